@@ -1,0 +1,44 @@
+// Lint rules, including the layer rule: the pure domain imports no I/O and nothing from adapters or entry points.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+const ioModules = [
+  'fs', 'node:fs', 'fs/promises', 'node:fs/promises', 'http', 'node:http', 'https', 'node:https',
+  'net', 'node:net', 'child_process', 'node:child_process', 'pg', 'express', 'pino',
+  '@electric-sql/pglite', '@electric-sql/pglite-socket', 'pg-boss', '@microsoft/microsoft-graph-client',
+  '@azure/identity', '@azure/msal-node', '@microsoft/teams.apps',
+];
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'dist/', '.regiekamer/', 'test-results/', 'coverage/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-empty': ['error', { allowEmptyCatch: false }],
+    },
+  },
+  {
+    files: ['src/domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: ioModules.map((name) => ({ name, message: 'The domain is pure: no I/O here. Put it in src/adapters.' })),
+        patterns: [
+          { group: ['**/adapters/**', '**/entry/**', '**/platform/**'], message: 'The domain may not import adapters, entry points or platform code.' },
+        ],
+      }],
+      'no-restricted-globals': ['error',
+        { name: 'process', message: 'The domain reads no environment; inject config.' },
+        { name: 'fetch', message: 'The domain does no I/O.' },
+      ],
+      'no-restricted-syntax': ['error',
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Inject a Clock; no new Date() in the domain.' },
+        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'Inject a Clock; no Date.now() in the domain.' },
+      ],
+    },
+  },
+);

@@ -1,0 +1,50 @@
+// The store: PostgreSQL behind one interface, on embedded PGlite (default) or a server (DATABASE_URL).
+// Only repositories in this folder write SQL; the rest of the code uses their typed methods.
+
+export interface QueryResult<T> {
+  rows: T[];
+}
+
+/** A connection-like handle: the same on PGlite and on a server, inside or outside a transaction. */
+export interface Db {
+  query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<QueryResult<T>>;
+  /** Several statements without parameters (DDL). */
+  exec(sql: string): Promise<void>;
+  /** Runs fn in one transaction; commits when it resolves, rolls back when it throws. */
+  transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T>;
+}
+
+export interface ProgrammeVersion {
+  id: number;
+  programmeId: string;
+  hash: string;
+  sourcePath: string;
+  loadedAt: Date;
+  content: string;
+}
+
+export interface ProgrammeVersions {
+  /** Stores a loaded programme file as a version; the same hash as the latest version is not stored twice. */
+  record(input: { programmeId: string; hash: string; sourcePath: string; content: string; loadedAt: Date }): Promise<{ version: ProgrammeVersion; isNew: boolean; previous?: ProgrammeVersion }>;
+  latest(programmeId: string): Promise<ProgrammeVersion | undefined>;
+  list(programmeId: string): Promise<ProgrammeVersion[]>;
+}
+
+export interface Store {
+  readonly backend: 'pglite' | 'postgres';
+  /** Where the data lives, for the start-up summary (a directory, or the server URL without password). */
+  readonly location: string;
+  readonly db: Db;
+  readonly programmes: ProgrammeVersions;
+  /** Applies pending migrations in order, each in its own transaction; safe to call concurrently from two processes. */
+  migrate(): Promise<{ applied: string[] }>;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface StoreOptions {
+  /** postgres://… for a server; absent for embedded PGlite. */
+  databaseUrl?: string | undefined;
+  /** PGlite data directory; 'memory://' for a throwaway in-memory database. */
+  dataDir: string;
+}

@@ -1,0 +1,114 @@
+// Message catalogue for everything a person reads from the domain: Dutch first, English second.
+// Code passes a key and parameters; only the edges (CLI, API, bot, tab) choose the language.
+
+export type Lang = 'nl' | 'en';
+export const LANGS: readonly Lang[] = ['nl', 'en'];
+
+export type Params = Record<string, string | number | undefined>;
+type Entry = { nl: string; en: string };
+
+const catalogue = {
+  // Reading the file
+  'file.empty': { nl: 'het bestand is leeg', en: 'the file is empty' },
+  'file.binary': { nl: 'dit is geen tekstbestand (binaire inhoud of geen geldige UTF-8)', en: 'this is not a text file (binary content or invalid UTF-8)' },
+  'file.tooLarge': { nl: 'het bestand is te groot ({size} bytes; maximaal {max})', en: 'the file is too large ({size} bytes; at most {max})' },
+  'file.notFound': { nl: 'bestand niet gevonden', en: 'file not found' },
+  'file.unreadable': { nl: 'bestand kan niet gelezen worden ({reason})', en: 'the file cannot be read ({reason})' },
+  'yaml.syntax': { nl: 'YAML-fout: {detail}', en: 'YAML error: {detail}' },
+  'yaml.notMapping': { nl: 'het bestand moet een YAML-object met sleutels zijn', en: 'the file must be a YAML mapping with keys' },
+  // Structure and types
+  'required': { nl: "verplicht veld '{key}' ontbreekt", en: "required field '{key}' is missing" },
+  'unknownKey': { nl: "onbekende sleutel '{key}'", en: "unknown key '{key}'" },
+  'type.string': { nl: 'verwacht tekst', en: 'expected text' },
+  'type.number': { nl: 'verwacht een getal', en: 'expected a number' },
+  'type.integer': { nl: 'verwacht een geheel getal', en: 'expected a whole number' },
+  'type.boolean': { nl: 'verwacht true of false', en: 'expected true or false' },
+  'type.id': { nl: 'verwacht een id (tekst)', en: 'expected an id (text)' },
+  'type.date': { nl: 'verwacht een datum als tekst JJJJ-MM-DD', en: 'expected a date as text YYYY-MM-DD' },
+  'type.time': { nl: "verwacht een tijd als tekst 'UU:MM' (met aanhalingstekens)", en: "expected a time as text 'HH:MM' (quoted)" },
+  'type.array': { nl: 'verwacht een lijst', en: 'expected a list' },
+  'type.object': { nl: 'verwacht een object met sleutels', en: 'expected a mapping with keys' },
+  'type.generic': { nl: 'verkeerd type: verwacht {expected}', en: 'wrong type: expected {expected}' },
+  'format.id': { nl: 'ongeldig id: alleen kleine letters, cijfers en koppeltekens (max. 63)', en: 'invalid id: lowercase letters, digits and hyphens only (max 63)' },
+  'format.date': { nl: 'ongeldige datum: gebruik JJJJ-MM-DD en een bestaande dag', en: 'invalid date: use YYYY-MM-DD and a real day' },
+  'format.time': { nl: 'ongeldige tijd: gebruik UU:MM tussen 00:00 en 23:59', en: 'invalid time: use HH:MM between 00:00 and 23:59' },
+  'format.timeZone': { nl: 'onbekende tijdzone (gebruik een IANA-naam zoals Europe/Amsterdam)', en: 'unknown time zone (use an IANA name such as Europe/Amsterdam)' },
+  'format.guid': { nl: 'ongeldige tenant-id: verwacht een GUID', en: 'invalid tenant id: expected a GUID' },
+  'format.domain': { nl: 'ongeldige domeinnaam', en: 'invalid domain name' },
+  'format.upn': { nl: 'ongeldige UPN: verwacht naam@domein', en: 'invalid UPN: expected name@domain' },
+  'format.email': { nl: 'ongeldig e-mailadres', en: 'invalid e-mail address' },
+  'format.url': { nl: 'ongeldige URL', en: 'invalid URL' },
+  'format.nonEmpty': { nl: 'mag niet leeg zijn', en: 'must not be empty' },
+  'format.nonEmptyList': { nl: 'de lijst mag niet leeg zijn', en: 'the list must not be empty' },
+  'format.tooLong': { nl: 'te lang', en: 'too long' },
+  'format.version': { nl: 'onbekende versie van het bestandsformaat: gebruik version: 1', en: 'unknown file format version: use version: 1' },
+  'enum.weekday': { nl: 'onbekende weekdag: gebruik monday … sunday', en: 'unknown weekday: use monday … sunday' },
+  'enum.week': { nl: 'onbekende week: gebruik first, second, third, fourth of last', en: 'unknown week: use first, second, third, fourth or last' },
+  'enum.role': { nl: 'onbekende rol', en: 'unknown role' },
+  'enum.channelKind': { nl: 'onbekende kanaalsoort: gebruik standard, private of shared', en: 'unknown channel kind: use standard, private or shared' },
+  'enum.externalAccess': { nl: 'gebruik direct-connect of guest', en: 'use direct-connect or guest' },
+  'enum.bodyKind': { nl: 'onbekende soort orgaan: gebruik bestuur, stuurgroep, regiegroep, projectgroep, werkgroep of projectteam', en: 'unknown body kind: use bestuur, stuurgroep, regiegroep, projectgroep, werkgroep or projectteam' },
+  'enum.ruleType': { nl: 'onbekend ritme: gebruik type weekly, monthly of dates', en: 'unknown rule: use type weekly, monthly or dates' },
+  'enum.audience': { nl: 'gebruik members of everyone', en: 'use members or everyone' },
+  'enum.holidayPolicy': { nl: 'gebruik skip of next-working-day', en: 'use skip or next-working-day' },
+  'enum.k': { nl: 'gebruik kwaliteit, kwetsbaarheid, kosten of kansen', en: 'use kwaliteit, kwetsbaarheid, kosten or kansen' },
+  'enum.better': { nl: 'gebruik higher of lower', en: 'use higher or lower' },
+  'enum.generic': { nl: 'ongeldige waarde', en: 'invalid value' },
+  'range.hours': { nl: 'uren per week moet tussen 0 en 40 liggen', en: 'hours per week must be between 0 and 40' },
+  'range.duration': { nl: 'duur moet tussen 15 en 480 minuten liggen', en: 'duration must be between 15 and 480 minutes' },
+  'range.interval': { nl: 'interval buiten bereik', en: 'interval out of range' },
+  'range.days': { nl: 'aantal dagen buiten bereik (0–30)', en: 'number of days out of range (0–30)' },
+  'range.phase': { nl: 'fasenummer buiten bereik (1–99)', en: 'phase number out of range (1–99)' },
+  'range.buckets': { nl: 'Planner staat maximaal 200 buckets per plan toe', en: 'Planner allows at most 200 buckets per plan' },
+  'range.generic': { nl: 'waarde buiten bereik', en: 'value out of range' },
+  'invalid.generic': { nl: 'ongeldige waarde', en: 'invalid value' },
+  // Meaning (cross-references)
+  'dup.id': { nl: "dubbel id '{id}' (ook gebruikt op regel {otherLine})", en: "duplicate id '{id}' (also used on line {otherLine})" },
+  'ref.person': { nl: "onbekende persoon '{id}'", en: "unknown person '{id}'" },
+  'ref.gemeente': { nl: "onbekende gemeente '{id}'", en: "unknown gemeente '{id}'" },
+  'ref.homeGemeente': { nl: "eigen gemeente '{id}' van deze persoon hoort niet bij het programma", en: "this person's home gemeente '{id}' is not part of the programme" },
+  'ref.body': { nl: "onbekend orgaan '{id}'", en: "unknown body '{id}'" },
+  'ref.werkgroep': { nl: "onbekende werkgroep '{id}'", en: "unknown werkgroep '{id}'" },
+  'ref.projectgroep': { nl: "'{id}' is geen projectgroep", en: "'{id}' is not a projectgroep" },
+  'ref.vakgebied': { nl: "onbekend vakgebied '{id}'", en: "unknown vakgebied '{id}'" },
+  'host.none': { nl: 'geen host-gemeente: zet host: true bij precies één gemeente', en: 'no host gemeente: set host: true on exactly one gemeente' },
+  'host.many': { nl: 'meer dan één host-gemeente ({ids}); er mag er precies één zijn', en: 'more than one host gemeente ({ids}); there must be exactly one' },
+  'trekker.notMember': { nl: "trekker '{id}' is geen lid van deze werkgroep", en: "trekker '{id}' is not a member of this werkgroep" },
+  'owner.notHost': { nl: "teameigenaar '{id}' werkt niet bij de host-gemeente '{host}'", en: "team owner '{id}' does not work at the host gemeente '{host}'" },
+  'dep.cycle': { nl: 'afhankelijkheden vormen een kringloop: {cycle}', en: 'dependencies form a cycle: {cycle}' },
+  'dep.self': { nl: "werkgroep '{id}' kan niet op zichzelf wachten", en: "werkgroep '{id}' cannot wait on itself" },
+  'shared.noTenant': { nl: "'{person}' zit in een gedeeld kanaal, maar gemeente '{gemeente}' heeft geen tenantId", en: "'{person}' is in a shared channel, but gemeente '{gemeente}' has no tenantId" },
+  'channel.crossTenant': { nl: "'{person}' ({gemeente}) werkt in een andere tenant: een {kind} kanaal kan dat alleen met externalAccess: guest, of gebruik een gedeeld kanaal", en: "'{person}' ({gemeente}) works in another tenant: a {kind} channel only allows that with externalAccess: guest; or use a shared channel" },
+  'cadence.endsBeforeStart': { nl: 'het ritme eindigt ({until}) voordat het begint ({from})', en: 'the cadence ends ({until}) before it starts ({from})' },
+  'cadence.pastMidnight': { nl: 'begintijd {start} plus {minutes} minuten loopt over middernacht', en: 'start {start} plus {minutes} minutes runs past midnight' },
+  'cadence.dateOutside': { nl: 'datum {date} valt buiten de periode {from} – {until}', en: 'date {date} falls outside {from} – {until}' },
+  'phase.endsBeforeStart': { nl: 'fase eindigt ({end}) voordat ze begint ({start})', en: 'phase ends ({end}) before it starts ({start})' },
+  'reminders.order': { nl: 'volgorde klopt niet: vragen ({ask}) moet vóór herinneren ({nudge}) en dat vóór samenvatten ({compile}) liggen', en: 'order is wrong: asking ({ask}) must come before nudging ({nudge}), and that before compiling ({compile})' },
+  'reminders.noBody': { nl: "er is geen orgaan van soort '{kind}' om herinneringen voor te sturen", en: "there is no body of kind '{kind}' to send reminders for" },
+  'quiet.same': { nl: 'stille uren: begin en einde zijn gelijk', en: 'quiet hours: start and end are the same' },
+  // Summaries
+  'validate.ok': { nl: '{file}: geldig — {name}: {gemeenten} gemeenten, {people} personen, {bodies} organen ({werkgroepen} werkgroepen), {cadences} overlegritmes', en: '{file}: valid — {name}: {gemeenten} gemeenten, {people} people, {bodies} bodies ({werkgroepen} werkgroepen), {cadences} cadences' },
+  'validate.failed': { nl: '{file}: {count} probleem/problemen gevonden', en: '{file}: {count} problem(s) found' },
+} satisfies Record<string, Entry>;
+
+export type MessageKey = keyof typeof catalogue;
+
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.prototype.hasOwnProperty.call(catalogue, key);
+}
+
+export function t(key: MessageKey, params: Params = {}, lang: Lang = 'nl'): string {
+  const template = catalogue[key][lang];
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = params[name];
+    return value === undefined ? whole : String(value);
+  });
+}
+
+export function parseLang(value: string | undefined, fallback: Lang = 'nl'): Lang {
+  if (!value) return fallback;
+  const lower = value.toLowerCase();
+  if (lower.startsWith('en')) return 'en';
+  if (lower.startsWith('nl')) return 'nl';
+  return fallback;
+}

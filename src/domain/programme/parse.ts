@@ -1,0 +1,180 @@
+// From the bytes of a programme file to a validated Programme, or to every problem with its line and column.
+// Pure: the caller reads the file; this only looks at bytes and text.
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import type { z } from 'zod';
+import { t, isMessageKey, type Lang, type MessageKey, type Params } from '../i18n.ts';
+import { ProgrammeSchema, type Programme } from './schema.ts';
+import { checkSemantics, type Path } from './semantics.ts';
+
+export const MAX_FILE_BYTES = 1024 * 1024;
+
+export interface Problem {
+  file: string;
+  line: number;
+  col: number;
+  key: MessageKey;
+  params: Params;
+  path: Path;
+}
+
+export type ParseResult =
+  | { ok: true; programme: Programme; text: string }
+  | { ok: false; problems: Problem[] };
+
+export function formatPath(path: Path): string {
+  return path.reduce<string>((out, part) => (typeof part === 'number' ? `${out}[${part}]` : out ? `${out}.${part}` : part), '');
+}
+
+export function problemMessage(p: Problem, lang: Lang = 'nl'): string {
+  const where = p.path.length ? ` [${formatPath(p.path)}]` : '';
+  return `${t(p.key, p.params, lang)}${where}`;
+}
+
+export function formatProblem(p: Problem, lang: Lang = 'nl'): string {
+  return `${p.file}:${p.line}:${p.col} ${problemMessage(p, lang)}`;
+}
+
+export function parseProgramme(bytes: Uint8Array, file: string): ParseResult {
+  const at = (key: MessageKey, params: Params = {}, line = 1, col = 1): ParseResult =>
+    ({ ok: false, problems: [{ file, line, col, key, params, path: [] }] });
+
+  if (bytes.byteLength > MAX_FILE_BYTES) return at('file.tooLarge', { size: bytes.byteLength, max: MAX_FILE_BYTES });
+  if (bytes.includes(0)) return at('file.binary');
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return at('file.binary');
+  }
+  if (text.trim() === '') return at('file.empty');
+
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, keepSourceTokens: false });
+  const pos = (offset: number) => lineCounter.linePos(offset);
+
+  if (doc.errors.length > 0) {
+    return {
+      ok: false,
+      problems: doc.errors.map((e) => {
+        const { line, col } = pos(e.pos[0]);
+        return { file, line, col, key: 'yaml.syntax', params: { detail: firstLine(e.message) }, path: [] };
+      }),
+    };
+  }
+  const data: unknown = doc.toJS({ maxAliasCount: 100 });
+  if (data === null || data === undefined) return at('file.empty');
+  if (typeof data !== 'object' || Array.isArray(data)) return at('yaml.notMapping');
+
+  const locate = (path: Path, keyNode = false) => {
+    const offset = offsetOf(doc, path, keyNode);
+    const { line, col } = pos(offset);
+    return { line, col };
+  };
+  const problems: Problem[] = [];
+
+  const parsed = ProgrammeSchema.safeParse(data, { reportInput: true });
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) problems.push(...fromZodIssue(issue, data, file, locate));
+  }
+  for (const issue of checkSemantics(data)) {
+    const params: Params = { ...issue.params };
+    if (issue.relatedPath) params.otherLine = locate(issue.relatedPath).line;
+    problems.push({ file, ...locate(issue.path), key: issue.key, params, path: issue.path });
+  }
+  if (problems.length > 0 || !parsed.success) {
+    return { ok: false, problems: dedupe(problems).sort((a, b) => a.line - b.line || a.col - b.col) };
+  }
+  return { ok: true, programme: parsed.data, text };
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0] ?? message;
+}
+
+function dedupe(problems: Problem[]): Problem[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const k = `${p.line}:${p.col}:${p.key}:${JSON.stringify(p.params)}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+function valueAt(data: unknown, path: Path): unknown {
+  let cur: unknown = data;
+  for (const part of path) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<string | number, unknown>)[part];
+  }
+  return cur;
+}
+
+type Locate = (path: Path, keyNode?: boolean) => { line: number; col: number };
+
+function fromZodIssue(issue: z.core.$ZodIssue, data: unknown, file: string, locate: Locate): Problem[] {
+  const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+  const mk = (p: Path, key: MessageKey, params: Params = {}, keyNode = false): Problem =>
+    ({ file, ...locate(p, keyNode), key, params, path: p });
+
+  switch (issue.code) {
+    case 'unrecognized_keys':
+      return issue.keys.map((k) => mk([...path, k], 'unknownKey', { key: k }, true));
+    case 'invalid_type': {
+      if (valueAt(data, path) === undefined) {
+        const key = path[path.length - 1];
+        return [mk(path.slice(0, -1), 'required', { key: String(key ?? '') })];
+      }
+      if (isMessageKey(issue.message)) return [mk(path, issue.message)];
+      if (issue.expected === 'array') return [mk(path, 'type.array')];
+      if (issue.expected === 'object') return [mk(path, 'type.object')];
+      return [mk(path, 'type.generic', { expected: issue.expected })];
+    }
+    case 'invalid_union': {
+      // A discriminated union with a missing or unknown discriminator: point at the discriminator.
+      const value = valueAt(data, path);
+      const disc = value && typeof value === 'object' && !Array.isArray(value)
+        ? (['kind', 'type'] as const).find((k) => k in value) : undefined;
+      const key: MessageKey = isMessageKey(issue.message) ? issue.message : 'invalid.generic';
+      if (disc) return [mk([...path, disc], key)];
+      if (value && typeof value === 'object' && !Array.isArray(value)) {
+        return [mk(path, 'required', { key: key === 'enum.ruleType' ? 'type' : 'kind' })];
+      }
+      return [mk(path, value === undefined ? 'required' : 'type.object', { key: String(path[path.length - 1] ?? '') })];
+    }
+    default: {
+      if (isMessageKey(issue.message)) return [mk(path, issue.message)];
+      if (issue.code === 'too_big' || issue.code === 'too_small') return [mk(path, 'range.generic')];
+      if (issue.code === 'invalid_value') return [mk(path, 'enum.generic')];
+      return [mk(path, 'invalid.generic')];
+    }
+  }
+}
+
+/** Offset in the text of the node at `path` (or of its key), falling back to the nearest existing parent. */
+function offsetOf(doc: Document, path: Path, keyNode: boolean): number {
+  let node: Node | null | undefined = doc.contents as Node | null;
+  let best = node?.range?.[0] ?? 0;
+  for (let i = 0; i < path.length; i++) {
+    const part = path[i];
+    if (isMap(node)) {
+      const pair = node.items.find((it) => isPair(it) && isScalar(it.key) && it.key.value === part);
+      if (!pair) return best;
+      const last = i === path.length - 1;
+      const keyRange = isScalar(pair.key) ? pair.key.range : undefined;
+      if (last && keyNode && keyRange) return keyRange[0];
+      node = pair.value as Node | null;
+      const range = node?.range ?? keyRange;
+      if (range) best = range[0];
+      else if (keyRange) best = keyRange[0];
+    } else if (isSeq(node) && typeof part === 'number') {
+      const item = node.items[part] as Node | undefined;
+      if (!item) return best;
+      node = item;
+      if (item.range) best = item.range[0];
+    } else {
+      return best;
+    }
+  }
+  return best;
+}

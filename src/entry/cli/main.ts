@@ -1,0 +1,71 @@
+// The `regiekamer` command line: parses arguments, maps errors to exit codes, never shows a stack trace.
+import { Command, CommanderError } from 'commander';
+import { parseLang, type Lang } from '../../domain/i18n.ts';
+import { ConfigError, loadConfig } from '../../platform/config.ts';
+import { EXIT, processIo, writeLine, type CliIo } from './io.ts';
+import { validateCommand } from './commands/validate.ts';
+
+export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
+  let exitCode: number = EXIT.ok;
+  const langOf = (opts: { lang?: string }): Lang => parseLang(opts.lang ?? io.env.REGIEKAMER_LANG ?? io.env.LANG, 'nl');
+  const config = () => loadConfig(io.env, io.cwd);
+
+  const program = new Command('regiekamer')
+    .description('Regiekamer: werkgroepen, overlegritmes en actielijsten van een veranderprogramma in Microsoft 365.\n'
+      + 'Regiekamer: werkgroepen, meeting cadences and action lists of a change programme in Microsoft 365.')
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+    })
+    .exitOverride()
+    .showHelpAfterError();
+
+  program.command('validate')
+    .description('Controleer een programmabestand / check a programme file')
+    .argument('[file]', 'programmabestand (standaard: REGIEKAMER_PROGRAMME of programmes/blnp.yaml)')
+    .option('--lang <lang>', 'taal van de meldingen: nl of en')
+    .option('--json', 'uitvoer als JSON')
+    .action(async (file: string | undefined, opts: { lang?: string; json?: boolean }) => {
+      exitCode = await validateCommand(io, file ?? config().programmeFile, langOf(opts), opts.json === true);
+    });
+
+  program.command('schema')
+    .description('Schrijf het JSON Schema van het programmabestand / write the JSON Schema of the programme file')
+    .option('--out <file>', 'bestand om naar te schrijven (anders stdout)')
+    .action(async (opts: { out?: string }) => {
+      const { schemaCommand } = await import('./commands/schema.ts');
+      exitCode = await schemaCommand(io, opts.out);
+    });
+
+  program.command('start')
+    .description('Start de lokale stack: opslag, programma, HTTP-server / start the local stack')
+    .action(async () => {
+      const { startCommand } = await import('./commands/start.ts');
+      exitCode = await startCommand(io, config());
+    });
+
+  program.command('package')
+    .description('Maak het Teams-app-pakket dist/regiekamer.zip / build the Teams app package')
+    .option('--out <file>', 'doelbestand', 'dist/regiekamer.zip')
+    .action(async (opts: { out: string }) => {
+      const { packageCommand } = await import('./commands/package.ts');
+      exitCode = await packageCommand(io, config(), opts.out);
+    });
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return exitCode;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return EXIT.ok;
+      return EXIT.invalid;
+    }
+    if (err instanceof ConfigError) {
+      writeLine(io.stderr, err.message);
+      return EXIT.invalid;
+    }
+    const message = err instanceof Error ? err.message : String(err);
+    writeLine(io.stderr, `regiekamer: onverwachte fout / unexpected error: ${message}`);
+    return EXIT.failure;
+  }
+}
