@@ -1,6 +1,6 @@
 // From the bytes of a programme file to a validated Programme, or to every problem with its line and column.
 // Pure: the caller reads the file; this only looks at bytes and text.
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { CST, isMap, isPair, isScalar, isSeq, LineCounter, Parser, parseDocument, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
 import { t, isMessageKey, type Lang, type MessageKey, type Params } from '../i18n.ts';
 import { ProgrammeSchema, type Programme } from './schema.ts';
@@ -56,8 +56,13 @@ export function parseProgramme(bytes: Uint8Array, file: string): ParseResult {
     return {
       ok: false,
       problems: doc.errors.map((e) => {
-        const { line, col } = pos(e.pos[0]);
-        return { file, line, col, key: 'yaml.syntax', params: { detail: firstLine(e.message) }, path: [] };
+        // An unclosed quote is reported by yaml at the end of the file; point at the quote that was opened instead.
+        const opened = e.code === 'MISSING_CHAR' && /quote/i.test(e.message) ? unclosedQuoteOffset(text) : undefined;
+        const { line, col } = pos(opened ?? e.pos[0]);
+        const specific = `yaml.${e.code}`;
+        const key: MessageKey = isMessageKey(specific) ? specific : 'yaml.syntax';
+        const detail = firstLine(e.message).replace(/ at line \d+, column \d+:?$/, '');
+        return { file, line, col, key, params: { detail }, path: [] };
       }),
     };
   }
@@ -85,6 +90,23 @@ export function parseProgramme(bytes: Uint8Array, file: string): ParseResult {
     return { ok: false, problems: dedupe(problems).sort((a, b) => a.line - b.line || a.col - b.col) };
   }
   return { ok: true, programme: parsed.data, text };
+}
+
+function unclosedQuoteOffset(text: string): number | undefined {
+  let found: number | undefined;
+  for (const token of new Parser().parse(text)) {
+    CST.visit(token, (item) => {
+      for (const part of [item.key, item.value]) {
+        if (found !== undefined || !part) continue;
+        if (part.type === 'double-quoted-scalar' || part.type === 'single-quoted-scalar') {
+          const quote = part.type === 'double-quoted-scalar' ? '"' : "'";
+          const source = part.source.trimEnd();
+          if (source.length < 2 || !source.endsWith(quote)) found = part.offset;
+        }
+      }
+    });
+  }
+  return found;
 }
 
 function firstLine(message: string): string {
@@ -131,16 +153,12 @@ function fromZodIssue(issue: z.core.$ZodIssue, data: unknown, file: string, loca
       return [mk(path, 'type.generic', { expected: issue.expected })];
     }
     case 'invalid_union': {
-      // A discriminated union with a missing or unknown discriminator: point at the discriminator.
-      const value = valueAt(data, path);
-      const disc = value && typeof value === 'object' && !Array.isArray(value)
-        ? (['kind', 'type'] as const).find((k) => k in value) : undefined;
+      // A discriminated union (body kind, rule type): zod points at the discriminator itself.
       const key: MessageKey = isMessageKey(issue.message) ? issue.message : 'invalid.generic';
-      if (disc) return [mk([...path, disc], key)];
-      if (value && typeof value === 'object' && !Array.isArray(value)) {
-        return [mk(path, 'required', { key: key === 'enum.ruleType' ? 'type' : 'kind' })];
+      if ('discriminator' in issue && valueAt(data, path) === undefined) {
+        return [mk(path.slice(0, -1), 'required', { key: String(path[path.length - 1] ?? '') })];
       }
-      return [mk(path, value === undefined ? 'required' : 'type.object', { key: String(path[path.length - 1] ?? '') })];
+      return [mk(path, key)];
     }
     default: {
       if (isMessageKey(issue.message)) return [mk(path, issue.message)];

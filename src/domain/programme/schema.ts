@@ -29,9 +29,9 @@ export function isTimeZone(value: string): boolean {
 const id = () => z.string({ error: 'type.id' }).regex(ID, { error: 'format.id' });
 const ref = id;
 const text = (max = 200) => z.string({ error: 'type.string' }).trim().min(1, { error: 'format.nonEmpty' }).max(max, { error: 'format.tooLong' });
-const date = () => z.string({ error: 'type.date' }).refine(isRealDate, { error: 'format.date' });
+const date = () => z.string({ error: 'type.date' }).refine(isRealDate, { error: 'format.date' }).meta({ format: 'date' });
 const time = () => z.string({ error: 'type.time' }).regex(TIME, { error: 'format.time' });
-const timeZone = () => z.string({ error: 'type.string' }).refine(isTimeZone, { error: 'format.timeZone' });
+const timeZone = () => z.string({ error: 'type.string' }).refine(isTimeZone, { error: 'format.timeZone' }).meta({ format: 'iana-time-zone' });
 
 export const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
 export const WEEK_INDEXES = ['first', 'second', 'third', 'fourth', 'last'] as const;

@@ -20,7 +20,7 @@ const entries = (root: Obj, key: string): [number, Obj][] =>
   list(root[key]).flatMap((item, i) => (isObj(item) ? [[i, item] as [number, Obj]] : []));
 
 function minutesOf(time: string): number | undefined {
-  const m = /^(\d{2}):(\d{2})$/.exec(time);
+  const m = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(time);
   return m ? Number(m[1]) * 60 + Number(m[2]) : undefined;
 }
 
@@ -144,8 +144,9 @@ export function checkSemantics(data: unknown): SemanticIssue[] {
     if (datesOk && until < from) add([...base, 'until'], 'cadence.endsBeforeStart', { from, until });
     const start = str(c.start);
     const startMin = start === undefined ? undefined : minutesOf(start);
-    if (startMin !== undefined && typeof c.durationMinutes === 'number' && startMin + c.durationMinutes > 24 * 60) {
-      add([...base, 'durationMinutes'], 'cadence.pastMidnight', { start, minutes: c.durationMinutes });
+    const duration = c.durationMinutes;
+    if (startMin !== undefined && typeof duration === 'number' && duration >= 15 && duration <= 480 && startMin + duration > 24 * 60) {
+      add([...base, 'durationMinutes'], 'cadence.pastMidnight', { start, minutes: duration });
     }
     const rule = isObj(c.rule) ? c.rule : undefined;
     if (rule?.type === 'dates' && datesOk && from <= until) {

@@ -32,9 +32,10 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
   program.command('schema')
     .description('Schrijf het JSON Schema van het programmabestand / write the JSON Schema of the programme file')
     .option('--out <file>', 'bestand om naar te schrijven (anders stdout)')
-    .action(async (opts: { out?: string }) => {
+    .option('--reference', 'schrijf de Markdown-referentie in plaats van het JSON Schema')
+    .action(async (opts: { out?: string; reference?: boolean }) => {
       const { schemaCommand } = await import('./commands/schema.ts');
-      exitCode = await schemaCommand(io, opts.out);
+      exitCode = await schemaCommand(io, opts.out, opts.reference === true);
     });
 
   program.command('start')

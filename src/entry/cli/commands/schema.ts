@@ -1,6 +1,7 @@
 // `regiekamer schema`: the JSON Schema for editor completion, generated from the one zod schema.
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { programmeReference } from '../../../domain/programme/reference.ts';
 import { programmeJsonSchema } from '../../../domain/programme/schema.ts';
 import { EXIT, writeLine, type CliIo } from '../io.ts';
 
@@ -8,8 +9,12 @@ export function renderSchema(): string {
   return `${JSON.stringify(programmeJsonSchema(), null, 2)}\n`;
 }
 
-export async function schemaCommand(io: CliIo, out: string | undefined): Promise<number> {
-  const text = renderSchema();
+export function renderReference(): string {
+  return `${programmeReference(programmeJsonSchema())}\n`;
+}
+
+export async function schemaCommand(io: CliIo, out: string | undefined, reference = false): Promise<number> {
+  const text = reference ? renderReference() : renderSchema();
   if (!out) {
     io.stdout.write(text);
     return EXIT.ok;
@@ -17,6 +22,6 @@ export async function schemaCommand(io: CliIo, out: string | undefined): Promise
   const target = path.resolve(io.cwd, out);
   await mkdir(path.dirname(target), { recursive: true });
   await writeFile(target, text);
-  writeLine(io.stderr, `JSON Schema geschreven naar ${out}`);
+  writeLine(io.stderr, `${reference ? 'Referentie' : 'JSON Schema'} geschreven naar ${out}`);
   return EXIT.ok;
 }
