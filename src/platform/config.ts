@@ -12,6 +12,14 @@ const EnvSchema = z.object({
   PUBLIC_URL: z.url().optional(),
   REGIEKAMER_LANG: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  REGIEKAMER_MODE: z.enum(['local', 'tenant']).default('local'),
+  LOCAL_TENANT_PORT: z.coerce.number().int().min(0).max(65535).default(4443),
+  LOCAL_TENANT_HTTP_PORT: z.coerce.number().int().min(0).max(65535).default(4080),
+  GRAPH_BASE_URL: z.url().optional(),
+  AUTHORITY_HOST: z.url().default('https://login.microsoftonline.com'),
+  GRAPH_CLIENT_ID: z.string().uuid().optional(),
+  GRAPH_CLIENT_SECRET: z.string().min(1).optional(),
+  GRAPH_CERTIFICATE_PATH: z.string().min(1).optional(),
   TEAMS_APP_ID: z.string().uuid().optional(),
   BOT_ID: z.string().uuid().optional(),
 });
@@ -27,6 +35,18 @@ export interface Config {
   logLevel: z.output<typeof EnvSchema>['LOG_LEVEL'];
   teamsAppId: string | undefined;
   botId: string | undefined;
+  /** local: everything on this machine (local tenant); tenant: real Microsoft 365 tenants. */
+  mode: 'local' | 'tenant';
+  localTenant: { port: number; httpPort: number; dataDir: string };
+  graph: {
+    /** https://graph.microsoft.com for real tenants; the local tenant's URL locally (undefined: read from local-tenant.json). */
+    baseUrl: string | undefined;
+    authorityHost: string;
+    clientId: string | undefined;
+    /** Never logged. */
+    clientSecret: string | undefined;
+    certificatePath: string | undefined;
+  };
 }
 
 export class ConfigError extends Error {
@@ -42,6 +62,9 @@ export function loadConfig(env: Record<string, string | undefined>, cwd: string)
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   }
   const e = parsed.data;
+  if (e.REGIEKAMER_MODE === 'tenant' && (!e.GRAPH_CLIENT_ID || (!e.GRAPH_CLIENT_SECRET && !e.GRAPH_CERTIFICATE_PATH))) {
+    throw new ConfigError(['REGIEKAMER_MODE=tenant vraagt GRAPH_CLIENT_ID en GRAPH_CLIENT_SECRET of GRAPH_CERTIFICATE_PATH / tenant mode needs GRAPH_CLIENT_ID and a secret or certificate']);
+  }
   return {
     programmeFile: path.resolve(cwd, e.REGIEKAMER_PROGRAMME),
     dataDir: path.resolve(cwd, e.REGIEKAMER_DATA_DIR),
@@ -53,5 +76,14 @@ export function loadConfig(env: Record<string, string | undefined>, cwd: string)
     logLevel: e.LOG_LEVEL,
     teamsAppId: e.TEAMS_APP_ID,
     botId: e.BOT_ID,
+    mode: e.REGIEKAMER_MODE,
+    localTenant: { port: e.LOCAL_TENANT_PORT, httpPort: e.LOCAL_TENANT_HTTP_PORT, dataDir: path.resolve(cwd, e.REGIEKAMER_DATA_DIR, 'local-tenant') },
+    graph: {
+      baseUrl: e.GRAPH_BASE_URL ?? (e.REGIEKAMER_MODE === 'tenant' ? 'https://graph.microsoft.com' : undefined),
+      authorityHost: e.AUTHORITY_HOST,
+      clientId: e.GRAPH_CLIENT_ID,
+      clientSecret: e.GRAPH_CLIENT_SECRET,
+      certificatePath: e.GRAPH_CERTIFICATE_PATH,
+    },
   };
 }

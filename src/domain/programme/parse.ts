@@ -95,6 +95,7 @@ export function parseProgramme(bytes: Uint8Array, file: string): ParseResult {
 function unclosedQuoteOffset(text: string): number | undefined {
   let found: number | undefined;
   for (const token of new Parser().parse(text)) {
+    if (token.type !== 'document') continue;
     CST.visit(token, (item) => {
       for (const part of [item.key, item.value]) {
         if (found !== undefined || !part) continue;

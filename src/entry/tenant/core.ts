@@ -1,0 +1,95 @@
+// The local tenant's core contract: resource modules (directory, teams, calendar, planner, …) register routes
+// whose handlers work on plain, JSON-serialisable tenant state. The server around them supplies routing,
+// $batch, paging, throttling, fault injection, identity and persistence — handlers never see HTTP.
+import type { Clock } from '../../domain/time/clock.ts';
+
+/** Graph-shaped error body: { error: { code, message } }. */
+export class GraphHttpError extends Error {
+  constructor(readonly status: number, readonly code: string, message: string, readonly headers: Record<string, string> = {}) {
+    super(message);
+    this.name = 'GraphHttpError';
+  }
+}
+
+export interface TenantRequest {
+  /** The tenant the caller's token was issued for (the `tid` claim). */
+  tenantId: string;
+  /** Application (client) id of the caller. */
+  appId: string;
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  /** Path below /v1.0, e.g. /teams/abc/channels. */
+  path: string;
+  /** Path parameters by the name used in the route pattern, e.g. { 'team-id': 'abc' }. */
+  params: Record<string, string>;
+  query: URLSearchParams;
+  /** Lower-case header names. */
+  headers: Record<string, string>;
+  body: unknown;
+}
+
+export interface TenantResponse {
+  status: number;
+  headers?: Record<string, string>;
+  body?: unknown;
+}
+
+/** Everything a handler may use: state of every tenant (cross-tenant lookups for shared channels), time, ids. */
+export interface TenantContext {
+  state: LocalTenantState;
+  clock: Clock;
+  /** A new unique id (GUID-shaped unless a prefix is given). */
+  newId(prefix?: string): string;
+  /** A new opaque ETag value, e.g. W/"JzEtVGFzayAgQEBAQEBAQEBAQEBAQEBARCc=". */
+  newEtag(): string;
+  /** Base URL of the local tenant (for @odata.nextLink, Location headers, …). */
+  baseUrl: string;
+  /** Marks state dirty so the server persists it. */
+  changed(): void;
+}
+
+export type Handler = (req: TenantRequest, ctx: TenantContext) => TenantResponse | Promise<TenantResponse>;
+
+export interface Route {
+  method: TenantRequest['method'];
+  /** OpenAPI-style pattern below /v1.0 with Graph's parameter names, e.g. '/teams/{team-id}/channels/{channel-id}/members'. */
+  pattern: string;
+  handler: Handler;
+  /** Throttling bucket this request counts against (e.g. `team:${id}`), if the documented limits name one. */
+  throttleKey?: (req: TenantRequest) => string | undefined;
+}
+
+/** Collections are returned whole by handlers; the server pages them and applies $select/$filter/$top. */
+export interface CollectionBody {
+  '@odata.context'?: string;
+  value: Record<string, unknown>[];
+}
+
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+export type Entity = Record<string, Json>;
+
+/** The state of one tenant; each module keeps its own keyed maps in here. */
+export interface TenantData {
+  id: string;
+  displayName: string;
+  domain: string;
+  /** Entities by collection name ('users', 'groups', 'teams', 'channels', 'events', 'plannerTasks', …) and id. */
+  collections: Record<string, Record<string, Entity>>;
+}
+
+export interface LocalTenantState {
+  version: 1;
+  tenants: Record<string, TenantData>;
+  /** Registered apps (client credentials) valid in every tenant here. */
+  apps: { clientId: string; clientSecret: string; displayName: string }[];
+}
+
+export function collection(state: LocalTenantState, tenantId: string, name: string): Record<string, Entity> {
+  const tenant = state.tenants[tenantId];
+  if (!tenant) throw new GraphHttpError(401, 'InvalidAuthenticationToken', 'Unknown tenant.');
+  tenant.collections[name] ??= {};
+  return tenant.collections[name];
+}
+
+export function notFound(what: string): GraphHttpError {
+  return new GraphHttpError(404, 'NotFound', `${what} not found.`);
+}
