@@ -1,0 +1,50 @@
+// `regiekamer start` (npm start): the whole local stack on embedded defaults, until Ctrl-C.
+import { formatProblem } from '../../../domain/programme/parse.ts';
+import { systemClock } from '../../../domain/time/clock.ts';
+import type { Config } from '../../../platform/config.ts';
+import { createLogger } from '../../../platform/logger.ts';
+import { ProgrammeInvalidError, startStack } from '../../server/stack.ts';
+import { EXIT, writeLine, type CliIo } from '../io.ts';
+
+export async function startCommand(io: CliIo, config: Config, signal?: AbortSignal): Promise<number> {
+  const logger = createLogger(config.logLevel, io.stderr);
+  let stack;
+  try {
+    stack = await startStack(config, systemClock, logger, io.cwd);
+  } catch (err) {
+    if (err instanceof ProgrammeInvalidError) {
+      for (const p of err.problems) writeLine(io.stderr, formatProblem(p, config.lang));
+      writeLine(io.stderr, 'Regiekamer start niet: los eerst de problemen in het programmabestand op. / Fix the programme file first.');
+      return EXIT.invalid;
+    }
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') {
+      writeLine(io.stderr, `Poort ${config.port} is al in gebruik; kies een andere met PORT=… / port ${config.port} is in use; set PORT=…`);
+      return EXIT.failure;
+    }
+    throw err;
+  }
+
+  const p = stack.programme;
+  const lines = [
+    'Regiekamer draait (lokale modus) / Regiekamer is running (local mode)',
+    `  Programma  ${p.programme.name} — ${p.gemeenten.length} gemeenten, ${p.bodies.filter((b) => b.kind === 'werkgroep').length} werkgroepen`
+      + ` (${stack.version.sourcePath}, versie ${stack.version.id}${stack.programmeChanged ? ', nieuw sinds vorige start' : ', ongewijzigd'})`,
+    `  Opslag     ${stack.store.backend === 'pglite' ? 'PGlite (ingebouwd)' : 'PostgreSQL-server'}: ${stack.store.location}`,
+    `  Server     ${stack.url}  (gezondheid: ${stack.url}/healthz, gereed: ${stack.url}/readyz)`,
+    ...stack.changesSinceLast.map((line, i) => `${i === 0 ? '  Gewijzigd  ' : '             '}${line}`),
+    '  Stoppen    Ctrl-C',
+  ];
+  for (const line of lines) writeLine(io.stdout, line);
+
+  await new Promise<void>((resolve) => {
+    const done = () => resolve();
+    process.once('SIGINT', done);
+    process.once('SIGTERM', done);
+    signal?.addEventListener('abort', done, { once: true });
+  });
+  writeLine(io.stdout, 'Regiekamer stopt… / stopping…');
+  await stack.stop();
+  writeLine(io.stdout, 'Gestopt. / Stopped.');
+  return EXIT.ok;
+}

@@ -1,0 +1,98 @@
+// The local stack behind `npm start`: store, programme, HTTP server — started in order, stopped in reverse.
+import type { AddressInfo } from 'node:net';
+import { createServer, type Server } from 'node:http';
+import path from 'node:path';
+import { loadProgrammeFile } from '../../adapters/files/programme-file.ts';
+import { openStore } from '../../adapters/store/open.ts';
+import type { ProgrammeVersion, Store } from '../../adapters/store/store.ts';
+import type { Lang } from '../../domain/i18n.ts';
+import { describeDiff, diffProgrammes } from '../../domain/programme/diff.ts';
+import { parseProgramme, type Problem } from '../../domain/programme/parse.ts';
+import type { Programme } from '../../domain/programme/schema.ts';
+import type { Clock } from '../../domain/time/clock.ts';
+import type { Config } from '../../platform/config.ts';
+import type { Logger } from '../../platform/logger.ts';
+import { createHttpApp } from './http.ts';
+
+export interface RunningStack {
+  programme: Programme;
+  version: ProgrammeVersion;
+  programmeChanged: boolean;
+  /** What changed since the previously stored version (empty when new or unchanged). */
+  changesSinceLast: string[];
+  store: Store;
+  url: string;
+  stop(): Promise<void>;
+}
+
+export class ProgrammeInvalidError extends Error {
+  constructor(readonly problems: Problem[]) {
+    super('Het programmabestand is ongeldig / the programme file is invalid');
+    this.name = 'ProgrammeInvalidError';
+  }
+}
+
+export async function startStack(config: Config, clock: Clock, logger: Logger, cwd: string): Promise<RunningStack> {
+  const display = path.relative(cwd, config.programmeFile) || config.programmeFile;
+  const loaded = await loadProgrammeFile(config.programmeFile, display);
+  if (!loaded.ok) throw new ProgrammeInvalidError(loaded.problems);
+
+  const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: path.join(config.dataDir, 'pglite') }, logger.child({ component: 'store' }));
+  const stops: (() => Promise<void>)[] = [() => store.close()];
+  const stop = async () => {
+    for (const fn of stops.reverse()) await fn();
+  };
+  try {
+    await store.migrate();
+    const programme = loaded.programme;
+    const recorded = await store.programmes.record({
+      programmeId: programme.programme.id,
+      hash: loaded.hash ?? '',
+      sourcePath: display,
+      content: loaded.text,
+      loadedAt: clock.now(),
+    });
+
+    const changesSinceLast = recorded.isNew && recorded.previous ? changesBetween(recorded.previous.content, programme, config.lang) : [];
+
+    const app = createHttpApp({
+      check: async () => {
+        await store.ping();
+        return { store: store.backend, programme: programme.programme.id, version: String(recorded.version.id) };
+      },
+    }, logger.child({ component: 'http' }));
+    const server = createServer(app);
+    await listen(server, config.port, config.host);
+    stops.push(() => closeServer(server));
+    const address = server.address() as AddressInfo;
+    const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${address.port}`;
+    return { programme, version: recorded.version, programmeChanged: recorded.isNew, changesSinceLast, store, url, stop };
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+}
+
+function changesBetween(previousText: string, current: Programme, lang: Lang): string[] {
+  const previous = parseProgramme(new TextEncoder().encode(previousText), 'vorige versie');
+  // A stored version that no longer parses (the schema moved on) is reported as a whole-file change.
+  if (!previous.ok) return [lang === 'nl' ? 'vorige versie niet te vergelijken' : 'previous version cannot be compared'];
+  return describeDiff(diffProgrammes(previous.programme, current), lang);
+}
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+}
+
+function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.close((err) => (err ? reject(err) : resolve()));
+    server.closeAllConnections();
+  });
+}
