@@ -3,8 +3,6 @@ export interface Clock {
   now(): Date;
 }
 
-export const systemClock: Clock = { now: () => new Date(Date.now()) };
-
 /** A clock tests can set and move. */
 export class FixedClock implements Clock {
   private current: number;

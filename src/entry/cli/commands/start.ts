@@ -1,6 +1,6 @@
 // `regiekamer start` (npm start): the whole local stack on embedded defaults, until Ctrl-C.
 import { formatProblem } from '../../../domain/programme/parse.ts';
-import { systemClock } from '../../../domain/time/clock.ts';
+import { systemClock } from '../../../platform/clock.ts';
 import type { Config } from '../../../platform/config.ts';
 import { createLogger } from '../../../platform/logger.ts';
 import { ProgrammeInvalidError, startStack } from '../../server/stack.ts';
