@@ -1,0 +1,93 @@
+// Opens the store: a PostgreSQL server when a databaseUrl is given, otherwise embedded PGlite in dataDir.
+// Either way the rest of the code sees the same Store; the location shown to people never contains a password.
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+import type { Logger } from '../../platform/logger.ts';
+import { PgliteDb, PgPoolDb } from './db.ts';
+import { loadMigrations, migrate } from './migrate.ts';
+import { programmeVersions } from './programme-versions.ts';
+import type { Db, Store, StoreOptions } from './store.ts';
+
+export const MEMORY = 'memory://';
+
+/** The database could not be opened or reached; the message names where, never a password. */
+export class StoreUnavailableError extends Error {
+  constructor(readonly location: string, cause: unknown) {
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    super(`De database is niet bereikbaar / the database cannot be reached (${location}): ${reason}`, { cause });
+    this.name = 'StoreUnavailableError';
+  }
+}
+
+export async function openStore(options: StoreOptions, logger?: Logger): Promise<Store> {
+  const store = options.databaseUrl ? await openServer(options.databaseUrl, logger) : await openPglite(options.dataDir, logger);
+  logger?.info({ backend: store.backend, location: store.location }, 'store opened');
+  return store;
+}
+
+async function openPglite(dataDir: string, logger?: Logger): Promise<Store> {
+  const inMemory = dataDir.startsWith(MEMORY);
+  const location = inMemory ? dataDir : path.resolve(dataDir);
+  let pglite: PGlite;
+  try {
+    if (!inMemory) await mkdir(location, { recursive: true });
+    pglite = await PGlite.create({ dataDir: location });
+  } catch (err) {
+    throw new StoreUnavailableError(location, err);
+  }
+  let closed = false;
+  return makeStore('pglite', location, new PgliteDb(pglite), logger, async () => {
+    if (closed) return;
+    closed = true;
+    await pglite.close();
+  });
+}
+
+async function openServer(databaseUrl: string, logger?: Logger): Promise<Store> {
+  const location = redactUrl(databaseUrl);
+  const pool = new pg.Pool({ connectionString: databaseUrl });
+  // An idle connection dropped by the server must not crash the process; the next query gets a fresh one.
+  pool.on('error', (err) => logger?.warn({ err: err.message, location }, 'idle database connection lost'));
+  const db = new PgPoolDb(pool);
+  try {
+    await db.query('SELECT 1');
+  } catch (err) {
+    await pool.end();
+    throw new StoreUnavailableError(location, err);
+  }
+  let closed = false;
+  return makeStore('postgres', location, db, logger, async () => {
+    if (closed) return;
+    closed = true;
+    await pool.end();
+  });
+}
+
+function makeStore(backend: Store['backend'], location: string, db: Db, logger: Logger | undefined, close: () => Promise<void>): Store {
+  return {
+    backend,
+    location,
+    db,
+    programmes: programmeVersions(db),
+    migrate: async () => migrate(db, await loadMigrations(), logger),
+    ping: async () => {
+      await db.query('SELECT 1');
+    },
+    close,
+  };
+}
+
+/** postgres://user:secret@host/db?password=x → postgres://user@host/db (no password, wherever it was written). */
+export function redactUrl(databaseUrl: string): string {
+  let url: URL;
+  try {
+    url = new URL(databaseUrl);
+  } catch {
+    return 'postgres://(ongeldige URL / invalid URL)';
+  }
+  url.password = '';
+  url.searchParams.delete('password');
+  return url.toString();
+}
