@@ -97,6 +97,25 @@ const catalogue = {
   // Summaries
   'validate.ok': { nl: '{file}: geldig — {name}: {gemeenten} gemeenten, {people} personen, {bodies} organen ({werkgroepen} werkgroepen), {cadences} overlegritmes', en: '{file}: valid — {name}: {gemeenten} gemeenten, {people} people, {bodies} bodies ({werkgroepen} werkgroepen), {cadences} cadences' },
   'validate.failed': { nl: '{file}: {count} probleem/problemen gevonden', en: '{file}: {count} problem(s) found' },
+  // Teams app package (`regiekamer package`)
+  'package.file.unreadable': { nl: '{file}: kan niet gelezen worden ({reason})', en: '{file}: cannot be read ({reason})' },
+  'package.json': { nl: '{file}: geen geldige JSON ({detail})', en: '{file}: not valid JSON ({detail})' },
+  'package.notObject': { nl: '{file}: moet een JSON-object zijn', en: '{file}: must be a JSON object' },
+  'package.file.missing': { nl: '{file}: staat in manifest.json maar ontbreekt', en: '{file}: named in manifest.json but missing' },
+  'package.placeholder': { nl: '{file}: plaatshouder {name} is niet ingevuld', en: '{file}: placeholder {name} was not filled in' },
+  'package.publicUrl': { nl: 'PUBLIC_URL {url} is geen http(s)-adres', en: 'PUBLIC_URL {url} is not an http(s) address' },
+  'package.schema': { nl: '{file}: schemafout bij {path}: {detail}', en: '{file}: schema error at {path}: {detail}' },
+  'package.schemaUrl': { nl: "{file}: $schema moet '{expected}' zijn", en: "{file}: $schema must be '{expected}'" },
+  'package.localization.unknownKey': { nl: "{file}: '{key}' vertaalt iets dat niet in manifest.json staat", en: "{file}: '{key}' translates something that is not in manifest.json" },
+  'package.localization.missingKey': { nl: "{file}: vertaling ontbreekt voor '{key}'", en: "{file}: translation missing for '{key}'" },
+  'package.icon.notPng': { nl: '{file}: geen PNG-afbeelding', en: '{file}: not a PNG image' },
+  'package.icon.size': { nl: '{file}: is {width}×{height} pixels; Teams vraagt {expected}×{expected}', en: '{file}: is {width}×{height} pixels; Teams needs {expected}×{expected}' },
+  'package.localIds': { nl: "Lokale modus: {names} niet gezet, dus verzonnen lokale id's gebruikt ({ids}). Zet ze voor een pakket dat je in een echte tenant uploadt.", en: 'Local mode: {names} not set, so made-up local ids were used ({ids}). Set them for a package you upload to a real tenant.' },
+  'package.https': { nl: 'PUBLIC_URL gebruikt http; Teams laadt alleen https, dus het pakket verwijst naar {url}', en: 'PUBLIC_URL uses http; Teams only loads https, so the package points to {url}' },
+  'package.valid': { nl: 'Manifest en vertalingen zijn geldig volgens het officiële schema v{version} (offline gecontroleerd)', en: 'Manifest and translations are valid against the official schema v{version} (checked offline)' },
+  'package.written': { nl: '{out} geschreven: {files}', en: 'Wrote {out}: {files}' },
+  'package.invalid': { nl: 'Teams-app-pakket niet geschreven: {count} probleem/problemen', en: 'Teams app package not written: {count} problem(s)' },
+  'package.failed': { nl: 'Teams-app-pakket kon niet gemaakt worden: {reason}', en: 'Teams app package could not be built: {reason}' },
 } satisfies Record<string, Entry>;
 
 export type MessageKey = keyof typeof catalogue;
