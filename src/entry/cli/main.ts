@@ -53,6 +53,22 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
       exitCode = await packageCommand(io, config(), opts.out);
     });
 
+  const tenant = program.command('tenant')
+    .description('De lokale tenant: Graph, identiteit en Bot Connector op deze machine / the local tenant');
+  tenant.command('serve')
+    .description('Start de lokale tenant, gevuld uit het programmabestand / start the local tenant, seeded from the programme')
+    .option('--port <port>', 'HTTPS-poort (standaard LOCAL_TENANT_PORT of 4443)')
+    .option('--http-port <port>', 'HTTP-poort (standaard LOCAL_TENANT_HTTP_PORT of 4080)')
+    .option('--reset', 'begin met een lege toestand / start clean')
+    .option('--latency <ms>', 'extra vertraging per verzoek in ms / added latency per request')
+    .option('--faults <share>', 'aandeel 429- en 503-antwoorden, bv. 0.2 / share of 429 and 503 answers')
+    .option('--throttle <on|off>', 'gedocumenteerde limieten aan of uit / documented limits on or off')
+    .option('--seed <n>', 'seed voor reproduceerbare storingen / seed for reproducible faults')
+    .action(async (opts: import('./commands/tenant.ts').TenantServeFlags) => {
+      const { tenantServeCommand } = await import('./commands/tenant.ts');
+      exitCode = await tenantServeCommand(io, config(), opts);
+    });
+
   try {
     await program.parseAsync(argv, { from: 'user' });
     return exitCode;

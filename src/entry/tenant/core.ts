@@ -16,6 +16,8 @@ export interface TenantRequest {
   tenantId: string;
   /** Application (client) id of the caller. */
   appId: string;
+  /** The signed-in user's object id (the `oid` claim) for delegated tokens; undefined for app-only tokens. */
+  userId?: string;
   method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   /** Path below /v1.0, e.g. /teams/abc/channels. */
   path: string;
@@ -54,8 +56,15 @@ export interface Route {
   /** OpenAPI-style pattern below /v1.0 with Graph's parameter names, e.g. '/teams/{team-id}/channels/{channel-id}/members'. */
   pattern: string;
   handler: Handler;
-  /** Throttling bucket this request counts against (e.g. `team:${id}`), if the documented limits name one. */
+  /**
+   * Throttling bucket this request counts against (e.g. `team:${id}`), if the documented limits name one.
+   * The server knows `team:`/`channel:` (4 requests/s), `mailbox:` (4 concurrent, 10,000 per 10 min; id or UPN)
+   * and `conversation:` (Bot Connector). Without it the server derives `team:` from {team-id} and `mailbox:`
+   * from {user-id}/{group-id} on events/calendar paths.
+   */
   throttleKey?: (req: TenantRequest) => string | undefined;
+  /** Properties the real service returns when the caller gives no $select (e.g. a user's accountEnabled only on request). */
+  defaultSelect?: string[];
 }
 
 /** Collections are returned whole by handlers; the server pages them and applies $select/$filter/$top. */

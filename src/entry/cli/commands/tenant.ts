@@ -1,0 +1,147 @@
+// `regiekamer tenant serve`: the local tenant (Graph, identity, Bot Connector) seeded from the programme,
+// until Ctrl-C. Prints where it runs, the tenants and the local app credentials, and writes them to
+// .regiekamer/local-tenant.json for the gateway.
+import path from 'node:path';
+import { loadProgrammeFile } from '../../../adapters/files/programme-file.ts';
+import { formatProblem } from '../../../domain/programme/parse.ts';
+import type { Config } from '../../../platform/config.ts';
+import { createLogger } from '../../../platform/logger.ts';
+import { StateFileError } from '../../tenant/persistence.ts';
+import { startLocalTenant, type IdentityFactory } from '../../tenant/server.ts';
+import { EXIT, writeLine, type CliIo } from '../io.ts';
+
+export interface TenantServeFlags {
+  port?: string;
+  httpPort?: string;
+  reset?: boolean;
+  latency?: string;
+  faults?: string;
+  throttle?: string;
+  seed?: string;
+}
+
+export interface TenantServeDeps {
+  /** Stops the server when aborted (tests); Ctrl-C and SIGTERM always do. */
+  signal?: AbortSignal;
+  identity?: IdentityFactory;
+}
+
+class FlagError extends Error {}
+
+function intFlag(value: string | undefined, name: string, min: number, max: number): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!/^-?\d+$/.test(value.trim()) || n < min || n > max) {
+    throw new FlagError(`--${name}: verwacht een geheel getal van ${min} tot ${max} / expected an integer from ${min} to ${max}`);
+  }
+  return n;
+}
+
+function parseFlags(flags: TenantServeFlags) {
+  const share = flags.faults === undefined ? undefined : Number(flags.faults);
+  if (share !== undefined && (!Number.isFinite(share) || share < 0 || share > 1)) {
+    throw new FlagError('--faults: verwacht een aandeel van 0 tot 1, bv. 0.2 / expected a share from 0 to 1, e.g. 0.2');
+  }
+  const throttle = flags.throttle?.toLowerCase();
+  if (throttle !== undefined && throttle !== 'on' && throttle !== 'off') throw new FlagError('--throttle: on of off / on or off');
+  return {
+    port: intFlag(flags.port, 'port', 0, 65535),
+    httpPort: intFlag(flags.httpPort, 'http-port', 0, 65535),
+    latency: intFlag(flags.latency, 'latency', 0, 600_000),
+    seed: intFlag(flags.seed, 'seed', -(2 ** 31), 2 ** 32 - 1),
+    // The share is split evenly between 429 (with Retry-After) and 503.
+    share: share,
+    throttling: throttle === undefined ? undefined : throttle === 'on',
+  };
+}
+
+export async function tenantServeCommand(io: CliIo, config: Config, flags: TenantServeFlags, deps: TenantServeDeps = {}): Promise<number> {
+  let parsed: ReturnType<typeof parseFlags>;
+  try {
+    parsed = parseFlags(flags);
+  } catch (err) {
+    if (err instanceof FlagError) {
+      writeLine(io.stderr, err.message);
+      return EXIT.invalid;
+    }
+    throw err;
+  }
+
+  const display = path.relative(io.cwd, config.programmeFile) || config.programmeFile;
+  const loaded = await loadProgrammeFile(config.programmeFile, display);
+  if (!loaded.ok) {
+    for (const p of loaded.problems) writeLine(io.stderr, formatProblem(p, config.lang));
+    writeLine(io.stderr, 'De lokale tenant start niet: los eerst de problemen in het programmabestand op. / Fix the programme file first.');
+    return EXIT.invalid;
+  }
+  const programme = loaded.programme;
+
+  const logger = createLogger(config.logLevel, io.stderr).child({ component: 'local-tenant' });
+  const port = parsed.port ?? config.localTenant.port;
+  const httpPort = parsed.httpPort ?? config.localTenant.httpPort;
+  let tenant;
+  try {
+    tenant = await startLocalTenant({
+      programme,
+      dataDir: config.localTenant.dataDir,
+      port,
+      httpPort,
+      reset: flags.reset === true,
+      logger,
+      faults: {
+        ...(parsed.latency !== undefined ? { latencyMs: parsed.latency } : {}),
+        ...(parsed.share !== undefined ? { share429: parsed.share / 2, share503: parsed.share / 2 } : {}),
+        ...(parsed.throttling !== undefined ? { throttling: parsed.throttling } : {}),
+        ...(parsed.seed !== undefined ? { seed: parsed.seed } : {}),
+      },
+      ...(config.graph.clientId && config.graph.clientSecret ? { app: { clientId: config.graph.clientId, clientSecret: config.graph.clientSecret } } : {}),
+      ...(deps.identity ? { identity: deps.identity } : {}),
+    });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      writeLine(io.stderr, `Poort ${port} of ${httpPort} is al in gebruik; kies een andere met --port/--http-port. / Port ${port} or ${httpPort} is in use; choose another with --port/--http-port.`);
+      return EXIT.failure;
+    }
+    if (err instanceof StateFileError) {
+      writeLine(io.stderr, err.message);
+      return EXIT.failure;
+    }
+    throw err;
+  }
+
+  const names = new Map(programme.gemeenten.filter((g) => g.tenantId).map((g) => [String(g.tenantId).toLowerCase(), g.name]));
+  const f = tenant.faults();
+  const pct = (x: number) => `${Math.round(x * 1000) / 10}%`;
+  const lines = [
+    'Lokale tenant draait / local tenant is running',
+    `  Graph       ${tenant.baseUrl}/v1.0${tenant.httpUrl ? `   (ook / also ${tenant.httpUrl}/v1.0)` : ''}`,
+    `  Identiteit  ${tenant.baseUrl}/{tenant-id}/v2.0  (OpenID, JWKS, token)`,
+    `  Bot         ${tenant.baseUrl}  (serviceUrl; /v3/conversations)`,
+    '  Tenants',
+    ...tenant.tenants.map((x) => `    ${x.id}  ${names.get(x.id) ?? x.displayName} (${x.domain})`),
+    `  App         client id ${tenant.app.clientId}`,
+    `              secret    ${tenant.app.clientSecret}`,
+    `  CA          ${tenant.caCertPath ?? '(in geheugen / in memory)'}`,
+    `  Gegevens    ${tenant.infoFile ?? '(niet geschreven / not written)'}`,
+    `  Storingen   vertraging ${f.latencyMs} ms, 429 ${pct(f.share429)}, 503 ${pct(f.share503)}, limieten ${f.throttling ? 'aan' : 'uit'}`
+      + `${f.seed !== undefined ? `, seed ${f.seed}` : ''} (wijzig: POST ${tenant.baseUrl}/_local/faults)`,
+    '  Stoppen     Ctrl-C',
+  ];
+  for (const line of lines) writeLine(io.stdout, line);
+
+  await new Promise<void>((resolve) => {
+    const done = () => {
+      process.off('SIGINT', done);
+      process.off('SIGTERM', done);
+      resolve();
+    };
+    process.once('SIGINT', done);
+    process.once('SIGTERM', done);
+    if (deps.signal?.aborted) done();
+    deps.signal?.addEventListener('abort', done, { once: true });
+  });
+  writeLine(io.stdout, 'Lokale tenant stopt… / stopping…');
+  await tenant.stop();
+  writeLine(io.stdout, 'Gestopt. / Stopped.');
+  return EXIT.ok;
+}
