@@ -31,7 +31,7 @@ function startStack(env: Record<string, string>) {
 describe('npm start', () => {
   it('comes up on embedded defaults, answers /readyz, records the programme version and stops cleanly on SIGINT', async () => {
     const dataDir = await mkdtemp(path.join(os.tmpdir(), 'rk-start-'));
-    const run = startStack({ REGIEKAMER_DATA_DIR: dataDir, PORT: '0' });
+    const run = startStack({ REGIEKAMER_DATA_DIR: dataDir, PORT: '0', LOCAL_TENANT_PORT: '0', LOCAL_TENANT_HTTP_PORT: '0' });
     const url = await run.url;
     const health = await fetch(`${url}/healthz`);
     expect(health.status).toBe(200);
@@ -41,6 +41,7 @@ describe('npm start', () => {
     expect(body).toMatchObject({ status: 'ready', checks: { store: 'pglite', programme: 'blnp' } });
     expect(run.output().stdout).toMatch(/Programma\s+Versterking samenwerking BLNP — 4 gemeenten, 9 werkgroepen/);
     expect(run.output().stdout).toContain('nieuw sinds vorige start');
+    expect(run.output().stdout).toMatch(/Tenant\s+lokale tenant \(4 tenants\): https:\/\/localhost:\d+/);
 
     run.child.kill('SIGINT');
     const [code] = await once(run.child, 'exit');
@@ -48,7 +49,7 @@ describe('npm start', () => {
     expect(run.output().stdout).toContain('Gestopt.');
 
     // Same data directory, same file: the programme version is not stored twice.
-    const again = startStack({ REGIEKAMER_DATA_DIR: dataDir, PORT: '0' });
+    const again = startStack({ REGIEKAMER_DATA_DIR: dataDir, PORT: '0', LOCAL_TENANT_PORT: '0', LOCAL_TENANT_HTTP_PORT: '0' });
     await again.url;
     expect(again.output().stdout).toContain('ongewijzigd');
     again.child.kill('SIGINT');

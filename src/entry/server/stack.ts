@@ -15,6 +15,8 @@ import type { Logger } from '../../platform/logger.ts';
 import { createHttpApp } from './http.ts';
 
 export interface RunningStack {
+  /** The local tenant (local mode only). */
+  localTenant?: { baseUrl: string; httpUrl: string | null; tenants: number; infoFile: string | null };
   programme: Programme;
   version: ProgrammeVersion;
   programmeChanged: boolean;
@@ -53,6 +55,22 @@ export async function startStack(config: Config, clock: Clock, logger: Logger, c
       loadedAt: clock.now(),
     });
 
+    let localTenant: RunningStack['localTenant'];
+    if (config.mode === 'local') {
+      // Loaded lazily: tenant mode never needs the local tenant's code.
+      const { startLocalTenant } = await import('../tenant/server.ts');
+      const tenant = await startLocalTenant({
+        programme: loaded.programme,
+        dataDir: config.localTenant.dataDir,
+        port: config.localTenant.port,
+        httpPort: config.localTenant.httpPort,
+        clock,
+        logger: logger.child({ component: 'local-tenant' }),
+      });
+      stops.push(() => tenant.stop());
+      localTenant = { baseUrl: tenant.baseUrl, httpUrl: tenant.httpUrl, tenants: tenant.tenants.length, infoFile: tenant.infoFile };
+    }
+
     const changesSinceLast = recorded.isNew && recorded.previous ? changesBetween(recorded.previous.content, programme, config.lang) : [];
 
     const app = createHttpApp({
@@ -66,7 +84,7 @@ export async function startStack(config: Config, clock: Clock, logger: Logger, c
     stops.push(() => closeServer(server));
     const address = server.address() as AddressInfo;
     const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${address.port}`;
-    return { programme, version: recorded.version, programmeChanged: recorded.isNew, changesSinceLast, store, url, stop };
+    return { programme, version: recorded.version, programmeChanged: recorded.isNew, changesSinceLast, store, url, stop, ...(localTenant ? { localTenant } : {}) };
   } catch (err) {
     await stop();
     throw err;

@@ -32,6 +32,10 @@ export async function startCommand(io: CliIo, config: Config, signal?: AbortSign
       + ` (${stack.version.sourcePath}, versie ${stack.version.id}${stack.programmeChanged ? ', nieuw sinds vorige start' : ', ongewijzigd'})`,
     `  Opslag     ${stack.store.backend === 'pglite' ? 'PGlite (ingebouwd)' : 'PostgreSQL-server'}: ${stack.store.location}`,
     `  Server     ${stack.url}  (gezondheid: ${stack.url}/healthz, gereed: ${stack.url}/readyz)`,
+    ...(stack.localTenant ? [
+      `  Tenant     lokale tenant (${stack.localTenant.tenants} tenants): ${stack.localTenant.baseUrl}`
+        + `${stack.localTenant.httpUrl ? ` en ${stack.localTenant.httpUrl}` : ''}${stack.localTenant.infoFile ? ` — gegevens in ${stack.localTenant.infoFile}` : ''}`,
+    ] : []),
     ...stack.changesSinceLast.map((line, i) => `${i === 0 ? '  Gewijzigd  ' : '             '}${line}`),
     '  Stoppen    Ctrl-C',
   ];
