@@ -16,6 +16,8 @@ import type { Logger } from '../../platform/logger.ts';
 import { BotConnector, type BotActivityRecord, type ConversationState } from './botconnector.ts';
 import { GraphHttpError, type LocalTenantState, type Route, type TenantContext, type TenantRequest, type TenantResponse } from './core.ts';
 import { directoryRoutes } from './directory.ts';
+import { calendarRoutes } from './calendar.ts';
+import { plannerRoutes } from './planner.ts';
 import { findUser } from './entities.ts';
 import { FaultInjector, validateFaults, type FaultConfig } from './faults.ts';
 import { applySelect, decodeSkipToken, nextLink, parseFilter, parseSelect, parseTop } from './odata.ts';
@@ -220,7 +222,8 @@ export async function startLocalTenant(options: LocalTenantOptions): Promise<Loc
   const throttler = new Throttler(clock);
   const recorder = new RequestRecorder(() => clock.now());
   const bot = new BotConnector();
-  const graphRoutes = new RouteTable([...graphModules({ operationPolls: options.operationPolls }), ...(options.routes ?? [])]);
+  // Extra routes come first, so a test can stand in for a built-in handler.
+  const graphRoutes = new RouteTable([...(options.routes ?? []), ...graphModules({ operationPolls: options.operationPolls })]);
   const botRoutes = new RouteTable(bot.routes());
 
   let identity: IdentityProvider | undefined;
@@ -704,6 +707,8 @@ export function graphModules(options: { operationPolls?: number | undefined } = 
   return [
     ...directoryRoutes(),
     ...teamsRoutes({ operationPolls: options.operationPolls }),
+    ...calendarRoutes(),
+    ...plannerRoutes(),
   ];
 }
 
