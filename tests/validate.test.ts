@@ -36,6 +36,15 @@ describe('regiekamer validate', () => {
     expect(stdout).toContain('geldig — Proefprogramma: 2 gemeenten, 3 personen, 4 organen (2 werkgroepen)');
   });
 
+  it.each([
+    ['programmes/blnp.yaml', 'Versterking samenwerking BLNP: 4 gemeenten, 55 personen, 15 organen (9 werkgroepen)'],
+    ['programmes/bel.yaml', 'Werkorganisatie BEL: 3 gemeenten, 28 personen, 12 organen (8 werkgroepen)'],
+  ])('the shipped programme %s is valid', async (file, summary) => {
+    const { code, stdout } = await run(['validate', file]);
+    expect(code).toBe(0);
+    expect(stdout).toContain(summary);
+  });
+
   describe('broken fixtures report every expected problem at its line and column', async () => {
     const files = (await readdir(invalidDir)).filter((f) => f.endsWith('.yaml'));
     const annotated: string[] = [];
