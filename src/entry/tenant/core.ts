@@ -89,7 +89,7 @@ export interface LocalTenantState {
   version: 1;
   tenants: Record<string, TenantData>;
   /** Registered apps (client credentials) valid in every tenant here. */
-  apps: { clientId: string; clientSecret: string; displayName: string }[];
+  apps: { clientId: string; clientSecret: string; displayName: string; certificates?: string[] }[];
 }
 
 export function collection(state: LocalTenantState, tenantId: string, name: string): Record<string, Entity> {

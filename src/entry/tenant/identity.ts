@@ -1,0 +1,276 @@
+// The local tenant's identity provider: Entra ID v2 endpoints (OpenID configuration, signing keys, token) for
+// each local tenant, issuing RS256 access tokens to the registered app by client secret or certificate
+// (client_assertion), and validating the tokens Graph and Bot Connector calls bring with the product's own
+// validator (src/adapters/auth/validate.ts). The signing key is made once and kept in the data dir.
+import { createHash, randomUUID, X509Certificate } from 'node:crypto';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import express, { type Request, type Response, type Router } from 'express';
+import { createLocalJWKSet, decodeProtectedHeader, exportJWK, generateKeyPair, importJWK, jwtVerify, SignJWT, type JWK } from 'jose';
+import { createTokenValidator, TokenRejectedError, type TokenValidator } from '../../adapters/auth/validate.ts';
+import type { Clock } from '../../domain/time/clock.ts';
+import { GraphHttpError, type LocalTenantState } from './core.ts';
+import { nameGuid } from './seed.ts';
+import type { IdentityProvider, VerifiedToken } from './server.ts';
+
+/** Resource identifiers (app id URIs) the local tenant issues tokens for, as Entra ID does. */
+export const GRAPH_RESOURCE = 'https://graph.microsoft.com';
+export const GRAPH_APP_ID = '00000003-0000-0000-c000-000000000000';
+export const BOT_RESOURCE = 'https://api.botframework.com';
+
+/**
+ * Application permissions the product's app holds in every local tenant: the least it needs (see README,
+ * "Rechten"). Tokens carry them in `roles`, as Entra ID does after admin consent.
+ */
+export const CONSENTED_ROLES = [
+  'User.Read.All',
+  'GroupMember.ReadWrite.All',
+  'Team.Create',
+  'TeamMember.ReadWrite.All',
+  'Channel.Create',
+  'ChannelSettings.ReadWrite.All',
+  'ChannelMember.ReadWrite.All',
+  'TeamsTab.ReadWrite.All',
+  'Calendars.ReadWrite',
+  'Tasks.ReadWrite.All',
+];
+
+const TOKEN_LIFETIME_S = 3600;
+const ASSERTION_TYPE = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
+
+interface StoredKey {
+  kid: string;
+  privateJwk: JWK;
+  publicJwk: JWK;
+}
+
+async function loadOrCreateKey(dir: string): Promise<StoredKey> {
+  const file = path.join(dir, 'signing-key.json');
+  try {
+    return JSON.parse(await readFile(file, 'utf8')) as StoredKey;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+  }
+  const { privateKey, publicKey } = await generateKeyPair('RS256', { modulusLength: 2048, extractable: true });
+  const publicJwk = await exportJWK(publicKey);
+  const kid = createHash('sha256').update(JSON.stringify({ e: publicJwk.e, kty: publicJwk.kty, n: publicJwk.n })).digest('base64url').slice(0, 27);
+  const stored: StoredKey = { kid, privateJwk: await exportJWK(privateKey), publicJwk: { ...publicJwk, kid, use: 'sig', alg: 'RS256' } };
+  await mkdir(dir, { recursive: true });
+  const tmp = `${file}.${process.pid}.tmp`;
+  await writeFile(tmp, JSON.stringify(stored), { mode: 0o600 });
+  await rename(tmp, file);
+  return stored;
+}
+
+/** An OAuth error answer shaped like Entra ID's (AADSTS codes), without echoing any secret. */
+class OAuthError extends Error {
+  constructor(readonly status: number, readonly error: string, readonly aadsts: number, description: string) {
+    super(description);
+  }
+}
+
+type RegisteredApp = LocalTenantState['apps'][number];
+
+function certThumbprints(pem: string): { sha1: string; sha256: string; cert: X509Certificate } {
+  const cert = new X509Certificate(pem);
+  return { sha1: createHash('sha1').update(cert.raw).digest('base64url'), sha256: createHash('sha256').update(cert.raw).digest('base64url'), cert };
+}
+
+export async function createIdentityProvider(deps: { state: LocalTenantState; baseUrl: string; dataDir: string; clock: Clock }): Promise<IdentityProvider> {
+  const { state, baseUrl, clock } = deps;
+  const key = await loadOrCreateKey(path.join(deps.dataDir, 'identity'));
+  const privateKey = await importJWK(key.privateJwk, 'RS256');
+  const jwks = { keys: [key.publicJwk] };
+  const issuerFor = (tid: string) => `${baseUrl}/${tid}/v2.0`;
+  // Client assertions may be used once (their jti), as Entra ID refuses replays.
+  const seenAssertions = new Map<string, number>();
+
+  const tenantOf = (segment: string): string | undefined => {
+    const s = segment.toLowerCase();
+    if (state.tenants[s]) return s;
+    return Object.values(state.tenants).find((t) => t.domain.toLowerCase() === s)?.id;
+  };
+
+  const openIdConfiguration = (tid: string) => ({
+    token_endpoint: `${baseUrl}/${tid}/oauth2/v2.0/token`,
+    token_endpoint_auth_methods_supported: ['client_secret_post', 'private_key_jwt', 'client_secret_basic'],
+    jwks_uri: `${baseUrl}/${tid}/discovery/v2.0/keys`,
+    response_modes_supported: ['query', 'fragment', 'form_post'],
+    subject_types_supported: ['pairwise'],
+    id_token_signing_alg_values_supported: ['RS256'],
+    response_types_supported: ['code', 'id_token', 'code id_token', 'id_token token'],
+    scopes_supported: ['openid', 'profile', 'email', 'offline_access'],
+    issuer: issuerFor(tid),
+    request_uri_parameter_supported: false,
+    userinfo_endpoint: `${baseUrl}/oidc/userinfo`,
+    authorization_endpoint: `${baseUrl}/${tid}/oauth2/v2.0/authorize`,
+    device_authorization_endpoint: `${baseUrl}/${tid}/oauth2/v2.0/devicecode`,
+    http_logout_supported: true,
+    frontchannel_logout_supported: true,
+    end_session_endpoint: `${baseUrl}/${tid}/oauth2/v2.0/logout`,
+    claims_supported: ['sub', 'iss', 'aud', 'exp', 'iat', 'nbf', 'name', 'oid', 'tid', 'ver', 'preferred_username'],
+    tenant_region_scope: 'EU',
+    cloud_instance_name: 'localhost',
+  });
+
+  const resourceOf = (scope: string | undefined): string => {
+    const first = (scope ?? '').split(' ').find((s) => s.endsWith('/.default'));
+    if (!first) throw new OAuthError(400, 'invalid_scope', 1002012, 'The provided value for scope is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier.');
+    const resource = first.slice(0, -'/.default'.length);
+    if (resource === GRAPH_RESOURCE || resource === GRAPH_APP_ID) return GRAPH_RESOURCE;
+    if (resource === BOT_RESOURCE) return BOT_RESOURCE;
+    throw new OAuthError(400, 'invalid_resource', 500011, `The resource principal named ${resource} was not found in the tenant.`);
+  };
+
+  const authenticateClient = async (tid: string, body: Record<string, string>, authorization: string | undefined): Promise<{ app: RegisteredApp; acr: '1' | '2' }> => {
+    let clientId = body['client_id'];
+    let secret = body['client_secret'];
+    const basic = /^Basic\s+(\S+)$/i.exec(authorization ?? '');
+    if (basic?.[1]) {
+      const [id, sec] = Buffer.from(basic[1], 'base64').toString('utf8').split(/:(.*)/s);
+      clientId = decodeURIComponent(id ?? '');
+      secret = decodeURIComponent(sec ?? '');
+    }
+    if (!clientId) throw new OAuthError(400, 'invalid_request', 900144, "The request body must contain the following parameter: 'client_id'.");
+    const app = state.apps.find((a) => a.clientId === clientId);
+    if (!app) throw new OAuthError(400, 'unauthorized_client', 700016, `Application with identifier '${clientId}' was not found in the directory.`);
+    if (secret !== undefined && secret !== '') {
+      if (secret !== app.clientSecret) throw new OAuthError(401, 'invalid_client', 7000215, 'Invalid client secret provided.');
+      return { app, acr: '1' };
+    }
+    const assertion = body['client_assertion'];
+    if (!assertion) throw new OAuthError(401, 'invalid_client', 7000218, "The request body must contain the following parameter: 'client_assertion' or 'client_secret'.");
+    if (body['client_assertion_type'] !== ASSERTION_TYPE) throw new OAuthError(400, 'invalid_request', 50027, 'Invalid client_assertion_type.');
+    let header: ReturnType<typeof decodeProtectedHeader>;
+    try {
+      header = decodeProtectedHeader(assertion);
+    } catch {
+      throw new OAuthError(401, 'invalid_client', 50027, 'Invalid JWT token in client_assertion.');
+    }
+    const x5tS256 = typeof header['x5t#S256'] === 'string' ? header['x5t#S256'] : undefined;
+    const x5t = typeof header.x5t === 'string' ? header.x5t : undefined;
+    const match = (app.certificates ?? []).map(certThumbprints).find((c) => (x5tS256 && c.sha256 === x5tS256) || (x5t && c.sha1 === x5t));
+    if (!match) throw new OAuthError(401, 'invalid_client', 700027, 'The certificate with the thumbprint in client_assertion is not registered on the application.');
+    let payload: Awaited<ReturnType<typeof jwtVerify>>['payload'];
+    try {
+      ({ payload } = await jwtVerify(assertion, match.cert.publicKey, {
+        algorithms: ['RS256', 'PS256'],
+        audience: [`${baseUrl}/${tid}/oauth2/v2.0/token`, `${baseUrl}/${tid}/v2.0`],
+        issuer: app.clientId,
+        subject: app.clientId,
+        currentDate: clock.now(),
+        clockTolerance: 300,
+        requiredClaims: ['exp', 'jti'],
+      }));
+    } catch {
+      throw new OAuthError(401, 'invalid_client', 700027, 'Client assertion failed signature validation or its claims are invalid.');
+    }
+    const now = clock.now().getTime();
+    for (const [jti, exp] of seenAssertions) if (exp < now) seenAssertions.delete(jti);
+    const jti = String(payload.jti);
+    if (seenAssertions.has(jti)) throw new OAuthError(401, 'invalid_client', 700024, 'Client assertion has been used before.');
+    seenAssertions.set(jti, (payload.exp ?? 0) * 1000);
+    return { app, acr: '2' };
+  };
+
+  const issue = async (claims: Record<string, unknown>, tid: string, resource: string): Promise<string> => {
+    const nowS = Math.floor(clock.now().getTime() / 1000);
+    return new SignJWT({ ...claims, tid, ver: '2.0', uti: randomUUID().replaceAll('-', '').slice(0, 22) })
+      .setProtectedHeader({ alg: 'RS256', typ: 'JWT', kid: key.kid })
+      .setIssuer(issuerFor(tid))
+      .setAudience(resource)
+      .setIssuedAt(nowS)
+      .setNotBefore(nowS)
+      .setExpirationTime(nowS + TOKEN_LIFETIME_S)
+      .sign(privateKey);
+  };
+
+  const token = async (req: Request, res: Response) => {
+    const trace = randomUUID();
+    try {
+      const tid = tenantOf(String(req.params['tenant']));
+      if (!tid) throw new OAuthError(400, 'invalid_request', 90002, `Tenant '${String(req.params['tenant'])}' not found.`);
+      const body = (req.body ?? {}) as Record<string, string>;
+      const grant = body['grant_type'];
+      if (grant !== 'client_credentials') throw new OAuthError(400, 'unsupported_grant_type', 70003, `The app requested an unsupported grant type '${grant ?? ''}'.`);
+      const resource = resourceOf(body['scope']);
+      const { app, acr } = await authenticateClient(tid, body, req.headers.authorization);
+      const accessToken = await issue({
+        azp: app.clientId,
+        azpacr: acr,
+        appid: app.clientId,
+        appidacr: acr,
+        app_displayname: app.displayName,
+        idp: issuerFor(tid),
+        idtyp: 'app',
+        oid: nameGuid(tid, 'servicePrincipal', app.clientId),
+        sub: nameGuid(tid, 'servicePrincipal', app.clientId),
+        roles: resource === GRAPH_RESOURCE ? CONSENTED_ROLES : [],
+      }, tid, resource);
+      res.setHeader('Cache-Control', 'no-store');
+      res.json({ token_type: 'Bearer', expires_in: TOKEN_LIFETIME_S, ext_expires_in: TOKEN_LIFETIME_S, access_token: accessToken });
+    } catch (err) {
+      if (!(err instanceof OAuthError)) throw err;
+      res.status(err.status).json({
+        error: err.error,
+        error_description: `AADSTS${err.aadsts}: ${err.message} Trace ID: ${trace}`,
+        error_codes: [err.aadsts],
+        timestamp: clock.now().toISOString().replace('T', ' ').replace(/\.\d+Z$/, 'Z'),
+        trace_id: trace,
+        correlation_id: randomUUID(),
+      });
+    }
+  };
+
+  // Tenants come and go with the state (reset, reseeding), so the allow-list is read per call.
+  const validatorFor = (audiences: string[]): TokenValidator => async (header) => createTokenValidator({
+    keys: createLocalJWKSet(jwks),
+    issuerFor,
+    audiences,
+    allowedTenants: Object.keys(state.tenants),
+    clock,
+    clockToleranceSeconds: 0,
+  })(header);
+  const graphValidator = validatorFor([GRAPH_RESOURCE, GRAPH_APP_ID]);
+  const botValidator = validatorFor([BOT_RESOURCE]);
+
+  const verifyWith = (validator: TokenValidator) => async (header?: string): Promise<VerifiedToken> => {
+    try {
+      const v = await validator(header);
+      return { tenantId: v.tenantId, appId: v.appId, roles: v.roles, ...(v.delegated && v.objectId ? { userId: v.objectId } : {}) };
+    } catch (err) {
+      if (err instanceof TokenRejectedError) {
+        const message = err.reason === 'missing' ? 'Access token is empty.' : err.reason === 'expired' ? 'Lifetime validation failed, the token is expired.' : 'Access token validation failure. Invalid audience, issuer, signature or tenant.';
+        throw new GraphHttpError(401, 'InvalidAuthenticationToken', message);
+      }
+      throw err;
+    }
+  };
+
+  return {
+    router(): Router {
+      const router = express.Router();
+      router.get('/:tenant/v2.0/.well-known/openid-configuration', (req, res) => {
+        const tid = tenantOf(String(req.params['tenant']));
+        if (!tid) {
+          res.status(400).json({ error: 'invalid_tenant', error_description: `AADSTS90002: Tenant '${String(req.params['tenant'])}' not found.`, error_codes: [90002] });
+          return;
+        }
+        res.json(openIdConfiguration(tid));
+      });
+      router.get('/:tenant/discovery/v2.0/keys', (req, res) => {
+        if (!tenantOf(String(req.params['tenant']))) {
+          res.status(400).json({ error: 'invalid_tenant', error_codes: [90002] });
+          return;
+        }
+        res.json(jwks);
+      });
+      router.post('/:tenant/oauth2/v2.0/token', express.urlencoded({ extended: false, limit: '64kb' }), (req, res, next) => {
+        token(req, res).catch(next);
+      });
+      return router;
+    },
+    verifyGraphToken: verifyWith(graphValidator),
+    verifyBotToken: verifyWith(botValidator),
+  };
+}
