@@ -7,6 +7,7 @@ import pg from 'pg';
 import type { Logger } from '../../platform/logger.ts';
 import { PgliteDb, PgPoolDb } from './db.ts';
 import { loadMigrations, migrate } from './migrate.ts';
+import { syncRecords } from './sync-records.ts';
 import { programmeVersions } from './programme-versions.ts';
 import type { Db, Store, StoreOptions } from './store.ts';
 
@@ -71,6 +72,7 @@ function makeStore(backend: Store['backend'], location: string, db: Db, logger: 
     location,
     db,
     programmes: programmeVersions(db),
+    sync: syncRecords(db),
     migrate: async () => migrate(db, await loadMigrations(), logger),
     ping: async () => {
       await db.query('SELECT 1');

@@ -1,6 +1,8 @@
 // The store: PostgreSQL behind one interface, on embedded PGlite (default) or a server (DATABASE_URL).
 // Only repositories in this folder write SQL; the rest of the code uses their typed methods.
 
+import type { SyncRecords } from './sync-records.ts';
+
 export interface QueryResult<T> {
   rows: T[];
 }
@@ -36,6 +38,7 @@ export interface Store {
   readonly location: string;
   readonly db: Db;
   readonly programmes: ProgrammeVersions;
+  readonly sync: SyncRecords;
   /** Applies pending migrations in order, each in its own transaction; safe to call concurrently from two processes. */
   migrate(): Promise<{ applied: string[] }>;
   ping(): Promise<void>;

@@ -1,0 +1,129 @@
+// Reads what exists in the tenants (the "actual" side of plan): the directory entries of the programme's people,
+// the team and its channels and members, and the programme's meetings in the organizer mailbox. Each collection
+// is read once, with paging; nothing is written.
+import { DateTime } from 'luxon';
+import type { DesiredState } from '../../domain/sync/desired.ts';
+import type { ActualChannel, ActualMeeting, ActualMember, ActualState, DirectoryEntry } from '../../domain/sync/plan.ts';
+import { events } from '../graph/endpoints/calendar.ts';
+import { groups, users } from '../graph/endpoints/directory.ts';
+import { literal } from '../graph/endpoints/query.ts';
+import { channels, teams } from '../graph/endpoints/teams.ts';
+import type { GraphGateway } from '../graph/gateway.ts';
+import { GraphError } from '../graph/types.ts';
+import type { SyncObject } from '../store/sync-records.ts';
+
+type Json = Record<string, unknown>;
+
+async function all<T = Json>(g: GraphGateway, tenantId: string, call: Parameters<GraphGateway['pages']>[1]): Promise<T[]> {
+  const out: T[] = [];
+  for await (const item of g.pages<T>(tenantId, call)) out.push(item);
+  return out;
+}
+
+function members(list: Json[]): ActualMember[] {
+  return list.map((m) => ({
+    membershipId: String(m['id']),
+    userId: String(m['userId'] ?? ''),
+    roles: Array.isArray(m['roles']) ? m['roles'].map(String) : [],
+    ...(typeof m['tenantId'] === 'string' ? { tenantId: m['tenantId'] } : {}),
+  }));
+}
+
+/** The team: by the id the store has, else by its name in the host tenant (a run that crashed after creating it). */
+async function findTeam(g: GraphGateway, d: DesiredState, known: string | undefined): Promise<string | undefined> {
+  const tenant = d.hostTenantId;
+  if (known) {
+    try {
+      await g.request(tenant, teams.get(known, { select: ['id'] }));
+      return known;
+    } catch (err) {
+      if (!(err instanceof GraphError) || err.status !== 404) throw err;
+    }
+  }
+  const candidates = await all<{ id: string }>(g, tenant, groups.list({ filter: `displayName eq ${literal(d.team.displayName)}`, select: ['id', 'displayName'] }));
+  for (const c of candidates) {
+    try {
+      await g.request(tenant, teams.get(c.id, { select: ['id'] }));
+      return c.id;
+    } catch (err) {
+      if (!(err instanceof GraphError) || err.status !== 404) throw err;
+    }
+  }
+  return undefined;
+}
+
+function localDate(iso: string, zone: string): string {
+  return DateTime.fromISO(iso, { zone: 'UTC' }).setZone(zone).toISODate() ?? iso.slice(0, 10);
+}
+
+/** A dateTimeTimeZone read with Prefer: outlook.timezone in the meeting's zone: its local wall-clock part. */
+function localOf(v: unknown): string {
+  const s = String((v as { dateTime?: unknown } | undefined)?.dateTime ?? '');
+  return s.slice(0, 19);
+}
+
+export async function readActual(g: GraphGateway, d: DesiredState, known: SyncObject[]): Promise<ActualState> {
+  // Directory: every tenant a person of the programme lives in, plus the host (guest accounts).
+  const tenants = new Set<string>([d.hostTenantId]);
+  for (const p of Object.values(d.people)) if (p.tenantId) tenants.add(p.tenantId);
+  const directory: Record<string, Record<string, DirectoryEntry>> = {};
+  await Promise.all([...tenants].map(async (tid) => {
+    const list = await all<Json>(g, tid, users.list({ select: ['id', 'userPrincipalName', 'mail', 'accountEnabled', 'userType'] }));
+    const map: Record<string, DirectoryEntry> = {};
+    for (const u of list) {
+      const entry = { id: String(u['id']), enabled: u['accountEnabled'] !== false };
+      if (typeof u['userPrincipalName'] === 'string') map[u['userPrincipalName'].toLowerCase()] = entry;
+      if (typeof u['mail'] === 'string') map[u['mail'].toLowerCase()] ??= entry;
+    }
+    directory[tid] = map;
+  }));
+
+  const teamId = await findTeam(g, d, known.find((o) => o.key === 'team')?.graphId);
+  let team: ActualState['team'];
+  const actualChannels: ActualChannel[] = [];
+  if (teamId) {
+    const tenant = d.hostTenantId;
+    const [info, teamMembers, channelList] = await Promise.all([
+      g.request<Json>(tenant, teams.get(teamId, { select: ['id', 'displayName', 'description'] })),
+      all<Json>(g, tenant, teams.members(teamId)),
+      all<Json>(g, tenant, channels.list(teamId, { select: ['id', 'displayName', 'description', 'membershipType'] })),
+    ]);
+    team = { id: teamId, displayName: String(info.body['displayName'] ?? ''), description: String(info.body['description'] ?? ''), members: members(teamMembers) };
+    for (const c of channelList) {
+      const kind = (c['membershipType'] ?? 'standard') as ActualChannel['kind'];
+      const list = kind === 'standard' ? [] : await all<Json>(g, tenant, channels.members(teamId, String(c['id'])));
+      actualChannels.push({ id: String(c['id']), displayName: String(c['displayName'] ?? ''), description: String(c['description'] ?? ''), kind, members: members(list) });
+    }
+  }
+
+  // Meetings of this programme in the organizer mailbox, recognised by their transactionId.
+  const prefix = `rk-${d.programmeId}-`;
+  const list = await all<Json>(g, d.hostTenantId, events.list(d.organizer, { select: ['id', 'subject', 'body', 'attendees', 'transactionId', 'recurrence', 'type', 'start', 'end'] }));
+  const meetings: ActualMeeting[] = [];
+  for (const e of list) {
+    const txn = typeof e['transactionId'] === 'string' ? e['transactionId'] : '';
+    if (!txn.startsWith(prefix)) continue;
+    const start = e['start'] as { dateTime?: string; timeZone?: string } | undefined;
+    const zone = start?.timeZone && start.timeZone !== 'UTC' ? start.timeZone : 'UTC';
+    const recurrence = (e['recurrence'] ?? undefined) as Json | undefined;
+    const range = recurrence?.['range'] as { startDate?: string; endDate?: string; recurrenceTimeZone?: string } | undefined;
+    const tz = range?.recurrenceTimeZone ?? 'Europe/Amsterdam';
+    const attendees = Array.isArray(e['attendees']) ? e['attendees'].map((a) => String((a as { emailAddress?: { address?: string } }).emailAddress?.address ?? '')) : [];
+    const body = e['body'] as { content?: string } | undefined;
+    const m: ActualMeeting = { id: String(e['id']), transactionId: txn, subject: String(e['subject'] ?? ''), bodyHtml: String(body?.content ?? ''), attendees, instances: [] };
+    if (recurrence && range?.startDate && range.endDate) {
+      m.endDate = range.endDate;
+      m.recurrence = recurrence;
+      const inst = await all<Json>(g, d.hostTenantId, {
+        ...events.instances(d.organizer, m.id, `${range.startDate}T00:00:00Z`, `${range.endDate}T23:59:59Z`, { select: ['id', 'originalStart', 'start', 'type'] }),
+        headers: { Prefer: `outlook.timezone="${tz}"` },
+      });
+      m.instances = inst.map((i) => ({ id: String(i['id']), originalDate: localDate(String(i['originalStart']), tz), start: localOf(i['start']), isException: i['type'] === 'exception' }));
+    } else {
+      m.instances = [{ id: m.id, originalDate: String(start?.dateTime ?? '').slice(0, 10), start: localOf(start), isException: false }];
+      void zone;
+    }
+    meetings.push(m);
+  }
+  return { directory, team, channels: actualChannels, meetings };
+}

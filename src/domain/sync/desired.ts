@@ -1,0 +1,186 @@
+// What the programme file says should exist in Microsoft 365: the team in the host tenant, a channel per body
+// that has one, who belongs where, and a meeting series (with holiday exceptions) per cadence. Pure.
+import { createHash } from 'node:crypto';
+import type { Body, Cadence, ChannelSchema, Gemeente, Person, Programme } from '../programme/schema.ts';
+import { expandCadence, patternedRecurrence } from '../schedule/cadence.ts';
+import type { z } from 'zod';
+
+type ChannelKind = z.output<typeof ChannelSchema>['kind'];
+
+export interface DesiredPerson {
+  personId: string;
+  name: string;
+  upn: string;
+  email: string;
+  gemeente: string;
+  /** The person's home tenant (undefined when their gemeente has no tenant id). */
+  tenantId: string | undefined;
+}
+
+export interface DesiredChannel {
+  key: string;
+  bodyId: string;
+  displayName: string;
+  description: string;
+  kind: ChannelKind;
+  externalAccess: 'direct-connect' | 'guest';
+  /** The one owner a shared or private channel is created with. */
+  owner: string | undefined;
+  /** Person ids; for standard channels everyone in the team sees the channel, so none are listed. */
+  members: string[];
+}
+
+export interface DesiredMeeting {
+  key: string;
+  cadenceId: string;
+  subject: string;
+  /** HTML body: channel, agenda link. */
+  bodyHtml: string;
+  timeZone: string;
+  /** Local start and end of the first occurrence (YYYY-MM-DDTHH:mm:ss). */
+  start: string;
+  end: string;
+  /** Graph patternedRecurrence for a series; undefined for a single meeting. */
+  recurrence: Record<string, unknown> | undefined;
+  /** Person ids of the attendees. */
+  attendees: string[];
+  /** Identity of the timing: a change of it makes a new series from the next occurrence on. */
+  transactionId: string;
+  /** Holiday exceptions of the series: cancelled or moved occurrences, by their original local date. */
+  exceptions: DesiredException[];
+  /** Every original (rule) date of the series, ascending. */
+  ruleDates: string[];
+}
+
+export interface DesiredException {
+  originalDate: string;
+  action: 'cancel' | 'move';
+  holiday: string;
+  /** For moves: new local start/end (YYYY-MM-DDTHH:mm:ss) in the meeting's time zone. */
+  start?: string;
+  end?: string;
+}
+
+export interface DesiredState {
+  programmeId: string;
+  hostTenantId: string;
+  organizer: string;
+  team: { displayName: string; description: string; owners: string[]; members: string[] };
+  channels: DesiredChannel[];
+  meetings: DesiredMeeting[];
+  people: Record<string, DesiredPerson>;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+function addMinutes(local: string, minutes: number): string {
+  const [date, time] = local.split('T') as [string, string];
+  const [y, mo, d] = date.split('-').map(Number) as [number, number, number];
+  const [h, mi] = time.split(':').map(Number) as [number, number];
+  const t = new Date(Date.UTC(y, mo - 1, d, h, mi + minutes));
+  return `${t.getUTCFullYear()}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())}T${pad(t.getUTCHours())}:${pad(t.getUTCMinutes())}:00`;
+}
+
+function timingFingerprint(c: Cadence): string {
+  const timing = { rule: c.rule, start: c.start, durationMinutes: c.durationMinutes, timeZone: c.timeZone, holidays: c.holidays, from: c.from, until: c.until };
+  return createHash('sha256').update(JSON.stringify(timing)).digest('hex').slice(0, 12);
+}
+
+function escapeHtml(s: string): string {
+  return s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
+}
+
+export function desiredState(p: Programme): DesiredState {
+  const gemeenten = new Map<string, Gemeente>(p.gemeenten.map((g) => [g.id, g]));
+  const host = p.gemeenten.find((g) => g.host);
+  if (!host?.tenantId) throw new Error('the host gemeente has no tenant id (validation should have refused this file)');
+  const people: Record<string, DesiredPerson> = {};
+  for (const person of p.people as Person[]) {
+    people[person.id] = {
+      personId: person.id, name: person.name, upn: person.upn, email: person.email ?? person.upn, gemeente: person.gemeente, tenantId: gemeenten.get(person.gemeente)?.tenantId,
+    };
+  }
+  const isHost = (personId: string) => people[personId]?.tenantId === host.tenantId;
+  const bodies = p.bodies as Body[];
+
+  const channels: DesiredChannel[] = [];
+  for (const body of bodies) {
+    if (!body.channel) continue;
+    const members = body.channel.kind === 'standard' ? [] : [...new Set(body.members)];
+    const lead = 'trekker' in body ? body.trekker : 'lead' in body ? body.lead : 'chair' in body ? body.chair : undefined;
+    // The owner must be a member of the host tenant's team: the body's lead if they work there, else the
+    // first host-tenant member, else a team owner.
+    const owner = [lead, ...members].find((id): id is string => id !== undefined && isHost(id)) ?? p.programme.team.owners.find(isHost);
+    channels.push({
+      key: `channel:${body.id}`,
+      bodyId: body.id,
+      displayName: body.channel.name ?? body.name,
+      description: `${body.name} — beheerd door Regiekamer`,
+      kind: body.channel.kind,
+      externalAccess: body.channel.externalAccess,
+      owner,
+      members,
+    });
+  }
+
+  // Team: the owners, and every host-tenant person who works in a body (others join through shared channels,
+  // or as guests where a channel says so).
+  const inBodies = new Set(bodies.flatMap((b) => b.members));
+  const guestChannels = channels.filter((c) => c.externalAccess === 'guest');
+  const teamMembers = new Set<string>([...p.programme.team.owners]);
+  for (const id of inBodies) if (isHost(id)) teamMembers.add(id);
+  for (const c of guestChannels) for (const id of c.members) teamMembers.add(id);
+
+  const channelOf = new Map(channels.map((c) => [c.bodyId, c]));
+  const meetings: DesiredMeeting[] = [];
+  for (const cadence of p.cadences) {
+    const occurrences = expandCadence(cadence);
+    const first = occurrences.find((o) => o.status !== 'skipped' && o.originalDate === o.date) ?? occurrences.find((o) => o.start);
+    if (!first?.start) continue;
+    const cadenceBodies = cadence.bodies.map((id) => bodies.find((b) => b.id === id)).filter((b): b is Body => b !== undefined);
+    const attendees = cadence.audience === 'everyone' ? Object.keys(people) : [...new Set(cadenceBodies.flatMap((b) => b.members))];
+    const lines = cadenceBodies.map((b) => {
+      const channel = channelOf.get(b.id);
+      const parts = [`<b>${escapeHtml(b.name)}</b>`];
+      if (channel) parts.push(`kanaal: ${escapeHtml(channel.displayName)}`);
+      if (b.agendaUrl) parts.push(`<a href="${escapeHtml(b.agendaUrl)}">agenda en stukken</a>`);
+      return `<p>${parts.join(' · ')}</p>`;
+    });
+    const bodyHtml = `${lines.join('')}<p>Deze vergaderreeks wordt beheerd door Regiekamer (${escapeHtml(p.programme.name)}).</p>`;
+    const fp = timingFingerprint(cadence);
+    const recurrence = patternedRecurrence(cadence);
+    const base = { subject: cadence.name, bodyHtml, timeZone: cadence.timeZone, attendees };
+    if (recurrence) {
+      // The series starts on the rule's first date (even when that date is a holiday: the exception handles it).
+      const firstRuleDate = occurrences[0]?.originalDate ?? cadence.from;
+      const seriesStart = `${firstRuleDate}T${cadence.start}:00`;
+      meetings.push({
+        key: `series:${cadence.id}`, cadenceId: cadence.id, ...base,
+        start: seriesStart, end: addMinutes(seriesStart, cadence.durationMinutes), recurrence,
+        transactionId: `rk-${p.programme.id}-${cadence.id}-${fp}`,
+        ruleDates: occurrences.map((o) => o.originalDate),
+        exceptions: occurrences.filter((o) => o.status !== 'regular').map((o) => (o.status === 'skipped'
+          ? { originalDate: o.originalDate, action: 'cancel' as const, holiday: o.holiday ?? '' }
+          : { originalDate: o.originalDate, action: 'move' as const, holiday: o.holiday ?? '', start: `${o.date}T${cadence.start}:00`, end: addMinutes(`${o.date}T${cadence.start}:00`, cadence.durationMinutes) })),
+      });
+    } else {
+      for (const o of occurrences) {
+        if (!o.start || !o.date) continue;
+        const s = `${o.date}T${cadence.start}:00`;
+        meetings.push({
+          key: `event:${cadence.id}:${o.originalDate}`, cadenceId: cadence.id, ...base, start: s, end: addMinutes(s, cadence.durationMinutes), recurrence: undefined,
+          transactionId: `rk-${p.programme.id}-${cadence.id}-${o.originalDate}-${fp}`, exceptions: [], ruleDates: [o.originalDate],
+        });
+      }
+    }
+  }
+  return {
+    programmeId: p.programme.id,
+    hostTenantId: host.tenantId,
+    organizer: p.programme.organizer,
+    team: { displayName: p.programme.team.name, description: p.programme.team.description ?? p.programme.name, owners: [...p.programme.team.owners], members: [...teamMembers] },
+    channels,
+    meetings,
+    people,
+  };
+}

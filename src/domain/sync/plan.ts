@@ -1,0 +1,326 @@
+// plan(desired, actual) → changes: what to create, update, add, cancel or move so the tenants match the
+// programme file, what cannot be done and why, and what exists but is not in the file (drift: only removed
+// with --prune). Pure: no I/O, time is a parameter.
+import type { DesiredChannel, DesiredMeeting, DesiredPerson, DesiredState } from './desired.ts';
+
+/** A user as found in their home tenant (or a guest account in the host tenant). */
+export interface DirectoryEntry {
+  id: string;
+  enabled: boolean;
+}
+
+export interface ActualMember {
+  membershipId: string;
+  userId: string;
+  roles: string[];
+  tenantId?: string;
+}
+
+export interface ActualChannel {
+  id: string;
+  displayName: string;
+  description: string;
+  kind: 'standard' | 'private' | 'shared';
+  /** Read for private and shared channels only. */
+  members: ActualMember[];
+}
+
+export interface ActualInstance {
+  id: string;
+  /** Local date of the occurrence's original start (in the meeting's time zone). */
+  originalDate: string;
+  /** Local start (YYYY-MM-DDTHH:mm:ss, meeting time zone). */
+  start: string;
+  isException: boolean;
+}
+
+export interface ActualMeeting {
+  id: string;
+  transactionId: string;
+  subject: string;
+  bodyHtml: string;
+  attendees: string[];
+  /** Series: its live occurrences (cancelled ones absent). */
+  instances: ActualInstance[];
+  /** The last date of the series' range (series only). */
+  endDate?: string;
+  /** The series' patternedRecurrence as read (series only). */
+  recurrence?: Record<string, unknown>;
+}
+
+export interface ActualState {
+  /** Directory lookups: tenant id → lower-case UPN or mail → entry; host tenant guests under their mail too. */
+  directory: Record<string, Record<string, DirectoryEntry>>;
+  team: { id: string; displayName: string; description: string; members: ActualMember[] } | undefined;
+  channels: ActualChannel[];
+  /** Meetings in the organizer mailbox made by Regiekamer for this programme (found by transactionId). */
+  meetings: ActualMeeting[];
+}
+
+export type ChangeKind = 'team' | 'team-member' | 'channel' | 'channel-member' | 'meeting' | 'occurrence';
+export type ChangeAction = 'create' | 'update' | 'add' | 'remove' | 'cancel' | 'move' | 'end' | 'skip';
+
+/** A reason in words: a message key of the catalogue and its parameters (printed in Dutch or English). */
+export interface Reason {
+  key: string;
+  params: Record<string, string | number>;
+}
+
+export type ChangeOp =
+  | { op: 'createTeam'; displayName: string; description: string; ownerUserId: string }
+  | { op: 'updateTeam'; patch: { description?: string } }
+  | { op: 'addTeamMember'; userId: string; owner: boolean }
+  | { op: 'removeTeamMember'; membershipId: string }
+  | { op: 'createChannel'; channelKey: string; displayName: string; description: string; kind: DesiredChannel['kind']; ownerUserId: string | undefined }
+  | { op: 'updateChannel'; channelId: string; patch: { description?: string } }
+  | { op: 'removeChannel'; channelId: string }
+  | { op: 'addChannelMember'; channelKey: string; userId: string; tenantId: string | undefined }
+  | { op: 'removeChannelMember'; channelId: string; membershipId: string }
+  | { op: 'createMeeting'; meetingKey: string; event: Record<string, unknown> }
+  | { op: 'updateMeeting'; eventId: string; patch: Record<string, unknown> }
+  | { op: 'endSeries'; eventId: string; recurrence: Record<string, unknown> }
+  | { op: 'removeMeeting'; eventId: string }
+  | { op: 'cancelOccurrence'; meetingKey: string; originalDate: string; comment: string }
+  | { op: 'moveOccurrence'; meetingKey: string; originalDate: string; start: string; end: string; timeZone: string }
+  | { op: 'none' };
+
+export interface Change {
+  /** Stable identity of the change (the same change planned twice has the same id). */
+  id: string;
+  kind: ChangeKind;
+  action: ChangeAction;
+  /** The body it belongs to (for grouping), or 'programma' for the team. */
+  group: string;
+  /** What it is about, in words (a channel name, a person's name, a meeting and date). */
+  target: string;
+  reason: Reason;
+  /** Removes or cancels something that exists. */
+  destructive: boolean;
+  /** Something exists that the file does not say (reported; removed only with --prune). */
+  drift: boolean;
+  apply: ChangeOp;
+}
+
+export interface PlanOptions {
+  /** Today (local date YYYY-MM-DD): occurrences on or before it are never touched. */
+  today: string;
+}
+
+const lower = (s: string) => s.toLowerCase();
+
+type Resolution = { ok: true; userId: string; tenantId: string | undefined } | { ok: false; reason: Reason };
+
+/** Finds a person in their home tenant (or, for guest access, their guest account in the host tenant). */
+function resolve(d: DesiredState, a: ActualState, person: DesiredPerson, asGuest: boolean): Resolution {
+  if (!person.tenantId) return { ok: false, reason: { key: 'sync.reason.noTenant', params: { person: person.name, gemeente: person.gemeente } } };
+  const inHost = person.tenantId === d.hostTenantId;
+  const lookIn = inHost || !asGuest ? person.tenantId : d.hostTenantId;
+  const dir = a.directory[lookIn] ?? {};
+  const entry = dir[lower(person.upn)] ?? dir[lower(person.email)];
+  if (!entry) {
+    return { ok: false, reason: inHost || !asGuest
+      ? { key: 'sync.reason.unknownPerson', params: { person: person.name, upn: person.upn } }
+      : { key: 'sync.reason.noGuest', params: { person: person.name, upn: person.upn } } };
+  }
+  if (!entry.enabled) return { ok: false, reason: { key: 'sync.reason.disabled', params: { person: person.name, upn: person.upn } } };
+  return { ok: true, userId: entry.id, tenantId: inHost || asGuest ? undefined : person.tenantId };
+}
+
+function meetingEvent(d: DesiredState, m: DesiredMeeting, fromDate?: string): Record<string, unknown> {
+  const start = fromDate ? `${fromDate}${m.start.slice(10)}` : m.start;
+  const end = fromDate ? `${fromDate}${m.end.slice(10)}` : m.end;
+  const recurrence = m.recurrence && fromDate
+    ? { ...m.recurrence, range: { ...(m.recurrence['range'] as Record<string, unknown>), startDate: fromDate } }
+    : m.recurrence;
+  return {
+    subject: m.subject,
+    body: { contentType: 'html', content: m.bodyHtml },
+    start: { dateTime: start, timeZone: m.timeZone },
+    end: { dateTime: end, timeZone: m.timeZone },
+    ...(recurrence ? { recurrence } : {}),
+    attendees: m.attendees.map((id) => d.people[id]).filter((p): p is DesiredPerson => p !== undefined)
+      .map((p) => ({ emailAddress: { address: p.email, name: p.name }, type: 'required' })),
+    isOnlineMeeting: true,
+    onlineMeetingProvider: 'teamsForBusiness',
+    allowNewTimeProposals: false,
+    transactionId: m.transactionId,
+  };
+}
+
+export function plan(d: DesiredState, a: ActualState, options: PlanOptions): Change[] {
+  const changes: Change[] = [];
+  const push = (c: Omit<Change, 'drift' | 'destructive'> & Partial<Pick<Change, 'drift' | 'destructive'>>) => changes.push({ drift: false, destructive: false, ...c });
+  const name = (id: string) => d.people[id]?.name ?? id;
+
+  // --- The team -------------------------------------------------------------------------------------------
+  const teamOwner = d.team.owners.map((id) => d.people[id]).find((p) => p?.tenantId === d.hostTenantId);
+  const ownerRes = teamOwner ? resolve(d, a, teamOwner, false) : undefined;
+  if (!a.team) {
+    if (ownerRes?.ok) {
+      push({ id: 'team:create', kind: 'team', action: 'create', group: 'programma', target: d.team.displayName, reason: { key: 'sync.reason.missing', params: {} },
+        apply: { op: 'createTeam', displayName: d.team.displayName, description: d.team.description, ownerUserId: ownerRes.userId } });
+    } else {
+      push({ id: 'team:skip', kind: 'team', action: 'skip', group: 'programma', target: d.team.displayName,
+        reason: ownerRes && !ownerRes.ok ? ownerRes.reason : { key: 'sync.reason.noOwner', params: {} }, apply: { op: 'none' } });
+    }
+  } else if (a.team.description !== d.team.description) {
+    push({ id: 'team:update', kind: 'team', action: 'update', group: 'programma', target: d.team.displayName, reason: { key: 'sync.reason.differs', params: { what: 'description' } },
+      apply: { op: 'updateTeam', patch: { description: d.team.description } } });
+  }
+
+  // Team members: everyone desired who is not there yet (the owner the team is created with is there).
+  const teamMembers = new Map((a.team?.members ?? []).map((m) => [m.userId, m]));
+  const wantedTeamUsers = new Set<string>();
+  const guestChannelMembers = new Set(d.channels.filter((c) => c.externalAccess === 'guest').flatMap((c) => c.members));
+  for (const id of d.team.members) {
+    const person = d.people[id];
+    if (!person) continue;
+    const res = resolve(d, a, person, person.tenantId !== d.hostTenantId && guestChannelMembers.has(id));
+    if (!res.ok) {
+      push({ id: `team-member:${id}:skip`, kind: 'team-member', action: 'skip', group: 'programma', target: person.name, reason: res.reason, apply: { op: 'none' } });
+      continue;
+    }
+    wantedTeamUsers.add(res.userId);
+    const isOwner = d.team.owners.includes(id);
+    if (!a.team && ownerRes?.ok && res.userId === ownerRes.userId) continue;
+    if (!teamMembers.has(res.userId)) {
+      push({ id: `team-member:${id}:add`, kind: 'team-member', action: 'add', group: 'programma', target: person.name,
+        reason: { key: isOwner ? 'sync.reason.owner' : 'sync.reason.member', params: { body: d.team.displayName } }, apply: { op: 'addTeamMember', userId: res.userId, owner: isOwner } });
+    }
+  }
+  for (const m of a.team?.members ?? []) {
+    if (wantedTeamUsers.has(m.userId)) continue;
+    push({ id: `team-member:${m.userId}:remove`, kind: 'team-member', action: 'remove', group: 'programma', target: m.userId, destructive: true, drift: true,
+      reason: { key: 'sync.reason.notInFile', params: {} }, apply: { op: 'removeTeamMember', membershipId: m.membershipId } });
+  }
+
+  // --- Channels and their members --------------------------------------------------------------------------
+  const byName = new Map(a.channels.map((c) => [lower(c.displayName), c]));
+  const managedNames = new Set(d.channels.map((c) => lower(c.displayName)));
+  for (const c of d.channels) {
+    const actual = byName.get(lower(c.displayName));
+    const ownerPerson = c.owner ? d.people[c.owner] : undefined;
+    const owner = ownerPerson ? resolve(d, a, ownerPerson, false) : undefined;
+    if (!actual) {
+      if (c.kind !== 'standard' && !owner?.ok) {
+        push({ id: `${c.key}:skip`, kind: 'channel', action: 'skip', group: c.bodyId, target: c.displayName, reason: owner && !owner.ok ? owner.reason : { key: 'sync.reason.noOwner', params: {} }, apply: { op: 'none' } });
+        continue;
+      }
+      push({ id: `${c.key}:create`, kind: 'channel', action: 'create', group: c.bodyId, target: c.displayName, reason: { key: 'sync.reason.channelKind', params: { kind: c.kind } },
+        apply: { op: 'createChannel', channelKey: c.key, displayName: c.displayName, description: c.description, kind: c.kind, ownerUserId: owner?.ok ? owner.userId : undefined } });
+    } else {
+      if (actual.kind !== c.kind) {
+        push({ id: `${c.key}:kind`, kind: 'channel', action: 'skip', group: c.bodyId, target: c.displayName, reason: { key: 'sync.reason.kindFixed', params: { actual: actual.kind, wanted: c.kind } }, apply: { op: 'none' } });
+      }
+      if (actual.description !== c.description) {
+        push({ id: `${c.key}:update`, kind: 'channel', action: 'update', group: c.bodyId, target: c.displayName, reason: { key: 'sync.reason.differs', params: { what: 'description' } },
+          apply: { op: 'updateChannel', channelId: actual.id, patch: { description: c.description } } });
+      }
+    }
+    if (c.kind === 'standard') continue;
+    const present = new Map((actual?.members ?? []).map((m) => [m.userId, m]));
+    const wanted = new Set<string>();
+    for (const id of c.members) {
+      const person = d.people[id];
+      if (!person) continue;
+      const res = resolve(d, a, person, c.externalAccess === 'guest' || c.kind === 'private');
+      if (!res.ok) {
+        push({ id: `${c.key}:member:${id}:skip`, kind: 'channel-member', action: 'skip', group: c.bodyId, target: `${person.name} → ${c.displayName}`, reason: res.reason, apply: { op: 'none' } });
+        continue;
+      }
+      wanted.add(res.userId);
+      if (!actual && owner?.ok && owner.userId === res.userId) continue;
+      if (!present.has(res.userId)) {
+        push({ id: `${c.key}:member:${id}:add`, kind: 'channel-member', action: 'add', group: c.bodyId, target: `${name(id)} → ${c.displayName}`,
+          reason: { key: res.tenantId ? 'sync.reason.crossTenant' : 'sync.reason.member', params: { body: c.displayName, gemeente: person.gemeente } },
+          apply: { op: 'addChannelMember', channelKey: c.key, userId: res.userId, tenantId: res.tenantId } });
+      }
+    }
+    for (const m of actual?.members ?? []) {
+      if (wanted.has(m.userId)) continue;
+      push({ id: `${c.key}:member:${m.userId}:remove`, kind: 'channel-member', action: 'remove', group: c.bodyId, target: `${m.userId} → ${c.displayName}`, destructive: true, drift: true,
+        reason: { key: 'sync.reason.notInFile', params: {} }, apply: { op: 'removeChannelMember', channelId: actual?.id ?? '', membershipId: m.membershipId } });
+    }
+  }
+  for (const c of a.channels) {
+    if (managedNames.has(lower(c.displayName)) || lower(c.displayName) === 'general') continue;
+    push({ id: `channel:${c.id}:remove`, kind: 'channel', action: 'remove', group: 'programma', target: c.displayName, destructive: true, drift: true,
+      reason: { key: 'sync.reason.notInFile', params: {} }, apply: { op: 'removeChannel', channelId: c.id } });
+  }
+
+  // --- Meetings --------------------------------------------------------------------------------------------
+  const byTxn = new Map(a.meetings.map((m) => [m.transactionId, m]));
+  const wantedTxns = new Set(d.meetings.map((m) => m.transactionId));
+  for (const m of d.meetings) {
+    const actual = byTxn.get(m.transactionId);
+    const group = m.cadenceId;
+    const when = m.start.slice(0, 10);
+    if (!actual) {
+      // A single meeting in the past is history: not made afterwards.
+      if (!m.recurrence && when <= options.today) continue;
+      // A changed series starts anew after today; the old one is ended below (past occurrences stay as they were).
+      const replacing = a.meetings.find((x) => x.transactionId.startsWith(`rk-${d.programmeId}-${m.cadenceId}-`) && !wantedTxns.has(x.transactionId) && m.recurrence);
+      const from = replacing && m.recurrence && m.start.slice(0, 10) <= options.today ? nextRuleDate(m, options.today) : undefined;
+      if (m.recurrence && replacing && m.start.slice(0, 10) <= options.today && !from) continue;
+      push({ id: `${m.key}:create`, kind: 'meeting', action: 'create', group, target: `${m.subject}${m.recurrence ? '' : ` (${when})`}`,
+        reason: { key: m.recurrence ? 'sync.reason.series' : 'sync.reason.single', params: { from: from ?? when } },
+        apply: { op: 'createMeeting', meetingKey: m.key, event: meetingEvent(d, m, from) } });
+    } else {
+      const patch: Record<string, unknown> = {};
+      if (actual.subject !== m.subject) patch['subject'] = m.subject;
+      if (actual.bodyHtml !== m.bodyHtml) patch['body'] = { contentType: 'html', content: m.bodyHtml };
+      const wantAttendees = m.attendees.map((id) => lower(d.people[id]?.email ?? '')).sort();
+      if (JSON.stringify([...actual.attendees].map(lower).sort()) !== JSON.stringify(wantAttendees)) patch['attendees'] = meetingEvent(d, m)['attendees'];
+      if (Object.keys(patch).length > 0) {
+        push({ id: `${m.key}:update`, kind: 'meeting', action: 'update', group, target: m.subject, reason: { key: 'sync.reason.differs', params: { what: Object.keys(patch).join(', ') } },
+          apply: { op: 'updateMeeting', eventId: actual.id, patch } });
+      }
+    }
+    // Holiday exceptions of a series, future ones only.
+    if (m.recurrence) {
+      const live = new Map((actual?.instances ?? []).map((i) => [i.originalDate, i]));
+      for (const x of m.exceptions) {
+        if (x.originalDate <= options.today) continue;
+        if (actual && actual.instances.length > 0 && x.originalDate > (actual.endDate ?? '9999')) continue;
+        const inst = live.get(x.originalDate);
+        if (x.action === 'cancel') {
+          if (actual && !inst) continue;
+          push({ id: `${m.key}:${x.originalDate}:cancel`, kind: 'occurrence', action: 'cancel', group, target: `${m.subject} ${x.originalDate}`,
+            reason: { key: 'sync.reason.holidaySkip', params: { holiday: x.holiday } }, apply: { op: 'cancelOccurrence', meetingKey: m.key, originalDate: x.originalDate, comment: `Vervalt: ${x.holiday}` } });
+        } else {
+          if (actual && (!inst || inst.start === x.start)) continue;
+          push({ id: `${m.key}:${x.originalDate}:move`, kind: 'occurrence', action: 'move', group, target: `${m.subject} ${x.originalDate}`,
+            reason: { key: 'sync.reason.holidayMove', params: { holiday: x.holiday, to: (x.start ?? '').slice(0, 10) } },
+            apply: { op: 'moveOccurrence', meetingKey: m.key, originalDate: x.originalDate, start: x.start ?? '', end: x.end ?? '', timeZone: m.timeZone } });
+        }
+      }
+    }
+  }
+  // Meetings of this programme the file no longer has (or whose timing changed): end a series after today,
+  // keep the past; a single future meeting is removed only with --prune.
+  for (const x of a.meetings) {
+    if (wantedTxns.has(x.transactionId)) continue;
+    const cadenceId = x.transactionId.slice(`rk-${d.programmeId}-`.length).replace(/-[0-9a-f]{12}$/, '').replace(/-\d{4}-\d{2}-\d{2}$/, '');
+    const stillWanted = d.meetings.some((m) => m.cadenceId === cadenceId);
+    if (x.endDate !== undefined) {
+      if (x.endDate <= options.today) continue;
+      const hasPast = x.instances.some((i) => i.originalDate <= options.today);
+      if (hasPast) {
+        push({ id: `meeting:${x.id}:end`, kind: 'meeting', action: 'end', group: cadenceId, target: x.subject, destructive: true, drift: !stillWanted,
+          reason: { key: stillWanted ? 'sync.reason.timingChanged' : 'sync.reason.notInFile', params: { until: options.today } },
+          apply: { op: 'endSeries', eventId: x.id, recurrence: { ...x.recurrence, range: { ...(x.recurrence?.['range'] as Record<string, unknown> | undefined), endDate: options.today } } } });
+        continue;
+      }
+    } else if ((x.instances[0]?.originalDate ?? '9999') <= options.today) {
+      continue;
+    }
+    push({ id: `meeting:${x.id}:remove`, kind: 'meeting', action: 'remove', group: cadenceId, target: x.subject, destructive: true, drift: !stillWanted,
+      reason: { key: stillWanted ? 'sync.reason.timingChanged' : 'sync.reason.notInFile', params: { until: options.today } }, apply: { op: 'removeMeeting', eventId: x.id } });
+  }
+  return changes;
+}
+
+/** The first rule date of a series after `today` (the new series of a changed cadence starts there). */
+function nextRuleDate(m: DesiredMeeting, today: string): string | undefined {
+  return m.ruleDates.find((d) => d > today);
+}
