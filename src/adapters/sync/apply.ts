@@ -28,6 +28,8 @@ export interface ApplyOptions {
   pollDelayMs?: number;
   sleep?: (ms: number) => Promise<void>;
   onProgress?: (done: number, total: number, change: Change) => void;
+  /** Stops between waves (a server shutting down); what was sent is journaled, the rest waits for the next run. */
+  signal?: AbortSignal;
 }
 
 const PHASE: Record<Change['apply']['op'], number> = {
@@ -104,6 +106,7 @@ export async function applyChanges(g: GraphGateway, d: DesiredState, actual: Act
   };
 
   for (let phase = 1; phase <= 5; phase++) {
+    if (o.signal?.aborted) break;
     const inPhase = runnable.filter((c) => PHASE[c.apply.op] === phase);
     if (inPhase.length === 0) continue;
     await o.records.journal(o.runId, inPhase.map((c) => ({ changeId: c.id, state: 'sending' as const })), o.now());

@@ -45,7 +45,7 @@ export function today(programme: Programme, clock: Clock): string {
 export async function runSync(
   deps: SyncDeps,
   mode: 'plan' | 'apply' | 'drift',
-  options: { prune?: boolean; confirm?: (changes: Change[]) => Promise<boolean>; onProgress?: (done: number, total: number, change: Change) => void } = {},
+  options: { prune?: boolean; signal?: AbortSignal; confirm?: (changes: Change[]) => Promise<boolean>; onProgress?: (done: number, total: number, change: Change) => void } = {},
 ): Promise<SyncResult & { aborted: boolean }> {
   const { gateway, store, programme, clock } = deps;
   const desired = desiredState(programme);
@@ -69,6 +69,7 @@ export async function runSync(
     prune: options.prune === true, runId, records: store.sync, now: () => clock.now(),
     ...(deps.pollDelayMs !== undefined ? { pollDelayMs: deps.pollDelayMs } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
   });
   const summary: SyncSummary = {
     created: outcomes.filter((o) => o.status === 'done' && CREATING.has(o.change.action)).length,

@@ -16,7 +16,7 @@ const clock = new FixedClock('2026-03-02T08:00:00Z');
 
 beforeAll(async () => {
   const loaded = await loadProgrammeFile('programmes/blnp.yaml');
-  if (!loaded.programme) throw new Error('blnp.yaml does not load');
+  if (!loaded.ok) throw new Error('blnp.yaml does not load');
   programme = loaded.programme;
   // The tenant keeps real time (its throttling windows need it); the sync's "today" is fixed.
   f = await startGatewayFixture({ programme, faults: { throttling: true } });

@@ -53,6 +53,21 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
       exitCode = await packageCommand(io, config(), opts.out);
     });
 
+  for (const [mode, description] of [
+    ['plan', 'Toon wat de synchronisatie zou wijzigen / show what a sync would change'],
+    ['apply', 'Voer de wijzigingen door in de tenants / apply the changes to the tenants'],
+    ['drift', 'Toon wat met de hand is gewijzigd / show what was changed by hand'],
+  ] as const) {
+    const cmd = program.command(mode).description(description)
+      .option('--json', 'uitvoer als JSON / output as JSON')
+      .option('--lang <lang>', 'taal: nl of en');
+    if (mode === 'apply') cmd.option('--yes', 'niet om bevestiging vragen / do not ask for confirmation').option('--prune', 'verwijder ook wat niet in het bestand staat / also remove what the file does not have');
+    cmd.action(async (opts: import('./commands/sync.ts').SyncFlags) => {
+      const { syncCommand } = await import('./commands/sync.ts');
+      exitCode = await syncCommand(io, config(), mode, opts, langOf(opts));
+    });
+  }
+
   const tenant = program.command('tenant')
     .description('De lokale tenant: Graph, identiteit en Bot Connector op deze machine / the local tenant');
   tenant.command('serve')

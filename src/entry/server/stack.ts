@@ -2,6 +2,8 @@
 import type { AddressInfo } from 'node:net';
 import { createServer, type Server } from 'node:http';
 import path from 'node:path';
+import type { ConnectedGraph } from '../../adapters/graph/connect.ts';
+import type { SyncSummary } from '../../adapters/sync/service.ts';
 import { loadProgrammeFile } from '../../adapters/files/programme-file.ts';
 import { openStore } from '../../adapters/store/open.ts';
 import type { ProgrammeVersion, Store } from '../../adapters/store/store.ts';
@@ -14,7 +16,11 @@ import type { Config } from '../../platform/config.ts';
 import type { Logger } from '../../platform/logger.ts';
 import { createHttpApp } from './http.ts';
 
+export type SyncOutcome = { ok: true; summary: SyncSummary; drift: number } | { ok: false; error: string };
+
 export interface RunningStack {
+  /** The sync the stack runs when it starts (apply of the programme file into the tenants). */
+  firstSync: Promise<SyncOutcome>;
   /** The local tenant (local mode only). */
   localTenant?: { baseUrl: string; httpUrl: string | null; tenants: number; infoFile: string | null };
   programme: Programme;
@@ -56,6 +62,9 @@ export async function startStack(config: Config, clock: Clock, logger: Logger, c
     });
 
     let localTenant: RunningStack['localTenant'];
+    let graph: ConnectedGraph;
+    let syncing: Promise<SyncOutcome> | undefined;
+    let stopping = false;
     if (config.mode === 'local') {
       // Loaded lazily: tenant mode never needs the local tenant's code.
       const { startLocalTenant } = await import('../tenant/server.ts');
@@ -69,7 +78,34 @@ export async function startStack(config: Config, clock: Clock, logger: Logger, c
       });
       stops.push(() => tenant.stop());
       localTenant = { baseUrl: tenant.baseUrl, httpUrl: tenant.httpUrl, tenants: tenant.tenants.length, infoFile: tenant.infoFile };
+      const { gatewayForLocalTenant } = await import('../../adapters/graph/connect.ts');
+      graph = gatewayForLocalTenant({ baseUrl: tenant.baseUrl, httpUrl: tenant.httpUrl, caCertPem: tenant.caCertPem, caCertPath: tenant.caCertPath, tenants: tenant.tenants, app: tenant.app }, logger);
+    } else {
+      const { connectGraph } = await import('../../adapters/graph/connect.ts');
+      graph = await connectGraph(config, logger);
     }
+    const connected = graph;
+    // Stopped first (stops run in reverse): no sync may write after the store or the tenant is gone.
+    const abort = new AbortController();
+    stops.push(async () => {
+      stopping = true;
+      abort.abort();
+      await syncing;
+      await connected.close();
+    });
+    const sync = async (): Promise<SyncOutcome> => {
+      if (stopping) return { ok: false, error: 'stopping' };
+      const { runSync } = await import('../../adapters/sync/service.ts');
+      try {
+        const r = await runSync({ gateway: connected.gateway, store, programme, clock }, 'apply', { signal: abort.signal });
+        logger.info({ component: 'sync', summary: r.summary, drift: r.drift.length, requests: r.metrics.requests, throttled: r.metrics.throttled }, 'sync finished');
+        return { ok: true, summary: r.summary, drift: r.drift.length };
+      } catch (err) {
+        const error = err instanceof Error ? err.message : String(err);
+        logger.error({ component: 'sync', error }, 'sync failed');
+        return { ok: false, error };
+      }
+    };
 
     const changesSinceLast = recorded.isNew && recorded.previous ? changesBetween(recorded.previous.content, programme, config.lang) : [];
 
@@ -84,7 +120,8 @@ export async function startStack(config: Config, clock: Clock, logger: Logger, c
     stops.push(() => closeServer(server));
     const address = server.address() as AddressInfo;
     const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${address.port}`;
-    return { programme, version: recorded.version, programmeChanged: recorded.isNew, changesSinceLast, store, url, stop, ...(localTenant ? { localTenant } : {}) };
+    syncing = sync();
+    return { programme, version: recorded.version, programmeChanged: recorded.isNew, changesSinceLast, store, url, stop, firstSync: syncing, ...(localTenant ? { localTenant } : {}) };
   } catch (err) {
     await stop();
     throw err;

@@ -40,6 +40,11 @@ export async function startCommand(io: CliIo, config: Config, signal?: AbortSign
     '  Stoppen    Ctrl-C',
   ];
   for (const line of lines) writeLine(io.stdout, line);
+  void stack.firstSync.then((o) => {
+    writeLine(io.stdout, o.ok
+      ? `  Sync       ${o.summary.created} gemaakt, ${o.summary.updated} bijgewerkt, ${o.summary.unchanged} ongewijzigd, ${o.summary.skipped} overgeslagen, ${o.summary.failed} mislukt; ${o.drift} afwijking(en)`
+      : `  Sync       mislukt / failed: ${o.error}`);
+  });
 
   await new Promise<void>((resolve) => {
     const done = () => resolve();
