@@ -63,7 +63,7 @@ export async function startStack(config: Config, clock: Clock, logger: Logger, c
 
     let localTenant: RunningStack['localTenant'];
     let graph: ConnectedGraph;
-    let syncing: Promise<SyncOutcome> | undefined;
+    const running: { sync?: Promise<SyncOutcome> } = {};
     let stopping = false;
     if (config.mode === 'local') {
       // Loaded lazily: tenant mode never needs the local tenant's code.
@@ -90,7 +90,7 @@ export async function startStack(config: Config, clock: Clock, logger: Logger, c
     stops.push(async () => {
       stopping = true;
       abort.abort();
-      await syncing;
+      await running.sync;
       await connected.close();
     });
     const sync = async (): Promise<SyncOutcome> => {
@@ -120,8 +120,9 @@ export async function startStack(config: Config, clock: Clock, logger: Logger, c
     stops.push(() => closeServer(server));
     const address = server.address() as AddressInfo;
     const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${address.port}`;
-    syncing = sync();
-    return { programme, version: recorded.version, programmeChanged: recorded.isNew, changesSinceLast, store, url, stop, firstSync: syncing, ...(localTenant ? { localTenant } : {}) };
+    const firstSync = sync();
+    running.sync = firstSync;
+    return { programme, version: recorded.version, programmeChanged: recorded.isNew, changesSinceLast, store, url, stop, firstSync, ...(localTenant ? { localTenant } : {}) };
   } catch (err) {
     await stop();
     throw err;
