@@ -36,7 +36,7 @@ export class Pacer {
   private readonly mailboxes = new Map<string, Bottleneck>();
   private waitedMs = 0;
 
-  constructor(private readonly limits: PacingLimits = GRAPH_LIMITS, private readonly later: Timer = (fn, ms) => void setTimeout(fn, ms).unref()) {}
+  constructor(private readonly limits: PacingLimits = GRAPH_LIMITS, private readonly later: Timer = (fn, ms) => void setTimeout(fn, ms)) {}
 
   /** Largest number of requests to one team or mailbox that may go in one call (a batch must not exceed it). */
   get maxPerKey(): number {
@@ -98,7 +98,8 @@ export class Pacer {
     try {
       return await chain();
     } finally {
-      // Counted from the answer, so the service saw the request inside the window we reserved.
+      // Counted from the answer, so the service saw the request inside the window we reserved. The timer is not
+      // unref'd: a waiting call must keep the process alive until its slot comes back.
       for (const { limiter, weight } of acquired) this.later(() => void limiter.incrementReservoir(weight), this.limits.windowMs + this.limits.marginMs);
     }
   }
