@@ -122,7 +122,7 @@ async function createSeries(body: Item = fortnightly()): Promise<Item> {
 // Contract
 
 type Schema = { allOf?: Item[]; properties?: Item };
-const contract = parse(readFileSync(path.resolve(import.meta.dirname, '../../../../shared/contracts/graph-v1.0-subset.yaml'), 'utf8')) as { components: { schemas: Record<string, Schema> } };
+const contract = parse(readFileSync(path.resolve(import.meta.dirname, '../../adapters/graph/contract/graph-v1.0-subset.yaml'), 'utf8')) as { components: { schemas: Record<string, Schema> } };
 
 function propertiesOf(name: string): Set<string> {
   const out = new Set<string>();

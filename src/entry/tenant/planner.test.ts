@@ -121,7 +121,7 @@ async function newTask(planId: string, extra: Item = {}): Promise<Item> {
 // Contract
 
 type Schema = { allOf?: Item[]; properties?: Item };
-const contract = parse(readFileSync(path.resolve(import.meta.dirname, '../../../../shared/contracts/graph-v1.0-subset.yaml'), 'utf8')) as { components: { schemas: Record<string, Schema> } };
+const contract = parse(readFileSync(path.resolve(import.meta.dirname, '../../adapters/graph/contract/graph-v1.0-subset.yaml'), 'utf8')) as { components: { schemas: Record<string, Schema> } };
 
 function unknownKeys(body: Item, schema: string): string[] {
   const allowed = new Set<string>();

@@ -62,7 +62,7 @@ async function newTeam(name: string, ownerUpn = 'anna@alfa.example', others: str
 }
 
 beforeAll(async () => {
-  const contract = await readFile(path.resolve(import.meta.dirname, '../../../../shared/contracts/graph-v1.0-subset.yaml'), 'utf8');
+  const contract = await readFile(path.resolve(import.meta.dirname, '../../adapters/graph/contract/graph-v1.0-subset.yaml'), 'utf8');
   schemas = (parse(contract) as { components: { schemas: typeof schemas } }).components.schemas;
   t = await startTestTenant({ clock, faults: { throttling: false } });
 });
