@@ -72,6 +72,9 @@ const catalogue = {
   'invalid.generic': { nl: 'ongeldige waarde', en: 'invalid value' },
   // Meaning (cross-references)
   'dup.id': { nl: "dubbel id '{id}' (ook gebruikt op regel {otherLine})", en: "duplicate id '{id}' (also used on line {otherLine})" },
+  'channel.badName': { nl: "kanaalnaam '{name}' bevat tekens die Teams weigert ({chars}); kies een andere naam of zet channel.name", en: "channel name '{name}' has characters Teams refuses ({chars}); pick another name or set channel.name" },
+  'channel.reserved': { nl: "kanaalnaam '{name}' is gereserveerd door Teams", en: "channel name '{name}' is reserved by Teams" },
+  'channel.dupName': { nl: "kanaalnaam '{name}' komt al voor in dit team", en: "channel name '{name}' is already used in this team" },
   'ref.person': { nl: "onbekende persoon '{id}'", en: "unknown person '{id}'" },
   'ref.gemeente': { nl: "onbekende gemeente '{id}'", en: "unknown gemeente '{id}'" },
   'ref.homeGemeente': { nl: "eigen gemeente '{id}' van deze persoon hoort niet bij het programma", en: "this person's home gemeente '{id}' is not part of the programme" },

@@ -24,6 +24,9 @@ function minutesOf(time: string): number | undefined {
   return m ? Number(m[1]) * 60 + Number(m[2]) : undefined;
 }
 
+/** Characters Teams refuses in a channel name. */
+const CHANNEL_FORBIDDEN = ['~', '#', '%', '&', '*', '{', '}', '+', '/', '\\', ':', '<', '>', '?', '|', "'", '"'];
+
 export function checkSemantics(data: unknown): SemanticIssue[] {
   if (!isObj(data)) return [];
   const issues: SemanticIssue[] = [];
@@ -213,6 +216,23 @@ export function checkSemantics(data: unknown): SemanticIssue[] {
     });
   }
   for (const cycle of findCycles(edges)) add(cycle.path, 'dep.cycle', { cycle: cycle.nodes.join(' → ') });
+
+  // Channel names as Teams accepts them: no reserved characters, not 'General', unique within the team.
+  const channelNames = new Map<string, Path>();
+  for (const [i, b] of entries(data, 'bodies')) {
+    const channel = b.channel;
+    if (!isObj(channel)) continue;
+    const name = str(channel.name) ?? str(b.name);
+    if (name === undefined) continue;
+    const path: Path = str(channel.name) !== undefined ? ['bodies', i, 'channel', 'name'] : ['bodies', i, 'name'];
+    const bad = [...new Set([...name].filter((c) => CHANNEL_FORBIDDEN.includes(c)))];
+    if (bad.length > 0 || /^[_.]|\.$/.test(name)) add(path, 'channel.badName', { name, chars: bad.join(' ') || '. _' });
+    const lower = name.toLowerCase();
+    if (lower === 'general' || lower === 'algemeen') add(path, 'channel.reserved', { name });
+    const first = channelNames.get(lower);
+    if (first) add(path, 'channel.dupName', { name }, first);
+    else channelNames.set(lower, path);
+  }
 
   return issues;
 }
