@@ -105,10 +105,19 @@ export async function applyChanges(g: GraphGateway, d: DesiredState, actual: Act
     }
   };
 
-  for (let phase = 1; phase <= 5; phase++) {
-    if (o.signal?.aborted) break;
+  // Two independent lanes run side by side: the team (team → channels and members → channel members) and the
+  // organizer's calendar (series → occurrences); each is limited by a different Graph limit.
+  const lane = async (phases: number[]) => {
+    for (const phase of phases) {
+      if (o.signal?.aborted) return;
+      await runPhase(phase);
+    }
+  };
+  await Promise.all([lane([1, 2, 3]), lane([4, 5])]);
+
+  async function runPhase(phase: number): Promise<void> {
     const inPhase = runnable.filter((c) => PHASE[c.apply.op] === phase);
-    if (inPhase.length === 0) continue;
+    if (inPhase.length === 0) return;
     await o.records.journal(o.runId, inPhase.map((c) => ({ changeId: c.id, state: 'sending' as const })), o.now());
 
     if (phase === 1) {
@@ -131,7 +140,7 @@ export async function applyChanges(g: GraphGateway, d: DesiredState, actual: Act
           await record([{ change: c, ok: false, error: errorOf(err) }]);
         }
       }
-      continue;
+      return;
     }
 
     if (phase === 5) {
@@ -168,7 +177,7 @@ export async function applyChanges(g: GraphGateway, d: DesiredState, actual: Act
       }
       await record(missing.map((change) => ({ change, ok: false, error: { status: 404, code: 'OccurrenceNotFound' } })));
       await runBatch(items);
-      continue;
+      return;
     }
 
     const items: { change: Change; call: GraphCall }[] = [];

@@ -67,7 +67,7 @@ export async function readActual(g: GraphGateway, d: DesiredState, known: SyncOb
   const tenants = new Set<string>([d.hostTenantId]);
   for (const p of Object.values(d.people)) if (p.tenantId) tenants.add(p.tenantId);
   const directory: Record<string, Record<string, DirectoryEntry>> = {};
-  await Promise.all([...tenants].map(async (tid) => {
+  const directoryRead = Promise.all([...tenants].map(async (tid) => {
     const list = await all<Json>(g, tid, users.list({ select: ['id', 'userPrincipalName', 'mail', 'accountEnabled', 'userType'] }));
     const map: Record<string, DirectoryEntry> = {};
     for (const u of list) {
@@ -78,52 +78,57 @@ export async function readActual(g: GraphGateway, d: DesiredState, known: SyncOb
     directory[tid] = map;
   }));
 
-  const teamId = await findTeam(g, d, known.find((o) => o.key === 'team')?.graphId);
-  let team: ActualState['team'];
-  const actualChannels: ActualChannel[] = [];
-  if (teamId) {
-    const tenant = d.hostTenantId;
-    const [info, teamMembers, channelList] = await Promise.all([
-      g.request<Json>(tenant, teams.get(teamId, { select: ['id', 'displayName', 'description'] })),
-      all<Json>(g, tenant, teams.members(teamId)),
-      all<Json>(g, tenant, channels.list(teamId, { select: ['id', 'displayName', 'description', 'membershipType'] })),
-    ]);
-    team = { id: teamId, displayName: String(info.body['displayName'] ?? ''), description: String(info.body['description'] ?? ''), members: members(teamMembers) };
-    for (const c of channelList) {
-      const kind = (c['membershipType'] ?? 'standard') as ActualChannel['kind'];
-      const list = kind === 'standard' ? [] : await all<Json>(g, tenant, channels.members(teamId, String(c['id'])));
-      actualChannels.push({ id: String(c['id']), displayName: String(c['displayName'] ?? ''), description: String(c['description'] ?? ''), kind, members: members(list) });
+  // The team side (limited per team) and the calendar side (limited per mailbox) are read side by side.
+  const readTeam = async (): Promise<{ team: ActualState['team']; channels: ActualChannel[] }> => {
+    const teamId = await findTeam(g, d, known.find((o) => o.key === 'team')?.graphId);
+    let team: ActualState['team'];
+    const actualChannels: ActualChannel[] = [];
+    if (teamId) {
+      const tenant = d.hostTenantId;
+      const [info, teamMembers, channelList] = await Promise.all([
+        g.request<Json>(tenant, teams.get(teamId, { select: ['id', 'displayName', 'description'] })),
+        all<Json>(g, tenant, teams.members(teamId)),
+        all<Json>(g, tenant, channels.list(teamId, { select: ['id', 'displayName', 'description', 'membershipType'] })),
+      ]);
+      team = { id: teamId, displayName: String(info.body['displayName'] ?? ''), description: String(info.body['description'] ?? ''), members: members(teamMembers) };
+      // Read side by side; the gateway's pacing keeps them under the team's limit.
+      actualChannels.push(...await Promise.all(channelList.map(async (c): Promise<ActualChannel> => {
+        const kind = (c['membershipType'] ?? 'standard') as ActualChannel['kind'];
+        const list = kind === 'standard' ? [] : await all<Json>(g, tenant, channels.members(teamId, String(c['id'])));
+        return { id: String(c['id']), displayName: String(c['displayName'] ?? ''), description: String(c['description'] ?? ''), kind, members: members(list) };
+      })));
     }
-  }
-
-  // Meetings of this programme in the organizer mailbox, recognised by their transactionId.
-  const prefix = `rk-${d.programmeId}-`;
-  const list = await all<Json>(g, d.hostTenantId, events.list(d.organizer, { select: ['id', 'subject', 'body', 'attendees', 'transactionId', 'recurrence', 'type', 'start', 'end'] }));
-  const meetings: ActualMeeting[] = [];
-  for (const e of list) {
-    const txn = typeof e['transactionId'] === 'string' ? e['transactionId'] : '';
-    if (!txn.startsWith(prefix)) continue;
-    const start = e['start'] as { dateTime?: string; timeZone?: string } | undefined;
-    const zone = start?.timeZone && start.timeZone !== 'UTC' ? start.timeZone : 'UTC';
-    const recurrence = (e['recurrence'] ?? undefined) as Json | undefined;
-    const range = recurrence?.['range'] as { startDate?: string; endDate?: string; recurrenceTimeZone?: string } | undefined;
-    const tz = range?.recurrenceTimeZone ?? 'Europe/Amsterdam';
-    const attendees = Array.isArray(e['attendees']) ? e['attendees'].map((a) => String((a as { emailAddress?: { address?: string } }).emailAddress?.address ?? '')) : [];
-    const body = e['body'] as { content?: string } | undefined;
-    const m: ActualMeeting = { id: String(e['id']), transactionId: txn, subject: String(e['subject'] ?? ''), bodyHtml: String(body?.content ?? ''), attendees, instances: [] };
-    if (recurrence && range?.startDate && range.endDate) {
-      m.endDate = range.endDate;
-      m.recurrence = recurrence;
-      const inst = await all<Json>(g, d.hostTenantId, {
-        ...events.instances(d.organizer, m.id, `${range.startDate}T00:00:00Z`, `${range.endDate}T23:59:59Z`, { select: ['id', 'originalStart', 'start', 'type'] }),
-        headers: { Prefer: `outlook.timezone="${tz}"` },
-      });
-      m.instances = inst.map((i) => ({ id: String(i['id']), originalDate: localDate(String(i['originalStart']), tz), start: localOf(i['start']), isException: i['type'] === 'exception' }));
-    } else {
-      m.instances = [{ id: m.id, originalDate: String(start?.dateTime ?? '').slice(0, 10), start: localOf(start), isException: false }];
-      void zone;
-    }
-    meetings.push(m);
-  }
-  return { directory, team, channels: actualChannels, meetings };
+    return { team, channels: actualChannels };
+  };
+  const readMeetings = async (): Promise<ActualMeeting[]> => {
+    // Meetings of this programme in the organizer mailbox, recognised by their transactionId.
+    const prefix = `rk-${d.programmeId}-`;
+    const list = await all<Json>(g, d.hostTenantId, events.list(d.organizer, { select: ['id', 'subject', 'body', 'attendees', 'transactionId', 'recurrence', 'type', 'start', 'end'] }));
+    const mine = list.filter((e) => typeof e['transactionId'] === 'string' && e['transactionId'].startsWith(prefix));
+    const meetings: ActualMeeting[] = await Promise.all(mine.map(async (e): Promise<ActualMeeting> => {
+      const txn = String(e['transactionId']);
+      const start = e['start'] as { dateTime?: string; timeZone?: string } | undefined;
+      const recurrence = (e['recurrence'] ?? undefined) as Json | undefined;
+      const range = recurrence?.['range'] as { startDate?: string; endDate?: string; recurrenceTimeZone?: string } | undefined;
+      const tz = range?.recurrenceTimeZone ?? 'Europe/Amsterdam';
+      const attendees = Array.isArray(e['attendees']) ? e['attendees'].map((a) => String((a as { emailAddress?: { address?: string } }).emailAddress?.address ?? '')) : [];
+      const body = e['body'] as { content?: string } | undefined;
+      const m: ActualMeeting = { id: String(e['id']), transactionId: txn, subject: String(e['subject'] ?? ''), bodyHtml: String(body?.content ?? ''), attendees, instances: [] };
+      if (recurrence && range?.startDate && range.endDate) {
+        m.endDate = range.endDate;
+        m.recurrence = recurrence;
+        const inst = await all<Json>(g, d.hostTenantId, {
+          ...events.instances(d.organizer, m.id, `${range.startDate}T00:00:00Z`, `${range.endDate}T23:59:59Z`, { select: ['id', 'originalStart', 'start', 'type'] }),
+          headers: { Prefer: `outlook.timezone="${tz}"` },
+        });
+        m.instances = inst.map((i) => ({ id: String(i['id']), originalDate: localDate(String(i['originalStart']), tz), start: localOf(i['start']), isException: i['type'] === 'exception' }));
+      } else {
+        m.instances = [{ id: m.id, originalDate: String(start?.dateTime ?? '').slice(0, 10), start: localOf(start), isException: false }];
+      }
+      return m;
+    }));
+    return meetings;
+  };
+  const [, teamSide, meetings] = await Promise.all([directoryRead, readTeam(), readMeetings()]);
+  return { directory, team: teamSide.team, channels: teamSide.channels, meetings };
 }

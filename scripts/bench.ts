@@ -1,0 +1,134 @@
+// `npm run bench`: the sync against the local tenant with its documented limits on and 100 ms added latency, for
+// BLNP and for a synthetic programme ten times its size: first apply into empty tenants, a sync with nothing to
+// change, and a sync after 10 changes to the file. Prints wall time, requests by kind, 429s, the lower bound the
+// limits imply and the ratio to it. A benchmark, not a test: it measures, it does not assert.
+import { loadProgrammeFile } from '../src/adapters/files/programme-file.ts';
+import { gatewayForLocalTenant } from '../src/adapters/graph/connect.ts';
+import { openStore } from '../src/adapters/store/open.ts';
+import { runSync, type SyncResult } from '../src/adapters/sync/service.ts';
+import { ProgrammeSchema, type Programme } from '../src/domain/programme/schema.ts';
+import { MEMORY, startLocalTenant } from '../src/entry/tenant/server.ts';
+import { systemClock } from '../src/platform/clock.ts';
+
+const LATENCY_MS = 100;
+const TEAM_RPS = 4;
+const MAILBOX_CONCURRENCY = 4;
+
+/** BLNP copied `factor` times into one programme (people, bodies, channels, cadences), all in the same tenants. */
+function scaled(p: Programme, factor: number): Programme {
+  if (factor === 1) return p;
+  const copy = <T>(x: T): T => structuredClone(x);
+  const sfx = (id: string, k: number) => (k === 0 ? id : `${id}-x${k}`);
+  const people = [];
+  const bodies = [];
+  const cadences = [];
+  const keep = new Set(p.programme.team.owners);
+  for (let k = 0; k < factor; k++) {
+    for (const person of p.people) {
+      if (k > 0 && keep.has(person.id)) continue;
+      const [local, domain] = person.upn.split('@') as [string, string];
+      people.push({ ...copy(person), id: sfx(person.id, k), upn: k === 0 ? person.upn : `${local}.x${k}@${domain}`, ...(person.email && k > 0 ? { email: `${local}.x${k}@${domain}` } : {}) });
+    }
+    const ref = (id: string) => (keep.has(id) ? id : sfx(id, k));
+    for (const b of p.bodies) {
+      const nb = copy(b) as Record<string, unknown> & { id: string; name: string; members: string[]; channel?: { name?: string } };
+      nb.id = sfx(b.id, k);
+      nb.name = k === 0 ? b.name : `${b.name} ${k + 1}`;
+      nb.members = b.members.map(ref);
+      if (nb.channel?.name) nb.channel.name = k === 0 ? nb.channel.name : `${nb.channel.name} ${k + 1}`;
+      for (const key of ['trekker', 'lead', 'chair'] as const) if (typeof nb[key] === 'string') nb[key] = ref(nb[key]);
+      if (typeof nb['projectgroep'] === 'string') nb['projectgroep'] = sfx(nb['projectgroep'], k);
+      bodies.push(nb);
+    }
+    for (const c of p.cadences) cadences.push({ ...copy(c), id: sfx(c.id, k), name: k === 0 ? c.name : `${c.name} ${k + 1}`, bodies: c.bodies.map((id) => sfx(id, k)) });
+  }
+  const dependencies = p.dependencies.filter(() => false);
+  return ProgrammeSchema.parse({ ...copy(p), people, bodies, cadences, dependencies, backlog: [], programme: { ...copy(p.programme), id: `${p.programme.id}-x${factor}` } });
+}
+
+/** Ten changes to the file: ten people join a werkgroep with a shared channel they were not in. */
+function tenChanges(p: Programme): Programme {
+  const next = structuredClone(p);
+  const shared = next.bodies.filter((b) => b.kind === 'werkgroep' && b.channel?.kind === 'shared');
+  let made = 0;
+  for (const person of next.people) {
+    if (made === 10) break;
+    const body = shared[made % shared.length];
+    if (!body || body.members.includes(person.id)) continue;
+    body.members.push(person.id);
+    made++;
+  }
+  return next;
+}
+
+interface Row {
+  programme: string;
+  scenario: string;
+  wallS: number;
+  requests: number;
+  batches: number;
+  subRequests: number;
+  writes: number;
+  retries: number;
+  received429: number;
+  lowerBoundS: number;
+}
+
+async function measure(label: string, programme: Programme, steps: { scenario: string; programme: Programme }[]): Promise<Row[]> {
+  const tenant = await startLocalTenant({ programme, dataDir: MEMORY, port: 0, httpPort: null, faults: { latencyMs: LATENCY_MS, throttling: true } });
+  const graph = gatewayForLocalTenant({ baseUrl: tenant.baseUrl, httpUrl: tenant.httpUrl, caCertPem: tenant.caCertPem, caCertPath: tenant.caCertPath, tenants: tenant.tenants, app: tenant.app });
+  const store = await openStore({ dataDir: 'memory://' });
+  await store.migrate();
+  const rows: Row[] = [];
+  try {
+    for (const step of steps) {
+      tenant.resetStats();
+      const started = performance.now();
+      const r: SyncResult = await runSync({ gateway: graph.gateway, store, programme: step.programme, clock: systemClock, pollDelayMs: 250 }, 'apply');
+      const wallS = (performance.now() - started) / 1000;
+      const stats = tenant.stats();
+      // Requests that count against the one team's 4/s window, and calendar requests against the mailbox's 4 concurrent.
+      let team = 0;
+      let mailbox = 0;
+      for (const [route, c] of Object.entries(stats.byRoute)) {
+        const n = c.count + c.subRequests;
+        if (/ \/v1\.0\/teams\/\{team-id\}/.test(route)) team += n;
+        if (/\/(events|calendarView)/.test(route)) mailbox += n;
+      }
+      const lowerBoundS = Math.max(Math.max(0, team - TEAM_RPS) / TEAM_RPS, (mailbox * LATENCY_MS) / MAILBOX_CONCURRENCY / 1000, LATENCY_MS / 1000);
+      const m = r.metrics;
+      const writes = Object.entries(m.byMethod).filter(([k]) => k !== 'GET').reduce((n, [, v]) => n + v, 0) - m.batches;
+      rows.push({ programme: label, scenario: step.scenario, wallS, requests: m.requests, batches: m.batches, subRequests: m.subRequests, writes, retries: m.retries, received429: m.throttled, lowerBoundS });
+      if (r.summary.failed > 0) console.error(`  ${label} / ${step.scenario}: ${r.summary.failed} change(s) failed`);
+    }
+  } finally {
+    await store.close();
+    await graph.close();
+    await tenant.stop();
+  }
+  return rows;
+}
+
+const loaded = await loadProgrammeFile('programmes/blnp.yaml');
+if (!loaded.ok) throw new Error('programmes/blnp.yaml does not load');
+const factors = process.argv.includes('--quick') ? [1] : [1, 10];
+const rows: Row[] = [];
+for (const factor of factors) {
+  const p = scaled(loaded.programme, factor);
+  const label = factor === 1 ? 'BLNP' : `BLNP ×${factor}`;
+  console.error(`${label}: ${p.people.length} personen, ${p.bodies.filter((b) => b.channel).length} kanalen, ${p.cadences.length} overlegritmes …`);
+  rows.push(...await measure(label, p, [
+    { scenario: 'eerste apply (lege tenant)', programme: p },
+    { scenario: 'niets gewijzigd', programme: p },
+    { scenario: '10 wijzigingen in het bestand', programme: tenChanges(p) },
+  ]));
+}
+
+const header = '| programma | scenario | tijd (s) | verzoeken | batches | deelverzoeken | schrijfacties | herhaald | 429 | ondergrens (s) | verhouding |';
+console.log(header);
+console.log(`|${header.split('|').slice(1, -1).map(() => ' --- ').join('|')}|`);
+for (const r of rows) {
+  console.log(`| ${r.programme} | ${r.scenario} | ${r.wallS.toFixed(1)} | ${r.requests} | ${r.batches} | ${r.subRequests} | ${r.writes} | ${r.retries} | ${r.received429} | ${r.lowerBoundS.toFixed(1)} | ${(r.wallS / r.lowerBoundS).toFixed(2)} |`);
+}
+console.log(`\nLokale tenant: limieten aan (4 verzoeken/s per team, 4 gelijktijdig per postvak), ${LATENCY_MS} ms extra latentie. `
+  + 'Ondergrens = het maximum van (verzoeken op het team − 4) / 4 per s en postvakverzoeken × latentie / 4. Schrijfacties = schrijvende (deel)verzoeken.');
