@@ -15,6 +15,7 @@ const EnvSchema = z.object({
   REGIEKAMER_MODE: z.enum(['local', 'tenant']).default('local'),
   LOCAL_TENANT_PORT: z.coerce.number().int().min(0).max(65535).default(4443),
   LOCAL_TENANT_HTTP_PORT: z.coerce.number().int().min(0).max(65535).default(4080),
+  SYNC_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(1440).default(15),
   GRAPH_BASE_URL: z.url().optional(),
   AUTHORITY_HOST: z.url().default('https://login.microsoftonline.com'),
   GRAPH_CLIENT_ID: z.string().uuid().optional(),
@@ -37,6 +38,8 @@ export interface Config {
   botId: string | undefined;
   /** local: everything on this machine (local tenant); tenant: real Microsoft 365 tenants. */
   mode: 'local' | 'tenant';
+  /** Minutes between periodic syncs in the server (0: off). */
+  syncIntervalMinutes: number;
   localTenant: { port: number; httpPort: number; dataDir: string };
   graph: {
     /** https://graph.microsoft.com for real tenants; the local tenant's URL locally (undefined: read from local-tenant.json). */
@@ -77,6 +80,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd: string)
     teamsAppId: e.TEAMS_APP_ID,
     botId: e.BOT_ID,
     mode: e.REGIEKAMER_MODE,
+    syncIntervalMinutes: e.SYNC_INTERVAL_MINUTES,
     localTenant: { port: e.LOCAL_TENANT_PORT, httpPort: e.LOCAL_TENANT_HTTP_PORT, dataDir: path.resolve(cwd, e.REGIEKAMER_DATA_DIR, 'local-tenant') },
     graph: {
       baseUrl: e.GRAPH_BASE_URL ?? (e.REGIEKAMER_MODE === 'tenant' ? 'https://graph.microsoft.com' : undefined),

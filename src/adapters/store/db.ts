@@ -29,6 +29,12 @@ export class PgliteDb implements Db {
     return { rows: result.rows };
   }
 
+  async execRows<T = Record<string, unknown>>(sql: string): Promise<QueryResult<T>> {
+    this.refuseInsideOwnTransaction();
+    const results = await this.pglite.exec(sql);
+    return { rows: (results.at(-1)?.rows ?? []) as T[] };
+  }
+
   async exec(sql: string): Promise<void> {
     this.refuseInsideOwnTransaction();
     await this.pglite.exec(sql);
@@ -52,6 +58,11 @@ class PgliteTxDb implements Db {
     return { rows: result.rows };
   }
 
+  async execRows<T = Record<string, unknown>>(sql: string): Promise<QueryResult<T>> {
+    const results = await this.tx.exec(sql);
+    return { rows: (results.at(-1)?.rows ?? []) as T[] };
+  }
+
   async exec(sql: string): Promise<void> {
     await this.tx.exec(sql);
   }
@@ -68,6 +79,12 @@ export class PgPoolDb implements Db {
   async query<T = Record<string, unknown>>(sql: string, params: readonly unknown[] = []): Promise<QueryResult<T>> {
     const result = await this.pool.query(sql, [...params]);
     return { rows: result.rows as T[] };
+  }
+
+  async execRows<T = Record<string, unknown>>(sql: string): Promise<QueryResult<T>> {
+    const result = (await this.pool.query(sql)) as unknown as { rows: unknown[] } | { rows: unknown[] }[];
+    const last = Array.isArray(result) ? result.at(-1) : result;
+    return { rows: (last?.rows ?? []) as T[] };
   }
 
   async exec(sql: string): Promise<void> {
@@ -105,6 +122,12 @@ class PgClientDb implements Db {
   async query<T = Record<string, unknown>>(sql: string, params: readonly unknown[] = []): Promise<QueryResult<T>> {
     const result = await this.client.query(sql, [...params]);
     return { rows: result.rows as T[] };
+  }
+
+  async execRows<T = Record<string, unknown>>(sql: string): Promise<QueryResult<T>> {
+    const result = (await this.client.query(sql)) as unknown as { rows: unknown[] } | { rows: unknown[] }[];
+    const last = Array.isArray(result) ? result.at(-1) : result;
+    return { rows: (last?.rows ?? []) as T[] };
   }
 
   async exec(sql: string): Promise<void> {

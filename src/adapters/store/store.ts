@@ -12,6 +12,8 @@ export interface Db {
   query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<QueryResult<T>>;
   /** Several statements without parameters (DDL). */
   exec(sql: string): Promise<void>;
+  /** Several statements without parameters; the rows of the last one (for libraries that send scripts, e.g. pg-boss). */
+  execRows<T = Record<string, unknown>>(sql: string): Promise<QueryResult<T>>;
   /** Runs fn in one transaction; commits when it resolves, rolls back when it throws. */
   transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T>;
 }

@@ -19,7 +19,7 @@ import { createHttpApp } from './http.ts';
 export type SyncOutcome = { ok: true; summary: SyncSummary; drift: number } | { ok: false; error: string };
 
 export interface RunningStack {
-  /** The sync the stack runs when it starts (apply of the programme file into the tenants). */
+  /** The first run of the periodic sync (apply of the programme file into the tenants). */
   firstSync: Promise<SyncOutcome>;
   /** The local tenant (local mode only). */
   localTenant?: { baseUrl: string; httpUrl: string | null; tenants: number; infoFile: string | null };
@@ -63,8 +63,6 @@ export async function startStack(config: Config, clock: Clock, logger: Logger, c
 
     let localTenant: RunningStack['localTenant'];
     let graph: ConnectedGraph;
-    const running: { sync?: Promise<SyncOutcome> } = {};
-    let stopping = false;
     if (config.mode === 'local') {
       // Loaded lazily: tenant mode never needs the local tenant's code.
       const { startLocalTenant } = await import('../tenant/server.ts');
@@ -85,16 +83,12 @@ export async function startStack(config: Config, clock: Clock, logger: Logger, c
       graph = await connectGraph(config, logger);
     }
     const connected = graph;
-    // Stopped first (stops run in reverse): no sync may write after the store or the tenant is gone.
+    // Stops run in reverse: first the sync is told to stop between waves, then the job runner ends (waiting for
+    // the active run), then the gateway closes — no sync writes after the store or the tenant is gone.
     const abort = new AbortController();
-    stops.push(async () => {
-      stopping = true;
-      abort.abort();
-      await running.sync;
-      await connected.close();
-    });
+    stops.push(() => connected.close());
     const sync = async (): Promise<SyncOutcome> => {
-      if (stopping) return { ok: false, error: 'stopping' };
+      if (abort.signal.aborted) return { ok: false, error: 'stopping' };
       const { runSync } = await import('../../adapters/sync/service.ts');
       try {
         const r = await runSync({ gateway: connected.gateway, store, programme, clock }, 'apply', { signal: abort.signal });
@@ -106,7 +100,18 @@ export async function startStack(config: Config, clock: Clock, logger: Logger, c
         return { ok: false, error };
       }
     };
-
+    // The periodic sync is a durable job in the store (pg-boss): one run at a time across server instances.
+    let resolveFirst: (o: SyncOutcome) => void = () => undefined;
+    const firstSync = new Promise<SyncOutcome>((resolve) => {
+      resolveFirst = resolve;
+    });
+    const { startJobRunner } = await import('../../adapters/queue/jobs.ts');
+    const runner = await startJobRunner(store, { logger });
+    stops.push(() => runner.stop());
+    stops.push(async () => {
+      abort.abort();
+      resolveFirst({ ok: false, error: 'stopping' });
+    });
     const changesSinceLast = recorded.isNew && recorded.previous ? changesBetween(recorded.previous.content, programme, config.lang) : [];
 
     const app = createHttpApp({
@@ -120,8 +125,16 @@ export async function startStack(config: Config, clock: Clock, logger: Logger, c
     stops.push(() => closeServer(server));
     const address = server.address() as AddressInfo;
     const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${address.port}`;
-    const firstSync = sync();
-    running.sync = firstSync;
+    if (config.syncIntervalMinutes > 0) {
+      await runner.every('sync', config.syncIntervalMinutes * 60, async () => {
+        const outcome = await sync();
+        resolveFirst(outcome);
+        if (!outcome.ok && outcome.error !== 'stopping') throw new Error(outcome.error);
+        return outcome;
+      });
+    } else {
+      resolveFirst({ ok: false, error: 'SYNC_INTERVAL_MINUTES=0: periodieke sync uit / periodic sync off' });
+    }
     return { programme, version: recorded.version, programmeChanged: recorded.isNew, changesSinceLast, store, url, stop, firstSync, ...(localTenant ? { localTenant } : {}) };
   } catch (err) {
     await stop();

@@ -1,0 +1,81 @@
+// Durable jobs in Postgres with pg-boss (v10: v12 needs Node 22), on a PostgreSQL server or on embedded PGlite
+// through pg-boss's `db` adapter. A periodic job is one pg-boss queue with the `stately` policy: at most one run
+// waiting and one running per queue across every instance on the database, so two servers never sync at once;
+// each run enqueues the next one with `startAfter`, so the rhythm survives restarts.
+import PgBoss from 'pg-boss';
+import type { Logger } from '../../platform/logger.ts';
+import type { Store } from '../store/store.ts';
+
+export interface JobRun {
+  id: string;
+  state: string;
+  createdOn: Date;
+  startedOn: Date | null;
+  completedOn: Date | null;
+  /** What the handler returned (completed) or the error message (failed). */
+  output: unknown;
+}
+
+export interface JobRunner {
+  /** Runs `handler` now and then every `intervalSeconds`, durably; one run at a time across instances. */
+  every(name: string, intervalSeconds: number, handler: () => Promise<object | void>): Promise<void>;
+  /** Asks for a run as soon as possible; null when one is already waiting. */
+  runNow(name: string): Promise<string | null>;
+  history(name: string, limit?: number): Promise<JobRun[]>;
+  stop(): Promise<void>;
+}
+
+export interface JobRunnerOptions {
+  logger?: Logger;
+  /** How often an idle worker looks for due jobs (pg-boss minimum 0.5 s). */
+  pollingIntervalSeconds?: number;
+}
+
+export async function startJobRunner(store: Store, options: JobRunnerOptions = {}): Promise<JobRunner> {
+  const log = options.logger?.child({ component: 'jobs' });
+  // pg-boss runs its SQL through the store's own handle (PGlite is one connection in this process; on a server
+  // the store's pool). Scripts without parameters may hold several statements.
+  const db = { executeSql: async (text: string, values?: unknown[]) => (values && values.length > 0 ? store.db.query(text, values) : store.db.execRows(text)) };
+  const boss = new PgBoss({ db, schema: 'pgboss', retryLimit: 0, archiveCompletedAfterSeconds: 7 * 86_400 });
+  boss.on('error', (err: Error) => log?.error({ error: err.message }, 'job queue error'));
+  await boss.start();
+  const intervals = new Map<string, number>();
+  const polling = options.pollingIntervalSeconds ?? 2;
+
+  const ensureQueue = async (name: string) => {
+    if (!(await boss.getQueue(name))) await boss.createQueue(name, { name, policy: 'stately', retryLimit: 0 });
+  };
+
+  return {
+    async every(name, intervalSeconds, handler) {
+      await ensureQueue(name);
+      intervals.set(name, intervalSeconds);
+      await boss.work(name, { pollingIntervalSeconds: polling }, async () => {
+        try {
+          return await handler();
+        } finally {
+          // The next run is queued before this one ends; `stately` keeps it to one waiting run.
+          await boss.send(name, {}, { startAfter: intervalSeconds }).catch((err: unknown) => log?.error({ error: err instanceof Error ? err.message : String(err) }, 'could not queue the next run'));
+        }
+      });
+      // A run queued for later by a previous process starts now instead: a (re)started server syncs at once.
+      // pg-boss has no call to move a queued job, so its table is updated directly (pg-boss 10 schema).
+      await store.db.query(`UPDATE pgboss.job SET start_after = now() WHERE name = $1 AND state = 'created' AND start_after > now()`, [name]);
+      await boss.send(name, {});
+    },
+    async runNow(name) {
+      await ensureQueue(name);
+      return boss.send(name, {});
+    },
+    async history(name, limit = 20) {
+      const r = await store.db.query<{ id: string; state: string; created_on: Date; started_on: Date | null; completed_on: Date | null; output: unknown }>(
+        `SELECT id, state, created_on, started_on, completed_on, output FROM pgboss.job WHERE name = $1
+         UNION ALL SELECT id, state, created_on, started_on, completed_on, output FROM pgboss.archive WHERE name = $1
+         ORDER BY created_on DESC LIMIT $2`, [name, limit]);
+      return r.rows.map((row) => ({ id: String(row.id), state: row.state, createdOn: new Date(row.created_on), startedOn: row.started_on ? new Date(row.started_on) : null, completedOn: row.completed_on ? new Date(row.completed_on) : null, output: row.output }));
+    },
+    async stop() {
+      await boss.stop({ graceful: true, wait: true, timeout: 30_000 });
+    },
+  };
+}
