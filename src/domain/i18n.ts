@@ -167,6 +167,12 @@ const catalogue = {
   'sync.apply.removals': { nl: 'Wordt verwijderd (--prune):', en: 'Will be removed (--prune):' },
   'sync.drift.none': { nl: 'Geen afwijkingen: de tenant komt overeen met het programmabestand.', en: 'No drift: the tenant matches the programme file.' },
   'sync.drift.header': { nl: '{count} afwijking(en) die niet in het programmabestand staan (verwijderen alleen met apply --prune):', en: '{count} difference(s) not in the programme file (removed only with apply --prune):' },
+  'sync.error.noDirectConnect': { nl: '{target}: de tenant van deze persoon heeft geen B2B direct connect met de host-tenant (gedeeld kanaal)', en: "{target}: this person's tenant has no B2B direct connect with the host tenant (shared channel)" },
+  'sync.error.personGone': { nl: '{target}: persoon niet gevonden of account uitgeschakeld', en: '{target}: person not found or account disabled' },
+  'sync.error.throttled': { nl: 'de tenant bleef afknijpen ({status}) ook na herhalen; de volgende synchronisatie probeert het opnieuw', en: 'the tenant kept throttling ({status}) after retries; the next sync tries again' },
+  'sync.error.parentMissing': { nl: 'het team of kanaal waar dit bij hoort kon niet gemaakt worden', en: 'the team or channel this belongs to could not be made' },
+  'sync.error.conflict': { nl: 'iemand wijzigde dit tegelijk; de volgende synchronisatie leest het opnieuw', en: 'someone changed this at the same time; the next sync reads it again' },
+  'sync.error.other': { nl: 'Graph antwoordde {status} {code}', en: 'Graph answered {status} {code}' },
   'sync.failed': { nl: 'Synchronisatie mislukt: {reason}', en: 'Sync failed: {reason}' },
 } satisfies Record<string, Entry>;
 

@@ -1,7 +1,7 @@
 // The one executor: applies planned changes through the gateway in phases (team → channels and team members →
 // channel members → meetings → single occurrences), each phase as $batch waves. Every change is journaled
 // before it is sent and after its answer; ids of what was made are saved for the bot and the tab.
-import type { Change, ActualState } from '../../domain/sync/plan.ts';
+import type { ActualState, Change, Reason } from '../../domain/sync/plan.ts';
 import type { DesiredState } from '../../domain/sync/desired.ts';
 import { DateTime } from 'luxon';
 import { events } from '../graph/endpoints/calendar.ts';
@@ -17,6 +17,19 @@ export interface Outcome {
   status: OutcomeStatus;
   /** For failures: status and code of Graph's answer (no personal data). */
   error?: { status: number; code: string };
+  /** For failures: what went wrong, in words for the person reading the summary. */
+  reason?: Reason;
+}
+
+/** Graph's answer to a failed change, in words: what a projectleider can act on. */
+export function failureReason(change: Change, error: { status: number; code: string }): Reason {
+  const a = change.apply;
+  if (error.status === 403 && a.op === 'addChannelMember' && a.tenantId) return { key: 'sync.error.noDirectConnect', params: { target: change.target } };
+  if (error.status === 404 && (a.op === 'addChannelMember' || a.op === 'addTeamMember')) return { key: 'sync.error.personGone', params: { target: change.target } };
+  if (error.status === 429 || error.status === 503 || error.status === 504) return { key: 'sync.error.throttled', params: { status: error.status } };
+  if (error.code === 'ParentMissing') return { key: 'sync.error.parentMissing', params: {} };
+  if (error.status === 409 || error.status === 412) return { key: 'sync.error.conflict', params: {} };
+  return { key: 'sync.error.other', params: { status: error.status, code: error.code } };
 }
 
 export interface ApplyOptions {
@@ -100,7 +113,7 @@ export async function applyChanges(g: GraphGateway, d: DesiredState, actual: Act
   const record = async (entries: { change: Change; ok: boolean; error?: { status: number; code: string } }[]) => {
     await o.records.journal(o.runId, entries.map((e) => ({ changeId: e.change.id, state: e.ok ? 'done' : 'failed', ...(e.error ? { detail: `${e.error.status} ${e.error.code}` } : {}) })), o.now());
     for (const e of entries) {
-      outcomes.push({ change: e.change, status: e.ok ? 'done' : 'failed', ...(e.error ? { error: e.error } : {}) });
+      outcomes.push({ change: e.change, status: e.ok ? 'done' : 'failed', ...(e.error ? { error: e.error, reason: failureReason(e.change, e.error) } : {}) });
       progress(e.change);
     }
   };

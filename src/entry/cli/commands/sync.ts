@@ -108,7 +108,7 @@ export async function syncCommand(io: CliIo, config: Config, mode: 'plan' | 'app
         mode,
         programme: programme.programme.id,
         changes: (mode === 'drift' ? result.drift : result.changes).map((c) => jsonChange(c, lang)),
-        ...(mode === 'apply' ? { summary: result.summary, failures: result.outcomes.filter((o) => o.status === 'failed').map((o) => ({ id: o.change.id, target: o.change.target, status: o.error?.status, code: o.error?.code })) } : {}),
+        ...(mode === 'apply' ? { summary: result.summary, failures: result.outcomes.filter((o) => o.status === 'failed').map((o) => ({ id: o.change.id, target: o.change.target, status: o.error?.status, code: o.error?.code, reason: o.reason ? msg(o.reason.key, o.reason.params, lang) : undefined })) } : {}),
         requests: { total: result.metrics.requests, byMethod: result.metrics.byMethod, batches: result.metrics.batches, subRequests: result.metrics.subRequests, retries: result.metrics.retries, throttled: result.metrics.throttled },
       }, null, 2));
     } else if (mode === 'plan') {
@@ -127,7 +127,9 @@ export async function syncCommand(io: CliIo, config: Config, mode: 'plan' | 'app
         for (const o of removed) writeLine(io.stdout, describeChange(o.change, lang));
       }
       for (const o of result.outcomes.filter((x) => x.change.action === 'skip')) writeLine(io.stdout, describeChange(o.change, lang));
-      for (const o of result.outcomes.filter((x) => x.status === 'failed')) writeLine(io.stdout, t('sync.apply.failed', { target: o.change.target, reason: `${o.error?.status ?? ''} ${o.error?.code ?? ''}`.trim() }, lang));
+      for (const o of result.outcomes.filter((x) => x.status === 'failed')) {
+        writeLine(io.stdout, t('sync.apply.failed', { target: o.change.target, reason: o.reason ? msg(o.reason.key, o.reason.params, lang) : `${o.error?.status ?? ''} ${o.error?.code ?? ''}`.trim() }, lang));
+      }
       writeLine(io.stdout, t('sync.apply.summary', { ...result.summary }, lang));
       writeLine(io.stdout, requestLine(result, lang));
     }
