@@ -79,6 +79,35 @@ describe('sync of BLNP into the local tenant', () => {
   });
 });
 
+describe('a changed cadence', () => {
+  it('ends the series after today and starts a new one at the next date; past occurrences stay as they were', { timeout: 120_000 }, async () => {
+    const g = f.graph.gateway;
+    const host = programme.gemeenten.find((x) => x.host)?.tenantId as string;
+    const organizer = programme.programme.organizer;
+    const changed = structuredClone(programme);
+    const regie = changed.cadences.find((c) => c.id === 'regiegroep');
+    if (!regie) throw new Error('no regiegroep cadence');
+    regie.start = '14:00';
+    const result = await runSync({ gateway: g, store, programme: changed, clock, pollDelayMs: 50 }, 'apply');
+    expect(result.outcomes.filter((o) => o.status === 'failed')).toEqual([]);
+    expect(result.changes.filter((c) => c.kind === 'meeting').map((c) => c.action).sort()).toEqual(['create', 'end']);
+    const window = async (id: string) => {
+      const out: string[] = [];
+      for await (const i of g.pages<{ start: { dateTime: string } }>(host, { ...events.instances(organizer, id, '2026-01-01T00:00:00Z', '2026-05-01T00:00:00Z'), headers: { Prefer: 'outlook.timezone="Europe/Amsterdam"' } })) out.push(i.start.dateTime.slice(0, 16));
+      return out;
+    };
+    const ending = result.changes.find((c) => c.action === 'end');
+    const oldId = ending?.apply.op === 'endSeries' ? ending.apply.eventId : '';
+    const newId = (await store.sync.objects(programme.programme.id)).find((o) => o.key === 'series:regiegroep')?.graphId ?? '';
+    expect(newId).not.toBe(oldId);
+    // Before "today" (2026-03-02) the old series stands untouched at 15:00; from 10 March the new one at 14:00.
+    expect(await window(oldId)).toEqual(['2026-01-13T15:00', '2026-02-10T15:00']);
+    expect((await window(newId)).slice(0, 2)).toEqual(['2026-03-10T14:00', '2026-04-14T14:00']);
+    const again = await runSync({ gateway: g, store, programme: changed, clock, pollDelayMs: 50 }, 'apply');
+    expect(again.changes.filter((c) => c.action !== 'skip')).toEqual([]);
+  });
+});
+
 describe('sync under injected faults', () => {
   it('converges with 20% 429/503 (BEL): nothing failed, nothing twice, and then nothing left to do', { timeout: 180_000 }, async () => {
     const loaded = await loadProgrammeFile('programmes/bel.yaml');

@@ -297,7 +297,8 @@ export function plan(d: DesiredState, a: ActualState, options: PlanOptions): Cha
     }
   }
   // Meetings of this programme the file no longer has (or whose timing changed): end a series after today,
-  // keep the past; a single future meeting is removed only with --prune.
+  // keep the past. A changed rhythm is an update the file asks for; a meeting the file no longer has is drift,
+  // ended or removed only with --prune.
   for (const x of a.meetings) {
     if (wantedTxns.has(x.transactionId)) continue;
     const cadenceId = x.transactionId.slice(`rk-${d.programmeId}-`.length).replace(/-[0-9a-f]{12}$/, '').replace(/-\d{4}-\d{2}-\d{2}$/, '');
@@ -306,7 +307,7 @@ export function plan(d: DesiredState, a: ActualState, options: PlanOptions): Cha
       if (x.endDate <= options.today) continue;
       const hasPast = x.instances.some((i) => i.originalDate <= options.today);
       if (hasPast) {
-        push({ id: `meeting:${x.id}:end`, kind: 'meeting', action: 'end', group: cadenceId, target: x.subject, destructive: true, drift: !stillWanted,
+        push({ id: `meeting:${x.id}:end`, kind: 'meeting', action: 'end', group: cadenceId, target: x.subject, destructive: !stillWanted, drift: !stillWanted,
           reason: { key: stillWanted ? 'sync.reason.timingChanged' : 'sync.reason.notInFile', params: { until: options.today } },
           apply: { op: 'endSeries', eventId: x.id, recurrence: { ...x.recurrence, range: { ...(x.recurrence?.['range'] as Record<string, unknown> | undefined), endDate: options.today } } } });
         continue;
@@ -314,7 +315,7 @@ export function plan(d: DesiredState, a: ActualState, options: PlanOptions): Cha
     } else if ((x.instances[0]?.originalDate ?? '9999') <= options.today) {
       continue;
     }
-    push({ id: `meeting:${x.id}:remove`, kind: 'meeting', action: 'remove', group: cadenceId, target: x.subject, destructive: true, drift: !stillWanted,
+    push({ id: `meeting:${x.id}:remove`, kind: 'meeting', action: 'remove', group: cadenceId, target: x.subject, destructive: !stillWanted, drift: !stillWanted,
       reason: { key: stillWanted ? 'sync.reason.timingChanged' : 'sync.reason.notInFile', params: { until: options.today } }, apply: { op: 'removeMeeting', eventId: x.id } });
   }
   return changes;
