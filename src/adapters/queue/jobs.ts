@@ -42,8 +42,19 @@ export async function startJobRunner(store: Store, options: JobRunnerOptions = {
   const intervals = new Map<string, number>();
   const polling = options.pollingIntervalSeconds ?? 2;
 
+  // Two servers starting at once may both create the queue; on a server Postgres then aborts one of them
+  // (deadlock or duplicate). That one finds the queue made by the other and goes on.
   const ensureQueue = async (name: string) => {
-    if (!(await boss.getQueue(name))) await boss.createQueue(name, { name, policy: 'stately', retryLimit: 0 });
+    for (let attempt = 1; ; attempt++) {
+      if (await boss.getQueue(name)) return;
+      try {
+        await boss.createQueue(name, { name, policy: 'stately', retryLimit: 0 });
+        return;
+      } catch (err) {
+        const code = (err as { code?: string }).code;
+        if (attempt >= 3 || (code !== '40P01' && code !== '23505' && code !== '42P07')) throw err;
+      }
+    }
   };
 
   return {

@@ -1,6 +1,7 @@
 // The store: PostgreSQL behind one interface, on embedded PGlite (default) or a server (DATABASE_URL).
 // Only repositories in this folder write SQL; the rest of the code uses their typed methods.
 
+import type { ActionRecords } from './action-records.ts';
 import type { SyncRecords } from './sync-records.ts';
 
 export interface QueryResult<T> {
@@ -41,6 +42,7 @@ export interface Store {
   readonly db: Db;
   readonly programmes: ProgrammeVersions;
   readonly sync: SyncRecords;
+  readonly actions: ActionRecords;
   /** Applies pending migrations in order, each in its own transaction; safe to call concurrently from two processes. */
   migrate(): Promise<{ applied: string[] }>;
   ping(): Promise<void>;

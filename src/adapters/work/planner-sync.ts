@@ -1,0 +1,224 @@
+// Action lists both ways between the store and Microsoft Planner: a plan per werkgroep in the host team's group
+// (buckets for the flow, the four K's as categories); Planner is polled (no webhooks, no v1.0 delta), comparing
+// ETags so an unchanged plan costs one list read; changes go out with the task's own If-Match ETag, and a 412 is
+// re-read and merged field by field (src/domain/planner/merge.ts) — nothing either side wrote is lost unrecorded.
+import { createHash } from 'node:crypto';
+import { KS, mergeAction, normalise, type ActionFields, type ActionStatus, type FieldName, type K } from '../../domain/planner/merge.ts';
+import type { Programme } from '../../domain/programme/schema.ts';
+import type { Clock } from '../../domain/time/clock.ts';
+import { planner } from '../graph/endpoints/planner.ts';
+import type { GraphGateway } from '../graph/gateway.ts';
+import { GraphConflictError, GraphError } from '../graph/types.ts';
+import type { StoredAction, StoredPlan } from '../store/action-records.ts';
+import type { Store } from '../store/store.ts';
+
+export interface PlannerSyncDeps {
+  gateway: GraphGateway;
+  store: Store;
+  programme: Programme;
+  clock: Clock;
+  tenantId: string;
+  /** The team's id, which is its Microsoft 365 group's id (plans belong to the group). */
+  groupId: string;
+  /** Host-tenant user id of a person, if they have one there (only they can be assigned in Planner). */
+  userIdOf(personId: string): string | undefined;
+  personOfUser(userId: string): string | undefined;
+}
+
+export interface PollSummary {
+  plans: number;
+  tasksRead: number;
+  fromPlanner: number;
+  toPlanner: number;
+  created: number;
+  deleted: number;
+  conflicts: number;
+}
+
+const STATUSES: ActionStatus[] = ['open', 'loopt', 'wacht', 'gereed'];
+const K_LABELS: Record<K, string> = { kwaliteit: 'Kwaliteit', kwetsbaarheid: 'Kwetsbaarheid', kosten: 'Kosten', kansen: 'Kansen' };
+const categoryOf = (k: K) => `category${KS.indexOf(k) + 1}`;
+
+type Task = Record<string, unknown> & { id: string; '@odata.etag': string };
+
+/** The plan of a werkgroep: made once (plan, buckets, the K's as category labels), then found in the store. */
+export async function ensurePlan(d: PlannerSyncDeps, werkgroep: string): Promise<StoredPlan> {
+  const known = (await d.store.actions.plans(d.programme.programme.id)).find((p) => p.werkgroep === werkgroep);
+  if (known) return known;
+  const body = d.programme.bodies.find((b) => b.id === werkgroep);
+  const title = body?.name ?? werkgroep;
+  // A plan with this title from a run that stopped half-way is taken over, not made twice.
+  const existing: { id: string; title: string }[] = [];
+  for await (const p of d.gateway.pages<{ id: string; title: string }>(d.tenantId, planner.plansOfGroup(d.groupId))) existing.push(p);
+  const plan = existing.find((p) => p.title === title) ?? (await d.gateway.request<{ id: string }>(d.tenantId, planner.createPlan(d.groupId, title))).body;
+  const buckets: Record<string, string> = {};
+  const have: { id: string; name: string }[] = [];
+  for await (const b of d.gateway.pages<{ id: string; name: string }>(d.tenantId, planner.buckets(plan.id))) have.push(b);
+  const names = d.programme.planner.buckets;
+  for (const [i, status] of STATUSES.entries()) {
+    const name = names[i] ?? status;
+    buckets[status] = have.find((b) => b.name === name)?.id ?? (await d.gateway.request<{ id: string }>(d.tenantId, planner.createBucket(plan.id, name))).body.id;
+  }
+  const details = await d.gateway.request<{ '@odata.etag': string }>(d.tenantId, planner.planDetails(plan.id));
+  const labels = Object.fromEntries(KS.map((k) => [categoryOf(k), K_LABELS[k]]));
+  await d.gateway.request(d.tenantId, planner.updatePlanDetails(plan.id, details.body['@odata.etag'], { categoryDescriptions: labels }));
+  const stored: StoredPlan = { werkgroep, tenantId: d.tenantId, planId: plan.id, buckets };
+  await d.store.actions.savePlan(d.programme.programme.id, stored, d.clock.now());
+  return stored;
+}
+
+/** The action fields as Planner shows them; owners outside the host tenant are kept from the store's side. */
+function fieldsOf(task: Task, plan: StoredPlan, d: PlannerSyncDeps, local: ActionFields | undefined): ActionFields {
+  const bucketStatus = (Object.entries(plan.buckets).find(([, id]) => id === task['bucketId'])?.[0] ?? 'open') as ActionStatus;
+  const status: ActionStatus = task['percentComplete'] === 100 ? 'gereed' : bucketStatus;
+  const applied = (task['appliedCategories'] ?? {}) as Record<string, boolean>;
+  const assigned = Object.keys((task['assignments'] ?? {}) as Record<string, unknown>).map((u) => d.personOfUser(u)).filter((p): p is string => p !== undefined);
+  const elsewhere = (local?.owners ?? []).filter((p) => d.userIdOf(p) === undefined);
+  const due = typeof task['dueDateTime'] === 'string' ? task['dueDateTime'].slice(0, 10) : null;
+  return normalise({ title: String(task['title'] ?? ''), due, status, ks: KS.filter((k) => applied[categoryOf(k)] === true), owners: [...assigned, ...elsewhere], notes: local?.notes ?? '' });
+}
+
+/** The task fields to send for the given action fields (only those named). */
+function taskPatch(f: ActionFields, fields: readonly FieldName[], plan: StoredPlan, d: PlannerSyncDeps, before?: Task): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const field of fields) {
+    if (field === 'title') out['title'] = f.title;
+    if (field === 'due') out['dueDateTime'] = f.due ? `${f.due}T00:00:00Z` : null;
+    if (field === 'status') {
+      out['bucketId'] = plan.buckets[f.status];
+      out['percentComplete'] = f.status === 'gereed' ? 100 : f.status === 'loopt' ? 50 : 0;
+    }
+    if (field === 'ks') out['appliedCategories'] = Object.fromEntries(KS.map((k) => [categoryOf(k), f.ks.includes(k)]));
+    if (field === 'owners') {
+      const wanted = new Set(f.owners.map((p) => d.userIdOf(p)).filter((u): u is string => u !== undefined));
+      const had = Object.keys((before?.['assignments'] ?? {}) as Record<string, unknown>);
+      const assignments: Record<string, unknown> = {};
+      for (const u of wanted) if (!had.includes(u)) assignments[u] = { '@odata.type': '#microsoft.graph.plannerAssignment', orderHint: ' !' };
+      for (const u of had) if (!wanted.has(u)) assignments[u] = null;
+      out['assignments'] = assignments;
+    }
+  }
+  return out;
+}
+
+const REPRESENTATION = { Prefer: 'return=representation' };
+
+/** One poll of one werkgroep's plan: read the task list once, merge what changed on either side, write back. */
+export async function syncWerkgroep(d: PlannerSyncDeps, werkgroep: string, summary: PollSummary): Promise<void> {
+  const programmeId = d.programme.programme.id;
+  const plan = await ensurePlan(d, werkgroep);
+  const tasks = new Map<string, Task>();
+  for await (const t of d.gateway.pages<Task>(d.tenantId, planner.tasks(plan.planId))) tasks.set(t.id, t);
+  summary.plans++;
+  summary.tasksRead += tasks.size;
+  const actions = await d.store.actions.list(programmeId, { werkgroep, includeDeleted: true });
+  const known = new Set(actions.map((a) => a.taskId).filter(Boolean));
+  const now = () => d.clock.now();
+
+  for (const action of actions) {
+    if (!action.taskId) {
+      if (action.deleted) continue;
+      // New through Regiekamer: make its task (and the notes in its details).
+      const f = normalise(action.fields);
+      const created = await d.gateway.request<Task>(d.tenantId, planner.createTask(plan.planId, { planId: plan.planId, ...taskPatch(f, ['title', 'due', 'status', 'ks', 'owners'], plan, d) }));
+      let detailsEtag: string | null = null;
+      if (f.notes) {
+        const details = await d.gateway.request<{ '@odata.etag': string }>(d.tenantId, planner.taskDetails(created.body.id));
+        const r = await d.gateway.request<{ '@odata.etag': string }>(d.tenantId, { ...planner.updateTaskDetails(created.body.id, details.body['@odata.etag'], { description: f.notes }), headers: { 'If-Match': details.body['@odata.etag'], ...REPRESENTATION } });
+        detailsEtag = r.body['@odata.etag'];
+      }
+      await d.store.actions.save(programmeId, { ...action, fields: f, base: f, taskId: created.body.id, taskEtag: created.body['@odata.etag'], detailsEtag }, now());
+      summary.created++;
+      continue;
+    }
+    const task = tasks.get(action.taskId);
+    if (!task) {
+      // Gone from Planner: deleted there. Marked deleted here, never made again.
+      if (!action.deleted) {
+        await d.store.actions.save(programmeId, { ...action, deleted: true }, now());
+        summary.deleted++;
+      }
+      continue;
+    }
+    if (action.deleted) {
+      await deleteTask(d, action, task);
+      summary.deleted++;
+      continue;
+    }
+    const remoteChanged = task['@odata.etag'] !== action.taskEtag;
+    const localChanged = JSON.stringify(normalise(action.fields)) !== JSON.stringify(normalise(action.base ?? action.fields)) || action.base === null;
+    if (!remoteChanged && !localChanged) continue;
+    await mergeAndWrite(d, plan, action, task, summary);
+  }
+
+  // Tasks people made in Planner become actions.
+  for (const task of tasks.values()) {
+    if (known.has(task.id)) continue;
+    const fields = fieldsOf(task, plan, d, undefined);
+    const id = `a-${createHash('sha256').update(task.id).digest('hex').slice(0, 12)}`;
+    await d.store.actions.save(programmeId, {
+      id, werkgroep, fields, base: fields, blockedBy: [], origin: null, createdOn: now().toISOString().slice(0, 10), deleted: false,
+      taskId: task.id, taskEtag: task['@odata.etag'], detailsEtag: null,
+    }, now());
+    summary.fromPlanner++;
+  }
+}
+
+async function mergeAndWrite(d: PlannerSyncDeps, plan: StoredPlan, action: StoredAction, first: Task, summary: PollSummary): Promise<void> {
+  const programmeId = d.programme.programme.id;
+  let task = first;
+  for (let attempt = 0; attempt < 4; attempt++) {
+    const theirs = fieldsOf(task, plan, d, action.fields);
+    const m = mergeAction(action.base ?? undefined, action.fields, theirs);
+    let etag = task['@odata.etag'];
+    const toPlanner = m.toPlanner.filter((f) => f !== 'notes');
+    try {
+      if (toPlanner.length > 0) {
+        const r = await d.gateway.request<Task>(d.tenantId, { ...planner.updateTask(task.id, etag, taskPatch(m.merged, toPlanner, plan, d, task)), headers: { 'If-Match': etag, ...REPRESENTATION } });
+        etag = r.body['@odata.etag'];
+        summary.toPlanner++;
+      }
+      let detailsEtag = action.detailsEtag;
+      if (m.toPlanner.includes('notes') || (action.base && action.base.notes !== action.fields.notes)) {
+        const details = await d.gateway.request<{ '@odata.etag': string }>(d.tenantId, planner.taskDetails(task.id));
+        const r = await d.gateway.request<{ '@odata.etag': string }>(d.tenantId, { ...planner.updateTaskDetails(task.id, details.body['@odata.etag'], { description: m.merged.notes }), headers: { 'If-Match': details.body['@odata.etag'], ...REPRESENTATION } });
+        detailsEtag = r.body['@odata.etag'];
+      }
+      if (m.toStore.length > 0) summary.fromPlanner++;
+      await d.store.actions.save(programmeId, { ...action, fields: m.merged, base: m.merged, taskEtag: etag, detailsEtag }, d.clock.now());
+      // Recorded once the merge is written: a merge that had to be redone (412) is recorded as it finally went.
+      if (m.conflicts.length > 0) {
+        await d.store.actions.recordConflicts(programmeId, m.conflicts.map((c) => ({ actionId: action.id, ...c })), d.clock.now());
+        summary.conflicts += m.conflicts.length;
+      }
+      return;
+    } catch (err) {
+      if (!(err instanceof GraphConflictError)) throw err;
+      // Someone changed the task between our read and our write: read it again and merge again.
+      task = (await d.gateway.request<Task>(d.tenantId, planner.task(task.id))).body;
+    }
+  }
+  throw new GraphError(412, 'PreconditionFailed', 'the task kept changing while it was merged', 'PATCH', '/planner/tasks');
+}
+
+async function deleteTask(d: PlannerSyncDeps, action: StoredAction, task: Task): Promise<void> {
+  let etag = task['@odata.etag'];
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      await d.gateway.request(d.tenantId, planner.deleteTask(task.id, etag));
+      await d.store.actions.save(d.programme.programme.id, { ...action, taskId: null, taskEtag: null }, d.clock.now());
+      return;
+    } catch (err) {
+      if (err instanceof GraphError && err.status === 404) return;
+      if (!(err instanceof GraphConflictError)) throw err;
+      etag = (await d.gateway.request<Task>(d.tenantId, planner.task(task.id))).body['@odata.etag'];
+    }
+  }
+}
+
+/** One poll of every werkgroep's plan. */
+export async function pollPlanner(d: PlannerSyncDeps): Promise<PollSummary> {
+  const summary: PollSummary = { plans: 0, tasksRead: 0, fromPlanner: 0, toPlanner: 0, created: 0, deleted: 0, conflicts: 0 };
+  for (const b of d.programme.bodies) if (b.kind === 'werkgroep') await syncWerkgroep(d, b.id, summary);
+  return summary;
+}

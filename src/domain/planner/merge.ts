@@ -1,0 +1,68 @@
+// Three-way merge of an action between the store (edits through Regiekamer) and its Planner task (edits by
+// people in Planner), field by field against the state both last agreed on. A field changed on one side takes
+// that side; the same field changed on both sides to different values: Planner wins and the conflict is
+// returned, so nothing is lost without a record. Pure.
+
+export const ACTION_STATUSES = ['open', 'loopt', 'wacht', 'gereed'] as const;
+export type ActionStatus = (typeof ACTION_STATUSES)[number];
+export const KS = ['kwaliteit', 'kwetsbaarheid', 'kosten', 'kansen'] as const;
+export type K = (typeof KS)[number];
+
+/** The fields of an action that live in Planner too. */
+export interface ActionFields {
+  title: string;
+  /** YYYY-MM-DD or null. */
+  due: string | null;
+  status: ActionStatus;
+  /** Sorted. */
+  ks: K[];
+  /** Person ids, sorted. */
+  owners: string[];
+  notes: string;
+}
+
+export const FIELD_NAMES = ['title', 'due', 'status', 'ks', 'owners', 'notes'] as const;
+export type FieldName = (typeof FIELD_NAMES)[number];
+
+export interface FieldConflict {
+  field: FieldName;
+  ours: unknown;
+  theirs: unknown;
+}
+
+export interface MergeResult {
+  merged: ActionFields;
+  /** Fields where the merged value differs from Planner's: to be written to Planner. */
+  toPlanner: FieldName[];
+  /** Fields where the merged value differs from the store's: to be saved. */
+  toStore: FieldName[];
+  conflicts: FieldConflict[];
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+export function normalise(f: ActionFields): ActionFields {
+  return { ...f, ks: [...new Set(f.ks)].sort(), owners: [...new Set(f.owners)].sort(), notes: f.notes.replace(/\r\n/g, '\n') };
+}
+
+/** base: what both last agreed on (undefined: never synced — then the store's values count as the base's). */
+export function mergeAction(base: ActionFields | undefined, store: ActionFields, planner: ActionFields): MergeResult {
+  const b = normalise(base ?? store);
+  const ours = normalise(store);
+  const theirs = normalise(planner);
+  const merged = { ...theirs } as Record<FieldName, unknown>;
+  const conflicts: FieldConflict[] = [];
+  for (const field of FIELD_NAMES) {
+    const changedHere = !same(ours[field], b[field]);
+    const changedThere = !same(theirs[field], b[field]);
+    if (changedHere && !changedThere) merged[field] = ours[field];
+    else if (changedHere && changedThere && !same(ours[field], theirs[field])) conflicts.push({ field, ours: ours[field], theirs: theirs[field] });
+  }
+  const result = merged as unknown as ActionFields;
+  return {
+    merged: result,
+    toPlanner: FIELD_NAMES.filter((f) => !same(result[f], theirs[f])),
+    toStore: FIELD_NAMES.filter((f) => !same(result[f], ours[f])),
+    conflicts,
+  };
+}
