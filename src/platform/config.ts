@@ -16,6 +16,7 @@ const EnvSchema = z.object({
   LOCAL_TENANT_PORT: z.coerce.number().int().min(0).max(65535).default(4443),
   LOCAL_TENANT_HTTP_PORT: z.coerce.number().int().min(0).max(65535).default(4080),
   SYNC_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(1440).default(15),
+  PLANNER_POLL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),
   GRAPH_BASE_URL: z.url().optional(),
   AUTHORITY_HOST: z.url().default('https://login.microsoftonline.com'),
   GRAPH_CLIENT_ID: z.string().uuid().optional(),
@@ -40,6 +41,8 @@ export interface Config {
   mode: 'local' | 'tenant';
   /** Minutes between periodic syncs in the server (0: off). */
   syncIntervalMinutes: number;
+  /** Seconds between polls of the werkgroepen's Planner plans (0: off). */
+  plannerPollSeconds: number;
   localTenant: { port: number; httpPort: number; dataDir: string };
   graph: {
     /** https://graph.microsoft.com for real tenants; the local tenant's URL locally (undefined: read from local-tenant.json). */
@@ -81,6 +84,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd: string)
     botId: e.BOT_ID,
     mode: e.REGIEKAMER_MODE,
     syncIntervalMinutes: e.SYNC_INTERVAL_MINUTES,
+    plannerPollSeconds: e.PLANNER_POLL_SECONDS,
     localTenant: { port: e.LOCAL_TENANT_PORT, httpPort: e.LOCAL_TENANT_HTTP_PORT, dataDir: path.resolve(cwd, e.REGIEKAMER_DATA_DIR, 'local-tenant') },
     graph: {
       baseUrl: e.GRAPH_BASE_URL ?? (e.REGIEKAMER_MODE === 'tenant' ? 'https://graph.microsoft.com' : undefined),

@@ -125,11 +125,28 @@ export async function startStack(config: Config, clock: Clock, logger: Logger, c
     stops.push(() => closeServer(server));
     const address = server.address() as AddressInfo;
     const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${address.port}`;
+    // Action lists: a local start gets realistic seed actions once; Planner is polled as a durable job too, and
+    // right after each successful sync (the plans need the team).
+    const { pollOnce } = await import('../../adapters/work/service.ts');
+    if (config.mode === 'local' && (await store.actions.list(programme.programme.id, { includeDeleted: true })).length === 0) {
+      const { seedActions } = await import('../../adapters/work/seed.ts');
+      const { today } = await import('../../adapters/sync/service.ts');
+      for (const a of seedActions(programme, today(programme, clock))) await store.actions.save(programme.programme.id, a, clock.now());
+    }
+    if (config.plannerPollSeconds > 0) {
+      await runner.every('planner', config.plannerPollSeconds, async () => {
+        if (abort.signal.aborted) return { skipped: 'stopping' };
+        const summary = await pollOnce(connected.gateway, store, programme, clock);
+        logger.info({ component: 'planner', summary }, 'planner poll finished');
+        return summary;
+      });
+    }
     if (config.syncIntervalMinutes > 0) {
       await runner.every('sync', config.syncIntervalMinutes * 60, async () => {
         const outcome = await sync();
         resolveFirst(outcome);
         if (!outcome.ok && outcome.error !== 'stopping') throw new Error(outcome.error);
+        if (outcome.ok && config.plannerPollSeconds > 0) await runner.runNow('planner');
         return outcome;
       });
     } else {

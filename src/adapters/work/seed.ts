@@ -1,0 +1,57 @@
+// Seed actions for a local start: per werkgroep the backlog topics of its vakgebied plus the steps every
+// werkgroep takes, with owners, due dates, statuses and K's spread deterministically (same input, same set), so
+// the dashboard has something true-to-life to show. All people are the programme's own (fictional) people.
+import { createHash } from 'node:crypto';
+import { KS, normalise, type ActionStatus } from '../../domain/planner/merge.ts';
+import type { Programme } from '../../domain/programme/schema.ts';
+import type { StoredAction } from '../store/action-records.ts';
+
+const STEPS = [
+  'Huidige werkwijze per gemeente in kaart brengen', 'Verschillen tussen de vier gemeenten op een rij', 'Knelpunten en risico\'s benoemen',
+  'Gesprek met teamhoofden plannen', 'Conceptvoorstel schrijven', 'Conceptvoorstel bespreken in de projectgroep', 'Reacties verwerken',
+  'Financiële gevolgen doorrekenen', 'Personele gevolgen met HRM afstemmen', 'Advies OR voorbereiden', 'Planning implementatie opstellen',
+  'Communicatie naar medewerkers voorbereiden', 'Voortgangsrapportage voor de regiegroep', 'Afhankelijkheden met andere werkgroepen nagaan',
+  'Juridische toets aanvragen', 'Leveranciers en contracten inventariseren', 'Werkbezoek bij een andere samenwerking', 'Besluitvoorstel formuleren',
+];
+
+function pick(seed: string, n: number): number {
+  return createHash('sha256').update(seed).digest().readUInt32BE(0) % n;
+}
+
+function addDays(date: string, days: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
+
+export function seedActions(p: Programme, today: string): StoredAction[] {
+  const out: StoredAction[] = [];
+  for (const body of p.bodies) {
+    if (body.kind !== 'werkgroep') continue;
+    const topics = p.backlog.filter((b) => b.vakgebied === body.vakgebied).flatMap((b) => b.topics.map((t) => ({ title: t.title, origin: { kind: 'backlog' as const, ref: t.id } })));
+    const items = [...topics, ...STEPS.map((title) => ({ title, origin: null }))];
+    for (const [i, item] of items.entries()) {
+      const key = `${p.programme.id}:${body.id}:${i}`;
+      const statuses: ActionStatus[] = ['open', 'open', 'loopt', 'loopt', 'wacht', 'gereed'];
+      const status = statuses[pick(`${key}:s`, statuses.length)] as ActionStatus;
+      const people = body.members.length > 0 ? body.members : [body.trekker];
+      const owner = pick(`${key}:o`, 3) === 0 ? body.trekker : people[pick(`${key}:p`, people.length)] as string;
+      const second = pick(`${key}:2`, 4) === 0 ? [people[pick(`${key}:q`, people.length)] as string] : [];
+      const due = addDays(today, pick(`${key}:d`, 120) - 40);
+      const k = KS[pick(`${key}:k`, KS.length)] as (typeof KS)[number];
+      out.push({
+        id: `seed-${body.id}-${String(i + 1).padStart(2, '0')}`,
+        werkgroep: body.id,
+        fields: normalise({ title: item.title, due, status, ks: [k], owners: [owner, ...second], notes: '' }),
+        base: null,
+        blockedBy: [],
+        origin: item.origin,
+        createdOn: addDays(today, -60 + pick(`${key}:c`, 50)),
+        deleted: false,
+        taskId: null,
+        taskEtag: null,
+        detailsEtag: null,
+      });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,24 @@
+// The Planner poll as the server and the CLI run it: finds the team the sync made and the host tenant's users,
+// then polls every werkgroep's plan (planner-sync.ts).
+import type { Programme } from '../../domain/programme/schema.ts';
+import type { Clock } from '../../domain/time/clock.ts';
+import { users } from '../graph/endpoints/directory.ts';
+import type { GraphGateway } from '../graph/gateway.ts';
+import type { Store } from '../store/store.ts';
+import { pollPlanner, type PollSummary } from './planner-sync.ts';
+
+export async function pollOnce(gateway: GraphGateway, store: Store, programme: Programme, clock: Clock): Promise<PollSummary | { skipped: string }> {
+  const host = programme.gemeenten.find((g) => g.host)?.tenantId;
+  const team = (await store.sync.objects(programme.programme.id)).find((o) => o.key === 'team');
+  if (!host || !team) return { skipped: 'het team bestaat nog niet (eerst synchroniseren) / the team does not exist yet (sync first)' };
+  const byUpn = new Map<string, string>();
+  for await (const u of gateway.pages<{ id: string; userPrincipalName: string }>(host, users.list({ select: ['id', 'userPrincipalName'] }))) byUpn.set(u.userPrincipalName.toLowerCase(), u.id);
+  const hostGemeenten = new Set(programme.gemeenten.filter((g) => g.tenantId === host).map((g) => g.id));
+  const userOf = new Map<string, string>();
+  for (const p of programme.people) {
+    const id = hostGemeenten.has(p.gemeente) ? byUpn.get(p.upn.toLowerCase()) : undefined;
+    if (id) userOf.set(p.id, id);
+  }
+  const personOf = new Map([...userOf].map(([p, u]) => [u, p]));
+  return pollPlanner({ gateway, store, programme, clock, tenantId: host, groupId: team.graphId, userIdOf: (p) => userOf.get(p), personOfUser: (u) => personOf.get(u) });
+}
