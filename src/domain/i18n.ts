@@ -173,6 +173,10 @@ const catalogue = {
   'sync.error.parentMissing': { nl: 'het team of kanaal waar dit bij hoort kon niet gemaakt worden', en: 'the team or channel this belongs to could not be made' },
   'sync.error.conflict': { nl: 'iemand wijzigde dit tegelijk; de volgende synchronisatie leest het opnieuw', en: 'someone changed this at the same time; the next sync reads it again' },
   'sync.error.other': { nl: 'Graph antwoordde {status} {code}', en: 'Graph answered {status} {code}' },
+  'api.unauthorized': { nl: 'aanmelden vereist: geen geldig token', en: 'sign-in required: no valid token' },
+  'api.badInput': { nl: 'ongeldige invoer ({detail}); er is niets gewijzigd', en: 'invalid input ({detail}); nothing was changed' },
+  'api.actionNotFound': { nl: "actie '{id}' bestaat niet", en: "action '{id}' does not exist" },
+  'api.notFound': { nl: 'deze API-route bestaat niet', en: 'this API route does not exist' },
   'sync.failed': { nl: 'Synchronisatie mislukt: {reason}', en: 'Sync failed: {reason}' },
 } satisfies Record<string, Entry>;
 

@@ -68,6 +68,22 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     });
   }
 
+  program.command('acties')
+    .description('De actielijsten van de werkgroepen / the werkgroepen\'s action lists')
+    .option('--werkgroep <id>', 'alleen deze werkgroep')
+    .option('--mine <persoon>', 'alleen acties van deze persoon (id)')
+    .option('--overdue', 'alleen acties die te laat zijn')
+    .option('--wijzig <id>', 'wijzig deze actie (met --status, --titel, --deadline)')
+    .option('--status <status>', 'open, loopt, wacht of gereed')
+    .option('--titel <titel>', 'nieuwe titel')
+    .option('--deadline <datum>', 'JJJJ-MM-DD, of geen')
+    .option('--json', 'uitvoer als JSON / output as JSON')
+    .option('--lang <lang>', 'taal: nl of en')
+    .action(async (opts: import('./commands/acties.ts').ActiesFlags) => {
+      const { actiesCommand } = await import('./commands/acties.ts');
+      exitCode = await actiesCommand(io, config(), opts, langOf(opts));
+    });
+
   const tenant = program.command('tenant')
     .description('De lokale tenant: Graph, identiteit en Bot Connector op deze machine / the local tenant');
   tenant.command('serve')

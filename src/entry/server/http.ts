@@ -1,5 +1,5 @@
 // The HTTP surface of the server process: health and readiness now; the bot, API and tab mount here later.
-import express, { type Express } from 'express';
+import express, { type Express, type NextFunction, type Request, type Response, type Router } from 'express';
 import type { Logger } from '../../platform/logger.ts';
 
 export interface Readiness {
@@ -7,7 +7,7 @@ export interface Readiness {
   check(): Promise<Record<string, string>>;
 }
 
-export function createHttpApp(readiness: Readiness, logger: Logger): Express {
+export function createHttpApp(readiness: Readiness, logger: Logger, api?: Router): Express {
   const app = express();
   app.disable('x-powered-by');
 
@@ -26,8 +26,15 @@ export function createHttpApp(readiness: Readiness, logger: Logger): Express {
     }
   });
 
+  if (api) app.use('/api', api);
+
   app.use((_req, res) => {
     res.status(404).json({ error: 'niet_gevonden', message: 'Deze pagina bestaat niet. / This page does not exist.' });
+  });
+  // Anything unexpected: one logged line, and a plain message for the person (never a stack trace).
+  app.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => {
+    logger.error({ error: err instanceof Error ? err.message : String(err) }, 'request failed');
+    res.status(500).json({ error: 'interne_fout', message: 'Er ging iets mis; probeer het later opnieuw. / Something went wrong; try again later.' });
   });
   return app;
 }

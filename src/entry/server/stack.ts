@@ -1,6 +1,7 @@
 // The local stack behind `npm start`: store, programme, HTTP server — started in order, stopped in reverse.
 import type { AddressInfo } from 'node:net';
 import { createServer, type Server } from 'node:http';
+import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ConnectedGraph } from '../../adapters/graph/connect.ts';
 import type { SyncSummary } from '../../adapters/sync/service.ts';
@@ -63,6 +64,8 @@ export async function startStack(config: Config, clock: Clock, logger: Logger, c
 
     let localTenant: RunningStack['localTenant'];
     let graph: ConnectedGraph;
+    let localAuthority: string | undefined;
+    let localFetch: typeof fetch | undefined;
     if (config.mode === 'local') {
       // Loaded lazily: tenant mode never needs the local tenant's code.
       const { startLocalTenant } = await import('../tenant/server.ts');
@@ -77,6 +80,11 @@ export async function startStack(config: Config, clock: Clock, logger: Logger, c
       stops.push(() => tenant.stop());
       localTenant = { baseUrl: tenant.baseUrl, httpUrl: tenant.httpUrl, tenants: tenant.tenants.length, infoFile: tenant.infoFile };
       const { gatewayForLocalTenant } = await import('../../adapters/graph/connect.ts');
+      localAuthority = tenant.baseUrl;
+      const { createHttpClient } = await import('../../adapters/http/fetch.ts');
+      const trusted = createHttpClient({ caCertPem: tenant.caCertPem });
+      stops.push(() => trusted.close());
+      localFetch = trusted.fetch;
       graph = gatewayForLocalTenant({ baseUrl: tenant.baseUrl, httpUrl: tenant.httpUrl, caCertPem: tenant.caCertPem, caCertPath: tenant.caCertPath, tenants: tenant.tenants, app: tenant.app }, logger);
     } else {
       const { connectGraph } = await import('../../adapters/graph/connect.ts');
@@ -114,23 +122,47 @@ export async function startStack(config: Config, clock: Clock, logger: Logger, c
     });
     const changesSinceLast = recorded.isNew && recorded.previous ? changesBetween(recorded.previous.content, programme, config.lang) : [];
 
+    // The API validates tokens against the tenant's keys: the local tenant's (trusting its CA) or Entra ID's.
+    const { createRemoteJWKSet, customFetch } = await import('jose');
+    const { createTokenValidator } = await import('../../adapters/auth/validate.ts');
+    const { apiRouter } = await import('./api.ts');
+    const { today } = await import('../../adapters/sync/service.ts');
+    const hostTenant = programme.gemeenten.find((g) => g.host)?.tenantId ?? '';
+    const authority = localAuthority ?? config.graph.authorityHost.replace(/\/+$/, '');
+    const keysUrl = new URL(localAuthority ? `${authority}/${hostTenant}/discovery/v2.0/keys` : `${authority}/common/discovery/v2.0/keys`);
+    const validate = createTokenValidator({
+      keys: createRemoteJWKSet(keysUrl, localFetch ? { [customFetch]: localFetch } : {}),
+      issuerFor: (tid) => `${authority}/${tid}/v2.0`,
+      audiences: ['api://regiekamer', ...(config.teamsAppId ? [config.teamsAppId] : [])],
+      allowedTenants: programme.gemeenten.map((g) => g.tenantId).filter((id): id is string => id !== undefined),
+      clock,
+    });
+    const api = apiRouter({
+      store, programme, clock, validate,
+      today: () => today(programme, clock),
+      changed: () => void runner.runNow('planner').catch((err: unknown) => logger.warn({ error: err instanceof Error ? err.message : String(err) }, 'could not queue a planner poll')),
+    });
+
     const app = createHttpApp({
       check: async () => {
         await store.ping();
         return { store: store.backend, programme: programme.programme.id, version: String(recorded.version.id) };
       },
-    }, logger.child({ component: 'http' }));
+    }, logger.child({ component: 'http' }), api);
     const server = createServer(app);
     await listen(server, config.port, config.host);
     stops.push(() => closeServer(server));
     const address = server.address() as AddressInfo;
     const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${address.port}`;
+    // Where the CLI finds the running server (its API): the store is the server's while it runs.
+    const serverFile = path.join(config.dataDir, 'server.json');
+    await writeFile(serverFile, JSON.stringify({ url, pid: process.pid }));
+    stops.push(() => rm(serverFile, { force: true }));
     // Action lists: a local start gets realistic seed actions once; Planner is polled as a durable job too, and
     // right after each successful sync (the plans need the team).
     const { pollOnce } = await import('../../adapters/work/service.ts');
     if (config.mode === 'local' && (await store.actions.list(programme.programme.id, { includeDeleted: true })).length === 0) {
       const { seedActions } = await import('../../adapters/work/seed.ts');
-      const { today } = await import('../../adapters/sync/service.ts');
       for (const a of seedActions(programme, today(programme, clock))) await store.actions.save(programme.programme.id, a, clock.now());
     }
     if (config.plannerPollSeconds > 0) {

@@ -17,6 +17,8 @@ import type { IdentityProvider, VerifiedToken } from './server.ts';
 export const GRAPH_RESOURCE = 'https://graph.microsoft.com';
 export const GRAPH_APP_ID = '00000003-0000-0000-c000-000000000000';
 export const BOT_RESOURCE = 'https://api.botframework.com';
+/** Regiekamer's own API (the tab, the bot and the CLI call it), as its app id URI would be registered. */
+export const API_RESOURCE = 'api://regiekamer';
 
 /**
  * Application permissions the product's app holds in every local tenant: the least it needs (see README,
@@ -119,6 +121,7 @@ export async function createIdentityProvider(deps: { state: LocalTenantState; ba
     const resource = first.slice(0, -'/.default'.length);
     if (resource === GRAPH_RESOURCE || resource === GRAPH_APP_ID) return GRAPH_RESOURCE;
     if (resource === BOT_RESOURCE) return BOT_RESOURCE;
+    if (resource === API_RESOURCE) return API_RESOURCE;
     throw new OAuthError(400, 'invalid_resource', 500011, `The resource principal named ${resource} was not found in the tenant.`);
   };
 

@@ -1,0 +1,107 @@
+// `regiekamer acties`: the action lists through the running server's API (the store belongs to the server while
+// it runs), with an app token from the local tenant. Filters per werkgroep, person and overdue; `--wijzig ID`
+// changes an action, which the server then writes to its Planner task.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { createMsalTokenSource } from '../../../adapters/auth/credentials.ts';
+import { loadLocalTenantInfo, LocalTenantUnavailableError } from '../../../adapters/graph/connect.ts';
+import { createHttpClient } from '../../../adapters/http/fetch.ts';
+import type { Lang } from '../../../domain/i18n.ts';
+import type { Config } from '../../../platform/config.ts';
+import { EXIT, writeLine, type CliIo } from '../io.ts';
+
+export interface ActiesFlags {
+  werkgroep?: string;
+  mine?: string;
+  overdue?: boolean;
+  json?: boolean;
+  wijzig?: string;
+  status?: string;
+  titel?: string;
+  deadline?: string;
+  lang?: string;
+}
+
+interface ActieView {
+  id: string; werkgroep: string; werkgroepNaam: string; title: string; due: string | null; status: string; ks: string[];
+  owners: { id: string; name: string }[]; overdue: boolean;
+}
+
+const words = {
+  noServer: { nl: 'Regiekamer draait niet: start het eerst met `npm start` (de acties staan in de opslag van de server).', en: 'Regiekamer is not running: start it first with `npm start` (the actions live in the server\'s store).' },
+  none: { nl: 'Geen acties gevonden.', en: 'No actions found.' },
+  overdue: { nl: 'te laat', en: 'overdue' },
+  saved: { nl: 'Bijgewerkt; de server zet het door naar Planner.', en: 'Updated; the server passes it on to Planner.' },
+} as const;
+
+export async function actiesCommand(io: CliIo, config: Config, flags: ActiesFlags, lang: Lang): Promise<number> {
+  let server: { url: string };
+  try {
+    server = JSON.parse(await readFile(path.join(config.dataDir, 'server.json'), 'utf8')) as { url: string };
+  } catch {
+    writeLine(io.stderr, words.noServer[lang]);
+    return EXIT.failure;
+  }
+  let info;
+  try {
+    info = await loadLocalTenantInfo(config.dataDir);
+  } catch (err) {
+    if (err instanceof LocalTenantUnavailableError) {
+      writeLine(io.stderr, err.message);
+      return EXIT.failure;
+    }
+    throw err;
+  }
+  const http = createHttpClient({ caCertPem: info.caCertPem });
+  try {
+    const host = info.tenants[0]?.id ?? '';
+    const token = await createMsalTokenSource({ authorityHost: info.baseUrl, credential: { kind: 'secret', clientId: info.app.clientId, secret: info.app.clientSecret }, fetch: http.fetch }).token(host, 'api://regiekamer');
+    const headers = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
+    let res: Response;
+    try {
+      if (flags.wijzig) {
+        const body: Record<string, unknown> = {};
+        if (flags.status) body['status'] = flags.status;
+        if (flags.titel) body['title'] = flags.titel;
+        if (flags.deadline) body['due'] = flags.deadline === 'geen' ? null : flags.deadline;
+        res = await fetch(`${server.url}/api/acties/${encodeURIComponent(flags.wijzig)}`, { method: 'PATCH', headers, body: JSON.stringify(body) });
+      } else {
+        const q = new URLSearchParams();
+        if (flags.werkgroep) q.set('werkgroep', flags.werkgroep);
+        if (flags.mine) q.set('mine', flags.mine);
+        if (flags.overdue) q.set('overdue', '1');
+        res = await fetch(`${server.url}/api/acties${q.size > 0 ? `?${q}` : ''}`, { headers });
+      }
+    } catch {
+      writeLine(io.stderr, words.noServer[lang]);
+      return EXIT.failure;
+    }
+    const body = await res.json() as { message?: string; acties?: ActieView[] } & Partial<ActieView>;
+    if (!res.ok) {
+      writeLine(io.stderr, body.message ?? `HTTP ${res.status}`);
+      return res.status === 400 || res.status === 404 ? EXIT.invalid : EXIT.failure;
+    }
+    if (flags.json) {
+      writeLine(io.stdout, JSON.stringify(body, null, 2));
+      return EXIT.ok;
+    }
+    if (flags.wijzig) {
+      writeLine(io.stdout, `${body.id}: ${body.title} — ${body.status}${body.due ? `, ${body.due}` : ''}`);
+      writeLine(io.stdout, words.saved[lang]);
+      return EXIT.ok;
+    }
+    const list = body.acties ?? [];
+    if (list.length === 0) writeLine(io.stdout, words.none[lang]);
+    let group = '';
+    for (const a of list) {
+      if (a.werkgroepNaam !== group) {
+        group = a.werkgroepNaam;
+        writeLine(io.stdout, group);
+      }
+      writeLine(io.stdout, `  ${a.id}  [${a.status}] ${a.title} — ${a.owners.map((o) => o.name).join(', ')}${a.due ? ` · ${a.due}` : ''}${a.overdue ? ` (${words.overdue[lang]})` : ''}`);
+    }
+    return EXIT.ok;
+  } finally {
+    await http.close();
+  }
+}

@@ -1,0 +1,100 @@
+// The JSON API the tab, the bot and the CLI share, for action lists first. Every call carries a bearer token
+// validated against the tenant's keys (issuer, audience, expiry, tenant allow-list); input is validated whole
+// before anything changes; errors are 4xx with a message in Dutch and English, never a stack trace.
+import express, { type NextFunction, type Request, type Response, type Router } from 'express';
+import { z } from 'zod';
+import type { TokenValidator } from '../../adapters/auth/validate.ts';
+import { TokenRejectedError } from '../../adapters/auth/validate.ts';
+import type { StoredAction } from '../../adapters/store/action-records.ts';
+import type { Store } from '../../adapters/store/store.ts';
+import { t } from '../../domain/i18n.ts';
+import { ACTION_STATUSES, KS, normalise } from '../../domain/planner/merge.ts';
+import type { Programme } from '../../domain/programme/schema.ts';
+import type { Clock } from '../../domain/time/clock.ts';
+
+export interface ApiDeps {
+  store: Store;
+  programme: Programme;
+  clock: Clock;
+  validate: TokenValidator;
+  /** Today in the programme's time zone (for "overdue"). */
+  today(): string;
+  /** Called after a change, e.g. to poll Planner now so the change reaches the task. */
+  changed(): void;
+}
+
+const both = (key: Parameters<typeof t>[0], params: Record<string, string | number> = {}) => `${t(key, params, 'nl')} / ${t(key, params, 'en')}`;
+
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s));
+
+export function apiRouter(d: ApiDeps): Router {
+  const router = express.Router();
+  const people = new Map(d.programme.people.map((p) => [p.id, p.name]));
+  const werkgroepen = new Map(d.programme.bodies.filter((b) => b.kind === 'werkgroep').map((b) => [b.id, b.name]));
+  const Patch = z.strictObject({
+    title: z.string().trim().min(1).max(255).optional(),
+    due: date.nullable().optional(),
+    status: z.enum(ACTION_STATUSES).optional(),
+    ks: z.array(z.enum(KS)).max(4).optional(),
+    owners: z.array(z.string().refine((id) => people.has(id), { message: 'unknown person' })).max(20).optional(),
+    notes: z.string().max(32_000).optional(),
+  });
+
+  router.use(async (req: Request, res: Response, next: NextFunction) => {
+    try {
+      const token = await d.validate(req.headers.authorization);
+      res.locals['tenantId'] = token.tenantId;
+      next();
+    } catch (err) {
+      if (!(err instanceof TokenRejectedError)) {
+        next(err);
+        return;
+      }
+      res.status(401).setHeader('WWW-Authenticate', 'Bearer').json({ error: 'niet_aangemeld', reason: err.reason, message: both('api.unauthorized') });
+    }
+  });
+  router.use(express.json({ limit: '64kb' }));
+
+  const view = (a: StoredAction) => ({
+    id: a.id, werkgroep: a.werkgroep, werkgroepNaam: werkgroepen.get(a.werkgroep) ?? a.werkgroep, ...a.fields,
+    owners: a.fields.owners.map((id) => ({ id, name: people.get(id) ?? id })),
+    overdue: a.fields.due !== null && a.fields.due < d.today() && a.fields.status !== 'gereed',
+    inPlanner: a.taskId !== null,
+  });
+
+  router.get('/acties', async (req, res) => {
+    const q = z.strictObject({ werkgroep: z.string().optional(), mine: z.string().optional(), overdue: z.enum(['1', 'true']).optional() }).safeParse(req.query);
+    if (!q.success) {
+      res.status(400).json({ error: 'ongeldige_invoer', message: both('api.badInput', { detail: q.error.issues.map((i) => i.path.join('.') || i.message).join(', ') }) });
+      return;
+    }
+    const list = (await d.store.actions.list(d.programme.programme.id, q.data.werkgroep ? { werkgroep: q.data.werkgroep } : {})).map(view)
+      .filter((a) => !q.data.mine || a.owners.some((o) => o.id === q.data.mine))
+      .filter((a) => !q.data.overdue || a.overdue);
+    res.json({ acties: list });
+  });
+
+  router.patch('/acties/:id', async (req, res) => {
+    const parsed = Patch.safeParse(req.body);
+    if (!parsed.success) {
+      res.status(400).json({ error: 'ongeldige_invoer', message: both('api.badInput', { detail: parsed.error.issues.map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`).join('; ') }) });
+      return;
+    }
+    const id = String(req.params['id']);
+    const action = await d.store.actions.get(d.programme.programme.id, id);
+    if (!action || action.deleted) {
+      res.status(404).json({ error: 'niet_gevonden', message: both('api.actionNotFound', { id }) });
+      return;
+    }
+    const patch = Object.fromEntries(Object.entries(parsed.data).filter(([, v]) => v !== undefined));
+    const fields = normalise({ ...action.fields, ...patch });
+    await d.store.actions.save(d.programme.programme.id, { ...action, fields }, d.clock.now());
+    d.changed();
+    res.json(view({ ...action, fields }));
+  });
+
+  router.use((_req, res) => {
+    res.status(404).json({ error: 'niet_gevonden', message: both('api.notFound') });
+  });
+  return router;
+}

@@ -1,0 +1,140 @@
+// Action lists end to end with `npm start`: the BLNP plans and tasks appear in the local tenant; a task edited in
+// Planner shows up in `regiekamer acties` after the next poll; an edit through the CLI reaches the task; bad input
+// is refused with a message and changes nothing; the API wants a valid token.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const root = path.resolve(import.meta.dirname, '..');
+let dir: string;
+let server: ChildProcess;
+let stderr = '';
+let stdout = '';
+
+function cli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['bin/regiekamer.js', ...args], { cwd: root, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', REGIEKAMER_DATA_DIR: dir, LOG_LEVEL: 'silent' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (b: Buffer) => { out += b.toString(); });
+    child.stderr.on('data', (b: Buffer) => { err += b.toString(); });
+    child.on('exit', (code) => resolve({ code, stdout: out, stderr: err }));
+  });
+}
+
+/** Resolves when the server has logged `count` more finished Planner polls (an event, not a time). */
+function polls(count: number): Promise<void> {
+  const seen = () => (stderr.match(/planner poll finished/g) ?? []).length;
+  const target = seen() + count;
+  return new Promise((resolve) => {
+    const check = () => {
+      if (seen() >= target) {
+        server.stderr?.off('data', check);
+        resolve();
+      }
+    };
+    server.stderr?.on('data', check);
+  });
+}
+
+interface Info { baseUrl: string; httpUrl: string; tenants: { id: string; domain: string }[]; app: { clientId: string; clientSecret: string } }
+async function graph(method: string, p: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: Record<string, unknown> & { value?: Record<string, unknown>[] } }> {
+  const info = JSON.parse(await readFile(path.join(dir, 'local-tenant.json'), 'utf8')) as Info;
+  const host = info.tenants.find((t) => t.domain === 'leusden.example')?.id as string;
+  const form = new URLSearchParams({ grant_type: 'client_credentials', client_id: info.app.clientId, client_secret: info.app.clientSecret, scope: 'https://graph.microsoft.com/.default' });
+  const token = (await (await fetch(`${info.httpUrl}/${host}/oauth2/v2.0/token`, { method: 'POST', body: form })).json() as { access_token: string }).access_token;
+  const init: RequestInit = { method, headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', ...headers } };
+  if (body !== undefined) init.body = JSON.stringify(body);
+  const res = await fetch(`${info.httpUrl}/v1.0${p}`, init);
+  const text = await res.text();
+  return { status: res.status, body: text ? JSON.parse(text) as Record<string, unknown> : {} };
+}
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'rk-acties-'));
+  server = spawn(process.execPath, ['bin/regiekamer.js', 'start'], {
+    cwd: root,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', REGIEKAMER_DATA_DIR: dir, PORT: '0', LOCAL_TENANT_PORT: '0', LOCAL_TENANT_HTTP_PORT: '0', LOG_LEVEL: 'info', PLANNER_POLL_SECONDS: '5' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  server.stdout?.on('data', (b: Buffer) => { stdout += b.toString(); });
+  server.stderr?.on('data', (b: Buffer) => { stderr += b.toString(); });
+  // The first poll after the first sync makes the plans and tasks.
+  await new Promise<void>((resolve) => {
+    const check = () => {
+      if (/"planner".*"created":\d+/.test(stderr)) resolve();
+    };
+    server.stderr?.on('data', check);
+  });
+}, 240_000);
+
+afterAll(async () => {
+  server?.kill('SIGINT');
+  if (server && server.exitCode === null) await once(server, 'exit');
+});
+
+describe('regiekamer acties with npm start', () => {
+  it('lists the seeded actions, and the local tenant has the plans and tasks', { timeout: 60_000 }, async () => {
+    const r = await cli(['acties', '--werkgroep', 'wg-ict', '--json']);
+    expect(r.code).toBe(0);
+    const list = (JSON.parse(r.stdout) as { acties: { id: string; inPlanner: boolean }[] }).acties;
+    expect(list.length).toBeGreaterThan(15);
+    expect(list.every((a) => a.inPlanner)).toBe(true);
+    const all = JSON.parse((await cli(['acties', '--json'])).stdout) as { acties: unknown[] };
+    expect(all.acties.length).toBeGreaterThanOrEqual(150);
+    const text = await cli(['acties', '--werkgroep', 'wg-ict']);
+    expect(text.stdout).toMatch(/^Werkgroep ICT/m);
+    expect(stdout).toContain('Sync');
+  });
+
+  it('an edit in Planner shows up after the next poll; an edit through the CLI reaches the task', { timeout: 120_000 }, async () => {
+    const list = (JSON.parse((await cli(['acties', '--werkgroep', 'wg-ict', '--json'])).stdout) as { acties: { id: string; title: string; status: string }[] }).acties;
+    const first = list[0];
+    const second = list[1];
+    if (!first || !second) throw new Error('no actions');
+    // Find the task of the first action by its title in the werkgroep's plan, and rename it "in Planner".
+    const groups = await graph('GET', `/groups?$filter=${encodeURIComponent("displayName eq 'BLNP Versterking samenwerking'")}`);
+    const plans = await graph('GET', `/groups/${String(groups.body.value?.[0]?.['id'])}/planner/plans`);
+    const planId = String(plans.body.value?.find((p) => p['title'] === 'Werkgroep ICT')?.['id'] ?? plans.body.value?.find((p) => String(p['title']).includes('ICT'))?.['id']);
+    const tasks = await graph('GET', `/planner/plans/${planId}/tasks?$top=999`);
+    const t1 = tasks.body.value?.find((t) => t['title'] === first.title);
+    expect(t1).toBeDefined();
+    const renamed = await graph('PATCH', `/planner/tasks/${String(t1?.['id'])}`, { title: `${first.title} (bijgewerkt in Planner)` }, { 'If-Match': String(t1?.['@odata.etag']) });
+    expect(renamed.status).toBeLessThan(300);
+    // Two finished polls: the second began after the edit, whatever was running when it was made.
+    await polls(2);
+    const after = (JSON.parse((await cli(['acties', '--werkgroep', 'wg-ict', '--json'])).stdout) as { acties: { id: string; title: string }[] }).acties;
+    expect(after.find((a) => a.id === first.id)?.title).toBe(`${first.title} (bijgewerkt in Planner)`);
+
+    const edited = await cli(['acties', '--wijzig', second.id, '--status', 'gereed', '--deadline', '2027-01-15']);
+    expect(edited.code).toBe(0);
+    expect(edited.stdout).toContain('gereed');
+    // Two finished polls: the second began after the edit, whatever was running when it was made.
+    await polls(2);
+    const t2 = (await graph('GET', `/planner/plans/${planId}/tasks?$top=999`)).body.value?.find((t) => t['title'] === second.title);
+    expect(t2).toMatchObject({ percentComplete: 100, dueDateTime: '2027-01-15T00:00:00Z' });
+  });
+
+  it('refuses bad input with a message and changes nothing; the API wants a token', { timeout: 60_000 }, async () => {
+    const list = (JSON.parse((await cli(['acties', '--werkgroep', 'wg-hrm', '--json'])).stdout) as { acties: { id: string; due: string | null; status: string }[] }).acties;
+    const a = list[0];
+    if (!a) throw new Error('no actions');
+    const bad = await cli(['acties', '--wijzig', a.id, '--deadline', '2026-13-45', '--status', 'klaar']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('ongeldige invoer');
+    expect(bad.stderr).toContain('nothing was changed');
+    expect(bad.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
+    const again = (JSON.parse((await cli(['acties', '--werkgroep', 'wg-hrm', '--json'])).stdout) as { acties: { id: string; due: string | null; status: string }[] }).acties.find((x) => x.id === a.id);
+    expect(again).toMatchObject({ due: a.due, status: a.status });
+    const unknown = await cli(['acties', '--wijzig', 'bestaat-niet', '--status', 'gereed']);
+    expect(unknown.code).toBe(2);
+    const url = (JSON.parse(await readFile(path.join(dir, 'server.json'), 'utf8')) as { url: string }).url;
+    const anonymous = await fetch(`${url}/api/acties`);
+    expect(anonymous.status).toBe(401);
+    const forged = await fetch(`${url}/api/acties`, { headers: { Authorization: 'Bearer eyJhbGciOiJIUzI1NiJ9.eyJ0aWQiOiJ4In0.c2ln' } });
+    expect(forged.status).toBe(401);
+  });
+});
