@@ -178,6 +178,14 @@ const catalogue = {
   'api.actionNotFound': { nl: "actie '{id}' bestaat niet", en: "action '{id}' does not exist" },
   'api.notFound': { nl: 'deze API-route bestaat niet', en: 'this API route does not exist' },
   'sync.failed': { nl: 'Synchronisatie mislukt: {reason}', en: 'Sync failed: {reason}' },
+  // Work: actions, decisions, dependencies, capacity
+  'work.cycle': { nl: 'dit zou een kringloop van wachten maken: {cycle}', en: 'this would make a cycle of waits: {cycle}' },
+  'work.date.invalid': { nl: "ongeldige datum '{value}' ({what}): gebruik JJJJ-MM-DD en een bestaande dag", en: "invalid date '{value}' ({what}): use YYYY-MM-DD and a real day" },
+  'work.decision.notOnRoute': { nl: "besluit '{id}': niveau '{level}' staat niet op de route ({route})", en: "decision '{id}': level '{level}' is not on the route ({route})" },
+  'work.decision.routeOrder': { nl: "besluit '{id}': '{level}' komt op de route niet na '{previous}' ({route})", en: "decision '{id}': '{level}' does not come after '{previous}' on the route ({route})" },
+  'work.decision.dateBackwards': { nl: "besluit '{id}': datum {date} ({what}) ligt vóór de vorige stap ({previous})", en: "decision '{id}': date {date} ({what}) is before the previous step ({previous})" },
+  'work.decision.afterToday': { nl: "besluit '{id}': datum {date} ligt na vandaag ({today})", en: "decision '{id}': date {date} is after today ({today})" },
+  'work.action.unknown': { nl: "actie '{id}' bestaat niet", en: "action '{id}' does not exist" },
 } satisfies Record<string, Entry>;
 
 export type MessageKey = keyof typeof catalogue;

@@ -1,0 +1,173 @@
+// What waits on what: werkgroepen on werkgroepen (programme dependencies), actions on actions and on decisions.
+// Gives the open chains of waits, longest wait first, and refuses waits that would go round in a cycle.
+import type { Programme } from '../programme/schema.ts';
+import { assertDate, daysBetween, isDecided, isOpenAction, WorkCycleError, WorkError, type Action, type BlockRef, type Decision } from './model.ts';
+
+export type WaitKind = 'werkgroep' | 'action' | 'decision';
+
+export interface WaitNode {
+  kind: WaitKind;
+  id: string;
+  /** YYYY-MM-DD this node started waiting (actions: blockedSince ?? createdOn); werkgroepen have none. */
+  since?: string;
+  /** A blocker referenced by id that is not in the data; kept so the wait stays visible. */
+  missing?: boolean;
+}
+
+export interface WaitGraph {
+  nodes: Map<string, WaitNode>;
+  /** Node key → keys of the nodes it waits on. */
+  waitsOn: Map<string, string[]>;
+}
+
+const key = (kind: WaitKind, id: string) => `${kind}:${id}`;
+
+/**
+ * The wait-for graph. By default only live waits: open actions (not deleted, not gereed) waiting on open actions
+ * or undecided decisions; `includeResolved` keeps waits on finished items too (for cycle checks on edits).
+ * Decision.blocks and Action.blockedBy are merged, so either side may record the link.
+ */
+export function waitGraph(
+  programme: Pick<Programme, 'dependencies'>,
+  actions: readonly Action[],
+  decisions: readonly Decision[],
+  options: { includeResolved?: boolean } = {},
+): WaitGraph {
+  const live = (a: Action) => (options.includeResolved ? !a.deleted : isOpenAction(a));
+  const actionById = new Map(actions.filter((a) => !a.deleted).map((a) => [a.id, a]));
+  const decisionById = new Map(decisions.map((d) => [d.id, d]));
+  const nodes = new Map<string, WaitNode>();
+  const waitsOn = new Map<string, string[]>();
+  const edge = (from: WaitNode, to: WaitNode) => {
+    const fromKey = key(from.kind, from.id);
+    const toKey = key(to.kind, to.id);
+    if (!nodes.has(fromKey)) nodes.set(fromKey, from);
+    if (!nodes.has(toKey)) nodes.set(toKey, to);
+    const list = waitsOn.get(fromKey) ?? [];
+    if (!list.includes(toKey)) list.push(toKey);
+    waitsOn.set(fromKey, list);
+  };
+  const actionNode = (a: Action): WaitNode => {
+    const since = a.blockedSince ?? a.createdOn;
+    return since === undefined ? { kind: 'action', id: a.id } : { kind: 'action', id: a.id, since };
+  };
+  const blockerNode = (ref: BlockRef): WaitNode | undefined => {
+    if (ref.kind === 'action') {
+      const blocker = actionById.get(ref.id);
+      if (!blocker) return { kind: 'action', id: ref.id, missing: true };
+      return live(blocker) ? actionNode(blocker) : undefined;
+    }
+    const decision = decisionById.get(ref.id);
+    if (!decision) return { kind: 'decision', id: ref.id, missing: true };
+    return options.includeResolved || !isDecided(decision) ? { kind: 'decision', id: ref.id } : undefined;
+  };
+
+  for (const dep of programme.dependencies) {
+    for (const other of dep.waitsOn) edge({ kind: 'werkgroep', id: dep.werkgroep }, { kind: 'werkgroep', id: other });
+  }
+  for (const action of actionById.values()) {
+    if (!live(action)) continue;
+    for (const ref of action.blockedBy) {
+      const blocker = blockerNode(ref);
+      if (blocker) edge(actionNode(action), blocker);
+    }
+  }
+  for (const decision of decisions) {
+    if (!options.includeResolved && isDecided(decision)) continue;
+    for (const actionId of decision.blocks) {
+      const action = actionById.get(actionId);
+      if (action && live(action)) edge(actionNode(action), { kind: 'decision', id: decision.id });
+    }
+  }
+  return { nodes, waitsOn };
+}
+
+/** Throws WorkCycleError (key work.cycle) naming the first cycle found, e.g. "a1 → a2 → a1". */
+export function checkAcyclic(graph: WaitGraph): void {
+  const done = new Set<string>();
+  const onPath: string[] = [];
+  const visit = (node: string) => {
+    const at = onPath.indexOf(node);
+    if (at >= 0) {
+      const cycle = [...onPath.slice(at), node].map((k) => graph.nodes.get(k)?.id ?? k);
+      throw new WorkCycleError(cycle);
+    }
+    if (done.has(node)) return;
+    onPath.push(node);
+    for (const next of graph.waitsOn.get(node) ?? []) visit(next);
+    onPath.pop();
+    done.add(node);
+  };
+  for (const node of [...graph.waitsOn.keys()].sort()) visit(node);
+}
+
+/**
+ * Returns the actions with `blocker` added to action `actionId` (unchanged if already there). Sets blockedSince
+ * to `today` when the action had no blockers yet. Refuses an unknown action and any cycle (work.cycle).
+ */
+export function addBlock(actions: readonly Action[], actionId: string, blocker: BlockRef, today: string): Action[] {
+  const target = actions.find((a) => a.id === actionId && !a.deleted);
+  if (!target) throw new WorkError('work.action.unknown', { id: actionId });
+  if (blocker.kind === 'action' && !actions.some((a) => a.id === blocker.id && !a.deleted)) {
+    throw new WorkError('work.action.unknown', { id: blocker.id });
+  }
+  if (target.blockedBy.some((b) => b.kind === blocker.kind && b.id === blocker.id)) return [...actions];
+  assertDate(today, 'today');
+  const updated: Action = {
+    ...target,
+    blockedBy: [...target.blockedBy, { ...blocker }],
+    ...(target.blockedBy.length === 0 && target.blockedSince === undefined ? { blockedSince: today } : {}),
+  };
+  const next = actions.map((a) => (a === target ? updated : a));
+  checkAcyclic(waitGraph({ dependencies: [] }, next, [], { includeResolved: true }));
+  return next;
+}
+
+export interface ChainItem extends WaitNode {
+  /** Days this item has waited until today; only for items that wait and know since when. */
+  waitDays?: number;
+}
+
+export interface BlockedChain {
+  /** From the item nobody waits on, through what it waits on, to the root blocker that waits on nothing. */
+  items: ChainItem[];
+  /** The longest wait among the chain's waiting items; undefined when none has a start date (e.g. werkgroepen). */
+  oldestWaitDays?: number;
+}
+
+/**
+ * Every chain of open waits (each path from a blocked item nothing waits on, to a blocker that waits on nothing),
+ * sorted by the oldest wait first; chains without a known start come last. Refuses cyclic data (work.cycle).
+ */
+export function blockedChains(
+  programme: Pick<Programme, 'dependencies'>,
+  actions: readonly Action[],
+  decisions: readonly Decision[],
+  today: string,
+): BlockedChain[] {
+  assertDate(today, 'today');
+  const graph = waitGraph(programme, actions, decisions);
+  checkAcyclic(graph);
+  const waitedOn = new Set([...graph.waitsOn.values()].flat());
+  const heads = [...graph.waitsOn.keys()].filter((k) => !waitedOn.has(k));
+  const item = (k: string): ChainItem => {
+    const node = graph.nodes.get(k)!;
+    const waits = (graph.waitsOn.get(k)?.length ?? 0) > 0;
+    return waits && node.since !== undefined ? { ...node, waitDays: Math.max(0, daysBetween(node.since, today)) } : { ...node };
+  };
+  const chains: BlockedChain[] = [];
+  const walk = (path: string[]) => {
+    const next = graph.waitsOn.get(path[path.length - 1]!) ?? [];
+    if (next.length === 0) {
+      const items = path.map(item);
+      const waits = items.flatMap((i) => (i.waitDays === undefined ? [] : [i.waitDays]));
+      chains.push(waits.length > 0 ? { items, oldestWaitDays: Math.max(...waits) } : { items });
+      return;
+    }
+    for (const n of next) walk([...path, n]);
+  };
+  for (const head of heads) walk([head]);
+  const label = (c: BlockedChain) => c.items.map((i) => key(i.kind, i.id)).join('>');
+  return chains.sort((a, b) =>
+    (b.oldestWaitDays ?? -1) - (a.oldestWaitDays ?? -1) || label(a).localeCompare(label(b)));
+}
