@@ -118,6 +118,19 @@ describe('regiekamer acties with npm start', () => {
     expect(t2).toMatchObject({ percentComplete: 100, dueDateTime: '2027-01-15T00:00:00Z' });
   });
 
+  it('shows who carries what against their hours, over the limit flagged, highest load first', { timeout: 60_000 }, async () => {
+    const r = await cli(['capaciteit', '--json']);
+    expect(r.code).toBe(0);
+    const people = (JSON.parse(r.stdout) as { personen: { name: string; ratio: number; overLimit: boolean; openActions: number }[] }).personen;
+    expect(people.length).toBe(55);
+    expect(people.some((p) => p.overLimit)).toBe(true);
+    expect(people.some((p) => !p.overLimit)).toBe(true);
+    const ratios = people.map((p) => p.ratio);
+    expect(ratios).toEqual([...ratios].sort((a, b) => b - a));
+    const text = await cli(['capaciteit']);
+    expect(text.stdout).toContain('boven de beschikbare uren');
+  });
+
   it('refuses bad input with a message and changes nothing; the API wants a token', { timeout: 60_000 }, async () => {
     const list = (JSON.parse((await cli(['acties', '--werkgroep', 'wg-hrm', '--json'])).stdout) as { acties: { id: string; due: string | null; status: string }[] }).acties;
     const a = list[0];

@@ -84,6 +84,15 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
       exitCode = await actiesCommand(io, config(), opts, langOf(opts));
     });
 
+  program.command('capaciteit')
+    .description('Wie draagt wat, tegen de beschikbare uren / who carries what, against the hours they have')
+    .option('--json', 'uitvoer als JSON / output as JSON')
+    .option('--lang <lang>', 'taal: nl of en')
+    .action(async (opts: { json?: boolean; lang?: string }) => {
+      const { capaciteitCommand } = await import('./commands/acties.ts');
+      exitCode = await capaciteitCommand(io, config(), opts, langOf(opts));
+    });
+
   const tenant = program.command('tenant')
     .description('De lokale tenant: Graph, identiteit en Bot Connector op deze machine / the local tenant');
   tenant.command('serve')

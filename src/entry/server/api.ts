@@ -11,6 +11,8 @@ import { t } from '../../domain/i18n.ts';
 import { ACTION_STATUSES, KS, normalise } from '../../domain/planner/merge.ts';
 import type { Programme } from '../../domain/programme/schema.ts';
 import type { Clock } from '../../domain/time/clock.ts';
+import { capacity } from '../../domain/work/capacity.ts';
+import type { Action } from '../../domain/work/model.ts';
 
 export interface ApiDeps {
   store: Store;
@@ -91,6 +93,15 @@ export function apiRouter(d: ApiDeps): Router {
     await d.store.actions.save(d.programme.programme.id, { ...action, fields }, d.clock.now());
     d.changed();
     res.json(view({ ...action, fields }));
+  });
+
+  // Load per person: open and overdue actions and werkgroepen against the hours each has for the programme.
+  router.get('/capaciteit', async (_req, res) => {
+    const actions = (await d.store.actions.list(d.programme.programme.id)).map((a): Action => ({
+      id: a.id, werkgroep: a.werkgroep, title: a.fields.title, owners: a.fields.owners, status: a.fields.status, ks: a.fields.ks,
+      blockedBy: a.blockedBy, createdOn: a.createdOn, ...(a.fields.due ? { due: a.fields.due } : {}),
+    }));
+    res.json({ personen: capacity(d.programme, actions, d.today()) });
   });
 
   router.use((_req, res) => {

@@ -34,6 +34,62 @@ const words = {
   saved: { nl: 'Bijgewerkt; de server zet het door naar Planner.', en: 'Updated; the server passes it on to Planner.' },
 } as const;
 
+/** Calls the running server's API with an app token from the local tenant; undefined (after a message) when it can't. */
+async function callApi(io: CliIo, config: Config, lang: Lang, method: string, apiPath: string, body?: unknown): Promise<{ status: number; body: Record<string, unknown> } | undefined> {
+  let server: { url: string };
+  try {
+    server = JSON.parse(await readFile(path.join(config.dataDir, 'server.json'), 'utf8')) as { url: string };
+  } catch {
+    writeLine(io.stderr, words.noServer[lang]);
+    return undefined;
+  }
+  let info;
+  try {
+    info = await loadLocalTenantInfo(config.dataDir);
+  } catch (err) {
+    if (err instanceof LocalTenantUnavailableError) {
+      writeLine(io.stderr, err.message);
+      return undefined;
+    }
+    throw err;
+  }
+  const http = createHttpClient({ caCertPem: info.caCertPem });
+  try {
+    const token = await createMsalTokenSource({ authorityHost: info.baseUrl, credential: { kind: 'secret', clientId: info.app.clientId, secret: info.app.clientSecret }, fetch: http.fetch }).token(info.tenants[0]?.id ?? '', 'api://regiekamer');
+    const init: RequestInit = { method, headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' } };
+    if (body !== undefined) init.body = JSON.stringify(body);
+    const res = await fetch(`${server.url}/api${apiPath}`, init).catch(() => undefined);
+    if (!res) {
+      writeLine(io.stderr, words.noServer[lang]);
+      return undefined;
+    }
+    return { status: res.status, body: await res.json() as Record<string, unknown> };
+  } finally {
+    await http.close();
+  }
+}
+
+interface PersonLoadView { name: string; openActions: number; overdueActions: number; werkgroepen: string[]; loadHours: number; hoursPerWeek: number; overLimit: boolean }
+
+/** `regiekamer capaciteit`: who carries what, against the hours they have; over the limit is flagged. */
+export async function capaciteitCommand(io: CliIo, config: Config, flags: { json?: boolean }, lang: Lang): Promise<number> {
+  const r = await callApi(io, config, lang, 'GET', '/capaciteit');
+  if (!r) return EXIT.failure;
+  if (r.status >= 400) {
+    writeLine(io.stderr, String(r.body['message'] ?? `HTTP ${r.status}`));
+    return EXIT.failure;
+  }
+  if (flags.json) {
+    writeLine(io.stdout, JSON.stringify(r.body, null, 2));
+    return EXIT.ok;
+  }
+  for (const p of (r.body['personen'] ?? []) as PersonLoadView[]) {
+    const flag = p.overLimit ? (lang === 'nl' ? '  ⚠ boven de beschikbare uren' : '  ⚠ over the available hours') : '';
+    writeLine(io.stdout, `${p.name.padEnd(28)} ${String(p.loadHours).padStart(5)} / ${String(p.hoursPerWeek).padEnd(3)} u/wk · ${p.openActions} open, ${p.overdueActions} te laat · ${p.werkgroepen.length} werkgroep(en)${flag}`);
+  }
+  return EXIT.ok;
+}
+
 export async function actiesCommand(io: CliIo, config: Config, flags: ActiesFlags, lang: Lang): Promise<number> {
   let server: { url: string };
   try {
