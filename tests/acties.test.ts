@@ -131,6 +131,17 @@ describe('regiekamer acties with npm start', () => {
     expect(text.stdout).toContain('boven de beschikbare uren');
   });
 
+  it('shows the decision log with the lead time per level and the medians', { timeout: 60_000 }, async () => {
+    const r = await cli(['besluiten', '--json']);
+    expect(r.code).toBe(0);
+    const body = JSON.parse(r.stdout) as { besluiten: { id: string; leadTimes: { totalDays: number; levels: unknown[] } }[]; medianen: { levels: { level: string; medianDays: number }[] } };
+    expect(body.besluiten).toHaveLength(12);
+    expect(body.besluiten.every((b) => b.leadTimes.levels.length > 0 && b.leadTimes.totalDays >= 0)).toBe(true);
+    expect(body.medianen.levels[0]?.level).toBe('werkgroep');
+    const text = await cli(['besluiten']);
+    expect(text.stdout).toContain('Mediane doorlooptijd per niveau');
+  });
+
   it('refuses bad input with a message and changes nothing; the API wants a token', { timeout: 60_000 }, async () => {
     const list = (JSON.parse((await cli(['acties', '--werkgroep', 'wg-hrm', '--json'])).stdout) as { acties: { id: string; due: string | null; status: string }[] }).acties;
     const a = list[0];

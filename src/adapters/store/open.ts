@@ -8,6 +8,7 @@ import type { Logger } from '../../platform/logger.ts';
 import { PgliteDb, PgPoolDb } from './db.ts';
 import { loadMigrations, migrate } from './migrate.ts';
 import { actionRecords } from './action-records.ts';
+import { decisionRecords } from './decision-records.ts';
 import { syncRecords } from './sync-records.ts';
 import { programmeVersions } from './programme-versions.ts';
 import type { Db, Store, StoreOptions } from './store.ts';
@@ -75,6 +76,7 @@ function makeStore(backend: Store['backend'], location: string, db: Db, logger: 
     programmes: programmeVersions(db),
     sync: syncRecords(db),
     actions: actionRecords(db),
+    decisions: decisionRecords(db),
     migrate: async () => migrate(db, await loadMigrations(), logger),
     ping: async () => {
       await db.query('SELECT 1');

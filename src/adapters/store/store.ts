@@ -2,6 +2,7 @@
 // Only repositories in this folder write SQL; the rest of the code uses their typed methods.
 
 import type { ActionRecords } from './action-records.ts';
+import type { DecisionRecords } from './decision-records.ts';
 import type { SyncRecords } from './sync-records.ts';
 
 export interface QueryResult<T> {
@@ -43,6 +44,7 @@ export interface Store {
   readonly programmes: ProgrammeVersions;
   readonly sync: SyncRecords;
   readonly actions: ActionRecords;
+  readonly decisions: DecisionRecords;
   /** Applies pending migrations in order, each in its own transaction; safe to call concurrently from two processes. */
   migrate(): Promise<{ applied: string[] }>;
   ping(): Promise<void>;

@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { KS, normalise, type ActionStatus } from '../../domain/planner/merge.ts';
 import type { Programme } from '../../domain/programme/schema.ts';
 import type { StoredAction } from '../store/action-records.ts';
+import type { Decision } from '../../domain/work/model.ts';
 
 const STEPS = [
   'Huidige werkwijze per gemeente in kaart brengen', 'Verschillen tussen de vier gemeenten op een rij', 'Knelpunten en risico\'s benoemen',
@@ -54,4 +55,36 @@ export function seedActions(p: Programme, today: string): StoredAction[] {
     }
   }
   return out;
+}
+
+const DECISIONS = [
+  'Gezamenlijke inkoop van het zaaksysteem', 'Eén salarisadministratie vanaf 2027', 'Harmonisatie van de verlofregeling',
+  'Verdeelsleutel voor de kosten van de werkorganisatie', 'Locatie van het gezamenlijke servicecentrum', 'Keuze voor één financieel pakket',
+  'Mandaatregeling voor de teamhoofden', 'Plaatsingsprocedure voor medewerkers', 'Gemeenschappelijke regeling: lichte of zware vorm',
+  'Informatiebeveiligingsbeleid voor de vier gemeenten', 'Uitgangspunten dienstverleningsconcept', 'Tijdelijke inhuur tijdens de overgang',
+];
+
+/** A dozen decisions at various levels of the programme's route, some decided, some waiting, some blocking actions. */
+export function seedDecisions(p: Programme, today: string, actions: readonly StoredAction[]): Decision[] {
+  const werkgroepen = p.bodies.filter((b) => b.kind === 'werkgroep').map((b) => b.id);
+  const route = [...p.decisionRoute];
+  return DECISIONS.map((title, i) => {
+    const key = `${p.programme.id}:besluit:${i}`;
+    const reached = 1 + pick(`${key}:n`, route.length);
+    const gaps = Array.from({ length: reached }, (_, j) => 7 + pick(`${key}:g${j}`, 45));
+    const decided = pick(`${key}:o`, 3) === 0;
+    const total = gaps.reduce((a, b) => a + b, 0) + (decided ? 0 : pick(`${key}:w`, 20));
+    let at = addDays(today, -total);
+    const steps = route.slice(0, reached).map((level, j) => {
+      const step = { level, reachedOn: at };
+      at = addDays(at, gaps[j] as number);
+      return step;
+    });
+    const werkgroep = werkgroepen[i % werkgroepen.length] as string;
+    const blocks = decided ? [] : actions.filter((a) => a.werkgroep === werkgroep && a.fields.status === 'wacht').slice(0, 2).map((a) => a.id);
+    return {
+      id: `besluit-${String(i + 1).padStart(2, '0')}`, title, proposal: `Voorstel van de werkgroep: ${title.toLowerCase()}.`, werkgroep, route, steps, blocks,
+      ...(decided ? { outcome: { kind: pick(`${key}:k`, 4) === 0 ? 'afgewezen' as const : 'besloten' as const, on: at > today ? today : at } } : {}),
+    };
+  });
 }

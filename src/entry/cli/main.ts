@@ -84,6 +84,15 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
       exitCode = await actiesCommand(io, config(), opts, langOf(opts));
     });
 
+  program.command('besluiten')
+    .description('De besluitenlijst met doorlooptijden / the decision log with lead times')
+    .option('--json', 'uitvoer als JSON / output as JSON')
+    .option('--lang <lang>', 'taal: nl of en')
+    .action(async (opts: { json?: boolean; lang?: string }) => {
+      const { besluitenCommand } = await import('./commands/acties.ts');
+      exitCode = await besluitenCommand(io, config(), opts, langOf(opts));
+    });
+
   program.command('capaciteit')
     .description('Wie draagt wat, tegen de beschikbare uren / who carries what, against the hours they have')
     .option('--json', 'uitvoer als JSON / output as JSON')

@@ -12,6 +12,7 @@ import { ACTION_STATUSES, KS, normalise } from '../../domain/planner/merge.ts';
 import type { Programme } from '../../domain/programme/schema.ts';
 import type { Clock } from '../../domain/time/clock.ts';
 import { capacity } from '../../domain/work/capacity.ts';
+import { leadTimes, medianLeadTimes } from '../../domain/work/decisions.ts';
 import type { Action } from '../../domain/work/model.ts';
 
 export interface ApiDeps {
@@ -93,6 +94,18 @@ export function apiRouter(d: ApiDeps): Router {
     await d.store.actions.save(d.programme.programme.id, { ...action, fields }, d.clock.now());
     d.changed();
     res.json(view({ ...action, fields }));
+  });
+
+  // The decision log with lead time per level, and the medians over the last year: the number to bring down.
+  router.get('/besluiten', async (_req, res) => {
+    const today = d.today();
+    const decisions = await d.store.decisions.list(d.programme.programme.id);
+    const from = `${String(Number(today.slice(0, 4)) - 1)}${today.slice(4)}`;
+    res.json({
+      besluiten: decisions.map((x) => ({ ...x, werkgroepNaam: werkgroepen.get(x.werkgroep) ?? x.werkgroep, leadTimes: leadTimes(x, today) })),
+      medianen: medianLeadTimes(decisions, { from, to: today }, today),
+      periode: { from, to: today },
+    });
   });
 
   // Load per person: open and overdue actions and werkgroepen against the hours each has for the programme.

@@ -165,6 +165,11 @@ export async function startStack(config: Config, clock: Clock, logger: Logger, c
       const { seedActions } = await import('../../adapters/work/seed.ts');
       for (const a of seedActions(programme, today(programme, clock))) await store.actions.save(programme.programme.id, a, clock.now());
     }
+    if (config.mode === 'local' && (await store.decisions.list(programme.programme.id)).length === 0) {
+      const { seedDecisions } = await import('../../adapters/work/seed.ts');
+      const actions = await store.actions.list(programme.programme.id);
+      for (const d of seedDecisions(programme, today(programme, clock), actions)) await store.decisions.save(programme.programme.id, d, clock.now());
+    }
     if (config.plannerPollSeconds > 0) {
       await runner.every('planner', config.plannerPollSeconds, async () => {
         if (abort.signal.aborted) return { skipped: 'stopping' };

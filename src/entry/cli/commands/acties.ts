@@ -90,6 +90,37 @@ export async function capaciteitCommand(io: CliIo, config: Config, flags: { json
   return EXIT.ok;
 }
 
+interface DecisionView {
+  id: string; title: string; werkgroepNaam: string; outcome?: { kind: string; on: string };
+  leadTimes: { levels: { level: string; days: number; current: boolean }[]; totalDays: number };
+}
+
+/** `regiekamer besluiten`: the decision log, where each decision is and how long it has taken, and the medians. */
+export async function besluitenCommand(io: CliIo, config: Config, flags: { json?: boolean }, lang: Lang): Promise<number> {
+  const r = await callApi(io, config, lang, 'GET', '/besluiten');
+  if (!r) return EXIT.failure;
+  if (r.status >= 400) {
+    writeLine(io.stderr, String(r.body['message'] ?? `HTTP ${r.status}`));
+    return EXIT.failure;
+  }
+  if (flags.json) {
+    writeLine(io.stdout, JSON.stringify(r.body, null, 2));
+    return EXIT.ok;
+  }
+  const days = lang === 'nl' ? 'dagen' : 'days';
+  for (const d of (r.body['besluiten'] ?? []) as DecisionView[]) {
+    const where = d.outcome ? `${d.outcome.kind} (${d.outcome.on})` : `${d.leadTimes.levels.at(-1)?.level ?? '-'} ${lang === 'nl' ? 'sinds' : 'for'} ${d.leadTimes.levels.at(-1)?.days ?? 0} ${days}`;
+    writeLine(io.stdout, `${d.id}  ${d.title} — ${d.werkgroepNaam} · ${where} · ${lang === 'nl' ? 'totaal' : 'total'} ${d.leadTimes.totalDays} ${days}`);
+  }
+  const medians = r.body['medianen'] as { levels: { level: string; medianDays: number; count: number }[]; total?: { medianDays: number; count: number } } | undefined;
+  if (medians) {
+    writeLine(io.stdout, lang === 'nl' ? 'Mediane doorlooptijd per niveau (afgelopen jaar):' : 'Median lead time per level (past year):');
+    for (const l of medians.levels) writeLine(io.stdout, `  ${l.level.padEnd(14)} ${l.medianDays} ${days} (${l.count})`);
+    if (medians.total) writeLine(io.stdout, `  ${(lang === 'nl' ? 'totaal' : 'total').padEnd(14)} ${medians.total.medianDays} ${days} (${medians.total.count})`);
+  }
+  return EXIT.ok;
+}
+
 export async function actiesCommand(io: CliIo, config: Config, flags: ActiesFlags, lang: Lang): Promise<number> {
   let server: { url: string };
   try {
