@@ -9,6 +9,10 @@ import { runSync, type SyncResult } from '../src/adapters/sync/service.ts';
 import { ProgrammeSchema, type Programme } from '../src/domain/programme/schema.ts';
 import { MEMORY, startLocalTenant } from '../src/entry/tenant/server.ts';
 import { systemClock } from '../src/platform/clock.ts';
+import { users } from '../src/adapters/graph/endpoints/directory.ts';
+import { planner } from '../src/adapters/graph/endpoints/planner.ts';
+import { teams, userMember } from '../src/adapters/graph/endpoints/teams.ts';
+import { pollPlanner } from '../src/adapters/work/planner-sync.ts';
 
 const LATENCY_MS = 100;
 const TEAM_RPS = 4;
@@ -109,9 +113,71 @@ async function measure(label: string, programme: Programme, steps: { scenario: s
   return rows;
 }
 
+/**
+ * Polling Planner: 100 plans × 100 tasks, then 1 % of the tasks changed by people. An unchanged plan should cost
+ * one list read, so a poll's reads follow the number of plans, not of tasks.
+ */
+async function measurePlanner(plans: number, tasksPerPlan: number): Promise<string[]> {
+  const programme = ProgrammeSchema.parse({
+    version: 1,
+    programme: { id: 'bench-planner', name: 'Bench Planner', organizer: 'regiekamer@alfa.example', team: { name: 'Benchteam', owners: ['anna'] } },
+    gemeenten: [{ id: 'alfa', name: 'Alfa', tenantId: '11111111-1111-4111-8111-111111111111', domain: 'alfa.example', host: true }],
+    people: [{ id: 'anna', name: 'Anna Alfa', upn: 'anna@alfa.example', gemeente: 'alfa', hoursPerWeek: 24 }],
+    bodies: [
+      { id: 'pg', kind: 'projectgroep', name: 'Projectgroep', lead: 'anna', members: ['anna'] },
+      ...Array.from({ length: plans }, (_, i) => ({ id: `wg-${i + 1}`, kind: 'werkgroep', name: `Werkgroep ${i + 1}`, projectgroep: 'pg', trekker: 'anna', members: ['anna'] })),
+    ],
+  });
+  const tenantId = '11111111-1111-4111-8111-111111111111';
+  const tenant = await startLocalTenant({ programme, dataDir: MEMORY, port: 0, httpPort: null, faults: { latencyMs: 0, throttling: true } });
+  const info = { baseUrl: tenant.baseUrl, httpUrl: tenant.httpUrl, caCertPem: tenant.caCertPem, caCertPath: tenant.caCertPath, tenants: tenant.tenants, app: tenant.app };
+  // Setting up 10,000 tasks is not what is measured: a separate gateway without the per-tenant pacing does it.
+  const setup = gatewayForLocalTenant(info, undefined, { limits: { perTenant: 2000 } });
+  const graph = gatewayForLocalTenant(info);
+  const store = await openStore({ dataDir: 'memory://' });
+  await store.migrate();
+  const lines: string[] = [];
+  try {
+    const anna = (await setup.gateway.request<{ id: string }>(tenantId, users.get('anna@alfa.example', { select: ['id'] }))).body.id;
+    const created = await setup.gateway.request(tenantId, teams.create({ 'template@odata.bind': "https://graph.microsoft.com/v1.0/teamsTemplates('standard')", displayName: 'Benchteam', members: [userMember(anna, ['owner'])] }));
+    const groupId = /\/teams\('([^']+)'\)/.exec(created.headers['location'] ?? '')?.[1] as string;
+    const deps = (g: typeof graph.gateway) => ({ gateway: g, store, programme, clock: systemClock, tenantId, groupId, userIdOf: (p: string) => (p === 'anna' ? anna : undefined), personOfUser: (u: string) => (u === anna ? 'anna' : undefined) });
+    await pollPlanner(deps(setup.gateway));
+    const planIds = (await store.actions.plans(programme.programme.id)).map((x) => x.planId);
+    const items = planIds.flatMap((planId) => Array.from({ length: tasksPerPlan }, (_, i) => planner.createTask(planId, { planId, title: `Taak ${i + 1}` })));
+    for (let i = 0; i < items.length; i += 200) await setup.gateway.batch(tenantId, items.slice(i, i + 200));
+    tenant.setFaults({ latencyMs: LATENCY_MS });
+    const measureOne = async (label: string) => {
+      graph.gateway.resetMetrics();
+      const started = performance.now();
+      const s = await pollPlanner(deps(graph.gateway));
+      const wall = (performance.now() - started) / 1000;
+      const m = graph.gateway.metrics();
+      lines.push(`| ${label} | ${wall.toFixed(1)} | ${m.requests} | ${m.byMethod['GET'] ?? 0} | ${(m.requests - (m.byMethod['GET'] ?? 0))} | ${s.tasksRead} | ${s.fromPlanner} | ${m.throttled} |`);
+    };
+    await measureOne(`eerste poll (${planIds.length * tasksPerPlan} taken inlezen)`);
+    await measureOne('niets gewijzigd');
+    const all = await store.actions.list(programme.programme.id);
+    const changed = all.filter((_, i) => i % 100 === 0);
+    tenant.setFaults({ latencyMs: 0 });
+    for (const a of changed) {
+      const t = (await setup.gateway.request<{ '@odata.etag': string }>(tenantId, planner.task(a.taskId as string))).body;
+      await setup.gateway.request(tenantId, planner.updateTask(a.taskId as string, t['@odata.etag'], { title: `${a.fields.title} (gewijzigd)` }));
+    }
+    tenant.setFaults({ latencyMs: LATENCY_MS });
+    await measureOne(`1 % gewijzigd in Planner (${changed.length} taken)`);
+  } finally {
+    await store.close();
+    await setup.close();
+    await graph.close();
+    await tenant.stop();
+  }
+  return lines;
+}
+
 const loaded = await loadProgrammeFile('programmes/blnp.yaml');
 if (!loaded.ok) throw new Error('programmes/blnp.yaml does not load');
-const factors = process.argv.includes('--quick') ? [1] : [1, 10];
+const factors = process.argv.includes('--planner-only') ? [] : process.argv.includes('--quick') ? [1] : [1, 10];
 const rows: Row[] = [];
 for (const factor of factors) {
   const p = scaled(loaded.programme, factor);
@@ -124,11 +190,20 @@ for (const factor of factors) {
   ]));
 }
 
+if (rows.length > 0) {
 const header = '| programma | scenario | tijd (s) | verzoeken | batches | deelverzoeken | schrijfacties | herhaald | 429 | ondergrens (s) | verhouding |';
 console.log(header);
 console.log(`|${header.split('|').slice(1, -1).map(() => ' --- ').join('|')}|`);
 for (const r of rows) {
   console.log(`| ${r.programme} | ${r.scenario} | ${r.wallS.toFixed(1)} | ${r.requests} | ${r.batches} | ${r.subRequests} | ${r.writes} | ${r.retries} | ${r.received429} | ${r.lowerBoundS.toFixed(1)} | ${(r.wallS / r.lowerBoundS).toFixed(2)} |`);
+}
+}
+if (!process.argv.includes('--quick')) {
+  console.error('Planner: 100 plannen × 100 taken …');
+  const lines = await measurePlanner(100, 100);
+  console.log('\n| Planner-poll (100 plannen × 100 taken) | tijd (s) | verzoeken | leesacties | schrijfacties | taken gelezen | overgenomen uit Planner | 429 |');
+  console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
+  for (const l of lines) console.log(l);
 }
 console.log(`\nLokale tenant: limieten aan (4 verzoeken/s per team, 4 gelijktijdig per postvak), ${LATENCY_MS} ms extra latentie. `
   + 'Ondergrens = het maximum van (verzoeken op het team − 4) / 4 per s en postvakverzoeken × latentie / 4. Schrijfacties = schrijvende (deel)verzoeken.');

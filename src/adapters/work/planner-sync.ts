@@ -102,6 +102,7 @@ function taskPatch(f: ActionFields, fields: readonly FieldName[], plan: StoredPl
 }
 
 const REPRESENTATION = { Prefer: 'return=representation' };
+const PLANS_AT_ONCE = 8;
 
 /** One poll of one werkgroep's plan: read the task list once, merge what changed on either side, write back. */
 export async function syncWerkgroep(d: PlannerSyncDeps, werkgroep: string, summary: PollSummary): Promise<void> {
@@ -219,6 +220,10 @@ async function deleteTask(d: PlannerSyncDeps, action: StoredAction, task: Task):
 /** One poll of every werkgroep's plan. */
 export async function pollPlanner(d: PlannerSyncDeps): Promise<PollSummary> {
   const summary: PollSummary = { plans: 0, tasksRead: 0, fromPlanner: 0, toPlanner: 0, created: 0, deleted: 0, conflicts: 0 };
-  for (const b of d.programme.bodies) if (b.kind === 'werkgroep') await syncWerkgroep(d, b.id, summary);
+  // Plans are independent: a few at a time, the gateway's pacing keeping the tenant under its limits.
+  const werkgroepen = d.programme.bodies.filter((b) => b.kind === 'werkgroep').map((b) => b.id);
+  for (let i = 0; i < werkgroepen.length; i += PLANS_AT_ONCE) {
+    await Promise.all(werkgroepen.slice(i, i + PLANS_AT_ONCE).map((w) => syncWerkgroep(d, w, summary)));
+  }
   return summary;
 }
