@@ -101,6 +101,12 @@ describe('regiekamer acties with npm start', () => {
     const planId = String(plans.body.value?.find((p) => p['title'] === 'Werkgroep ICT')?.['id'] ?? plans.body.value?.find((p) => String(p['title']).includes('ICT'))?.['id']);
     const tasks = await graph('GET', `/planner/plans/${planId}/tasks?$top=999`);
     const t1 = tasks.body.value?.find((t) => t['title'] === first.title);
+    // The plan is a tab in the werkgroep's channel.
+    const teamId = String(groups.body.value?.[0]?.['id']);
+    const channels = await graph('GET', `/teams/${teamId}/channels?$top=50`);
+    const ict = channels.body.value?.find((c) => String(c['displayName']).startsWith('Werkgroep ICT') || String(c['displayName']).includes('ICT'));
+    const tabs = await graph('GET', `/teams/${teamId}/channels/${encodeURIComponent(String(ict?.['id']))}/tabs`);
+    expect(tabs.body.value?.some((t) => t['displayName'] === 'Acties' && (t['configuration'] as { entityId?: string } | undefined)?.entityId === planId)).toBe(true);
     expect(t1).toBeDefined();
     const renamed = await graph('PATCH', `/planner/tasks/${String(t1?.['id'])}`, { title: `${first.title} (bijgewerkt in Planner)` }, { 'If-Match': String(t1?.['@odata.etag']) });
     expect(renamed.status).toBeLessThan(300);

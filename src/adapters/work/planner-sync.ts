@@ -62,9 +62,41 @@ export async function ensurePlan(d: PlannerSyncDeps, werkgroep: string): Promise
   const details = await d.gateway.request<{ '@odata.etag': string }>(d.tenantId, planner.planDetails(plan.id));
   const labels = Object.fromEntries(KS.map((k) => [categoryOf(k), K_LABELS[k]]));
   await d.gateway.request(d.tenantId, planner.updatePlanDetails(plan.id, details.body['@odata.etag'], { categoryDescriptions: labels }));
+  await addPlannerTab(d, werkgroep, plan.id);
   const stored: StoredPlan = { werkgroep, tenantId: d.tenantId, planId: plan.id, buckets };
   await d.store.actions.savePlan(d.programme.programme.id, stored, d.clock.now());
   return stored;
+}
+
+const PLANNER_APP = 'com.microsoft.teamspace.tab.planner';
+const PLANNER_APP_BIND = `https://graph.microsoft.com/v1.0/appCatalogs/teamsApps/${PLANNER_APP}`;
+
+/** The plan as a tab "Acties" in the werkgroep's channel (when the sync made that channel), Planner app installed first. */
+async function addPlannerTab(d: PlannerSyncDeps, werkgroep: string, planId: string): Promise<void> {
+  const channelId = (await d.store.sync.objects(d.programme.programme.id)).find((o) => o.key === `channel:${werkgroep}`)?.graphId;
+  if (!channelId) return;
+  const team = encodeURIComponent(d.groupId);
+  const installed: { teamsApp?: { id: string } }[] = [];
+  for await (const a of d.gateway.pages<{ teamsApp?: { id: string } }>(d.tenantId, { method: 'GET', path: `/teams/${team}/installedApps?$expand=teamsApp` })) installed.push(a);
+  if (!installed.some((a) => a.teamsApp?.id === PLANNER_APP)) {
+    await d.gateway.request(d.tenantId, { method: 'POST', path: `/teams/${team}/installedApps`, body: { 'teamsApp@odata.bind': PLANNER_APP_BIND } });
+  }
+  const tabs: { configuration?: { entityId?: string } }[] = [];
+  for await (const tab of d.gateway.pages<{ configuration?: { entityId?: string } }>(d.tenantId, { method: 'GET', path: `/teams/${team}/channels/${encodeURIComponent(channelId)}/tabs` })) tabs.push(tab);
+  if (tabs.some((tab) => tab.configuration?.entityId === planId)) return;
+  await d.gateway.request(d.tenantId, {
+    method: 'POST',
+    path: `/teams/${team}/channels/${encodeURIComponent(channelId)}/tabs`,
+    body: {
+      displayName: 'Acties',
+      'teamsApp@odata.bind': PLANNER_APP_BIND,
+      configuration: {
+        entityId: planId,
+        contentUrl: `https://tasks.teams.microsoft.com/teamsui/{tid}/Home/PlannerFrame?page=7&auth_pvr=OrgId&auth_upn={userPrincipalName}&groupId=${d.groupId}&planId=${planId}&channelId={channelId}&entityId={entityId}&tid={tid}&userObjectId={userObjectId}&subEntityId={subEntityId}&sessionId={sessionId}&theme={theme}&mkt={locale}&ringId={ringId}&PlannerRouteHint={tid}`,
+        websiteUrl: `https://tasks.office.com/${d.tenantId}/Home/PlanViews/${planId}`,
+      },
+    },
+  });
 }
 
 /** The action fields as Planner shows them; owners outside the host tenant are kept from the store's side. */
