@@ -53,6 +53,18 @@ async function graph(method: string, p: string, body?: unknown, headers: Record<
   return { status: res.status, body: text ? JSON.parse(text) as Record<string, unknown> : {} };
 }
 
+async function api(method: string, p: string, body?: unknown): Promise<{ status: number; body: Record<string, unknown> }> {
+  const info = JSON.parse(await readFile(path.join(dir, 'local-tenant.json'), 'utf8')) as Info;
+  const host = info.tenants.find((t) => t.domain === 'leusden.example')?.id as string;
+  const form = new URLSearchParams({ grant_type: 'client_credentials', client_id: info.app.clientId, client_secret: info.app.clientSecret, scope: 'api://regiekamer/.default' });
+  const token = (await (await fetch(`${info.httpUrl}/${host}/oauth2/v2.0/token`, { method: 'POST', body: form })).json() as { access_token: string }).access_token;
+  const url = (JSON.parse(await readFile(path.join(dir, 'server.json'), 'utf8')) as { url: string }).url;
+  const init: RequestInit = { method, headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' } };
+  if (body !== undefined) init.body = JSON.stringify(body);
+  const res = await fetch(`${url}/api${p}`, init);
+  return { status: res.status, body: await res.json() as Record<string, unknown> };
+}
+
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'rk-acties-'));
   server = spawn(process.execPath, ['bin/regiekamer.js', 'start'], {
@@ -146,6 +158,22 @@ describe('regiekamer acties with npm start', () => {
     expect(body.medianen.levels[0]?.level).toBe('werkgroep');
     const text = await cli(['besluiten']);
     expect(text.stdout).toContain('Mediane doorlooptijd per niveau');
+  });
+
+  it('records what an action waits on, refuses a cycle with a message, and lists the chains oldest wait first', { timeout: 60_000 }, async () => {
+    const list = (JSON.parse((await cli(['acties', '--werkgroep', 'wg-jz', '--json'])).stdout) as { acties: { id: string; status: string }[] }).acties.filter((a) => a.status !== 'gereed');
+    const [a, b] = list;
+    if (!a || !b) throw new Error('not enough open actions');
+    expect((await api('POST', `/acties/${a.id}/blokkades`, { kind: 'action', id: b.id })).status).toBe(201);
+    const cycle = await api('POST', `/acties/${b.id}/blokkades`, { kind: 'action', id: a.id });
+    expect(cycle.status).toBe(400);
+    expect(String(cycle.body['message'])).toContain('kringloop van wachten');
+    expect(String(cycle.body['message'])).toMatch(new RegExp(`${a.id} → ${b.id} → ${a.id}|${b.id} → ${a.id} → ${b.id}`));
+    const chains = (await api('GET', '/wachtrij')).body['ketens'] as { items: { id: string }[]; oldestWaitDays?: number }[];
+    expect(chains.some((c) => c.items.some((i) => i.id.includes(a.id)) && c.items.some((i) => i.id.includes(b.id)))).toBe(true);
+    const waits = chains.map((c) => c.oldestWaitDays).filter((x): x is number => x !== undefined);
+    expect(waits).toEqual([...waits].sort((x, y) => y - x));
+    expect((await api('POST', `/acties/${a.id}/blokkades`, { kind: 'besluit', id: 'x' })).status).toBe(400);
   });
 
   it('refuses bad input with a message and changes nothing; the API wants a token', { timeout: 60_000 }, async () => {

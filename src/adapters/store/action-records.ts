@@ -11,6 +11,8 @@ export interface StoredAction {
   blockedBy: { kind: 'action' | 'decision'; id: string }[];
   origin: { kind: 'meeting' | 'update' | 'backlog'; ref: string } | null;
   createdOn: string;
+  /** The day it started waiting on its first blocker. */
+  blockedSince?: string;
   deleted: boolean;
   taskId: string | null;
   taskEtag: string | null;
@@ -44,7 +46,7 @@ export interface ActionRecords {
 
 interface Row {
   id: string; werkgroep: string; fields: ActionFields; base: ActionFields | null; blocked_by: StoredAction['blockedBy']; origin: StoredAction['origin'];
-  created_on: string | Date; deleted: boolean; task_id: string | null; task_etag: string | null; details_etag: string | null;
+  created_on: string | Date; blocked_since?: string | Date | null; deleted: boolean; task_id: string | null; task_etag: string | null; details_etag: string | null;
 }
 
 // Both drivers return jsonb parsed; objects written as text by an older driver would arrive as strings.
@@ -55,7 +57,7 @@ function fromRow(r: Row): StoredAction {
   return {
     id: r.id, werkgroep: r.werkgroep, fields: json(r.fields) as ActionFields, base: json(r.base) as ActionFields | null,
     blockedBy: (json(r.blocked_by) ?? []) as StoredAction['blockedBy'], origin: json(r.origin) as StoredAction['origin'],
-    createdOn: day(r.created_on), deleted: r.deleted, taskId: r.task_id, taskEtag: r.task_etag, detailsEtag: r.details_etag,
+    createdOn: day(r.created_on), ...(r.blocked_since ? { blockedSince: day(r.blocked_since) } : {}), deleted: r.deleted, taskId: r.task_id, taskEtag: r.task_etag, detailsEtag: r.details_etag,
   };
 }
 
@@ -63,13 +65,13 @@ export function actionRecords(db: Db): ActionRecords {
   return {
     async save(programmeId, a, at) {
       await db.query(
-        `INSERT INTO actions (programme_id, id, werkgroep, fields, base, blocked_by, origin, created_on, deleted, task_id, task_etag, details_etag, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+        `INSERT INTO actions (programme_id, id, werkgroep, fields, base, blocked_by, origin, created_on, deleted, task_id, task_etag, details_etag, updated_at, blocked_since)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
          ON CONFLICT (programme_id, id) DO UPDATE SET werkgroep = EXCLUDED.werkgroep, fields = EXCLUDED.fields, base = EXCLUDED.base,
            blocked_by = EXCLUDED.blocked_by, origin = EXCLUDED.origin, deleted = EXCLUDED.deleted, task_id = EXCLUDED.task_id,
-           task_etag = EXCLUDED.task_etag, details_etag = EXCLUDED.details_etag, updated_at = EXCLUDED.updated_at`,
+           task_etag = EXCLUDED.task_etag, details_etag = EXCLUDED.details_etag, updated_at = EXCLUDED.updated_at, blocked_since = EXCLUDED.blocked_since`,
         [programmeId, a.id, a.werkgroep, JSON.stringify(a.fields), a.base ? JSON.stringify(a.base) : null, JSON.stringify(a.blockedBy),
-          a.origin ? JSON.stringify(a.origin) : null, a.createdOn, a.deleted, a.taskId, a.taskEtag, a.detailsEtag, at],
+          a.origin ? JSON.stringify(a.origin) : null, a.createdOn, a.deleted, a.taskId, a.taskEtag, a.detailsEtag, at, a.blockedSince ?? null],
       );
     },
     async list(programmeId, filter = {}) {

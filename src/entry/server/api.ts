@@ -13,7 +13,8 @@ import type { Programme } from '../../domain/programme/schema.ts';
 import type { Clock } from '../../domain/time/clock.ts';
 import { capacity } from '../../domain/work/capacity.ts';
 import { leadTimes, medianLeadTimes } from '../../domain/work/decisions.ts';
-import type { Action } from '../../domain/work/model.ts';
+import { addBlock, blockedChains } from '../../domain/work/dependencies.ts';
+import { WorkError, type Action } from '../../domain/work/model.ts';
 
 export interface ApiDeps {
   store: Store;
@@ -108,13 +109,51 @@ export function apiRouter(d: ApiDeps): Router {
     });
   });
 
+  const domainActions = async (): Promise<Action[]> => (await d.store.actions.list(d.programme.programme.id)).map((a): Action => ({
+    id: a.id, werkgroep: a.werkgroep, title: a.fields.title, owners: a.fields.owners, status: a.fields.status, ks: a.fields.ks,
+    blockedBy: a.blockedBy, createdOn: a.createdOn, ...(a.fields.due ? { due: a.fields.due } : {}), ...(a.blockedSince ? { blockedSince: a.blockedSince } : {}),
+  }));
+
+  // What waits on what, oldest wait first: werkgroepen on werkgroepen, actions on actions and decisions.
+  router.get('/wachtrij', async (_req, res) => {
+    res.json({ ketens: blockedChains(d.programme, await domainActions(), await d.store.decisions.list(d.programme.programme.id), d.today()) });
+  });
+
+  // An action starts waiting on another action or a decision; a block that would make a cycle is refused.
+  router.post('/acties/:id/blokkades', async (req, res) => {
+    const parsed = z.strictObject({ kind: z.enum(['action', 'decision']), id: z.string().min(1) }).safeParse(req.body);
+    if (!parsed.success) {
+      res.status(400).json({ error: 'ongeldige_invoer', message: both('api.badInput', { detail: parsed.error.issues.map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`).join('; ') }) });
+      return;
+    }
+    const id = String(req.params['id']);
+    const decisions = await d.store.decisions.list(d.programme.programme.id);
+    if (parsed.data.kind === 'decision' && !decisions.some((x) => x.id === parsed.data.id)) {
+      res.status(400).json({ error: 'ongeldige_invoer', message: both('api.badInput', { detail: `besluit ${parsed.data.id}` }) });
+      return;
+    }
+    let updated: Action[];
+    try {
+      updated = addBlock(await domainActions(), id, parsed.data, d.today());
+      blockedChains(d.programme, updated, decisions, d.today());
+    } catch (err) {
+      if (!(err instanceof WorkError)) throw err;
+      res.status(err.key === 'work.action.unknown' ? 404 : 400).json({ error: err.key === 'work.cycle' ? 'kringloop' : 'ongeldige_invoer', message: `${t(err.key, err.params, 'nl')} / ${t(err.key, err.params, 'en')}` });
+      return;
+    }
+    const target = updated.find((a) => a.id === id);
+    const stored = await d.store.actions.get(d.programme.programme.id, id);
+    if (!target || !stored) {
+      res.status(404).json({ error: 'niet_gevonden', message: both('api.actionNotFound', { id }) });
+      return;
+    }
+    await d.store.actions.save(d.programme.programme.id, { ...stored, blockedBy: target.blockedBy, ...(target.blockedSince ? { blockedSince: target.blockedSince } : {}) }, d.clock.now());
+    res.status(201).json({ id, blockedBy: target.blockedBy });
+  });
+
   // Load per person: open and overdue actions and werkgroepen against the hours each has for the programme.
   router.get('/capaciteit', async (_req, res) => {
-    const actions = (await d.store.actions.list(d.programme.programme.id)).map((a): Action => ({
-      id: a.id, werkgroep: a.werkgroep, title: a.fields.title, owners: a.fields.owners, status: a.fields.status, ks: a.fields.ks,
-      blockedBy: a.blockedBy, createdOn: a.createdOn, ...(a.fields.due ? { due: a.fields.due } : {}),
-    }));
-    res.json({ personen: capacity(d.programme, actions, d.today()) });
+    res.json({ personen: capacity(d.programme, await domainActions(), d.today()) });
   });
 
   router.use((_req, res) => {
