@@ -8,10 +8,24 @@ import { EXIT, writeLine, type CliIo } from '../io.ts';
 
 export async function startCommand(io: CliIo, config: Config, signal?: AbortSignal): Promise<number> {
   const logger = createLogger(config.logLevel, io.stderr);
+  // Listen for Ctrl-C before anything starts: a signal that came while starting (or between printing the
+  // summary and waiting) would otherwise kill the process with its default action, skipping the clean stop.
+  let done: () => void = () => undefined;
+  const stopRequested = new Promise<void>((resolve) => {
+    done = () => resolve();
+  });
+  process.once('SIGINT', done);
+  process.once('SIGTERM', done);
+  signal?.addEventListener('abort', done, { once: true });
+  const unlisten = () => {
+    process.off('SIGINT', done);
+    process.off('SIGTERM', done);
+  };
   let stack;
   try {
     stack = await startStack(config, systemClock, logger, io.cwd);
   } catch (err) {
+    unlisten();
     if (err instanceof ProgrammeInvalidError) {
       for (const p of err.problems) writeLine(io.stderr, formatProblem(p, config.lang));
       writeLine(io.stderr, 'Regiekamer start niet: los eerst de problemen in het programmabestand op. / Fix the programme file first.');
@@ -46,12 +60,8 @@ export async function startCommand(io: CliIo, config: Config, signal?: AbortSign
       : `  Sync       mislukt / failed: ${o.error}`);
   });
 
-  await new Promise<void>((resolve) => {
-    const done = () => resolve();
-    process.once('SIGINT', done);
-    process.once('SIGTERM', done);
-    signal?.addEventListener('abort', done, { once: true });
-  });
+  await stopRequested;
+  unlisten();
   writeLine(io.stdout, 'Regiekamer stopt… / stopping…');
   await stack.stop();
   writeLine(io.stdout, 'Gestopt. / Stopped.');
