@@ -127,9 +127,8 @@ export async function tenantServeCommand(io: CliIo, config: Config, flags: Tenan
       + `${f.seed !== undefined ? `, seed ${f.seed}` : ''} (wijzig: POST ${tenant.baseUrl}/_local/faults)`,
     '  Stoppen     Ctrl-C',
   ];
-  for (const line of lines) writeLine(io.stdout, line);
-
-  await new Promise<void>((resolve) => {
+  // Listening before the summary is printed: a Ctrl-C that lands while printing still stops cleanly.
+  const stopRequested = new Promise<void>((resolve) => {
     const done = () => {
       process.off('SIGINT', done);
       process.off('SIGTERM', done);
@@ -140,6 +139,9 @@ export async function tenantServeCommand(io: CliIo, config: Config, flags: Tenan
     if (deps.signal?.aborted) done();
     deps.signal?.addEventListener('abort', done, { once: true });
   });
+  for (const line of lines) writeLine(io.stdout, line);
+
+  await stopRequested;
   writeLine(io.stdout, 'Lokale tenant stopt… / stopping…');
   await tenant.stop();
   writeLine(io.stdout, 'Gestopt. / Stopped.');
