@@ -178,6 +178,12 @@ const catalogue = {
   'api.actionNotFound': { nl: "actie '{id}' bestaat niet", en: "action '{id}' does not exist" },
   'api.notFound': { nl: 'deze API-route bestaat niet', en: 'this API route does not exist' },
   'sync.failed': { nl: 'Synchronisatie mislukt: {reason}', en: 'Sync failed: {reason}' },
+  'planner.limit.plans': { nl: 'de groep van het team heeft al het maximum van 200 Planner-plannen', en: "the team's group already has the maximum of 200 Planner plans" },
+  'planner.limit.tasks': { nl: 'het plan heeft al het maximum aantal taken (9.000); actie {action} blijft alleen in Regiekamer', en: 'the plan already has the maximum number of tasks (9,000); action {action} stays in Regiekamer only' },
+  'planner.limit.activeTasks': { nl: 'het plan heeft al het maximum aantal open taken (2.400); actie {action} blijft alleen in Regiekamer', en: 'the plan already has the maximum number of open tasks (2,400); action {action} stays in Regiekamer only' },
+  'planner.limit.buckets': { nl: 'het plan heeft al het maximum aantal buckets (200)', en: 'the plan already has the maximum number of buckets (200)' },
+  'planner.limit.assignees': { nl: 'een taak kan hoogstens 20 mensen toegewezen krijgen', en: 'a task can have at most 20 assignees' },
+  'planner.failed': { nl: 'Planner antwoordde {status} {code}; de volgende poll probeert het opnieuw', en: 'Planner answered {status} {code}; the next poll tries again' },
   // Work: actions, decisions, dependencies, capacity
   'work.cycle': { nl: 'dit zou een kringloop van wachten maken: {cycle}', en: 'this would make a cycle of waits: {cycle}' },
   'work.date.invalid': { nl: "ongeldige datum '{value}' ({what}): gebruik JJJJ-MM-DD en een bestaande dag", en: "invalid date '{value}' ({what}): use YYYY-MM-DD and a real day" },

@@ -12,6 +12,7 @@ import { teams, userMember } from '../graph/endpoints/teams.ts';
 import { planner } from '../graph/endpoints/planner.ts';
 import { startGatewayFixture, type GatewayFixture } from '../graph/testing.ts';
 import type { GraphGateway } from '../graph/gateway.ts';
+import { GraphError } from '../graph/types.ts';
 import { openStore } from '../store/open.ts';
 import type { StoredAction } from '../store/action-records.ts';
 import type { Store } from '../store/store.ts';
@@ -139,6 +140,29 @@ describe('actions ↔ Planner', () => {
     expect(g.metrics().byStatus['412']).toBe(1);
     expect((await stored('a1')).fields).toMatchObject({ status: 'gereed', ks: ['kansen', 'kwetsbaarheid'] });
     expect(task(taskId)).toMatchObject({ percentComplete: 100, appliedCategories: { category2: true, category4: true } });
+  });
+
+  it('names a Planner limit and keeps the action in Regiekamer; the others go on', async () => {
+    await store.actions.save('proef', action('vol'), new Date());
+    await store.actions.save('proef', action('past'), new Date());
+    const g = f.graph.gateway;
+    const full: GraphGateway = {
+      ...g,
+      request: async (tenantId, call) => {
+        if (call.method === 'POST' && /\/tasks$/.test(call.path) && (call.body as { title?: string }).title === 'Actie vol') {
+          throw new GraphError(403, 'MaximumTasksInProject', 'The plan already has the maximum number of tasks (9000).', 'POST', '/planner/plans/tasks');
+        }
+        return g.request(tenantId, call);
+      },
+      pages: (tenantId, call) => g.pages(tenantId, call),
+    };
+    const s = await pollPlanner(withGateway(full));
+    expect(s.problems).toEqual([{ werkgroep: 'wg-ict', key: 'planner.limit.tasks', params: { action: 'vol' } }]);
+    expect((await stored('vol')).taskId).toBeNull();
+    expect((await stored('past')).taskId).not.toBeNull();
+    // Room again: the next poll makes it.
+    await pollPlanner(deps);
+    expect((await stored('vol')).taskId).not.toBeNull();
   });
 
   it('a task made in Planner becomes an action; one deleted in Planner is marked deleted and not made again', async () => {

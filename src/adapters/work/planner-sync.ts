@@ -33,7 +33,19 @@ export interface PollSummary {
   created: number;
   deleted: number;
   conflicts: number;
+  /** What could not be done, named (e.g. a Planner limit): the werkgroep and a message key; the rest went on. */
+  problems: { werkgroep: string; key: string; params: Record<string, string | number> }[];
 }
+
+/** Planner's documented limits, as Planner names them in a 403, in words. */
+const LIMIT_KEYS: Record<string, string> = {
+  MaximumPlannerPlans: 'planner.limit.plans',
+  MaximumTasksInProject: 'planner.limit.tasks',
+  MaximumActiveTasksInProject: 'planner.limit.activeTasks',
+  MaximumBucketsInProject: 'planner.limit.buckets',
+  MaximumAssigneesInTasks: 'planner.limit.assignees',
+};
+const MAX_ASSIGNEES = 20;
 
 const STATUSES: ActionStatus[] = ['open', 'loopt', 'wacht', 'gereed'];
 const K_LABELS: Record<K, string> = { kwaliteit: 'Kwaliteit', kwetsbaarheid: 'Kwetsbaarheid', kosten: 'Kosten', kansen: 'Kansen' };
@@ -122,7 +134,8 @@ function taskPatch(f: ActionFields, fields: readonly FieldName[], plan: StoredPl
     }
     if (field === 'ks') out['appliedCategories'] = Object.fromEntries(KS.map((k) => [categoryOf(k), f.ks.includes(k)]));
     if (field === 'owners') {
-      const wanted = new Set(f.owners.map((p) => d.userIdOf(p)).filter((u): u is string => u !== undefined));
+      // Planner takes at most 20 assignees; any further owners stay owners in Regiekamer.
+      const wanted = new Set(f.owners.map((p) => d.userIdOf(p)).filter((u): u is string => u !== undefined).slice(0, MAX_ASSIGNEES));
       const had = Object.keys((before?.['assignments'] ?? {}) as Record<string, unknown>);
       const assignments: Record<string, unknown> = {};
       for (const u of wanted) if (!had.includes(u)) assignments[u] = { '@odata.type': '#microsoft.graph.plannerAssignment', orderHint: ' !' };
@@ -153,7 +166,16 @@ export async function syncWerkgroep(d: PlannerSyncDeps, werkgroep: string, summa
       if (action.deleted) continue;
       // New through Regiekamer: make its task (and the notes in its details).
       const f = normalise(action.fields);
-      const created = await d.gateway.request<Task>(d.tenantId, planner.createTask(plan.planId, { planId: plan.planId, ...taskPatch(f, ['title', 'due', 'status', 'ks', 'owners'], plan, d) }));
+      let created;
+      try {
+        created = await d.gateway.request<Task>(d.tenantId, planner.createTask(plan.planId, { planId: plan.planId, ...taskPatch(f, ['title', 'due', 'status', 'ks', 'owners'], plan, d) }));
+      } catch (err) {
+        const key = err instanceof GraphError && err.status === 403 ? LIMIT_KEYS[err.code] : undefined;
+        if (!key) throw err;
+        // The action stays in Regiekamer (nothing is lost); the next poll tries again once there is room.
+        summary.problems.push({ werkgroep, key, params: { action: action.id } });
+        continue;
+      }
       let detailsEtag: string | null = null;
       if (f.notes) {
         const details = await d.gateway.request<{ '@odata.etag': string }>(d.tenantId, planner.taskDetails(created.body.id));
@@ -251,11 +273,20 @@ async function deleteTask(d: PlannerSyncDeps, action: StoredAction, task: Task):
 
 /** One poll of every werkgroep's plan. */
 export async function pollPlanner(d: PlannerSyncDeps): Promise<PollSummary> {
-  const summary: PollSummary = { plans: 0, tasksRead: 0, fromPlanner: 0, toPlanner: 0, created: 0, deleted: 0, conflicts: 0 };
+  const summary: PollSummary = { plans: 0, tasksRead: 0, fromPlanner: 0, toPlanner: 0, created: 0, deleted: 0, conflicts: 0, problems: [] };
   // Plans are independent: a few at a time, the gateway's pacing keeping the tenant under its limits.
   const werkgroepen = d.programme.bodies.filter((b) => b.kind === 'werkgroep').map((b) => b.id);
   for (let i = 0; i < werkgroepen.length; i += PLANS_AT_ONCE) {
-    await Promise.all(werkgroepen.slice(i, i + PLANS_AT_ONCE).map((w) => syncWerkgroep(d, w, summary)));
+    await Promise.all(werkgroepen.slice(i, i + PLANS_AT_ONCE).map(async (w) => {
+      try {
+        await syncWerkgroep(d, w, summary);
+      } catch (err) {
+        // One werkgroep's plan failing (a limit, a tenant that keeps throttling) does not stop the others.
+        if (!(err instanceof GraphError)) throw err;
+        const key = err.status === 403 ? LIMIT_KEYS[err.code] : undefined;
+        summary.problems.push({ werkgroep: w, key: key ?? 'planner.failed', params: { status: err.status, code: err.code } });
+      }
+    }));
   }
   return summary;
 }
