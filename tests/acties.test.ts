@@ -176,6 +176,27 @@ describe('regiekamer acties with npm start', () => {
     expect((await api('POST', `/acties/${a.id}/blokkades`, { kind: 'besluit', id: 'x' })).status).toBe(400);
   });
 
+  it('prioritises the backlog of a werkgroep and turns a topic into an action that reaches Planner', { timeout: 60_000 }, async () => {
+    const backlog = (await api('GET', '/backlog?werkgroep=wg-ict')).body['topics'] as { id: string; title: string; priority: number | null; actie: string | null }[];
+    const open = backlog.filter((t) => t.actie === null);
+    const done = backlog.find((t) => t.actie !== null);
+    const [first, second] = open;
+    if (!first || !second || !done) throw new Error('the ICT backlog should have topics with and without actions');
+    expect((await api('PUT', `/backlog/${second.id}/prioriteit`, { werkgroep: 'wg-ict', priority: 1 })).status).toBe(200);
+    expect((await api('PUT', `/backlog/${first.id}/prioriteit`, { werkgroep: 'wg-ict', priority: 2 })).status).toBe(200);
+    const ordered = (await api('GET', '/backlog?werkgroep=wg-ict')).body['topics'] as { id: string }[];
+    expect(ordered.slice(0, 2).map((t) => t.id)).toEqual([second.id, first.id]);
+    const made = await api('POST', `/backlog/${second.id}/actie`, { werkgroep: 'wg-ict', due: '2027-02-01' });
+    expect(made.status).toBe(201);
+    expect(made.body).toMatchObject({ title: second.title, due: '2027-02-01', status: 'open' });
+    expect((await api('POST', `/backlog/${second.id}/actie`, { werkgroep: 'wg-ict' })).status).toBe(409);
+    expect((await api('POST', `/backlog/${done.id}/actie`, { werkgroep: 'wg-ict' })).status).toBe(409);
+    expect((await api('PUT', `/backlog/${first.id}/prioriteit`, { werkgroep: 'wg-ict', priority: 'hoog' })).status).toBe(400);
+    await polls(2);
+    const list = (JSON.parse((await cli(['acties', '--werkgroep', 'wg-ict', '--json'])).stdout) as { acties: { id: string; inPlanner: boolean }[] }).acties;
+    expect(list.find((a) => a.id === String(made.body['id']))?.inPlanner).toBe(true);
+  });
+
   it('refuses bad input with a message and changes nothing; the API wants a token', { timeout: 60_000 }, async () => {
     const list = (JSON.parse((await cli(['acties', '--werkgroep', 'wg-hrm', '--json'])).stdout) as { acties: { id: string; due: string | null; status: string }[] }).acties;
     const a = list[0];

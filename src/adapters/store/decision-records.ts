@@ -21,3 +21,23 @@ export function decisionRecords(db: Db): DecisionRecords {
     },
   };
 }
+
+export interface BacklogRecords {
+  setPriority(programmeId: string, werkgroep: string, topicId: string, priority: number, at: Date): Promise<void>;
+  priorities(programmeId: string, werkgroep: string): Promise<Map<string, number>>;
+}
+
+export function backlogRecords(db: Db): BacklogRecords {
+  return {
+    async setPriority(programmeId, werkgroep, topicId, priority, at) {
+      await db.query(
+        `INSERT INTO backlog_priorities (programme_id, werkgroep, topic_id, priority, updated_at) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (programme_id, werkgroep, topic_id) DO UPDATE SET priority = EXCLUDED.priority, updated_at = EXCLUDED.updated_at`,
+        [programmeId, werkgroep, topicId, priority, at]);
+    },
+    async priorities(programmeId, werkgroep) {
+      const r = await db.query<{ topic_id: string; priority: number }>('SELECT topic_id, priority FROM backlog_priorities WHERE programme_id = $1 AND werkgroep = $2', [programmeId, werkgroep]);
+      return new Map(r.rows.map((row) => [row.topic_id, Number(row.priority)]));
+    },
+  };
+}

@@ -8,7 +8,7 @@ import type { Logger } from '../../platform/logger.ts';
 import { PgliteDb, PgPoolDb } from './db.ts';
 import { loadMigrations, migrate } from './migrate.ts';
 import { actionRecords } from './action-records.ts';
-import { decisionRecords } from './decision-records.ts';
+import { backlogRecords, decisionRecords } from './decision-records.ts';
 import { syncRecords } from './sync-records.ts';
 import { programmeVersions } from './programme-versions.ts';
 import type { Db, Store, StoreOptions } from './store.ts';
@@ -77,6 +77,7 @@ function makeStore(backend: Store['backend'], location: string, db: Db, logger: 
     sync: syncRecords(db),
     actions: actionRecords(db),
     decisions: decisionRecords(db),
+    backlog: backlogRecords(db),
     migrate: async () => migrate(db, await loadMigrations(), logger),
     ping: async () => {
       await db.query('SELECT 1');

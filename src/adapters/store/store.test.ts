@@ -44,7 +44,7 @@ describe.each(backends)('store on $name', (backend) => {
 
     it('applies every migration once, in order, records it, and applies nothing the second time', async () => {
       const all = (await loadMigrations()).map((m) => m.id);
-      expect(all.slice(0, 5)).toEqual(['001_programme_versions', '002_sync', '003_actions', '004_decisions', '005_action_blocked_since']);
+      expect(all.slice(0, 6)).toEqual(['001_programme_versions', '002_sync', '003_actions', '004_decisions', '005_action_blocked_since', '006_backlog_priorities']);
       expect(all).toEqual([...all].sort());
 
       const store = await t.open((await t.database(backend)).options);

@@ -91,7 +91,12 @@ async function addPlannerTab(d: PlannerSyncDeps, werkgroep: string, planId: stri
   const installed: { teamsApp?: { id: string } }[] = [];
   for await (const a of d.gateway.pages<{ teamsApp?: { id: string } }>(d.tenantId, { method: 'GET', path: `/teams/${team}/installedApps?$expand=teamsApp` })) installed.push(a);
   if (!installed.some((a) => a.teamsApp?.id === PLANNER_APP)) {
-    await d.gateway.request(d.tenantId, { method: 'POST', path: `/teams/${team}/installedApps`, body: { 'teamsApp@odata.bind': PLANNER_APP_BIND } });
+    try {
+      await d.gateway.request(d.tenantId, { method: 'POST', path: `/teams/${team}/installedApps`, body: { 'teamsApp@odata.bind': PLANNER_APP_BIND } });
+    } catch (err) {
+      // Plans are made side by side: another one may just have installed the app (409). That is what we wanted.
+      if (!(err instanceof GraphConflictError)) throw err;
+    }
   }
   const tabs: { configuration?: { entityId?: string } }[] = [];
   for await (const tab of d.gateway.pages<{ configuration?: { entityId?: string } }>(d.tenantId, { method: 'GET', path: `/teams/${team}/channels/${encodeURIComponent(channelId)}/tabs` })) tabs.push(tab);

@@ -28,7 +28,8 @@ export function seedActions(p: Programme, today: string): StoredAction[] {
   const out: StoredAction[] = [];
   for (const body of p.bodies) {
     if (body.kind !== 'werkgroep') continue;
-    const topics = p.backlog.filter((b) => b.vakgebied === body.vakgebied).flatMap((b) => b.topics.map((t) => ({ title: t.title, origin: { kind: 'backlog' as const, ref: t.id } })));
+    // Half of the backlog has been turned into actions so far; the rest waits to be prioritised.
+    const topics = p.backlog.filter((b) => b.vakgebied === body.vakgebied).flatMap((b) => b.topics.filter((_, i) => i % 2 === 0).map((t) => ({ title: t.title, origin: { kind: 'backlog' as const, ref: t.id } })));
     const items = [...topics, ...STEPS.map((title) => ({ title, origin: null }))];
     for (const [i, item] of items.entries()) {
       const key = `${p.programme.id}:${body.id}:${i}`;

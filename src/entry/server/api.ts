@@ -114,6 +114,55 @@ export function apiRouter(d: ApiDeps): Router {
     blockedBy: a.blockedBy, createdOn: a.createdOn, ...(a.fields.due ? { due: a.fields.due } : {}), ...(a.blockedSince ? { blockedSince: a.blockedSince } : {}),
   }));
 
+  // The backlog of a werkgroep's vakgebied (Bijlage 1): topics with the werkgroep's priority, and whether an
+  // action was made from it; a topic is prioritised, or turned into an action (which then goes to Planner).
+  const werkgroepOf = (id: string) => d.programme.bodies.find((b) => b.kind === 'werkgroep' && b.id === id) as Extract<Programme['bodies'][number], { kind: 'werkgroep' }> | undefined;
+  const topicsOf = (w: ReturnType<typeof werkgroepOf>) => (w ? d.programme.backlog.filter((b) => b.vakgebied === w.vakgebied).flatMap((b) => b.topics) : []);
+  router.get('/backlog', async (req, res) => {
+    const w = werkgroepOf(String(req.query['werkgroep'] ?? ''));
+    if (!w) {
+      res.status(400).json({ error: 'ongeldige_invoer', message: both('api.badInput', { detail: 'werkgroep' }) });
+      return;
+    }
+    const priorities = await d.store.backlog.priorities(d.programme.programme.id, w.id);
+    const actions = await d.store.actions.list(d.programme.programme.id, { werkgroep: w.id });
+    const topics = topicsOf(w).map((t) => ({ id: t.id, title: t.title, priority: priorities.get(t.id) ?? null, actie: actions.find((a) => a.origin?.kind === 'backlog' && a.origin.ref === t.id)?.id ?? null }))
+      .sort((a, b) => (a.priority ?? 99) - (b.priority ?? 99));
+    res.json({ werkgroep: w.id, topics });
+  });
+  router.put('/backlog/:topic/prioriteit', async (req, res) => {
+    const parsed = z.strictObject({ werkgroep: z.string(), priority: z.number().int().min(1).max(99) }).safeParse(req.body);
+    const w = parsed.success ? werkgroepOf(parsed.data.werkgroep) : undefined;
+    const topic = topicsOf(w).find((t) => t.id === req.params['topic']);
+    if (!parsed.success || !w || !topic) {
+      res.status(400).json({ error: 'ongeldige_invoer', message: both('api.badInput', { detail: parsed.success ? 'werkgroep/topic' : parsed.error.issues.map((i) => i.path.join('.')).join(', ') }) });
+      return;
+    }
+    await d.store.backlog.setPriority(d.programme.programme.id, w.id, topic.id, parsed.data.priority, d.clock.now());
+    res.json({ werkgroep: w.id, topic: topic.id, priority: parsed.data.priority });
+  });
+  router.post('/backlog/:topic/actie', async (req, res) => {
+    const parsed = z.strictObject({ werkgroep: z.string(), owners: z.array(z.string().refine((id) => people.has(id))).max(20).optional(), due: date.optional() }).safeParse(req.body);
+    const w = parsed.success ? werkgroepOf(parsed.data.werkgroep) : undefined;
+    const topic = topicsOf(w).find((t) => t.id === req.params['topic']);
+    if (!parsed.success || !w || !topic) {
+      res.status(400).json({ error: 'ongeldige_invoer', message: both('api.badInput', { detail: parsed.success ? 'werkgroep/topic' : parsed.error.issues.map((i) => i.path.join('.')).join(', ') }) });
+      return;
+    }
+    const id = `bl-${w.id}-${topic.id}`;
+    const existing = (await d.store.actions.list(d.programme.programme.id, { werkgroep: w.id })).find((a) => a.origin?.kind === 'backlog' && a.origin.ref === topic.id);
+    if (existing) {
+      res.status(409).json({ error: 'bestaat_al', message: both('api.topicHasAction', { topic: topic.title, id: existing.id }) });
+      return;
+    }
+    const today = d.today();
+    const fields = normalise({ title: topic.title, due: parsed.data.due ?? null, status: 'open', ks: [], owners: parsed.data.owners ?? [w.trekker], notes: '' });
+    const action: StoredAction = { id, werkgroep: w.id, fields, base: null, blockedBy: [], origin: { kind: 'backlog', ref: topic.id }, createdOn: today, deleted: false, taskId: null, taskEtag: null, detailsEtag: null };
+    await d.store.actions.save(d.programme.programme.id, action, d.clock.now());
+    d.changed();
+    res.status(201).json(view(action));
+  });
+
   // What waits on what, oldest wait first: werkgroepen on werkgroepen, actions on actions and decisions.
   router.get('/wachtrij', async (_req, res) => {
     res.json({ ketens: blockedChains(d.programme, await domainActions(), await d.store.decisions.list(d.programme.programme.id), d.today()) });
