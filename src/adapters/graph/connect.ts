@@ -5,8 +5,8 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { Config } from '../../platform/config.ts';
 import type { Logger } from '../../platform/logger.ts';
-import { createMsalTokenSource, type ClientCredential } from '../auth/credentials.ts';
-import { createHttpClient } from '../http/fetch.ts';
+import { createMsalTokenSource, type ClientCredential, type TokenSource } from '../auth/credentials.ts';
+import { createHttpClient, type Fetch } from '../http/fetch.ts';
 import { createGraphGateway, type GraphGateway, type GraphGatewayOptions } from './gateway.ts';
 
 const LocalTenantInfoSchema = z.object({
@@ -51,6 +51,9 @@ export interface ConnectedGraph {
   gateway: GraphGateway;
   /** Tenants the gateway may act in (local: the local tenant's; real: the programme's, checked by the caller). */
   localTenants: LocalTenantInfo['tenants'] | undefined;
+  /** The same app's tokens and HTTP client, for the other Microsoft services it calls (the Bot Connector). */
+  tokens: TokenSource;
+  fetch: Fetch;
   close(): Promise<void>;
 }
 
@@ -61,7 +64,7 @@ export function gatewayForLocalTenant(info: LocalTenantInfo, logger?: Logger, tu
   const http = createHttpClient({ caCertPem: info.caCertPem });
   const tokens = createMsalTokenSource({ authorityHost: info.baseUrl, credential: { kind: 'secret', clientId: info.app.clientId, secret: info.app.clientSecret }, fetch: http.fetch });
   const gateway = createGraphGateway({ baseUrl: info.baseUrl, tokens, fetch: http.fetch, ...(logger ? { logger } : {}), ...tuning });
-  return { gateway, localTenants: info.tenants, close: () => http.close() };
+  return { gateway, localTenants: info.tenants, tokens, fetch: http.fetch, close: () => http.close() };
 }
 
 export async function connectGraph(config: Config, logger?: Logger): Promise<ConnectedGraph> {
@@ -74,5 +77,5 @@ export async function connectGraph(config: Config, logger?: Logger): Promise<Con
     : { kind: 'secret', clientId: g.clientId, secret: g.clientSecret ?? '' };
   const http = createHttpClient();
   const tokens = createMsalTokenSource({ authorityHost: g.authorityHost, credential, fetch: http.fetch });
-  return { gateway: createGraphGateway({ baseUrl: g.baseUrl, tokens, fetch: http.fetch, ...(logger ? { logger } : {}) }), localTenants: undefined, close: () => http.close() };
+  return { gateway: createGraphGateway({ baseUrl: g.baseUrl, tokens, fetch: http.fetch, ...(logger ? { logger } : {}) }), localTenants: undefined, tokens, fetch: http.fetch, close: () => http.close() };
 }

@@ -22,6 +22,14 @@ export interface JobRunner {
   /** Asks for a run as soon as possible; null when one is already waiting. */
   runNow(name: string): Promise<string | null>;
   history(name: string, limit?: number): Promise<JobRun[]>;
+  /**
+   * Works a queue of one-off jobs with `workers` fetch loops of `batchSize` each (pg-boss fetches with SKIP LOCKED:
+   * no two loops or instances get the same job). `handle` must not throw for one job's failure (it records it);
+   * a job whose process died is retried by pg-boss after `expireInSeconds`.
+   */
+  work<T extends object>(name: string, options: { workers: number; batchSize: number; expireInSeconds: number; retryLimit: number }, handle: (data: T) => Promise<void>): Promise<void>;
+  /** Adds jobs to a queue in one insert. */
+  enqueue<T extends object>(name: string, items: T[], options?: { retryLimit?: number; expireInSeconds?: number }): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -44,11 +52,11 @@ export async function startJobRunner(store: Store, options: JobRunnerOptions = {
 
   // Two servers starting at once may both create the queue; on a server Postgres then aborts one of them
   // (deadlock or duplicate). That one finds the queue made by the other and goes on.
-  const ensureQueue = async (name: string) => {
+  const ensureQueue = async (name: string, queue: Partial<PgBoss.Queue> = { policy: 'stately', retryLimit: 0 }) => {
     for (let attempt = 1; ; attempt++) {
       if (await boss.getQueue(name)) return;
       try {
-        await boss.createQueue(name, { name, policy: 'stately', retryLimit: 0 });
+        await boss.createQueue(name, { ...queue, name });
         return;
       } catch (err) {
         const code = (err as { code?: string }).code;
@@ -84,6 +92,26 @@ export async function startJobRunner(store: Store, options: JobRunnerOptions = {
          UNION ALL SELECT id, state, created_on, started_on, completed_on, output FROM pgboss.archive WHERE name = $1
          ORDER BY created_on DESC LIMIT $2`, [name, limit]);
       return r.rows.map((row) => ({ id: String(row.id), state: row.state, createdOn: new Date(row.created_on), startedOn: row.started_on ? new Date(row.started_on) : null, completedOn: row.completed_on ? new Date(row.completed_on) : null, output: row.output }));
+    },
+    async work(name, o, handle) {
+      await ensureQueue(name, { policy: 'standard', retryLimit: o.retryLimit, expireInSeconds: o.expireInSeconds });
+      for (let i = 0; i < o.workers; i++) {
+        await boss.work<object>(name, { batchSize: o.batchSize, pollingIntervalSeconds: Math.max(0.5, polling / 4) }, async (jobs) => {
+          await Promise.all(jobs.map(async (job) => {
+            try {
+              await handle(job.data as never);
+            } catch (err) {
+              // Recorded by the handler where it can; never fails the batch (pg-boss fails a batch as a whole).
+              log?.error({ queue: name, error: err instanceof Error ? err.message : String(err) }, 'job failed');
+            }
+          }));
+        });
+      }
+    },
+    async enqueue(name, items, o = {}) {
+      if (items.length === 0) return;
+      await ensureQueue(name, { policy: 'standard', ...o });
+      await boss.insert(items.map((data) => ({ name, data, ...o })));
     },
     async stop() {
       await boss.stop({ graceful: true, wait: true, timeout: 30_000 });

@@ -9,6 +9,7 @@ import { PgliteDb, PgPoolDb } from './db.ts';
 import { loadMigrations, migrate } from './migrate.ts';
 import { actionRecords } from './action-records.ts';
 import { backlogRecords, decisionRecords } from './decision-records.ts';
+import { botRecords } from './bot-records.ts';
 import { syncRecords } from './sync-records.ts';
 import { programmeVersions } from './programme-versions.ts';
 import type { Db, Store, StoreOptions } from './store.ts';
@@ -78,6 +79,7 @@ function makeStore(backend: Store['backend'], location: string, db: Db, logger: 
     actions: actionRecords(db),
     decisions: decisionRecords(db),
     backlog: backlogRecords(db),
+    bot: botRecords(db),
     migrate: async () => migrate(db, await loadMigrations(), logger),
     ping: async () => {
       await db.query('SELECT 1');

@@ -2,6 +2,7 @@
 // Only repositories in this folder write SQL; the rest of the code uses their typed methods.
 
 import type { ActionRecords } from './action-records.ts';
+import type { BotRecords } from './bot-records.ts';
 import type { BacklogRecords, DecisionRecords } from './decision-records.ts';
 import type { SyncRecords } from './sync-records.ts';
 
@@ -46,6 +47,7 @@ export interface Store {
   readonly actions: ActionRecords;
   readonly decisions: DecisionRecords;
   readonly backlog: BacklogRecords;
+  readonly bot: BotRecords;
   /** Applies pending migrations in order, each in its own transaction; safe to call concurrently from two processes. */
   migrate(): Promise<{ applied: string[] }>;
   ping(): Promise<void>;
