@@ -5,7 +5,7 @@ import express, { type NextFunction, type Request, type Response, type Router } 
 import { z } from 'zod';
 import type { TokenValidator } from '../../adapters/auth/validate.ts';
 import { TokenRejectedError } from '../../adapters/auth/validate.ts';
-import type { StoredAction } from '../../adapters/store/action-records.ts';
+import { toDomainAction, type StoredAction } from '../../adapters/store/action-records.ts';
 import type { Store } from '../../adapters/store/store.ts';
 import { t } from '../../domain/i18n.ts';
 import { ACTION_STATUSES, KS, normalise } from '../../domain/planner/merge.ts';
@@ -109,10 +109,7 @@ export function apiRouter(d: ApiDeps): Router {
     });
   });
 
-  const domainActions = async (): Promise<Action[]> => (await d.store.actions.list(d.programme.programme.id)).map((a): Action => ({
-    id: a.id, werkgroep: a.werkgroep, title: a.fields.title, owners: a.fields.owners, status: a.fields.status, ks: a.fields.ks,
-    blockedBy: a.blockedBy, createdOn: a.createdOn, ...(a.fields.due ? { due: a.fields.due } : {}), ...(a.blockedSince ? { blockedSince: a.blockedSince } : {}),
-  }));
+  const domainActions = async (): Promise<Action[]> => (await d.store.actions.list(d.programme.programme.id)).map(toDomainAction);
 
   // The backlog of a werkgroep's vakgebied (Bijlage 1): topics with the werkgroep's priority, and whether an
   // action was made from it; a topic is prioritised, or turned into an action (which then goes to Planner).

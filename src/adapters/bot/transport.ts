@@ -1,0 +1,144 @@
+// The bot's HTTP endpoint (/api/messages) on the Teams SDK (@microsoft/teams.apps): the SDK parses and routes
+// activities (messages, installs, Universal Action invokes) and sends replies; Regiekamer's own express
+// router stands in front of it and validates the Bot Framework token with jose first. Only a server in local
+// mode listening on loopback accepts activities without a token (the Agents Playground sends none).
+import express, { type Request, type Response, type Router } from 'express';
+import { App, type HttpRouteHandler, type IHttpServerAdapter } from '@microsoft/teams.apps';
+import { TokenRejectedError } from '../auth/validate.ts';
+import type { BotTokenValidator } from '../auth/bot-token.ts';
+import type { Logger } from '../../platform/logger.ts';
+
+/** Who sent an activity and where: the parts of it the bot's logic needs. */
+export interface Inbound {
+  conversation: { id: string; type: string; tenantId: string };
+  serviceUrl: string;
+  from: { id: string; aadObjectId?: string; name?: string };
+  recipient: { id: string };
+  /** team and channel ids from channelData, when in a team. */
+  teamId?: string;
+  channelId?: string;
+  locale?: string;
+}
+
+export type OutboundActivity = Record<string, unknown>;
+
+export interface BotLogic {
+  /** A message: what to answer (text or cards). */
+  message(inbound: Inbound, text: string): Promise<OutboundActivity[]>;
+  /** A Universal Action (Action.Execute): the card that replaces the one clicked. */
+  cardAction(inbound: Inbound, verb: string, data: Record<string, unknown>): Promise<Record<string, unknown>>;
+  /** The app was added to a personal chat, a team (its channels) or a group chat. */
+  installed(inbound: Inbound): Promise<OutboundActivity[]>;
+  removed(inbound: Inbound): Promise<void>;
+}
+
+export interface BotEndpointOptions {
+  logic: BotLogic;
+  /** The bot's app id and a token source for its replies to the Bot Connector. */
+  credentials?: { clientId: string; token: (scope: string | string[], tenantId?: string) => Promise<string> };
+  /** Validates the Bot Framework token; absent only together with allowUnauthenticated. */
+  validate?: BotTokenValidator;
+  /** Local mode on loopback only (checked by the caller): activities without a token are accepted. */
+  allowUnauthenticated: boolean;
+  /** Tenants whose activities are served; any other gets 403. */
+  allowedTenants: ReadonlySet<string>;
+  logger?: Logger;
+}
+
+/** Registers the SDK's route handler on our router instead of letting the SDK run its own server. */
+class RouterAdapter implements IHttpServerAdapter {
+  handler: HttpRouteHandler | undefined;
+  registerRoute(_method: 'POST', _path: string, handler: HttpRouteHandler): void {
+    this.handler = handler;
+  }
+}
+
+function inboundOf(a: Record<string, unknown>): Inbound {
+  const conv = (a['conversation'] ?? {}) as Record<string, unknown>;
+  const cd = (a['channelData'] ?? {}) as { tenant?: { id?: string }; team?: { id?: string }; channel?: { id?: string } };
+  const from = (a['from'] ?? {}) as Record<string, unknown>;
+  const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+  const out: Inbound = {
+    conversation: { id: String(conv['id'] ?? ''), type: String(conv['conversationType'] ?? 'personal'), tenantId: String(conv['tenantId'] ?? cd.tenant?.id ?? '') },
+    serviceUrl: String(a['serviceUrl'] ?? ''),
+    from: { id: String(from['id'] ?? ''), ...(str(from['aadObjectId']) ? { aadObjectId: str(from['aadObjectId']) as string } : {}), ...(str(from['name']) ? { name: str(from['name']) as string } : {}) },
+    recipient: { id: String(((a['recipient'] ?? {}) as Record<string, unknown>)['id'] ?? '') },
+  };
+  if (cd.team?.id) out.teamId = cd.team.id;
+  if (cd.channel?.id) out.channelId = cd.channel.id;
+  if (str(a['locale'])) out.locale = str(a['locale']) as string;
+  return out;
+}
+
+export function createBotEndpoint(o: BotEndpointOptions): { router: Router; app: App } {
+  if (!o.validate && !o.allowUnauthenticated) throw new Error('the bot endpoint needs a token validator');
+  const log = o.logger?.child({ component: 'bot' });
+  const adapter = new RouterAdapter();
+  const app = new App({
+    httpServerAdapter: adapter,
+    // Our router has validated the token (or refused the request) before the SDK sees it.
+    dangerouslyAllowUnauthenticatedRequests: true,
+    ...(o.credentials ? { clientId: o.credentials.clientId, token: o.credentials.token } : {}),
+    logger: { error: () => undefined, warn: () => undefined, info: () => undefined, debug: () => undefined, log: () => undefined, trace: () => undefined, child: function () { return this; } } as never,
+  });
+  const raw = (ctx: { activity: unknown }) => ctx.activity as Record<string, unknown>;
+
+  app.on('message', async (ctx) => {
+    const a = raw(ctx);
+    for (const reply of await o.logic.message(inboundOf(a), String(a['text'] ?? ''))) await ctx.send(reply as never);
+  });
+  app.on('card.action', async (ctx) => {
+    const a = raw(ctx);
+    const action = ((a['value'] ?? {}) as { action?: { verb?: unknown; data?: unknown } }).action ?? {};
+    const card = await o.logic.cardAction(inboundOf(a), String(action.verb ?? ''), (action.data ?? {}) as Record<string, unknown>);
+    return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card } as never;
+  });
+  app.on('install.add', async (ctx) => {
+    for (const reply of await o.logic.installed(inboundOf(raw(ctx)))) await ctx.send(reply as never);
+  });
+  app.on('install.remove', async (ctx) => {
+    await o.logic.removed(inboundOf(raw(ctx)));
+  });
+  app.on('conversationUpdate', async (ctx) => {
+    // Added to or removed from a team or group chat: the bot itself is among the members added/removed.
+    const a = raw(ctx);
+    const botId = String(((a['recipient'] ?? {}) as Record<string, unknown>)['id'] ?? '');
+    const ids = (k: string) => ((a[k] ?? []) as { id?: string }[]).map((m) => m.id);
+    if (ids('membersAdded').includes(botId)) {
+      for (const reply of await o.logic.installed(inboundOf(a))) await ctx.send(reply as never);
+    } else if (ids('membersRemoved').includes(botId)) {
+      await o.logic.removed(inboundOf(a));
+    }
+  });
+
+  let ready: Promise<void> | undefined;
+  const router = express.Router();
+  router.post('/', express.json({ limit: '256kb' }), async (req: Request, res: Response) => {
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const header = req.headers.authorization;
+    try {
+      if (header || !o.allowUnauthenticated) {
+        if (!o.validate) throw new TokenRejectedError('missing', 'no validator');
+        await o.validate(header, typeof body['serviceUrl'] === 'string' ? body['serviceUrl'] : undefined);
+      }
+    } catch (err) {
+      const reason = err instanceof TokenRejectedError ? err.reason : 'error';
+      log?.warn({ reason }, 'bot activity refused: token');
+      res.status(401).json({ error: { code: 'Unauthorized', message: 'Ongeldig of ontbrekend token / invalid or missing token' } });
+      return;
+    }
+    const tenantId = inboundOf(body).conversation.tenantId.toLowerCase();
+    if (!o.allowedTenants.has(tenantId)) {
+      log?.warn({ tenantId }, 'bot activity refused: tenant not allowed');
+      res.status(403).json({ error: { code: 'TenantNotAllowed', message: 'Deze tenant hoort niet bij het programma / tenant not allowed' } });
+      return;
+    }
+    ready ??= app.initialize();
+    await ready;
+    if (!adapter.handler) throw new Error('the Teams SDK registered no messaging route');
+    const out = await adapter.handler({ body, headers: req.headers as Record<string, string | string[]> });
+    if (out.body === undefined) res.status(out.status).end();
+    else res.status(out.status).json(out.body);
+  });
+  return { router, app };
+}

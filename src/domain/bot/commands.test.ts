@@ -1,0 +1,95 @@
+// Commands in Dutch and English, forgiving about case, mentions and small typos; werkgroepen by id or name;
+// and the update card's validation: required fields, K notes, values echoed so nothing is lost.
+import { describe, expect, it } from 'vitest';
+import { loadProgramme } from '../../../tests/helpers/programmes.ts';
+import { parseCommand, resolveWerkgroep } from './commands.ts';
+import { validateUpdate, valuesOf } from './update.ts';
+
+const blnp = await loadProgramme('blnp');
+
+describe('parseCommand', () => {
+  it.each([
+    ['help', 'help', undefined, 'nl'],
+    ['HELP', 'help', undefined, 'nl'],
+    ['hulp', 'help', undefined, 'nl'],
+    ['?', 'help', undefined, 'nl'],
+    ['', 'help', undefined, 'nl'],
+    ['<at>Regiekamer</at> help', 'help', undefined, 'nl'],
+    ['mijn acties', 'mijn-acties', undefined, 'nl'],
+    ['Mijn Acties', 'mijn-acties', undefined, 'nl'],
+    ['mjin acties', 'mijn-acties', undefined, 'nl'],
+    ['mijn actie', 'mijn-acties', undefined, 'nl'],
+    ['acties', 'mijn-acties', undefined, 'nl'],
+    ['my actions', 'mijn-acties', undefined, 'en'],
+    ['My Actoins', 'mijn-acties', undefined, 'en'],
+    ['status financien', 'status', 'financien', 'nl'],
+    ['stauts Financiën', 'status', 'Financiën', 'nl'],
+    ['Status   wg-ict', 'status', 'wg-ict', 'nl'],
+    ['status', 'status', undefined, 'nl'],
+    ['update', 'update', undefined, 'nl'],
+    ['updaet ICT', 'update', 'ICT', 'nl'],
+    ['voortgang', 'update', undefined, 'nl'],
+    ['besluiten', 'besluiten', undefined, 'nl'],
+    ['besluitne', 'besluiten', undefined, 'nl'],
+    ['decisions', 'besluiten', undefined, 'en'],
+    ['Decisoins', 'besluiten', undefined, 'en'],
+  ] as const)('%j → %s', (text, command, arg, lang) => {
+    const c = parseCommand(text);
+    expect(c.command).toBe(command);
+    expect(c.arg).toBe(arg);
+    expect(c.lang).toBe(lang);
+  });
+
+  it.each(['goedemorgen', 'wat is het weer', 'besluiten nemen is leuk', 'xyz', 'stat'])('%j is not a command (help follows)', (text) => {
+    expect(parseCommand(text).command).toBe('unknown');
+  });
+});
+
+describe('resolveWerkgroep', () => {
+  it('finds a werkgroep by id, name, without "werkgroep", ignoring case, accents and a typo', () => {
+    const fin = blnp.bodies.find((b) => b.id === 'wg-financien');
+    expect(fin?.kind).toBe('werkgroep');
+    for (const q of ['wg-financien', 'WG-FINANCIEN', fin?.name ?? '', 'financien', 'Financiën', 'financein', 'finan']) {
+      expect(resolveWerkgroep(q, blnp)).toEqual({ id: 'wg-financien' });
+    }
+  });
+
+  it('offers candidates when it cannot choose', () => {
+    const r = resolveWerkgroep('concept', blnp);
+    expect('candidates' in r && r.candidates.map((c) => c.id).sort()).toEqual(['wg-dienstverleningsconcept', 'wg-huisvestingsconcept']);
+    const none = resolveWerkgroep('zwembad', blnp);
+    expect('candidates' in none).toBe(true);
+  });
+});
+
+describe('validateUpdate', () => {
+  const base = { werkgroep: 'wg-ict', period: 'regiegroep:2026-12-08', status: 'aandacht', progress: 'Netwerk gekoppeld.' };
+
+  it('accepts a complete update and keeps only what was filled in', () => {
+    const r = validateUpdate({ ...base, successes: ' Eerste koppeling live ', ks: 'kwaliteit,kosten', k_kwaliteit_note: 'minder storingen', k_kosten_note: 'één contract', actions: 'a1,a2' }, { programme: blnp, knownActionIds: new Set(['a1', 'a2']) }, 'nl');
+    expect(r).toEqual({
+      ok: true,
+      update: { ...base, successes: 'Eerste koppeling live', ks: [{ k: 'kwaliteit', note: 'minder storingen' }, { k: 'kosten', note: 'één contract' }], actionIds: ['a1', 'a2'] },
+    });
+    if (r.ok) expect(validateUpdate(valuesOf(r.update), { programme: blnp }, 'nl')).toEqual(r);
+  });
+
+  it('refuses missing and wrong fields with messages per field, in Dutch or English, echoing every value', () => {
+    const input = { werkgroep: 'wg-zwembad', period: '', status: 'prima', progress: '   ', nextSteps: 'Plan maken', ks: 'kansen,koffie', actions: 'a9' };
+    const nl = validateUpdate(input, { programme: blnp, knownActionIds: new Set(['a1']) }, 'nl');
+    expect(nl.ok).toBe(false);
+    if (nl.ok) return;
+    expect(nl.errors.map((e) => e.field).sort()).toEqual(['actions', 'k_kansen_note', 'ks', 'period', 'progress', 'status', 'werkgroep']);
+    expect(nl.errors.find((e) => e.field === 'progress')?.message).toBe('Voortgang is verplicht');
+    expect(nl.values).toMatchObject({ nextSteps: 'Plan maken', ks: 'kansen,koffie', werkgroep: 'wg-zwembad' });
+    const en = validateUpdate(input, { programme: blnp }, 'en');
+    expect(!en.ok && en.errors.find((e) => e.field === 'progress')?.message).toBe('Progress is required');
+  });
+
+  it('refuses text that is too long, and a projectgroep as werkgroep', () => {
+    const r = validateUpdate({ ...base, progress: 'x'.repeat(2001) }, { programme: blnp }, 'nl');
+    expect(!r.ok && r.errors.map((e) => e.field)).toEqual(['progress']);
+    const pg = validateUpdate({ ...base, werkgroep: 'pg-harmonisatie' }, { programme: blnp }, 'nl');
+    expect(!pg.ok && pg.errors.map((e) => e.field)).toEqual(['werkgroep']);
+  });
+});

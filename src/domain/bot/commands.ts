@@ -1,0 +1,93 @@
+// What a person typed to the bot, as a command: Dutch or English, any case, mentions and markup stripped,
+// small typos forgiven (edit distance, fastest-levenshtein). Anything else is 'unknown' and gets help.
+import { distance } from 'fastest-levenshtein';
+import type { Lang } from '../i18n.ts';
+import type { Programme } from '../programme/schema.ts';
+
+export type CommandName = 'help' | 'mijn-acties' | 'status' | 'update' | 'besluiten' | 'unknown';
+
+export interface Command {
+  command: CommandName;
+  arg?: string;
+  lang: Lang;
+}
+
+/** Spellings per command; the language of the one matched is the language the answer is in. */
+const WORDS: { words: string; command: Exclude<CommandName, 'unknown'>; lang: Lang; takesArg?: boolean }[] = [
+  { words: 'help', command: 'help', lang: 'nl' },
+  { words: 'hulp', command: 'help', lang: 'nl' },
+  { words: 'menu', command: 'help', lang: 'nl' },
+  { words: '?', command: 'help', lang: 'nl' },
+  { words: 'mijn acties', command: 'mijn-acties', lang: 'nl' },
+  { words: 'acties', command: 'mijn-acties', lang: 'nl' },
+  { words: 'my actions', command: 'mijn-acties', lang: 'en' },
+  { words: 'my tasks', command: 'mijn-acties', lang: 'en' },
+  { words: 'status', command: 'status', lang: 'nl', takesArg: true },
+  { words: 'update', command: 'update', lang: 'nl', takesArg: true },
+  { words: 'voortgang', command: 'update', lang: 'nl', takesArg: true },
+  { words: 'besluiten', command: 'besluiten', lang: 'nl' },
+  { words: 'besluitenlijst', command: 'besluiten', lang: 'nl' },
+  { words: 'decisions', command: 'besluiten', lang: 'en' },
+];
+
+/** Lower case, no diacritics, single spaces. */
+export function fold(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+/** Mentions (<at>Regiekamer</at>) and any other markup removed, entities decoded. */
+export function plainText(text: string): string {
+  return text
+    .replace(/<at>[\s\S]*?<\/at>/gi, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&nbsp;/g, ' ').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"')
+    .trim();
+}
+
+/** One swap of two neighbouring letters ('stauts'), which Levenshtein counts as two edits, counts as one. */
+function typoCost(a: string, b: string): number {
+  const d = distance(a, b);
+  if (d !== 2 || a.length !== b.length) return d;
+  const diff = [...a].flatMap((ch, i) => (ch !== b[i] ? [i] : []));
+  return diff.length === 2 && diff[1] === (diff[0] as number) + 1 && a[diff[0] as number] === b[diff[1] as number] && a[diff[1] as number] === b[diff[0] as number] ? 1 : d;
+}
+
+/** How many typos a word of this length may have. */
+const tolerance = (word: string) => (word.length <= 3 ? 0 : word.length <= 6 ? 1 : 2);
+
+export function parseCommand(input: string): Command {
+  const text = fold(plainText(input)).replace(/^\/+/, '');
+  if (text === '') return { command: 'help', lang: 'nl' };
+  const tokens = text.split(' ');
+  let best: { entry: (typeof WORDS)[number]; cost: number; used: number } | undefined;
+  for (const entry of WORDS) {
+    const n = entry.words.split(' ').length;
+    if (tokens.length < n || (!entry.takesArg && tokens.length > n + 1)) continue;
+    const head = tokens.slice(0, n).join(' ');
+    const cost = typoCost(head, entry.words);
+    if (cost > tolerance(entry.words)) continue;
+    // Prefer the closest, then the longest phrase (so 'mijn acties' beats 'acties').
+    if (!best || cost < best.cost || (cost === best.cost && n > best.used)) best = { entry, cost, used: n };
+  }
+  if (!best) return { command: 'unknown', lang: /^(what|how|show|list|my)\b/.test(text) ? 'en' : 'nl' };
+  const rest = plainText(input).replace(/^\/+/, '').trim().split(/\s+/).slice(best.used).join(' ').trim();
+  if (!best.entry.takesArg && rest !== '' && !/^(please|graag|aub|a\.u\.b\.)$/i.test(rest)) return { command: 'unknown', lang: best.entry.lang };
+  return { command: best.entry.command, lang: best.entry.lang, ...(best.entry.takesArg && rest !== '' ? { arg: rest } : {}) };
+}
+
+export type WerkgroepMatch = { id: string } | { candidates: { id: string; name: string }[] };
+
+/** A werkgroep by id or name: exact (folded) first, then a unique prefix or near match; otherwise candidates. */
+export function resolveWerkgroep(arg: string, programme: Programme): WerkgroepMatch {
+  const groups = programme.bodies.filter((b) => b.kind === 'werkgroep').map((b) => ({ id: b.id, name: b.name, keys: [fold(b.id), fold(b.name), fold(b.name.replace(/^werkgroep\s+/i, ''))] }));
+  const q = fold(arg);
+  const exact = groups.filter((g) => g.keys.includes(q));
+  if (exact.length === 1 && exact[0]) return { id: exact[0].id };
+  const partial = groups.filter((g) => g.keys.some((k) => q.length >= 3 && (k.startsWith(q) || k.includes(q))));
+  if (partial.length === 1 && partial[0]) return { id: partial[0].id };
+  const scored = groups.map((g) => ({ g, cost: Math.min(...g.keys.map((k) => distance(k, q))) })).sort((a, b) => a.cost - b.cost);
+  const first = scored[0];
+  if (first && first.cost <= tolerance(q) && (scored[1]?.cost ?? Infinity) > first.cost) return { id: first.g.id };
+  const pool = partial.length > 0 ? partial : scored.slice(0, 5).map((s) => s.g);
+  return { candidates: pool.map((g) => ({ id: g.id, name: g.name })) };
+}
