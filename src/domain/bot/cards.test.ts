@@ -3,8 +3,8 @@
 // errors inside the card.
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import Ajv from 'ajv';
-import addFormats from 'ajv-formats';
+import AjvModule from 'ajv';
+import ajvFormats from 'ajv-formats';
 import draft6 from 'ajv/dist/refs/json-schema-draft-06.json' with { type: 'json' };
 import { describe, expect, it } from 'vitest';
 import { loadProgramme } from '../../../tests/helpers/programmes.ts';
@@ -14,9 +14,10 @@ import type { Action, Decision } from '../work/model.ts';
 import type { Lang } from '../i18n.ts';
 
 const schemaText = await readFile(new URL('./adaptive-card.schema.json', import.meta.url), 'utf8');
+const Ajv = AjvModule.default;
 const ajv = new Ajv({ strict: false, allErrors: true });
 ajv.addMetaSchema(draft6);
-addFormats(ajv);
+ajvFormats.default(ajv);
 const { id: _id, ...schema } = JSON.parse(schemaText) as Record<string, unknown>;
 const validate = ajv.compile(schema);
 
