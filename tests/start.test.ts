@@ -1,32 +1,10 @@
 // `npm start` as a person runs it: a real child process comes up, answers /healthz and /readyz, and stops on Ctrl-C.
-import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { once } from 'node:events';
 import { describe, expect, it } from 'vitest';
-
-const root = path.resolve(import.meta.dirname, '..');
-
-function startStack(env: Record<string, string>) {
-  const child = spawn(process.execPath, ['bin/regiekamer.js', 'start'], {
-    cwd: root,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
-  child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
-  const url = new Promise<string>((resolve, reject) => {
-    child.stdout.on('data', () => {
-      const m = /Server\s+(http:\/\/\S+)/.exec(stdout);
-      if (m?.[1]) resolve(m[1]);
-    });
-    child.once('exit', (code) => reject(new Error(`exited ${code} before it was ready:\n${stdout}\n${stderr}`)));
-  });
-  return { child, url, output: () => ({ stdout, stderr }) };
-}
+import { startStack } from './helpers/stack.ts';
 
 describe('npm start', () => {
   it('comes up on embedded defaults, answers /readyz, records the programme version and stops cleanly on SIGINT', async () => {

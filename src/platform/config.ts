@@ -24,6 +24,9 @@ const EnvSchema = z.object({
   GRAPH_CERTIFICATE_PATH: z.string().min(1).optional(),
   TEAMS_APP_ID: z.string().uuid().optional(),
   BOT_ID: z.string().uuid().optional(),
+  BOT_RHYTHM_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),
+  PLAYGROUND_PORT: z.coerce.number().int().min(0).max(65535).default(56150),
+  LOCAL_BOT_PERSON: z.string().min(1).optional(),
 });
 
 export interface Config {
@@ -44,6 +47,14 @@ export interface Config {
   /** Seconds between polls of the werkgroepen's Planner plans (0: off). */
   plannerPollSeconds: number;
   localTenant: { port: number; httpPort: number; dataDir: string };
+  bot: {
+    /** Seconds between runs of the reminder rhythm (plan, reconcile, hand due messages to the queue); 0: off. */
+    rhythmSeconds: number;
+    /** Local mode: the Agents Playground's port (0: do not start it). */
+    playgroundPort: number;
+    /** Local mode: the programme person the Playground's user acts as (default: the first werkgroep's trekker). */
+    localPerson: string | undefined;
+  };
   graph: {
     /** https://graph.microsoft.com for real tenants; the local tenant's URL locally (undefined: read from local-tenant.json). */
     baseUrl: string | undefined;
@@ -85,6 +96,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd: string)
     mode: e.REGIEKAMER_MODE,
     syncIntervalMinutes: e.SYNC_INTERVAL_MINUTES,
     plannerPollSeconds: e.PLANNER_POLL_SECONDS,
+    bot: { rhythmSeconds: e.BOT_RHYTHM_SECONDS, playgroundPort: e.PLAYGROUND_PORT, localPerson: e.LOCAL_BOT_PERSON },
     localTenant: { port: e.LOCAL_TENANT_PORT, httpPort: e.LOCAL_TENANT_HTTP_PORT, dataDir: path.resolve(cwd, e.REGIEKAMER_DATA_DIR, 'local-tenant') },
     graph: {
       baseUrl: e.GRAPH_BASE_URL ?? (e.REGIEKAMER_MODE === 'tenant' ? 'https://graph.microsoft.com' : undefined),

@@ -49,6 +49,11 @@ export interface BotSenderOptions {
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
+  /**
+   * Whether a service URL gets the bot's token (default: every one). Locally the Agents Playground's connector
+   * on loopback needs none, and a token must never go to a host that has no use for it.
+   */
+  sendsToken?: (serviceUrl: string) => boolean;
 }
 
 const RETRYABLE = new Set([412, 429, 502, 503, 504]);
@@ -80,10 +85,10 @@ export function createBotSender(options: BotSenderOptions): BotSender {
       let code = 'NetworkError';
       let wait: number | undefined;
       try {
-        const token = await options.tokens.token(to.tenantId, BOT_CONNECTOR_RESOURCE);
+        const token = options.sendsToken?.(to.serviceUrl) === false ? undefined : await options.tokens.token(to.tenantId, BOT_CONNECTOR_RESOURCE);
         const once = () => options.fetch(url, {
           method, body: JSON.stringify({ ...activity, conversation: { id: to.conversationId } }),
-          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+          headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), 'content-type': 'application/json' },
         });
         const res = options.pacing === false ? await once() : await pacer.run(to.tenantId, to.conversationId, once, now);
         status = res.status;

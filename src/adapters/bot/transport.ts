@@ -101,7 +101,9 @@ export function createBotEndpoint(o: BotEndpointOptions): { router: Router; app:
   });
   app.on('conversationUpdate', async (ctx) => {
     // Added to or removed from a team or group chat: the bot itself is among the members added/removed.
+    // (A personal chat announces itself with installationUpdate, handled above.)
     const a = raw(ctx);
+    if (inboundOf(a).conversation.type === 'personal') return;
     const botId = String(((a['recipient'] ?? {}) as Record<string, unknown>)['id'] ?? '');
     const ids = (k: string) => ((a[k] ?? []) as { id?: string }[]).map((m) => m.id);
     if (ids('membersAdded').includes(botId)) {
@@ -113,11 +115,16 @@ export function createBotEndpoint(o: BotEndpointOptions): { router: Router; app:
 
   let ready: Promise<void> | undefined;
   const router = express.Router();
+  // Clients (the Agents Playground) probe the endpoint with HEAD before they connect.
+  router.head('/', (_req, res) => {
+    res.status(200).end();
+  });
   router.post('/', express.json({ limit: '256kb' }), async (req: Request, res: Response) => {
     const body = (req.body ?? {}) as Record<string, unknown>;
     const header = req.headers.authorization;
     try {
       if (header || !o.allowUnauthenticated) {
+        // (When unauthenticated requests are not allowed, a missing header is refused here.)
         if (!o.validate) throw new TokenRejectedError('missing', 'no validator');
         await o.validate(header, typeof body['serviceUrl'] === 'string' ? body['serviceUrl'] : undefined);
       }
@@ -128,7 +135,9 @@ export function createBotEndpoint(o: BotEndpointOptions): { router: Router; app:
       return;
     }
     const tenantId = inboundOf(body).conversation.tenantId.toLowerCase();
-    if (!o.allowedTenants.has(tenantId)) {
+    // Authenticated activities come from the programme's tenants only. Unauthenticated ones exist only on a
+    // local server on loopback: a local client (the Playground) with its own mock tenant.
+    if (header && !o.allowedTenants.has(tenantId)) {
       log?.warn({ tenantId }, 'bot activity refused: tenant not allowed');
       res.status(403).json({ error: { code: 'TenantNotAllowed', message: 'Deze tenant hoort niet bij het programma / tenant not allowed' } });
       return;

@@ -9,21 +9,22 @@ export type CommandName = 'help' | 'mijn-acties' | 'status' | 'update' | 'beslui
 export interface Command {
   command: CommandName;
   arg?: string;
-  lang: Lang;
+  /** The language the words were in; absent when they are the same in both (help, status, update). */
+  lang?: Lang;
 }
 
 /** Spellings per command; the language of the one matched is the language the answer is in. */
-const WORDS: { words: string; command: Exclude<CommandName, 'unknown'>; lang: Lang; takesArg?: boolean }[] = [
-  { words: 'help', command: 'help', lang: 'nl' },
+const WORDS: { words: string; command: Exclude<CommandName, 'unknown'>; lang?: Lang; takesArg?: boolean }[] = [
+  { words: 'help', command: 'help' },
   { words: 'hulp', command: 'help', lang: 'nl' },
-  { words: 'menu', command: 'help', lang: 'nl' },
-  { words: '?', command: 'help', lang: 'nl' },
+  { words: 'menu', command: 'help' },
+  { words: '?', command: 'help' },
   { words: 'mijn acties', command: 'mijn-acties', lang: 'nl' },
   { words: 'acties', command: 'mijn-acties', lang: 'nl' },
   { words: 'my actions', command: 'mijn-acties', lang: 'en' },
   { words: 'my tasks', command: 'mijn-acties', lang: 'en' },
-  { words: 'status', command: 'status', lang: 'nl', takesArg: true },
-  { words: 'update', command: 'update', lang: 'nl', takesArg: true },
+  { words: 'status', command: 'status', takesArg: true },
+  { words: 'update', command: 'update', takesArg: true },
   { words: 'voortgang', command: 'update', lang: 'nl', takesArg: true },
   { words: 'besluiten', command: 'besluiten', lang: 'nl' },
   { words: 'besluitenlijst', command: 'besluiten', lang: 'nl' },
@@ -57,7 +58,7 @@ const tolerance = (word: string) => (word.length <= 3 ? 0 : word.length <= 6 ? 1
 
 export function parseCommand(input: string): Command {
   const text = fold(plainText(input)).replace(/^\/+/, '');
-  if (text === '') return { command: 'help', lang: 'nl' };
+  if (text === '') return { command: 'help' };
   const tokens = text.split(' ');
   let best: { entry: (typeof WORDS)[number]; cost: number; used: number } | undefined;
   for (const entry of WORDS) {
@@ -69,10 +70,11 @@ export function parseCommand(input: string): Command {
     // Prefer the closest, then the longest phrase (so 'mijn acties' beats 'acties').
     if (!best || cost < best.cost || (cost === best.cost && n > best.used)) best = { entry, cost, used: n };
   }
-  if (!best) return { command: 'unknown', lang: /^(what|how|show|list|my)\b/.test(text) ? 'en' : 'nl' };
+  if (!best) return { command: 'unknown', ...(/^(what|how|show|list|my)\b/.test(text) ? { lang: 'en' as const } : {}) };
   const rest = plainText(input).replace(/^\/+/, '').trim().split(/\s+/).slice(best.used).join(' ').trim();
-  if (!best.entry.takesArg && rest !== '' && !/^(please|graag|aub|a\.u\.b\.)$/i.test(rest)) return { command: 'unknown', lang: best.entry.lang };
-  return { command: best.entry.command, lang: best.entry.lang, ...(best.entry.takesArg && rest !== '' ? { arg: rest } : {}) };
+  const lang = best.entry.lang ? { lang: best.entry.lang } : {};
+  if (!best.entry.takesArg && rest !== '' && !/^(please|graag|aub|a\.u\.b\.)$/i.test(rest)) return { command: 'unknown', ...lang };
+  return { command: best.entry.command, ...lang, ...(best.entry.takesArg && rest !== '' ? { arg: rest } : {}) };
 }
 
 export type WerkgroepMatch = { id: string } | { candidates: { id: string; name: string }[] };

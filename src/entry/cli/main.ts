@@ -93,6 +93,17 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
       exitCode = await besluitenCommand(io, config(), opts, langOf(opts));
     });
 
+  program.command('herinneringen')
+    .alias('remind')
+    .argument('<bijeenkomst>', 'de bijeenkomst: <cadans>:<JJJJ-MM-DD>, bv. regiegroep:2026-12-08 / the meeting')
+    .description('Ontwikkelen: verstuur het herinneringsritme van één bijeenkomst nu / dev: send one meeting\'s reminder rhythm now')
+    .option('--json', 'uitvoer als JSON / output as JSON')
+    .option('--lang <lang>', 'taal: nl of en')
+    .action(async (bijeenkomst: string, opts: { json?: boolean; lang?: string }) => {
+      const { herinneringenCommand } = await import('./commands/acties.ts');
+      exitCode = await herinneringenCommand(io, config(), bijeenkomst, opts, langOf(opts));
+    });
+
   program.command('capaciteit')
     .description('Wie draagt wat, tegen de beschikbare uren / who carries what, against the hours they have')
     .option('--json', 'uitvoer als JSON / output as JSON')

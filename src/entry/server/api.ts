@@ -25,6 +25,8 @@ export interface ApiDeps {
   today(): string;
   /** Called after a change, e.g. to poll Planner now so the change reaches the task. */
   changed(): void;
+  /** Local mode (dev): send one meeting's reminder rhythm now. */
+  triggerRhythm?(occurrenceKey: string): Promise<{ planned: number; dispatched: number } | undefined>;
 }
 
 const both = (key: Parameters<typeof t>[0], params: Record<string, string | number> = {}) => `${t(key, params, 'nl')} / ${t(key, params, 'en')}`;
@@ -202,6 +204,22 @@ export function apiRouter(d: ApiDeps): Router {
     res.json({ personen: capacity(d.programme, await domainActions(), d.today()) });
   });
 
+  if (d.triggerRhythm) {
+    const trigger = d.triggerRhythm;
+    router.post('/bot/ritme', async (req, res) => {
+      const parsed = z.strictObject({ bijeenkomst: z.string().regex(/^[a-z0-9-]+:\d{4}-\d{2}-\d{2}$/) }).safeParse(req.body);
+      if (!parsed.success) {
+        res.status(400).json({ error: 'ongeldige_invoer', message: both('api.badInput', { detail: 'bijeenkomst: <cadans>:<JJJJ-MM-DD>' }) });
+        return;
+      }
+      const r = await trigger(parsed.data.bijeenkomst);
+      if (!r) {
+        res.status(404).json({ error: 'niet_gevonden', message: both('api.meetingNotFound', { key: parsed.data.bijeenkomst }) });
+        return;
+      }
+      res.status(202).json({ bijeenkomst: parsed.data.bijeenkomst, gepland: r.planned, verstuurd: r.dispatched });
+    });
+  }
   router.use((_req, res) => {
     res.status(404).json({ error: 'niet_gevonden', message: both('api.notFound') });
   });

@@ -7,7 +7,7 @@ export interface Readiness {
   check(): Promise<Record<string, string>>;
 }
 
-export function createHttpApp(readiness: Readiness, logger: Logger, api?: Router): Express {
+export function createHttpApp(readiness: Readiness, logger: Logger, api?: Router, bot?: Router): Express {
   const app = express();
   app.disable('x-powered-by');
 
@@ -26,6 +26,8 @@ export function createHttpApp(readiness: Readiness, logger: Logger, api?: Router
     }
   });
 
+  // The bot's endpoint has its own authentication (Bot Framework tokens), so it is mounted before the API's.
+  if (bot) app.use('/api/messages', bot);
   if (api) app.use('/api', api);
 
   app.use((_req, res) => {

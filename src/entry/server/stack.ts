@@ -16,6 +16,7 @@ import type { Clock } from '../../domain/time/clock.ts';
 import type { Config } from '../../platform/config.ts';
 import type { Logger } from '../../platform/logger.ts';
 import { createHttpApp } from './http.ts';
+import { startBot, type BotHandle } from './bot.ts';
 
 export type SyncOutcome = { ok: true; summary: SyncSummary; drift: number } | { ok: false; error: string };
 
@@ -31,6 +32,9 @@ export interface RunningStack {
   changesSinceLast: string[];
   store: Store;
   url: string;
+  bot: BotHandle;
+  /** The Agents Playground (local mode), a chat client for the bot. */
+  playgroundUrl?: string;
   stop(): Promise<void>;
 }
 
@@ -66,6 +70,7 @@ export async function startStack(config: Config, clock: Clock, logger: Logger, c
     let graph: ConnectedGraph;
     let localAuthority: string | undefined;
     let localFetch: typeof fetch | undefined;
+    let localAppId: string | undefined;
     if (config.mode === 'local') {
       // Loaded lazily: tenant mode never needs the local tenant's code.
       const { startLocalTenant } = await import('../tenant/server.ts');
@@ -85,6 +90,7 @@ export async function startStack(config: Config, clock: Clock, logger: Logger, c
       const trusted = createHttpClient({ caCertPem: tenant.caCertPem });
       stops.push(() => trusted.close());
       localFetch = trusted.fetch;
+      localAppId = tenant.app.clientId;
       graph = gatewayForLocalTenant({ baseUrl: tenant.baseUrl, httpUrl: tenant.httpUrl, caCertPem: tenant.caCertPem, caCertPath: tenant.caCertPath, tenants: tenant.tenants, app: tenant.app }, logger);
     } else {
       const { connectGraph } = await import('../../adapters/graph/connect.ts');
@@ -137,23 +143,35 @@ export async function startStack(config: Config, clock: Clock, logger: Logger, c
       allowedTenants: programme.gemeenten.map((g) => g.tenantId).filter((id): id is string => id !== undefined),
       clock,
     });
+    // The bot: its endpoint, its service, the delivery workers and the reminder rhythm (durable jobs).
+    const bot = await startBot({ config, clock, logger, store, programme, runner, connected, localAuthority, localFetch, localAppId, abort: abort.signal });
     const api = apiRouter({
       store, programme, clock, validate,
+      ...(config.mode === 'local' ? { triggerRhythm: (key: string) => bot.handle.trigger(key) } : {}),
       today: () => today(programme, clock),
       changed: () => void runner.runNow('planner').catch((err: unknown) => logger.warn({ error: err instanceof Error ? err.message : String(err) }, 'could not queue a planner poll')),
     });
+
 
     const app = createHttpApp({
       check: async () => {
         await store.ping();
         return { store: store.backend, programme: programme.programme.id, version: String(recorded.version.id) };
       },
-    }, logger.child({ component: 'http' }), api);
+    }, logger.child({ component: 'http' }), api, bot.router);
     const server = createServer(app);
     await listen(server, config.port, config.host);
     stops.push(() => closeServer(server));
     const address = server.address() as AddressInfo;
     const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${address.port}`;
+    // Locally a Teams-like chat client for the bot: the Microsoft 365 Agents Playground (its own port).
+    let playgroundUrl: string | undefined;
+    if (config.mode === 'local' && config.bot.playgroundPort > 0) {
+      const { startPlayground } = await import('./bot.ts');
+      const pg = await startPlayground(`${url}/api/messages`, config.bot.playgroundPort, logger);
+      stops.push(() => pg.stop());
+      playgroundUrl = pg.url;
+    }
     // Where the CLI finds the running server (its API): the store is the server's while it runs.
     const serverFile = path.join(config.dataDir, 'server.json');
     await writeFile(serverFile, JSON.stringify({ url, pid: process.pid }));
@@ -189,7 +207,13 @@ export async function startStack(config: Config, clock: Clock, logger: Logger, c
     } else {
       resolveFirst({ ok: false, error: 'SYNC_INTERVAL_MINUTES=0: periodieke sync uit / periodic sync off' });
     }
-    return { programme, version: recorded.version, programmeChanged: recorded.isNew, changesSinceLast, store, url, stop, firstSync, ...(localTenant ? { localTenant } : {}) };
+    if (config.bot.rhythmSeconds > 0) {
+      await runner.every('bot-rhythm', config.bot.rhythmSeconds, async () => {
+        if (abort.signal.aborted) return { skipped: 'stopping' };
+        return bot.rhythm();
+      });
+    }
+    return { programme, version: recorded.version, programmeChanged: recorded.isNew, changesSinceLast, store, url, stop, firstSync, bot: bot.handle, ...(playgroundUrl ? { playgroundUrl } : {}), ...(localTenant ? { localTenant } : {}) };
   } catch (err) {
     await stop();
     throw err;

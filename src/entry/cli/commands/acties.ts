@@ -192,3 +192,18 @@ export async function actiesCommand(io: CliIo, config: Config, flags: ActiesFlag
     await http.close();
   }
 }
+
+/** Dev: sends one meeting's reminder rhythm now (ask, nudge, overview, announcements), each message still once. */
+export async function herinneringenCommand(io: CliIo, config: Config, bijeenkomst: string, flags: { json?: boolean }, lang: Lang): Promise<number> {
+  const r = await callApi(io, config, lang, 'POST', '/bot/ritme', { bijeenkomst });
+  if (!r) return EXIT.failure;
+  if (r.status >= 400) {
+    writeLine(io.stderr, String(r.body['message'] ?? `HTTP ${r.status}`));
+    return r.status === 400 || r.status === 404 ? EXIT.invalid : EXIT.failure;
+  }
+  if (flags.json) writeLine(io.stdout, JSON.stringify(r.body, null, 2));
+  else writeLine(io.stdout, lang === 'nl'
+    ? `${String(r.body['gepland'])} berichten voor ${bijeenkomst} ingepland voor nu; ${String(r.body['verstuurd'])} naar de wachtrij (al verstuurde gaan niet nog eens).`
+    : `${String(r.body['gepland'])} messages for ${bijeenkomst} scheduled for now; ${String(r.body['verstuurd'])} queued (ones already sent are not sent again).`);
+  return EXIT.ok;
+}

@@ -1,0 +1,315 @@
+// What the bot does: answers commands, serves the update card (Action.Execute), remembers where it is
+// installed, and composes the messages of the rhythm. Transport-free (see transport.ts); reads and writes go
+// through the store, person look-ups through the Graph gateway.
+import { DateTime } from 'luxon';
+import type { GraphGateway } from '../graph/gateway.ts';
+import { users } from '../graph/endpoints/directory.ts';
+import { toDomainAction } from '../store/action-records.ts';
+import type { DeliveryRow, StoredUpdate } from '../store/bot-records.ts';
+import type { Store } from '../store/store.ts';
+import type { Lang } from '../../domain/i18n.ts';
+import type { Person, Programme, Werkgroep } from '../../domain/programme/schema.ts';
+import type { Clock } from '../../domain/time/clock.ts';
+import { isOpenAction, type Action } from '../../domain/work/model.ts';
+import { announcementCard, cardActivity, decisionsCard, digestCard, helpCard, myActionsCard, overviewCard, statusCard, updateCard, type Card } from '../../domain/bot/cards.ts';
+import { parseCommand, resolveWerkgroep } from '../../domain/bot/commands.ts';
+import { bt } from '../../domain/bot/messages.ts';
+import { meetingOccurrences, reminderPlan, type MeetingOccurrence } from '../../domain/bot/rhythm.ts';
+import { validateUpdate, valuesOf, type ProgressUpdate, type UpdateRecord } from '../../domain/bot/update.ts';
+import type { BotLogic, Inbound, OutboundActivity } from './transport.ts';
+import type { Composed } from './deliveries.ts';
+
+export interface BotServiceOptions {
+  store: Store;
+  programme: Programme;
+  clock: Clock;
+  gateway?: GraphGateway;
+  lang: Lang;
+  /**
+   * Local mode only: the programme person an unknown local user (the Agents Playground's) acts as. Never set
+   * in tenant mode, where every person is looked up in their own tenant.
+   */
+  localPerson?: string;
+}
+
+export interface BotService extends BotLogic {
+  compose(row: DeliveryRow): Promise<Composed>;
+  /** The regiegroep meeting updates are gathered for now, and until when they can be changed. */
+  currentPeriod(): { occurrence: MeetingOccurrence; compileAt: Date } | undefined;
+}
+
+const text = (t: string): OutboundActivity => ({ type: 'message', text: t });
+
+export function createBotService(o: BotServiceOptions): BotService {
+  const p = o.programme;
+  const pid = p.programme.id;
+  const tz = p.programme.timeZone;
+  const people = new Map(p.people.map((x) => [x.id, x]));
+  const werkgroepen = p.bodies.filter((b): b is Werkgroep => b.kind === 'werkgroep');
+  const bodyName = (id: string) => p.bodies.find((b) => b.id === id)?.name ?? id;
+  const today = () => DateTime.fromJSDate(o.clock.now()).setZone(tz).toISODate() ?? '';
+  const personCache = new Map<string, string | null>();
+
+  const langOf = (inbound: Inbound, chosen?: Lang): Lang => chosen ?? (inbound.locale?.toLowerCase().startsWith('en') ? 'en' : inbound.locale?.toLowerCase().startsWith('nl') ? 'nl' : o.lang);
+
+  /** The programme person behind a Teams user: looked up in their own tenant by object id, matched on UPN. */
+  async function personOf(inbound: Inbound): Promise<Person | undefined> {
+    const aad = inbound.from.aadObjectId;
+    const cacheKey = `${inbound.conversation.tenantId}|${aad ?? inbound.from.id}`;
+    if (!personCache.has(cacheKey)) {
+      let found: string | null = null;
+      if (aad && o.gateway && p.gemeenten.some((g) => g.tenantId?.toLowerCase() === inbound.conversation.tenantId.toLowerCase())) {
+        try {
+          const r = await o.gateway.request<{ userPrincipalName?: string; mail?: string }>(inbound.conversation.tenantId, users.get(aad, { select: ['userPrincipalName', 'mail'] }));
+          const names = [r.body.userPrincipalName, r.body.mail].filter((s): s is string => !!s).map((s) => s.toLowerCase());
+          found = p.people.find((x) => names.includes(x.upn.toLowerCase()) || (x.email && names.includes(x.email.toLowerCase())))?.id ?? null;
+        } catch {
+          found = null;
+        }
+      }
+      if (!found && o.localPerson) found = o.localPerson;
+      personCache.set(cacheKey, found);
+    }
+    const id = personCache.get(cacheKey);
+    return id ? people.get(id) : undefined;
+  }
+
+  const reminderOccurrences = () => meetingOccurrences(p).filter((m) => m.bodyIds.some((id) => p.bodies.find((b) => b.id === id)?.kind === p.reminders.bodyKind));
+  const compileAt = (m: MeetingOccurrence): Date => {
+    const c = reminderPlan(p, [m], { from: new Date(0), until: new Date(8.64e15) }, new Set()).find((d) => d.kind === 'compile');
+    return c?.dueAt ?? m.start;
+  };
+  function currentPeriod() {
+    const now = o.clock.now();
+    for (const m of reminderOccurrences()) {
+      const at = compileAt(m);
+      if (at > now) return { occurrence: m, compileAt: at };
+    }
+    return undefined;
+  }
+  const periodLabel = (key: string, lang: Lang): string => {
+    const m = meetingOccurrences(p).find((x) => x.key === key);
+    if (!m) return key;
+    return `${m.bodyIds.map(bodyName).join(', ')}, ${DateTime.fromJSDate(m.start, { zone: tz }).setLocale(lang).toFormat('cccc d LLLL yyyy')}`;
+  };
+  const editable = (periodKey: string): { open: boolean; until?: Date } => {
+    const m = meetingOccurrences(p).find((x) => x.key === periodKey);
+    if (!m) return { open: false };
+    const until = compileAt(m);
+    return { open: o.clock.now() < until, until };
+  };
+
+  const actions = async (): Promise<Action[]> => (await o.store.actions.list(pid)).map(toDomainAction).filter(isOpenAction);
+  const recordOf = (u: StoredUpdate): UpdateRecord => ({ ...(u.data as unknown as ProgressUpdate), submittedBy: u.submittedBy, submittedAt: u.submittedAt.toISOString() });
+  const nameOf = (id: string) => people.get(id)?.name ?? id;
+  const mayReport = (person: Person | undefined, wg: Werkgroep) => !!person && (wg.members.includes(person.id) || wg.trekker === person.id || person.roles.includes('projectleider'));
+
+  async function updateCardFor(werkgroep: Werkgroep, periodKey: string, lang: Lang, refreshUserIds: string[], extra: { intro?: string } = {}): Promise<Card> {
+    const stored = await o.store.bot.update(pid, werkgroep.id, periodKey);
+    const e = editable(periodKey);
+    const open = (await actions()).filter((a) => a.werkgroep === werkgroep.id).map((a) => ({ id: a.id, title: a.title }));
+    return updateCard({
+      programme: p, werkgroep: werkgroep.id, period: periodKey, periodLabel: periodLabel(periodKey, lang), editable: e.open, openActions: open, refreshUserIds, lang,
+      ...(e.until ? { editableUntil: e.until.toISOString() } : {}),
+      ...(stored ? { values: valuesOf(stored.data as unknown as ProgressUpdate), submitted: { byName: nameOf(stored.submittedBy), at: stored.submittedAt.toISOString(), timeZone: tz } } : {}),
+      ...extra,
+    });
+  }
+
+  async function statusOf(wg: Werkgroep, lang: Lang): Promise<Card> {
+    const latest = (await o.store.bot.updates(pid, wg.id))[0];
+    const mine = (await actions()).filter((a) => a.werkgroep === wg.id);
+    const t = today();
+    return statusCard({
+      werkgroepName: wg.name, today: t, openActions: mine.length, overdue: mine.filter((a) => a.due && a.due < t).length, blocked: mine.filter((a) => a.blockedBy.length > 0).length, lang,
+      ...(latest ? { latest: { ...recordOf(latest), byName: nameOf(latest.submittedBy) } } : {}),
+    });
+  }
+
+  const werkgroepenOf = (person: Person | undefined) => (person ? werkgroepen.filter((w) => w.trekker === person.id || w.members.includes(person.id)).sort((a, b) => Number(b.trekker === person.id) - Number(a.trekker === person.id)) : []);
+
+  return {
+    currentPeriod,
+
+    async message(inbound, raw) {
+      const cmd = parseCommand(raw);
+      // A word that exists in one language only answers in that language; otherwise the user's Teams locale.
+      const lang = langOf(inbound, cmd.lang);
+      switch (cmd.command) {
+        case 'help':
+          return [cardActivity(helpCard(lang))];
+        case 'unknown':
+          return [cardActivity(helpCard(lang, raw.replace(/<[^>]+>/g, '').trim()))];
+        case 'mijn-acties': {
+          const person = await personOf(inbound);
+          if (!person) return [text(bt('update.unknownPerson', {}, lang))];
+          const mine = (await actions()).filter((a) => a.owners.includes(person.id));
+          return [cardActivity(myActionsCard({ personName: person.name, actions: mine, today: today(), werkgroepNames: Object.fromEntries(werkgroepen.map((w) => [w.id, w.name])), lang }))];
+        }
+        case 'besluiten': {
+          const decisions = await o.store.decisions.list(pid);
+          return [cardActivity(decisionsCard({ decisions, today: today(), lang }))];
+        }
+        case 'status': {
+          let wg: Werkgroep | undefined;
+          if (cmd.arg) {
+            const r = resolveWerkgroep(cmd.arg, p);
+            if ('candidates' in r) return [text(bt('status.which', { names: r.candidates.map((c) => c.name).join(', ') }, lang))];
+            wg = werkgroepen.find((w) => w.id === r.id);
+          } else {
+            const own = werkgroepenOf(await personOf(inbound));
+            if (own.length === 1) wg = own[0];
+            else return [text(bt('status.which', { names: (own.length > 0 ? own : werkgroepen).map((w) => w.name).join(', ') }, lang))];
+          }
+          return wg ? [cardActivity(await statusOf(wg, lang))] : [];
+        }
+        case 'update': {
+          const person = await personOf(inbound);
+          if (!person) return [text(bt('update.unknownPerson', {}, lang))];
+          let wg: Werkgroep | undefined;
+          if (cmd.arg) {
+            const r = resolveWerkgroep(cmd.arg, p);
+            if ('candidates' in r) return [text(bt('status.which', { names: r.candidates.map((c) => c.name).join(', ') }, lang))];
+            wg = werkgroepen.find((w) => w.id === r.id);
+          } else {
+            wg = werkgroepenOf(person)[0];
+            if (!wg) return [text(bt('update.which', { example: werkgroepen[0]?.name ?? '' }, lang))];
+          }
+          if (!wg) return [];
+          if (!mayReport(person, wg)) return [text(bt('update.notAllowed', { werkgroep: wg.name }, lang))];
+          const period = currentPeriod();
+          if (!period) return [text(bt('update.noMeeting', {}, lang))];
+          return [cardActivity(await updateCardFor(wg, period.occurrence.key, lang, [inbound.from.id]))];
+        }
+      }
+    },
+
+    async cardAction(inbound, verb, data) {
+      const lang = langOf(inbound);
+      const wg = werkgroepen.find((w) => w.id === String(data['werkgroep'] ?? ''));
+      const period = String(data['period'] ?? '');
+      if (!wg || !period) return helpCard(lang);
+      const person = await personOf(inbound);
+      if (verb === 'update.refresh') return updateCardFor(wg, period, lang, [inbound.from.id]);
+      if (verb !== 'update.submit') return helpCard(lang);
+      const e = editable(period);
+      const open = (await actions()).filter((a) => a.werkgroep === wg.id);
+      const cardWith = (values: Record<string, string>, errors: { field: string; message: string }[]) => updateCard({
+        programme: p, werkgroep: wg.id, period, periodLabel: periodLabel(period, lang), editable: e.open, openActions: open.map((a) => ({ id: a.id, title: a.title })),
+        refreshUserIds: [inbound.from.id], lang, values, errors, ...(e.until ? { editableUntil: e.until.toISOString() } : {}),
+      });
+      const entered: Record<string, string> = Object.fromEntries(Object.entries(data).map(([k, v]) => [k, typeof v === 'string' ? v : String(v ?? '')]));
+      // Refusals come back in the card with everything entered still in it; nothing is stored.
+      if (!person) return cardWith(entered, [{ field: 'werkgroep', message: bt('update.unknownPerson', {}, lang) }]);
+      if (!mayReport(person, wg)) return cardWith(entered, [{ field: 'werkgroep', message: bt('update.notAllowed', { werkgroep: wg.name }, lang) }]);
+      if (!e.open) return updateCardFor(wg, period, lang, [inbound.from.id]);
+      const v = validateUpdate(data, { programme: p, knownActionIds: new Set(open.map((a) => a.id)) }, lang);
+      if (!v.ok) return cardWith(v.values, v.errors);
+      await o.store.bot.saveUpdate(pid, { werkgroep: wg.id, period, data: v.update as unknown as Record<string, unknown>, submittedBy: person.id, submittedAt: o.clock.now() });
+      return updateCardFor(wg, period, lang, [inbound.from.id]);
+    },
+
+    async installed(inbound) {
+      const lang = langOf(inbound);
+      const now = o.clock.now();
+      const base = { tenantId: inbound.conversation.tenantId, serviceUrl: inbound.serviceUrl, botId: inbound.recipient.id, installedAt: now };
+      if (inbound.teamId) {
+        // In a team the bot may post in every channel: each of the programme's channels there gets a reference.
+        const objects = await o.store.sync.objects(pid);
+        const channels = objects.filter((x) => x.key.startsWith('channel:'));
+        await o.store.bot.saveConversation(pid, { ...base, conversationId: inbound.conversation.id, kind: 'channel', teamId: inbound.teamId, channelId: inbound.channelId ?? inbound.conversation.id, ...(bodyOfChannel(channels, inbound.conversation.id)) });
+        for (const c of channels) {
+          if (c.graphId === inbound.conversation.id) continue;
+          await o.store.bot.saveConversation(pid, { ...base, conversationId: c.graphId, kind: 'channel', teamId: inbound.teamId, channelId: c.graphId, bodyId: c.key.slice('channel:'.length) });
+        }
+        return [text(bt('welcome', {}, lang))];
+      }
+      const person = inbound.conversation.type === 'personal' ? await personOf(inbound) : undefined;
+      await o.store.bot.saveConversation(pid, {
+        ...base, conversationId: inbound.conversation.id, kind: inbound.conversation.type === 'groupChat' ? 'groupChat' : 'personal',
+        ...(inbound.from.aadObjectId ? { userAadId: inbound.from.aadObjectId } : {}), ...(person ? { personId: person.id } : {}),
+      });
+      return [text(bt('welcome', {}, lang)), cardActivity(helpCard(lang))];
+    },
+
+    async removed(inbound) {
+      const now = o.clock.now();
+      if (inbound.teamId) await o.store.bot.removeTeam(pid, inbound.teamId, now);
+      await o.store.bot.removeConversation(pid, inbound.conversation.id, now);
+    },
+
+    async compose(row) {
+      const lang = o.lang;
+      const payload = row.payload ?? {};
+      if (row.kind === 'test') {
+        const ref = await o.store.bot.conversation(pid, String(payload['conversationId'] ?? ''));
+        if (!ref) return { skip: 'no-conversation' };
+        return { to: ref, activity: text(String(payload['text'] ?? '')) };
+      }
+      const channelBody = row.recipient.startsWith('channel:') ? row.recipient.slice('channel:'.length) : undefined;
+      const ref = channelBody ? await o.store.bot.channel(pid, channelBody) : await o.store.bot.personal(pid, row.recipient);
+      if (!ref) return { skip: 'no-conversation' };
+      const occurrence = (): MeetingOccurrence | undefined => {
+        const base = meetingOccurrences(p).find((m) => m.key === row.occurrenceKey);
+        if (!base) return undefined;
+        const start = typeof payload['start'] === 'string' ? new Date(payload['start']) : base.start;
+        const end = typeof payload['end'] === 'string' ? new Date(payload['end']) : base.end;
+        return { ...base, start, end, ...(typeof payload['joinUrl'] === 'string' ? { joinUrl: payload['joinUrl'] } : {}) };
+      };
+      const meetingLabel = (m: MeetingOccurrence) => DateTime.fromJSDate(m.start, { zone: tz }).setLocale(lang).toFormat(lang === 'nl' ? "cccc d LLLL 'om' HH:mm" : "cccc d LLLL 'at' HH:mm");
+      const all = await actions();
+      const t = today();
+      switch (row.kind) {
+        case 'ask':
+        case 'nudge': {
+          const wg = werkgroepen.find((w) => w.id === row.werkgroep);
+          const m = occurrence();
+          if (!wg || !m) return { skip: 'unknown-werkgroep-or-meeting' };
+          if (row.kind === 'nudge' && await o.store.bot.update(pid, wg.id, m.key)) return { skip: 'update-received' };
+          const intro = bt(row.kind === 'ask' ? 'update.ask' : 'update.nudge', { meeting: meetingLabel(m), werkgroep: wg.name }, lang);
+          return { to: ref, activity: cardActivity(await updateCardFor(wg, m.key, lang, [], { intro }), intro) };
+        }
+        case 'compile': {
+          const m = occurrence();
+          if (!m) return { skip: 'unknown-meeting' };
+          const rows = await Promise.all(werkgroepen.map(async (w) => {
+            const u = await o.store.bot.update(pid, w.id, m.key);
+            const d = u?.data as unknown as ProgressUpdate | undefined;
+            return { werkgroepName: w.name, missing: !d, ...(d ? { status: d.status, updateAgeDays: Math.floor((o.clock.now().getTime() - (u as StoredUpdate).submittedAt.getTime()) / 86_400_000) } : {}), ...(d?.decisionsNeeded ? { decisionsNeeded: d.decisionsNeeded } : {}) };
+          }));
+          const blocked = all.filter((a) => a.blockedBy.length > 0).map((a) => ({ title: a.title, werkgroepName: bodyName(a.werkgroep), waitingDays: Math.max(0, Math.floor((Date.parse(t) - Date.parse(a.blockedSince ?? a.createdOn ?? t)) / 86_400_000)) })).sort((a, b) => b.waitingDays - a.waitingDays);
+          const overdue = all.filter((a) => a.due && a.due < t).map((a) => ({ title: a.title, werkgroepName: bodyName(a.werkgroep), due: a.due as string })).sort((a, b) => a.due.localeCompare(b.due));
+          return { to: ref, activity: cardActivity(overviewCard({ meetingLabel: meetingLabel(m), rows, blocked, overdue, lang })) };
+        }
+        case 'announce': {
+          const m = occurrence();
+          if (!m || !channelBody) return { skip: 'unknown-meeting' };
+          const body = p.bodies.find((b) => b.id === channelBody);
+          const open = all.filter((a) => a.werkgroep === channelBody || (body?.kind === 'projectgroep' && werkgroepen.some((w) => w.projectgroep === body.id && w.id === a.werkgroep)));
+          return {
+            to: ref,
+            activity: cardActivity(announcementCard({
+              bodyName: body?.name ?? channelBody, start: m.start, end: m.end, timeZone: tz, lang,
+              openActions: open.map((a) => ({ title: a.title, ownerNames: a.owners.map(nameOf), ...(a.due ? { due: a.due } : {}) })),
+              ...(m.joinUrl ? { joinUrl: m.joinUrl } : {}), ...(body?.agendaUrl ? { agendaUrl: body.agendaUrl } : {}),
+            })),
+          };
+        }
+        case 'digest': {
+          const person = people.get(row.recipient);
+          const overdue = all.filter((a) => a.owners.includes(row.recipient) && a.due && a.due < t);
+          if (!person) return { skip: 'unknown-person' };
+          if (overdue.length === 0) return { skip: 'nothing-overdue' };
+          return { to: ref, activity: cardActivity(digestCard({ personName: person.name, overdue: overdue.map((a) => ({ title: a.title, werkgroepName: bodyName(a.werkgroep), due: a.due as string })), today: t, lang })) };
+        }
+        default:
+          return { skip: `unknown-kind` };
+      }
+    },
+  };
+}
+
+function bodyOfChannel(channels: { key: string; graphId: string }[], conversationId: string): { bodyId?: string } {
+  const c = channels.find((x) => x.graphId === conversationId);
+  return c ? { bodyId: c.key.slice('channel:'.length) } : {};
+}

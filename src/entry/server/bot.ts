@@ -1,0 +1,134 @@
+// The bot in the server process: its endpoint at /api/messages (Teams SDK, Bot Framework tokens validated with
+// jose), the delivery workers (pg-boss), the reminder rhythm, a trigger for one meeting's rhythm (dev), and —
+// locally — the Microsoft 365 Agents Playground pointed at the bot.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { hostname } from 'node:os';
+import { createRequire } from 'node:module';
+import type { Router } from 'express';
+import type { ConnectedGraph } from '../../adapters/graph/connect.ts';
+import type { JobRunner } from '../../adapters/queue/jobs.ts';
+import type { Store } from '../../adapters/store/store.ts';
+import type { Programme, Werkgroep } from '../../domain/programme/schema.ts';
+import type { Clock } from '../../domain/time/clock.ts';
+import type { Config } from '../../platform/config.ts';
+import type { Logger } from '../../platform/logger.ts';
+import { meetingOccurrences, reminderPlan } from '../../domain/bot/rhythm.ts';
+import { createBotService, type BotService } from '../../adapters/bot/service.ts';
+import { createBotSender, BOT_CONNECTOR_RESOURCE, type BotSender } from '../../adapters/bot/connector.ts';
+import { dispatchDue, startDeliveryWorkers } from '../../adapters/bot/deliveries.ts';
+import { runRhythm, type RhythmSummary } from '../../adapters/bot/rhythm.ts';
+import { createBotEndpoint } from '../../adapters/bot/transport.ts';
+import { BOT_FRAMEWORK_ISSUER, BOT_FRAMEWORK_KEYS_URL, createBotTokenValidator, type BotTokenValidator } from '../../adapters/auth/bot-token.ts';
+import { TokenRejectedError } from '../../adapters/auth/validate.ts';
+
+export interface BotHandle {
+  service: BotService;
+  sender: BotSender;
+  /** Sends one meeting's reminders, nudges, overview and announcements now (dev): each still only once. */
+  trigger(occurrenceKey: string): Promise<{ planned: number; dispatched: number } | undefined>;
+}
+
+export interface BotDeps {
+  config: Config;
+  clock: Clock;
+  logger: Logger;
+  store: Store;
+  programme: Programme;
+  runner: JobRunner;
+  connected: ConnectedGraph;
+  localAuthority: string | undefined;
+  localFetch: typeof fetch | undefined;
+  /** Local mode: the local tenant's registered app, which is also the bot's app id there. */
+  localAppId: string | undefined;
+  abort: AbortSignal;
+}
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
+
+export async function startBot(d: BotDeps): Promise<{ router: Router; rhythm(): Promise<RhythmSummary>; handle: BotHandle }> {
+  const { config, programme, store, clock } = d;
+  const local = config.mode === 'local';
+  const pid = programme.programme.id;
+  const firstWerkgroep = programme.bodies.find((b): b is Werkgroep => b.kind === 'werkgroep');
+  const localPerson = local ? (config.bot.localPerson ?? firstWerkgroep?.trekker) : undefined;
+  if (localPerson && !programme.people.some((p) => p.id === localPerson)) throw new Error(`LOCAL_BOT_PERSON: '${localPerson}' staat niet in het programma / is not in the programme`);
+  const service = createBotService({ store, programme, clock, gateway: d.connected.gateway, lang: config.lang, ...(localPerson ? { localPerson } : {}) });
+  const hostTenant = programme.gemeenten.find((g) => g.host)?.tenantId ?? '';
+  // The bot's token goes to the Bot Connector only: the local tenant's, or Teams' (https) — never to a local client.
+  const sendsToken = (url: string) => (local ? !!d.localAuthority && url.startsWith(d.localAuthority) : url.startsWith('https://'));
+  const sender = createBotSender({ tokens: d.connected.tokens, fetch: d.connected.fetch, logger: d.logger, sendsToken });
+  await startDeliveryWorkers({ records: store.bot, runner: d.runner, sender, compose: (row) => service.compose(row), clock, worker: `${hostname()}:${process.pid}`, logger: d.logger });
+
+  const { createRemoteJWKSet, customFetch } = await import('jose');
+  // Locally the bot's app id is the local tenant's registered app; in tenant mode BOT_ID (or TEAMS_APP_ID).
+  const botAppId = local ? d.localAppId : (config.botId ?? config.teamsAppId);
+  const keys = local && d.localAuthority
+    ? createRemoteJWKSet(new URL(`${d.localAuthority}/${hostTenant}/discovery/v2.0/keys`), d.localFetch ? { [customFetch]: d.localFetch } : {})
+    : createRemoteJWKSet(new URL(BOT_FRAMEWORK_KEYS_URL));
+  const validate = botAppId ? createBotTokenValidator({ keys, audience: botAppId, issuer: BOT_FRAMEWORK_ISSUER, clock }) : undefined;
+  const allowUnauthenticated = local && LOOPBACK.has(config.host);
+  if (!validate && !allowUnauthenticated) d.logger.warn({ component: 'bot' }, 'BOT_ID ontbreekt: de bot weigert alle berichten / BOT_ID missing: the bot refuses every activity');
+  const endpoint = createBotEndpoint({
+    logic: service,
+    validate: validate ?? refuseAll,
+    allowUnauthenticated,
+    allowedTenants: new Set(programme.gemeenten.flatMap((g) => (g.tenantId ? [g.tenantId.toLowerCase()] : []))),
+    ...(!local && botAppId ? { credentials: { clientId: botAppId, token: async (_scope: string | string[], tenantId?: string) => d.connected.tokens.token(tenantId ?? hostTenant, BOT_CONNECTOR_RESOURCE) } } : {}),
+    logger: d.logger,
+  });
+
+  const rhythm = () => runRhythm({ store, programme, clock, runner: d.runner, gateway: d.connected.gateway });
+  const handle: BotHandle = {
+    service,
+    sender,
+    async trigger(occurrenceKey) {
+      const occ = meetingOccurrences(programme).find((m) => m.key === occurrenceKey);
+      if (!occ) return undefined;
+      const now = clock.now();
+      const owners = new Set<string>();
+      const planned = reminderPlan(programme, [occ], { from: new Date(0), until: new Date(8.64e15) }, owners);
+      await store.bot.createDeliveries(pid, planned.map((p) => ({ key: p.key, kind: p.kind, occurrenceKey: p.occurrenceKey, recipient: p.recipient, werkgroep: p.werkgroep, dueAt: now })), now);
+      for (const p of planned) await store.bot.moveDelivery(pid, p.key, now, now);
+      const dispatched = await dispatchDue(store.bot, d.runner, pid, now);
+      return { planned: planned.length, dispatched };
+    },
+  };
+  return { router: endpoint.router, rhythm, handle };
+}
+
+const refuseAll: BotTokenValidator = async () => {
+  throw new TokenRejectedError('missing', 'no bot id configured');
+};
+
+/** Starts the Microsoft 365 Agents Playground (local mode) pointed at the bot; resolves with its URL once it listens. */
+export async function startPlayground(botEndpoint: string, port: number, logger: Logger): Promise<{ url: string; stop(): Promise<void> }> {
+  const require = createRequire(import.meta.url);
+  const cli = require.resolve('@microsoft/m365agentsplayground/cli.js');
+  const child: ChildProcess = spawn(process.execPath, [cli, '-e', botEndpoint, '-c', 'msteams', '-p', String(port), '--dt'], {
+    env: { ...process.env, TEAMSAPPTESTER_BROWSER: 'none' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    const onData = (chunk: Buffer) => {
+      out += chunk.toString();
+      const m = /Listening on (\d+)/.exec(out);
+      if (m) resolve(`http://localhost:${m[1]}`);
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', (c: Buffer) => logger.debug({ component: 'playground', line: c.toString().slice(0, 200) }, 'playground'));
+    child.once('exit', (code) => reject(new Error(`de Agents Playground stopte (code ${code}) / the Agents Playground exited: ${out.slice(-300)}`)));
+    child.once('error', reject);
+  });
+  return {
+    url,
+    stop: () => new Promise<void>((resolve) => {
+      if (child.exitCode !== null) {
+        resolve();
+        return;
+      }
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+    }),
+  };
+}

@@ -1,0 +1,40 @@
+// `npm start` as a child process for end-to-end tests: its summary lines are read for the URLs it prints.
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import path from 'node:path';
+
+const root = path.resolve(import.meta.dirname, '../..');
+
+export interface RunningStart {
+  child: ChildProcessWithoutNullStreams;
+  /** The server URL, once the summary is printed. */
+  url: Promise<string>;
+  /** Resolves with the first match of `pattern` in stdout. */
+  line(pattern: RegExp): Promise<RegExpExecArray>;
+  output(): { stdout: string; stderr: string };
+}
+
+export function startStack(env: Record<string, string>, args: string[] = ['start']): RunningStart {
+  const child = spawn(process.execPath, ['bin/regiekamer.js', ...args], {
+    cwd: root,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'warn', ...env },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
+  child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
+  const line = (pattern: RegExp) => new Promise<RegExpExecArray>((resolve, reject) => {
+    const check = () => {
+      const m = pattern.exec(stdout);
+      if (m) {
+        child.stdout.off('data', check);
+        resolve(m);
+      }
+    };
+    child.stdout.on('data', check);
+    check();
+    child.once('exit', (code) => reject(new Error(`exited ${code} before printing ${pattern}:\n${stdout}\n${stderr}`)));
+  });
+  const url = line(/Server\s+(http:\/\/\S+)/).then((m) => m[1] as string);
+  return { child, url, line, output: () => ({ stdout, stderr }) };
+}
