@@ -80,6 +80,8 @@ export async function calendarOverrides(gateway: GraphGateway, programme: Progra
   return overrides;
 }
 
+const stable = (v: Record<string, unknown>) => JSON.stringify(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)));
+
 export async function runRhythm(o: RhythmOptions): Promise<RhythmSummary> {
   const pid = o.programme.programme.id;
   const now = o.clock.now();
@@ -104,11 +106,23 @@ export async function runRhythm(o: RhythmOptions): Promise<RhythmSummary> {
   const planned = reminderPlan(o.programme, occurrences, window, owners);
   const existing = (await o.store.bot.deliveries(pid, window)).filter((d) => d.kind !== 'test');
   const r = reconcileDeliveries(planned, existing.map((d) => ({ key: d.key, dueAt: d.dueAt, status: d.status === 'sending' ? 'pending' : d.status })), window);
+  // Each message carries its meeting as the calendar has it now (time, join link), for the card it becomes.
+  const byKey = new Map(occurrences.map((m) => [m.key, m]));
+  const meetingOf = (key: string | undefined | null): Record<string, unknown> | undefined => {
+    const m = key ? byKey.get(key) : undefined;
+    return m ? { start: m.start.toISOString(), end: m.end.toISOString(), ...(m.joinUrl ? { joinUrl: m.joinUrl } : {}) } : undefined;
+  };
   const created = await o.store.bot.createDeliveries(pid, r.create.map((d) => ({
-    key: d.key, kind: d.kind, occurrenceKey: d.occurrenceKey, recipient: d.recipient, werkgroep: d.werkgroep, dueAt: d.dueAt,
+    key: d.key, kind: d.kind, occurrenceKey: d.occurrenceKey, recipient: d.recipient, werkgroep: d.werkgroep, dueAt: d.dueAt, payload: meetingOf(d.occurrenceKey),
   })), now);
   let moved = 0;
   for (const m of r.move) if (await o.store.bot.moveDelivery(pid, m.key, m.dueAt, now)) moved++;
+  const cancelledKeys = new Set(r.cancel);
+  for (const d of existing) {
+    if (d.status !== 'pending' || cancelledKeys.has(d.key)) continue;
+    const payload = meetingOf(d.occurrenceKey);
+    if (payload && stable(payload) !== stable(d.payload ?? {})) await o.store.bot.setPayload(pid, d.key, payload, now);
+  }
   let cancelled = 0;
   for (const key of r.cancel) if (await o.store.bot.cancelDelivery(pid, key, 'not-planned', now)) cancelled++;
   const dispatched = await dispatchDue(o.store.bot, o.runner, pid, now);

@@ -87,6 +87,8 @@ export interface BotRecords {
   finish(programmeId: string, key: string, outcome: { status: 'sent'; activityId: string; conversationId: string } | { status: 'skipped' | 'failed'; reason: string }, at: Date): Promise<void>;
   /** A transient failure: back to pending, to be tried again by the job's retry. */
   release(programmeId: string, key: string, reason: string, at: Date): Promise<void>;
+  /** Replaces a pending delivery's payload (e.g. its meeting's current time and join link). */
+  setPayload(programmeId: string, key: string, payload: Record<string, unknown>, at: Date): Promise<boolean>;
   /** A pending delivery whose job ended without sending: the next dispatch hands it to the queue again. */
   requeue(programmeId: string, key: string): Promise<void>;
   counts(programmeId: string): Promise<Record<DeliveryStatus, number>>;
@@ -243,6 +245,10 @@ export function botRecords(db: Db): BotRecords {
     },
     async release(pid, key, reason, at) {
       await db.query(`UPDATE bot_deliveries SET status = 'pending', reason = $3, updated_at = $4, claimed_until = NULL WHERE programme_id = $1 AND key = $2 AND status = 'sending'`, [pid, key, reason, at]);
+    },
+    async setPayload(pid, key, payload, at) {
+      const r = await db.query(`UPDATE bot_deliveries SET payload = $3, updated_at = $4 WHERE programme_id = $1 AND key = $2 AND status = 'pending' RETURNING key`, [pid, key, JSON.stringify(payload), at]);
+      return r.rows.length > 0;
     },
     async requeue(pid, key) {
       await db.query(`UPDATE bot_deliveries SET enqueued_at = NULL WHERE programme_id = $1 AND key = $2 AND status = 'pending'`, [pid, key]);
