@@ -13,6 +13,7 @@ import { users } from '../src/adapters/graph/endpoints/directory.ts';
 import { planner } from '../src/adapters/graph/endpoints/planner.ts';
 import { teams, userMember } from '../src/adapters/graph/endpoints/teams.ts';
 import { pollPlanner } from '../src/adapters/work/planner-sync.ts';
+import { benchActionExecute, benchFanOut } from './bench-bot.ts';
 
 const LATENCY_MS = 100;
 const TEAM_RPS = 4;
@@ -177,7 +178,7 @@ async function measurePlanner(plans: number, tasksPerPlan: number): Promise<stri
 
 const loaded = await loadProgrammeFile('programmes/blnp.yaml');
 if (!loaded.ok) throw new Error('programmes/blnp.yaml does not load');
-const factors = process.argv.includes('--planner-only') ? [] : process.argv.includes('--quick') ? [1] : [1, 10];
+const factors = process.argv.includes('--planner-only') || process.argv.includes('--bot-only') ? [] : process.argv.includes('--quick') ? [1] : [1, 10];
 const rows: Row[] = [];
 for (const factor of factors) {
   const p = scaled(loaded.programme, factor);
@@ -198,12 +199,21 @@ for (const r of rows) {
   console.log(`| ${r.programme} | ${r.scenario} | ${r.wallS.toFixed(1)} | ${r.requests} | ${r.batches} | ${r.subRequests} | ${r.writes} | ${r.retries} | ${r.received429} | ${r.lowerBoundS.toFixed(1)} | ${(r.wallS / r.lowerBoundS).toFixed(2)} |`);
 }
 }
-if (!process.argv.includes('--quick')) {
+if (!process.argv.includes('--quick') && !process.argv.includes('--bot-only')) {
   console.error('Planner: 100 plannen × 100 taken …');
   const lines = await measurePlanner(100, 100);
   console.log('\n| Planner-poll (100 plannen × 100 taken) | tijd (s) | verzoeken | leesacties | schrijfacties | taken gelezen | overgenomen uit Planner | 429 |');
   console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
   for (const l of lines) console.log(l);
+}
+if (!process.argv.includes('--planner-only')) {
+  console.error('Bot: Action.Execute en fan-out …');
+  console.log('\n| Bot | rondes | p50 (ms) | p95 (ms) | fouten | opgeslagen revisie |');
+  console.log('| --- | --- | --- | --- | --- | --- |');
+  console.log(await benchActionExecute(loaded.programme));
+  console.log('\n| Fan-out (Bot Connector, limieten aan) | tijd (s) | ondergrens (s) | verhouding | verstuurd | dubbel | verloren | 429 | herhaald |');
+  console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+  console.log(await benchFanOut());
 }
 console.log(`\nLokale tenant: limieten aan (4 verzoeken/s per team, 4 gelijktijdig per postvak), ${LATENCY_MS} ms extra latentie. `
   + 'Ondergrens = het maximum van (verzoeken op het team − 4) / 4 per s en postvakverzoeken × latentie / 4. Schrijfacties = schrijvende (deel)verzoeken.');
