@@ -188,14 +188,105 @@ export async function createIdentityProvider(deps: { state: LocalTenantState; ba
       .sign(privateKey);
   };
 
+  // Sign-in of a person (authorization code with PKCE, as a single-page app or a tab does it). The local tenant has
+  // no passwords: its sign-in page lists the people of the tenant (or of every tenant, for /organizations) and the
+  // one chosen is signed in. Only loopback redirect URIs are accepted; a code is used once, within 5 minutes.
+  const codes = new Map<string, { tid: string; userId: string; clientId: string; redirectUri: string; challenge: string; expires: number }>();
+  const loopback = (uri: string) => {
+    try {
+      const u = new URL(uri);
+      return u.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(u.hostname);
+    } catch {
+      return false;
+    }
+  };
+  const usersIn = (segment: string) => {
+    const tids = segment.toLowerCase() === 'organizations' ? Object.keys(state.tenants) : [tenantOf(segment)].filter((t): t is string => !!t);
+    return tids.flatMap((tid) => Object.values(state.tenants[tid]?.collections['users'] ?? {})
+      .filter((u) => u['accountEnabled'] !== false)
+      .map((u) => ({ tid, id: String(u['id']), name: String(u['displayName'] ?? ''), upn: String(u['userPrincipalName'] ?? '') })))
+      .sort((a, b) => a.name.localeCompare(b.name));
+  };
+  const authorizeParams = (q: Record<string, unknown>) => {
+    const str = (k: string) => (typeof q[k] === 'string' ? q[k] as string : '');
+    const clientId = str('client_id');
+    if (!state.apps.some((a) => a.clientId === clientId)) throw new OAuthError(400, 'unauthorized_client', 700016, `Application with identifier '${clientId}' was not found in the directory.`);
+    if (str('response_type') !== 'code') throw new OAuthError(400, 'unsupported_response_type', 900144, 'Only response_type=code is supported.');
+    if (!loopback(str('redirect_uri'))) throw new OAuthError(400, 'invalid_request', 50011, 'The redirect URI must be a loopback address here.');
+    if (str('code_challenge_method') !== 'S256' || !/^[A-Za-z0-9_-]{43}$/.test(str('code_challenge'))) throw new OAuthError(400, 'invalid_request', 501491, 'A PKCE code_challenge with method S256 is required.');
+    return { clientId, redirectUri: str('redirect_uri'), challenge: str('code_challenge'), state: str('state'), scope: str('scope') };
+  };
+  const esc = (v: string) => v.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  const oauthFail = (res: Response, err: unknown) => {
+    if (!(err instanceof OAuthError)) throw err;
+    res.status(err.status).type('text/plain').send(`AADSTS${err.aadsts}: ${err.message}`);
+  };
+  const authorizePage = (req: Request, res: Response) => {
+    try {
+      const p = authorizeParams(req.query as Record<string, unknown>);
+      const people = usersIn(String(req.params['tenant']));
+      const hidden = Object.entries(req.query).filter(([, v]) => typeof v === 'string').map(([k, v]) => `<input type="hidden" name="${esc(k)}" value="${esc(String(v))}">`).join('');
+      res.setHeader('Cache-Control', 'no-store');
+      res.type('html').send(`<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Aanmelden — lokale tenant</title>
+<style>body{font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem}button{display:block;width:100%;text-align:left;margin:.25rem 0;padding:.5rem;font-size:1rem}</style></head>
+<body><h1>Aanmelden <span lang="en">/ Sign in</span></h1><p>Lokale tenant: kies wie je bent (geen wachtwoord nodig). <span lang="en">Local tenant: choose who you are (no password needed).</span></p>
+<form method="post">${hidden}${people.map((u) => `<button type="submit" name="login" value="${esc(`${u.tid}|${u.id}`)}">${esc(u.name)} <small>${esc(u.upn)}</small></button>`).join('')}</form>
+<p><small>${esc(p.clientId)}</small></p></body></html>`);
+    } catch (err) {
+      oauthFail(res, err);
+    }
+  };
+  const authorizeSubmit = (req: Request, res: Response) => {
+    try {
+      const body = (req.body ?? {}) as Record<string, unknown>;
+      const p = authorizeParams(body);
+      const [tid = '', userId = ''] = String(body['login'] ?? '').split('|');
+      if (!usersIn(String(req.params['tenant'])).some((u) => u.tid === tid && u.id === userId)) throw new OAuthError(400, 'invalid_request', 50034, 'The user account does not exist in this directory.');
+      const code = randomUUID().replaceAll('-', '') + randomUUID().replaceAll('-', '');
+      codes.set(code, { tid, userId, clientId: p.clientId, redirectUri: p.redirectUri, challenge: p.challenge, expires: clock.now().getTime() + 300_000 });
+      const to = new URL(p.redirectUri);
+      to.searchParams.set('code', code);
+      if (p.state) to.searchParams.set('state', p.state);
+      res.redirect(302, to.toString());
+    } catch (err) {
+      oauthFail(res, err);
+    }
+  };
+  const redeemCode = async (_endpointTenant: string, body: Record<string, string>): Promise<string> => {
+    const code = body['code'] ?? '';
+    const entry = codes.get(code);
+    codes.delete(code);
+    if (!entry || entry.expires < clock.now().getTime()) throw new OAuthError(400, 'invalid_grant', 70008, 'The provided authorization code or refresh token has expired or was already used.');
+    if (entry.clientId !== body['client_id'] || entry.redirectUri !== body['redirect_uri']) throw new OAuthError(400, 'invalid_grant', 70002, 'The client or redirect URI does not match the authorization request.');
+    const verifier = body['code_verifier'] ?? '';
+    if (createHash('sha256').update(verifier).digest('base64url') !== entry.challenge) throw new OAuthError(400, 'invalid_grant', 501481, 'The code_verifier does not match the code_challenge.');
+    const user = state.tenants[entry.tid]?.collections['users']?.[entry.userId];
+    if (!user) throw new OAuthError(400, 'invalid_grant', 50034, 'The user account does not exist in this directory.');
+    const app = state.apps.find((a) => a.clientId === entry.clientId);
+    return issue({
+      azp: entry.clientId, azpacr: '0', appid: entry.clientId, appidacr: '0', app_displayname: app?.displayName,
+      idp: issuerFor(entry.tid), idtyp: 'user', oid: entry.userId, sub: nameGuid(entry.tid, 'sub', entry.userId),
+      upn: String(user['userPrincipalName'] ?? ''), preferred_username: String(user['userPrincipalName'] ?? ''), name: String(user['displayName'] ?? ''),
+      scp: 'access_as_user',
+    }, entry.tid, API_RESOURCE);
+  };
+
   const token = async (req: Request, res: Response) => {
     const trace = randomUUID();
     try {
-      const tid = tenantOf(String(req.params['tenant']));
+      const segment = String(req.params['tenant']);
+      const tid = segment.toLowerCase() === 'organizations' ? 'organizations' : tenantOf(segment);
       if (!tid) throw new OAuthError(400, 'invalid_request', 90002, `Tenant '${String(req.params['tenant'])}' not found.`);
       const body = (req.body ?? {}) as Record<string, string>;
       const grant = body['grant_type'];
+      if (grant === 'authorization_code') {
+        const accessToken = await redeemCode(tid, body);
+        res.setHeader('Cache-Control', 'no-store');
+        res.json({ token_type: 'Bearer', expires_in: TOKEN_LIFETIME_S, ext_expires_in: TOKEN_LIFETIME_S, scope: `${API_RESOURCE}/access_as_user`, access_token: accessToken });
+        return;
+      }
       if (grant !== 'client_credentials') throw new OAuthError(400, 'unsupported_grant_type', 70003, `The app requested an unsupported grant type '${grant ?? ''}'.`);
+      if (tid === 'organizations') throw new OAuthError(400, 'invalid_request', 90002, 'Use a tenant-specific endpoint for client credentials.');
       const resource = resourceOf(body['scope']);
       const { app, acr } = await authenticateClient(tid, body, req.headers.authorization);
       const accessToken = await issue({
@@ -268,6 +359,8 @@ export async function createIdentityProvider(deps: { state: LocalTenantState; ba
         }
         res.json(jwks);
       });
+      router.get('/:tenant/oauth2/v2.0/authorize', authorizePage);
+      router.post('/:tenant/oauth2/v2.0/authorize', express.urlencoded({ extended: false, limit: '16kb' }), authorizeSubmit);
       router.post('/:tenant/oauth2/v2.0/token', express.urlencoded({ extended: false, limit: '64kb' }), (req, res, next) => {
         token(req, res).catch(next);
       });
