@@ -8,9 +8,11 @@ export interface RunningStart {
   child: ChildProcessWithoutNullStreams;
   /** The server URL, once the summary is printed. */
   url: Promise<string>;
-  /** Resolves with the first match of `pattern` in stdout. */
+  /** Resolves with the first match of `pattern` in stdout or stderr (the JSON log). */
   line(pattern: RegExp): Promise<RegExpExecArray>;
   output(): { stdout: string; stderr: string };
+  /** Resolves once `pred` holds for the output so far (checked on each chunk: an event, not a time). */
+  until(pred: (out: { stdout: string; stderr: string }) => boolean): Promise<void>;
 }
 
 export function startStack(env: Record<string, string>, args: string[] = ['start']): RunningStart {
@@ -25,16 +27,31 @@ export function startStack(env: Record<string, string>, args: string[] = ['start
   child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
   const line = (pattern: RegExp) => new Promise<RegExpExecArray>((resolve, reject) => {
     const check = () => {
-      const m = pattern.exec(stdout);
+      const m = pattern.exec(stdout) ?? pattern.exec(stderr);
       if (m) {
         child.stdout.off('data', check);
+        child.stderr.off('data', check);
         resolve(m);
       }
     };
     child.stdout.on('data', check);
+    child.stderr.on('data', check);
     check();
     child.once('exit', (code) => reject(new Error(`exited ${code} before printing ${pattern}:\n${stdout}\n${stderr}`)));
   });
   const url = line(/Server\s+(http:\/\/\S+)/).then((m) => m[1] as string);
-  return { child, url, line, output: () => ({ stdout, stderr }) };
+  const until = (pred: (out: { stdout: string; stderr: string }) => boolean) => new Promise<void>((resolve, reject) => {
+    const check = () => {
+      if (pred({ stdout, stderr })) {
+        child.stdout.off('data', check);
+        child.stderr.off('data', check);
+        resolve();
+      }
+    };
+    child.stdout.on('data', check);
+    child.stderr.on('data', check);
+    check();
+    child.once('exit', (code) => reject(new Error(`exited ${code} while waiting:\n${stdout}\n${stderr}`)));
+  });
+  return { child, url, line, until, output: () => ({ stdout, stderr }) };
 }

@@ -3,7 +3,7 @@
 // before anything changes; errors are 4xx with a message in Dutch and English, never a stack trace.
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import { z } from 'zod';
-import type { TokenValidator } from '../../adapters/auth/validate.ts';
+import type { TokenValidator, ValidatedToken } from '../../adapters/auth/validate.ts';
 import { TokenRejectedError } from '../../adapters/auth/validate.ts';
 import { toDomainAction, type StoredAction } from '../../adapters/store/action-records.ts';
 import type { Store } from '../../adapters/store/store.ts';
@@ -12,6 +12,8 @@ import { ACTION_STATUSES, KS, normalise } from '../../domain/planner/merge.ts';
 import type { Programme } from '../../domain/programme/schema.ts';
 import type { Clock } from '../../domain/time/clock.ts';
 import { capacity } from '../../domain/work/capacity.ts';
+import { isOpenAction } from '../../domain/work/model.ts';
+import { meetingOccurrences } from '../../domain/bot/rhythm.ts';
 import { leadTimes, medianLeadTimes } from '../../domain/work/decisions.ts';
 import { addBlock, blockedChains } from '../../domain/work/dependencies.ts';
 import { WorkError, type Action } from '../../domain/work/model.ts';
@@ -50,6 +52,7 @@ export function apiRouter(d: ApiDeps): Router {
     try {
       const token = await d.validate(req.headers.authorization);
       res.locals['tenantId'] = token.tenantId;
+      res.locals['token'] = token;
       next();
     } catch (err) {
       if (!(err instanceof TokenRejectedError)) {
@@ -66,6 +69,55 @@ export function apiRouter(d: ApiDeps): Router {
     owners: a.fields.owners.map((id) => ({ id, name: people.get(id) ?? id })),
     overdue: a.fields.due !== null && a.fields.due < d.today() && a.fields.status !== 'gereed',
     inPlanner: a.taskId !== null,
+  });
+
+  // Who is calling: a person (delegated token, matched on UPN in the programme) or the app itself (CLI, jobs).
+  const callerOf = (res: Response): { person?: Programme['people'][number]; app: boolean } => {
+    const token = res.locals['token'] as ValidatedToken | undefined;
+    if (!token?.delegated) return { app: true };
+    const upn = token.upn?.toLowerCase();
+    const person = d.programme.people.find((p) => p.upn.toLowerCase() === upn || p.email?.toLowerCase() === upn);
+    return person ? { person, app: false } : { app: false };
+  };
+  const werkgroepenOf = (personId: string) => d.programme.bodies.filter((b) => b.kind === 'werkgroep' && (b.members.includes(personId) || b.trekker === personId)).map((b) => b.id);
+
+  router.get('/ik', (_req, res) => {
+    const c = callerOf(res);
+    res.json({
+      persoon: c.person ? { id: c.person.id, naam: c.person.name, gemeente: c.person.gemeente, rollen: c.person.roles } : null,
+      app: c.app,
+      werkgroepen: c.person ? werkgroepenOf(c.person.id) : [],
+      programma: { id: d.programme.programme.id, naam: d.programme.programme.name },
+    });
+  });
+
+  // The dashboard's first page: phases, the next meeting per body, and per werkgroep its latest update and actions.
+  router.get('/overzicht', async (_req, res) => {
+    const today = d.today();
+    const actions = (await d.store.actions.list(d.programme.programme.id)).map(toDomainAction).filter(isOpenAction);
+    const updates = await d.store.bot.updates(d.programme.programme.id);
+    const now = d.clock.now();
+    const next = new Map<string, { bijeenkomst: string; start: string; einde: string }>();
+    for (const m of meetingOccurrences(d.programme)) {
+      if (m.end < now) continue;
+      for (const b of m.bodyIds) if (!next.has(b)) next.set(b, { bijeenkomst: m.key, start: m.start.toISOString(), einde: m.end.toISOString() });
+    }
+    res.json({
+      programma: { id: d.programme.programme.id, naam: d.programme.programme.name },
+      vandaag: today,
+      fasen: d.programme.phases.map((f) => ({ nummer: f.number, naam: f.name, start: f.start, einde: f.end })),
+      bijeenkomsten: d.programme.bodies.filter((b) => next.has(b.id)).map((b) => ({ orgaan: b.id, naam: b.name, ...next.get(b.id) })),
+      werkgroepen: d.programme.bodies.filter((b) => b.kind === 'werkgroep').map((w) => {
+        const mine = actions.filter((a) => a.werkgroep === w.id);
+        const u = updates.find((x) => x.werkgroep === w.id);
+        const data = u?.data as { status?: string; progress?: string } | undefined;
+        return {
+          id: w.id, naam: w.name, trekker: w.kind === 'werkgroep' ? { id: w.trekker, naam: people.get(w.trekker) ?? w.trekker } : null,
+          open: mine.length, teLaat: mine.filter((a) => a.due && a.due < today).length, geblokkeerd: mine.filter((a) => a.blockedBy.length > 0).length,
+          laatsteUpdate: u ? { status: data?.status ?? null, voortgang: data?.progress ?? '', ingediend: u.submittedAt.toISOString(), dagenOud: Math.max(0, Math.floor((now.getTime() - u.submittedAt.getTime()) / 86_400_000)) } : null,
+        };
+      }),
+    });
   });
 
   router.get('/acties', async (req, res) => {
@@ -90,6 +142,12 @@ export function apiRouter(d: ApiDeps): Router {
     const action = await d.store.actions.get(d.programme.programme.id, id);
     if (!action || action.deleted) {
       res.status(404).json({ error: 'niet_gevonden', message: both('api.actionNotFound', { id }) });
+      return;
+    }
+    // A werkgroep's actions are changed by its members (and projectleiders); the app itself (CLI, jobs) may too.
+    const caller = callerOf(res);
+    if (!caller.app && !(caller.person && (werkgroepenOf(caller.person.id).includes(action.werkgroep) || caller.person.roles.includes('projectleider')))) {
+      res.status(403).json({ error: 'geen_toegang', message: both('api.notMember', { werkgroep: werkgroepen.get(action.werkgroep) ?? action.werkgroep }) });
       return;
     }
     const patch = Object.fromEntries(Object.entries(parsed.data).filter(([, v]) => v !== undefined));

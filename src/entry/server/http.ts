@@ -7,7 +7,7 @@ export interface Readiness {
   check(): Promise<Record<string, string>>;
 }
 
-export function createHttpApp(readiness: Readiness, logger: Logger, api?: Router, bot?: Router): Express {
+export function createHttpApp(readiness: Readiness, logger: Logger, api?: Router, bot?: Router, tab?: Router): Express {
   const app = express();
   app.disable('x-powered-by');
 
@@ -29,6 +29,16 @@ export function createHttpApp(readiness: Readiness, logger: Logger, api?: Router
   // The bot's endpoint has its own authentication (Bot Framework tokens), so it is mounted before the API's.
   if (bot) app.use('/api/messages', bot);
   if (api) app.use('/api', api);
+  if (tab) {
+    app.get('/tab', (req, res, next) => {
+      if (req.originalUrl !== '/tab') {
+        next();
+        return;
+      }
+      res.redirect(301, '/tab/');
+    });
+    app.use('/tab', tab);
+  }
 
   app.use((_req, res) => {
     res.status(404).json({ error: 'niet_gevonden', message: 'Deze pagina bestaat niet. / This page does not exist.' });

@@ -153,12 +153,20 @@ export async function startStack(config: Config, clock: Clock, logger: Logger, c
     });
 
 
+    // The tab (React, served under /tab) and, locally, signing in at the local tenant.
+    const { tabRouter } = await import('./tab.ts');
+    const tab = await tabRouter({
+      mode: config.mode, logger,
+      ...(config.mode === 'local' && localAuthority && localFetch && localAppId ? { localTenant: { baseUrl: localAuthority, browserUrl: localTenant?.httpUrl ?? localAuthority, clientId: localAppId, fetch: localFetch } } : {}),
+    });
+    stops.push(() => tab.close());
+
     const app = createHttpApp({
       check: async () => {
         await store.ping();
         return { store: store.backend, programme: programme.programme.id, version: String(recorded.version.id) };
       },
-    }, logger.child({ component: 'http' }), api, bot.router);
+    }, logger.child({ component: 'http' }), api, bot.router, tab.router);
     const server = createServer(app);
     await listen(server, config.port, config.host);
     stops.push(() => closeServer(server));

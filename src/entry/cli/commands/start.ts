@@ -50,6 +50,7 @@ export async function startCommand(io: CliIo, config: Config, signal?: AbortSign
       `  Tenant     lokale tenant (${stack.localTenant.tenants} tenants): ${stack.localTenant.baseUrl}`
         + `${stack.localTenant.httpUrl ? ` en ${stack.localTenant.httpUrl}` : ''}${stack.localTenant.infoFile ? ` — gegevens in ${stack.localTenant.infoFile}` : ''}`,
     ] : []),
+    `  Tab        ${stack.url}/tab`,
     `  Bot        ${stack.url}/api/messages${stack.playgroundUrl ? `  — Agents Playground: ${stack.playgroundUrl}` : ''}`,
     ...stack.changesSinceLast.map((line, i) => `${i === 0 ? '  Gewijzigd  ' : '             '}${line}`),
     '  Stoppen    Ctrl-C',

@@ -1,0 +1,44 @@
+// Calls to Regiekamer's API with the signed-in person's token; a 401 is reported, never swallowed.
+export class ApiError extends Error {
+  constructor(readonly status: number, message: string) {
+    super(message);
+  }
+}
+
+const TOKEN_KEY = 'regiekamer.token';
+
+export function storedToken(): string | null {
+  // A token handed over by the sign-in redirect arrives in the fragment; it is moved to session storage at once.
+  const m = /[#&]token=([^&]+)/.exec(window.location.hash);
+  if (m?.[1]) {
+    sessionStorage.setItem(TOKEN_KEY, decodeURIComponent(m[1]));
+    history.replaceState(null, '', window.location.pathname + window.location.search);
+  }
+  return sessionStorage.getItem(TOKEN_KEY);
+}
+
+export function forgetToken(): void {
+  sessionStorage.removeItem(TOKEN_KEY);
+}
+
+export type TokenSource = () => Promise<string | null>;
+
+export function apiClient(token: TokenSource, base = '/api') {
+  const call = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+    const t = await token();
+    const res = await fetch(`${base}${path}`, {
+      method,
+      headers: { ...(t ? { authorization: `Bearer ${t}` } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    });
+    const json = (await res.json().catch(() => ({}))) as Record<string, unknown>;
+    if (!res.ok) throw new ApiError(res.status, String(json['message'] ?? `HTTP ${res.status}`));
+    return json as T;
+  };
+  return {
+    get: <T>(path: string) => call<T>('GET', path),
+    patch: <T>(path: string, body: unknown) => call<T>('PATCH', path, body),
+  };
+}
+
+export type Api = ReturnType<typeof apiClient>;

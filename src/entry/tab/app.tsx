@@ -1,0 +1,105 @@
+// The tab: Teams theme (light, dark, high contrast; following Teams live), language from the Teams locale, the
+// signed-in person, and the views. Outside Teams (local mode) the theme and language come from the URL or the
+// browser, and sign-in goes through the local tenant; inside Teams the SSO token comes from teams-js.
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Button, FluentProvider, MessageBar, MessageBarBody, Spinner, Tab, TabList, Text, Title2, teamsDarkTheme, teamsHighContrastTheme, teamsLightTheme, webDarkTheme, webLightTheme } from '@fluentui/react-components';
+import { apiClient, forgetToken, type TokenSource } from './api.ts';
+import { Ctx, type Me } from './data.tsx';
+import { langOf, tr, type Lang } from './i18n.ts';
+import { Acties } from './views/Acties.tsx';
+import { Besluiten } from './views/Besluiten.tsx';
+import { Capaciteit } from './views/Capaciteit.tsx';
+import { Overzicht } from './views/Overzicht.tsx';
+import { VierKs } from './views/VierKs.tsx';
+
+export type ThemeName = 'light' | 'dark' | 'contrast';
+export const VIEWS = ['overzicht', 'acties', 'besluiten', 'vierks', 'capaciteit'] as const;
+export type View = (typeof VIEWS)[number];
+
+export interface Host {
+  inTeams: boolean;
+  lang: Lang;
+  theme: ThemeName;
+  view: View;
+  werkgroep?: string;
+  token: TokenSource;
+  onThemeChange?(cb: (t: ThemeName) => void): void;
+}
+
+const THEMES = { teams: { light: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHighContrastTheme }, web: { light: webLightTheme, dark: webDarkTheme, contrast: teamsHighContrastTheme } };
+
+export function App({ host }: { host: Host }) {
+  const [theme, setTheme] = useState<ThemeName>(host.theme);
+  const [view, setView] = useState<View>(host.view);
+  const [me, setMe] = useState<Me | null>(null);
+  const [unauthorized, setUnauthorized] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const lang = host.lang;
+  useEffect(() => host.onThemeChange?.(setTheme), [host]);
+  const api = useMemo(() => apiClient(host.token), [host]);
+  const onUnauthorized = useCallback(() => setUnauthorized(true), []);
+  useEffect(() => {
+    api.get<Me>('/ik').then(setMe, (err: unknown) => {
+      if ((err as { status?: number }).status === 401) setUnauthorized(true);
+      else setError(err instanceof Error ? err.message : String(err));
+    });
+  }, [api]);
+  const signIn = () => {
+    forgetToken();
+    window.location.href = `/tab/aanmelden?${new URLSearchParams({ terug: view, lang, theme })}`;
+  };
+  let body;
+  if (unauthorized) {
+    body = (
+      <section aria-labelledby="signin-title" style={{ maxWidth: 40 * 16 }}>
+        <Title2 block as="h1" id="signin-title">{tr(lang, 'signin.title')}</Title2>
+        <MessageBar intent="warning" role="alert"><MessageBarBody>{tr(lang, 'signin.expired')}</MessageBarBody></MessageBar>
+        <p><Text>{tr(lang, 'signin.text')}</Text></p>
+        {!host.inTeams && <Button appearance="primary" onClick={signIn}>{tr(lang, 'signin.button')}</Button>}
+      </section>
+    );
+  } else if (error) {
+    body = <MessageBar intent="error" role="alert"><MessageBarBody>{tr(lang, 'error.load', { detail: error })}</MessageBarBody></MessageBar>;
+  } else if (!me) {
+    body = <Spinner label={tr(lang, 'loading')} />;
+  } else {
+    body = (
+      <Ctx.Provider value={{ api, lang, me, onUnauthorized }}>
+        <header style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: 12 }}>
+          <Title2 block as="h1">{tr(lang, 'app.title')}</Title2>
+          <Text>{me.persoon ? tr(lang, 'signedInAs', { name: me.persoon.naam }) : ''} {!host.inTeams && <Button size="small" onClick={() => { forgetToken(); setUnauthorized(true); }}>{tr(lang, 'signout')}</Button>}</Text>
+        </header>
+        <nav>
+          <TabList selectedValue={view} onTabSelect={(_e, d) => setView(d.value as View)} aria-label={tr(lang, 'app.title')}>
+            {VIEWS.map((v) => <Tab key={v} value={v}>{tr(lang, `nav.${v}`)}</Tab>)}
+          </TabList>
+        </nav>
+        <main style={{ paddingTop: 12 }}>
+          {view === 'overzicht' && <Overzicht />}
+          {view === 'acties' && <Acties {...(host.werkgroep ? { werkgroep: host.werkgroep } : {})} />}
+          {view === 'besluiten' && <Besluiten />}
+          {view === 'vierks' && <VierKs />}
+          {view === 'capaciteit' && <Capaciteit />}
+        </main>
+      </Ctx.Provider>
+    );
+  }
+  return (
+    <FluentProvider theme={THEMES[host.inTeams ? 'teams' : 'web'][theme]} style={{ minHeight: '100vh', padding: 16 }} lang={lang}>
+      {body}
+    </FluentProvider>
+  );
+}
+
+/** Outside Teams: ?lang=en, ?theme=dark, ?view=acties&werkgroep=… (a bot card links like this). */
+export function hostFromUrl(url: URL, browserLang: string, prefersDark: boolean): Omit<Host, 'token' | 'inTeams'> {
+  const v = url.searchParams.get('view');
+  const t = url.searchParams.get('theme');
+  const werkgroep = url.searchParams.get('werkgroep');
+  return {
+    lang: langOf(url.searchParams.get('lang') ?? browserLang),
+    theme: t === 'dark' || t === 'contrast' || t === 'light' ? t : prefersDark ? 'dark' : 'light',
+    view: (VIEWS as readonly string[]).includes(v ?? '') ? (v as View) : 'overzicht',
+    ...(werkgroep ? { werkgroep } : {}),
+  };
+}

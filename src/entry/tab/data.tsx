@@ -1,0 +1,64 @@
+// Loading, error and empty states shared by every view, and the context the views read (API, language, person).
+import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
+import { Button, MessageBar, MessageBarBody, Spinner } from '@fluentui/react-components';
+import { ApiError, type Api } from './api.ts';
+import { tr, type Lang } from './i18n.ts';
+
+export interface Me {
+  persoon: { id: string; naam: string; gemeente: string; rollen: string[] } | null;
+  werkgroepen: string[];
+  programma: { id: string; naam: string };
+}
+
+export interface TabContext {
+  api: Api;
+  lang: Lang;
+  me: Me;
+  onUnauthorized(): void;
+}
+
+export const Ctx = createContext<TabContext | null>(null);
+
+export function useTab(): TabContext {
+  const c = useContext(Ctx);
+  if (!c) throw new Error('useTab outside the tab');
+  return c;
+}
+
+export function useData<T>(path: string): { data?: T; error?: string; loading: boolean; reload(): void } {
+  const { api, onUnauthorized } = useTab();
+  const [state, setState] = useState<{ data?: T; error?: string; loading: boolean }>({ loading: true });
+  const [n, setN] = useState(0);
+  useEffect(() => {
+    let live = true;
+    setState((s) => ({ ...s, loading: true }));
+    api.get<T>(path).then(
+      (data) => live && setState({ data, loading: false }),
+      (err: unknown) => {
+        if (!live) return;
+        if (err instanceof ApiError && err.status === 401) onUnauthorized();
+        setState({ error: err instanceof Error ? err.message : String(err), loading: false });
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, path, n, onUnauthorized]);
+  const reload = useCallback(() => setN((x) => x + 1), []);
+  return { ...state, reload };
+}
+
+export function Loadable<T>({ state, children }: { state: { data?: T; error?: string; loading: boolean; reload(): void }; children: (data: T) => ReactNode }) {
+  const { lang } = useTab();
+  if (state.error) {
+    return (
+      <MessageBar intent="error" role="alert">
+        <MessageBarBody>
+          {tr(lang, 'error.load', { detail: state.error })} <Button size="small" onClick={state.reload}>{tr(lang, 'retry')}</Button>
+        </MessageBarBody>
+      </MessageBar>
+    );
+  }
+  if (!state.data) return <Spinner label={tr(lang, 'loading')} />;
+  return <>{children(state.data)}</>;
+}

@@ -1,0 +1,31 @@
+// Entry of the tab: inside Teams (an iframe) teams-js gives context, theme and the SSO token; outside Teams the URL
+// and the local sign-in do.
+import { createRoot } from 'react-dom/client';
+import { App, hostFromUrl, type Host, type ThemeName } from './app.tsx';
+import { storedToken } from './api.ts';
+import { langOf } from './i18n.ts';
+
+const toTheme = (t: string | undefined): ThemeName => (t === 'dark' ? 'dark' : t === 'contrast' ? 'contrast' : 'light');
+
+async function host(): Promise<Host> {
+  const url = new URL(window.location.href);
+  const base = hostFromUrl(url, navigator.language, window.matchMedia('(prefers-color-scheme: dark)').matches);
+  if (window.parent === window) return { ...base, inTeams: false, token: async () => storedToken() };
+  const { app, authentication } = await import('@microsoft/teams-js');
+  await app.initialize();
+  const ctx = await app.getContext();
+  const channel = ctx.channel?.displayName;
+  return {
+    ...base,
+    inTeams: true,
+    lang: langOf(ctx.app.locale),
+    theme: toTheme(ctx.app.theme),
+    // A channel tab opens on that channel's werkgroep (the channel is named after it).
+    ...(channel ? { werkgroep: channel } : {}),
+    token: () => authentication.getAuthToken(),
+    onThemeChange: (cb) => app.registerOnThemeChangeHandler((t) => cb(toTheme(t))),
+  };
+}
+
+const root = createRoot(document.getElementById('root') as HTMLElement);
+host().then((h) => root.render(<App host={h} />), (err: unknown) => root.render(<p role="alert">Regiekamer kon niet starten / could not start: {String(err)}</p>));

@@ -1,0 +1,93 @@
+// Acties: the action lists with filters (mine, werkgroep, overdue, blocked, K) and an inline status edit that
+// goes through the API to Planner; a refusal (e.g. not a member, 403) is shown, never swallowed.
+import { useMemo, useState } from 'react';
+import { Caption1, MessageBar, MessageBarBody, Select, Switch, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
+import { ApiError } from '../api.ts';
+import { Loadable, useData, useTab } from '../data.tsx';
+import { tr } from '../i18n.ts';
+import { filterActions, type ActionView } from '../logic.ts';
+
+const STATUSES = ['open', 'loopt', 'wacht', 'gereed'] as const;
+const KS = ['kwaliteit', 'kwetsbaarheid', 'kosten', 'kansen'] as const;
+
+export function Acties({ werkgroep }: { werkgroep?: string }) {
+  const state = useData<{ acties: ActionView[] }>('/acties');
+  const { api, lang, me } = useTab();
+  const [mine, setMine] = useState(false);
+  const [overdue, setOverdue] = useState(false);
+  const [blocked, setBlocked] = useState(false);
+  const [wg, setWg] = useState(werkgroep ?? '');
+  const [k, setK] = useState('');
+  const [edits, setEdits] = useState<Record<string, ActionView>>({});
+  const [notice, setNotice] = useState<{ intent: 'success' | 'error'; text: string } | null>(null);
+  const all = useMemo(() => (state.data?.acties ?? []).map((a) => edits[a.id] ?? a), [state.data, edits]);
+  const groups = useMemo(() => [...new Map(all.map((a) => [a.werkgroep, a.werkgroepNaam])).entries()].sort((a, b) => a[1].localeCompare(b[1])), [all]);
+  const shown = filterActions(all, { mine: mine ? me.persoon?.id : undefined, werkgroep: wg || undefined, overdue, blocked, k: k || undefined });
+
+  const setStatus = async (a: ActionView, status: ActionView['status']) => {
+    setNotice(null);
+    try {
+      const saved = await api.patch<ActionView>(`/acties/${encodeURIComponent(a.id)}`, { status });
+      setEdits((e) => ({ ...e, [a.id]: { ...a, ...saved } }));
+      setNotice({ intent: 'success', text: tr(lang, 'acties.saved') });
+    } catch (err) {
+      setNotice({ intent: 'error', text: tr(lang, 'acties.refused', { detail: err instanceof ApiError || err instanceof Error ? err.message : String(err) }) });
+    }
+  };
+
+  return (
+    <section aria-label={tr(lang, 'nav.acties')}>
+      <div role="group" aria-label="filters" style={{ display: 'flex', flexWrap: 'wrap', gap: 12, alignItems: 'center', marginBottom: 12 }}>
+        <Switch label={tr(lang, 'acties.filter.mine')} checked={mine} onChange={(_e, d) => setMine(d.checked)} disabled={!me.persoon} />
+        <Switch label={tr(lang, 'acties.filter.overdue')} checked={overdue} onChange={(_e, d) => setOverdue(d.checked)} />
+        <Switch label={tr(lang, 'acties.filter.blocked')} checked={blocked} onChange={(_e, d) => setBlocked(d.checked)} />
+        <label>{tr(lang, 'acties.filter.werkgroep')}{' '}
+          <Select aria-label={tr(lang, 'acties.filter.werkgroep')} value={wg} onChange={(_e, d) => setWg(d.value)}>
+            <option value="">{tr(lang, 'acties.filter.all')}</option>
+            {groups.map(([id, name]) => <option key={id} value={id}>{name}</option>)}
+          </Select>
+        </label>
+        <label>{tr(lang, 'acties.filter.k')}{' '}
+          <Select aria-label={tr(lang, 'acties.filter.k')} value={k} onChange={(_e, d) => setK(d.value)}>
+            <option value="">{tr(lang, 'acties.filter.all')}</option>
+            {KS.map((x) => <option key={x} value={x}>{x}</option>)}
+          </Select>
+        </label>
+      </div>
+      {notice && <MessageBar intent={notice.intent} role={notice.intent === 'error' ? 'alert' : 'status'}><MessageBarBody>{notice.text}</MessageBarBody></MessageBar>}
+      <Loadable state={state}>
+        {() => shown.length === 0 ? <Text role="status">{tr(lang, 'acties.empty')}</Text> : (
+          <>
+            <Caption1 role="status">{tr(lang, 'acties.count', { n: shown.length })}</Caption1>
+            <Table aria-label={tr(lang, 'nav.acties')} size="small">
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell>{tr(lang, 'acties.col.title')}</TableHeaderCell>
+                  <TableHeaderCell>{tr(lang, 'acties.col.werkgroep')}</TableHeaderCell>
+                  <TableHeaderCell>{tr(lang, 'acties.col.owners')}</TableHeaderCell>
+                  <TableHeaderCell>{tr(lang, 'acties.col.due')}</TableHeaderCell>
+                  <TableHeaderCell>{tr(lang, 'acties.col.status')}</TableHeaderCell>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {shown.slice(0, 200).map((a) => (
+                  <TableRow key={a.id} data-action={a.id}>
+                    <TableCell>{a.title}</TableCell>
+                    <TableCell>{a.werkgroepNaam}</TableCell>
+                    <TableCell>{a.owners.map((o) => o.name).join(', ')}</TableCell>
+                    <TableCell>{a.overdue ? <Text weight="semibold" style={{ color: 'var(--colorPaletteRedForeground1)' }}>{a.due}</Text> : a.due ?? '—'}</TableCell>
+                    <TableCell>
+                      <Select aria-label={`${tr(lang, 'acties.col.status')}: ${a.title}`} value={a.status} onChange={(_e, d) => void setStatus(a, d.value as ActionView['status'])}>
+                        {STATUSES.map((st) => <option key={st} value={st}>{tr(lang, `astatus.${st}`)}</option>)}
+                      </Select>
+                    </TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </>
+        )}
+      </Loadable>
+    </section>
+  );
+}
