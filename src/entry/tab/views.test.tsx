@@ -1,0 +1,170 @@
+// @vitest-environment happy-dom
+// The tab's views with Testing Library against a fake API: what each shows, its filters, its edits and their
+// refusals, its empty, loading and error states, and the sign-in screen on a 401.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import type { ReactNode } from 'react';
+import { ApiError, type Api } from './api.ts';
+import { App } from './app.tsx';
+import { Ctx, type Me } from './data.tsx';
+import type { Lang } from './i18n.ts';
+import { ageText, filterActions, sortCapacity, timelinePercent, type ActionView, type CapacityRow } from './logic.ts';
+import { Acties } from './views/Acties.tsx';
+import { Besluiten } from './views/Besluiten.tsx';
+import { Capaciteit } from './views/Capaciteit.tsx';
+import { Overzicht } from './views/Overzicht.tsx';
+import { VierKs } from './views/VierKs.tsx';
+
+afterEach(cleanup);
+
+const me: Me = { persoon: { id: 'p1', naam: 'Fictief Een', gemeente: 'alfa', rollen: [] }, werkgroepen: ['wg-a'], programma: { id: 'proef', naam: 'Proef' } };
+const action = (id: string, o: Partial<ActionView> = {}): ActionView => ({
+  id, werkgroep: 'wg-a', werkgroepNaam: 'Werkgroep A', title: `Actie ${id}`, due: '2026-12-20', status: 'open', ks: [], owners: [{ id: 'p1', name: 'Fictief Een' }], overdue: false, ...o,
+});
+const ACTIONS = [
+  action('a1', { overdue: true, due: '2026-11-01', ks: ['kosten'] }),
+  action('a2', { owners: [{ id: 'p2', name: 'Fictief Twee' }], werkgroep: 'wg-b', werkgroepNaam: 'Werkgroep B' }),
+  action('a3', { blockedBy: [{ kind: 'decision', id: 'd1' }], ks: ['kansen'], status: 'gereed' }),
+];
+
+function fakeApi(routes: Record<string, unknown>, patch?: Api['patch']): Api {
+  return {
+    get: vi.fn(async (path: string) => {
+      const r = routes[path];
+      if (r instanceof Error) throw r;
+      if (r === undefined) throw new ApiError(404, 'not found');
+      return r;
+    }) as Api['get'],
+    patch: patch ?? (vi.fn(async () => ({})) as Api['patch']),
+  };
+}
+
+function renderIn(node: ReactNode, api: Api, lang: Lang = 'nl', onUnauthorized = () => undefined) {
+  return render(<FluentProvider theme={webLightTheme}><Ctx.Provider value={{ api, lang, me, onUnauthorized }}>{node}</Ctx.Provider></FluentProvider>);
+}
+
+describe('view logic', () => {
+  it('filters actions by mine, werkgroep, overdue, blocked and K; overdue first', () => {
+    expect(filterActions(ACTIONS, {}).map((a) => a.id)).toEqual(['a1', 'a2', 'a3']);
+    expect(filterActions(ACTIONS, { mine: 'p1' }).map((a) => a.id)).toEqual(['a1', 'a3']);
+    expect(filterActions(ACTIONS, { werkgroep: 'wg-b' }).map((a) => a.id)).toEqual(['a2']);
+    expect(filterActions(ACTIONS, { overdue: true }).map((a) => a.id)).toEqual(['a1']);
+    expect(filterActions(ACTIONS, { blocked: true }).map((a) => a.id)).toEqual(['a3']);
+    expect(filterActions(ACTIONS, { k: 'kansen' }).map((a) => a.id)).toEqual(['a3']);
+  });
+
+  it('ages, timeline positions and capacity order', () => {
+    expect([ageText(0, 'nl'), ageText(1, 'nl'), ageText(5, 'en')]).toEqual(['vandaag', 'gisteren', '5 days ago']);
+    expect(timelinePercent('2026-07-01', '2026-01-01', '2027-01-01')).toBeCloseTo(49.6, 1);
+    expect(timelinePercent('2030-01-01', '2026-01-01', '2027-01-01')).toBe(100);
+    const rows: CapacityRow[] = [
+      { personId: 'a', name: 'A', hoursPerWeek: 8, openActions: 1, overdueActions: 0, werkgroepen: [], loadHours: 2, ratio: 0.25, overLimit: false },
+      { personId: 'b', name: 'B', hoursPerWeek: 2, openActions: 9, overdueActions: 3, werkgroepen: ['x'], loadHours: 9, ratio: 4.5, overLimit: true },
+      { personId: 'c', name: 'C', hoursPerWeek: 8, openActions: 6, overdueActions: 0, werkgroepen: [], loadHours: 6, ratio: 0.75, overLimit: false },
+    ];
+    expect(sortCapacity(rows).map((r) => r.personId)).toEqual(['b', 'c', 'a']);
+  });
+});
+
+describe('Overzicht', () => {
+  it('shows a tile per werkgroep with its latest update and counts, and the meetings', async () => {
+    const api = fakeApi({ '/overzicht': {
+      programma: { naam: 'Proefprogramma' }, vandaag: '2026-12-01',
+      fasen: [{ nummer: 1, naam: 'Voorbereiding', start: '2026-01-01', einde: '2026-06-30' }, { nummer: 2, naam: 'Uitwerking', start: '2026-07-01', einde: '2027-06-30' }],
+      bijeenkomsten: [{ orgaan: 'regiegroep', naam: 'Regiegroep', start: '2026-12-08T14:00:00Z' }],
+      werkgroepen: [
+        { id: 'wg-a', naam: 'Werkgroep A', trekker: { naam: 'Fictief Een' }, open: 4, teLaat: 1, geblokkeerd: 2, laatsteUpdate: { status: 'risico', dagenOud: 3 } },
+        { id: 'wg-b', naam: 'Werkgroep B', trekker: null, open: 0, teLaat: 0, geblokkeerd: 0, laatsteUpdate: null },
+      ],
+    } });
+    renderIn(<Overzicht />, api);
+    const a = await screen.findByRole('article', { name: 'Werkgroep A' });
+    expect(within(a).getByText('risico · 3 dagen geleden')).toBeTruthy();
+    expect(within(a).getByText('4 open · 1 te laat · 2 geblokkeerd')).toBeTruthy();
+    expect(within(screen.getByRole('article', { name: 'Werkgroep B' })).getByText('Nog geen update')).toBeTruthy();
+    expect(screen.getByText(/Regiegroep: dinsdag 8 december 2026/)).toBeTruthy();
+    expect(screen.getByLabelText('Vandaag: 2026-12-01')).toBeTruthy();
+  });
+
+  it('says what went wrong and offers to retry', async () => {
+    const api = fakeApi({ '/overzicht': new ApiError(500, 'Er ging iets mis') });
+    renderIn(<Overzicht />, api);
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('Kon de gegevens niet laden: Er ging iets mis');
+    fireEvent.click(within(alert).getByRole('button', { name: 'Opnieuw' }));
+    await waitFor(() => expect((api.get as ReturnType<typeof vi.fn>).mock.calls.length).toBe(2));
+  });
+});
+
+describe('Acties', () => {
+  it('filters, edits a status through the API and shows a refusal', async () => {
+    const patch = vi.fn(async (path: string, body: unknown) => {
+      if (path.endsWith('a2')) throw new ApiError(403, 'alleen leden van Werkgroep B kunnen de acties ervan wijzigen / only members…');
+      return { ...ACTIONS[0], ...(body as object) };
+    }) as unknown as Api['patch'];
+    renderIn(<Acties />, fakeApi({ '/acties': { acties: ACTIONS } }, patch));
+    await screen.findByText('3 acties');
+    fireEvent.click(screen.getByRole('switch', { name: 'Te laat' }));
+    expect(screen.getByText('1 acties')).toBeTruthy();
+    fireEvent.click(screen.getByRole('switch', { name: 'Te laat' }));
+    fireEvent.change(screen.getByRole('combobox', { name: 'Status: Actie a1' }), { target: { value: 'gereed' } });
+    await screen.findByText('Opgeslagen; Planner wordt bijgewerkt.');
+    expect(patch).toHaveBeenCalledWith('/acties/a1', { status: 'gereed' });
+    fireEvent.change(screen.getByRole('combobox', { name: 'Status: Actie a2' }), { target: { value: 'loopt' } });
+    expect((await screen.findByRole('alert')).textContent).toContain('Niet opgeslagen: alleen leden van Werkgroep B');
+    fireEvent.click(screen.getByRole('switch', { name: 'Geblokkeerd' }));
+    fireEvent.change(screen.getByRole('combobox', { name: 'K' }), { target: { value: 'kosten' } });
+    expect(screen.getByText('Geen acties met deze filters. Zet een filter uit om meer te zien.')).toBeTruthy();
+  });
+});
+
+describe('Besluiten, De vier K\'s and Capaciteit', () => {
+  it('shows each decision on its route with the days per level', async () => {
+    renderIn(<Besluiten />, fakeApi({ '/besluiten': {
+      besluiten: [{ id: 'd1', title: 'Verrekenmodel', werkgroepNaam: 'Werkgroep A', leadTimes: { levels: [{ level: 'werkgroep', days: 10, current: false }, { level: 'projectgroep', days: 4, current: true }], totalDays: 14 } }],
+      medianen: { levels: [{ level: 'werkgroep', medianDays: 10, count: 1 }] },
+    } }), 'en');
+    const card = await screen.findByRole('article', { name: 'Verrekenmodel' });
+    expect(card.textContent).toContain('werkgroep: 10 d → projectgroep: 4 d · total 14 days');
+    expect(screen.getByText('Median lead time per level (days)')).toBeTruthy();
+  });
+
+  it('counts the actions serving each K, and lists the done ones', async () => {
+    renderIn(<VierKs />, fakeApi({ '/acties': { acties: ACTIONS } }));
+    const kansen = await screen.findByRole('article', { name: 'kansen' });
+    expect(kansen.textContent).toContain('1 acties dragen bij · 1 gereed');
+    expect(kansen.textContent).toContain('Actie a3');
+    expect(screen.getByRole('article', { name: 'kwaliteit' }).textContent).toContain('Nog geen successen gemeld voor deze K.');
+  });
+
+  it('puts the overloaded first and flags them', async () => {
+    renderIn(<Capaciteit />, fakeApi({ '/capaciteit': { personen: [
+      { personId: 'a', name: 'Fictief Licht', hoursPerWeek: 8, openActions: 1, overdueActions: 0, werkgroepen: ['x'], loadHours: 2, ratio: 0.25, overLimit: false },
+      { personId: 'b', name: 'Fictief Zwaar', hoursPerWeek: 2, openActions: 9, overdueActions: 3, werkgroepen: ['x', 'y'], loadHours: 9, ratio: 4.5, overLimit: true },
+    ] } }));
+    const rows = await screen.findAllByRole('row');
+    expect(rows[1]?.getAttribute('aria-label')).toBe('Fictief Zwaar (overbelast)');
+    expect(rows[2]?.getAttribute('aria-label')).toBe('Fictief Licht');
+  });
+});
+
+describe('the app', () => {
+  it('asks to sign in when the API says 401, and shows the views once signed in', async () => {
+    const none = async () => null;
+    const unauthorized = { inTeams: false, lang: 'nl' as const, theme: 'dark' as const, view: 'overzicht' as const, token: none };
+    const fetchMock = vi.spyOn(globalThis, 'fetch').mockResolvedValue(new Response(JSON.stringify({ message: 'aanmelden vereist' }), { status: 401 }));
+    render(<App host={unauthorized} />);
+    expect((await screen.findByRole('alert')).textContent).toContain('(401)');
+    expect(screen.getByRole('button', { name: 'Aanmelden' })).toBeTruthy();
+    cleanup();
+    fetchMock.mockImplementation(async (input) => new Response(JSON.stringify(String(input).endsWith('/ik') ? me : { acties: ACTIONS }), { status: 200 }));
+    render(<App host={{ ...unauthorized, lang: 'en', view: 'acties', token: async () => 'x' }} />);
+    expect(await screen.findByText('Signed in as Fictief Een')).toBeTruthy();
+    expect(await screen.findByText('3 actions')).toBeTruthy();
+    // Every call carried the person's token.
+    expect(fetchMock.mock.calls.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(fetchMock.mock.calls.map(([, init]) => (init?.headers as Record<string, string>)['authorization']))).toEqual(new Set(['Bearer x']));
+    fetchMock.mockRestore();
+  });
+});
