@@ -157,7 +157,9 @@ describe('the app', () => {
     render(<App host={unauthorized} />);
     expect((await screen.findByRole('alert')).textContent).toContain('(401)');
     expect(screen.getByRole('button', { name: 'Aanmelden' })).toBeTruthy();
+    expect(new Set(fetchMock.mock.calls.map(([, init]) => (init?.headers as Record<string, string>)['authorization']))).toEqual(new Set([undefined]));
     cleanup();
+    fetchMock.mockClear();
     fetchMock.mockImplementation(async (input) => new Response(JSON.stringify(String(input).endsWith('/ik') ? me : { acties: ACTIONS }), { status: 200 }));
     render(<App host={{ ...unauthorized, lang: 'en', view: 'acties', token: async () => 'x' }} />);
     expect(await screen.findByText('Signed in as Fictief Een')).toBeTruthy();
