@@ -70,9 +70,10 @@ describe('the tab with npm start', () => {
   it('opens every view in light and dark, Dutch and English', { timeout: 180_000 }, async () => {
     const checks: Record<string, { nl: string | RegExp; en: string | RegExp }> = {
       overzicht: { nl: 'Werkgroepen', en: 'Working groups' },
+      werkgroep: { nl: /^Trekker: /, en: /^Lead: / },
       acties: { nl: /\d+ acties/, en: /\d+ actions/ },
       besluiten: { nl: 'Mediane doorlooptijd per niveau (dagen)', en: 'Median lead time per level (days)' },
-      vierks: { nl: /acties dragen bij/, en: /actions contribute/ },
+      vierks: { nl: 'Indicatoren', en: 'Indicators' },
       capaciteit: { nl: 'Uren/week', en: 'Hours/week' },
     };
     for (const lang of ['nl', 'en'] as const) {

@@ -178,6 +178,7 @@ const catalogue = {
   'api.actionNotFound': { nl: "actie '{id}' bestaat niet", en: "action '{id}' does not exist" },
   'api.topicHasAction': { nl: "van onderwerp '{topic}' is al een actie gemaakt ({id})", en: "topic '{topic}' already has an action ({id})" },
   'api.notMember': { nl: "alleen leden van {werkgroep} kunnen de acties ervan wijzigen", en: "only members of {werkgroep} can change its actions" },
+  'api.werkgroepNotFound': { nl: "werkgroep '{id}' bestaat niet", en: "werkgroep '{id}' does not exist" },
   'api.meetingNotFound': { nl: "bijeenkomst '{key}' staat niet in het programma", en: "meeting '{key}' is not in the programme" },
   'api.notFound': { nl: 'deze API-route bestaat niet', en: 'this API route does not exist' },
   'sync.failed': { nl: 'Synchronisatie mislukt: {reason}', en: 'Sync failed: {reason}' },

@@ -120,6 +120,42 @@ export function apiRouter(d: ApiDeps): Router {
     });
   });
 
+  // One werkgroep: its people (with their home gemeente), the history of its updates, and what it waits on and
+  // what waits on it (programme dependencies). Its actions come from /acties?werkgroep=.
+  router.get('/werkgroepen/:id', async (req, res) => {
+    const w = werkgroepOf(String(req.params['id']));
+    if (!w) {
+      res.status(404).json({ error: 'niet_gevonden', message: both('api.werkgroepNotFound', { id: String(req.params['id']) }) });
+      return;
+    }
+    const gemeente = new Map(d.programme.gemeenten.map((g) => [g.id, g.name]));
+    const person = (id: string) => {
+      const p = d.programme.people.find((x) => x.id === id);
+      return { id, naam: p?.name ?? id, gemeente: p ? gemeente.get(p.gemeente) ?? p.gemeente : '' };
+    };
+    const updates = await d.store.bot.updates(d.programme.programme.id, w.id);
+    const bodyName = (id: string) => d.programme.bodies.find((b) => b.id === id)?.name ?? id;
+    res.json({
+      id: w.id, naam: w.name, trekker: person(w.trekker),
+      leden: [...new Set([w.trekker, ...w.members])].map(person),
+      updates: updates.map((u) => ({ periode: u.period, ingediend: u.submittedAt.toISOString(), door: person(u.submittedBy).naam, ...u.data })),
+      wachtOp: d.programme.dependencies.filter((x) => x.werkgroep === w.id).flatMap((x) => x.waitsOn.map((id) => ({ id, naam: bodyName(id), reden: x.reason ?? null }))),
+      wachtenOpDeze: d.programme.dependencies.filter((x) => x.waitsOn.includes(w.id)).map((x) => ({ id: x.werkgroep, naam: bodyName(x.werkgroep), reden: x.reason ?? null })),
+    });
+  });
+
+  // The four K's: the programme's indicators per K, and the successes werkgroepen reported for each K in updates.
+  router.get('/vierks', async (_req, res) => {
+    const updates = await d.store.bot.updates(d.programme.programme.id);
+    res.json({
+      ks: KS.map((k) => ({
+        k,
+        indicatoren: d.programme.indicators.filter((i) => i.k === k).map((i) => ({ id: i.id, naam: i.name, eenheid: i.unit, beter: i.better })),
+        successen: updates.flatMap((u) => ((u.data['ks'] ?? []) as { k: string; note: string }[]).filter((x) => x.k === k).map((x) => ({ werkgroep: werkgroepen.get(u.werkgroep) ?? u.werkgroep, tekst: x.note, ingediend: u.submittedAt.toISOString() }))),
+      })),
+    });
+  });
+
   router.get('/acties', async (req, res) => {
     const q = z.strictObject({ werkgroep: z.string().optional(), mine: z.string().optional(), overdue: z.enum(['1', 'true']).optional() }).safeParse(req.query);
     if (!q.success) {

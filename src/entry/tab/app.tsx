@@ -11,9 +11,10 @@ import { Besluiten } from './views/Besluiten.tsx';
 import { Capaciteit } from './views/Capaciteit.tsx';
 import { Overzicht } from './views/Overzicht.tsx';
 import { VierKs } from './views/VierKs.tsx';
+import { Werkgroep } from './views/Werkgroep.tsx';
 
 export type ThemeName = 'light' | 'dark' | 'contrast';
-export const VIEWS = ['overzicht', 'acties', 'besluiten', 'vierks', 'capaciteit'] as const;
+export const VIEWS = ['overzicht', 'werkgroep', 'acties', 'besluiten', 'vierks', 'capaciteit'] as const;
 export type View = (typeof VIEWS)[number];
 
 export interface Host {
@@ -31,6 +32,7 @@ const THEMES = { teams: { light: teamsLightTheme, dark: teamsDarkTheme, contrast
 export function App({ host }: { host: Host }) {
   const [theme, setTheme] = useState<ThemeName>(host.theme);
   const [view, setView] = useState<View>(host.view);
+  const [werkgroep, setWerkgroep] = useState<string | undefined>(host.werkgroep);
   const [me, setMe] = useState<Me | null>(null);
   const [unauthorized, setUnauthorized] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -75,7 +77,8 @@ export function App({ host }: { host: Host }) {
           </TabList>
         </nav>
         <main style={{ paddingTop: 12 }}>
-          {view === 'overzicht' && <Overzicht />}
+          {view === 'overzicht' && <Overzicht onOpenWerkgroep={(id) => { setWerkgroep(id); setView('werkgroep'); }} />}
+          {view === 'werkgroep' && <Werkgroep {...(werkgroep ? { id: werkgroep } : {})} onSelect={setWerkgroep} />}
           {view === 'acties' && <Acties {...(host.werkgroep ? { werkgroep: host.werkgroep } : {})} />}
           {view === 'besluiten' && <Besluiten />}
           {view === 'vierks' && <VierKs />}

@@ -11,17 +11,24 @@ async function host(): Promise<Host> {
   const url = new URL(window.location.href);
   const base = hostFromUrl(url, navigator.language, window.matchMedia('(prefers-color-scheme: dark)').matches);
   if (window.parent === window) return { ...base, inTeams: false, token: async () => storedToken() };
-  const { app, authentication } = await import('@microsoft/teams-js');
+  const { app, authentication, pages } = await import('@microsoft/teams-js');
   await app.initialize();
   const ctx = await app.getContext();
   const channel = ctx.channel?.displayName;
+  if (url.pathname.endsWith('/configure')) {
+    // Adding the tab to a channel: it always opens on that channel's werkgroep.
+    pages.config.registerOnSaveHandler((save) => {
+      void pages.config.setConfig({ contentUrl: `${url.origin}/tab/?view=werkgroep`, websiteUrl: `${url.origin}/tab/?view=werkgroep`, entityId: 'regiekamer-werkgroep', suggestedDisplayName: 'Regiekamer' }).then(() => save.notifySuccess());
+    });
+    pages.config.setValidityState(true);
+  }
   return {
     ...base,
     inTeams: true,
     lang: langOf(ctx.app.locale),
     theme: toTheme(ctx.app.theme),
     // A channel tab opens on that channel's werkgroep (the channel is named after it).
-    ...(channel ? { werkgroep: channel } : {}),
+    ...(channel ? { werkgroep: channel, view: url.searchParams.get('view') ? base.view : 'werkgroep' } : {}),
     token: () => authentication.getAuthToken(),
     onThemeChange: (cb) => app.registerOnThemeChangeHandler((t) => cb(toTheme(t))),
   };

@@ -15,6 +15,7 @@ import { Besluiten } from './views/Besluiten.tsx';
 import { Capaciteit } from './views/Capaciteit.tsx';
 import { Overzicht } from './views/Overzicht.tsx';
 import { VierKs } from './views/VierKs.tsx';
+import { Werkgroep } from './views/Werkgroep.tsx';
 
 afterEach(cleanup);
 
@@ -130,12 +131,35 @@ describe('Besluiten, De vier K\'s and Capaciteit', () => {
     expect(screen.getByText('Median lead time per level (days)')).toBeTruthy();
   });
 
-  it('counts the actions serving each K, and lists the done ones', async () => {
-    renderIn(<VierKs />, fakeApi({ '/acties': { acties: ACTIONS } }));
+  it('shows per K its indicators, the successes reported in updates, and the actions serving it', async () => {
+    renderIn(<VierKs />, fakeApi({
+      '/vierks': { ks: [
+        { k: 'kansen', indicatoren: [{ id: 'i1', naam: 'Doorstroom', eenheid: 'aantal', beter: 'higher' }], successen: [{ werkgroep: 'Werkgroep A', tekst: 'Eerste gezamenlijke opleiding', ingediend: '2026-11-30T10:00:00Z' }] },
+        { k: 'kwaliteit', indicatoren: [], successen: [] },
+      ] },
+      '/acties': { acties: ACTIONS },
+    }));
     const kansen = await screen.findByRole('article', { name: 'kansen' });
-    expect(kansen.textContent).toContain('1 acties dragen bij · 1 gereed');
-    expect(kansen.textContent).toContain('Actie a3');
+    expect(kansen.textContent).toContain('Doorstroom (aantal, hoger is beter)');
+    expect(kansen.textContent).toContain('Werkgroep A: Eerste gezamenlijke opleiding');
+    await waitFor(() => expect(kansen.textContent).toContain('1 acties dragen bij'));
     expect(screen.getByRole('article', { name: 'kwaliteit' }).textContent).toContain('Nog geen successen gemeld voor deze K.');
+  });
+
+  it('shows a werkgroep: its people with their gemeente, what it waits on, its updates and actions', async () => {
+    const onSelect = vi.fn();
+    renderIn(<Werkgroep id="Werkgroep A" onSelect={onSelect} />, fakeApi({
+      '/overzicht': { programma: { naam: 'P' }, vandaag: '2026-12-01', fasen: [], bijeenkomsten: [], werkgroepen: [{ id: 'wg-a', naam: 'Werkgroep A', trekker: null, open: 0, teLaat: 0, geblokkeerd: 0, laatsteUpdate: null }, { id: 'wg-b', naam: 'Werkgroep B', trekker: null, open: 0, teLaat: 0, geblokkeerd: 0, laatsteUpdate: null }] },
+      '/werkgroepen/wg-a': { id: 'wg-a', naam: 'Werkgroep A', trekker: { naam: 'Fictief Een', gemeente: 'Alfa' }, leden: [{ id: 'p1', naam: 'Fictief Een', gemeente: 'Alfa' }, { id: 'p2', naam: 'Fictief Twee', gemeente: 'Beta' }], updates: [{ periode: 'regiegroep:2026-12-08', ingediend: '2026-12-01T09:00:00Z', door: 'Fictief Een', status: 'aandacht', progress: 'Loopt door' }], wachtOp: [{ id: 'wg-b', naam: 'Werkgroep B' }], wachtenOpDeze: [] },
+      '/acties': { acties: ACTIONS },
+    }));
+    expect(await screen.findByText('Trekker: Fictief Een (Alfa)')).toBeTruthy();
+    expect(screen.getByRole('list', { name: 'Leden' }).textContent).toContain('Fictief Twee — Beta');
+    expect(screen.getByText('Werkgroep B', { selector: 'span' })).toBeTruthy();
+    expect(screen.getByRole('article', { name: 'regiegroep:2026-12-08' }).textContent).toContain('aandacht nodig');
+    expect(await screen.findByText('2 acties')).toBeTruthy();
+    fireEvent.change(screen.getAllByRole('combobox', { name: 'Werkgroep' })[0] as HTMLElement, { target: { value: 'wg-b' } });
+    expect(onSelect).toHaveBeenCalledWith('wg-b');
   });
 
   it('puts the overloaded first and flags them', async () => {

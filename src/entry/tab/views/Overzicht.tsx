@@ -1,6 +1,6 @@
 // Overzicht: the phases on a timeline with today marked, the next meeting per body, and a tile per werkgroep with
 // its latest update (and its age) and its open, overdue and blocked actions.
-import { Badge, Body1, Caption1, Card, CardHeader, Subtitle2, Title3, tokens } from '@fluentui/react-components';
+import { Badge, Body1, Button, Caption1, Card, CardHeader, Subtitle2, Title3, tokens } from '@fluentui/react-components';
 import { Loadable, useData, useTab } from '../data.tsx';
 import { tr } from '../i18n.ts';
 import { ageText, timelinePercent } from '../logic.ts';
@@ -48,8 +48,8 @@ export function Overzicht({ onOpenWerkgroep }: { onOpenWerkgroep?: (id: string) 
             <Subtitle2 block as="h3">{tr(lang, 'overzicht.werkgroepen')}</Subtitle2>
             <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(16rem, 1fr))', gap: 12 }}>
               {o.werkgroepen.map((w) => (
-                <Card key={w.id} role="article" aria-label={w.naam} onClick={() => onOpenWerkgroep?.(w.id)} focusMode="off">
-                  <CardHeader header={<Body1><b>{w.naam}</b></Body1>} description={w.trekker ? <Caption1>{tr(lang, 'tile.trekker', { name: w.trekker.naam })}</Caption1> : undefined} />
+                <Card key={w.id} role="article" aria-label={w.naam}>
+                  <CardHeader header={<Button appearance="transparent" onClick={() => onOpenWerkgroep?.(w.id)} style={{ padding: 0, fontWeight: 600 }}>{w.naam}</Button>} description={w.trekker ? <Caption1>{tr(lang, 'tile.trekker', { name: w.trekker.naam })}</Caption1> : undefined} />
                   {w.laatsteUpdate?.status
                     ? <Badge appearance="filled" color={COLOR[w.laatsteUpdate.status as keyof typeof COLOR] ?? 'informative'}>{tr(lang, 'tile.update', { status: tr(lang, `status.${w.laatsteUpdate.status}` as 'status.op-koers'), age: ageText(w.laatsteUpdate.dagenOud, lang) })}</Badge>
                     : <Badge appearance="outline" color="informative">{tr(lang, 'tile.noUpdate')}</Badge>}
