@@ -30,6 +30,8 @@ export interface BotServiceOptions {
    * in tenant mode, where every person is looked up in their own tenant.
    */
   localPerson?: string;
+  /** The tab's address (…/tab/): cards link into its views. */
+  tabUrl?: string;
 }
 
 export interface BotService extends BotLogic {
@@ -47,6 +49,7 @@ export function createBotService(o: BotServiceOptions): BotService {
   const people = new Map(p.people.map((x) => [x.id, x]));
   const werkgroepen = p.bodies.filter((b): b is Werkgroep => b.kind === 'werkgroep');
   const bodyName = (id: string) => p.bodies.find((b) => b.id === id)?.name ?? id;
+  const tabLink = (q: Record<string, string>) => (o.tabUrl ? { tabUrl: `${o.tabUrl}?${new URLSearchParams(q)}` } : {});
   const today = () => DateTime.fromJSDate(o.clock.now()).setZone(tz).toISODate() ?? '';
   const personCache = new Map<string, string | null>();
 
@@ -121,6 +124,7 @@ export function createBotService(o: BotServiceOptions): BotService {
     const mine = (await actions()).filter((a) => a.werkgroep === wg.id);
     const t = today();
     return statusCard({
+      ...tabLink({ view: 'werkgroep', werkgroep: wg.id }),
       werkgroepName: wg.name, today: t, openActions: mine.length, overdue: mine.filter((a) => a.due && a.due < t).length, blocked: mine.filter((a) => a.blockedBy.length > 0).length, lang,
       ...(latest ? { latest: { ...recordOf(latest), byName: nameOf(latest.submittedBy) } } : {}),
     });
@@ -279,7 +283,7 @@ export function createBotService(o: BotServiceOptions): BotService {
           }));
           const blocked = all.filter((a) => a.blockedBy.length > 0).map((a) => ({ title: a.title, werkgroepName: bodyName(a.werkgroep), waitingDays: Math.max(0, Math.floor((Date.parse(t) - Date.parse(a.blockedSince ?? a.createdOn ?? t)) / 86_400_000)) })).sort((a, b) => b.waitingDays - a.waitingDays);
           const overdue = all.filter((a) => a.due && a.due < t).map((a) => ({ title: a.title, werkgroepName: bodyName(a.werkgroep), due: a.due as string })).sort((a, b) => a.due.localeCompare(b.due));
-          return { to: ref, activity: cardActivity(overviewCard({ meetingLabel: meetingLabel(m), rows, blocked, overdue, lang })) };
+          return { to: ref, activity: cardActivity(overviewCard({ meetingLabel: meetingLabel(m), rows, blocked, overdue, lang, ...tabLink({ view: 'overzicht' }) })) };
         }
         case 'announce': {
           const m = occurrence();
@@ -300,7 +304,7 @@ export function createBotService(o: BotServiceOptions): BotService {
           const overdue = all.filter((a) => a.owners.includes(row.recipient) && a.due && a.due < t);
           if (!person) return { skip: 'unknown-person' };
           if (overdue.length === 0) return { skip: 'nothing-overdue' };
-          return { to: ref, activity: cardActivity(digestCard({ personName: person.name, overdue: overdue.map((a) => ({ title: a.title, werkgroepName: bodyName(a.werkgroep), due: a.due as string })), today: t, lang })) };
+          return { to: ref, activity: cardActivity(digestCard({ ...tabLink({ view: 'acties' }), personName: person.name, overdue: overdue.map((a) => ({ title: a.title, werkgroepName: bodyName(a.werkgroep), due: a.due as string })), today: t, lang })) };
         }
         default:
           return { skip: `unknown-kind` };

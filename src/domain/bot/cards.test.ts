@@ -74,6 +74,9 @@ describe.each(['nl', 'en'] as Lang[])('cards (%s) validate against Adaptive Card
   it('status, my actions, decisions, overview, announcement and digest', () => {
     const today = '2026-12-01';
     expectValid(statusCard({ werkgroepName: werkgroep.name, today, openActions: 3, overdue: 1, blocked: 0, lang }));
+    const linked = statusCard({ werkgroepName: werkgroep.name, today, openActions: 3, overdue: 1, blocked: 0, lang, tabUrl: 'http://localhost:3978/tab/?view=werkgroep&werkgroep=wg-ict' });
+    expectValid(linked);
+    expect(linked['actions']).toEqual([{ type: 'Action.OpenUrl', title: lang === 'nl' ? 'Openen in Regiekamer' : 'Open in Regiekamer', url: 'http://localhost:3978/tab/?view=werkgroep&werkgroep=wg-ict' }]);
     expectValid(statusCard({
       werkgroepName: werkgroep.name, today, openActions: 3, overdue: 1, blocked: 2, lang,
       latest: { werkgroep: werkgroep.id, period: 'p', status: 'aandacht', progress: long, blockers: 'x', decisionsNeeded: 'y', ks: [{ k: 'kansen', note: 'z' }], actionIds: [], submittedBy: 'p1', submittedAt: '2026-11-28T10:00:00Z', byName: 'Fictief' },
@@ -95,7 +98,7 @@ describe.each(['nl', 'en'] as Lang[])('cards (%s) validate against Adaptive Card
     expectValid(announce);
     expect(JSON.stringify(announce)).toContain('15:00–16:30');
     expectValid(announcementCard({ bodyName: 'X', start: new Date('2026-12-08T14:00:00Z'), end: new Date('2026-12-08T15:00:00Z'), timeZone: 'Europe/Amsterdam', openActions: [], lang }));
-    expectValid(digestCard({ personName: 'Fictief', overdue: [{ title: 'A', werkgroepName: 'B', due: '2026-11-01' }], today, lang }));
+    expectValid(digestCard({ personName: 'Fictief', overdue: [{ title: 'A', werkgroepName: 'B', due: '2026-11-01' }], today, lang, tabUrl: 'http://localhost:3978/tab/?view=acties' }));
   });
 
   it('a card as an attachment of a message', () => {

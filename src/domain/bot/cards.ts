@@ -136,7 +136,10 @@ function ageLabel(fromIso: string, today: string, lang: Lang): string {
   return n <= 0 ? bt('age.today', {}, lang) : n === 1 ? bt('age.day', {}, lang) : bt('age.days', { n }, lang);
 }
 
-export function statusCard(o: { werkgroepName: string; latest?: UpdateRecord & { byName: string }; today: string; openActions: number; overdue: number; blocked: number; lang: Lang }): Card {
+/** A link into the tab's view (a card's way into the dashboard). */
+const openTab = (url: string | undefined, lang: Lang): Element[] => (url ? [{ type: 'Action.OpenUrl', title: bt('open.tab', {}, lang), url }] : []);
+
+export function statusCard(o: { werkgroepName: string; latest?: UpdateRecord & { byName: string }; today: string; openActions: number; overdue: number; blocked: number; tabUrl?: string; lang: Lang }): Card {
   const { lang } = o;
   const body: Element[] = [heading(bt('status.title', { werkgroep: plain(o.werkgroepName, 200) }, lang))];
   if (!o.latest) body.push(text(bt('status.none', {}, lang), { isSubtle: true }));
@@ -152,7 +155,7 @@ export function statusCard(o: { werkgroepName: string; latest?: UpdateRecord & {
     body.push(facts(rows));
   }
   body.push(text(bt('status.actions', { open: o.openActions, overdue: o.overdue, blocked: o.blocked }, lang)));
-  return card(body);
+  return card(body, openTab(o.tabUrl, lang));
 }
 
 export function myActionsCard(o: { personName: string; actions: Action[]; today: string; werkgroepNames: Record<string, string>; lang: Lang }): Card {
@@ -184,7 +187,7 @@ export interface OverviewRow {
   missing: boolean;
 }
 
-export function overviewCard(o: { meetingLabel: string; rows: OverviewRow[]; blocked: { title: string; werkgroepName: string; waitingDays: number }[]; overdue: { title: string; werkgroepName: string; due: string }[]; lang: Lang }): Card {
+export function overviewCard(o: { meetingLabel: string; rows: OverviewRow[]; blocked: { title: string; werkgroepName: string; waitingDays: number }[]; overdue: { title: string; werkgroepName: string; due: string }[]; tabUrl?: string; lang: Lang }): Card {
   const { lang } = o;
   const statusRows: [string, string][] = o.rows.map((r) => [plain(r.werkgroepName, 100), r.missing || !r.status ? bt('overview.missing', {}, lang) : bt(`status.${r.status}`, {}, lang)]);
   const decisions = o.rows.filter((r) => r.decisionsNeeded).map((r) => text(`• **${plain(r.werkgroepName, 100)}**: ${plain(r.decisionsNeeded ?? '', 500)}`));
@@ -198,7 +201,7 @@ export function overviewCard(o: { meetingLabel: string; rows: OverviewRow[]; blo
     ...(o.blocked.length === 0 ? [text(bt('overview.noneBlocked', {}, lang))] : more(blocked, o.blocked.length, lang)),
     text(bt('overview.overdue', {}, lang), { weight: 'Bolder' }),
     ...(o.overdue.length === 0 ? [text(bt('overview.noneBlocked', {}, lang))] : more(overdue, o.overdue.length, lang)),
-  ]);
+  ], openTab(o.tabUrl, lang));
 }
 
 export function announcementCard(o: { bodyName: string; start: Date; end: Date; timeZone: string; joinUrl?: string; agendaUrl?: string; openActions: { title: string; due?: string; ownerNames: string[] }[]; lang: Lang }): Card {
@@ -218,10 +221,10 @@ export function announcementCard(o: { bodyName: string; start: Date; end: Date; 
   ], actions);
 }
 
-export function digestCard(o: { personName: string; overdue: { title: string; werkgroepName: string; due: string }[]; today: string; lang: Lang }): Card {
+export function digestCard(o: { personName: string; overdue: { title: string; werkgroepName: string; due: string }[]; today: string; tabUrl?: string; lang: Lang }): Card {
   const { lang } = o;
   const items = o.overdue.slice(0, MAX_ITEMS).map((a) => text(`• **${plain(a.title, 200)}** · ${plain(a.werkgroepName, 100)} · ${bt('mine.overdue', { due: dateLabel(a.due, lang) }, lang)}`));
-  return card([heading(bt('digest.title', {}, lang)), text(bt('digest.intro', { name: plain(o.personName, 100) }, lang)), ...more(items, o.overdue.length, lang)]);
+  return card([heading(bt('digest.title', {}, lang)), text(bt('digest.intro', { name: plain(o.personName, 100) }, lang)), ...more(items, o.overdue.length, lang)], openTab(o.tabUrl, lang));
 }
 
 /** A card as a message activity's attachment. */

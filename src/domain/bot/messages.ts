@@ -93,6 +93,7 @@ const catalogue = {
   'announce.actions': { nl: 'Open acties', en: 'Open actions' },
   'announce.noActions': { nl: 'Geen open acties.', en: 'No open actions.' },
 
+  'open.tab': { nl: 'Openen in Regiekamer', en: 'Open in Regiekamer' },
   'digest.title': { nl: 'Je acties die te laat zijn', en: 'Your overdue actions' },
   'digest.intro': { nl: 'Hallo {name}, deze acties staan nog open en hun datum is verstreken:', en: 'Hello {name}, these actions are still open and past their date:' },
 } satisfies Record<string, Entry>;

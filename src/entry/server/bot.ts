@@ -52,7 +52,7 @@ export async function startBot(d: BotDeps): Promise<{ router: Router; rhythm(): 
   const firstWerkgroep = programme.bodies.find((b): b is Werkgroep => b.kind === 'werkgroep');
   const localPerson = local ? (config.bot.localPerson ?? firstWerkgroep?.trekker) : undefined;
   if (localPerson && !programme.people.some((p) => p.id === localPerson)) throw new Error(`LOCAL_BOT_PERSON: '${localPerson}' staat niet in het programma / is not in the programme`);
-  const service = createBotService({ store, programme, clock, gateway: d.connected.gateway, lang: config.lang, ...(localPerson ? { localPerson } : {}) });
+  const service = createBotService({ store, programme, clock, gateway: d.connected.gateway, lang: config.lang, tabUrl: `${config.publicUrl.replace(/\/+$/, '')}/tab/`, ...(localPerson ? { localPerson } : {}) });
   const hostTenant = programme.gemeenten.find((g) => g.host)?.tenantId ?? '';
   // The bot's token goes to the Bot Connector only: the local tenant's, or Teams' (https) — never to a local client.
   const sendsToken = (url: string) => (local ? !!d.localAuthority && url.startsWith(d.localAuthority) : url.startsWith('https://'));

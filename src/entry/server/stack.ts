@@ -139,7 +139,8 @@ export async function startStack(config: Config, clock: Clock, logger: Logger, c
     const validate = createTokenValidator({
       keys: createRemoteJWKSet(keysUrl, localFetch ? { [customFetch]: localFetch } : {}),
       issuerFor: (tid) => `${authority}/${tid}/v2.0`,
-      audiences: ['api://regiekamer', ...(config.teamsAppId ? [config.teamsAppId] : [])],
+      // The tab's SSO token inside Teams is for the manifest's webApplicationInfo resource (or the app id itself).
+      audiences: ['api://regiekamer', ...(config.teamsAppId ? [config.teamsAppId] : []), ...(config.botId ? [config.botId, `api://${new URL(config.publicUrl).host}/${config.botId}`] : [])],
       allowedTenants: programme.gemeenten.map((g) => g.tenantId).filter((id): id is string => id !== undefined),
       clock,
     });
