@@ -37,6 +37,8 @@ export interface DeliveryWorkerOptions {
   leaseMs?: number;
   workers?: number;
   batchSize?: number;
+  /** How long a delivery whose sends all failed waits before its job runs again. */
+  retryDelaySeconds?: number;
 }
 
 export interface DeliveryOutcome {
@@ -85,9 +87,9 @@ export async function startDeliveryWorkers(o: DeliveryWorkerOptions): Promise<vo
       await deliverOne(o, job);
     } catch (err) {
       log?.warn({ kind: job.key.split('|')[0], error: err instanceof Error ? err.message : String(err) }, 'delivery will be tried again');
-      // Rethrown per job would fail the whole batch in pg-boss; instead the row is pending again and handed to
-      // the queue anew by the next dispatch.
-      await o.records.requeue(job.programmeId, job.key);
+      // Rethrown per job would fail the whole batch in pg-boss; instead the row is pending again and the same job is
+      // queued anew for a little later (its claim still needs the pending row, so it can never send twice).
+      await o.runner.enqueue(DELIVER_QUEUE, [job], { retryLimit: 5, expireInSeconds: 300, startAfterSeconds: o.retryDelaySeconds ?? 15 });
     }
   });
 }

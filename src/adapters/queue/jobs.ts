@@ -29,7 +29,7 @@ export interface JobRunner {
    */
   work<T extends object>(name: string, options: { workers: number; batchSize: number; expireInSeconds: number; retryLimit: number }, handle: (data: T) => Promise<void>): Promise<void>;
   /** Adds jobs to a queue in one insert. */
-  enqueue<T extends object>(name: string, items: T[], options?: { retryLimit?: number; expireInSeconds?: number }): Promise<void>;
+  enqueue<T extends object>(name: string, items: T[], options?: { retryLimit?: number; expireInSeconds?: number; startAfterSeconds?: number }): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -110,8 +110,10 @@ export async function startJobRunner(store: Store, options: JobRunnerOptions = {
     },
     async enqueue(name, items, o = {}) {
       if (items.length === 0) return;
-      await ensureQueue(name, { policy: 'standard', ...o });
-      await boss.insert(items.map((data) => ({ name, data, ...o })));
+      const { startAfterSeconds, ...queue } = o;
+      await ensureQueue(name, { policy: 'standard', ...queue });
+      const startAfter = startAfterSeconds ? new Date(Date.now() + startAfterSeconds * 1000) : undefined;
+      await boss.insert(items.map((data) => ({ name, data, ...queue, ...(startAfter ? { startAfter } : {}) })));
     },
     async stop() {
       await boss.stop({ graceful: true, wait: true, timeout: 30_000 });
