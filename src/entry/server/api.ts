@@ -35,6 +35,21 @@ const both = (key: Parameters<typeof t>[0], params: Record<string, string | numb
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s));
 
+/** The last `n` calendar quarters up to and including today's, oldest first (label 2026-K3). */
+export function quartersBefore(today: string, n: number): { label: string; from: string; to: string }[] {
+  const y = Number(today.slice(0, 4));
+  const q = Math.floor((Number(today.slice(5, 7)) - 1) / 3);
+  const out: { label: string; from: string; to: string }[] = [];
+  for (let i = n - 1; i >= 0; i--) {
+    const idx = y * 4 + q - i;
+    const year = Math.floor(idx / 4);
+    const quarter = idx % 4;
+    const ends = ['03-31', '06-30', '09-30', '12-31'];
+    out.push({ label: `${year}-K${quarter + 1}`, from: `${year}-${String(quarter * 3 + 1).padStart(2, '0')}-01`, to: `${year}-${ends[quarter] ?? '12-31'}` });
+  }
+  return out;
+}
+
 export function apiRouter(d: ApiDeps): Router {
   const router = express.Router();
   const people = new Map(d.programme.people.map((p) => [p.id, p.name]));
@@ -202,6 +217,8 @@ export function apiRouter(d: ApiDeps): Router {
       besluiten: decisions.map((x) => ({ ...x, werkgroepNaam: werkgroepen.get(x.werkgroep) ?? x.werkgroep, leadTimes: leadTimes(x, today) })),
       medianen: medianLeadTimes(decisions, { from, to: today }, today),
       periode: { from, to: today },
+      // The same per quarter over the last four quarters: whether decisions get faster.
+      perKwartaal: quartersBefore(today, 4).map((q) => ({ kwartaal: q.label, ...medianLeadTimes(decisions, { from: q.from, to: q.to < today ? q.to : today }, today) })),
     });
   });
 

@@ -62,6 +62,7 @@ const messages = {
   'astatus.wacht': { nl: 'Wacht op besluit', en: 'Waiting for decision' },
   'astatus.gereed': { nl: 'Gereed', en: 'Done' },
   'besluiten.median': { nl: 'Mediane doorlooptijd per niveau (dagen)', en: 'Median lead time per level (days)' },
+  'besluiten.trend': { nl: 'Mediane doorlooptijd per niveau, per kwartaal (dagen)', en: 'Median lead time per level, per quarter (days)' },
   'besluiten.route': { nl: '{level}: {days} d', en: '{level}: {days} d' },
   'besluiten.total': { nl: 'totaal {days} dagen', en: 'total {days} days' },
   'besluiten.empty': { nl: 'Nog geen besluiten.', en: 'No decisions yet.' },

@@ -11,7 +11,7 @@ import { Ctx, type Me } from './data.tsx';
 import type { Lang } from './i18n.ts';
 import { ageText, filterActions, sortCapacity, timelinePercent, type ActionView, type CapacityRow } from './logic.ts';
 import { Acties } from './views/Acties.tsx';
-import { Besluiten } from './views/Besluiten.tsx';
+import { Besluiten, seriesByQuarter } from './views/Besluiten.tsx';
 import { Capaciteit } from './views/Capaciteit.tsx';
 import { Overzicht } from './views/Overzicht.tsx';
 import { VierKs } from './views/VierKs.tsx';
@@ -129,6 +129,10 @@ describe('Besluiten, De vier K\'s and Capaciteit', () => {
     const card = await screen.findByRole('article', { name: 'Verrekenmodel' });
     expect(card.textContent).toContain('werkgroep: 10 d → projectgroep: 4 d · total 14 days');
     expect(screen.getByText('Median lead time per level (days)')).toBeTruthy();
+    expect(seriesByQuarter([
+      { kwartaal: '2026-K3', levels: [{ level: 'werkgroep', medianDays: 12 }] },
+      { kwartaal: '2026-K4', levels: [{ level: 'werkgroep', medianDays: 8 }, { level: 'regiegroep', medianDays: 30 }] },
+    ])).toEqual({ levels: ['werkgroep', 'regiegroep'], rows: [{ kwartaal: '2026-K3', werkgroep: 12 }, { kwartaal: '2026-K4', werkgroep: 8, regiegroep: 30 }] });
   });
 
   it('shows per K its indicators, the successes reported in updates, and the actions serving it', async () => {
