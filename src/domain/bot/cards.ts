@@ -6,7 +6,7 @@ import { FOUR_KS, type Programme } from '../programme/schema.ts';
 import type { Action, Decision } from '../work/model.ts';
 import { daysBetween, isOpenAction } from '../work/model.ts';
 import { bt } from './messages.ts';
-import { kNoteField, UPDATE_STATUSES, type FieldError, type UpdateRecord, type UpdateStatus } from './update.ts';
+import { kNoteField, MAX_TEXT, UPDATE_STATUSES, type FieldError, type UpdateRecord, type UpdateStatus } from './update.ts';
 
 export type Card = Record<string, unknown>;
 type Element = Record<string, unknown>;
@@ -18,15 +18,27 @@ function card(body: Element[], actions: Element[] = [], extra: Record<string, un
   return { type: 'AdaptiveCard', $schema: SCHEMA, version: '1.5', body, ...(actions.length > 0 ? { actions } : {}), ...extra };
 }
 
-/** User text shown as text, not markup: markdown characters escaped, length bounded. */
+/**
+ * User text shown as text, not markup, length bounded. Teams renders only bold, italic, lists and links in a
+ * TextBlock, so only what can start those is escaped: every `*`, a `_` that is not inside a word, and `[` `]`
+ * (no link). Other characters stay as typed, since some Teams clients show the backslash of an escape.
+ */
 export function plain(text: string, max = 2000): string {
-  const cut = text.length > max ? `${text.slice(0, max - 1)}…` : text;
-  return cut.replace(/([\\*_~`[\]()#>])/g, '\\$1');
+  let cut = text;
+  if (text.length > max) {
+    cut = text.slice(0, max - 1);
+    // Never leave half of a surrogate pair (an emoji) behind.
+    if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
+    cut = `${cut}…`;
+  }
+  // A backslash is doubled only where it would otherwise escape what follows (a Windows path stays as typed).
+  return cut.replace(/\\(?=[\\*_[\]])|[*[\]]|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, (ch) => `\\${ch}`);
 }
 
 const text = (t: string, o: Element = {}): Element => ({ type: 'TextBlock', text: t, wrap: true, ...o });
 const heading = (t: string): Element => text(t, { size: 'Medium', weight: 'Bolder', style: 'heading' });
 const facts = (pairs: [string, string][]): Element => ({ type: 'FactSet', facts: pairs.map(([title, value]) => ({ title, value })) });
+const werkgroepName = (p: Programme, id: string) => p.bodies.find((b) => b.id === id)?.name ?? id;
 const STATUS_COLOR: Record<UpdateStatus, string> = { 'op-koers': 'Good', aandacht: 'Warning', risico: 'Attention' };
 
 function when(iso: string, timeZone: string, lang: Lang): string {
@@ -34,7 +46,7 @@ function when(iso: string, timeZone: string, lang: Lang): string {
 }
 
 function dateLabel(date: string, lang: Lang): string {
-  return DateTime.fromISO(date).setLocale(lang).toFormat('d LLL yyyy');
+  return DateTime.fromISO(date, { zone: 'UTC' }).setLocale(lang).toFormat('d LLL yyyy');
 }
 
 function more(items: Element[], total: number, lang: Lang): Element[] {
@@ -45,7 +57,8 @@ export function helpCard(lang: Lang, unknownText?: string): Card {
   const rows: [string, string][] = [
     ['help', bt('help.help', {}, lang)],
     [lang === 'nl' ? 'mijn acties' : 'my actions', bt('help.mine', {}, lang)],
-    ['status <werkgroep>', bt('help.status', {}, lang)],
+    // Not <werkgroep>: Teams may take angle brackets for an HTML tag and drop them.
+    [`status ‹${bt('field.werkgroep', {}, lang)}›`, bt('help.status', {}, lang)],
     ['update', bt('help.update', {}, lang)],
     [lang === 'nl' ? 'besluiten' : 'decisions', bt('help.decisions', {}, lang)],
   ];
@@ -76,13 +89,12 @@ export interface UpdateCardOptions {
 export function updateCard(o: UpdateCardOptions): Card {
   const { lang } = o;
   const v = o.values ?? {};
-  const wg = o.programme.bodies.find((b) => b.id === o.werkgroep);
-  const wgName = wg?.name ?? o.werkgroep;
+  const wgName = werkgroepName(o.programme, o.werkgroep);
   const errorOf = (field: string) => o.errors?.find((e) => e.field === field)?.message;
   const tz = o.submitted?.timeZone ?? o.programme.programme.timeZone;
   const input = (id: string, label: string, extra: Element = {}): Element => ({
-    type: 'Input.Text', id, label, isMultiline: true, maxLength: 2000, ...(v[id] ? { value: v[id] } : {}),
-    ...(errorOf(id) ? { errorMessage: errorOf(id) } : {}), ...(o.editable ? {} : { isVisible: true }), ...extra,
+    type: 'Input.Text', id, label, isMultiline: true, maxLength: MAX_TEXT, ...(v[id] ? { value: v[id] } : {}),
+    ...(errorOf(id) ? { errorMessage: errorOf(id) } : {}), ...extra,
   });
   const body: Element[] = [];
   if (o.intro) body.push(text(plain(o.intro, 500)));
@@ -99,6 +111,7 @@ export function updateCard(o: UpdateCardOptions): Card {
     for (const [f, key] of [['progress', 'update.progress'], ['successes', 'update.successes'], ['nextSteps', 'update.nextSteps'], ['blockers', 'update.blockers'], ['decisionsNeeded', 'update.decisionsNeeded']] as const) {
       if (v[f]) rows.push([bt(key, {}, lang), plain(v[f] as string)]);
     }
+    for (const k of FOUR_KS) if (v[kNoteField(k)]) rows.push([bt(`k.${k}`, {}, lang), plain(v[kNoteField(k)] as string, 500)]);
     body.push(facts(rows));
     return card(body);
   }
@@ -123,6 +136,7 @@ export function updateCard(o: UpdateCardOptions): Card {
     body.push({
       type: 'Input.ChoiceSet', id: 'actions', label: bt('update.actions', {}, lang), isMultiSelect: true, style: 'compact',
       choices: o.openActions.slice(0, 100).map((a) => ({ title: a.title.slice(0, 200), value: a.id })), ...(v['actions'] ? { value: v['actions'] } : {}),
+      ...(errorOf('actions') ? { errorMessage: errorOf('actions') } : {}),
     });
   }
   const data = { werkgroep: o.werkgroep, period: o.period };
@@ -131,10 +145,21 @@ export function updateCard(o: UpdateCardOptions): Card {
   });
 }
 
-function ageLabel(fromIso: string, today: string, lang: Lang): string {
-  const n = daysBetween(fromIso.slice(0, 10), today);
-  return n <= 0 ? bt('age.today', {}, lang) : n === 1 ? bt('age.day', {}, lang) : bt('age.days', { n }, lang);
+/** The update card with the question before the regiegroep meeting on top. */
+export function askCard(o: Omit<UpdateCardOptions, 'intro'> & { meetingLabel: string }): Card {
+  return updateCard({ ...o, intro: bt('update.ask', { meeting: o.meetingLabel, werkgroep: werkgroepName(o.programme, o.werkgroep) }, o.lang) });
 }
+
+/** The update card with a reminder on top (the update is still missing). */
+export function nudgeCard(o: Omit<UpdateCardOptions, 'intro'> & { meetingLabel: string }): Card {
+  return updateCard({ ...o, intro: bt('update.nudge', { meeting: o.meetingLabel, werkgroep: werkgroepName(o.programme, o.werkgroep) }, o.lang) });
+}
+
+function ageLabel(fromIso: string, today: string, lang: Lang): string {
+  return ageOf(daysBetween(fromIso.slice(0, 10), today), lang);
+}
+
+const ageOf = (n: number, lang: Lang): string => (n <= 0 ? bt('age.today', {}, lang) : n === 1 ? bt('age.day', {}, lang) : bt('age.days', { n }, lang));
 
 /** A link into the tab's view (a card's way into the dashboard). */
 const openTab = (url: string | undefined, lang: Lang): Element[] => (url ? [{ type: 'Action.OpenUrl', title: bt('open.tab', {}, lang), url }] : []);
@@ -189,7 +214,10 @@ export interface OverviewRow {
 
 export function overviewCard(o: { meetingLabel: string; rows: OverviewRow[]; blocked: { title: string; werkgroepName: string; waitingDays: number }[]; overdue: { title: string; werkgroepName: string; due: string }[]; tabUrl?: string; lang: Lang }): Card {
   const { lang } = o;
-  const statusRows: [string, string][] = o.rows.map((r) => [plain(r.werkgroepName, 100), r.missing || !r.status ? bt('overview.missing', {}, lang) : bt(`status.${r.status}`, {}, lang)]);
+  const statusRows: [string, string][] = o.rows.map((r) => [
+    plain(r.werkgroepName, 100),
+    r.missing || !r.status ? bt('overview.missing', {}, lang) : `${bt(`status.${r.status}`, {}, lang)}${r.updateAgeDays !== undefined ? ` · ${ageOf(r.updateAgeDays, lang)}` : ''}`,
+  ]);
   const decisions = o.rows.filter((r) => r.decisionsNeeded).map((r) => text(`• **${plain(r.werkgroepName, 100)}**: ${plain(r.decisionsNeeded ?? '', 500)}`));
   const blocked = o.blocked.slice(0, MAX_ITEMS).map((b) => text(`• ${bt('overview.blockedItem', { title: plain(b.title, 200), werkgroep: plain(b.werkgroepName, 100), days: b.waitingDays }, lang)}`));
   const overdue = o.overdue.slice(0, MAX_ITEMS).map((b) => text(`• ${bt('overview.overdueItem', { title: plain(b.title, 200), werkgroep: plain(b.werkgroepName, 100), due: dateLabel(b.due, lang) }, lang)}`));

@@ -33,6 +33,11 @@ describe('parseCommand', () => {
     ['besluitne', 'besluiten', undefined, 'nl'],
     ['decisions', 'besluiten', undefined, 'en'],
     ['Decisoins', 'besluiten', undefined, 'en'],
+    ['besluit', 'besluiten', undefined, 'nl'],
+    ['/help', 'help', undefined, undefined],
+    ['<at>Regiekamer</at>&nbsp;Mijn acties graag', 'mijn-acties', undefined, 'nl'],
+    ['<p><at>Regie\u00adkamer</at> status <b>Financiën</b></p>', 'status', 'Financiën', undefined],
+    ['STATUS Werkgroep Juridische Zaken', 'status', 'Werkgroep Juridische Zaken', undefined],
   ] as const)('%j → %s', (text, command, arg, lang) => {
     const c = parseCommand(text);
     expect(c.command).toBe(command);
@@ -49,9 +54,15 @@ describe('resolveWerkgroep', () => {
   it('finds a werkgroep by id, name, without "werkgroep", ignoring case, accents and a typo', () => {
     const fin = blnp.bodies.find((b) => b.id === 'wg-financien');
     expect(fin?.kind).toBe('werkgroep');
-    for (const q of ['wg-financien', 'WG-FINANCIEN', fin?.name ?? '', 'financien', 'Financiën', 'financein', 'finan']) {
+    for (const q of ['wg-financien', 'WG-FINANCIEN', fin?.name ?? '', 'financien', 'Financiën', 'financein', 'finan', ' FINANCIËN ']) {
       expect(resolveWerkgroep(q, blnp)).toEqual({ id: 'wg-financien' });
     }
+  });
+
+  it('resolves the short names people use', () => {
+    expect(resolveWerkgroep('jz', blnp)).toEqual({ id: 'wg-jz' });
+    expect(resolveWerkgroep('juridische zaken', blnp)).toEqual({ id: 'wg-jz' });
+    expect(resolveWerkgroep('verrekenmodl', blnp)).toEqual({ id: 'wg-verrekenmodel' });
   });
 
   it('offers candidates when it cannot choose', () => {

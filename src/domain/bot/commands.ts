@@ -79,9 +79,9 @@ export function parseCommand(input: string): Command {
 
 export type WerkgroepMatch = { id: string } | { candidates: { id: string; name: string }[] };
 
-/** A werkgroep by id or name: exact (folded) first, then a unique prefix or near match; otherwise candidates. */
+/** A werkgroep by id (also without its prefix: 'jz' for 'wg-jz') or name: exact (folded) first, then a unique prefix or near match; otherwise candidates. */
 export function resolveWerkgroep(arg: string, programme: Programme): WerkgroepMatch {
-  const groups = programme.bodies.filter((b) => b.kind === 'werkgroep').map((b) => ({ id: b.id, name: b.name, keys: [fold(b.id), fold(b.name), fold(b.name.replace(/^werkgroep\s+/i, ''))] }));
+  const groups = programme.bodies.filter((b) => b.kind === 'werkgroep').map((b) => ({ id: b.id, name: b.name, keys: [fold(b.id), fold(b.id).replace(/^[a-z]{1,4}-(?=.)/, ''), fold(b.name), fold(b.name.replace(/^werkgroep\s+/i, ''))] }));
   const q = fold(arg);
   const exact = groups.filter((g) => g.keys.includes(q));
   if (exact.length === 1 && exact[0]) return { id: exact[0].id };

@@ -89,6 +89,47 @@ describe('the reminder rhythm for a month of BLNP meetings', () => {
     expect(inQuietHours(DateTime.fromISO('2026-12-01T13:00', { zone: 'Europe/Amsterdam' }), { from: '12:00', to: '13:00' })).toBe(false);
   });
 
+  it('an ask that would fall on New Year\'s Day, Christmas or a weekend comes on the working day before', () => {
+    // The regiegroep of 12 January 2027 moved by hand to Friday 8 January: 7 days before is New Year's Day.
+    const moved = applyOverrides(meetingOccurrences(blnp), [{ key: 'regiegroep:2027-01-12', start: new Date('2027-01-08T13:00:00Z'), end: new Date('2027-01-08T14:30:00Z') }]);
+    const winter = { from: new Date('2026-12-28T00:00:00+01:00'), until: new Date('2027-01-09T00:00:00+01:00') };
+    const p = reminderPlan(blnp, moved, winter, new Set()).filter((d) => d.occurrenceKey === 'regiegroep:2027-01-12' && d.kind !== 'announce');
+    expect(Object.fromEntries(p.map((d) => [d.kind, local(d.dueAt)]))).toEqual({ ask: '2026-12-31 09:00 Thu', nudge: '2027-01-06 09:00 Wed', compile: '2027-01-07 09:00 Thu' });
+    // A policy asking 5 and nudging 4 days before a meeting on Wednesday 30 December: the ask would be on
+    // Christmas (Friday 25th), the nudge on Saturday 26th (then Christmas): both go on Thursday 24 December.
+    const policy = { ...blnp, reminders: { ...blnp.reminders, askDaysBefore: 5, nudgeDaysBefore: 4 } };
+    const meeting = [{ key: 'regiegroep:2026-12-30', cadenceId: 'regiegroep', bodyIds: ['regiegroep'], start: new Date('2026-12-30T14:00:00Z'), end: new Date('2026-12-30T15:00:00Z'), cancelled: false }];
+    const xmas = reminderPlan(policy, meeting, december, new Set());
+    expect(new Set(xmas.filter((d) => d.kind === 'ask' || d.kind === 'nudge').map((d) => local(d.dueAt)))).toEqual(new Set(['2026-12-24 09:00 Thu']));
+    expect(xmas.filter((d) => d.kind === 'compile' || d.kind === 'announce').map((d) => `${d.kind} ${local(d.dueAt)}`)).toEqual(['announce 2026-12-29 09:00 Tue', 'compile 2026-12-29 09:00 Tue']);
+    for (const d of xmas) expect(d.dueAt.getTime()).toBeLessThan(meeting[0]!.start.getTime());
+  });
+
+  it('a trekker of two werkgroepen is asked for each of them, under two keys', () => {
+    const two = { ...blnp, bodies: blnp.bodies.map((b) => (b.kind === 'werkgroep' && b.id === 'wg-jz' ? { ...b, trekker: 'th-ict' } : b)) };
+    const asks = reminderPlan(two, meetingOccurrences(two), december, new Set()).filter((d) => d.kind === 'ask' && d.recipient === 'th-ict');
+    expect(asks.map((d) => d.werkgroep).sort()).toEqual(['wg-ict', 'wg-jz']);
+    expect(new Set(asks.map((d) => d.key)).size).toBe(2);
+  });
+
+  it('nothing is planned outside the window, and nothing outside it is cancelled', () => {
+    const firstWeek = { from: new Date('2026-12-01T00:00:00+01:00'), until: new Date('2026-12-07T00:00:00+01:00') };
+    const p = reminderPlan(blnp, meetingOccurrences(blnp), firstWeek, new Set(['th-ict']));
+    for (const d of p) expect(d.dueAt >= firstWeek.from && d.dueAt < firstWeek.until).toBe(true);
+    // The ask at 09:00 on 1 December is in [from, until); a window ending at that instant excludes it.
+    expect(reminderPlan(blnp, meetingOccurrences(blnp), { from: firstWeek.from, until: new Date('2026-12-01T08:00:00Z') }, new Set())).toEqual([]);
+    const later = { key: 'compile|regiegroep:2027-01-12|channel:regiegroep', dueAt: new Date('2027-01-11T08:00:00Z'), status: 'pending' as const };
+    const gone = { key: 'compile|regiegroep:2026-12-01|channel:regiegroep', dueAt: new Date('2026-12-02T08:00:00Z'), status: 'pending' as const };
+    const history = (['sent', 'skipped', 'failed'] as const).map((status, i) => ({ key: `nudge|old:${i}|th-ict|wg-ict`, dueAt: new Date('2026-12-03T08:00:00Z'), status }));
+    const r = reconcileDeliveries(p, [later, gone, ...history], firstWeek);
+    expect(r.cancel).toEqual([gone.key]);
+    expect(r.move).toEqual([]);
+    expect(r.create.map((d) => d.key).sort()).toEqual(p.map((d) => d.key).sort());
+    // Sent, skipped and failed rows are left alone even when the plan has them at another time.
+    const replanned = history.map((h) => ({ key: h.key, kind: 'nudge' as const, recipient: 'th-ict', dueAt: new Date('2026-12-04T08:00:00Z') }));
+    expect(reconcileDeliveries(replanned, history, firstWeek)).toEqual({ create: [], move: [], cancel: [] });
+  });
+
   it('keeps the local time across the change to summer time', () => {
     // Regiegroep Tuesday 13 April 2027 (CEST): the ask on Tuesday 6 April at 09:00 local is 07:00 UTC.
     const april = reminderPlan(blnp, meetingOccurrences(blnp), { from: new Date('2027-04-01T00:00:00Z'), until: new Date('2027-04-13T00:00:00Z') }, new Set());

@@ -21,7 +21,11 @@ export interface ProgressUpdate {
 }
 
 export interface UpdateRecord extends ProgressUpdate {
+  /** The stored update's id, when the store gives one (cards do not need it). */
+  id?: string;
+  /** Person id. */
   submittedBy: string;
+  /** ISO instant. */
   submittedAt: string;
 }
 
