@@ -132,6 +132,13 @@ export function createBotService(o: BotServiceOptions): BotService {
 
   const werkgroepenOf = (person: Person | undefined) => (person ? werkgroepen.filter((w) => w.trekker === person.id || w.members.includes(person.id)).sort((a, b) => Number(b.trekker === person.id) - Number(a.trekker === person.id)) : []);
 
+  /** The werkgroep a person named, or the question which one they meant. */
+  const named = (arg: string, lang: Lang): { werkgroep: Werkgroep | undefined } | { ask: OutboundActivity } => {
+    const r = resolveWerkgroep(arg, p);
+    if ('candidates' in r) return { ask: text(bt('status.which', { names: r.candidates.map((c) => c.name).join(', ') }, lang)) };
+    return { werkgroep: werkgroepen.find((w) => w.id === r.id) };
+  };
+
   return {
     currentPeriod,
 
@@ -157,9 +164,9 @@ export function createBotService(o: BotServiceOptions): BotService {
         case 'status': {
           let wg: Werkgroep | undefined;
           if (cmd.arg) {
-            const r = resolveWerkgroep(cmd.arg, p);
-            if ('candidates' in r) return [text(bt('status.which', { names: r.candidates.map((c) => c.name).join(', ') }, lang))];
-            wg = werkgroepen.find((w) => w.id === r.id);
+            const r = named(cmd.arg, lang);
+            if ('ask' in r) return [r.ask];
+            wg = r.werkgroep;
           } else {
             const own = werkgroepenOf(await personOf(inbound));
             if (own.length === 1) wg = own[0];
@@ -172,9 +179,9 @@ export function createBotService(o: BotServiceOptions): BotService {
           if (!person) return [text(bt('update.unknownPerson', {}, lang))];
           let wg: Werkgroep | undefined;
           if (cmd.arg) {
-            const r = resolveWerkgroep(cmd.arg, p);
-            if ('candidates' in r) return [text(bt('status.which', { names: r.candidates.map((c) => c.name).join(', ') }, lang))];
-            wg = werkgroepen.find((w) => w.id === r.id);
+            const r = named(cmd.arg, lang);
+            if ('ask' in r) return [r.ask];
+            wg = r.werkgroep;
           } else {
             wg = werkgroepenOf(person)[0];
             if (!wg) return [text(bt('update.which', { example: werkgroepen[0]?.name ?? '' }, lang))];
