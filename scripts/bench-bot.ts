@@ -7,7 +7,7 @@ import { createServer } from 'node:http';
 import express from 'express';
 import type { Programme } from '../src/domain/programme/schema.ts';
 import { openStore } from '../src/adapters/store/open.ts';
-import { MEMORY } from '../src/entry/tenant/server.ts';
+import { MEMORY } from '../src/adapters/store/open.ts';
 import { systemClock } from '../src/platform/clock.ts';
 import { createBotService } from '../src/adapters/bot/service.ts';
 import { createBotEndpoint } from '../src/adapters/bot/transport.ts';

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLocalJWKSet, exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { generate } from 'selfsigned';
 import { FixedClock } from '../../domain/time/clock.ts';
-import { MEMORY, startLocalTenant, type LocalTenantHandle } from '../../entry/tenant/server.ts';
+import { TENANT_IN_MEMORY, startLocalTenant, type LocalTenantHandle } from '../../entry/tenant/server.ts';
 import { TENANT_A, TENANT_B, testProgramme } from '../../entry/tenant/testing.ts';
 import { createHttpClient, type HttpClient } from '../http/fetch.ts';
 import { createMsalTokenSource, TokenAcquisitionError } from './credentials.ts';
@@ -17,7 +17,7 @@ let http: HttpClient;
 const clock = new FixedClock(new Date());
 
 beforeAll(async () => {
-  tenant = await startLocalTenant({ programme: testProgramme(), dataDir: MEMORY, port: 0, httpPort: null, clock });
+  tenant = await startLocalTenant({ programme: testProgramme(), dataDir: TENANT_IN_MEMORY, port: 0, httpPort: null, clock });
   http = createHttpClient({ caCertPem: tenant.caCertPem });
 });
 afterAll(async () => {

@@ -113,7 +113,7 @@ export interface LocalTenantHandle {
   stop(): Promise<void>;
 }
 
-export const MEMORY = 'memory';
+export const TENANT_IN_MEMORY = 'memory';
 const MAX_PAGE_SIZE = 999;
 const MAX_BATCH = 20;
 /** Outlook runs at most 4 sub-requests of a batch in parallel; we do the same for every batch. */
@@ -185,7 +185,7 @@ function limiter(max: number): <T>(fn: () => Promise<T>) => Promise<T> {
 
 export async function startLocalTenant(options: LocalTenantOptions): Promise<LocalTenantHandle> {
   const clock = options.clock ?? systemClock;
-  const memory = options.dataDir === MEMORY;
+  const memory = options.dataDir === TENANT_IN_MEMORY;
   const dataDir = memory ? undefined : path.resolve(options.dataDir);
   const logger = options.logger;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));

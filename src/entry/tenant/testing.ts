@@ -4,7 +4,7 @@ import express from 'express';
 import type { Agent } from 'undici-types';
 import { ProgrammeSchema, type Programme } from '../../domain/programme/schema.ts';
 import { GraphHttpError } from './core.ts';
-import { MEMORY, startLocalTenant, type IdentityFactory, type LocalTenantHandle, type LocalTenantOptions } from './server.ts';
+import { TENANT_IN_MEMORY, startLocalTenant, type IdentityFactory, type LocalTenantHandle, type LocalTenantOptions } from './server.ts';
 
 /**
  * Accepts `Bearer test.<tenantId>.<appId>[.<userId>]` — for tests of the server around the handlers, where
@@ -86,7 +86,7 @@ export interface TestTenant {
 
 /** Starts a local tenant on free ports with the test programme and test identity, plus a trusting fetch. */
 export async function startTestTenant(options: Partial<LocalTenantOptions> = {}): Promise<TestTenant> {
-  const handle = await startLocalTenant({ programme: testProgramme(), dataDir: MEMORY, identity: testIdentity, ...options });
+  const handle = await startLocalTenant({ programme: testProgramme(), dataDir: TENANT_IN_MEMORY, identity: testIdentity, ...options });
   const trusted = await trustingFetch(handle.caCertPem);
   const call = async (method: string, pathOrUrl: string, body?: unknown, headers: Record<string, string> = {}): Promise<TestCallResult> => {
     const url = /^https?:/.test(pathOrUrl) ? pathOrUrl : `${handle.baseUrl}${pathOrUrl}`;
