@@ -5,6 +5,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import compression from 'compression';
 import express, { type Request, type Response, type Router } from 'express';
 import type { Logger } from '../../platform/logger.ts';
 
@@ -13,6 +14,8 @@ export interface TabOptions {
   logger: Logger;
   /** Local mode: the local tenant (identity endpoints), the app that signs people in, and a fetch trusting its CA. */
   localTenant?: { baseUrl: string; browserUrl: string; clientId: string; fetch: typeof fetch };
+  /** Where the built tab is (default dist/tab; the bench builds its own). */
+  dist?: string;
 }
 
 const TAB_ROOT = path.resolve(import.meta.dirname, '../tab');
@@ -80,8 +83,12 @@ export async function tabRouter(o: TabOptions): Promise<{ router: Router; close(
     });
     router.use(vite.middlewares);
     close = () => vite.close();
-  } else if (existsSync(DIST)) {
-    router.use(express.static(DIST, { index: 'index.html' }));
+  } else if (existsSync(o.dist ?? DIST)) {
+    // Built files: compressed on the wire; the hashed assets never change (a year in the cache), the page always
+    // revalidates (so a new build is picked up at once).
+    router.use(compression());
+    router.use('/assets', express.static(path.join(o.dist ?? DIST, 'assets'), { immutable: true, maxAge: '365d', index: false }));
+    router.use(express.static(o.dist ?? DIST, { index: 'index.html', maxAge: 0 }));
   } else {
     router.use((_req, res) => {
       res.status(503).type('text/plain').send('De tab is niet gebouwd: npm run build:tab. / The tab is not built: npm run build:tab.');

@@ -1,17 +1,19 @@
 // The tab: Teams theme (light, dark, high contrast; following Teams live), language from the Teams locale, the
 // signed-in person, and the views. Outside Teams (local mode) the theme and language come from the URL or the
 // browser, and sign-in goes through the local tenant; inside Teams the SSO token comes from teams-js.
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { Button, FluentProvider, MessageBar, MessageBarBody, Spinner, Tab, TabList, Text, Title2, teamsDarkTheme, teamsHighContrastTheme, teamsLightTheme, webDarkTheme, webLightTheme } from '@fluentui/react-components';
 import { apiClient, forgetToken, type TokenSource } from './api.ts';
 import { Ctx, type Me } from './data.tsx';
 import { langOf, tr, type Lang } from './i18n.ts';
 import { Acties } from './views/Acties.tsx';
-import { Besluiten } from './views/Besluiten.tsx';
 import { Capaciteit } from './views/Capaciteit.tsx';
 import { Overzicht } from './views/Overzicht.tsx';
 import { VierKs } from './views/VierKs.tsx';
 import { Werkgroep } from './views/Werkgroep.tsx';
+
+// Only Besluiten draws charts: recharts (some 40 % of the JavaScript) loads when that view opens, not before.
+const Besluiten = lazy(() => import('./views/Besluiten.tsx').then((m) => ({ default: m.Besluiten })));
 
 export type ThemeName = 'light' | 'dark' | 'contrast';
 export const VIEWS = ['overzicht', 'werkgroep', 'acties', 'besluiten', 'vierks', 'capaciteit'] as const;
@@ -80,7 +82,7 @@ export function App({ host }: { host: Host }) {
           {view === 'overzicht' && <Overzicht onOpenWerkgroep={(id) => { setWerkgroep(id); setView('werkgroep'); }} />}
           {view === 'werkgroep' && <Werkgroep {...(werkgroep ? { id: werkgroep } : {})} onSelect={setWerkgroep} />}
           {view === 'acties' && <Acties {...(host.werkgroep ? { werkgroep: host.werkgroep } : {})} />}
-          {view === 'besluiten' && <Besluiten />}
+          {view === 'besluiten' && <Suspense fallback={<Spinner label={tr(lang, 'loading')} />}><Besluiten /></Suspense>}
           {view === 'vierks' && <VierKs />}
           {view === 'capaciteit' && <Capaciteit />}
         </main>
