@@ -14,6 +14,7 @@ import { planner } from '../src/adapters/graph/endpoints/planner.ts';
 import { teams, userMember } from '../src/adapters/graph/endpoints/teams.ts';
 import { pollPlanner } from '../src/adapters/work/planner-sync.ts';
 import { benchActionExecute, benchFanOut } from './bench-bot.ts';
+import { benchTab } from './bench-tab.ts';
 
 const LATENCY_MS = 100;
 const TEAM_RPS = 4;
@@ -178,7 +179,12 @@ async function measurePlanner(plans: number, tasksPerPlan: number): Promise<stri
 
 const loaded = await loadProgrammeFile('programmes/blnp.yaml');
 if (!loaded.ok) throw new Error('programmes/blnp.yaml does not load');
-const factors = process.argv.includes('--planner-only') || process.argv.includes('--bot-only') ? [] : process.argv.includes('--quick') ? [1] : [1, 10];
+// `--sync-only`, `--planner-only`, `--bot-only`, `--tab-only` (combinable) run only those parts; `--quick` runs the sync for
+// BLNP alone and skips the Planner poll.
+const only = ['sync', 'planner', 'bot', 'tab'].filter((part) => process.argv.includes(`--${part}-only`));
+const runs = (part: string) => only.length === 0 || only.includes(part);
+const quick = process.argv.includes('--quick');
+const factors = !runs('sync') ? [] : quick ? [1] : [1, 10];
 const rows: Row[] = [];
 for (const factor of factors) {
   const p = scaled(loaded.programme, factor);
@@ -192,21 +198,23 @@ for (const factor of factors) {
 }
 
 if (rows.length > 0) {
-const header = '| programma | scenario | tijd (s) | verzoeken | batches | deelverzoeken | schrijfacties | herhaald | 429 | ondergrens (s) | verhouding |';
-console.log(header);
-console.log(`|${header.split('|').slice(1, -1).map(() => ' --- ').join('|')}|`);
-for (const r of rows) {
-  console.log(`| ${r.programme} | ${r.scenario} | ${r.wallS.toFixed(1)} | ${r.requests} | ${r.batches} | ${r.subRequests} | ${r.writes} | ${r.retries} | ${r.received429} | ${r.lowerBoundS.toFixed(1)} | ${(r.wallS / r.lowerBoundS).toFixed(2)} |`);
+  const header = '| programma | scenario | tijd (s) | verzoeken | batches | deelverzoeken | schrijfacties | herhaald | 429 | ondergrens (s) | verhouding |';
+  console.log(header);
+  console.log(`|${header.split('|').slice(1, -1).map(() => ' --- ').join('|')}|`);
+  for (const r of rows) {
+    console.log(`| ${r.programme} | ${r.scenario} | ${r.wallS.toFixed(1)} | ${r.requests} | ${r.batches} | ${r.subRequests} | ${r.writes} | ${r.retries} | ${r.received429} | ${r.lowerBoundS.toFixed(1)} | ${(r.wallS / r.lowerBoundS).toFixed(2)} |`);
+  }
+  console.log(`\nLokale tenant: limieten aan (4 verzoeken/s per team, 4 gelijktijdig per postvak), ${LATENCY_MS} ms extra latentie. `
+    + 'Ondergrens = het maximum van (verzoeken op het team − 4) / 4 per s en postvakverzoeken × latentie / 4. Schrijfacties = schrijvende (deel)verzoeken.');
 }
-}
-if (!process.argv.includes('--quick') && !process.argv.includes('--bot-only')) {
+if (!quick && runs('planner')) {
   console.error('Planner: 100 plannen × 100 taken …');
   const lines = await measurePlanner(100, 100);
   console.log('\n| Planner-poll (100 plannen × 100 taken) | tijd (s) | verzoeken | leesacties | schrijfacties | taken gelezen | overgenomen uit Planner | 429 |');
   console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
   for (const l of lines) console.log(l);
 }
-if (!process.argv.includes('--planner-only')) {
+if (runs('bot')) {
   console.error('Bot: Action.Execute en fan-out …');
   console.log('\n| Bot | rondes | p50 (ms) | p95 (ms) | fouten | opgeslagen revisie |');
   console.log('| --- | --- | --- | --- | --- | --- |');
@@ -215,5 +223,8 @@ if (!process.argv.includes('--planner-only')) {
   console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
   console.log(await benchFanOut());
 }
-console.log(`\nLokale tenant: limieten aan (4 verzoeken/s per team, 4 gelijktijdig per postvak), ${LATENCY_MS} ms extra latentie. `
-  + 'Ondergrens = het maximum van (verzoeken op het team − 4) / 4 per s en postvakverzoeken × latentie / 4. Schrijfacties = schrijvende (deel)verzoeken.');
+if (runs('tab')) {
+  console.error('Tab: bouwen, eerste JavaScript en weergaven in Chromium …');
+  console.log('');
+  for (const l of await benchTab(loaded.programme)) console.log(l);
+}
