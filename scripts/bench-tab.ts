@@ -11,13 +11,12 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import { build } from 'vite';
-import { createLocalJWKSet, exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { chromium } from 'playwright-core';
 import type { Programme } from '../src/domain/programme/schema.ts';
 import { KS } from '../src/domain/planner/merge.ts';
 import { openStore } from '../src/adapters/store/open.ts';
 import type { StoredAction } from '../src/adapters/store/action-records.ts';
-import { createTokenValidator } from '../src/adapters/auth/validate.ts';
+import { testIssuer } from '../src/adapters/auth/testing.ts';
 import { seedActions, seedDecisions } from '../src/adapters/work/seed.ts';
 import { today as todayOf } from '../src/adapters/sync/service.ts';
 import { MEMORY } from '../src/adapters/store/open.ts';
@@ -31,7 +30,6 @@ const CHROMIUM = '/usr/bin/chromium'; // Debian's chromium, as the end-to-end te
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const ACTIONS = 1000;
 const ROUNDS = 5;
-const ISSUER = 'https://login.bench.invalid';
 
 /** When each view shows its data (checked in the page every animation frame). */
 const READY: Record<string, string> = {
@@ -92,17 +90,12 @@ export async function benchTab(programme: Programme): Promise<string[]> {
   }
 
   // Tokens as Entra ID would issue them for the tab, signed by a key only this bench knows.
-  const { publicKey, privateKey } = await generateKeyPair('RS256');
-  const jwk = { ...(await exportJWK(publicKey)), kid: 'bench', alg: 'RS256', use: 'sig' };
-  const validate = createTokenValidator({
-    keys: createLocalJWKSet({ keys: [jwk] }), issuerFor: (tid) => `${ISSUER}/${tid}/v2.0`, audiences: ['api://regiekamer'],
-    allowedTenants: programme.gemeenten.map((g) => g.tenantId).filter((t): t is string => t !== undefined), clock: systemClock,
-  });
+  const issuer = await testIssuer();
+  const validate = issuer.validator(programme.gemeenten.map((g) => g.tenantId).filter((t): t is string => t !== undefined), systemClock);
   const trekker = programme.people.find((p) => p.id === werkgroepen[0]?.trekker);
   const tid = programme.gemeenten.find((g) => g.id === trekker?.gemeente)?.tenantId;
   if (!trekker || !tid) throw new Error('BLNP has a trekker in a tenant');
-  const token = await new SignJWT({ tid, azp: 'bench-tab', scp: 'access_as_user', upn: trekker.upn, name: trekker.name, oid: '00000000-0000-4000-8000-00000000b001' })
-    .setProtectedHeader({ alg: 'RS256', kid: 'bench' }).setIssuer(`${ISSUER}/${tid}/v2.0`).setAudience('api://regiekamer').setIssuedAt().setExpirationTime('1h').sign(privateKey);
+  const token = await issuer.userToken(tid, trekker.upn);
 
   const logger = createLogger('silent');
   const api = apiRouter({ store, programme, clock: systemClock, validate, today: () => today, changed: () => undefined });

@@ -177,6 +177,7 @@ const catalogue = {
   'api.badInput': { nl: 'ongeldige invoer ({detail}); er is niets gewijzigd', en: 'invalid input ({detail}); nothing was changed' },
   'api.actionNotFound': { nl: "actie '{id}' bestaat niet", en: "action '{id}' does not exist" },
   'api.topicHasAction': { nl: "van onderwerp '{topic}' is al een actie gemaakt ({id})", en: "topic '{topic}' already has an action ({id})" },
+  'api.actionChanged': { nl: "'{title}' is intussen gewijzigd (door iemand anders of in Planner); bekijk de huidige waarden en probeer opnieuw", en: "'{title}' was changed in the meantime (by someone else or in Planner); look at the current values and try again" },
   'api.notMember': { nl: "alleen leden van {werkgroep} kunnen de acties ervan wijzigen", en: "only members of {werkgroep} can change its actions" },
   'api.werkgroepNotFound': { nl: "werkgroep '{id}' bestaat niet", en: "werkgroep '{id}' does not exist" },
   'api.meetingNotFound': { nl: "bijeenkomst '{key}' staat niet in het programma", en: "meeting '{key}' is not in the programme" },

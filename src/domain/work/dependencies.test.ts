@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { t } from '../i18n.ts';
-import { addBlock, blockedChains } from './dependencies.ts';
+import { addBlock, blockedChains, liveBlockers } from './dependencies.ts';
 import { WorkCycleError, type Decision } from './model.ts';
 import { action, workProgramme } from './testing.ts';
 
@@ -46,6 +46,18 @@ describe('blockedChains', () => {
       [['werkgroep:verrekenmodel', 'werkgroep:besturingsfilosofie'], undefined],
     ]);
     expect(chains[0]!.items.map((i) => i.waitDays)).toEqual([60, 29, undefined]);
+  });
+
+  it('says what each open action waits on now, from either side of the link, and nothing for resolved waits', () => {
+    const live = liveBlockers(actions, decisions);
+    expect(Object.fromEntries(live)).toEqual({
+      a1: [{ kind: 'action', id: 'a2' }],
+      a2: [{ kind: 'decision', id: 'd1' }],
+      a3: [{ kind: 'decision', id: 'd2' }],
+    });
+    // a4 waits on a decision that was taken, a5 is done, a6 waits on a finished action, a8 is deleted.
+    for (const id of ['a4', 'a5', 'a6', 'a7', 'a8']) expect(live.has(id)).toBe(false);
+    expect(liveBlockers([action('z', { blockedBy: [{ kind: 'decision', id: 'gone' }] })], []).get('z')).toEqual([{ kind: 'decision', id: 'gone' }]);
   });
 
   it('splits a head with two blockers into two chains', () => {

@@ -82,6 +82,24 @@ export function waitGraph(
   return { nodes, waitsOn };
 }
 
+/**
+ * What each open action waits on right now: open actions and undecided decisions, recorded on either side
+ * (Action.blockedBy or Decision.blocks). Actions that wait on nothing are absent. A blocker that is gone from the
+ * data still counts (the wait stays visible until someone removes it).
+ */
+export function liveBlockers(actions: readonly Action[], decisions: readonly Decision[]): Map<string, BlockRef[]> {
+  const graph = waitGraph({ dependencies: [] }, actions, decisions);
+  const out = new Map<string, BlockRef[]>();
+  for (const [from, targets] of graph.waitsOn) {
+    const node = graph.nodes.get(from);
+    if (node?.kind !== 'action') continue;
+    const refs = targets.map((k) => graph.nodes.get(k)).filter((n): n is WaitNode => n !== undefined && n.kind !== 'werkgroep')
+      .map((n) => ({ kind: n.kind as BlockRef['kind'], id: n.id }));
+    if (refs.length > 0) out.set(node.id, refs);
+  }
+  return out;
+}
+
 /** Throws WorkCycleError (key work.cycle) naming the first cycle found, e.g. "a1 → a2 → a1". */
 export function checkAcyclic(graph: WaitGraph): void {
   const done = new Set<string>();

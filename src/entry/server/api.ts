@@ -1,11 +1,12 @@
 // The JSON API the tab, the bot and the CLI share, for action lists first. Every call carries a bearer token
 // validated against the tenant's keys (issuer, audience, expiry, tenant allow-list); input is validated whole
 // before anything changes; errors are 4xx with a message in Dutch and English, never a stack trace.
+import { createHash } from 'node:crypto';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import { z } from 'zod';
 import type { TokenValidator, ValidatedToken } from '../../adapters/auth/validate.ts';
 import { TokenRejectedError } from '../../adapters/auth/validate.ts';
-import { toDomainAction, type StoredAction } from '../../adapters/store/action-records.ts';
+import { toDomainAction, type ActionConflict, type StoredAction } from '../../adapters/store/action-records.ts';
 import type { Store } from '../../adapters/store/store.ts';
 import { t } from '../../domain/i18n.ts';
 import { ACTION_STATUSES, KS, normalise } from '../../domain/planner/merge.ts';
@@ -15,7 +16,7 @@ import { capacity } from '../../domain/work/capacity.ts';
 import { isOpenAction } from '../../domain/work/model.ts';
 import { meetingOccurrences } from '../../domain/bot/rhythm.ts';
 import { leadTimes, medianLeadTimes } from '../../domain/work/decisions.ts';
-import { addBlock, blockedChains } from '../../domain/work/dependencies.ts';
+import { addBlock, blockedChains, liveBlockers } from '../../domain/work/dependencies.ts';
 import { WorkError, type Action } from '../../domain/work/model.ts';
 
 export interface ApiDeps {
@@ -79,11 +80,35 @@ export function apiRouter(d: ApiDeps): Router {
   });
   router.use(express.json({ limit: '64kb' }));
 
-  const view = (a: StoredAction) => ({
+  /**
+   * What every open action waits on now (open actions, undecided decisions, with their titles) and the merge
+   * conflicts with Planner of the last 30 days (Planner won; the value entered here is kept in the record).
+   */
+  const blocking = async () => {
+    const pid = d.programme.programme.id;
+    const actions = await d.store.actions.list(pid, { includeDeleted: true });
+    const decisions = await d.store.decisions.list(pid);
+    const live = liveBlockers(actions.map(toDomainAction), decisions);
+    const title = new Map([...actions.map((a) => [`action:${a.id}`, a.fields.title] as const), ...decisions.map((x) => [`decision:${x.id}`, x.title] as const)]);
+    const since = d.clock.now().getTime() - 30 * 86_400_000;
+    const conflicts = new Map<string, ActionConflict[]>();
+    for (const c of await d.store.actions.conflicts(pid)) if (c.at.getTime() >= since) conflicts.set(c.actionId, [...(conflicts.get(c.actionId) ?? []), c]);
+    return {
+      actions,
+      of: (id: string) => (live.get(id) ?? []).map((r) => ({ ...r, naam: title.get(`${r.kind}:${r.id}`) ?? r.id })),
+      conflictsOf: (id: string) => (conflicts.get(id) ?? []).map((c) => ({ veld: c.field, hier: c.ours, planner: c.theirs, op: c.at.toISOString() })),
+    };
+  };
+  /** A version of an action's fields: an edit made on an older version is refused (409), not silently applied. */
+  const versionOf = (a: StoredAction) => createHash('sha256').update(JSON.stringify(a.fields)).digest('base64url').slice(0, 16);
+  const view = (a: StoredAction, blockers: Awaited<ReturnType<typeof blocking>>) => ({
     id: a.id, werkgroep: a.werkgroep, werkgroepNaam: werkgroepen.get(a.werkgroep) ?? a.werkgroep, ...a.fields,
     owners: a.fields.owners.map((id) => ({ id, name: people.get(id) ?? id })),
     overdue: a.fields.due !== null && a.fields.due < d.today() && a.fields.status !== 'gereed',
     inPlanner: a.taskId !== null,
+    blockedBy: blockers.of(a.id),
+    conflicten: blockers.conflictsOf(a.id),
+    versie: versionOf(a),
   });
 
   // Who is calling: a person (delegated token, matched on UPN in the programme) or the app itself (CLI, jobs).
@@ -109,7 +134,8 @@ export function apiRouter(d: ApiDeps): Router {
   // The dashboard's first page: phases, the next meeting per body, and per werkgroep its latest update and actions.
   router.get('/overzicht', async (_req, res) => {
     const today = d.today();
-    const actions = (await d.store.actions.list(d.programme.programme.id)).map(toDomainAction).filter(isOpenAction);
+    const blockers = await blocking();
+    const actions = blockers.actions.map(toDomainAction).filter(isOpenAction);
     const updates = await d.store.bot.updates(d.programme.programme.id);
     const now = d.clock.now();
     const next = new Map<string, { bijeenkomst: string; start: string; einde: string }>();
@@ -128,7 +154,7 @@ export function apiRouter(d: ApiDeps): Router {
         const data = u?.data as { status?: string; progress?: string } | undefined;
         return {
           id: w.id, naam: w.name, trekker: w.kind === 'werkgroep' ? { id: w.trekker, naam: people.get(w.trekker) ?? w.trekker } : null,
-          open: mine.length, teLaat: mine.filter((a) => a.due && a.due < today).length, geblokkeerd: mine.filter((a) => a.blockedBy.length > 0).length,
+          open: mine.length, teLaat: mine.filter((a) => a.due && a.due < today).length, geblokkeerd: mine.filter((a) => blockers.of(a.id).length > 0).length,
           laatsteUpdate: u ? { status: data?.status ?? null, voortgang: data?.progress ?? '', ingediend: u.submittedAt.toISOString(), dagenOud: Math.max(0, Math.floor((now.getTime() - u.submittedAt.getTime()) / 86_400_000)) } : null,
         };
       }),
@@ -177,7 +203,8 @@ export function apiRouter(d: ApiDeps): Router {
       res.status(400).json({ error: 'ongeldige_invoer', message: both('api.badInput', { detail: q.error.issues.map((i) => i.path.join('.') || i.message).join(', ') }) });
       return;
     }
-    const list = (await d.store.actions.list(d.programme.programme.id, q.data.werkgroep ? { werkgroep: q.data.werkgroep } : {})).map(view)
+    const blockers = await blocking();
+    const list = blockers.actions.filter((a) => !a.deleted && (!q.data.werkgroep || a.werkgroep === q.data.werkgroep)).map((a) => view(a, blockers))
       .filter((a) => !q.data.mine || a.owners.some((o) => o.id === q.data.mine))
       .filter((a) => !q.data.overdue || a.overdue);
     res.json({ acties: list });
@@ -201,11 +228,18 @@ export function apiRouter(d: ApiDeps): Router {
       res.status(403).json({ error: 'geen_toegang', message: both('api.notMember', { werkgroep: werkgroepen.get(action.werkgroep) ?? action.werkgroep }) });
       return;
     }
+    // Edited on an older version (someone else, or Planner through the poll, changed it since): refused with the
+    // current values, so the person sees what changed instead of overwriting it unseen.
+    const ifMatch = req.get('if-match')?.replace(/^W\//, '').replace(/"/g, '');
+    if (ifMatch && ifMatch !== '*' && ifMatch !== versionOf(action)) {
+      res.status(409).json({ error: 'gewijzigd', message: both('api.actionChanged', { title: action.fields.title }), actie: view(action, await blocking()) });
+      return;
+    }
     const patch = Object.fromEntries(Object.entries(parsed.data).filter(([, v]) => v !== undefined));
     const fields = normalise({ ...action.fields, ...patch });
     await d.store.actions.save(d.programme.programme.id, { ...action, fields }, d.clock.now());
     d.changed();
-    res.json(view({ ...action, fields }));
+    res.json(view({ ...action, fields }, await blocking()));
   });
 
   // The decision log with lead time per level, and the medians over the last year: the number to bring down.
@@ -270,7 +304,7 @@ export function apiRouter(d: ApiDeps): Router {
     const action: StoredAction = { id, werkgroep: w.id, fields, base: null, blockedBy: [], origin: { kind: 'backlog', ref: topic.id }, createdOn: today, deleted: false, taskId: null, taskEtag: null, detailsEtag: null };
     await d.store.actions.save(d.programme.programme.id, action, d.clock.now());
     d.changed();
-    res.status(201).json(view(action));
+    res.status(201).json(view(action, await blocking()));
   });
 
   // What waits on what, oldest wait first: werkgroepen on werkgroepen, actions on actions and decisions.

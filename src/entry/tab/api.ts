@@ -1,6 +1,6 @@
 // Calls to Regiekamer's API with the signed-in person's token; a 401 is reported, never swallowed.
 export class ApiError extends Error {
-  constructor(readonly status: number, message: string) {
+  constructor(readonly status: number, message: string, readonly body: Record<string, unknown> = {}) {
     super(message);
   }
 }
@@ -24,20 +24,21 @@ export function forgetToken(): void {
 export type TokenSource = () => Promise<string | null>;
 
 export function apiClient(token: TokenSource, base = '/api') {
-  const call = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+  const call = async <T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> => {
     const t = await token();
     const res = await fetch(`${base}${path}`, {
       method,
-      headers: { ...(t ? { authorization: `Bearer ${t}` } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+      headers: { ...headers, ...(t ? { authorization: `Bearer ${t}` } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
       ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
     });
     const json = (await res.json().catch(() => ({}))) as Record<string, unknown>;
-    if (!res.ok) throw new ApiError(res.status, String(json['message'] ?? `HTTP ${res.status}`));
+    if (!res.ok) throw new ApiError(res.status, String(json['message'] ?? `HTTP ${res.status}`), json);
     return json as T;
   };
   return {
     get: <T>(path: string) => call<T>('GET', path),
-    patch: <T>(path: string, body: unknown) => call<T>('PATCH', path, body),
+    /** With `version`, the change applies only to that version (If-Match); a newer one answers 409. */
+    patch: <T>(path: string, body: unknown, version?: string) => call<T>('PATCH', path, body, version ? { 'if-match': `"${version}"` } : {}),
   };
 }
 

@@ -11,7 +11,12 @@ export interface ActionView {
   ks: string[];
   owners: { id: string; name: string }[];
   overdue: boolean;
-  blockedBy?: { kind: string; id: string }[];
+  /** What it waits on now (open actions, undecided decisions). */
+  blockedBy?: { kind: string; id: string; naam?: string }[];
+  /** Recent merge conflicts with Planner: the same field changed on both sides; Planner's value won. */
+  conflicten?: { veld: string; hier: unknown; planner: unknown; op: string }[];
+  /** The version an edit applies to (sent as If-Match). */
+  versie?: string;
 }
 
 export interface ActionFilters {

@@ -24,7 +24,7 @@ const action = (id: string, o: Partial<ActionView> = {}): ActionView => ({
   id, werkgroep: 'wg-a', werkgroepNaam: 'Werkgroep A', title: `Actie ${id}`, due: '2026-12-20', status: 'open', ks: [], owners: [{ id: 'p1', name: 'Fictief Een' }], overdue: false, ...o,
 });
 const ACTIONS = [
-  action('a1', { overdue: true, due: '2026-11-01', ks: ['kosten'] }),
+  action('a1', { overdue: true, due: '2026-11-01', ks: ['kosten'], versie: 'v1' }),
   action('a2', { owners: [{ id: 'p2', name: 'Fictief Twee' }], werkgroep: 'wg-b', werkgroepNaam: 'Werkgroep B' }),
   action('a3', { blockedBy: [{ kind: 'decision', id: 'd1' }], ks: ['kansen'], status: 'gereed' }),
 ];
@@ -111,12 +111,36 @@ describe('Acties', () => {
     fireEvent.click(screen.getByRole('switch', { name: 'Te laat' }));
     fireEvent.change(screen.getByRole('combobox', { name: 'Status: Actie a1' }), { target: { value: 'gereed' } });
     await screen.findByText('Opgeslagen; Planner wordt bijgewerkt.');
-    expect(patch).toHaveBeenCalledWith('/acties/a1', { status: 'gereed' });
+    expect(patch).toHaveBeenCalledWith('/acties/a1', { status: 'gereed' }, 'v1');
     fireEvent.change(screen.getByRole('combobox', { name: 'Status: Actie a2' }), { target: { value: 'loopt' } });
     expect((await screen.findByRole('alert')).textContent).toContain('Niet opgeslagen: alleen leden van Werkgroep B');
     fireEvent.click(screen.getByRole('switch', { name: 'Geblokkeerd' }));
     fireEvent.change(screen.getByRole('combobox', { name: 'K' }), { target: { value: 'kosten' } });
     expect(screen.getByText('Geen acties met deze filters. Zet een filter uit om meer te zien.')).toBeTruthy();
+  });
+});
+
+describe('Acties: waits and conflicts', () => {
+  it('says what an action waits on and its conflict with Planner; an edit on an older version shows the current values', async () => {
+    const rows = [
+      action('b1', { blockedBy: [{ kind: 'decision', id: 'd1', naam: 'Keuze zaaksysteem' }], versie: 'old' }),
+      action('b2', { conflicten: [{ veld: 'status', hier: 'gereed', planner: 'loopt', op: '2026-11-20T10:00:00Z' }] }),
+    ];
+    const patch = vi.fn(async () => {
+      throw new ApiError(409, "'Actie b1' is intussen gewijzigd / was changed", { actie: { ...rows[0], status: 'wacht', versie: 'new' } });
+    }) as unknown as Api['patch'];
+    renderIn(<Acties />, fakeApi({ '/acties': { acties: rows } }, patch));
+    await screen.findByText('2 acties');
+    expect(screen.getByText('Wacht op: Keuze zaaksysteem')).toBeTruthy();
+    expect(screen.getByText('Conflict met Planner over de status: hier "gereed", in Planner "loopt"; Planner ging voor.')).toBeTruthy();
+    fireEvent.click(screen.getByRole('switch', { name: 'Geblokkeerd' }));
+    expect(screen.getByText('1 acties')).toBeTruthy();
+    const status = screen.getByRole('combobox', { name: 'Status: Actie b1' }) as HTMLSelectElement;
+    fireEvent.change(status, { target: { value: 'gereed' } });
+    expect((await screen.findByRole('alert')).textContent).toContain('Niet opgeslagen: \'Actie b1\' is intussen gewijzigd');
+    expect(patch).toHaveBeenCalledWith('/acties/b1', { status: 'gereed' }, 'old');
+    // The row now shows what is stored (wacht), not what was chosen.
+    await waitFor(() => expect((screen.getByRole('combobox', { name: 'Status: Actie b1' }) as HTMLSelectElement).value).toBe('wacht'));
   });
 });
 

@@ -1,5 +1,6 @@
 // Acties: the action lists with filters (mine, werkgroep, overdue, blocked, K) and an inline status edit that
-// goes through the API to Planner; a refusal (e.g. not a member, 403) is shown, never swallowed.
+// goes through the API to Planner; a refusal (not a member: 403; changed meanwhile: 409, with the current values
+// shown) is shown, never swallowed. Each row says what the action waits on and any recent conflict with Planner.
 import { useMemo, useState } from 'react';
 import { Caption1, MessageBar, MessageBarBody, Select, Switch, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
 import { ApiError } from '../api.ts';
@@ -9,6 +10,11 @@ import { filterActions, type ActionView } from '../logic.ts';
 
 const STATUSES = ['open', 'loopt', 'wacht', 'gereed'] as const;
 const KS = ['kwaliteit', 'kwetsbaarheid', 'kosten', 'kansen'] as const;
+
+const FIELD = { title: 'acties.field.title', due: 'acties.field.due', status: 'acties.field.status', ks: 'acties.field.ks', owners: 'acties.field.owners', notes: 'acties.field.notes' } as const;
+
+/** A field's value as a person reads it (lists joined, nothing as a dash). */
+const shown_ = (v: unknown): string => (Array.isArray(v) ? v.join(', ') : v === null || v === undefined || v === '' ? '—' : String(v));
 
 export function Acties({ werkgroep }: { werkgroep?: string }) {
   const state = useData<{ acties: ActionView[] }>('/acties');
@@ -27,11 +33,14 @@ export function Acties({ werkgroep }: { werkgroep?: string }) {
   const setStatus = async (a: ActionView, status: ActionView['status']) => {
     setNotice(null);
     try {
-      const saved = await api.patch<ActionView>(`/acties/${encodeURIComponent(a.id)}`, { status });
+      const saved = await api.patch<ActionView>(`/acties/${encodeURIComponent(a.id)}`, { status }, a.versie);
       setEdits((e) => ({ ...e, [a.id]: { ...a, ...saved } }));
       setNotice({ intent: 'success', text: tr(lang, 'acties.saved') });
     } catch (err) {
-      setNotice({ intent: 'error', text: tr(lang, 'acties.refused', { detail: err instanceof ApiError || err instanceof Error ? err.message : String(err) }) });
+      // Changed since it was loaded: the row shows the current values, and the message says so.
+      const current = err instanceof ApiError && err.status === 409 ? err.body['actie'] as ActionView | undefined : undefined;
+      if (current) setEdits((e) => ({ ...e, [a.id]: current }));
+      setNotice({ intent: 'error', text: tr(lang, 'acties.refused', { detail: err instanceof Error ? err.message : String(err) }) });
     }
   };
 
@@ -72,7 +81,15 @@ export function Acties({ werkgroep }: { werkgroep?: string }) {
               <TableBody>
                 {shown.slice(0, 200).map((a) => (
                   <TableRow key={a.id} data-action={a.id}>
-                    <TableCell>{a.title}</TableCell>
+                    <TableCell>
+                      {a.title}
+                      {(a.blockedBy?.length ?? 0) > 0 && <Caption1 block>{tr(lang, 'acties.waitsOn', { names: (a.blockedBy ?? []).map((b) => b.naam ?? b.id).join(', ') })}</Caption1>}
+                      {(a.conflicten ?? []).map((c, i) => (
+                        <Caption1 block key={i} style={{ color: 'var(--colorPaletteDarkOrangeForeground1)' }}>
+                          {tr(lang, 'acties.conflict', { field: c.veld in FIELD ? tr(lang, FIELD[c.veld as keyof typeof FIELD]) : c.veld, here: shown_(c.hier), planner: shown_(c.planner) })}
+                        </Caption1>
+                      ))}
+                    </TableCell>
                     <TableCell>{a.werkgroepNaam}</TableCell>
                     <TableCell>{a.owners.map((o) => o.name).join(', ')}</TableCell>
                     <TableCell>{a.overdue ? <Text weight="semibold" style={{ color: 'var(--colorPaletteRedForeground1)' }}>{a.due}</Text> : a.due ?? '—'}</TableCell>
