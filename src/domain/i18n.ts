@@ -196,6 +196,10 @@ const catalogue = {
   'work.decision.routeOrder': { nl: "besluit '{id}': '{level}' komt op de route niet na '{previous}' ({route})", en: "decision '{id}': '{level}' does not come after '{previous}' on the route ({route})" },
   'work.decision.dateBackwards': { nl: "besluit '{id}': datum {date} ({what}) ligt vóór de vorige stap ({previous})", en: "decision '{id}': date {date} ({what}) is before the previous step ({previous})" },
   'work.decision.afterToday': { nl: "besluit '{id}': datum {date} ligt na vandaag ({today})", en: "decision '{id}': date {date} is after today ({today})" },
+  'work.decision.closed': { nl: "besluit '{id}' is al afgerond ({outcome})", en: "decision '{id}' is already closed ({outcome})" },
+  'work.decision.atTop': { nl: "besluit '{id}' staat al op het hoogste niveau van de route ({level}); leg de uitkomst vast", en: "decision '{id}' is already at the top of its route ({level}); record the outcome" },
+  'work.decision.unknown': { nl: "besluit '{id}' bestaat niet", en: "decision '{id}' does not exist" },
+  'api.notDecider': { nl: 'alleen de projectleider en de leden van de regiegroep kunnen besluiten verder brengen', en: 'only the projectleider and the members of the regiegroep can move decisions on' },
   'work.action.unknown': { nl: "actie '{id}' bestaat niet", en: "action '{id}' does not exist" },
 } satisfies Record<string, Entry>;
 

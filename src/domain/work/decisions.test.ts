@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { t } from '../i18n.ts';
 import type { BodyKind } from '../programme/schema.ts';
-import { leadTimes, medianLeadTimes } from './decisions.ts';
+import { changeDecision, leadTimes, medianLeadTimes } from './decisions.ts';
 import { WorkError, type Decision } from './model.ts';
 
 const ROUTE: BodyKind[] = ['werkgroep', 'projectgroep', 'regiegroep', 'stuurgroep', 'bestuur'];
@@ -98,5 +98,34 @@ describe('medianLeadTimes', () => {
     const result = medianLeadTimes(decisions, { from: '2024-02-21', to: '2024-02-29' }, today);
     expect(result.total).toBeUndefined();
     expect(result.levels).toEqual([]);
+  });
+});
+
+describe('changeDecision', () => {
+  it('moves a decision to the next level of its route, or a named higher one, dated today', () => {
+    const d = decision('c', [['werkgroep', '2024-01-01']]);
+    expect(changeDecision(d, { kind: 'reach' }, '2024-01-10').steps.at(-1)).toEqual({ level: 'projectgroep', reachedOn: '2024-01-10' });
+    expect(changeDecision(d, { kind: 'reach', level: 'regiegroep' }, '2024-01-10').steps.map((s) => s.level)).toEqual(['werkgroep', 'regiegroep']);
+    expect(changeDecision(decision('n', []), { kind: 'reach' }, '2024-01-10').steps).toEqual([{ level: 'werkgroep', reachedOn: '2024-01-10' }]);
+    expect(d.steps).toHaveLength(1); // the input is not changed
+  });
+
+  it('records the outcome, which ends its time on the route', () => {
+    const d = changeDecision(decision('o', [['werkgroep', '2024-01-01'], ['regiegroep', '2024-01-20']]), { kind: 'outcome', outcome: 'besloten' }, '2024-02-01');
+    expect(d.outcome).toEqual({ kind: 'besloten', on: '2024-02-01' });
+    expect(leadTimes(d, '2024-06-01').totalDays).toBe(31);
+  });
+
+  it('refuses a closed decision, a step past the top, down or off the route, and a today before the last step', () => {
+    const closed = decision('x', [['werkgroep', '2024-01-01']], { kind: 'afgewezen', on: '2024-01-05' });
+    expect(refusal(() => changeDecision(closed, { kind: 'reach' }, '2024-01-10')).key).toBe('work.decision.closed');
+    expect(refusal(() => changeDecision(closed, { kind: 'outcome', outcome: 'besloten' }, '2024-01-10')).key).toBe('work.decision.closed');
+    const top = decision('t', [['bestuur', '2024-01-01']]);
+    expect(t(refusal(() => changeDecision(top, { kind: 'reach' }, '2024-01-10')).key, { id: 't', level: 'bestuur' }, 'nl')).toContain('hoogste niveau');
+    const mid = decision('m', [['regiegroep', '2024-01-01']]);
+    expect(refusal(() => changeDecision(mid, { kind: 'reach', level: 'projectgroep' }, '2024-01-10')).key).toBe('work.decision.routeOrder');
+    expect(refusal(() => changeDecision(mid, { kind: 'reach', level: 'werkgroepen' as BodyKind }, '2024-01-10')).key).toBe('work.decision.notOnRoute');
+    // A "today" before the last step (a clock set back) is refused rather than recorded out of order.
+    expect(refusal(() => changeDecision(mid, { kind: 'reach' }, '2023-12-31')).key).toBe('work.decision.afterToday');
   });
 });

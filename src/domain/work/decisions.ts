@@ -1,7 +1,7 @@
 // Lead times of decisions on their route (werkgroep → … → bestuur): how many calendar days each level held a
 // decision, so the regiegroep can see where decisions wait and whether they get faster.
 import type { BodyKind } from '../programme/schema.ts';
-import { assertDate, daysBetween, isDecided, median, WorkError, type Decision } from './model.ts';
+import { assertDate, daysBetween, isDecided, median, WorkError, type Decision, type OutcomeKind } from './model.ts';
 
 export interface LevelTime {
   level: BodyKind;
@@ -52,6 +52,28 @@ export function validateDecision(decision: Decision, today: string): void {
     previousLevel = step.level;
   }
   if (decision.outcome) checkDate(decision.outcome.on, decision.outcome.kind);
+}
+
+/** A change to a decision: it reaches a level on its route (the next one unless named), or gets its outcome. */
+export type DecisionChange = { kind: 'reach'; level?: BodyKind | undefined } | { kind: 'outcome'; outcome: OutcomeKind };
+
+/**
+ * The decision after `change`, dated `today`. Refused (WorkError): a decision that already has an outcome, a
+ * level beyond the top of the route, a level not on the route or not above the current one.
+ */
+export function changeDecision(decision: Decision, change: DecisionChange, today: string): Decision {
+  if (decision.outcome) throw new WorkError('work.decision.closed', { id: decision.id, outcome: decision.outcome.kind });
+  let next: Decision;
+  if (change.kind === 'reach') {
+    const last = decision.steps.at(-1);
+    const level = change.level ?? decision.route[last ? decision.route.indexOf(last.level) + 1 : 0];
+    if (!level) throw new WorkError('work.decision.atTop', { id: decision.id, level: last?.level ?? '' });
+    next = { ...decision, steps: [...decision.steps, { level, reachedOn: today }] };
+  } else {
+    next = { ...decision, outcome: { kind: change.outcome, on: today } };
+  }
+  validateDecision(next, today);
+  return next;
 }
 
 /** Days at each level and in total. `today` (YYYY-MM-DD) ends the measurement of a decision without outcome. */

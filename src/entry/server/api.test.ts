@@ -21,12 +21,13 @@ let server: Server;
 let base: string;
 let token: string;
 let changed = 0;
+let tokenOf: (personId: string) => Promise<string>;
 
 type Json = Record<string, unknown>;
 interface ActionJson { id: string; title: string; status: string; versie: string; blockedBy: { kind: string; id: string; naam: string }[]; conflicten: { veld: string; hier: unknown; planner: unknown }[] }
 
-async function call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: Json }> {
-  const res = await fetch(`${base}/api${path}`, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...headers }, ...(body ? { body: JSON.stringify(body) } : {}) });
+async function call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}, as = token): Promise<{ status: number; body: Json }> {
+  const res = await fetch(`${base}/api${path}`, { method, headers: { authorization: `Bearer ${as}`, 'content-type': 'application/json', ...headers }, ...(body ? { body: JSON.stringify(body) } : {}) });
   return { status: res.status, body: await res.json() as Json };
 }
 
@@ -50,6 +51,12 @@ beforeAll(async () => {
   const tid = p.gemeenten.find((g) => g.id === trekker?.gemeente)?.tenantId;
   if (!trekker || !tid) throw new Error('a trekker in a tenant');
   token = await issuer.userToken(tid, trekker.upn, clock.now());
+  tokenOf = async (personId) => {
+    const who = p.people.find((x) => x.id === personId);
+    const t = p.gemeenten.find((g) => g.id === who?.gemeente)?.tenantId;
+    if (!who || !t) throw new Error(`${personId} in a tenant`);
+    return issuer.userToken(t, who.upn, clock.now());
+  };
   const app = express();
   app.use('/api', apiRouter({
     store, programme: p, clock, validate: issuer.validator(p.gemeenten.flatMap((g) => (g.tenantId ? [g.tenantId] : [])), clock),
@@ -112,5 +119,46 @@ describe('the action API for the tab', () => {
     expect(again.status).toBe(200);
     expect((await call('PATCH', `/acties/${first.id}`, { status: 'open' })).status).toBe(200);
     expect((await store.actions.get(p.programme.id, first.id))?.fields.status).toBe('open');
+  });
+});
+
+describe('decisions through the API', () => {
+  it('the projectleider and regiegroep members move a decision on and record its outcome; others get 403; nothing changes on a refusal', async () => {
+    const pid = p.programme.id;
+    await store.decisions.save(pid, { id: 'besluit-y', title: 'Eén salarisadministratie', proposal: 'Voorstel', werkgroep: 'wg-ict', route: [...p.decisionRoute], steps: [{ level: p.decisionRoute[0] as Programme['decisionRoute'][number], reachedOn: '2026-10-01' }], blocks: [] }, new Date());
+    const stored = async () => (await store.decisions.list(pid)).find((x) => x.id === 'besluit-y');
+    const regiegroep = p.bodies.find((b) => b.kind === 'regiegroep');
+    const projectleider = p.people.find((x) => x.roles.includes('projectleider'));
+    const member = regiegroep?.members.find((m) => m !== projectleider?.id);
+    if (!regiegroep || !projectleider || !member) throw new Error('BLNP has a regiegroep and a projectleider');
+
+    // A trekker (not in the regiegroep, not projectleider) may look but not decide.
+    const other = p.bodies.flatMap((b) => (b.kind === 'werkgroep' ? [b.trekker] : [])).find((id) => id !== projectleider.id && !regiegroep.members.includes(id) && !p.people.find((x) => x.id === id)?.roles.includes('projectleider'));
+    if (!other) throw new Error('a trekker who does not decide');
+    const asOther = await tokenOf(other);
+    expect(((await call('GET', '/ik', undefined, {}, asOther)).body['magBesluiten'])).toBe(false);
+    const refused = await call('POST', '/besluiten/besluit-y', { actie: 'volgende' }, {}, asOther);
+    expect(refused.status).toBe(403);
+    expect(refused.body['message']).toMatch(/alleen de projectleider en de leden van de regiegroep .* \/ only the projectleider/);
+    expect((await stored())?.steps).toHaveLength(1);
+
+    const asMember = await tokenOf(member);
+    expect((await call('GET', '/ik', undefined, {}, asMember)).body['magBesluiten']).toBe(true);
+    const moved = await call('POST', '/besluiten/besluit-y', { actie: 'volgende' }, {}, asMember);
+    expect(moved.status).toBe(200);
+    expect((await stored())?.steps.map((s) => s.level)).toEqual(p.decisionRoute.slice(0, 2));
+    expect((await stored())?.steps.at(-1)?.reachedOn).toBe(TODAY);
+
+    const asLead = await tokenOf(projectleider.id);
+    expect((await call('POST', '/besluiten/besluit-y', { actie: 'uitkomst', uitkomst: 'besloten' }, {}, asLead)).status).toBe(200);
+    expect((await stored())?.outcome).toEqual({ kind: 'besloten', on: TODAY });
+
+    // Closed now: a further step is refused with the reason, and bad input and unknown ids get their own answers.
+    const closed = await call('POST', '/besluiten/besluit-y', { actie: 'volgende' }, {}, asLead);
+    expect(closed.status).toBe(409);
+    expect(closed.body['message']).toMatch(/al afgerond \(besloten\) \/ .*already closed/);
+    expect((await call('POST', '/besluiten/besluit-y', { actie: 'uitkomst', uitkomst: 'misschien' }, {}, asLead)).status).toBe(400);
+    expect((await call('POST', '/besluiten/bestaat-niet', { actie: 'volgende' }, {}, asLead)).status).toBe(404);
+    expect((await stored())?.steps).toHaveLength(2);
   });
 });

@@ -10,14 +10,14 @@ import { toDomainAction, type ActionConflict, type StoredAction } from '../../ad
 import type { Store } from '../../adapters/store/store.ts';
 import { t } from '../../domain/i18n.ts';
 import { ACTION_STATUSES, KS, normalise } from '../../domain/planner/merge.ts';
-import type { Programme } from '../../domain/programme/schema.ts';
+import { BODY_KINDS, type Programme } from '../../domain/programme/schema.ts';
 import type { Clock } from '../../domain/time/clock.ts';
 import { capacity } from '../../domain/work/capacity.ts';
 import { isOpenAction } from '../../domain/work/model.ts';
 import { meetingOccurrences } from '../../domain/bot/rhythm.ts';
-import { leadTimes, medianLeadTimes } from '../../domain/work/decisions.ts';
+import { changeDecision, leadTimes, medianLeadTimes } from '../../domain/work/decisions.ts';
 import { addBlock, blockedChains, liveBlockers } from '../../domain/work/dependencies.ts';
-import { WorkError, type Action } from '../../domain/work/model.ts';
+import { WorkError, type Action, type Decision } from '../../domain/work/model.ts';
 
 export interface ApiDeps {
   store: Store;
@@ -121,11 +121,16 @@ export function apiRouter(d: ApiDeps): Router {
   };
   const werkgroepenOf = (personId: string) => d.programme.bodies.filter((b) => b.kind === 'werkgroep' && (b.members.includes(personId) || b.trekker === personId)).map((b) => b.id);
 
+  // Decisions are moved on by the projectleider and the regiegroep (its chair and members); the app itself may too.
+  const regiegroep = new Set(d.programme.bodies.flatMap((b) => (b.kind === 'regiegroep' ? [...b.members, ...(b.chair ? [b.chair] : [])] : [])));
+  const mayDecide = (c: ReturnType<typeof callerOf>) => c.app || (c.person !== undefined && (c.person.roles.includes('projectleider') || regiegroep.has(c.person.id)));
+
   router.get('/ik', (_req, res) => {
     const c = callerOf(res);
     res.json({
       persoon: c.person ? { id: c.person.id, naam: c.person.name, gemeente: c.person.gemeente, rollen: c.person.roles } : null,
       app: c.app,
+      magBesluiten: mayDecide(c),
       werkgroepen: c.person ? werkgroepenOf(c.person.id) : [],
       programma: { id: d.programme.programme.id, naam: d.programme.programme.name },
     });
@@ -254,6 +259,39 @@ export function apiRouter(d: ApiDeps): Router {
       // The same per quarter over the last four quarters: whether decisions get faster.
       perKwartaal: quartersBefore(today, 4).map((q) => ({ kwartaal: q.label, ...medianLeadTimes(decisions, { from: q.from, to: q.to < today ? q.to : today }, today) })),
     });
+  });
+
+  // A decision reaches the next level of its route (or a named higher one), or gets its outcome; dated today.
+  const DecisionChange = z.discriminatedUnion('actie', [
+    z.strictObject({ actie: z.literal('volgende'), niveau: z.enum(BODY_KINDS).optional() }),
+    z.strictObject({ actie: z.literal('uitkomst'), uitkomst: z.enum(['besloten', 'afgewezen', 'aangehouden', 'teruggestuurd']) }),
+  ]);
+  router.post('/besluiten/:id', async (req, res) => {
+    const parsed = DecisionChange.safeParse(req.body);
+    if (!parsed.success) {
+      res.status(400).json({ error: 'ongeldige_invoer', message: both('api.badInput', { detail: parsed.error.issues.map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`).join('; ') }) });
+      return;
+    }
+    if (!mayDecide(callerOf(res))) {
+      res.status(403).json({ error: 'geen_toegang', message: both('api.notDecider') });
+      return;
+    }
+    const id = String(req.params['id']);
+    const decision = (await d.store.decisions.list(d.programme.programme.id)).find((x) => x.id === id);
+    if (!decision) {
+      res.status(404).json({ error: 'niet_gevonden', message: both('work.decision.unknown', { id }) });
+      return;
+    }
+    let changed: Decision;
+    try {
+      changed = changeDecision(decision, parsed.data.actie === 'volgende' ? { kind: 'reach', level: parsed.data.niveau } : { kind: 'outcome', outcome: parsed.data.uitkomst }, d.today());
+    } catch (err) {
+      if (!(err instanceof WorkError)) throw err;
+      res.status(409).json({ error: 'niet_mogelijk', message: `${t(err.key, err.params, 'nl')} / ${t(err.key, err.params, 'en')}` });
+      return;
+    }
+    await d.store.decisions.save(d.programme.programme.id, changed, d.clock.now());
+    res.json({ ...changed, werkgroepNaam: werkgroepen.get(changed.werkgroep) ?? changed.werkgroep, leadTimes: leadTimes(changed, d.today()) });
   });
 
   const domainActions = async (): Promise<Action[]> => (await d.store.actions.list(d.programme.programme.id)).map(toDomainAction);

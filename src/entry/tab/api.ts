@@ -37,6 +37,7 @@ export function apiClient(token: TokenSource, base = '/api') {
   };
   return {
     get: <T>(path: string) => call<T>('GET', path),
+    post: <T>(path: string, body: unknown) => call<T>('POST', path, body),
     /** With `version`, the change applies only to that version (If-Match); a newer one answers 409. */
     patch: <T>(path: string, body: unknown, version?: string) => call<T>('PATCH', path, body, version ? { 'if-match': `"${version}"` } : {}),
   };

@@ -8,6 +8,8 @@ export interface Me {
   persoon: { id: string; naam: string; gemeente: string; rollen: string[] } | null;
   werkgroepen: string[];
   programma: { id: string; naam: string };
+  /** The projectleider and the regiegroep may move decisions on (the server decides; this only shows the buttons). */
+  magBesluiten?: boolean;
 }
 
 export interface TabContext {

@@ -29,8 +29,9 @@ const ACTIONS = [
   action('a3', { blockedBy: [{ kind: 'decision', id: 'd1' }], ks: ['kansen'], status: 'gereed' }),
 ];
 
-function fakeApi(routes: Record<string, unknown>, patch?: Api['patch']): Api {
+function fakeApi(routes: Record<string, unknown>, patch?: Api['patch'], post?: Api['post']): Api {
   return {
+    post: post ?? (vi.fn(async () => ({})) as Api['post']),
     get: vi.fn(async (path: string) => {
       const r = routes[path];
       if (r instanceof Error) throw r;
@@ -41,8 +42,8 @@ function fakeApi(routes: Record<string, unknown>, patch?: Api['patch']): Api {
   };
 }
 
-function renderIn(node: ReactNode, api: Api, lang: Lang = 'nl', onUnauthorized = () => undefined) {
-  return render(<FluentProvider theme={webLightTheme}><Ctx.Provider value={{ api, lang, me, onUnauthorized }}>{node}</Ctx.Provider></FluentProvider>);
+function renderIn(node: ReactNode, api: Api, lang: Lang = 'nl', onUnauthorized = () => undefined, who: Me = me) {
+  return render(<FluentProvider theme={webLightTheme}><Ctx.Provider value={{ api, lang, me: who, onUnauthorized }}>{node}</Ctx.Provider></FluentProvider>);
 }
 
 describe('view logic', () => {
@@ -144,10 +145,46 @@ describe('Acties: waits and conflicts', () => {
   });
 });
 
+describe('Besluiten: moving decisions on', () => {
+  const decisions = {
+    besluiten: [
+      { id: 'd1', title: 'Verrekenmodel', werkgroepNaam: 'Werkgroep A', route: ['werkgroep', 'projectgroep', 'regiegroep'], steps: [{ level: 'werkgroep', reachedOn: '2026-10-01' }], leadTimes: { levels: [{ level: 'werkgroep', days: 10, current: true }], totalDays: 10 } },
+      { id: 'd2', title: 'Zaaksysteem', werkgroepNaam: 'Werkgroep B', route: ['werkgroep', 'regiegroep'], steps: [{ level: 'werkgroep', reachedOn: '2026-10-01' }], outcome: { kind: 'besloten' }, leadTimes: { levels: [{ level: 'werkgroep', days: 5, current: false }], totalDays: 5 } },
+    ],
+    medianen: { levels: [] },
+  };
+
+  it('lets the projectleider and the regiegroep move an open decision on or record its outcome; a refusal is shown', async () => {
+    const post = vi.fn(async (_path: string, body: unknown) => {
+      if ((body as { actie: string }).actie === 'uitkomst') throw new ApiError(409, "besluit 'd1' is al afgerond (besloten)");
+      return {};
+    }) as unknown as Api['post'];
+    const api = fakeApi({ '/besluiten': decisions }, undefined, post);
+    renderIn(<Besluiten />, api, 'nl', () => undefined, { ...me, magBesluiten: true });
+    const open = await screen.findByRole('article', { name: 'Verrekenmodel' });
+    expect(within(screen.getByRole('article', { name: 'Zaaksysteem' })).queryByRole('button')).toBeNull(); // decided: nothing to do
+    fireEvent.click(within(open).getByRole('button', { name: 'Naar projectgroep' }));
+    await screen.findByText('Besluit bijgewerkt.');
+    expect(post).toHaveBeenCalledWith('/besluiten/d1', { actie: 'volgende' });
+    await waitFor(() => expect((api.get as ReturnType<typeof vi.fn>).mock.calls.filter((c) => c[0] === '/besluiten')).toHaveLength(2)); // reloaded
+    fireEvent.change(within(screen.getByRole('article', { name: 'Verrekenmodel' })).getByRole('combobox', { name: 'Uitkomst: Verrekenmodel' }), { target: { value: 'afgewezen' } });
+    fireEvent.click(within(screen.getByRole('article', { name: 'Verrekenmodel' })).getByRole('button', { name: 'Uitkomst vastleggen' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('Niet gewijzigd: besluit \'d1\' is al afgerond');
+    expect(post).toHaveBeenLastCalledWith('/besluiten/d1', { actie: 'uitkomst', uitkomst: 'afgewezen' });
+  });
+
+  it('shows no buttons to others', async () => {
+    renderIn(<Besluiten />, fakeApi({ '/besluiten': decisions }), 'nl');
+    await screen.findByRole('article', { name: 'Verrekenmodel' });
+    expect(screen.queryByRole('button', { name: 'Naar projectgroep' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Uitkomst vastleggen' })).toBeNull();
+  });
+});
+
 describe('Besluiten, De vier K\'s and Capaciteit', () => {
   it('shows each decision on its route with the days per level', async () => {
     renderIn(<Besluiten />, fakeApi({ '/besluiten': {
-      besluiten: [{ id: 'd1', title: 'Verrekenmodel', werkgroepNaam: 'Werkgroep A', leadTimes: { levels: [{ level: 'werkgroep', days: 10, current: false }, { level: 'projectgroep', days: 4, current: true }], totalDays: 14 } }],
+      besluiten: [{ id: 'd1', title: 'Verrekenmodel', werkgroepNaam: 'Werkgroep A', route: ['werkgroep', 'projectgroep', 'regiegroep'], steps: [{ level: 'werkgroep', reachedOn: '2026-10-01' }, { level: 'projectgroep', reachedOn: '2026-10-11' }], leadTimes: { levels: [{ level: 'werkgroep', days: 10, current: false }, { level: 'projectgroep', days: 4, current: true }], totalDays: 14 } }],
       medianen: { levels: [{ level: 'werkgroep', medianDays: 10, count: 1 }] },
     } }), 'en');
     const card = await screen.findByRole('article', { name: 'Verrekenmodel' });

@@ -1,12 +1,22 @@
 // Besluiten: each decision on its route with the days spent at each level, and the median lead time per level
-// (over the past year) as a chart — the number the programme wants to see going down.
-import { Body1, Caption1, Card, Subtitle2, Text } from '@fluentui/react-components';
+// (over the past year, and per quarter) as charts — the number the programme wants to see going down. The
+// projectleider and the regiegroep move a decision on to its next level or record its outcome here.
+import { useState } from 'react';
+import { Body1, Button, Caption1, Card, MessageBar, MessageBarBody, Select, Subtitle2, Text } from '@fluentui/react-components';
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { Loadable, useData, useTab } from '../data.tsx';
 import { tr } from '../i18n.ts';
 
+const OUTCOMES = ['besloten', 'afgewezen', 'aangehouden', 'teruggestuurd'] as const;
+
+/** The level a decision goes to next on its route, if any. */
+export function nextLevel(route: string[], steps: { level: string }[]): string | undefined {
+  const last = steps.at(-1);
+  return route[last ? route.indexOf(last.level) + 1 : 0];
+}
+
 interface Decisions {
-  besluiten: { id: string; title: string; werkgroepNaam: string; outcome?: { kind: string }; leadTimes: { levels: { level: string; days: number; current: boolean }[]; totalDays: number } }[];
+  besluiten: { id: string; title: string; werkgroepNaam: string; route: string[]; steps: { level: string; reachedOn: string }[]; outcome?: { kind: string }; leadTimes: { levels: { level: string; days: number; current: boolean }[]; totalDays: number } }[];
   medianen: { levels: { level: string; medianDays: number; count: number }[] };
   perKwartaal?: { kwartaal: string; levels: { level: string; medianDays: number }[] }[];
 }
@@ -21,7 +31,19 @@ export function seriesByQuarter(d: NonNullable<Decisions['perKwartaal']>): { row
 
 export function Besluiten() {
   const state = useData<Decisions>('/besluiten');
-  const { lang } = useTab();
+  const { api, lang, me } = useTab();
+  const [notice, setNotice] = useState<{ intent: 'success' | 'error'; text: string } | null>(null);
+  const [outcome, setOutcome] = useState<Record<string, string>>({});
+  const change = async (id: string, body: unknown) => {
+    setNotice(null);
+    try {
+      await api.post(`/besluiten/${encodeURIComponent(id)}`, body);
+      setNotice({ intent: 'success', text: tr(lang, 'besluiten.saved') });
+      state.reload();
+    } catch (err) {
+      setNotice({ intent: 'error', text: tr(lang, 'besluiten.refused', { detail: err instanceof Error ? err.message : String(err) }) });
+    }
+  };
   return (
     <Loadable state={state}>
       {(d) => d.besluiten.length === 0 ? <Text>{tr(lang, 'besluiten.empty')}</Text> : (
@@ -61,15 +83,29 @@ export function Besluiten() {
           <ul id="median-list" style={{ position: 'absolute', left: -10000 }}>
             {d.medianen.levels.map((l) => <li key={l.level}>{l.level}: {l.medianDays}</li>)}
           </ul>
+          {notice && <MessageBar intent={notice.intent} role={notice.intent === 'error' ? 'alert' : 'status'}><MessageBarBody>{notice.text}</MessageBarBody></MessageBar>}
           <div style={{ display: 'grid', gap: 8 }}>
-            {d.besluiten.map((b) => (
-              <Card key={b.id} role="article" aria-label={b.title}>
-                <Body1><b>{b.title}</b> — {b.werkgroepNaam}{b.outcome ? ` · ${b.outcome.kind}` : ''}</Body1>
-                <Caption1>
-                  {b.leadTimes.levels.map((l) => tr(lang, 'besluiten.route', { level: l.level, days: l.days })).join(' → ')} · {tr(lang, 'besluiten.total', { days: b.leadTimes.totalDays })}
-                </Caption1>
-              </Card>
-            ))}
+            {d.besluiten.map((b) => {
+              const next = nextLevel(b.route, b.steps);
+              const chosen = outcome[b.id] ?? 'besloten';
+              return (
+                <Card key={b.id} role="article" aria-label={b.title}>
+                  <Body1><b>{b.title}</b> — {b.werkgroepNaam}{b.outcome ? ` · ${OUTCOMES.includes(b.outcome.kind as (typeof OUTCOMES)[number]) ? tr(lang, `outcome.${b.outcome.kind as (typeof OUTCOMES)[number]}`) : b.outcome.kind}` : ''}</Body1>
+                  <Caption1>
+                    {b.leadTimes.levels.map((l) => tr(lang, 'besluiten.route', { level: l.level, days: l.days })).join(' → ')} · {tr(lang, 'besluiten.total', { days: b.leadTimes.totalDays })}
+                  </Caption1>
+                  {me.magBesluiten && !b.outcome && (
+                    <div role="group" aria-label={b.title} style={{ display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'center' }}>
+                      {next && <Button size="small" onClick={() => void change(b.id, { actie: 'volgende' })}>{tr(lang, 'besluiten.next', { level: next })}</Button>}
+                      <Select size="small" aria-label={`${tr(lang, 'besluiten.outcome')}: ${b.title}`} value={chosen} onChange={(_e, v) => setOutcome((o) => ({ ...o, [b.id]: v.value }))}>
+                        {OUTCOMES.map((o) => <option key={o} value={o}>{tr(lang, `outcome.${o}`)}</option>)}
+                      </Select>
+                      <Button size="small" onClick={() => void change(b.id, { actie: 'uitkomst', uitkomst: chosen })}>{tr(lang, 'besluiten.record')}</Button>
+                    </div>
+                  )}
+                </Card>
+              );
+            })}
           </div>
         </section>
       )}
