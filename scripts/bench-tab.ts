@@ -1,8 +1,9 @@
 // The tab's part of `npm run bench`: the production build (as `npm run build:tab` makes it) served the way the
-// server serves it outside local mode (compressed), with BLNP, 1,000 actions, its decisions and an update per
-// werkgroep in the store. Reports the initial JavaScript (gzip: the entry and what it imports statically) and, in
-// headless Chromium with an empty cache each time, the time from navigation to the first frame in which each view
-// shows its data, plus the JavaScript that view had loaded by then. A benchmark: it measures, it does not assert.
+// server serves it outside local mode (compressed), with BLNP, 1,000 actions, its decisions, an update per
+// werkgroep and four quarters of indicator values in the store. Reports the initial JavaScript (gzip: the entry
+// and what it imports statically) and, in headless Chromium with an empty cache each time, the time from
+// navigation to the first frame in which each view shows its data, plus the JavaScript that view had loaded by
+// then. A benchmark: it measures, it does not assert.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -17,7 +18,7 @@ import { KS } from '../src/domain/planner/merge.ts';
 import { openStore } from '../src/adapters/store/open.ts';
 import type { StoredAction } from '../src/adapters/store/action-records.ts';
 import { testIssuer } from '../src/adapters/auth/testing.ts';
-import { seedActions, seedDecisions } from '../src/adapters/work/seed.ts';
+import { seedActions, seedDecisions, seedMeasurements } from '../src/adapters/work/seed.ts';
 import { today as todayOf } from '../src/adapters/sync/service.ts';
 import { MEMORY } from '../src/adapters/store/open.ts';
 import { apiRouter } from '../src/entry/server/api.ts';
@@ -37,7 +38,7 @@ const READY: Record<string, string> = {
   werkgroep: `/Trekker: /.test(document.querySelector('main')?.textContent ?? '') && document.querySelectorAll('main [role=article], main li').length > 0`,
   acties: `document.querySelectorAll('main tr[data-action]').length > 0`,
   besluiten: `document.querySelectorAll('main svg.recharts-surface').length > 0 && document.querySelectorAll('main [role=article]').length > 0`,
-  vierks: `document.querySelectorAll('main [role=article]').length >= 4`,
+  vierks: `document.querySelectorAll('main [role=article]').length >= 4 && document.querySelectorAll('main svg.recharts-surface').length > 0`,
   capaciteit: `document.querySelectorAll('main tbody tr').length > 0`,
 };
 
@@ -81,6 +82,7 @@ export async function benchTab(programme: Programme): Promise<string[]> {
   const actions = manyActions(programme, today, ACTIONS);
   for (const a of actions) await store.actions.save(pid, a, systemClock.now());
   for (const d of seedDecisions(programme, today, actions)) await store.decisions.save(pid, d, systemClock.now());
+  for (const m of seedMeasurements(programme, today)) await store.indicators.record(pid, m, systemClock.now());
   const werkgroepen = programme.bodies.filter((b) => b.kind === 'werkgroep');
   for (const [i, w] of werkgroepen.entries()) {
     await store.bot.saveUpdate(pid, {

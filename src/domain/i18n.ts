@@ -199,6 +199,9 @@ const catalogue = {
   'work.decision.closed': { nl: "besluit '{id}' is al afgerond ({outcome})", en: "decision '{id}' is already closed ({outcome})" },
   'work.decision.atTop': { nl: "besluit '{id}' staat al op het hoogste niveau van de route ({level}); leg de uitkomst vast", en: "decision '{id}' is already at the top of its route ({level}); record the outcome" },
   'work.decision.unknown': { nl: "besluit '{id}' bestaat niet", en: "decision '{id}' does not exist" },
+  'api.notMeasurer': { nl: 'alleen de projectleider en de leden van de regiegroep kunnen metingen vastleggen', en: 'only the projectleider and the members of the regiegroep can record measurements' },
+  'api.indicatorNotFound': { nl: "indicator '{id}' bestaat niet in het programma", en: "indicator '{id}' does not exist in the programme" },
+  'api.measuredInFuture': { nl: 'een meting van {date} ligt in de toekomst', en: 'a measurement dated {date} is in the future' },
   'api.notDecider': { nl: 'alleen de projectleider en de leden van de regiegroep kunnen besluiten verder brengen', en: 'only the projectleider and the members of the regiegroep can move decisions on' },
   'work.action.unknown': { nl: "actie '{id}' bestaat niet", en: "action '{id}' does not exist" },
 } satisfies Record<string, Entry>;

@@ -41,3 +41,37 @@ export function backlogRecords(db: Db): BacklogRecords {
     },
   };
 }
+
+/** One measured value of an indicator. */
+export interface Measurement {
+  indicatorId: string;
+  /** YYYY-MM-DD. */
+  on: string;
+  value: number;
+  note: string;
+  recordedBy: string | null;
+}
+
+export interface IndicatorRecords {
+  /** Records a value; a value for the same indicator and day replaces the earlier one (a correction). */
+  record(programmeId: string, m: Measurement, at: Date): Promise<void>;
+  /** All values, oldest first per indicator. */
+  list(programmeId: string): Promise<Measurement[]>;
+}
+
+export function indicatorRecords(db: Db): IndicatorRecords {
+  return {
+    async record(programmeId, m, at) {
+      await db.query(
+        `INSERT INTO indicator_measurements (programme_id, indicator_id, measured_on, value, note, recorded_by, recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7)
+         ON CONFLICT (programme_id, indicator_id, measured_on) DO UPDATE SET value = EXCLUDED.value, note = EXCLUDED.note, recorded_by = EXCLUDED.recorded_by, recorded_at = EXCLUDED.recorded_at`,
+        [programmeId, m.indicatorId, m.on, m.value, m.note, m.recordedBy, at]);
+    },
+    async list(programmeId) {
+      const r = await db.query<{ indicator_id: string; measured_on: string | Date; value: number | string; note: string; recorded_by: string | null }>(
+        "SELECT indicator_id, to_char(measured_on, 'YYYY-MM-DD') AS measured_on, value, note, recorded_by FROM indicator_measurements WHERE programme_id = $1 ORDER BY indicator_id, measured_on",
+        [programmeId]);
+      return r.rows.map((row) => ({ indicatorId: row.indicator_id, on: String(row.measured_on), value: Number(row.value), note: row.note, recordedBy: row.recorded_by }));
+    },
+  };
+}

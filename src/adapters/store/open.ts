@@ -8,7 +8,7 @@ import type { Logger } from '../../platform/logger.ts';
 import { PgliteDb, PgPoolDb } from './db.ts';
 import { loadMigrations, migrate } from './migrate.ts';
 import { actionRecords } from './action-records.ts';
-import { backlogRecords, decisionRecords } from './decision-records.ts';
+import { backlogRecords, decisionRecords, indicatorRecords } from './decision-records.ts';
 import { botRecords } from './bot-records.ts';
 import { syncRecords } from './sync-records.ts';
 import { programmeVersions } from './programme-versions.ts';
@@ -79,6 +79,7 @@ function makeStore(backend: Store['backend'], location: string, db: Db, logger: 
     actions: actionRecords(db),
     decisions: decisionRecords(db),
     backlog: backlogRecords(db),
+    indicators: indicatorRecords(db),
     bot: botRecords(db),
     migrate: async () => migrate(db, await loadMigrations(), logger),
     ping: async () => {

@@ -3,7 +3,7 @@
 
 import type { ActionRecords } from './action-records.ts';
 import type { BotRecords } from './bot-records.ts';
-import type { BacklogRecords, DecisionRecords } from './decision-records.ts';
+import type { BacklogRecords, DecisionRecords, IndicatorRecords } from './decision-records.ts';
 import type { SyncRecords } from './sync-records.ts';
 
 export interface QueryResult<T> {
@@ -47,6 +47,7 @@ export interface Store {
   readonly actions: ActionRecords;
   readonly decisions: DecisionRecords;
   readonly backlog: BacklogRecords;
+  readonly indicators: IndicatorRecords;
   readonly bot: BotRecords;
   /** Applies pending migrations in order, each in its own transaction; safe to call concurrently from two processes. */
   migrate(): Promise<{ applied: string[] }>;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { validateDecision } from '../../domain/work/decisions.ts';
 import { loadProgrammeFile } from '../files/programme-file.ts';
-import { seedActions, seedDecisions } from './seed.ts';
+import { indicatorTrend } from '../../domain/work/indicators.ts';
+import { seedActions, seedDecisions, seedMeasurements } from './seed.ts';
 
 describe('seed data for a local start', () => {
   it('is realistic in size, valid, deterministic, and uses only the programme\'s people', async () => {
@@ -19,5 +20,15 @@ describe('seed data for a local start', () => {
     for (const d of decisions) expect(() => validateDecision(d, '2026-11-23')).not.toThrow();
     expect(decisions.some((d) => d.outcome)).toBe(true);
     expect(decisions.some((d) => !d.outcome && d.blocks.length > 0)).toBe(true);
+
+    // Four quarterly values per indicator, all in the past, percentages within 0–100, trends both ways.
+    const measured = seedMeasurements(p, '2026-11-23');
+    expect(measured).toHaveLength(p.indicators.length * 4);
+    expect(seedMeasurements(p, '2026-11-23')).toEqual(measured);
+    expect(measured.every((m) => m.on < '2026-11-23' && Number.isFinite(m.value))).toBe(true);
+    expect(measured.filter((m) => /procent/.test(p.indicators.find((i) => i.id === m.indicatorId)?.unit ?? '')).every((m) => m.value >= 0 && m.value <= 100)).toBe(true);
+    const directions = p.indicators.map((i) => indicatorTrend(measured.filter((m) => m.indicatorId === i.id).map((m) => ({ on: m.on, value: m.value })), i.better).direction);
+    expect(directions).toContain('beter');
+    expect(directions.every((d) => d !== 'onbekend')).toBe(true);
   });
 });

@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { KS, normalise, type ActionStatus } from '../../domain/planner/merge.ts';
 import type { Programme } from '../../domain/programme/schema.ts';
 import type { StoredAction } from '../store/action-records.ts';
+import type { Measurement } from '../store/decision-records.ts';
 import type { Decision } from '../../domain/work/model.ts';
 
 const STEPS = [
@@ -87,5 +88,26 @@ export function seedDecisions(p: Programme, today: string, actions: readonly Sto
       id: `besluit-${String(i + 1).padStart(2, '0')}`, title, proposal: `Voorstel van de werkgroep: ${title.toLowerCase()}.`, werkgroep, route, steps, blocks,
       ...(decided ? { outcome: { kind: pick(`${key}:k`, 4) === 0 ? 'afgewezen' as const : 'besloten' as const, on: at > today ? today : at } } : {}),
     };
+  });
+}
+
+/**
+ * Four quarterly values per indicator, ending last quarter: most move the better way, some not, so the four K's
+ * view has trends to show. Fictional numbers in a plausible range for the unit.
+ */
+export function seedMeasurements(p: Programme, today: string): Measurement[] {
+  return p.indicators.flatMap((ind) => {
+    const key = `${p.programme.id}:indicator:${ind.id}`;
+    const grade = /cijfer/i.test(ind.unit);
+    const percent = /procent|%/i.test(ind.unit);
+    const base = grade ? 6 + pick(`${key}:b`, 15) / 10 : percent ? 40 + pick(`${key}:b`, 30) : /euro/i.test(ind.unit) ? 50_000 + 1_000 * pick(`${key}:b`, 150) : 5 + pick(`${key}:b`, 40);
+    const improving = pick(`${key}:i`, 4) !== 0;
+    const step = (grade ? 0.2 : base * 0.06) * ((improving === (ind.better === 'higher')) ? 1 : -1);
+    return [3, 2, 1, 0].map((q, i) => {
+      const noise = grade ? 0 : (pick(`${key}:n${i}`, 5) - 2) * base * 0.01;
+      const raw = base + step * i + noise;
+      const value = grade ? Math.round(raw * 10) / 10 : percent ? Math.min(100, Math.round(raw)) : Math.round(raw);
+      return { indicatorId: ind.id, on: addDays(today, -91 * (q + 1)), value, note: '', recordedBy: null };
+    });
   });
 }

@@ -162,3 +162,28 @@ describe('decisions through the API', () => {
     expect((await stored())?.steps).toHaveLength(2);
   });
 });
+
+describe('indicator measurements through the API', () => {
+  it('the regiegroep records values, the four K\'s view shows them with their trend; others, the future and unknown indicators are refused', async () => {
+    const regiegroep = p.bodies.find((b) => b.kind === 'regiegroep');
+    const indicator = p.indicators.find((i) => i.better === 'lower');
+    const outsider = p.bodies.flatMap((b) => (b.kind === 'werkgroep' ? [b.trekker] : [])).find((id) => !regiegroep?.members.includes(id) && !p.people.find((x) => x.id === id)?.roles.includes('projectleider'));
+    if (!regiegroep?.members[0] || !indicator || !outsider) throw new Error('BLNP has a regiegroep, an indicator and an outsider');
+    const asMember = await tokenOf(regiegroep.members[0]);
+    const path = `/indicatoren/${indicator.id}/metingen`;
+
+    expect((await call('POST', path, { datum: '2026-08-01', waarde: 40 }, {}, await tokenOf(outsider))).status).toBe(403);
+    expect((await call('POST', path, { datum: '2026-08-01', waarde: 40 }, {}, asMember)).status).toBe(201);
+    expect((await call('POST', path, { datum: '2026-11-01', waarde: 37.5, toelichting: 'na de eerste gezamenlijke aanbesteding' }, {}, asMember)).status).toBe(201);
+    const future = await call('POST', path, { datum: '2026-12-01', waarde: 30 }, {}, asMember);
+    expect(future.status).toBe(400);
+    expect(future.body['message']).toMatch(/ligt in de toekomst \/ .* in the future/);
+    expect((await call('POST', path, { datum: '2026-11-01', waarde: 'veel' }, {}, asMember)).status).toBe(400);
+    expect((await call('POST', '/indicatoren/bestaat-niet/metingen', { datum: '2026-11-01', waarde: 1 }, {}, asMember)).status).toBe(404);
+
+    const ks = (await call('GET', '/vierks')).body['ks'] as { k: string; indicatoren: { id: string; metingen: { datum: string; waarde: number }[]; trend: { direction: string } }[] }[];
+    const shown = ks.find((k) => k.k === indicator.k)?.indicatoren.find((i) => i.id === indicator.id);
+    expect(shown?.metingen.map((m) => [m.datum, m.waarde])).toEqual([['2026-08-01', 40], ['2026-11-01', 37.5]]);
+    expect(shown?.trend.direction).toBe('beter'); // lower is better, and it went down
+  });
+});

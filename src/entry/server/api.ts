@@ -16,6 +16,7 @@ import { capacity } from '../../domain/work/capacity.ts';
 import { isOpenAction } from '../../domain/work/model.ts';
 import { meetingOccurrences } from '../../domain/bot/rhythm.ts';
 import { changeDecision, leadTimes, medianLeadTimes } from '../../domain/work/decisions.ts';
+import { indicatorTrend } from '../../domain/work/indicators.ts';
 import { addBlock, blockedChains, liveBlockers } from '../../domain/work/dependencies.ts';
 import { WorkError, type Action, type Decision } from '../../domain/work/model.ts';
 
@@ -193,10 +194,14 @@ export function apiRouter(d: ApiDeps): Router {
   // The four K's: the programme's indicators per K, and the successes werkgroepen reported for each K in updates.
   router.get('/vierks', async (_req, res) => {
     const updates = await d.store.bot.updates(d.programme.programme.id);
+    const measured = await d.store.indicators.list(d.programme.programme.id);
     res.json({
       ks: KS.map((k) => ({
         k,
-        indicatoren: d.programme.indicators.filter((i) => i.k === k).map((i) => ({ id: i.id, naam: i.name, eenheid: i.unit, beter: i.better })),
+        indicatoren: d.programme.indicators.filter((i) => i.k === k).map((i) => {
+          const metingen = measured.filter((m) => m.indicatorId === i.id).map((m) => ({ datum: m.on, waarde: m.value, toelichting: m.note }));
+          return { id: i.id, naam: i.name, eenheid: i.unit, beter: i.better, metingen, trend: indicatorTrend(metingen.map((m) => ({ on: m.datum, value: m.waarde })), i.better) };
+        }),
         successen: updates.flatMap((u) => ((u.data['ks'] ?? []) as { k: string; note: string }[]).filter((x) => x.k === k).map((x) => ({ werkgroep: werkgroepen.get(u.werkgroep) ?? u.werkgroep, tekst: x.note, ingediend: u.submittedAt.toISOString() }))),
       })),
     });
@@ -292,6 +297,33 @@ export function apiRouter(d: ApiDeps): Router {
     }
     await d.store.decisions.save(d.programme.programme.id, changed, d.clock.now());
     res.json({ ...changed, werkgroepNaam: werkgroepen.get(changed.werkgroep) ?? changed.werkgroep, leadTimes: leadTimes(changed, d.today()) });
+  });
+
+  // A measured value of an indicator (one per day; the same day again corrects it), recorded by those who
+  // account for the programme's results: the projectleider and the regiegroep.
+  const Measurement = z.strictObject({ datum: date, waarde: z.number().finite(), toelichting: z.string().trim().max(500).optional() });
+  router.post('/indicatoren/:id/metingen', async (req, res) => {
+    const parsed = Measurement.safeParse(req.body);
+    if (!parsed.success) {
+      res.status(400).json({ error: 'ongeldige_invoer', message: both('api.badInput', { detail: parsed.error.issues.map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`).join('; ') }) });
+      return;
+    }
+    const caller = callerOf(res);
+    if (!mayDecide(caller)) {
+      res.status(403).json({ error: 'geen_toegang', message: both('api.notMeasurer') });
+      return;
+    }
+    const indicator = d.programme.indicators.find((i) => i.id === req.params['id']);
+    if (!indicator) {
+      res.status(404).json({ error: 'niet_gevonden', message: both('api.indicatorNotFound', { id: String(req.params['id']) }) });
+      return;
+    }
+    if (parsed.data.datum > d.today()) {
+      res.status(400).json({ error: 'ongeldige_invoer', message: both('api.measuredInFuture', { date: parsed.data.datum }) });
+      return;
+    }
+    await d.store.indicators.record(d.programme.programme.id, { indicatorId: indicator.id, on: parsed.data.datum, value: parsed.data.waarde, note: parsed.data.toelichting ?? '', recordedBy: caller.person?.id ?? null }, d.clock.now());
+    res.status(201).json({ indicator: indicator.id, datum: parsed.data.datum, waarde: parsed.data.waarde });
   });
 
   const domainActions = async (): Promise<Action[]> => (await d.store.actions.list(d.programme.programme.id)).map(toDomainAction);

@@ -197,6 +197,10 @@ export async function startStack(config: Config, clock: Clock, logger: Logger, c
       const actions = await store.actions.list(programme.programme.id);
       for (const d of seedDecisions(programme, today(programme, clock), actions)) await store.decisions.save(programme.programme.id, d, clock.now());
     }
+    if (config.mode === 'local' && (await store.indicators.list(programme.programme.id)).length === 0) {
+      const { seedMeasurements } = await import('../../adapters/work/seed.ts');
+      for (const m of seedMeasurements(programme, today(programme, clock))) await store.indicators.record(programme.programme.id, m, clock.now());
+    }
     if (config.plannerPollSeconds > 0) {
       await runner.every('planner', config.plannerPollSeconds, async () => {
         if (abort.signal.aborted) return { skipped: 'stopping' };

@@ -9,11 +9,11 @@ import { langOf, tr, type Lang } from './i18n.ts';
 import { Acties } from './views/Acties.tsx';
 import { Capaciteit } from './views/Capaciteit.tsx';
 import { Overzicht } from './views/Overzicht.tsx';
-import { VierKs } from './views/VierKs.tsx';
 import { Werkgroep } from './views/Werkgroep.tsx';
 
-// Only Besluiten draws charts: recharts (some 40 % of the JavaScript) loads when that view opens, not before.
+// The views with charts load with recharts (some 40 % of the JavaScript) when they open, not before.
 const Besluiten = lazy(() => import('./views/Besluiten.tsx').then((m) => ({ default: m.Besluiten })));
+const VierKs = lazy(() => import('./views/VierKs.tsx').then((m) => ({ default: m.VierKs })));
 
 export type ThemeName = 'light' | 'dark' | 'contrast';
 export const VIEWS = ['overzicht', 'werkgroep', 'acties', 'besluiten', 'vierks', 'capaciteit'] as const;
@@ -83,7 +83,7 @@ export function App({ host }: { host: Host }) {
           {view === 'werkgroep' && <Werkgroep {...(werkgroep ? { id: werkgroep } : {})} onSelect={setWerkgroep} />}
           {view === 'acties' && <Acties {...(host.werkgroep ? { werkgroep: host.werkgroep } : {})} />}
           {view === 'besluiten' && <Suspense fallback={<Spinner label={tr(lang, 'loading')} />}><Besluiten /></Suspense>}
-          {view === 'vierks' && <VierKs />}
+          {view === 'vierks' && <Suspense fallback={<Spinner label={tr(lang, 'loading')} />}><VierKs /></Suspense>}
           {view === 'capaciteit' && <Capaciteit />}
         </main>
       </Ctx.Provider>

@@ -14,7 +14,7 @@ import { Acties } from './views/Acties.tsx';
 import { Besluiten, seriesByQuarter } from './views/Besluiten.tsx';
 import { Capaciteit } from './views/Capaciteit.tsx';
 import { Overzicht } from './views/Overzicht.tsx';
-import { VierKs } from './views/VierKs.tsx';
+import { parseNumber, VierKs } from './views/VierKs.tsx';
 import { Werkgroep } from './views/Werkgroep.tsx';
 
 afterEach(cleanup);
@@ -209,6 +209,41 @@ describe('Besluiten, De vier K\'s and Capaciteit', () => {
     expect(kansen.textContent).toContain('Werkgroep A: Eerste gezamenlijke opleiding');
     await waitFor(() => expect(kansen.textContent).toContain('1 acties dragen bij'));
     expect(screen.getByRole('article', { name: 'kwaliteit' }).textContent).toContain('Nog geen successen gemeld voor deze K.');
+    expect(kansen.textContent).toContain('nog niet gemeten');
+    expect(screen.queryByRole('form', { name: 'Meting vastleggen' })).toBeNull(); // not the projectleider or regiegroep
+  });
+
+  it('shows each indicator\'s latest value and trend; the projectleider records a measurement, a bad number is refused in the form', async () => {
+    const vierks = { ks: [{ k: 'kosten', successen: [], indicatoren: [{
+      id: 'kost-inhuur', naam: 'Kosten externe inhuur', eenheid: 'euro', beter: 'lower',
+      metingen: [{ datum: '2026-05-01', waarde: 120000 }, { datum: '2026-08-01', waarde: 131000 }],
+      trend: { latest: { on: '2026-08-01', value: 131000 }, direction: 'slechter' },
+    }] }] };
+    const post = vi.fn(async () => ({})) as unknown as Api['post'];
+    const api = fakeApi({ '/vierks': vierks, '/acties': { acties: [] } }, undefined, post);
+    renderIn(<VierKs />, api, 'nl', () => undefined, { ...me, magBesluiten: true });
+    const kosten = await screen.findByRole('article', { name: 'kosten' });
+    expect(kosten.textContent).toContain('131.000 euro op 2026-08-01');
+    expect(kosten.textContent).toContain('slechter');
+    expect(within(kosten).getByRole('img', { name: 'Kosten externe inhuur: 2026-05-01 120.000, 2026-08-01 131.000' })).toBeTruthy();
+
+    const form = screen.getByRole('form', { name: 'Meting vastleggen' });
+    fireEvent.change(within(form).getByLabelText('Datum'), { target: { value: '2026-11-01' } });
+    fireEvent.change(within(form).getByLabelText('Waarde'), { target: { value: '1.250' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Vastleggen' }));
+    expect((await within(form).findByRole('alert')).textContent).toContain('zonder scheidingsteken voor duizendtallen');
+    expect(post).not.toHaveBeenCalled();
+    expect((within(form).getByLabelText('Waarde') as HTMLInputElement).value).toBe('1.250'); // what was typed stays
+
+    fireEvent.change(within(form).getByLabelText('Waarde'), { target: { value: '118500,5' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Vastleggen' }));
+    await within(form).findByText('Meting vastgelegd.');
+    expect(post).toHaveBeenCalledWith('/indicatoren/kost-inhuur/metingen', { datum: '2026-11-01', waarde: 118500.5 });
+  });
+
+  it('reads numbers as Dutch and English speakers type them', () => {
+    expect([parseNumber('7,5'), parseNumber(' 7.5 '), parseNumber('-3'), parseNumber('1250')]).toEqual([7.5, 7.5, -3, 1250]);
+    for (const bad of ['1.250', '1,250', 'zeven', '', '7,5,1', '1e3']) expect(parseNumber(bad)).toBeUndefined();
   });
 
   it('shows a werkgroep: its people with their gemeente, what it waits on, its updates and actions', async () => {

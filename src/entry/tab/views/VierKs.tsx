@@ -1,36 +1,133 @@
-// De vier K's: per K the programme's indicators, the successes werkgroepen reported for it in their updates, and
-// how many actions serve it.
-import { Body1, Caption1, Card, CardHeader } from '@fluentui/react-components';
+// De vier K's: per K the programme's indicators with their measured values as a trend (better or worse, given
+// which way is good), the successes werkgroepen reported for it in their updates, and how many actions serve it.
+// The projectleider and the regiegroep record measurements here.
+import { useState, type FormEvent } from 'react';
+import { Badge, Body1, Button, Caption1, Card, CardHeader, Field, Input, MessageBar, MessageBarBody, Select, Subtitle2 } from '@fluentui/react-components';
+import { Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { Loadable, useData, useTab } from '../data.tsx';
-import { tr } from '../i18n.ts';
+import { tr, type Lang } from '../i18n.ts';
 import type { ActionView } from '../logic.ts';
 
+type Direction = 'beter' | 'slechter' | 'gelijk' | 'onbekend';
+
+interface Indicator {
+  id: string;
+  naam: string;
+  eenheid: string;
+  beter: 'higher' | 'lower';
+  metingen?: { datum: string; waarde: number }[];
+  trend?: { latest?: { on: string; value: number }; direction: Direction };
+}
+
 interface VierKsView {
-  ks: { k: string; indicatoren: { id: string; naam: string; eenheid: string; beter: 'higher' | 'lower' }[]; successen: { werkgroep: string; tekst: string; ingediend: string }[] }[];
+  ks: { k: string; indicatoren: Indicator[]; successen: { werkgroep: string; tekst: string; ingediend: string }[] }[];
+}
+
+const BADGE: Record<Direction, 'success' | 'danger' | 'informative' | 'subtle'> = { beter: 'success', slechter: 'danger', gelijk: 'informative', onbekend: 'subtle' };
+
+/**
+ * A number as typed by a Dutch or English speaker ("7,5" or "7.5"), or undefined. "1.250" and "1,250" are refused:
+ * thousands in one language, decimals in the other — better to ask than to record a value a thousand times off.
+ */
+export function parseNumber(text: string): number | undefined {
+  const t = text.trim().replace(/\s/g, '');
+  if (!/^-?\d+([.,]\d+)?$/.test(t) || /^-?\d+[.,]\d{3}$/.test(t)) return undefined;
+  return Number(t.replace(',', '.'));
+}
+
+const format = (n: number, lang: Lang) => n.toLocaleString(lang === 'nl' ? 'nl-NL' : 'en-GB', { maximumFractionDigits: 2 });
+
+function IndicatorRow({ i, lang }: { i: Indicator; lang: Lang }) {
+  const points = i.metingen ?? [];
+  const direction = i.trend?.direction ?? 'onbekend';
+  const latest = i.trend?.latest;
+  return (
+    <li style={{ marginBottom: 8 }}>
+      <Caption1 block>{i.naam} ({i.eenheid}, {tr(lang, i.beter === 'higher' ? 'vierks.higher' : 'vierks.lower')})</Caption1>
+      <Caption1 block>
+        {latest ? tr(lang, 'vierks.latest', { value: format(latest.value, lang), unit: i.eenheid, date: latest.on }) : tr(lang, 'vierks.unmeasured')}{' '}
+        <Badge size="small" appearance="tint" color={BADGE[direction]}>{tr(lang, `vierks.trend.${direction}`)}</Badge>
+      </Caption1>
+      {points.length > 1 && (
+        <div role="img" aria-label={`${i.naam}: ${points.map((p) => `${p.datum} ${format(p.waarde, lang)}`).join(', ')}`} style={{ width: '100%', height: 64 }}>
+          <ResponsiveContainer>
+            <LineChart data={points} margin={{ top: 4, right: 4, bottom: 0, left: 0 }}>
+              <XAxis dataKey="datum" hide />
+              <YAxis hide domain={['auto', 'auto']} />
+              <Tooltip />
+              <Line dataKey="waarde" stroke={direction === 'slechter' ? '#c4314b' : '#5b5fc7'} dot={false} isAnimationActive={false} />
+            </LineChart>
+          </ResponsiveContainer>
+        </div>
+      )}
+    </li>
+  );
+}
+
+function RecordMeasurement({ indicators, onSaved }: { indicators: Indicator[]; onSaved(): void }) {
+  const { api, lang } = useTab();
+  const [indicator, setIndicator] = useState(indicators[0]?.id ?? '');
+  const [date, setDate] = useState(new Date().toISOString().slice(0, 10));
+  const [value, setValue] = useState('');
+  const [notice, setNotice] = useState<{ intent: 'success' | 'error'; text: string } | null>(null);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const n = parseNumber(value);
+    if (n === undefined) {
+      setNotice({ intent: 'error', text: tr(lang, 'vierks.record.refused', { detail: tr(lang, 'vierks.record.badValue') }) });
+      return;
+    }
+    try {
+      await api.post(`/indicatoren/${encodeURIComponent(indicator)}/metingen`, { datum: date, waarde: n });
+      setNotice({ intent: 'success', text: tr(lang, 'vierks.record.saved') });
+      setValue('');
+      onSaved();
+    } catch (err) {
+      // What was typed stays in the form; only the message says why it was not recorded.
+      setNotice({ intent: 'error', text: tr(lang, 'vierks.record.refused', { detail: err instanceof Error ? err.message : String(err) }) });
+    }
+  };
+  return (
+    <form onSubmit={(e) => void submit(e)} aria-label={tr(lang, 'vierks.record.title')} style={{ display: 'flex', flexWrap: 'wrap', gap: 12, alignItems: 'end', marginBottom: 12 }}>
+      <Subtitle2 as="h3" style={{ width: '100%' }}>{tr(lang, 'vierks.record.title')}</Subtitle2>
+      <Field label={tr(lang, 'vierks.record.indicator')}>
+        <Select value={indicator} onChange={(_e, d) => setIndicator(d.value)}>
+          {indicators.map((i) => <option key={i.id} value={i.id}>{i.naam}</option>)}
+        </Select>
+      </Field>
+      <Field label={tr(lang, 'vierks.record.date')}><Input type="date" value={date} onChange={(_e, d) => setDate(d.value)} /></Field>
+      <Field label={tr(lang, 'vierks.record.value')}><Input inputMode="decimal" value={value} onChange={(_e, d) => setValue(d.value)} /></Field>
+      <Button appearance="primary" type="submit">{tr(lang, 'vierks.record.button')}</Button>
+      {notice && <MessageBar intent={notice.intent} role={notice.intent === 'error' ? 'alert' : 'status'} style={{ width: '100%' }}><MessageBarBody>{notice.text}</MessageBarBody></MessageBar>}
+    </form>
+  );
 }
 
 export function VierKs() {
   const state = useData<VierKsView>('/vierks');
   const actions = useData<{ acties: ActionView[] }>('/acties');
-  const { lang } = useTab();
+  const { lang, me } = useTab();
   return (
     <Loadable state={state}>
       {(d) => (
-        <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(16rem, 1fr))', gap: 12 }}>
-          {d.ks.map(({ k, indicatoren, successen }) => {
-            const serving = (actions.data?.acties ?? []).filter((a) => a.ks.includes(k));
-            return (
-              <Card key={k} role="article" aria-label={k}>
-                <CardHeader header={<Body1><b>{k[0]?.toUpperCase()}{k.slice(1)}</b></Body1>} description={<Caption1>{tr(lang, 'vierks.actions', { n: serving.length })}</Caption1>} />
-                <Caption1 block><b>{tr(lang, 'vierks.indicators')}</b></Caption1>
-                <ul>{indicatoren.map((i) => <li key={i.id}><Caption1>{i.naam} ({i.eenheid}, {tr(lang, i.beter === 'higher' ? 'vierks.higher' : 'vierks.lower')})</Caption1></li>)}</ul>
-                <Caption1 block><b>{tr(lang, 'vierks.successes')}</b></Caption1>
-                {successen.length === 0 ? <Caption1>{tr(lang, 'vierks.none')}</Caption1>
-                  : <ul>{successen.slice(0, 8).map((x, i) => <li key={i}><Caption1>{x.werkgroep}: {x.tekst}</Caption1></li>)}</ul>}
-              </Card>
-            );
-          })}
-        </div>
+        <>
+          {me.magBesluiten && <RecordMeasurement indicators={d.ks.flatMap((k) => k.indicatoren)} onSaved={state.reload} />}
+          <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(16rem, 1fr))', gap: 12 }}>
+            {d.ks.map(({ k, indicatoren, successen }) => {
+              const serving = (actions.data?.acties ?? []).filter((a) => a.ks.includes(k));
+              return (
+                <Card key={k} role="article" aria-label={k}>
+                  <CardHeader header={<Body1><b>{k[0]?.toUpperCase()}{k.slice(1)}</b></Body1>} description={<Caption1>{tr(lang, 'vierks.actions', { n: serving.length })}</Caption1>} />
+                  <Caption1 block><b>{tr(lang, 'vierks.indicators')}</b></Caption1>
+                  <ul>{indicatoren.map((i) => <IndicatorRow key={i.id} i={i} lang={lang} />)}</ul>
+                  <Caption1 block><b>{tr(lang, 'vierks.successes')}</b></Caption1>
+                  {successen.length === 0 ? <Caption1>{tr(lang, 'vierks.none')}</Caption1>
+                    : <ul>{successen.slice(0, 8).map((x, i) => <li key={i}><Caption1>{x.werkgroep}: {x.tekst}</Caption1></li>)}</ul>}
+                </Card>
+              );
+            })}
+          </div>
+        </>
       )}
     </Loadable>
   );
