@@ -37,6 +37,14 @@ const both = (key: Parameters<typeof t>[0], params: Record<string, string | numb
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s));
 
+/** What was wrong with the input, field by field ("status: Invalid option; due: …"). */
+const issuesOf = (error: z.ZodError) => error.issues.map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`).join('; ');
+
+/** 400 with the reason in Dutch and English; nothing was changed. */
+function badInput(res: Response, detail: string): void {
+  res.status(400).json({ error: 'ongeldige_invoer', message: both('api.badInput', { detail }) });
+}
+
 /** The last `n` calendar quarters up to and including today's, oldest first (label 2026-K3). */
 export function quartersBefore(today: string, n: number): { label: string; from: string; to: string }[] {
   const y = Number(today.slice(0, 4));
@@ -85,7 +93,7 @@ export function apiRouter(d: ApiDeps): Router {
    * What every open action waits on now (open actions, undecided decisions, with their titles) and the merge
    * conflicts with Planner of the last 30 days (Planner won; the value entered here is kept in the record).
    */
-  const blocking = async () => {
+  const actionContext = async () => {
     const pid = d.programme.programme.id;
     const actions = await d.store.actions.list(pid, { includeDeleted: true });
     const decisions = await d.store.decisions.list(pid);
@@ -102,7 +110,7 @@ export function apiRouter(d: ApiDeps): Router {
   };
   /** A version of an action's fields: an edit made on an older version is refused (409), not silently applied. */
   const versionOf = (a: StoredAction) => createHash('sha256').update(JSON.stringify(a.fields)).digest('base64url').slice(0, 16);
-  const view = (a: StoredAction, blockers: Awaited<ReturnType<typeof blocking>>) => ({
+  const view = (a: StoredAction, blockers: Awaited<ReturnType<typeof actionContext>>) => ({
     id: a.id, werkgroep: a.werkgroep, werkgroepNaam: werkgroepen.get(a.werkgroep) ?? a.werkgroep, ...a.fields,
     owners: a.fields.owners.map((id) => ({ id, name: people.get(id) ?? id })),
     overdue: a.fields.due !== null && a.fields.due < d.today() && a.fields.status !== 'gereed',
@@ -140,7 +148,7 @@ export function apiRouter(d: ApiDeps): Router {
   // The dashboard's first page: phases, the next meeting per body, and per werkgroep its latest update and actions.
   router.get('/overzicht', async (_req, res) => {
     const today = d.today();
-    const blockers = await blocking();
+    const blockers = await actionContext();
     const actions = blockers.actions.map(toDomainAction).filter(isOpenAction);
     const updates = await d.store.bot.updates(d.programme.programme.id);
     const now = d.clock.now();
@@ -210,10 +218,10 @@ export function apiRouter(d: ApiDeps): Router {
   router.get('/acties', async (req, res) => {
     const q = z.strictObject({ werkgroep: z.string().optional(), mine: z.string().optional(), overdue: z.enum(['1', 'true']).optional() }).safeParse(req.query);
     if (!q.success) {
-      res.status(400).json({ error: 'ongeldige_invoer', message: both('api.badInput', { detail: q.error.issues.map((i) => i.path.join('.') || i.message).join(', ') }) });
+      badInput(res, q.error.issues.map((i) => i.path.join('.') || i.message).join(', '));
       return;
     }
-    const blockers = await blocking();
+    const blockers = await actionContext();
     const list = blockers.actions.filter((a) => !a.deleted && (!q.data.werkgroep || a.werkgroep === q.data.werkgroep)).map((a) => view(a, blockers))
       .filter((a) => !q.data.mine || a.owners.some((o) => o.id === q.data.mine))
       .filter((a) => !q.data.overdue || a.overdue);
@@ -223,7 +231,7 @@ export function apiRouter(d: ApiDeps): Router {
   router.patch('/acties/:id', async (req, res) => {
     const parsed = Patch.safeParse(req.body);
     if (!parsed.success) {
-      res.status(400).json({ error: 'ongeldige_invoer', message: both('api.badInput', { detail: parsed.error.issues.map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`).join('; ') }) });
+      badInput(res, issuesOf(parsed.error));
       return;
     }
     const id = String(req.params['id']);
@@ -242,14 +250,14 @@ export function apiRouter(d: ApiDeps): Router {
     // current values, so the person sees what changed instead of overwriting it unseen.
     const ifMatch = req.get('if-match')?.replace(/^W\//, '').replace(/"/g, '');
     if (ifMatch && ifMatch !== '*' && ifMatch !== versionOf(action)) {
-      res.status(409).json({ error: 'gewijzigd', message: both('api.actionChanged', { title: action.fields.title }), actie: view(action, await blocking()) });
+      res.status(409).json({ error: 'gewijzigd', message: both('api.actionChanged', { title: action.fields.title }), actie: view(action, await actionContext()) });
       return;
     }
     const patch = Object.fromEntries(Object.entries(parsed.data).filter(([, v]) => v !== undefined));
     const fields = normalise({ ...action.fields, ...patch });
     await d.store.actions.save(d.programme.programme.id, { ...action, fields }, d.clock.now());
     d.changed();
-    res.json(view({ ...action, fields }, await blocking()));
+    res.json(view({ ...action, fields }, await actionContext()));
   });
 
   // The decision log with lead time per level, and the medians over the last year: the number to bring down.
@@ -274,7 +282,7 @@ export function apiRouter(d: ApiDeps): Router {
   router.post('/besluiten/:id', async (req, res) => {
     const parsed = DecisionChange.safeParse(req.body);
     if (!parsed.success) {
-      res.status(400).json({ error: 'ongeldige_invoer', message: both('api.badInput', { detail: parsed.error.issues.map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`).join('; ') }) });
+      badInput(res, issuesOf(parsed.error));
       return;
     }
     if (!mayDecide(callerOf(res))) {
@@ -305,7 +313,7 @@ export function apiRouter(d: ApiDeps): Router {
   router.post('/indicatoren/:id/metingen', async (req, res) => {
     const parsed = Measurement.safeParse(req.body);
     if (!parsed.success) {
-      res.status(400).json({ error: 'ongeldige_invoer', message: both('api.badInput', { detail: parsed.error.issues.map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`).join('; ') }) });
+      badInput(res, issuesOf(parsed.error));
       return;
     }
     const caller = callerOf(res);
@@ -335,7 +343,7 @@ export function apiRouter(d: ApiDeps): Router {
   router.get('/backlog', async (req, res) => {
     const w = werkgroepOf(String(req.query['werkgroep'] ?? ''));
     if (!w) {
-      res.status(400).json({ error: 'ongeldige_invoer', message: both('api.badInput', { detail: 'werkgroep' }) });
+      badInput(res, 'werkgroep');
       return;
     }
     const priorities = await d.store.backlog.priorities(d.programme.programme.id, w.id);
@@ -349,7 +357,7 @@ export function apiRouter(d: ApiDeps): Router {
     const w = parsed.success ? werkgroepOf(parsed.data.werkgroep) : undefined;
     const topic = topicsOf(w).find((t) => t.id === req.params['topic']);
     if (!parsed.success || !w || !topic) {
-      res.status(400).json({ error: 'ongeldige_invoer', message: both('api.badInput', { detail: parsed.success ? 'werkgroep/topic' : parsed.error.issues.map((i) => i.path.join('.')).join(', ') }) });
+      badInput(res, parsed.success ? 'werkgroep/topic' : issuesOf(parsed.error));
       return;
     }
     await d.store.backlog.setPriority(d.programme.programme.id, w.id, topic.id, parsed.data.priority, d.clock.now());
@@ -360,7 +368,7 @@ export function apiRouter(d: ApiDeps): Router {
     const w = parsed.success ? werkgroepOf(parsed.data.werkgroep) : undefined;
     const topic = topicsOf(w).find((t) => t.id === req.params['topic']);
     if (!parsed.success || !w || !topic) {
-      res.status(400).json({ error: 'ongeldige_invoer', message: both('api.badInput', { detail: parsed.success ? 'werkgroep/topic' : parsed.error.issues.map((i) => i.path.join('.')).join(', ') }) });
+      badInput(res, parsed.success ? 'werkgroep/topic' : issuesOf(parsed.error));
       return;
     }
     const id = `bl-${w.id}-${topic.id}`;
@@ -374,7 +382,7 @@ export function apiRouter(d: ApiDeps): Router {
     const action: StoredAction = { id, werkgroep: w.id, fields, base: null, blockedBy: [], origin: { kind: 'backlog', ref: topic.id }, createdOn: today, deleted: false, taskId: null, taskEtag: null, detailsEtag: null };
     await d.store.actions.save(d.programme.programme.id, action, d.clock.now());
     d.changed();
-    res.status(201).json(view(action, await blocking()));
+    res.status(201).json(view(action, await actionContext()));
   });
 
   // What waits on what, oldest wait first: werkgroepen on werkgroepen, actions on actions and decisions.
@@ -386,13 +394,13 @@ export function apiRouter(d: ApiDeps): Router {
   router.post('/acties/:id/blokkades', async (req, res) => {
     const parsed = z.strictObject({ kind: z.enum(['action', 'decision']), id: z.string().min(1) }).safeParse(req.body);
     if (!parsed.success) {
-      res.status(400).json({ error: 'ongeldige_invoer', message: both('api.badInput', { detail: parsed.error.issues.map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`).join('; ') }) });
+      badInput(res, issuesOf(parsed.error));
       return;
     }
     const id = String(req.params['id']);
     const decisions = await d.store.decisions.list(d.programme.programme.id);
     if (parsed.data.kind === 'decision' && !decisions.some((x) => x.id === parsed.data.id)) {
-      res.status(400).json({ error: 'ongeldige_invoer', message: both('api.badInput', { detail: `besluit ${parsed.data.id}` }) });
+      badInput(res, `besluit ${parsed.data.id}`);
       return;
     }
     let updated: Action[];
@@ -424,7 +432,7 @@ export function apiRouter(d: ApiDeps): Router {
     router.post('/bot/ritme', async (req, res) => {
       const parsed = z.strictObject({ bijeenkomst: z.string().regex(/^[a-z0-9-]+:\d{4}-\d{2}-\d{2}$/) }).safeParse(req.body);
       if (!parsed.success) {
-        res.status(400).json({ error: 'ongeldige_invoer', message: both('api.badInput', { detail: 'bijeenkomst: <cadans>:<JJJJ-MM-DD>' }) });
+        badInput(res, 'bijeenkomst: <cadans>:<JJJJ-MM-DD>');
         return;
       }
       const r = await trigger(parsed.data.bijeenkomst);

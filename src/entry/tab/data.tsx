@@ -64,3 +64,15 @@ export function Loadable<T>({ state, children }: { state: { data?: T; error?: st
   if (!state.data) return <Spinner label={tr(lang, 'loading')} />;
   return <>{children(state.data)}</>;
 }
+
+export type NoticeState = { intent: 'success' | 'error'; text: string } | null;
+
+/** The outcome of a change the person made: a status when it worked, an alert (read out at once) when refused. */
+export function Notice({ notice, wide }: { notice: NoticeState; wide?: boolean }) {
+  if (!notice) return null;
+  return (
+    <MessageBar intent={notice.intent} role={notice.intent === 'error' ? 'alert' : 'status'} {...(wide ? { style: { width: '100%' } } : {})}>
+      <MessageBarBody>{notice.text}</MessageBarBody>
+    </MessageBar>
+  );
+}

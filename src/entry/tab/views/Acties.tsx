@@ -2,9 +2,9 @@
 // goes through the API to Planner; a refusal (not a member: 403; changed meanwhile: 409, with the current values
 // shown) is shown, never swallowed. Each row says what the action waits on and any recent conflict with Planner.
 import { useMemo, useState } from 'react';
-import { Caption1, MessageBar, MessageBarBody, Select, Switch, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
+import { Caption1, Select, Switch, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
 import { ApiError } from '../api.ts';
-import { Loadable, useData, useTab } from '../data.tsx';
+import { Loadable, Notice, useData, useTab, type NoticeState } from '../data.tsx';
 import { tr } from '../i18n.ts';
 import { filterActions, type ActionView } from '../logic.ts';
 
@@ -25,7 +25,7 @@ export function Acties({ werkgroep }: { werkgroep?: string }) {
   const [wg, setWg] = useState(werkgroep ?? '');
   const [k, setK] = useState('');
   const [edits, setEdits] = useState<Record<string, ActionView>>({});
-  const [notice, setNotice] = useState<{ intent: 'success' | 'error'; text: string } | null>(null);
+  const [notice, setNotice] = useState<NoticeState>(null);
   const all = useMemo(() => (state.data?.acties ?? []).map((a) => edits[a.id] ?? a), [state.data, edits]);
   const groups = useMemo(() => [...new Map(all.map((a) => [a.werkgroep, a.werkgroepNaam])).entries()].sort((a, b) => a[1].localeCompare(b[1])), [all]);
   const shown = filterActions(all, { mine: mine ? me.persoon?.id : undefined, werkgroep: wg || undefined, overdue, blocked, k: k || undefined });
@@ -63,7 +63,7 @@ export function Acties({ werkgroep }: { werkgroep?: string }) {
           </Select>
         </label>
       </div>
-      {notice && <MessageBar intent={notice.intent} role={notice.intent === 'error' ? 'alert' : 'status'}><MessageBarBody>{notice.text}</MessageBarBody></MessageBar>}
+      <Notice notice={notice} />
       <Loadable state={state}>
         {() => shown.length === 0 ? <Text role="status">{tr(lang, 'acties.empty')}</Text> : (
           <>

@@ -2,9 +2,9 @@
 // (over the past year, and per quarter) as charts — the number the programme wants to see going down. The
 // projectleider and the regiegroep move a decision on to its next level or record its outcome here.
 import { useState } from 'react';
-import { Body1, Button, Caption1, Card, MessageBar, MessageBarBody, Select, Subtitle2, Text } from '@fluentui/react-components';
+import { Body1, Button, Caption1, Card, Select, Subtitle2, Text } from '@fluentui/react-components';
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { Loadable, useData, useTab } from '../data.tsx';
+import { Loadable, Notice, useData, useTab, type NoticeState } from '../data.tsx';
 import { tr } from '../i18n.ts';
 
 const OUTCOMES = ['besloten', 'afgewezen', 'aangehouden', 'teruggestuurd'] as const;
@@ -32,7 +32,7 @@ export function seriesByQuarter(d: NonNullable<Decisions['perKwartaal']>): { row
 export function Besluiten() {
   const state = useData<Decisions>('/besluiten');
   const { api, lang, me } = useTab();
-  const [notice, setNotice] = useState<{ intent: 'success' | 'error'; text: string } | null>(null);
+  const [notice, setNotice] = useState<NoticeState>(null);
   const [outcome, setOutcome] = useState<Record<string, string>>({});
   const change = async (id: string, body: unknown) => {
     setNotice(null);
@@ -83,7 +83,7 @@ export function Besluiten() {
           <ul id="median-list" style={{ position: 'absolute', left: -10000 }}>
             {d.medianen.levels.map((l) => <li key={l.level}>{l.level}: {l.medianDays}</li>)}
           </ul>
-          {notice && <MessageBar intent={notice.intent} role={notice.intent === 'error' ? 'alert' : 'status'}><MessageBarBody>{notice.text}</MessageBarBody></MessageBar>}
+          <Notice notice={notice} />
           <div style={{ display: 'grid', gap: 8 }}>
             {d.besluiten.map((b) => {
               const next = nextLevel(b.route, b.steps);

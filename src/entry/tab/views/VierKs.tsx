@@ -2,9 +2,9 @@
 // which way is good), the successes werkgroepen reported for it in their updates, and how many actions serve it.
 // The projectleider and the regiegroep record measurements here.
 import { useState, type FormEvent } from 'react';
-import { Badge, Body1, Button, Caption1, Card, CardHeader, Field, Input, MessageBar, MessageBarBody, Select, Subtitle2 } from '@fluentui/react-components';
+import { Badge, Body1, Button, Caption1, Card, CardHeader, Field, Input, Select, Subtitle2 } from '@fluentui/react-components';
 import { Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { Loadable, useData, useTab } from '../data.tsx';
+import { Loadable, Notice, useData, useTab, type NoticeState } from '../data.tsx';
 import { tr, type Lang } from '../i18n.ts';
 import type { ActionView } from '../logic.ts';
 
@@ -69,7 +69,7 @@ function RecordMeasurement({ indicators, onSaved }: { indicators: Indicator[]; o
   const [indicator, setIndicator] = useState(indicators[0]?.id ?? '');
   const [date, setDate] = useState(new Date().toISOString().slice(0, 10));
   const [value, setValue] = useState('');
-  const [notice, setNotice] = useState<{ intent: 'success' | 'error'; text: string } | null>(null);
+  const [notice, setNotice] = useState<NoticeState>(null);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const n = parseNumber(value);
@@ -98,7 +98,7 @@ function RecordMeasurement({ indicators, onSaved }: { indicators: Indicator[]; o
       <Field label={tr(lang, 'vierks.record.date')}><Input type="date" value={date} onChange={(_e, d) => setDate(d.value)} /></Field>
       <Field label={tr(lang, 'vierks.record.value')}><Input inputMode="decimal" value={value} onChange={(_e, d) => setValue(d.value)} /></Field>
       <Button appearance="primary" type="submit">{tr(lang, 'vierks.record.button')}</Button>
-      {notice && <MessageBar intent={notice.intent} role={notice.intent === 'error' ? 'alert' : 'status'} style={{ width: '100%' }}><MessageBarBody>{notice.text}</MessageBarBody></MessageBar>}
+      <Notice notice={notice} wide />
     </form>
   );
 }
