@@ -46,6 +46,11 @@ export interface ActionConflict {
 
 export interface ActionRecords {
   save(programmeId: string, a: StoredAction, at: Date): Promise<void>;
+  /**
+   * Sets an action's fields only if they are still `expected` (one statement: no other writer can come between
+   * the check and the write); false when they were changed meanwhile or the action is gone. Nothing else changes.
+   */
+  updateFields(programmeId: string, id: string, expected: ActionFields, next: ActionFields, at: Date): Promise<boolean>;
   list(programmeId: string, filter?: { werkgroep?: string; includeDeleted?: boolean }): Promise<StoredAction[]>;
   get(programmeId: string, id: string): Promise<StoredAction | undefined>;
   recordConflicts(programmeId: string, conflicts: Omit<ActionConflict, 'at'>[], at: Date): Promise<void>;
@@ -83,6 +88,12 @@ export function actionRecords(db: Db): ActionRecords {
         [programmeId, a.id, a.werkgroep, JSON.stringify(a.fields), a.base ? JSON.stringify(a.base) : null, JSON.stringify(a.blockedBy),
           a.origin ? JSON.stringify(a.origin) : null, a.createdOn, a.deleted, a.taskId, a.taskEtag, a.detailsEtag, at, a.blockedSince ?? null],
       );
+    },
+    async updateFields(programmeId, id, expected, next, at) {
+      const r = await db.query<{ id: string }>(
+        'UPDATE actions SET fields = $4, updated_at = $5 WHERE programme_id = $1 AND id = $2 AND NOT deleted AND fields = $3::jsonb RETURNING id',
+        [programmeId, id, JSON.stringify(expected), JSON.stringify(next), at]);
+      return r.rows.length === 1;
     },
     async list(programmeId, filter = {}) {
       const r = await db.query<Row>(

@@ -114,6 +114,14 @@ describe('the action API for the tab', () => {
     expect((await store.actions.get(p.programme.id, first.id))?.fields.status).toBe('loopt');
     expect(changed).toBe(calls);
 
+    // The store's write is conditional: fields changed between reading and writing are not overwritten.
+    const now = (await store.actions.get(p.programme.id, first.id))?.fields;
+    if (!now) throw new Error('action');
+    expect(await store.actions.updateFields(p.programme.id, first.id, { ...now, status: 'open' }, { ...now, status: 'gereed' }, new Date())).toBe(false);
+    expect((await store.actions.get(p.programme.id, first.id))?.fields.status).toBe('loopt');
+    expect(await store.actions.updateFields(p.programme.id, first.id, now, { ...now, notes: 'bijgewerkt' }, new Date())).toBe(true);
+    expect(await store.actions.updateFields(p.programme.id, first.id, { ...now, notes: 'bijgewerkt' }, now, new Date())).toBe(true);
+
     // On the current version it goes through; without a version (the CLI) too.
     const again = await call('PATCH', `/acties/${first.id}`, { status: 'gereed' }, { 'if-match': `"${String(ok.body['versie'])}"` });
     expect(again.status).toBe(200);

@@ -248,14 +248,22 @@ export function apiRouter(d: ApiDeps): Router {
     }
     // Edited on an older version (someone else, or Planner through the poll, changed it since): refused with the
     // current values, so the person sees what changed instead of overwriting it unseen.
+    // The write itself is conditional on the fields read here, so a change landing in between is caught too.
+    const changedMeanwhile = async () => {
+      const current = await d.store.actions.get(d.programme.programme.id, id);
+      res.status(409).json({ error: 'gewijzigd', message: both('api.actionChanged', { title: action.fields.title }), ...(current ? { actie: view(current, await actionContext()) } : {}) });
+    };
     const ifMatch = req.get('if-match')?.replace(/^W\//, '').replace(/"/g, '');
     if (ifMatch && ifMatch !== '*' && ifMatch !== versionOf(action)) {
-      res.status(409).json({ error: 'gewijzigd', message: both('api.actionChanged', { title: action.fields.title }), actie: view(action, await actionContext()) });
+      await changedMeanwhile();
       return;
     }
     const patch = Object.fromEntries(Object.entries(parsed.data).filter(([, v]) => v !== undefined));
     const fields = normalise({ ...action.fields, ...patch });
-    await d.store.actions.save(d.programme.programme.id, { ...action, fields }, d.clock.now());
+    if (!(await d.store.actions.updateFields(d.programme.programme.id, id, action.fields, fields, d.clock.now()))) {
+      await changedMeanwhile();
+      return;
+    }
     d.changed();
     res.json(view({ ...action, fields }, await actionContext()));
   });
