@@ -189,9 +189,13 @@ describe('indicator measurements through the API', () => {
     expect((await call('POST', path, { datum: '2026-11-01', waarde: 'veel' }, {}, asMember)).status).toBe(400);
     expect((await call('POST', '/indicatoren/bestaat-niet/metingen', { datum: '2026-11-01', waarde: 1 }, {}, asMember)).status).toBe(404);
 
-    const ks = (await call('GET', '/vierks')).body['ks'] as { k: string; indicatoren: { id: string; metingen: { datum: string; waarde: number }[]; trend: { direction: string } }[] }[];
+    const ks = (await call('GET', '/vierks')).body['ks'] as { k: string; acties: number; indicatoren: { id: string; metingen: { datum: string; waarde: number }[]; trend: { direction: string } }[] }[];
     const shown = ks.find((k) => k.k === indicator.k)?.indicatoren.find((i) => i.id === indicator.id);
     expect(shown?.metingen.map((m) => [m.datum, m.waarde])).toEqual([['2026-08-01', 40], ['2026-11-01', 37.5]]);
     expect(shown?.trend.direction).toBe('beter'); // lower is better, and it went down
+    // Per K, how many actions serve it.
+    const all = await store.actions.list(p.programme.id);
+    expect(ks.map((k) => k.acties)).toEqual(ks.map((k) => all.filter((a) => (a.fields.ks as string[]).includes(k.k)).length));
+    expect(ks.some((k) => k.acties > 0)).toBe(true);
   });
 });

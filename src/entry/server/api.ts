@@ -199,13 +199,17 @@ export function apiRouter(d: ApiDeps): Router {
     });
   });
 
-  // The four K's: the programme's indicators per K, and the successes werkgroepen reported for each K in updates.
+  // The four K's: the programme's indicators per K with their values, the successes werkgroepen reported for each K
+  // in updates, and how many actions serve it.
   router.get('/vierks', async (_req, res) => {
     const updates = await d.store.bot.updates(d.programme.programme.id);
     const measured = await d.store.indicators.list(d.programme.programme.id);
+    const actions = await d.store.actions.list(d.programme.programme.id);
     res.json({
       ks: KS.map((k) => ({
         k,
+        // How many actions (open or done) serve this K.
+        acties: actions.filter((a) => a.fields.ks.includes(k)).length,
         indicatoren: d.programme.indicators.filter((i) => i.k === k).map((i) => {
           const metingen = measured.filter((m) => m.indicatorId === i.id).map((m) => ({ datum: m.on, waarde: m.value, toelichting: m.note }));
           return { id: i.id, naam: i.name, eenheid: i.unit, beter: i.better, metingen, trend: indicatorTrend(metingen.map((m) => ({ on: m.datum, value: m.waarde })), i.better) };

@@ -199,15 +199,14 @@ describe('Besluiten, De vier K\'s and Capaciteit', () => {
   it('shows per K its indicators, the successes reported in updates, and the actions serving it', async () => {
     renderIn(<VierKs />, fakeApi({
       '/vierks': { ks: [
-        { k: 'kansen', indicatoren: [{ id: 'i1', naam: 'Doorstroom', eenheid: 'aantal', beter: 'higher' }], successen: [{ werkgroep: 'Werkgroep A', tekst: 'Eerste gezamenlijke opleiding', ingediend: '2026-11-30T10:00:00Z' }] },
+        { k: 'kansen', acties: 1, indicatoren: [{ id: 'i1', naam: 'Doorstroom', eenheid: 'aantal', beter: 'higher' }], successen: [{ werkgroep: 'Werkgroep A', tekst: 'Eerste gezamenlijke opleiding', ingediend: '2026-11-30T10:00:00Z' }] },
         { k: 'kwaliteit', indicatoren: [], successen: [] },
       ] },
-      '/acties': { acties: ACTIONS },
     }));
     const kansen = await screen.findByRole('article', { name: 'kansen' });
     expect(kansen.textContent).toContain('Doorstroom (aantal, hoger is beter)');
     expect(kansen.textContent).toContain('Werkgroep A: Eerste gezamenlijke opleiding');
-    await waitFor(() => expect(kansen.textContent).toContain('1 acties dragen bij'));
+    expect(kansen.textContent).toContain('1 acties dragen bij');
     expect(screen.getByRole('article', { name: 'kwaliteit' }).textContent).toContain('Nog geen successen gemeld voor deze K.');
     expect(kansen.textContent).toContain('nog niet gemeten');
     expect(screen.queryByRole('form', { name: 'Meting vastleggen' })).toBeNull(); // not the projectleider or regiegroep
@@ -220,7 +219,7 @@ describe('Besluiten, De vier K\'s and Capaciteit', () => {
       trend: { latest: { on: '2026-08-01', value: 131000 }, direction: 'slechter' },
     }] }] };
     const post = vi.fn(async () => ({})) as unknown as Api['post'];
-    const api = fakeApi({ '/vierks': vierks, '/acties': { acties: [] } }, undefined, post);
+    const api = fakeApi({ '/vierks': vierks }, undefined, post);
     renderIn(<VierKs />, api, 'nl', () => undefined, { ...me, magBesluiten: true });
     const kosten = await screen.findByRole('article', { name: 'kosten' });
     expect(kosten.textContent).toContain('131.000 euro op 2026-08-01');

@@ -28,7 +28,7 @@ interface ActieView {
 }
 
 const words = {
-  noServer: { nl: 'Regiekamer draait niet: start het eerst met `npm start` (de acties staan in de opslag van de server).', en: 'Regiekamer is not running: start it first with `npm start` (the actions live in the server\'s store).' },
+  noServer: { nl: 'Regiekamer draait niet: start het eerst met `npm start` (dit commando werkt met de gegevens van de draaiende server).', en: 'Regiekamer is not running: start it first with `npm start` (this command works on the running server\'s data).' },
   none: { nl: 'Geen acties gevonden.', en: 'No actions found.' },
   overdue: { nl: 'te laat', en: 'overdue' },
   saved: { nl: 'Bijgewerkt; de server zet het door naar Planner.', en: 'Updated; the server passes it on to Planner.' },

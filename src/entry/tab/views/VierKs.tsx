@@ -6,7 +6,6 @@ import { Badge, Body1, Button, Caption1, Card, CardHeader, Field, Input, Select,
 import { Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { Loadable, Notice, useData, useTab, type NoticeState } from '../data.tsx';
 import { tr, type Lang } from '../i18n.ts';
-import type { ActionView } from '../logic.ts';
 
 type Direction = 'beter' | 'slechter' | 'gelijk' | 'onbekend';
 
@@ -20,7 +19,7 @@ interface Indicator {
 }
 
 interface VierKsView {
-  ks: { k: string; indicatoren: Indicator[]; successen: { werkgroep: string; tekst: string; ingediend: string }[] }[];
+  ks: { k: string; acties?: number; indicatoren: Indicator[]; successen: { werkgroep: string; tekst: string; ingediend: string }[] }[];
 }
 
 const BADGE: Record<Direction, 'success' | 'danger' | 'informative' | 'subtle'> = { beter: 'success', slechter: 'danger', gelijk: 'informative', onbekend: 'subtle' };
@@ -105,7 +104,6 @@ function RecordMeasurement({ indicators, onSaved }: { indicators: Indicator[]; o
 
 export function VierKs() {
   const state = useData<VierKsView>('/vierks');
-  const actions = useData<{ acties: ActionView[] }>('/acties');
   const { lang, me } = useTab();
   return (
     <Loadable state={state}>
@@ -113,19 +111,16 @@ export function VierKs() {
         <>
           {me.magBesluiten && <RecordMeasurement indicators={d.ks.flatMap((k) => k.indicatoren)} onSaved={state.reload} />}
           <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(16rem, 1fr))', gap: 12 }}>
-            {d.ks.map(({ k, indicatoren, successen }) => {
-              const serving = (actions.data?.acties ?? []).filter((a) => a.ks.includes(k));
-              return (
-                <Card key={k} role="article" aria-label={k}>
-                  <CardHeader header={<Body1><b>{k[0]?.toUpperCase()}{k.slice(1)}</b></Body1>} description={<Caption1>{tr(lang, 'vierks.actions', { n: serving.length })}</Caption1>} />
-                  <Caption1 block><b>{tr(lang, 'vierks.indicators')}</b></Caption1>
-                  <ul>{indicatoren.map((i) => <IndicatorRow key={i.id} i={i} lang={lang} />)}</ul>
-                  <Caption1 block><b>{tr(lang, 'vierks.successes')}</b></Caption1>
-                  {successen.length === 0 ? <Caption1>{tr(lang, 'vierks.none')}</Caption1>
-                    : <ul>{successen.slice(0, 8).map((x, i) => <li key={i}><Caption1>{x.werkgroep}: {x.tekst}</Caption1></li>)}</ul>}
-                </Card>
-              );
-            })}
+            {d.ks.map(({ k, acties, indicatoren, successen }) => (
+              <Card key={k} role="article" aria-label={k}>
+                <CardHeader header={<Body1><b>{k[0]?.toUpperCase()}{k.slice(1)}</b></Body1>} description={<Caption1>{tr(lang, 'vierks.actions', { n: acties ?? 0 })}</Caption1>} />
+                <Caption1 block><b>{tr(lang, 'vierks.indicators')}</b></Caption1>
+                <ul>{indicatoren.map((i) => <IndicatorRow key={i.id} i={i} lang={lang} />)}</ul>
+                <Caption1 block><b>{tr(lang, 'vierks.successes')}</b></Caption1>
+                {successen.length === 0 ? <Caption1>{tr(lang, 'vierks.none')}</Caption1>
+                  : <ul>{successen.slice(0, 8).map((x, i) => <li key={i}><Caption1>{x.werkgroep}: {x.tekst}</Caption1></li>)}</ul>}
+              </Card>
+            ))}
           </div>
         </>
       )}
