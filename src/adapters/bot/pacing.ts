@@ -1,4 +1,4 @@
-// Keeps proactive sends under the Bot Connector's limits (PLATFORM.md): per bot per conversation 7 in a second,
+// Keeps proactive sends under the Bot Connector's limits (docs/platform.md#bot-and-messages): per bot per conversation 7 in a second,
 // 8 in two seconds, 60 in thirty seconds and 1,800 an hour; per app per tenant about 50 a second. Each limit
 // is a sliding window: a slot comes back one window after the answer arrived, so the service never sees more
 // than the limit inside any window. The queueing is bottleneck's; this only decides which windows a send passes.

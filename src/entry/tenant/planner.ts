@@ -8,7 +8,7 @@ import { collection, GraphHttpError, type Entity, type Json, type LocalTenantSta
 
 type JsonObject = { [key: string]: Json };
 
-/** Planner's documented limits (PLATFORM.md; learn.microsoft.com "Planner limits"). */
+/** Planner's documented limits (docs/platform.md#planner). */
 export const PLANNER_LIMITS = {
   plansPerGroup: 200,
   bucketsPerPlan: 200,

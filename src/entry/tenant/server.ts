@@ -240,7 +240,7 @@ export async function startLocalTenant(options: LocalTenantOptions): Promise<Loc
     changed: () => saver.changed(),
   });
 
-  /** The throttling buckets a request counts against (documented limits; PLATFORM.md). */
+  /** The throttling buckets a request counts against (documented limits; docs/platform.md#throttling-limits). */
   const bucketsFor = (input: ExecInput, route: Route, req: TenantRequest): { buckets: Bucket[]; concurrency?: { key: string; max: number } } => {
     const { appId, tenantId } = input.auth;
     const buckets: Bucket[] = [];

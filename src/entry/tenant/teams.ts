@@ -1,6 +1,6 @@
 // Teams routes of the local tenant: teams (created asynchronously, 202 + operation), team members, channels
 // (standard, private, shared), channel members including users of another tenant in shared channels,
-// tabs, installed apps and the channel's files folder — with the limits PLATFORM.md documents.
+// tabs, installed apps and the channel's files folder — with the limits docs/platform.md#teams-structure documents.
 import { collection, GraphHttpError, type Entity, type Json, type Route, type TenantContext, type TenantRequest } from './core.ts';
 import { createGroupEntity, getGroup, membershipOf, saveMembership } from './directory.ts';
 import { asObject, badRequest, compositeId, findUser, iso, optionalString, parseBind, publicOf, requiredString, threadId } from './entities.ts';
@@ -10,7 +10,7 @@ export interface TeamsRoutesOptions {
   operationPolls?: number;
 }
 
-/** Limits from PLATFORM.md. */
+/** Limits from docs/platform.md#teams-structure. */
 export const TEAMS_LIMITS = {
   channelsPerTeam: 1000,
   privateChannelsPerTeam: 30,

@@ -7,7 +7,7 @@ export interface WindowLimit {
   windowMs: number;
 }
 
-/** Numbers from PLATFORM.md (Graph throttling limits and Bot Framework rate limits). */
+/** Numbers from docs/platform.md#throttling-limits and docs/platform.md#bot-and-messages. */
 export const LIMITS = {
   /** At most 4 requests per second per app on one team or channel. */
   perTeamOrChannel: { limit: 4, windowMs: 1000 },

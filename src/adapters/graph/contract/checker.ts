@@ -60,7 +60,7 @@ export class GraphContract {
     const odataType = (value as Record<string, unknown>)['@odata.type'];
     const derived = typeof odataType === 'string' ? this.doc.components.schemas[odataType.replace(/^#/, '')] : undefined;
     const all: Record<string, Schema> = derived ? Object.assign({}, props, ...this.resolve(derived).map((p) => p.properties ?? {})) : props;
-    // A derived type the subset does not carry (e.g. aadUserConversationMember, whose userId/tenantId PLATFORM.md
+    // A derived type the subset does not carry (e.g. aadUserConversationMember, whose userId/tenantId docs/platform.md#teams-structure
     // documents): its own properties cannot be checked here, only those of the base type it extends.
     const openDerived = typeof odataType === 'string' && !derived;
     return Object.entries(value as Record<string, unknown>).flatMap(([k, v]) => {
