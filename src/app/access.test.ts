@@ -1,0 +1,72 @@
+// Every rule of the access module as a table: each permission × each kind of caller, on the BLNP programme.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadProgramme } from '../../tests/helpers/programmes.ts';
+import type { Person, Programme, Werkgroep } from '../domain/programme/schema.ts';
+import { callerOf, decide, type Caller, type Permission } from './access.ts';
+
+let blnp: Programme;
+let wg: Werkgroep;
+let other: Werkgroep;
+const roles: Record<string, Caller> = {};
+
+beforeAll(async () => {
+  blnp = await loadProgramme('blnp');
+  const werkgroepen = blnp.bodies.filter((b): b is Werkgroep => b.kind === 'werkgroep');
+  wg = werkgroepen[0]!;
+  const regiegroep = blnp.bodies.find((b) => b.kind === 'regiegroep')!;
+  const inNoWerkgroep = (p: Person) => !werkgroepen.some((w) => w.trekker === p.id || w.members.includes(p.id));
+  const plain = (p: Person) => !p.roles.includes('projectleider') && !regiegroep.members.includes(p.id);
+  const member = blnp.people.find((p) => wg.members.includes(p.id) && p.id !== wg.trekker && plain(p))!;
+  other = werkgroepen.find((w) => w.id !== wg.id && !w.members.includes(member.id) && w.trekker !== member.id)!;
+  const otherMember = blnp.people.find((p) => (other.members.includes(p.id) || other.trekker === p.id) && !wg.members.includes(p.id) && wg.trekker !== p.id && plain(p))!;
+  const person = (p: Person | undefined): Caller => {
+    expect(p, 'the seeded programme has a person for every role of the table').toBeDefined();
+    return { kind: 'person', person: p! };
+  };
+  roles['member'] = person(member);
+  roles['trekker'] = person(blnp.people.find((p) => p.id === wg.trekker && plain(p)));
+  roles['other werkgroep'] = person(otherMember);
+  roles['outsider'] = person(blnp.people.find((p) => inNoWerkgroep(p) && plain(p)));
+  roles['projectleider'] = person(blnp.people.find((p) => p.roles.includes('projectleider')));
+  roles['regiegroep'] = person(blnp.people.find((p) => regiegroep.members.includes(p.id) && !p.roles.includes('projectleider') && inNoWerkgroep(p)));
+  roles['stranger'] = { kind: 'stranger' };
+  roles['app'] = { kind: 'app' };
+});
+
+describe('access: every permission × every caller', () => {
+  const permissions: Record<string, () => Permission> = {
+    'work.change': () => ({ do: 'work.change', werkgroep: wg.id }),
+    'update.submit': () => ({ do: 'update.submit', werkgroep: wg.id }),
+    'decision.change': () => ({ do: 'decision.change' }),
+    'indicator.record': () => ({ do: 'indicator.record' }),
+    'rhythm.trigger': () => ({ do: 'rhythm.trigger' }),
+  };
+  // y: allowed; otherwise the refusal's reason.
+  const table: Record<string, Record<string, string>> = {
+    'work.change': { member: 'y', trekker: 'y', 'other werkgroep': 'notMember', outsider: 'notMember', projectleider: 'y', regiegroep: 'notMember', stranger: 'notInProgramme', app: 'y' },
+    'update.submit': { member: 'y', trekker: 'y', 'other werkgroep': 'notMember', outsider: 'notMember', projectleider: 'y', regiegroep: 'notMember', stranger: 'notInProgramme', app: 'y' },
+    'decision.change': { member: 'notDecider', trekker: 'notDecider', 'other werkgroep': 'notDecider', outsider: 'notDecider', projectleider: 'y', regiegroep: 'y', stranger: 'notDecider', app: 'y' },
+    'indicator.record': { member: 'notMeasurer', trekker: 'notMeasurer', 'other werkgroep': 'notMeasurer', outsider: 'notMeasurer', projectleider: 'y', regiegroep: 'y', stranger: 'notMeasurer', app: 'y' },
+    'rhythm.trigger': { member: 'notDecider', trekker: 'notDecider', 'other werkgroep': 'notDecider', outsider: 'notDecider', projectleider: 'y', regiegroep: 'notDecider', stranger: 'notDecider', app: 'y' },
+  };
+  for (const [permission, row] of Object.entries(table)) {
+    for (const [role, expected] of Object.entries(row)) {
+      it(`${permission} by ${role}: ${expected === 'y' ? 'allowed' : expected}`, () => {
+        const verdict = decide(blnp, roles[role]!, permissions[permission]!());
+        expect(verdict).toEqual(expected === 'y' ? { allowed: true } : { allowed: false, reason: expected });
+      });
+    }
+  }
+});
+
+describe('callerOf', () => {
+  it('finds a person by UPN or e-mail, case-insensitively; the app by a non-delegated token; others as strangers', () => {
+    const p = blnp.people[0]!;
+    expect(callerOf(blnp, { delegated: true, upn: p.upn.toUpperCase() })).toEqual({ kind: 'person', person: p });
+    const withMail = blnp.people.find((x) => x.email && x.email.toLowerCase() !== x.upn.toLowerCase());
+    if (withMail) expect(callerOf(blnp, { delegated: true, upn: withMail.email! })).toEqual({ kind: 'person', person: withMail });
+    expect(callerOf(blnp, { delegated: false })).toEqual({ kind: 'app' });
+    expect(callerOf(blnp, { delegated: true, upn: 'nobody@elsewhere.example' })).toEqual({ kind: 'stranger' });
+    expect(callerOf(blnp, { delegated: true })).toEqual({ kind: 'stranger' });
+  });
+});

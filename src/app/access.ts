@@ -1,0 +1,81 @@
+// Who may read or change what: the one place that decides, for the API, the bot and the CLI alike. Pure — it
+// reads the programme and the caller only — so every rule is a table test (src/app/access.test.ts).
+import type { Person, Programme, Werkgroep } from '../domain/programme/schema.ts';
+
+/**
+ * Who is asking. `person`: someone of the programme (matched on UPN or e-mail); `app`: the product itself (CLI
+ * with the app's token, jobs); `stranger`: a valid token of an allowed tenant whose holder is not in the programme.
+ */
+export type Caller = { kind: 'person'; person: Person } | { kind: 'app' } | { kind: 'stranger' };
+
+/** What a caller wants to do; `werkgroep` is the werkgroep id the thing belongs to. */
+export type Permission =
+  /** Change an action's fields, add what it waits on, set the backlog's priorities or make an action of a topic. */
+  | { do: 'work.change'; werkgroep: string }
+  /** Submit or change a werkgroep's progress update. */
+  | { do: 'update.submit'; werkgroep: string }
+  /** Move a decision on or record its outcome. */
+  | { do: 'decision.change' }
+  /** Record a measured value of an indicator. */
+  | { do: 'indicator.record' }
+  /** Trigger the reminder rhythm by hand (local mode, development). */
+  | { do: 'rhythm.trigger' };
+
+/** Why a permission was refused; the edges turn it into a message of the catalogue. */
+export type Refusal = 'notMember' | 'notDecider' | 'notMeasurer' | 'notInProgramme';
+
+export type Verdict = { allowed: true } | { allowed: false; reason: Refusal };
+
+/** The fields of a validated token the access rules need (see src/adapters/auth/validate.ts). */
+export interface TokenIdentity {
+  /** true for a person's (delegated) token, false for the app's own (client credentials). */
+  delegated: boolean;
+  upn?: string | undefined;
+}
+
+/** The programme's person behind a token: matched on UPN, then on e-mail address, case-insensitively. */
+export function callerOf(programme: Programme, token: TokenIdentity): Caller {
+  if (!token.delegated) return { kind: 'app' };
+  const upn = token.upn?.toLowerCase();
+  if (!upn) return { kind: 'stranger' };
+  const person = programme.people.find((p) => p.upn.toLowerCase() === upn || p.email?.toLowerCase() === upn);
+  return person ? { kind: 'person', person } : { kind: 'stranger' };
+}
+
+/** The werkgroepen a person is trekker or member of; those where the person is trekker first. */
+export function werkgroepenOf(programme: Programme, personId: string): Werkgroep[] {
+  return programme.bodies
+    .filter((b): b is Werkgroep => b.kind === 'werkgroep' && (b.trekker === personId || b.members.includes(personId)))
+    .sort((a, b) => Number(b.trekker === personId) - Number(a.trekker === personId));
+}
+
+const isProjectleider = (p: Person) => p.roles.includes('projectleider');
+
+/** The regiegroep's chair and members: with the projectleider, they account for decisions and results. */
+function regiegroepOf(programme: Programme): Set<string> {
+  return new Set(programme.bodies.flatMap((b) => (b.kind === 'regiegroep' ? [...b.members, ...(b.chair ? [b.chair] : [])] : [])));
+}
+
+/** Whether `caller` may do `what` in `programme`, and if not, why. Throws nothing. */
+export function decide(programme: Programme, caller: Caller, what: Permission): Verdict {
+  if (caller.kind === 'app') return { allowed: true };
+  switch (what.do) {
+    case 'work.change':
+    case 'update.submit': {
+      if (caller.kind !== 'person') return { allowed: false, reason: 'notInProgramme' };
+      const inIt = werkgroepenOf(programme, caller.person.id).some((w) => w.id === what.werkgroep);
+      return inIt || isProjectleider(caller.person) ? { allowed: true } : { allowed: false, reason: 'notMember' };
+    }
+    case 'decision.change':
+    case 'indicator.record': {
+      const reason = what.do === 'decision.change' ? 'notDecider' : 'notMeasurer';
+      if (caller.kind !== 'person') return { allowed: false, reason };
+      return isProjectleider(caller.person) || regiegroepOf(programme).has(caller.person.id) ? { allowed: true } : { allowed: false, reason };
+    }
+    case 'rhythm.trigger':
+      return caller.kind === 'person' && isProjectleider(caller.person) ? { allowed: true } : { allowed: false, reason: 'notDecider' };
+  }
+}
+
+/** Shorthand for `decide(...).allowed`. */
+export const may = (programme: Programme, caller: Caller, what: Permission): boolean => decide(programme, caller, what).allowed;
