@@ -2,8 +2,10 @@
 // English second. Code passes a key and parameters; only the edges (CLI, API, bot, tab) choose the language.
 //
 // Messages are ICU MessageFormat, formatted by FormatJS's intl-messageformat
-// (https://formatjs.github.io/docs/intl-messageformat): `{name}` interpolates, `{count, plural, one {# x} other {# xs}}`
-// picks the plural form from the CLDR rules of the language (Intl.PluralRules), `=0 {…}` matches an exact number.
+// (https://formatjs.github.io/docs/intl-messageformat): `{name}` interpolates, `{count, plural, one {{count} x} other
+// {{count} xs}}` picks the plural form from the CLDR rules of the language (Intl.PluralRules), `=0 {…}` matches an
+// exact number. The count is printed with `{count}` rather than ICU's `#`: `#` formats the number for the locale
+// (1.250, 21,5) while every other number in a message prints as it is, and `{count}` without a value stays visible.
 // Pure (no I/O, no node: imports): the domain, the server and the tab's browser bundle all read it.
 //
 // One deviation from plain ICU: an apostrophe is always a literal apostrophe. In ICU an apostrophe before `{`
@@ -92,19 +94,28 @@ function collectArguments(ast: Ast, into: Map<string, ArgumentKind>): void {
   }
 }
 
-const compiled = new Map<string, { format: IntlMessageFormat; args: Map<string, ArgumentKind> }>();
+function compileSource(source: string, lang: Lang) {
+  const format = new IntlMessageFormat(toIcu(source), LOCALE_OF[lang], undefined, { ignoreTag: true });
+  const args = new Map<string, ArgumentKind>();
+  collectArguments(format.getAst(), args);
+  return { format, args };
+}
+
+const compiled = new Map<string, ReturnType<typeof compileSource>>();
 
 function compile(key: MessageKey, lang: Lang) {
   const id = `${lang}\u0000${key}`;
   let entry = compiled.get(id);
   if (!entry) {
-    const format = new IntlMessageFormat(toIcu(catalogue[key][lang]), LOCALE_OF[lang], undefined, { ignoreTag: true });
-    const args = new Map<string, ArgumentKind>();
-    collectArguments(format.getAst(), args);
-    entry = { format, args };
+    entry = compileSource(catalogue[key][lang], lang);
     compiled.set(id, entry);
   }
   return entry;
+}
+
+/** The placeholders of a message source written in the catalogue's style (see messageArguments). */
+export function sourceArguments(source: string, lang: Lang): Map<string, ArgumentKind> {
+  return compileSource(source, lang).args;
 }
 
 /**

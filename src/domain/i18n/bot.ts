@@ -63,7 +63,7 @@ export const botMessages = {
   'status.latest': { nl: 'Laatste update: {status}, {age} (door {name}).', en: 'Latest update: {status}, {age} (by {name}).' },
   'status.actions': { nl: 'Acties: {open} open, {overdue} te laat, {blocked} geblokkeerd.', en: 'Actions: {open} open, {overdue} overdue, {blocked} blocked.' },
   'status.which': { nl: 'Welke werkgroep bedoel je? {names}', en: 'Which werkgroep do you mean? {names}' },
-  'age': { nl: '{n, plural, =0 {vandaag} one {# dag oud} other {# dagen oud}}', en: '{n, plural, =0 {today} one {# day old} other {# days old}}' },
+  'age': { nl: '{n, plural, =0 {vandaag} one {{n} dag oud} other {{n} dagen oud}}', en: '{n, plural, =0 {today} one {{n} day old} other {{n} days old}}' },
 
   'mine.title': { nl: 'Open acties van {name}', en: 'Open actions of {name}' },
   'mine.none': { nl: 'Je hebt geen open acties.', en: 'You have no open actions.' },
@@ -74,13 +74,13 @@ export const botMessages = {
 
   'decisions.title': { nl: 'Besluiten onderweg', en: 'Decisions on their way' },
   'decisions.none': { nl: 'Er zijn geen besluiten onderweg.', en: 'No decisions are on their way.' },
-  'decisions.at': { nl: 'bij {level}, {days, plural, one {# dag} other {# dagen}}', en: 'at {level}, {days, plural, one {# day} other {# days}}' },
+  'decisions.at': { nl: 'bij {level}, {days, plural, one {{days} dag} other {{days} dagen}}', en: 'at {level}, {days, plural, one {{days} day} other {{days} days}}' },
 
   'overview.title': { nl: 'Overzicht voor de regiegroep van {meeting}', en: 'Overview for the regiegroep of {meeting}' },
   'overview.missing': { nl: 'geen update', en: 'no update' },
   'overview.decisions': { nl: 'Besluiten gevraagd', en: 'Decisions requested' },
   'overview.blocked': { nl: 'Geblokkeerde acties', en: 'Blocked actions' },
-  'overview.blockedItem': { nl: '{title} ({werkgroep}, wacht {days, plural, one {# dag} other {# dagen}})', en: '{title} ({werkgroep}, waiting {days, plural, one {# day} other {# days}})' },
+  'overview.blockedItem': { nl: '{title} ({werkgroep}, wacht {days, plural, one {{days} dag} other {{days} dagen}})', en: '{title} ({werkgroep}, waiting {days, plural, one {{days} day} other {{days} days}})' },
   'overview.overdue': { nl: 'Te late acties', en: 'Overdue actions' },
   'overview.overdueItem': { nl: '{title} ({werkgroep}, uiterlijk {due})', en: '{title} ({werkgroep}, due {due})' },
   'overview.noneBlocked': { nl: 'Geen.', en: 'None.' },

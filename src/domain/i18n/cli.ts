@@ -50,18 +50,18 @@ export const cliMessages = {
   'cli.acties.overdue': { nl: 'te laat', en: 'overdue' },
   'cli.acties.saved': { nl: 'Bijgewerkt; de server zet het door naar Planner.', en: 'Updated; the server passes it on to Planner.' },
   'cli.capaciteit.line': {
-    nl: '{name} {load} / {hours} u/wk · {open} open, {overdue} te laat · {werkgroepen, plural, one {# werkgroep} other {# werkgroepen}}',
-    en: '{name} {load} / {hours} h/wk · {open} open, {overdue} overdue · {werkgroepen, plural, one {# werkgroep} other {# werkgroepen}}',
+    nl: '{name} {load} / {hours} u/wk · {open} open, {overdue} te laat · {werkgroepen, plural, one {{werkgroepen} werkgroep} other {{werkgroepen} werkgroepen}}',
+    en: '{name} {load} / {hours} h/wk · {open} open, {overdue} overdue · {werkgroepen, plural, one {{werkgroepen} werkgroep} other {{werkgroepen} werkgroepen}}',
   },
   'cli.capaciteit.over': { nl: '⚠ boven de beschikbare uren', en: '⚠ over the available hours' },
-  'cli.besluiten.at': { nl: '{level} sinds {days, plural, one {# dag} other {# dagen}}', en: '{level} for {days, plural, one {# day} other {# days}}' },
-  'cli.besluiten.line': { nl: '{id}  {title} — {werkgroep} · {where} · totaal {days, plural, one {# dag} other {# dagen}}', en: '{id}  {title} — {werkgroep} · {where} · total {days, plural, one {# day} other {# days}}' },
+  'cli.besluiten.at': { nl: '{level} sinds {days, plural, one {{days} dag} other {{days} dagen}}', en: '{level} for {days, plural, one {{days} day} other {{days} days}}' },
+  'cli.besluiten.line': { nl: '{id}  {title} — {werkgroep} · {where} · totaal {days, plural, one {{days} dag} other {{days} dagen}}', en: '{id}  {title} — {werkgroep} · {where} · total {days, plural, one {{days} day} other {{days} days}}' },
   'cli.besluiten.medians': { nl: 'Mediane doorlooptijd per niveau (afgelopen jaar):', en: 'Median lead time per level (past year):' },
-  'cli.besluiten.median': { nl: '{level} {days, plural, one {# dag} other {# dagen}} ({count})', en: '{level} {days, plural, one {# day} other {# days}} ({count})' },
+  'cli.besluiten.median': { nl: '{level} {days, plural, one {{days} dag} other {{days} dagen}} ({count})', en: '{level} {days, plural, one {{days} day} other {{days} days}} ({count})' },
   'cli.besluiten.total': { nl: 'totaal', en: 'total' },
   'cli.herinneringen.done': {
-    nl: '{planned, plural, one {# bericht} other {# berichten}} voor {meeting} ingepland voor nu; {queued} naar de wachtrij (al verstuurde gaan niet nog eens).',
-    en: '{planned, plural, one {# message} other {# messages}} for {meeting} scheduled for now; {queued} queued (ones already sent are not sent again).',
+    nl: '{planned, plural, one {{planned} bericht} other {{planned} berichten}} voor {meeting} ingepland voor nu; {queued} naar de wachtrij (al verstuurde gaan niet nog eens).',
+    en: '{planned, plural, one {{planned} message} other {{planned} messages}} for {meeting} scheduled for now; {queued} queued (ones already sent are not sent again).',
   },
 
   // `regiekamer start` (npm start)
@@ -69,8 +69,8 @@ export const cliMessages = {
   'cli.start.portInUse': { nl: 'Poort {port} is al in gebruik; kies een andere met PORT=…', en: 'port {port} is in use; set PORT=…' },
   'cli.start.running': { nl: 'Regiekamer draait (lokale modus)', en: 'Regiekamer is running (local mode)' },
   'cli.start.programme': {
-    nl: '  Programma  {name} — {gemeenten, plural, one {# gemeente} other {# gemeenten}}, {werkgroepen, plural, one {# werkgroep} other {# werkgroepen}} ({source}, versie {version}, {changed, select, yes {nieuw sinds vorige start} other {ongewijzigd}})',
-    en: '  Programme  {name} — {gemeenten, plural, one {# gemeente} other {# gemeenten}}, {werkgroepen, plural, one {# werkgroep} other {# werkgroepen}} ({source}, version {version}, {changed, select, yes {new since the last start} other {unchanged}})',
+    nl: '  Programma  {name} — {gemeenten, plural, one {{gemeenten} gemeente} other {{gemeenten} gemeenten}}, {werkgroepen, plural, one {{werkgroepen} werkgroep} other {{werkgroepen} werkgroepen}} ({source}, versie {version}, {changed, select, yes {nieuw sinds vorige start} other {ongewijzigd}})',
+    en: '  Programme  {name} — {gemeenten, plural, one {{gemeenten} gemeente} other {{gemeenten} gemeenten}}, {werkgroepen, plural, one {{werkgroepen} werkgroep} other {{werkgroepen} werkgroepen}} ({source}, version {version}, {changed, select, yes {new since the last start} other {unchanged}})',
   },
   'cli.start.store': { nl: '  Opslag     {backend, select, pglite {PGlite (ingebouwd)} other {PostgreSQL-server}}: {location}', en: '  Storage    {backend, select, pglite {PGlite (embedded)} other {PostgreSQL server}}: {location}' },
   'cli.start.server': { nl: '  Server     {url}  (gezondheid: {url}/healthz, gereed: {url}/readyz)', en: '  Server     {url}  (health: {url}/healthz, ready: {url}/readyz)' },
@@ -83,8 +83,8 @@ export const cliMessages = {
   'cli.start.changed': { nl: '  Gewijzigd  ', en: '  Changed    ' },
   'cli.start.stop': { nl: '  Stoppen    Ctrl-C', en: '  Stop       Ctrl-C' },
   'cli.start.syncDone': {
-    nl: '  Sync       {created} gemaakt, {updated} bijgewerkt, {unchanged} ongewijzigd, {skipped} overgeslagen, {failed} mislukt; {drift, plural, one {# afwijking} other {# afwijkingen}}',
-    en: '  Sync       {created} created, {updated} updated, {unchanged} unchanged, {skipped} skipped, {failed} failed; {drift, plural, one {# difference} other {# differences}}',
+    nl: '  Sync       {created} gemaakt, {updated} bijgewerkt, {unchanged} ongewijzigd, {skipped} overgeslagen, {failed} mislukt; {drift, plural, one {{drift} afwijking} other {{drift} afwijkingen}}',
+    en: '  Sync       {created} created, {updated} updated, {unchanged} unchanged, {skipped} skipped, {failed} failed; {drift, plural, one {{drift} difference} other {{drift} differences}}',
   },
   'cli.start.syncFailed': { nl: 'mislukt', en: 'failed' },
   'cli.start.stopping': { nl: 'Regiekamer stopt…', en: 'stopping…' },
@@ -93,7 +93,7 @@ export const cliMessages = {
   // `regiekamer tenant serve`
   'cli.tenant.programmeInvalid': { nl: 'De lokale tenant start niet: los eerst de problemen in het programmabestand op.', en: 'Fix the programme file first.' },
   'cli.tenant.portInUse': { nl: 'Poort {port} of {httpPort} is al in gebruik; kies een andere met --port/--http-port.', en: 'Port {port} or {httpPort} is in use; choose another with --port/--http-port.' },
-  'cli.tenant.intFlag': { nl: '--{name}: verwacht een geheel getal van {min} tot {max}', en: 'expected an integer from {min} to {max}' },
+  'cli.tenant.intFlag': { nl: '--{name}: verwacht een geheel getal van {min} tot {max}', en: '--{name}: expected an integer from {min} to {max}' },
   'cli.tenant.faultsFlag': { nl: '--faults: verwacht een aandeel van 0 tot 1, bv. 0.2', en: 'expected a share from 0 to 1, e.g. 0.2' },
   'cli.tenant.throttleFlag': { nl: '--throttle: on of off', en: 'on or off' },
   'cli.tenant.running': { nl: 'Lokale tenant draait', en: 'local tenant is running' },
@@ -109,8 +109,8 @@ export const cliMessages = {
   'server.syncOff': { nl: 'SYNC_INTERVAL_MINUTES=0: periodieke sync uit', en: 'periodic sync off' },
   'server.store.unreachable': { nl: 'De database is niet bereikbaar', en: 'the database cannot be reached' },
   'server.store.invalidUrl': { nl: 'ongeldige URL', en: 'invalid URL' },
-  'server.bot.unknownLocalPerson': { nl: "LOCAL_BOT_PERSON: '{person}' staat niet in het programma", en: 'is not in the programme' },
+  'server.bot.unknownLocalPerson': { nl: "LOCAL_BOT_PERSON: '{person}' staat niet in het programma", en: "LOCAL_BOT_PERSON: '{person}' is not in the programme" },
   'server.bot.noBotId': { nl: 'BOT_ID ontbreekt: de bot weigert alle berichten', en: 'BOT_ID missing: the bot refuses every activity' },
-  'server.bot.playgroundExited': { nl: 'de Agents Playground stopte (code {code})', en: 'the Agents Playground exited' },
+  'server.bot.playgroundExited': { nl: 'de Agents Playground stopte (code {code})', en: 'the Agents Playground exited (code {code})' },
   'server.planner.noTeam': { nl: 'het team bestaat nog niet (eerst synchroniseren)', en: 'the team does not exist yet (sync first)' },
 } satisfies Record<string, Entry>;

@@ -1,6 +1,6 @@
 // The tab's words: the `tab.` namespace of the one catalogue (src/domain/i18n.ts, messages in
 // src/domain/i18n/tab.ts); the language follows the Teams locale (or ?lang=).
-import { parseLang, t, type Lang } from '../../domain/i18n.ts';
+import { both, parseLang, t, type Lang } from '../../domain/i18n.ts';
 import type { tabMessages } from '../../domain/i18n/tab.ts';
 
 export { LOCALE_OF, type Lang } from '../../domain/i18n.ts';
@@ -11,6 +11,11 @@ export type MessageKey = keyof typeof tabMessages;
 /** The tab's message `key` in `lang`: t(`tab.${key}`, params, lang). */
 export function tr(lang: Lang, key: MessageKey, params: Record<string, string | number> = {}): string {
   return t(`tab.${key}`, params, lang);
+}
+
+/** The tab's message `key` in both languages, Dutch first (before the language is known). */
+export function trBoth(key: MessageKey, params: Record<string, string | number> = {}): string {
+  return both(`tab.${key}`, params);
 }
 
 /** The tab's language for a Teams locale ('en-us', 'nl-nl'); Dutch unless it asks for English. */
