@@ -1,7 +1,7 @@
 // Configuration: read from the environment once, validated, then passed down. Nothing else reads process.env.
 import path from 'node:path';
 import { z } from 'zod';
-import { parseLang, type Lang } from '../domain/i18n.ts';
+import { both, parseLang, type Lang } from '../domain/i18n.ts';
 
 const EnvSchema = z.object({
   REGIEKAMER_PROGRAMME: z.string().min(1).default('programmes/blnp.yaml'),
@@ -68,7 +68,7 @@ export interface Config {
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
-    super(`Ongeldige configuratie / invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    super(`${both('server.config.invalid')}:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
     this.name = 'ConfigError';
   }
 }
@@ -80,7 +80,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd: string)
   }
   const e = parsed.data;
   if (e.REGIEKAMER_MODE === 'tenant' && (!e.GRAPH_CLIENT_ID || (!e.GRAPH_CLIENT_SECRET && !e.GRAPH_CERTIFICATE_PATH))) {
-    throw new ConfigError(['REGIEKAMER_MODE=tenant vraagt GRAPH_CLIENT_ID en GRAPH_CLIENT_SECRET of GRAPH_CERTIFICATE_PATH / tenant mode needs GRAPH_CLIENT_ID and a secret or certificate']);
+    throw new ConfigError([both('server.config.tenantCredentials')]);
   }
   return {
     programmeFile: path.resolve(cwd, e.REGIEKAMER_PROGRAMME),

@@ -7,7 +7,7 @@ import { users } from '../graph/endpoints/directory.ts';
 import { toDomainAction } from '../store/action-records.ts';
 import type { DeliveryRow, StoredUpdate } from '../store/bot-records.ts';
 import type { Store } from '../store/store.ts';
-import type { Lang } from '../../domain/i18n.ts';
+import { parseLang, type Lang } from '../../domain/i18n.ts';
 import type { Person, Programme, Werkgroep } from '../../domain/programme/schema.ts';
 import type { Clock } from '../../domain/time/clock.ts';
 import { isOpenAction, type Action } from '../../domain/work/model.ts';
@@ -53,7 +53,7 @@ export function createBotService(o: BotServiceOptions): BotService {
   const today = () => DateTime.fromJSDate(o.clock.now()).setZone(tz).toISODate() ?? '';
   const personCache = new Map<string, string | null>();
 
-  const langOf = (inbound: Inbound, chosen?: Lang): Lang => chosen ?? (inbound.locale?.toLowerCase().startsWith('en') ? 'en' : inbound.locale?.toLowerCase().startsWith('nl') ? 'nl' : o.lang);
+  const langOf = (inbound: Inbound, chosen?: Lang): Lang => chosen ?? parseLang(inbound.locale, o.lang);
 
   /** The programme person behind a Teams user: looked up in their own tenant by object id, matched on UPN. */
   async function personOf(inbound: Inbound): Promise<Person | undefined> {
@@ -267,7 +267,7 @@ export function createBotService(o: BotServiceOptions): BotService {
         const end = typeof payload['end'] === 'string' ? new Date(payload['end']) : base.end;
         return { ...base, start, end, ...(typeof payload['joinUrl'] === 'string' ? { joinUrl: payload['joinUrl'] } : {}) };
       };
-      const meetingLabel = (m: MeetingOccurrence) => DateTime.fromJSDate(m.start, { zone: tz }).setLocale(lang).toFormat(lang === 'nl' ? "cccc d LLLL 'om' HH:mm" : "cccc d LLLL 'at' HH:mm");
+      const meetingLabel = (m: MeetingOccurrence) => DateTime.fromJSDate(m.start, { zone: tz }).setLocale(lang).toFormat(bt('format.meeting', {}, lang));
       const all = await actions();
       const t = today();
       switch (row.kind) {

@@ -7,6 +7,7 @@ import { App, type HttpRouteHandler, type IHttpServerAdapter } from '@microsoft/
 import { TokenRejectedError } from '../auth/validate.ts';
 import type { BotTokenValidator } from '../auth/bot-token.ts';
 import type { Logger } from '../../platform/logger.ts';
+import { both } from '../../domain/i18n.ts';
 
 /** Who sent an activity and where: the parts of it the bot's logic needs. */
 export interface Inbound {
@@ -131,7 +132,7 @@ export function createBotEndpoint(o: BotEndpointOptions): { router: Router; app:
     } catch (err) {
       const reason = err instanceof TokenRejectedError ? err.reason : 'error';
       log?.warn({ reason }, 'bot activity refused: token');
-      res.status(401).json({ error: { code: 'Unauthorized', message: 'Ongeldig of ontbrekend token / invalid or missing token' } });
+      res.status(401).json({ error: { code: 'Unauthorized', message: both('api.bot.badToken') } });
       return;
     }
     const tenantId = inboundOf(body).conversation.tenantId.toLowerCase();
@@ -139,7 +140,7 @@ export function createBotEndpoint(o: BotEndpointOptions): { router: Router; app:
     // local server on loopback: a local client (the Playground) with its own mock tenant.
     if (header && !o.allowedTenants.has(tenantId)) {
       log?.warn({ tenantId }, 'bot activity refused: tenant not allowed');
-      res.status(403).json({ error: { code: 'TenantNotAllowed', message: 'Deze tenant hoort niet bij het programma / tenant not allowed' } });
+      res.status(403).json({ error: { code: 'TenantNotAllowed', message: both('api.bot.tenantNotAllowed') } });
       return;
     }
     ready ??= app.initialize();

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import type { Logger } from '../../platform/logger.ts';
+import { both } from '../../domain/i18n.ts';
 import { PgliteDb, PgPoolDb } from './db.ts';
 import { loadMigrations, migrate } from './migrate.ts';
 import { actionRecords } from './action-records.ts';
@@ -20,7 +21,7 @@ export const MEMORY = 'memory://';
 export class StoreUnavailableError extends Error {
   constructor(readonly location: string, cause: unknown) {
     const reason = cause instanceof Error ? cause.message : String(cause);
-    super(`De database is niet bereikbaar / the database cannot be reached (${location}): ${reason}`, { cause });
+    super(`${both('server.store.unreachable')} (${location}): ${reason}`, { cause });
     this.name = 'StoreUnavailableError';
   }
 }
@@ -95,7 +96,7 @@ export function redactUrl(databaseUrl: string): string {
   try {
     url = new URL(databaseUrl);
   } catch {
-    return 'postgres://(ongeldige URL / invalid URL)';
+    return `postgres://(${both('server.store.invalidUrl')})`;
   }
   url.password = '';
   url.searchParams.delete('password');

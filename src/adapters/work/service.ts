@@ -1,6 +1,7 @@
 // The Planner poll as the server and the CLI run it: finds the team the sync made and the host tenant's users,
 // then polls every werkgroep's plan (planner-sync.ts).
 import type { Programme } from '../../domain/programme/schema.ts';
+import { both } from '../../domain/i18n.ts';
 import type { Clock } from '../../domain/time/clock.ts';
 import { users } from '../graph/endpoints/directory.ts';
 import type { GraphGateway } from '../graph/gateway.ts';
@@ -10,7 +11,7 @@ import { pollPlanner, type PollSummary } from './planner-sync.ts';
 export async function pollOnce(gateway: GraphGateway, store: Store, programme: Programme, clock: Clock): Promise<PollSummary | { skipped: string }> {
   const host = programme.gemeenten.find((g) => g.host)?.tenantId;
   const team = (await store.sync.objects(programme.programme.id)).find((o) => o.key === 'team');
-  if (!host || !team) return { skipped: 'het team bestaat nog niet (eerst synchroniseren) / the team does not exist yet (sync first)' };
+  if (!host || !team) return { skipped: both('server.planner.noTeam') };
   const byUpn = new Map<string, string>();
   for await (const u of gateway.pages<{ id: string; userPrincipalName: string }>(host, users.list({ select: ['id', 'userPrincipalName'] }))) byUpn.set(u.userPrincipalName.toLowerCase(), u.id);
   const hostGemeenten = new Set(programme.gemeenten.filter((g) => g.tenantId === host).map((g) => g.id));

@@ -42,7 +42,7 @@ const werkgroepName = (p: Programme, id: string) => p.bodies.find((b) => b.id ==
 const STATUS_COLOR: Record<UpdateStatus, string> = { 'op-koers': 'Good', aandacht: 'Warning', risico: 'Attention' };
 
 function when(iso: string, timeZone: string, lang: Lang): string {
-  return DateTime.fromISO(iso, { zone: timeZone }).setLocale(lang).toFormat(lang === 'nl' ? "d LLLL yyyy 'om' HH:mm" : "d LLLL yyyy 'at' HH:mm");
+  return DateTime.fromISO(iso, { zone: timeZone }).setLocale(lang).toFormat(bt('format.submittedAt', {}, lang));
 }
 
 function dateLabel(date: string, lang: Lang): string {
@@ -56,11 +56,11 @@ function more(items: Element[], total: number, lang: Lang): Element[] {
 export function helpCard(lang: Lang, unknownText?: string): Card {
   const rows: [string, string][] = [
     ['help', bt('help.help', {}, lang)],
-    [lang === 'nl' ? 'mijn acties' : 'my actions', bt('help.mine', {}, lang)],
+    [bt('help.cmd.mine', {}, lang), bt('help.mine', {}, lang)],
     // Not <werkgroep>: Teams may take angle brackets for an HTML tag and drop them.
     [`status ‹${bt('field.werkgroep', {}, lang)}›`, bt('help.status', {}, lang)],
     ['update', bt('help.update', {}, lang)],
-    [lang === 'nl' ? 'besluiten' : 'decisions', bt('help.decisions', {}, lang)],
+    [bt('help.cmd.decisions', {}, lang), bt('help.decisions', {}, lang)],
   ];
   return card([
     ...(unknownText !== undefined ? [text(bt('help.unknown', { text: plain(unknownText, 80) }, lang), { color: 'Attention' })] : []),
@@ -159,7 +159,7 @@ function ageLabel(fromIso: string, today: string, lang: Lang): string {
   return ageOf(daysBetween(fromIso.slice(0, 10), today), lang);
 }
 
-const ageOf = (n: number, lang: Lang): string => (n <= 0 ? bt('age.today', {}, lang) : n === 1 ? bt('age.day', {}, lang) : bt('age.days', { n }, lang));
+const ageOf = (n: number, lang: Lang): string => bt('age', { n: Math.max(0, n) }, lang);
 
 /** A link into the tab's view (a card's way into the dashboard). */
 const openTab = (url: string | undefined, lang: Lang): Element[] => (url ? [{ type: 'Action.OpenUrl', title: bt('open.tab', {}, lang), url }] : []);

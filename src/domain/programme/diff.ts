@@ -1,5 +1,6 @@
 // What changed between two versions of a programme, per collection and id — the basis for "since the last sync".
 import type { Programme } from './schema.ts';
+import { t, type Lang } from '../i18n.ts';
 
 export type CollectionName = 'gemeenten' | 'people' | 'bodies' | 'cadences' | 'phases' | 'dependencies' | 'indicators' | 'backlog';
 
@@ -53,26 +54,17 @@ export function isEmptyDiff(diff: ProgrammeDiff): boolean {
     && (Object.keys(keyed) as CollectionName[]).every((n) => diff[n].added.length + diff[n].removed.length + diff[n].changed.length === 0);
 }
 
-const NAMES_NL: Record<CollectionName, string> = {
-  gemeenten: 'gemeenten', people: 'personen', bodies: 'organen', cadences: 'overlegritmes', phases: 'fasen',
-  dependencies: 'afhankelijkheden', indicators: 'indicatoren', backlog: 'backlog',
-};
-const NAMES_EN: Record<CollectionName, string> = {
-  gemeenten: 'gemeenten', people: 'people', bodies: 'bodies', cadences: 'cadences', phases: 'phases',
-  dependencies: 'dependencies', indicators: 'indicators', backlog: 'backlog',
-};
 
 /** One line per changed collection, e.g. "personen: +2 −1 ~3 (…)". */
-export function describeDiff(diff: ProgrammeDiff, lang: 'nl' | 'en' = 'nl'): string[] {
-  const names = lang === 'nl' ? NAMES_NL : NAMES_EN;
+export function describeDiff(diff: ProgrammeDiff, lang: Lang = 'nl'): string[] {
   const lines: string[] = [];
   for (const name of Object.keys(keyed) as CollectionName[]) {
     const d = diff[name];
     if (d.added.length + d.removed.length + d.changed.length === 0) continue;
     const ids = [...d.added.map((i) => `+${i}`), ...d.removed.map((i) => `−${i}`), ...d.changed.map((i) => `~${i}`)];
     const shown = ids.slice(0, 6).join(', ') + (ids.length > 6 ? ', …' : '');
-    lines.push(`${names[name]}: +${d.added.length} −${d.removed.length} ~${d.changed.length} (${shown})`);
+    lines.push(`${t(`diff.${name}`, {}, lang)}: +${d.added.length} −${d.removed.length} ~${d.changed.length} (${shown})`);
   }
-  if (diff.settingsChanged.length) lines.push(`${lang === 'nl' ? 'instellingen' : 'settings'}: ${diff.settingsChanged.join(', ')}`);
+  if (diff.settingsChanged.length) lines.push(`${t('diff.settings', {}, lang)}: ${diff.settingsChanged.join(', ')}`);
   return lines;
 }

@@ -37,7 +37,7 @@ function typeOf(s: JsonSchema): string {
   if (s.type === 'object') return 'object';
   if (s.type === 'string' && s.format) return FORMAT_NAMES[s.format] ?? `tekst (${s.format})`;
   if (s.type === 'string' && s.pattern) {
-    if (s.pattern.includes('@')) return 'UPN / e-mailadres';
+    if (s.pattern.includes('@')) return 'UPN of e-mailadres';
     if (s.pattern.startsWith('^(?=')) return 'domeinnaam';
     return PATTERN_NAMES[s.pattern] ?? `tekst \`${s.pattern}\``;
   }

@@ -8,7 +8,7 @@ import type { TokenValidator, ValidatedToken } from '../../adapters/auth/validat
 import { TokenRejectedError } from '../../adapters/auth/validate.ts';
 import { toDomainAction, type ActionConflict, type StoredAction } from '../../adapters/store/action-records.ts';
 import type { Store } from '../../adapters/store/store.ts';
-import { t } from '../../domain/i18n.ts';
+import { both } from '../../domain/i18n.ts';
 import { ACTION_STATUSES, KS, normalise } from '../../domain/planner/merge.ts';
 import { BODY_KINDS, type Programme } from '../../domain/programme/schema.ts';
 import type { Clock } from '../../domain/time/clock.ts';
@@ -32,8 +32,6 @@ export interface ApiDeps {
   /** Local mode (dev): send one meeting's reminder rhythm now. */
   triggerRhythm?(occurrenceKey: string): Promise<{ planned: number; dispatched: number } | undefined>;
 }
-
-const both = (key: Parameters<typeof t>[0], params: Record<string, string | number> = {}) => `${t(key, params, 'nl')} / ${t(key, params, 'en')}`;
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s));
 
@@ -312,7 +310,7 @@ export function apiRouter(d: ApiDeps): Router {
       changed = changeDecision(decision, parsed.data.actie === 'volgende' ? { kind: 'reach', level: parsed.data.niveau } : { kind: 'outcome', outcome: parsed.data.uitkomst }, d.today());
     } catch (err) {
       if (!(err instanceof WorkError)) throw err;
-      res.status(409).json({ error: 'niet_mogelijk', message: `${t(err.key, err.params, 'nl')} / ${t(err.key, err.params, 'en')}` });
+      res.status(409).json({ error: 'niet_mogelijk', message: both(err.key, err.params) });
       return;
     }
     await d.store.decisions.save(d.programme.programme.id, changed, d.clock.now());
@@ -421,7 +419,7 @@ export function apiRouter(d: ApiDeps): Router {
       blockedChains(d.programme, updated, decisions, d.today());
     } catch (err) {
       if (!(err instanceof WorkError)) throw err;
-      res.status(err.key === 'work.action.unknown' ? 404 : 400).json({ error: err.key === 'work.cycle' ? 'kringloop' : 'ongeldige_invoer', message: `${t(err.key, err.params, 'nl')} / ${t(err.key, err.params, 'en')}` });
+      res.status(err.key === 'work.action.unknown' ? 404 : 400).json({ error: err.key === 'work.cycle' ? 'kringloop' : 'ongeldige_invoer', message: both(err.key, err.params) });
       return;
     }
     const target = updated.find((a) => a.id === id);

@@ -10,6 +10,7 @@ import type { JobRunner } from '../../adapters/queue/jobs.ts';
 import type { Store } from '../../adapters/store/store.ts';
 import type { Programme, Werkgroep } from '../../domain/programme/schema.ts';
 import type { Clock } from '../../domain/time/clock.ts';
+import { both } from '../../domain/i18n.ts';
 import type { Config } from '../../platform/config.ts';
 import type { Logger } from '../../platform/logger.ts';
 import { meetingOccurrences, reminderPlan } from '../../domain/bot/rhythm.ts';
@@ -51,7 +52,7 @@ export async function startBot(d: BotDeps): Promise<{ router: Router; rhythm(): 
   const pid = programme.programme.id;
   const firstWerkgroep = programme.bodies.find((b): b is Werkgroep => b.kind === 'werkgroep');
   const localPerson = local ? (config.bot.localPerson ?? firstWerkgroep?.trekker) : undefined;
-  if (localPerson && !programme.people.some((p) => p.id === localPerson)) throw new Error(`LOCAL_BOT_PERSON: '${localPerson}' staat niet in het programma / is not in the programme`);
+  if (localPerson && !programme.people.some((p) => p.id === localPerson)) throw new Error(both('server.bot.unknownLocalPerson', { person: localPerson }));
   const service = createBotService({ store, programme, clock, gateway: d.connected.gateway, lang: config.lang, tabUrl: `${config.publicUrl.replace(/\/+$/, '')}/tab/`, ...(localPerson ? { localPerson } : {}) });
   const hostTenant = programme.gemeenten.find((g) => g.host)?.tenantId ?? '';
   // The bot's token goes to the Bot Connector only: the local tenant's, or Teams' (https) — never to a local client.
@@ -67,7 +68,7 @@ export async function startBot(d: BotDeps): Promise<{ router: Router; rhythm(): 
     : createRemoteJWKSet(new URL(BOT_FRAMEWORK_KEYS_URL));
   const validate = botAppId ? createBotTokenValidator({ keys, audience: botAppId, issuer: BOT_FRAMEWORK_ISSUER, clock }) : undefined;
   const allowUnauthenticated = local && LOOPBACK.has(config.host);
-  if (!validate && !allowUnauthenticated) d.logger.warn({ component: 'bot' }, 'BOT_ID ontbreekt: de bot weigert alle berichten / BOT_ID missing: the bot refuses every activity');
+  if (!validate && !allowUnauthenticated) d.logger.warn({ component: 'bot' }, both('server.bot.noBotId'));
   const endpoint = createBotEndpoint({
     logic: service,
     validate: validate ?? refuseAll,
@@ -117,7 +118,7 @@ export async function startPlayground(botEndpoint: string, port: number, logger:
     };
     child.stdout?.on('data', onData);
     child.stderr?.on('data', (c: Buffer) => logger.debug({ component: 'playground', line: c.toString().slice(0, 200) }, 'playground'));
-    child.once('exit', (code) => reject(new Error(`de Agents Playground stopte (code ${code}) / the Agents Playground exited: ${out.slice(-300)}`)));
+    child.once('exit', (code) => reject(new Error(`${both('server.bot.playgroundExited', { code: String(code) })}: ${out.slice(-300)}`)));
     child.once('error', reject);
   });
   return {

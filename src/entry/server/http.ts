@@ -1,6 +1,7 @@
 // The HTTP surface of the server process: health and readiness now; the bot, API and tab mount here later.
 import express, { type Express, type NextFunction, type Request, type Response, type Router } from 'express';
 import type { Logger } from '../../platform/logger.ts';
+import { both } from '../../domain/i18n.ts';
 
 export interface Readiness {
   /** Resolves when every dependency the server needs answers; rejects with a reason otherwise. */
@@ -41,12 +42,12 @@ export function createHttpApp(readiness: Readiness, logger: Logger, api?: Router
   }
 
   app.use((_req, res) => {
-    res.status(404).json({ error: 'niet_gevonden', message: 'Deze pagina bestaat niet. / This page does not exist.' });
+    res.status(404).json({ error: 'niet_gevonden', message: both('api.http.notFound') });
   });
   // Anything unexpected: one logged line, and a plain message for the person (never a stack trace).
   app.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => {
     logger.error({ error: err instanceof Error ? err.message : String(err) }, 'request failed');
-    res.status(500).json({ error: 'interne_fout', message: 'Er ging iets mis; probeer het later opnieuw. / Something went wrong; try again later.' });
+    res.status(500).json({ error: 'interne_fout', message: both('api.http.internal') });
   });
   return app;
 }

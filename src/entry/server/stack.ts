@@ -8,7 +8,7 @@ import type { SyncSummary } from '../../adapters/sync/service.ts';
 import { loadProgrammeFile } from '../../adapters/files/programme-file.ts';
 import { openStore } from '../../adapters/store/open.ts';
 import type { ProgrammeVersion, Store } from '../../adapters/store/store.ts';
-import type { Lang } from '../../domain/i18n.ts';
+import { both, t, type Lang } from '../../domain/i18n.ts';
 import { describeDiff, diffProgrammes } from '../../domain/programme/diff.ts';
 import { parseProgramme, type Problem } from '../../domain/programme/parse.ts';
 import type { Programme } from '../../domain/programme/schema.ts';
@@ -40,7 +40,7 @@ export interface RunningStack {
 
 export class ProgrammeInvalidError extends Error {
   constructor(readonly problems: Problem[]) {
-    super('Het programmabestand is ongeldig / the programme file is invalid');
+    super(both('server.programmeInvalid'));
     this.name = 'ProgrammeInvalidError';
   }
 }
@@ -218,7 +218,7 @@ export async function startStack(config: Config, clock: Clock, logger: Logger, c
         return outcome;
       });
     } else {
-      resolveFirst({ ok: false, error: 'SYNC_INTERVAL_MINUTES=0: periodieke sync uit / periodic sync off' });
+      resolveFirst({ ok: false, error: both('server.syncOff') });
     }
     if (config.bot.rhythmSeconds > 0) {
       await runner.every('bot-rhythm', config.bot.rhythmSeconds, async () => {
@@ -236,7 +236,7 @@ export async function startStack(config: Config, clock: Clock, logger: Logger, c
 function changesBetween(previousText: string, current: Programme, lang: Lang): string[] {
   const previous = parseProgramme(new TextEncoder().encode(previousText), 'vorige versie');
   // A stored version that no longer parses (the schema moved on) is reported as a whole-file change.
-  if (!previous.ok) return [lang === 'nl' ? 'vorige versie niet te vergelijken' : 'previous version cannot be compared'];
+  if (!previous.ok) return [t('diff.previousUnknown', {}, lang)];
   return describeDiff(diffProgrammes(previous.programme, current), lang);
 }
 

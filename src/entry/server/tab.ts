@@ -8,6 +8,7 @@ import path from 'node:path';
 import compression from 'compression';
 import express, { type Request, type Response, type Router } from 'express';
 import type { Logger } from '../../platform/logger.ts';
+import { both } from '../../domain/i18n.ts';
 
 export interface TabOptions {
   mode: 'local' | 'tenant';
@@ -32,7 +33,7 @@ export async function tabRouter(o: TabOptions): Promise<{ router: Router; close(
     const redirectFor = (req: Request) => `${req.protocol}://${req.get('host') ?? ''}/tab/aanmelden/terug`;
     router.get('/aanmelden', (req: Request, res: Response) => {
       if (!LOOPBACK.has(req.hostname) && !LOOPBACK.has(`[${req.hostname}]`)) {
-        res.status(403).type('text/plain').send('Lokaal aanmelden kan alleen op deze computer. / Local sign-in only works on this machine.');
+        res.status(403).type('text/plain').send(both('api.signin.localOnly'));
         return;
       }
       const now = Date.now();
@@ -54,7 +55,7 @@ export async function tabRouter(o: TabOptions): Promise<{ router: Router; close(
       const entry = pending.get(state);
       pending.delete(state);
       if (!entry || entry.expires < Date.now() || typeof req.query['code'] !== 'string') {
-        res.status(400).type('text/plain').send('Aanmelden mislukt: verlopen of onbekend verzoek; probeer opnieuw via /tab. / Sign-in failed: expired or unknown request; try again from /tab.');
+        res.status(400).type('text/plain').send(both('api.signin.expired'));
         return;
       }
       const r = await lt.fetch(`${lt.baseUrl}/organizations/oauth2/v2.0/token`, {
@@ -64,7 +65,7 @@ export async function tabRouter(o: TabOptions): Promise<{ router: Router; close(
       const body = await r.json() as { access_token?: string; error?: string };
       if (!r.ok || !body.access_token) {
         log.warn({ status: r.status, error: body.error }, 'local sign-in refused');
-        res.status(400).type('text/plain').send(`Aanmelden mislukt (${body.error ?? r.status}). / Sign-in failed.`);
+        res.status(400).type('text/plain').send(both('api.signin.failed', { reason: body.error ?? r.status }));
         return;
       }
       res.redirect(302, `/tab/?${entry.back}#token=${encodeURIComponent(body.access_token)}`);
@@ -91,7 +92,7 @@ export async function tabRouter(o: TabOptions): Promise<{ router: Router; close(
     router.use(express.static(o.dist ?? DIST, { index: 'index.html', maxAge: 0 }));
   } else {
     router.use((_req, res) => {
-      res.status(503).type('text/plain').send('De tab is niet gebouwd: npm run build:tab. / The tab is not built: npm run build:tab.');
+      res.status(503).type('text/plain').send(both('api.tab.notBuilt'));
     });
   }
   return { router, close };

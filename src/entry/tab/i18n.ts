@@ -1,119 +1,24 @@
-// The tab's words: Dutch first, English second; the language follows the Teams locale (or ?lang=).
-export type Lang = 'nl' | 'en';
+// The tab's words: the `tab.` namespace of the one catalogue (src/domain/i18n.ts, messages in
+// src/domain/i18n/tab.ts); the language follows the Teams locale (or ?lang=).
+import { both, parseLang, t, type Lang } from '../../domain/i18n.ts';
+import type { tabMessages } from '../../domain/i18n/tab.ts';
 
-const messages = {
-  'app.title': { nl: 'Regiekamer', en: 'Regiekamer' },
-  'nav.overzicht': { nl: 'Overzicht', en: 'Overview' },
-  'nav.acties': { nl: 'Acties', en: 'Actions' },
-  'nav.besluiten': { nl: 'Besluiten', en: 'Decisions' },
-  'nav.vierks': { nl: "De vier K's", en: "The four K's" },
-  'nav.werkgroep': { nl: 'Werkgroep', en: 'Working group' },
-  'werkgroep.trekker': { nl: 'Trekker: {name} ({gemeente})', en: 'Lead: {name} ({gemeente})' },
-  'werkgroep.members': { nl: 'Leden', en: 'Members' },
-  'werkgroep.waitsOn': { nl: 'Wacht op', en: 'Waits on' },
-  'werkgroep.waitedOnBy': { nl: 'Wordt op gewacht door', en: 'Waited on by' },
-  'werkgroep.nothing': { nl: 'niets', en: 'nothing' },
-  'werkgroep.updates': { nl: 'Updates', en: 'Updates' },
-  'vierks.indicators': { nl: 'Indicatoren', en: 'Indicators' },
-  'vierks.successes': { nl: 'Gemelde successen', en: 'Reported successes' },
-  'vierks.higher': { nl: 'hoger is beter', en: 'higher is better' },
-  'vierks.lower': { nl: 'lager is beter', en: 'lower is better' },
-  'nav.capaciteit': { nl: 'Capaciteit', en: 'Capacity' },
-  'signin.title': { nl: 'Aanmelden nodig', en: 'Sign-in needed' },
-  'signin.text': { nl: 'Meld je aan om het programma te zien. Buiten Teams kies je bij de lokale tenant wie je bent.', en: 'Sign in to see the programme. Outside Teams you choose who you are at the local tenant.' },
-  'signin.button': { nl: 'Aanmelden', en: 'Sign in' },
-  'signin.expired': { nl: 'Je aanmelding is verlopen of ongeldig (401). Meld je opnieuw aan.', en: 'Your sign-in expired or is invalid (401). Please sign in again.' },
-  'signout': { nl: 'Afmelden', en: 'Sign out' },
-  'loading': { nl: 'Laden…', en: 'Loading…' },
-  'error.load': { nl: 'Kon de gegevens niet laden: {detail}. Probeer het opnieuw.', en: 'Could not load the data: {detail}. Please try again.' },
-  'retry': { nl: 'Opnieuw', en: 'Retry' },
-  'signedInAs': { nl: 'Aangemeld als {name}', en: 'Signed in as {name}' },
-  'overzicht.phases': { nl: 'Fasen', en: 'Phases' },
-  'overzicht.today': { nl: 'Vandaag: {date}', en: 'Today: {date}' },
-  'overzicht.meetings': { nl: 'Volgende overleggen', en: 'Next meetings' },
-  'overzicht.werkgroepen': { nl: 'Werkgroepen', en: 'Working groups' },
-  'tile.noUpdate': { nl: 'Nog geen update', en: 'No update yet' },
-  'tile.update': { nl: '{status} · {age}', en: '{status} · {age}' },
-  'tile.counts': { nl: '{open} open · {overdue} te laat · {blocked} geblokkeerd', en: '{open} open · {overdue} overdue · {blocked} blocked' },
-  'tile.trekker': { nl: 'Trekker: {name}', en: 'Lead: {name}' },
-  'age.today': { nl: 'vandaag', en: 'today' },
-  'age.days': { nl: '{n} dagen geleden', en: '{n} days ago' },
-  'age.day': { nl: 'gisteren', en: 'yesterday' },
-  'status.op-koers': { nl: 'op koers', en: 'on track' },
-  'status.aandacht': { nl: 'aandacht nodig', en: 'needs attention' },
-  'status.risico': { nl: 'risico', en: 'at risk' },
-  'acties.filter.mine': { nl: 'Mijn acties', en: 'My actions' },
-  'acties.filter.overdue': { nl: 'Te laat', en: 'Overdue' },
-  'acties.filter.blocked': { nl: 'Geblokkeerd', en: 'Blocked' },
-  'acties.filter.werkgroep': { nl: 'Werkgroep', en: 'Working group' },
-  'acties.filter.k': { nl: 'K', en: 'K' },
-  'acties.filter.all': { nl: 'Alle', en: 'All' },
-  'acties.col.title': { nl: 'Actie', en: 'Action' },
-  'acties.col.werkgroep': { nl: 'Werkgroep', en: 'Working group' },
-  'acties.col.owners': { nl: 'Eigenaar', en: 'Owner' },
-  'acties.col.due': { nl: 'Deadline', en: 'Due' },
-  'acties.col.status': { nl: 'Status', en: 'Status' },
-  'acties.empty': { nl: 'Geen acties met deze filters. Zet een filter uit om meer te zien.', en: 'No actions with these filters. Turn a filter off to see more.' },
-  'acties.saved': { nl: 'Opgeslagen; Planner wordt bijgewerkt.', en: 'Saved; Planner is being updated.' },
-  'acties.refused': { nl: 'Niet opgeslagen: {detail}', en: 'Not saved: {detail}' },
-  'acties.waitsOn': { nl: 'Wacht op: {names}', en: 'Waits on: {names}' },
-  'acties.conflict': { nl: 'Conflict met Planner over {field}: hier "{here}", in Planner "{planner}"; Planner ging voor.', en: 'Conflict with Planner on {field}: here "{here}", in Planner "{planner}"; Planner won.' },
-  'acties.field.title': { nl: 'de titel', en: 'the title' },
-  'acties.field.due': { nl: 'de deadline', en: 'the due date' },
-  'acties.field.status': { nl: 'de status', en: 'the status' },
-  'acties.field.ks': { nl: "de K's", en: "the K's" },
-  'acties.field.owners': { nl: 'de eigenaren', en: 'the owners' },
-  'acties.field.notes': { nl: 'de notities', en: 'the notes' },
-  'acties.count': { nl: '{n} acties', en: '{n} actions' },
-  'astatus.open': { nl: 'Te doen', en: 'To do' },
-  'astatus.loopt': { nl: 'Loopt', en: 'In progress' },
-  'astatus.wacht': { nl: 'Wacht op besluit', en: 'Waiting for decision' },
-  'astatus.gereed': { nl: 'Gereed', en: 'Done' },
-  'besluiten.median': { nl: 'Mediane doorlooptijd per niveau (dagen)', en: 'Median lead time per level (days)' },
-  'besluiten.trend': { nl: 'Mediane doorlooptijd per niveau, per kwartaal (dagen)', en: 'Median lead time per level, per quarter (days)' },
-  'besluiten.route': { nl: '{level}: {days} d', en: '{level}: {days} d' },
-  'besluiten.total': { nl: 'totaal {days} dagen', en: 'total {days} days' },
-  'besluiten.next': { nl: 'Naar {level}', en: 'To {level}' },
-  'besluiten.outcome': { nl: 'Uitkomst', en: 'Outcome' },
-  'besluiten.record': { nl: 'Uitkomst vastleggen', en: 'Record outcome' },
-  'besluiten.saved': { nl: 'Besluit bijgewerkt.', en: 'Decision updated.' },
-  'besluiten.refused': { nl: 'Niet gewijzigd: {detail}', en: 'Not changed: {detail}' },
-  'outcome.besloten': { nl: 'besloten', en: 'decided' },
-  'outcome.afgewezen': { nl: 'afgewezen', en: 'rejected' },
-  'outcome.aangehouden': { nl: 'aangehouden', en: 'deferred' },
-  'outcome.teruggestuurd': { nl: 'teruggestuurd', en: 'sent back' },
-  'besluiten.empty': { nl: 'Nog geen besluiten.', en: 'No decisions yet.' },
-  'vierks.trend.beter': { nl: 'beter', en: 'better' },
-  'vierks.trend.slechter': { nl: 'slechter', en: 'worse' },
-  'vierks.trend.gelijk': { nl: 'gelijk', en: 'unchanged' },
-  'vierks.trend.onbekend': { nl: 'nog geen trend', en: 'no trend yet' },
-  'vierks.latest': { nl: '{value} {unit} op {date}', en: '{value} {unit} on {date}' },
-  'vierks.unmeasured': { nl: 'nog niet gemeten', en: 'not measured yet' },
-  'vierks.record.title': { nl: 'Meting vastleggen', en: 'Record a measurement' },
-  'vierks.record.indicator': { nl: 'Indicator', en: 'Indicator' },
-  'vierks.record.date': { nl: 'Datum', en: 'Date' },
-  'vierks.record.value': { nl: 'Waarde', en: 'Value' },
-  'vierks.record.button': { nl: 'Vastleggen', en: 'Record' },
-  'vierks.record.saved': { nl: 'Meting vastgelegd.', en: 'Measurement recorded.' },
-  'vierks.record.refused': { nl: 'Niet vastgelegd: {detail}', en: 'Not recorded: {detail}' },
-  'vierks.record.badValue': { nl: 'vul een getal in, zonder scheidingsteken voor duizendtallen (bijvoorbeeld 7,5 of 1250)', en: 'enter a number without thousands separators (for example 7.5 or 1250)' },
-  'vierks.none': { nl: 'Nog geen successen gemeld voor deze K.', en: 'No successes reported for this K yet.' },
-  'vierks.actions': { nl: '{n} acties dragen bij', en: '{n} actions contribute' },
-  'capaciteit.col.person': { nl: 'Persoon', en: 'Person' },
-  'capaciteit.col.load': { nl: 'Belasting', en: 'Load' },
-  'capaciteit.col.hours': { nl: 'Uren/week', en: 'Hours/week' },
-  'capaciteit.col.werkgroepen': { nl: 'Werkgroepen', en: 'Working groups' },
-  'capaciteit.col.open': { nl: 'Open', en: 'Open' },
-  'capaciteit.over': { nl: 'overbelast', en: 'overloaded' },
-  'theme': { nl: 'Thema', en: 'Theme' },
-} as const;
+export { LOCALE_OF, type Lang } from '../../domain/i18n.ts';
 
-export type MessageKey = keyof typeof messages;
+/** A key of the tab's namespace, without its `tab.` prefix. */
+export type MessageKey = keyof typeof tabMessages;
 
+/** The tab's message `key` in `lang`: t(`tab.${key}`, params, lang). */
 export function tr(lang: Lang, key: MessageKey, params: Record<string, string | number> = {}): string {
-  return messages[key][lang].replace(/\{(\w+)\}/g, (w, k: string) => (params[k] === undefined ? w : String(params[k])));
+  return t(`tab.${key}`, params, lang);
 }
 
+/** The tab's message `key` in both languages, Dutch first (before the language is known). */
+export function trBoth(key: MessageKey, params: Record<string, string | number> = {}): string {
+  return both(`tab.${key}`, params);
+}
+
+/** The tab's language for a Teams locale ('en-us', 'nl-nl'); Dutch unless it asks for English. */
 export function langOf(locale: string | null | undefined): Lang {
-  return locale?.toLowerCase().startsWith('en') ? 'en' : 'nl';
+  return parseLang(locale, 'nl');
 }

@@ -38,7 +38,7 @@ export function filterActions(actions: ActionView[], f: ActionFilters): ActionVi
 }
 
 export function ageText(days: number, lang: Lang): string {
-  return days <= 0 ? tr(lang, 'age.today') : days === 1 ? tr(lang, 'age.day') : tr(lang, 'age.days', { n: days });
+  return tr(lang, 'age', { n: Math.max(0, days) });
 }
 
 /** Position of `date` on a timeline from `start` to `end`, 0–100 %. */

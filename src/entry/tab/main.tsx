@@ -3,7 +3,7 @@
 import { createRoot } from 'react-dom/client';
 import { App, hostFromUrl, type Host, type ThemeName } from './app.tsx';
 import { storedToken } from './api.ts';
-import { langOf } from './i18n.ts';
+import { langOf, trBoth } from './i18n.ts';
 
 const toTheme = (t: string | undefined): ThemeName => (t === 'dark' ? 'dark' : t === 'contrast' ? 'contrast' : 'light');
 
@@ -35,4 +35,4 @@ async function host(): Promise<Host> {
 }
 
 const root = createRoot(document.getElementById('root') as HTMLElement);
-host().then((h) => root.render(<App host={h} />), (err: unknown) => root.render(<p role="alert">Regiekamer kon niet starten / could not start: {String(err)}</p>));
+host().then((h) => root.render(<App host={h} />), (err: unknown) => root.render(<p role="alert">{trBoth('app.startFailed', { detail: String(err) })}</p>));

@@ -108,7 +108,7 @@ describe('Acties', () => {
     renderIn(<Acties />, fakeApi({ '/acties': { acties: ACTIONS } }, patch));
     await screen.findByText('3 acties');
     fireEvent.click(screen.getByRole('switch', { name: 'Te laat' }));
-    expect(screen.getByText('1 acties')).toBeTruthy();
+    expect(screen.getByText('1 actie')).toBeTruthy();
     fireEvent.click(screen.getByRole('switch', { name: 'Te laat' }));
     fireEvent.change(screen.getByRole('combobox', { name: 'Status: Actie a1' }), { target: { value: 'gereed' } });
     await screen.findByText('Opgeslagen; Planner wordt bijgewerkt.');
@@ -135,7 +135,7 @@ describe('Acties: waits and conflicts', () => {
     expect(screen.getByText('Wacht op: Keuze zaaksysteem')).toBeTruthy();
     expect(screen.getByText('Conflict met Planner over de status: hier "gereed", in Planner "loopt"; Planner ging voor.')).toBeTruthy();
     fireEvent.click(screen.getByRole('switch', { name: 'Geblokkeerd' }));
-    expect(screen.getByText('1 acties')).toBeTruthy();
+    expect(screen.getByText('1 actie')).toBeTruthy();
     const status = screen.getByRole('combobox', { name: 'Status: Actie b1' }) as HTMLSelectElement;
     fireEvent.change(status, { target: { value: 'gereed' } });
     expect((await screen.findByRole('alert')).textContent).toContain('Niet opgeslagen: \'Actie b1\' is intussen gewijzigd');
@@ -206,7 +206,7 @@ describe('Besluiten, De vier K\'s and Capaciteit', () => {
     const kansen = await screen.findByRole('article', { name: 'kansen' });
     expect(kansen.textContent).toContain('Doorstroom (aantal, hoger is beter)');
     expect(kansen.textContent).toContain('Werkgroep A: Eerste gezamenlijke opleiding');
-    expect(kansen.textContent).toContain('1 acties dragen bij');
+    expect(kansen.textContent).toContain('1 actie draagt bij');
     expect(screen.getByRole('article', { name: 'kwaliteit' }).textContent).toContain('Nog geen successen gemeld voor deze K.');
     expect(kansen.textContent).toContain('nog niet gemeten');
     expect(screen.queryByRole('form', { name: 'Meting vastleggen' })).toBeNull(); // not the projectleider or regiegroep

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { createMsalTokenSource } from '../../../adapters/auth/credentials.ts';
 import { loadLocalTenantInfo, LocalTenantUnavailableError } from '../../../adapters/graph/connect.ts';
 import { createHttpClient } from '../../../adapters/http/fetch.ts';
-import type { Lang } from '../../../domain/i18n.ts';
+import { t, type Lang } from '../../../domain/i18n.ts';
 import type { Config } from '../../../platform/config.ts';
 import { EXIT, writeLine, type CliIo } from '../io.ts';
 
@@ -27,20 +27,13 @@ interface ActieView {
   owners: { id: string; name: string }[]; overdue: boolean;
 }
 
-const words = {
-  noServer: { nl: 'Regiekamer draait niet: start het eerst met `npm start` (dit commando werkt met de gegevens van de draaiende server).', en: 'Regiekamer is not running: start it first with `npm start` (this command works on the running server\'s data).' },
-  none: { nl: 'Geen acties gevonden.', en: 'No actions found.' },
-  overdue: { nl: 'te laat', en: 'overdue' },
-  saved: { nl: 'Bijgewerkt; de server zet het door naar Planner.', en: 'Updated; the server passes it on to Planner.' },
-} as const;
-
 /** Calls the running server's API with an app token from the local tenant; undefined (after a message) when it can't. */
 async function callApi(io: CliIo, config: Config, lang: Lang, method: string, apiPath: string, body?: unknown): Promise<{ status: number; body: Record<string, unknown> } | undefined> {
   let server: { url: string };
   try {
     server = JSON.parse(await readFile(path.join(config.dataDir, 'server.json'), 'utf8')) as { url: string };
   } catch {
-    writeLine(io.stderr, words.noServer[lang]);
+    writeLine(io.stderr, t('cli.acties.noServer', {}, lang));
     return undefined;
   }
   let info;
@@ -60,7 +53,7 @@ async function callApi(io: CliIo, config: Config, lang: Lang, method: string, ap
     if (body !== undefined) init.body = JSON.stringify(body);
     const res = await fetch(`${server.url}/api${apiPath}`, init).catch(() => undefined);
     if (!res) {
-      writeLine(io.stderr, words.noServer[lang]);
+      writeLine(io.stderr, t('cli.acties.noServer', {}, lang));
       return undefined;
     }
     return { status: res.status, body: await res.json() as Record<string, unknown> };
@@ -84,8 +77,9 @@ export async function capaciteitCommand(io: CliIo, config: Config, flags: { json
     return EXIT.ok;
   }
   for (const p of (r.body['personen'] ?? []) as PersonLoadView[]) {
-    const flag = p.overLimit ? (lang === 'nl' ? '  ⚠ boven de beschikbare uren' : '  ⚠ over the available hours') : '';
-    writeLine(io.stdout, `${p.name.padEnd(28)} ${String(p.loadHours).padStart(5)} / ${String(p.hoursPerWeek).padEnd(3)} u/wk · ${p.openActions} open, ${p.overdueActions} te laat · ${p.werkgroepen.length} werkgroep(en)${flag}`);
+    const flag = p.overLimit ? `  ${t('cli.capaciteit.over', {}, lang)}` : '';
+    const line = t('cli.capaciteit.line', { name: p.name.padEnd(28), load: String(p.loadHours).padStart(5), hours: String(p.hoursPerWeek).padEnd(3), open: p.openActions, overdue: p.overdueActions, werkgroepen: p.werkgroepen.length }, lang);
+    writeLine(io.stdout, `${line}${flag}`);
   }
   return EXIT.ok;
 }
@@ -107,16 +101,15 @@ export async function besluitenCommand(io: CliIo, config: Config, flags: { json?
     writeLine(io.stdout, JSON.stringify(r.body, null, 2));
     return EXIT.ok;
   }
-  const days = lang === 'nl' ? 'dagen' : 'days';
   for (const d of (r.body['besluiten'] ?? []) as DecisionView[]) {
-    const where = d.outcome ? `${d.outcome.kind} (${d.outcome.on})` : `${d.leadTimes.levels.at(-1)?.level ?? '-'} ${lang === 'nl' ? 'sinds' : 'for'} ${d.leadTimes.levels.at(-1)?.days ?? 0} ${days}`;
-    writeLine(io.stdout, `${d.id}  ${d.title} — ${d.werkgroepNaam} · ${where} · ${lang === 'nl' ? 'totaal' : 'total'} ${d.leadTimes.totalDays} ${days}`);
+    const where = d.outcome ? `${d.outcome.kind} (${d.outcome.on})` : t('cli.besluiten.at', { level: d.leadTimes.levels.at(-1)?.level ?? '-', days: d.leadTimes.levels.at(-1)?.days ?? 0 }, lang);
+    writeLine(io.stdout, t('cli.besluiten.line', { id: d.id, title: d.title, werkgroep: d.werkgroepNaam, where, days: d.leadTimes.totalDays }, lang));
   }
   const medians = r.body['medianen'] as { levels: { level: string; medianDays: number; count: number }[]; total?: { medianDays: number; count: number } } | undefined;
   if (medians) {
-    writeLine(io.stdout, lang === 'nl' ? 'Mediane doorlooptijd per niveau (afgelopen jaar):' : 'Median lead time per level (past year):');
-    for (const l of medians.levels) writeLine(io.stdout, `  ${l.level.padEnd(14)} ${l.medianDays} ${days} (${l.count})`);
-    if (medians.total) writeLine(io.stdout, `  ${(lang === 'nl' ? 'totaal' : 'total').padEnd(14)} ${medians.total.medianDays} ${days} (${medians.total.count})`);
+    writeLine(io.stdout, t('cli.besluiten.medians', {}, lang));
+    for (const l of medians.levels) writeLine(io.stdout, `  ${t('cli.besluiten.median', { level: l.level.padEnd(14), days: l.medianDays, count: l.count }, lang)}`);
+    if (medians.total) writeLine(io.stdout, `  ${t('cli.besluiten.median', { level: t('cli.besluiten.total', {}, lang).padEnd(14), days: medians.total.medianDays, count: medians.total.count }, lang)}`);
   }
   return EXIT.ok;
 }
@@ -126,7 +119,7 @@ export async function actiesCommand(io: CliIo, config: Config, flags: ActiesFlag
   try {
     server = JSON.parse(await readFile(path.join(config.dataDir, 'server.json'), 'utf8')) as { url: string };
   } catch {
-    writeLine(io.stderr, words.noServer[lang]);
+    writeLine(io.stderr, t('cli.acties.noServer', {}, lang));
     return EXIT.failure;
   }
   let info;
@@ -160,7 +153,7 @@ export async function actiesCommand(io: CliIo, config: Config, flags: ActiesFlag
         res = await fetch(`${server.url}/api/acties${q.size > 0 ? `?${q}` : ''}`, { headers });
       }
     } catch {
-      writeLine(io.stderr, words.noServer[lang]);
+      writeLine(io.stderr, t('cli.acties.noServer', {}, lang));
       return EXIT.failure;
     }
     const body = await res.json() as { message?: string; acties?: ActieView[] } & Partial<ActieView>;
@@ -174,18 +167,18 @@ export async function actiesCommand(io: CliIo, config: Config, flags: ActiesFlag
     }
     if (flags.wijzig) {
       writeLine(io.stdout, `${body.id}: ${body.title} — ${body.status}${body.due ? `, ${body.due}` : ''}`);
-      writeLine(io.stdout, words.saved[lang]);
+      writeLine(io.stdout, t('cli.acties.saved', {}, lang));
       return EXIT.ok;
     }
     const list = body.acties ?? [];
-    if (list.length === 0) writeLine(io.stdout, words.none[lang]);
+    if (list.length === 0) writeLine(io.stdout, t('cli.acties.none', {}, lang));
     let group = '';
     for (const a of list) {
       if (a.werkgroepNaam !== group) {
         group = a.werkgroepNaam;
         writeLine(io.stdout, group);
       }
-      writeLine(io.stdout, `  ${a.id}  [${a.status}] ${a.title} — ${a.owners.map((o) => o.name).join(', ')}${a.due ? ` · ${a.due}` : ''}${a.overdue ? ` (${words.overdue[lang]})` : ''}`);
+      writeLine(io.stdout, `  ${a.id}  [${a.status}] ${a.title} — ${a.owners.map((o) => o.name).join(', ')}${a.due ? ` · ${a.due}` : ''}${a.overdue ? ` (${t('cli.acties.overdue', {}, lang)})` : ''}`);
     }
     return EXIT.ok;
   } finally {
@@ -202,8 +195,6 @@ export async function herinneringenCommand(io: CliIo, config: Config, bijeenkoms
     return r.status === 400 || r.status === 404 ? EXIT.invalid : EXIT.failure;
   }
   if (flags.json) writeLine(io.stdout, JSON.stringify(r.body, null, 2));
-  else writeLine(io.stdout, lang === 'nl'
-    ? `${String(r.body['gepland'])} berichten voor ${bijeenkomst} ingepland voor nu; ${String(r.body['verstuurd'])} naar de wachtrij (al verstuurde gaan niet nog eens).`
-    : `${String(r.body['gepland'])} messages for ${bijeenkomst} scheduled for now; ${String(r.body['verstuurd'])} queued (ones already sent are not sent again).`);
+  else writeLine(io.stdout, t('cli.herinneringen.done', { planned: Number(r.body['gepland']), meeting: bijeenkomst, queued: String(r.body['verstuurd']) }, lang));
   return EXIT.ok;
 }

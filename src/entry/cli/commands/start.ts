@@ -1,4 +1,5 @@
 // `regiekamer start` (npm start): the whole local stack on embedded defaults, until Ctrl-C.
+import { both, t } from '../../../domain/i18n.ts';
 import { formatProblem } from '../../../domain/programme/parse.ts';
 import { systemClock } from '../../../platform/clock.ts';
 import type { Config } from '../../../platform/config.ts';
@@ -28,44 +29,50 @@ export async function startCommand(io: CliIo, config: Config, signal?: AbortSign
     unlisten();
     if (err instanceof ProgrammeInvalidError) {
       for (const p of err.problems) writeLine(io.stderr, formatProblem(p, config.lang));
-      writeLine(io.stderr, 'Regiekamer start niet: los eerst de problemen in het programmabestand op. / Fix the programme file first.');
+      writeLine(io.stderr, both('cli.start.programmeInvalid'));
       return EXIT.invalid;
     }
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE') {
-      writeLine(io.stderr, `Poort ${config.port} is al in gebruik; kies een andere met PORT=… / port ${config.port} is in use; set PORT=…`);
+      writeLine(io.stderr, both('cli.start.portInUse', { port: String(config.port) }));
       return EXIT.failure;
     }
     throw err;
   }
 
   const p = stack.programme;
+  const lang = config.lang;
   const lines = [
-    'Regiekamer draait (lokale modus) / Regiekamer is running (local mode)',
-    `  Programma  ${p.programme.name} — ${p.gemeenten.length} gemeenten, ${p.bodies.filter((b) => b.kind === 'werkgroep').length} werkgroepen`
-      + ` (${stack.version.sourcePath}, versie ${stack.version.id}${stack.programmeChanged ? ', nieuw sinds vorige start' : ', ongewijzigd'})`,
-    `  Opslag     ${stack.store.backend === 'pglite' ? 'PGlite (ingebouwd)' : 'PostgreSQL-server'}: ${stack.store.location}`,
-    `  Server     ${stack.url}  (gezondheid: ${stack.url}/healthz, gereed: ${stack.url}/readyz)`,
+    both('cli.start.running'),
+    t('cli.start.programme', {
+      name: p.programme.name, gemeenten: p.gemeenten.length, werkgroepen: p.bodies.filter((b) => b.kind === 'werkgroep').length,
+      source: stack.version.sourcePath, version: stack.version.id, changed: stack.programmeChanged ? 'yes' : 'no',
+    }, lang),
+    t('cli.start.store', { backend: stack.store.backend, location: stack.store.location }, lang),
+    t('cli.start.server', { url: stack.url }, lang),
     ...(stack.localTenant ? [
-      `  Tenant     lokale tenant (${stack.localTenant.tenants} tenants): ${stack.localTenant.baseUrl}`
-        + `${stack.localTenant.httpUrl ? ` en ${stack.localTenant.httpUrl}` : ''}${stack.localTenant.infoFile ? ` — gegevens in ${stack.localTenant.infoFile}` : ''}`,
+      t('cli.start.tenant', {
+        tenants: stack.localTenant.tenants, url: stack.localTenant.baseUrl,
+        also: stack.localTenant.httpUrl ? t('cli.start.tenantAlso', { url: stack.localTenant.httpUrl }, lang) : '',
+        info: stack.localTenant.infoFile ? t('cli.start.tenantInfo', { file: stack.localTenant.infoFile }, lang) : '',
+      }, lang),
     ] : []),
     `  Tab        ${stack.url}/tab`,
     `  Bot        ${stack.url}/api/messages${stack.playgroundUrl ? `  — Agents Playground: ${stack.playgroundUrl}` : ''}`,
-    ...stack.changesSinceLast.map((line, i) => `${i === 0 ? '  Gewijzigd  ' : '             '}${line}`),
-    '  Stoppen    Ctrl-C',
+    ...stack.changesSinceLast.map((line, i) => `${i === 0 ? t('cli.start.changed', {}, lang) : '             '}${line}`),
+    t('cli.start.stop', {}, lang),
   ];
   for (const line of lines) writeLine(io.stdout, line);
   void stack.firstSync.then((o) => {
     writeLine(io.stdout, o.ok
-      ? `  Sync       ${o.summary.created} gemaakt, ${o.summary.updated} bijgewerkt, ${o.summary.unchanged} ongewijzigd, ${o.summary.skipped} overgeslagen, ${o.summary.failed} mislukt; ${o.drift} afwijking(en)`
-      : `  Sync       mislukt / failed: ${o.error}`);
+      ? t('cli.start.syncDone', { ...o.summary, drift: o.drift }, lang)
+      : `  Sync       ${both('cli.start.syncFailed')}: ${o.error}`);
   });
 
   await stopRequested;
   unlisten();
-  writeLine(io.stdout, 'Regiekamer stopt… / stopping…');
+  writeLine(io.stdout, both('cli.start.stopping'));
   await stack.stop();
-  writeLine(io.stdout, 'Gestopt. / Stopped.');
+  writeLine(io.stdout, both('cli.stopped'));
   return EXIT.ok;
 }

@@ -3,6 +3,7 @@
 // .regiekamer/local-tenant.json for the gateway.
 import path from 'node:path';
 import { loadProgrammeFile } from '../../../adapters/files/programme-file.ts';
+import { both } from '../../../domain/i18n.ts';
 import { formatProblem } from '../../../domain/programme/parse.ts';
 import type { Config } from '../../../platform/config.ts';
 import { createLogger } from '../../../platform/logger.ts';
@@ -32,7 +33,7 @@ function intFlag(value: string | undefined, name: string, min: number, max: numb
   if (value === undefined) return undefined;
   const n = Number(value);
   if (!/^-?\d+$/.test(value.trim()) || n < min || n > max) {
-    throw new FlagError(`--${name}: verwacht een geheel getal van ${min} tot ${max} / expected an integer from ${min} to ${max}`);
+    throw new FlagError(both('cli.tenant.intFlag', { name, min: String(min), max: String(max) }));
   }
   return n;
 }
@@ -40,10 +41,10 @@ function intFlag(value: string | undefined, name: string, min: number, max: numb
 function parseFlags(flags: TenantServeFlags) {
   const share = flags.faults === undefined ? undefined : Number(flags.faults);
   if (share !== undefined && (!Number.isFinite(share) || share < 0 || share > 1)) {
-    throw new FlagError('--faults: verwacht een aandeel van 0 tot 1, bv. 0.2 / expected a share from 0 to 1, e.g. 0.2');
+    throw new FlagError(both('cli.tenant.faultsFlag'));
   }
   const throttle = flags.throttle?.toLowerCase();
-  if (throttle !== undefined && throttle !== 'on' && throttle !== 'off') throw new FlagError('--throttle: on of off / on or off');
+  if (throttle !== undefined && throttle !== 'on' && throttle !== 'off') throw new FlagError(both('cli.tenant.throttleFlag'));
   return {
     port: intFlag(flags.port, 'port', 0, 65535),
     httpPort: intFlag(flags.httpPort, 'http-port', 0, 65535),
@@ -71,7 +72,7 @@ export async function tenantServeCommand(io: CliIo, config: Config, flags: Tenan
   const loaded = await loadProgrammeFile(config.programmeFile, display);
   if (!loaded.ok) {
     for (const p of loaded.problems) writeLine(io.stderr, formatProblem(p, config.lang));
-    writeLine(io.stderr, 'De lokale tenant start niet: los eerst de problemen in het programmabestand op. / Fix the programme file first.');
+    writeLine(io.stderr, both('cli.tenant.programmeInvalid'));
     return EXIT.invalid;
   }
   const programme = loaded.programme;
@@ -99,7 +100,7 @@ export async function tenantServeCommand(io: CliIo, config: Config, flags: Tenan
     });
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
-      writeLine(io.stderr, `Poort ${port} of ${httpPort} is al in gebruik; kies een andere met --port/--http-port. / Port ${port} or ${httpPort} is in use; choose another with --port/--http-port.`);
+      writeLine(io.stderr, both('cli.tenant.portInUse', { port: String(port), httpPort: String(httpPort) }));
       return EXIT.failure;
     }
     if (err instanceof StateFileError) {
@@ -113,16 +114,16 @@ export async function tenantServeCommand(io: CliIo, config: Config, flags: Tenan
   const f = tenant.faults();
   const pct = (x: number) => `${Math.round(x * 1000) / 10}%`;
   const lines = [
-    'Lokale tenant draait / local tenant is running',
-    `  Graph       ${tenant.baseUrl}/v1.0${tenant.httpUrl ? `   (ook / also ${tenant.httpUrl}/v1.0)` : ''}`,
+    both('cli.tenant.running'),
+    `  Graph       ${tenant.baseUrl}/v1.0${tenant.httpUrl ? `   (${both('cli.tenant.also')} ${tenant.httpUrl}/v1.0)` : ''}`,
     `  Identiteit  ${tenant.baseUrl}/{tenant-id}/v2.0  (OpenID, JWKS, token)`,
     `  Bot         ${tenant.baseUrl}  (serviceUrl; /v3/conversations)`,
     '  Tenants',
     ...tenant.tenants.map((x) => `    ${x.id}  ${names.get(x.id) ?? x.displayName} (${x.domain})`),
     `  App         client id ${tenant.app.clientId}`,
     `              secret    ${tenant.app.clientSecret}`,
-    `  CA          ${tenant.caCertPath ?? '(in geheugen / in memory)'}`,
-    `  Gegevens    ${tenant.infoFile ?? '(niet geschreven / not written)'}`,
+    `  CA          ${tenant.caCertPath ?? `(${both('cli.tenant.inMemory')})`}`,
+    `  Gegevens    ${tenant.infoFile ?? `(${both('cli.tenant.notWritten')})`}`,
     `  Storingen   vertraging ${f.latencyMs} ms, 429 ${pct(f.share429)}, 503 ${pct(f.share503)}, limieten ${f.throttling ? 'aan' : 'uit'}`
       + `${f.seed !== undefined ? `, seed ${f.seed}` : ''} (wijzig: POST ${tenant.baseUrl}/_local/faults)`,
     '  Stoppen     Ctrl-C',
@@ -142,8 +143,8 @@ export async function tenantServeCommand(io: CliIo, config: Config, flags: Tenan
   for (const line of lines) writeLine(io.stdout, line);
 
   await stopRequested;
-  writeLine(io.stdout, 'Lokale tenant stopt… / stopping…');
+  writeLine(io.stdout, both('cli.tenant.stopping'));
   await tenant.stop();
-  writeLine(io.stdout, 'Gestopt. / Stopped.');
+  writeLine(io.stdout, both('cli.stopped'));
   return EXIT.ok;
 }

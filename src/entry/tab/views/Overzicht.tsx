@@ -2,7 +2,7 @@
 // its latest update (and its age) and its open, overdue and blocked actions.
 import { Badge, Body1, Button, Caption1, Card, CardHeader, Subtitle2, Title3, tokens } from '@fluentui/react-components';
 import { Loadable, useData, useTab } from '../data.tsx';
-import { tr } from '../i18n.ts';
+import { LOCALE_OF, tr } from '../i18n.ts';
 import { ageText, timelinePercent } from '../logic.ts';
 
 export interface Overview {
@@ -42,7 +42,7 @@ export function Overzicht({ onOpenWerkgroep }: { onOpenWerkgroep?: (id: string) 
             <Subtitle2 block as="h3">{tr(lang, 'overzicht.meetings')}</Subtitle2>
             <ul>
               {o.bijeenkomsten.map((b) => (
-                <li key={b.orgaan}><Body1>{b.naam}: {new Date(b.start).toLocaleString(lang === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'full', timeStyle: 'short', timeZone: 'Europe/Amsterdam' })}</Body1></li>
+                <li key={b.orgaan}><Body1>{b.naam}: {new Date(b.start).toLocaleString(LOCALE_OF[lang], { dateStyle: 'full', timeStyle: 'short', timeZone: 'Europe/Amsterdam' })}</Body1></li>
               ))}
             </ul>
             <Subtitle2 block as="h3">{tr(lang, 'overzicht.werkgroepen')}</Subtitle2>

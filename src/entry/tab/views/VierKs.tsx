@@ -5,7 +5,7 @@ import { useState, type FormEvent } from 'react';
 import { Badge, Body1, Button, Caption1, Card, CardHeader, Field, Input, Select, Subtitle2 } from '@fluentui/react-components';
 import { Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { Loadable, Notice, useData, useTab, type NoticeState } from '../data.tsx';
-import { tr, type Lang } from '../i18n.ts';
+import { LOCALE_OF, tr, type Lang } from '../i18n.ts';
 
 type Direction = 'beter' | 'slechter' | 'gelijk' | 'onbekend';
 
@@ -34,7 +34,7 @@ export function parseNumber(text: string): number | undefined {
   return Number(t.replace(',', '.'));
 }
 
-const format = (n: number, lang: Lang) => n.toLocaleString(lang === 'nl' ? 'nl-NL' : 'en-GB', { maximumFractionDigits: 2 });
+const format = (n: number, lang: Lang) => n.toLocaleString(LOCALE_OF[lang], { maximumFractionDigits: 2 });
 
 function IndicatorRow({ i, lang }: { i: Indicator; lang: Lang }) {
   const points = i.metingen ?? [];

@@ -2,7 +2,7 @@
 // Planner), what it waits on and what waits on it.
 import { Body1, Caption1, Card, Select, Subtitle2, Text } from '@fluentui/react-components';
 import { Loadable, useData, useTab } from '../data.tsx';
-import { tr } from '../i18n.ts';
+import { LOCALE_OF, tr } from '../i18n.ts';
 import { Acties } from './Acties.tsx';
 import type { Overview } from './Overzicht.tsx';
 
@@ -56,7 +56,7 @@ function Detail({ id }: { id: string }) {
           <Subtitle2 block as="h3">{tr(lang, 'werkgroep.updates')}</Subtitle2>
           {w.updates.length === 0 ? <Text>{tr(lang, 'tile.noUpdate')}</Text> : w.updates.map((u) => (
             <Card key={u.periode} role="article" aria-label={u.periode}>
-              <Caption1>{new Date(u.ingediend).toLocaleDateString(lang === 'nl' ? 'nl-NL' : 'en-GB')} · {u.door}{u.status ? ` · ${tr(lang, `status.${u.status}` as 'status.op-koers')}` : ''}</Caption1>
+              <Caption1>{new Date(u.ingediend).toLocaleDateString(LOCALE_OF[lang])} · {u.door}{u.status ? ` · ${tr(lang, `status.${u.status}` as 'status.op-koers')}` : ''}</Caption1>
               <Body1>{u.progress}</Body1>
             </Card>
           ))}
