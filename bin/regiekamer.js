@@ -1,20 +1,20 @@
 #!/usr/bin/env node
-// Entry for `npx regiekamer`: runs the TypeScript CLI through tsx, so no build step is needed after `npm install`.
-import { register } from 'tsx/esm/api';
+// Entry for `regiekamer` (npx, npm start, the installed package's bin). The installed package ships the build
+// (dist/, made by `npm run build`) and no sources: it runs dist/entry/cli/bin.js with plain node, needing neither tsx
+// nor any devDependency. A checkout has src/: it runs the sources through tsx (a devDependency), so no build step
+// is needed after `npm install` and a stale dist/ is never run by accident; `node dist/entry/cli/bin.js` runs the build.
+import { existsSync } from 'node:fs';
 
-// A closed pipe (`regiekamer … | head`) ends the command quietly; anything else unexpected is one line, never a stack.
-for (const stream of [process.stdout, process.stderr]) {
-  stream.on('error', (err) => {
-    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    process.stderr.write(`regiekamer: ${err.message}\n`);
-    process.exit(1);
-  });
+const sources = new URL('../src/entry/cli/bin.ts', import.meta.url);
+const built = new URL('../dist/entry/cli/bin.js', import.meta.url);
+
+if (existsSync(sources)) {
+  const { register } = await import('tsx/esm/api');
+  register();
+  await import(sources.href);
+} else if (existsSync(built)) {
+  await import(built.href);
+} else {
+  process.stderr.write('regiekamer: dist/ ontbreekt; bouw eerst met npm run build / dist/ is missing; build first with npm run build\n');
+  process.exitCode = 1;
 }
-process.on('uncaughtException', (err) => {
-  process.stderr.write(`regiekamer: onverwachte fout / unexpected error: ${err.message}\n`);
-  process.exit(1);
-});
-
-register();
-const { main } = await import('../src/entry/cli/main.ts');
-process.exitCode = await main(process.argv.slice(2));

@@ -22,7 +22,7 @@ export const apiMessages = {
   'api.signin.localOnly': { nl: 'Lokaal aanmelden kan alleen op deze computer.', en: 'Local sign-in only works on this machine.' },
   'api.signin.expired': { nl: 'Aanmelden mislukt: verlopen of onbekend verzoek; probeer opnieuw via /tab.', en: 'Sign-in failed: expired or unknown request; try again from /tab.' },
   'api.signin.failed': { nl: 'Aanmelden mislukt ({reason}).', en: 'Sign-in failed ({reason}).' },
-  'api.tab.notBuilt': { nl: 'De tab is niet gebouwd: npm run build:tab.', en: 'The tab is not built: npm run build:tab.' },
+  'api.tab.notBuilt': { nl: 'De tab is niet gebouwd: npm run build.', en: 'The tab is not built: npm run build.' },
   'api.bot.badToken': { nl: 'Ongeldig of ontbrekend token', en: 'invalid or missing token' },
   'api.bot.tenantNotAllowed': { nl: 'Deze tenant hoort niet bij het programma', en: 'tenant not allowed' },
 } satisfies Record<string, Entry>;

@@ -106,6 +106,10 @@ export const cliMessages = {
   'server.config.invalid': { nl: 'Ongeldige configuratie', en: 'invalid configuration' },
   'server.config.tenantCredentials': { nl: 'REGIEKAMER_MODE=tenant vraagt GRAPH_CLIENT_ID en GRAPH_CLIENT_SECRET of GRAPH_CERTIFICATE_PATH', en: 'tenant mode needs GRAPH_CLIENT_ID and a secret or certificate' },
   'server.programmeInvalid': { nl: 'Het programmabestand is ongeldig', en: 'the programme file is invalid' },
+  'server.playgroundMissing': {
+    nl: 'Agents Playground niet geïnstalleerd (devDependency), de bot draait zonder; PLAYGROUND_PORT=0 zwijgt hierover',
+    en: 'Agents Playground not installed (a devDependency), the bot runs without it; PLAYGROUND_PORT=0 silences this',
+  },
   'server.syncOff': { nl: 'SYNC_INTERVAL_MINUTES=0: periodieke sync uit', en: 'periodic sync off' },
   'server.store.unreachable': { nl: 'De database is niet bereikbaar', en: 'the database cannot be reached' },
   'server.store.invalidUrl': { nl: 'ongeldige URL', en: 'invalid URL' },

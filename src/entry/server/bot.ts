@@ -101,10 +101,20 @@ const refuseAll: BotTokenValidator = async () => {
   throw new TokenRejectedError('missing', 'no bot id configured');
 };
 
-/** Starts the Microsoft 365 Agents Playground (local mode) pointed at the bot; resolves with its URL once it listens. */
-export async function startPlayground(botEndpoint: string, port: number, logger: Logger): Promise<{ url: string; stop(): Promise<void> }> {
+/**
+ * Starts the Microsoft 365 Agents Playground (local mode) pointed at the bot; resolves with its URL once it listens,
+ * or with undefined when the Playground is not installed: it is a devDependency, so an installed build
+ * (`npm ci --omit=dev`) starts without it.
+ */
+export async function startPlayground(botEndpoint: string, port: number, logger: Logger): Promise<{ url: string; stop(): Promise<void> } | undefined> {
   const require = createRequire(import.meta.url);
-  const cli = require.resolve('@microsoft/m365agentsplayground/cli.js');
+  let cli: string;
+  try {
+    cli = require.resolve('@microsoft/m365agentsplayground/cli.js');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND') return undefined;
+    throw err;
+  }
   const child: ChildProcess = spawn(process.execPath, [cli, '-e', botEndpoint, '-c', 'msteams', '-p', String(port), '--dt'], {
     env: { ...process.env, TEAMSAPPTESTER_BROWSER: 'none' },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -178,8 +178,12 @@ export async function startStack(config: Config, clock: Clock, logger: Logger, c
     if (config.mode === 'local' && config.bot.playgroundPort > 0) {
       const { startPlayground } = await import('./bot.ts');
       const pg = await startPlayground(`${url}/api/messages`, config.bot.playgroundPort, logger);
-      stops.push(() => pg.stop());
-      playgroundUrl = pg.url;
+      if (pg) {
+        stops.push(() => pg.stop());
+        playgroundUrl = pg.url;
+      } else {
+        logger.warn({ component: 'playground' }, both('server.playgroundMissing'));
+      }
     }
     // Where the CLI finds the running server (its API): the store is the server's while it runs.
     const serverFile = path.join(config.dataDir, 'server.json');

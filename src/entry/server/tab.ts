@@ -1,7 +1,8 @@
-// The tab under /tab: the React app (through Vite's middleware in local mode, the built files from dist/tab
-// otherwise) and, in local mode, sign-in at the local tenant: authorization code with PKCE, the code exchanged
-// here (the server trusts the local CA; the browser need not), the token handed to the page in the URL fragment
-// (never sent to a server, never logged) and kept in session storage.
+// The tab under /tab: the React app (through Vite's middleware in local mode when run from the sources, the built
+// files from dist/tab otherwise: tenant mode, and any mode when run from the build in dist/) and, in local mode,
+// sign-in at the local tenant: authorization code with PKCE, the code exchanged here (the server trusts the local
+// CA; the browser need not), the token handed to the page in the URL fragment (never sent to a server, never
+// logged) and kept in session storage.
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -19,8 +20,12 @@ export interface TabOptions {
   dist?: string;
 }
 
+// src/entry/server → src/entry/tab; from the build (dist/entry/server) there is no dist/entry/tab: Vite built it into
+// dist/tab, which both resolve to (the build keeps src/'s layout under dist/).
 const TAB_ROOT = path.resolve(import.meta.dirname, '../tab');
 const DIST = path.resolve(import.meta.dirname, '../../../dist/tab');
+/** Whether the tab's sources are beside this module: true when run from src/, false from dist/ or an installed package. */
+const FROM_SOURCES = existsSync(path.join(TAB_ROOT, 'main.tsx'));
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 export async function tabRouter(o: TabOptions): Promise<{ router: Router; close(): Promise<void> }> {
@@ -73,8 +78,9 @@ export async function tabRouter(o: TabOptions): Promise<{ router: Router; close(
   }
 
   let close = async () => undefined as void;
-  if (o.mode === 'local') {
-    // Vite serves the app from source (no build step for `npm start`); loaded lazily so tenant mode never needs it.
+  if (o.mode === 'local' && FROM_SOURCES) {
+    // Vite serves the app from source (no build step for `npm start`); loaded lazily so that tenant mode and the
+    // build (installed without devDependencies, where vite is absent) never load it.
     const { createServer } = await import('vite');
     const react = (await import('@vitejs/plugin-react')).default;
     const vite = await createServer({

@@ -120,12 +120,11 @@ const MAX_BATCH = 20;
 const BATCH_PARALLELISM = 4;
 
 async function defaultIdentityFactory(): Promise<IdentityFactory> {
-  // Resolved at run time: identity.ts is written by another module owner and may change independently.
-  const specifier = './identity.ts';
-  const mod = await (import(specifier) as Promise<{ createIdentityProvider?: IdentityFactory }>).catch((err: unknown) => {
+  // A literal specifier, so that the build (tsc's rewriteRelativeImportExtensions) turns it into ./identity.js;
+  // a computed one would still name the .ts source in dist/.
+  const mod = await import('./identity.ts').catch((err: unknown) => {
     throw new Error(`the local identity provider (src/entry/tenant/identity.ts) could not be loaded: ${err instanceof Error ? err.message : String(err)}`);
   });
-  if (typeof mod.createIdentityProvider !== 'function') throw new Error('identity.ts does not export createIdentityProvider');
   return mod.createIdentityProvider;
 }
 
