@@ -45,20 +45,27 @@ describe.each(backends)('jobs on $name', (backend) => {
   it('two runners on one database never run the handler at the same time', { timeout: 60_000 }, async () => {
     // Each runner's database handle counts pg-boss's fetches (SELECT … FOR UPDATE SKIP LOCKED), so a run can be held
     // until the other runner has polled twice while it was active: had it been allowed, it would have started.
+    // (pg-boss 12 sends its fetch without parameters, so it arrives through execRows; with parameters, query.)
     const fetches = { a: 0, b: 0 };
     const waiters: (() => void)[] = [];
     const counted = (who: 'a' | 'b'): Store => {
       const s = store();
+      const count = (sql: string) => {
+        if (/SKIP LOCKED/i.test(sql)) {
+          fetches[who]++;
+          for (const w of waiters.splice(0)) w();
+        }
+      };
       const db: Db = {
         query: (sql, params) => {
-          if (/SKIP LOCKED/i.test(sql)) {
-            fetches[who]++;
-            for (const w of waiters.splice(0)) w();
-          }
+          count(sql);
           return s.db.query(sql, params);
         },
         exec: (sql) => s.db.exec(sql),
-        execRows: (sql) => s.db.execRows(sql),
+        execRows: (sql) => {
+          count(sql);
+          return s.db.execRows(sql);
+        },
         transaction: (fn) => s.db.transaction(fn),
       };
       return { ...s, db } as Store;

@@ -3,4 +3,6 @@
 export const LOCK = {
   migrations: 0x524b0001,
   programmeVersions: 0x524b0002,
+  /** The job queue's schema hand-over from pg-boss 10 (src/adapters/queue/jobs.ts). */
+  jobQueue: 0x524b0003,
 } as const;

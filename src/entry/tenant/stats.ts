@@ -53,7 +53,7 @@ function emptyRoute(): RouteCounters {
 
 export function maskPath(path: string): string {
   return path.split('/').map((seg) => {
-    let decoded = seg;
+    let decoded: string;
     try {
       decoded = decodeURIComponent(seg);
     } catch {
