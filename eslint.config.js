@@ -42,4 +42,18 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The API contract and the tab run in the browser too: zod, domain types and the catalogue only.
+    files: ['src/app/contract.ts', 'src/entry/tab/**/*.ts', 'src/entry/tab/**/*.tsx'],
+    ignores: ['src/entry/tab/**/*.test.ts', 'src/entry/tab/**/*.test.tsx'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: ioModules.map((name) => ({ name, message: 'Browser code: no I/O modules.' })),
+        patterns: [
+          { group: ['node:*'], message: 'Browser code: no node: modules.' },
+          { group: ['**/adapters/**', '**/platform/**', '**/entry/server/**', '**/entry/cli/**'], message: 'Browser code may import the contract and the domain, not adapters or the server.' },
+        ],
+      }],
+    },
+  },
 );

@@ -14,7 +14,7 @@ import react from '@vitejs/plugin-react';
 import { build } from 'vite';
 import { chromium } from 'playwright-core';
 import type { Programme } from '../src/domain/programme/schema.ts';
-import { KS } from '../src/domain/planner/merge.ts';
+import { FOUR_KS as KS } from '../src/domain/vocabulary.ts';
 import { openStore } from '../src/adapters/store/open.ts';
 import type { StoredAction } from '../src/adapters/store/action-records.ts';
 import { testIssuer } from '../src/adapters/auth/testing.ts';

@@ -92,18 +92,18 @@ describe('regiekamer acties with npm start', () => {
   it('lists the seeded actions, and the local tenant has the plans and tasks', { timeout: 60_000 }, async () => {
     const r = await cli(['acties', '--werkgroep', 'wg-ict', '--json']);
     expect(r.code).toBe(0);
-    const list = (JSON.parse(r.stdout) as { acties: { id: string; inPlanner: boolean }[] }).acties;
+    const list = (JSON.parse(r.stdout) as { actions: { id: string; inPlanner: boolean }[] }).actions;
     expect(list.length).toBeGreaterThan(15);
     expect(list.every((a) => a.inPlanner)).toBe(true);
-    const all = JSON.parse((await cli(['acties', '--json'])).stdout) as { acties: unknown[] };
-    expect(all.acties.length).toBeGreaterThanOrEqual(150);
+    const all = JSON.parse((await cli(['acties', '--json'])).stdout) as { actions: unknown[] };
+    expect(all.actions.length).toBeGreaterThanOrEqual(150);
     const text = await cli(['acties', '--werkgroep', 'wg-ict']);
     expect(text.stdout).toMatch(/^Werkgroep ICT/m);
     expect(stdout).toContain('Sync');
   });
 
   it('an edit in Planner shows up after the next poll; an edit through the CLI reaches the task', { timeout: 120_000 }, async () => {
-    const list = (JSON.parse((await cli(['acties', '--werkgroep', 'wg-ict', '--json'])).stdout) as { acties: { id: string; title: string; status: string }[] }).acties;
+    const list = (JSON.parse((await cli(['acties', '--werkgroep', 'wg-ict', '--json'])).stdout) as { actions: { id: string; title: string; status: string }[] }).actions;
     const first = list[0];
     const second = list[1];
     if (!first || !second) throw new Error('no actions');
@@ -124,7 +124,7 @@ describe('regiekamer acties with npm start', () => {
     expect(renamed.status).toBeLessThan(300);
     // Two finished polls: the second began after the edit, whatever was running when it was made.
     await polls(2);
-    const after = (JSON.parse((await cli(['acties', '--werkgroep', 'wg-ict', '--json'])).stdout) as { acties: { id: string; title: string }[] }).acties;
+    const after = (JSON.parse((await cli(['acties', '--werkgroep', 'wg-ict', '--json'])).stdout) as { actions: { id: string; title: string }[] }).actions;
     expect(after.find((a) => a.id === first.id)?.title).toBe(`${first.title} (bijgewerkt in Planner)`);
 
     const edited = await cli(['acties', '--wijzig', second.id, '--status', 'gereed', '--deadline', '2027-01-15']);
@@ -139,7 +139,7 @@ describe('regiekamer acties with npm start', () => {
   it('shows who carries what against their hours, over the limit flagged, highest load first', { timeout: 60_000 }, async () => {
     const r = await cli(['capaciteit', '--json']);
     expect(r.code).toBe(0);
-    const people = (JSON.parse(r.stdout) as { personen: { name: string; ratio: number; overLimit: boolean; openActions: number }[] }).personen;
+    const people = (JSON.parse(r.stdout) as { people: { name: string; ratio: number; overLimit: boolean; openActions: number }[] }).people;
     expect(people.length).toBe(55);
     expect(people.some((p) => p.overLimit)).toBe(true);
     expect(people.some((p) => !p.overLimit)).toBe(true);
@@ -152,16 +152,16 @@ describe('regiekamer acties with npm start', () => {
   it('shows the decision log with the lead time per level and the medians', { timeout: 60_000 }, async () => {
     const r = await cli(['besluiten', '--json']);
     expect(r.code).toBe(0);
-    const body = JSON.parse(r.stdout) as { besluiten: { id: string; leadTimes: { totalDays: number; levels: unknown[] } }[]; medianen: { levels: { level: string; medianDays: number }[] } };
-    expect(body.besluiten).toHaveLength(12);
-    expect(body.besluiten.every((b) => b.leadTimes.levels.length > 0 && b.leadTimes.totalDays >= 0)).toBe(true);
-    expect(body.medianen.levels[0]?.level).toBe('werkgroep');
+    const body = JSON.parse(r.stdout) as { decisions: { id: string; leadTimes: { totalDays: number; levels: unknown[] } }[]; medians: { levels: { level: string; medianDays: number }[] } };
+    expect(body.decisions).toHaveLength(12);
+    expect(body.decisions.every((b) => b.leadTimes.levels.length > 0 && b.leadTimes.totalDays >= 0)).toBe(true);
+    expect(body.medians.levels[0]?.level).toBe('werkgroep');
     const text = await cli(['besluiten']);
     expect(text.stdout).toContain('Mediane doorlooptijd per niveau');
   });
 
   it('records what an action waits on, refuses a cycle with a message, and lists the chains oldest wait first', { timeout: 60_000 }, async () => {
-    const list = (JSON.parse((await cli(['acties', '--werkgroep', 'wg-jz', '--json'])).stdout) as { acties: { id: string; status: string }[] }).acties.filter((a) => a.status !== 'gereed');
+    const list = (JSON.parse((await cli(['acties', '--werkgroep', 'wg-jz', '--json'])).stdout) as { actions: { id: string; status: string }[] }).actions.filter((a) => a.status !== 'gereed');
     const [a, b] = list;
     if (!a || !b) throw new Error('not enough open actions');
     expect((await api('POST', `/acties/${a.id}/blokkades`, { kind: 'action', id: b.id })).status).toBe(201);
@@ -169,7 +169,7 @@ describe('regiekamer acties with npm start', () => {
     expect(cycle.status).toBe(400);
     expect(String(cycle.body['message'])).toContain('kringloop van wachten');
     expect(String(cycle.body['message'])).toMatch(new RegExp(`${a.id} → ${b.id} → ${a.id}|${b.id} → ${a.id} → ${b.id}`));
-    const chains = (await api('GET', '/wachtrij')).body['ketens'] as { items: { id: string }[]; oldestWaitDays?: number }[];
+    const chains = (await api('GET', '/wachtrij')).body['chains'] as { items: { id: string }[]; oldestWaitDays?: number }[];
     expect(chains.some((c) => c.items.some((i) => i.id.includes(a.id)) && c.items.some((i) => i.id.includes(b.id)))).toBe(true);
     const waits = chains.map((c) => c.oldestWaitDays).filter((x): x is number => x !== undefined);
     expect(waits).toEqual([...waits].sort((x, y) => y - x));
@@ -177,9 +177,9 @@ describe('regiekamer acties with npm start', () => {
   });
 
   it('prioritises the backlog of a werkgroep and turns a topic into an action that reaches Planner', { timeout: 60_000 }, async () => {
-    const backlog = (await api('GET', '/backlog?werkgroep=wg-ict')).body['topics'] as { id: string; title: string; priority: number | null; actie: string | null }[];
-    const open = backlog.filter((t) => t.actie === null);
-    const done = backlog.find((t) => t.actie !== null);
+    const backlog = (await api('GET', '/backlog?werkgroep=wg-ict')).body['topics'] as { id: string; title: string; priority: number | null; action: string | null }[];
+    const open = backlog.filter((t) => t.action === null);
+    const done = backlog.find((t) => t.action !== null);
     const [first, second] = open;
     if (!first || !second || !done) throw new Error('the ICT backlog should have topics with and without actions');
     expect((await api('PUT', `/backlog/${second.id}/prioriteit`, { werkgroep: 'wg-ict', priority: 1 })).status).toBe(200);
@@ -193,12 +193,12 @@ describe('regiekamer acties with npm start', () => {
     expect((await api('POST', `/backlog/${done.id}/actie`, { werkgroep: 'wg-ict' })).status).toBe(409);
     expect((await api('PUT', `/backlog/${first.id}/prioriteit`, { werkgroep: 'wg-ict', priority: 'hoog' })).status).toBe(400);
     await polls(2);
-    const list = (JSON.parse((await cli(['acties', '--werkgroep', 'wg-ict', '--json'])).stdout) as { acties: { id: string; inPlanner: boolean }[] }).acties;
+    const list = (JSON.parse((await cli(['acties', '--werkgroep', 'wg-ict', '--json'])).stdout) as { actions: { id: string; inPlanner: boolean }[] }).actions;
     expect(list.find((a) => a.id === String(made.body['id']))?.inPlanner).toBe(true);
   });
 
   it('refuses bad input with a message and changes nothing; the API wants a token', { timeout: 60_000 }, async () => {
-    const list = (JSON.parse((await cli(['acties', '--werkgroep', 'wg-hrm', '--json'])).stdout) as { acties: { id: string; due: string | null; status: string }[] }).acties;
+    const list = (JSON.parse((await cli(['acties', '--werkgroep', 'wg-hrm', '--json'])).stdout) as { actions: { id: string; due: string | null; status: string }[] }).actions;
     const a = list[0];
     if (!a) throw new Error('no actions');
     const bad = await cli(['acties', '--wijzig', a.id, '--deadline', '2026-13-45', '--status', 'klaar']);
@@ -206,7 +206,7 @@ describe('regiekamer acties with npm start', () => {
     expect(bad.stderr).toContain('ongeldige invoer');
     expect(bad.stderr).toContain('nothing was changed');
     expect(bad.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
-    const again = (JSON.parse((await cli(['acties', '--werkgroep', 'wg-hrm', '--json'])).stdout) as { acties: { id: string; due: string | null; status: string }[] }).acties.find((x) => x.id === a.id);
+    const again = (JSON.parse((await cli(['acties', '--werkgroep', 'wg-hrm', '--json'])).stdout) as { actions: { id: string; due: string | null; status: string }[] }).actions.find((x) => x.id === a.id);
     expect(again).toMatchObject({ due: a.due, status: a.status });
     const unknown = await cli(['acties', '--wijzig', 'bestaat-niet', '--status', 'gereed']);
     expect(unknown.code).toBe(2);

@@ -7,6 +7,7 @@ import { users } from '../graph/endpoints/directory.ts';
 import { toDomainAction } from '../store/action-records.ts';
 import type { DeliveryRow, StoredUpdate } from '../store/bot-records.ts';
 import type { Store } from '../store/store.ts';
+import { decide, werkgroepenOf as werkgroepenOfPerson } from '../../app/access.ts';
 import { parseLang, type Lang } from '../../domain/i18n.ts';
 import type { Person, Programme, Werkgroep } from '../../domain/programme/schema.ts';
 import type { Clock } from '../../domain/time/clock.ts';
@@ -42,7 +43,8 @@ export interface BotService extends BotLogic {
 
 const text = (t: string): OutboundActivity => ({ type: 'message', text: t });
 
-export function createBotService(o: BotServiceOptions): BotService {
+/** What the bot's handlers share: the programme, person and period look-ups, and the cards they build. */
+function botContext(o: BotServiceOptions) {
   const p = o.programme;
   const pid = p.programme.id;
   const tz = p.programme.timeZone;
@@ -105,7 +107,8 @@ export function createBotService(o: BotServiceOptions): BotService {
   const actions = async (): Promise<Action[]> => (await o.store.actions.list(pid)).map(toDomainAction).filter(isOpenAction);
   const recordOf = (u: StoredUpdate): UpdateRecord => ({ ...(u.data as unknown as ProgressUpdate), submittedBy: u.submittedBy, submittedAt: u.submittedAt.toISOString() });
   const nameOf = (id: string) => people.get(id)?.name ?? id;
-  const mayReport = (person: Person | undefined, wg: Werkgroep) => !!person && (wg.members.includes(person.id) || wg.trekker === person.id || person.roles.includes('projectleider'));
+  // Who may report for a werkgroep is the access module's rule (update.submit), the same the API applies.
+  const mayReport = (person: Person, wg: Werkgroep) => decide(p, { kind: 'person', person }, { do: 'update.submit', werkgroep: wg.id }).allowed;
 
   async function updateCardFor(werkgroep: Werkgroep, periodKey: string, lang: Lang, refreshUserIds: string[], extra: { intro?: string } = {}): Promise<Card> {
     const stored = await o.store.bot.update(pid, werkgroep.id, periodKey);
@@ -130,7 +133,7 @@ export function createBotService(o: BotServiceOptions): BotService {
     });
   }
 
-  const werkgroepenOf = (person: Person | undefined) => (person ? werkgroepen.filter((w) => w.trekker === person.id || w.members.includes(person.id)).sort((a, b) => Number(b.trekker === person.id) - Number(a.trekker === person.id)) : []);
+  const werkgroepenOf = (person: Person | undefined) => (person ? werkgroepenOfPerson(p, person.id) : []);
 
   /** The werkgroep a person named, or the question which one they meant. */
   const named = (arg: string, lang: Lang): { werkgroep: Werkgroep | undefined } | { ask: OutboundActivity } => {
@@ -139,184 +142,206 @@ export function createBotService(o: BotServiceOptions): BotService {
     return { werkgroep: werkgroepen.find((w) => w.id === r.id) };
   };
 
-  return {
-    currentPeriod,
+  return { o, p, pid, tz, people, werkgroepen, bodyName, tabLink, today, langOf, personOf, currentPeriod, periodLabel, editable, actions, recordOf, nameOf, mayReport, updateCardFor, statusOf, werkgroepenOf, named };
+}
 
-    async message(inbound, raw) {
-      const cmd = parseCommand(raw);
-      // A word that exists in one language only answers in that language; otherwise the user's Teams locale.
-      const lang = langOf(inbound, cmd.lang);
-      switch (cmd.command) {
-        case 'help':
-          return [cardActivity(helpCard(lang))];
-        case 'unknown':
-          return [cardActivity(helpCard(lang, raw.replace(/<[^>]+>/g, '').trim()))];
-        case 'mijn-acties': {
-          const person = await personOf(inbound);
-          if (!person) return [text(bt('update.unknownPerson', {}, lang))];
-          const mine = (await actions()).filter((a) => a.owners.includes(person.id));
-          return [cardActivity(myActionsCard({ personName: person.name, actions: mine, today: today(), werkgroepNames: Object.fromEntries(werkgroepen.map((w) => [w.id, w.name])), lang }))];
-        }
-        case 'besluiten': {
-          const decisions = await o.store.decisions.list(pid);
-          return [cardActivity(decisionsCard({ decisions, today: today(), lang }))];
-        }
-        case 'status': {
-          let wg: Werkgroep | undefined;
-          if (cmd.arg) {
-            const r = named(cmd.arg, lang);
-            if ('ask' in r) return [r.ask];
-            wg = r.werkgroep;
-          } else {
-            const own = werkgroepenOf(await personOf(inbound));
-            if (own.length === 1) wg = own[0];
-            else return [text(bt('status.which', { names: (own.length > 0 ? own : werkgroepen).map((w) => w.name).join(', ') }, lang))];
-          }
-          return wg ? [cardActivity(await statusOf(wg, lang))] : [];
-        }
-        case 'update': {
-          const person = await personOf(inbound);
-          if (!person) return [text(bt('update.unknownPerson', {}, lang))];
-          let wg: Werkgroep | undefined;
-          if (cmd.arg) {
-            const r = named(cmd.arg, lang);
-            if ('ask' in r) return [r.ask];
-            wg = r.werkgroep;
-          } else {
-            wg = werkgroepenOf(person)[0];
-            if (!wg) return [text(bt('update.which', { example: werkgroepen[0]?.name ?? '' }, lang))];
-          }
-          if (!wg) return [];
-          if (!mayReport(person, wg)) return [text(bt('update.notAllowed', { werkgroep: wg.name }, lang))];
-          const period = currentPeriod();
-          if (!period) return [text(bt('update.noMeeting', {}, lang))];
-          return [cardActivity(await updateCardFor(wg, period.occurrence.key, lang, [inbound.from.id]))];
-        }
-      }
-    },
+type BotContext = ReturnType<typeof botContext>;
 
-    async cardAction(inbound, verb, data) {
-      const lang = langOf(inbound);
-      const wg = werkgroepen.find((w) => w.id === String(data['werkgroep'] ?? ''));
-      const period = String(data['period'] ?? '');
-      if (!wg || !period) return helpCard(lang);
+/** A message: a command answered with text or a card. */
+async function onMessage(c: BotContext, inbound: Inbound, raw: string): Promise<OutboundActivity[]> {
+  const { o, pid, werkgroepen, today, langOf, personOf, currentPeriod, actions, mayReport, updateCardFor, statusOf, werkgroepenOf, named } = c;
+  const cmd = parseCommand(raw);
+  // A word that exists in one language only answers in that language; otherwise the user's Teams locale.
+  const lang = langOf(inbound, cmd.lang);
+  switch (cmd.command) {
+    case 'help':
+      return [cardActivity(helpCard(lang))];
+    case 'unknown':
+      return [cardActivity(helpCard(lang, raw.replace(/<[^>]+>/g, '').trim()))];
+    case 'mijn-acties': {
       const person = await personOf(inbound);
-      if (verb === 'update.refresh') return updateCardFor(wg, period, lang, [inbound.from.id]);
-      if (verb !== 'update.submit') return helpCard(lang);
-      const e = editable(period);
-      const open = (await actions()).filter((a) => a.werkgroep === wg.id);
-      const cardWith = (values: Record<string, string>, errors: { field: string; message: string }[]) => updateCard({
-        programme: p, werkgroep: wg.id, period, periodLabel: periodLabel(period, lang), editable: e.open, openActions: open.map((a) => ({ id: a.id, title: a.title })),
-        refreshUserIds: [inbound.from.id], lang, values, errors, ...(e.until ? { editableUntil: e.until.toISOString() } : {}),
-      });
-      const entered: Record<string, string> = Object.fromEntries(Object.entries(data).map(([k, v]) => [k, typeof v === 'string' ? v : String(v ?? '')]));
-      // Refusals come back in the card with everything entered still in it; nothing is stored.
-      if (!person) return cardWith(entered, [{ field: 'werkgroep', message: bt('update.unknownPerson', {}, lang) }]);
-      if (!mayReport(person, wg)) return cardWith(entered, [{ field: 'werkgroep', message: bt('update.notAllowed', { werkgroep: wg.name }, lang) }]);
-      if (!e.open) return updateCardFor(wg, period, lang, [inbound.from.id]);
-      const v = validateUpdate(data, { programme: p, knownActionIds: new Set(open.map((a) => a.id)) }, lang);
-      if (!v.ok) return cardWith(v.values, v.errors);
-      await o.store.bot.saveUpdate(pid, { werkgroep: wg.id, period, data: v.update as unknown as Record<string, unknown>, submittedBy: person.id, submittedAt: o.clock.now() });
-      return updateCardFor(wg, period, lang, [inbound.from.id]);
-    },
-
-    async installed(inbound) {
-      const lang = langOf(inbound);
-      const now = o.clock.now();
-      const base = { tenantId: inbound.conversation.tenantId, serviceUrl: inbound.serviceUrl, botId: inbound.recipient.id, installedAt: now };
-      if (inbound.teamId) {
-        // In a team the bot may post in every channel: each of the programme's channels there gets a reference.
-        const objects = await o.store.sync.objects(pid);
-        const channels = objects.filter((x) => x.key.startsWith('channel:'));
-        await o.store.bot.saveConversation(pid, { ...base, conversationId: inbound.conversation.id, kind: 'channel', teamId: inbound.teamId, channelId: inbound.channelId ?? inbound.conversation.id, ...(bodyOfChannel(channels, inbound.conversation.id)) });
-        for (const c of channels) {
-          if (c.graphId === inbound.conversation.id) continue;
-          await o.store.bot.saveConversation(pid, { ...base, conversationId: c.graphId, kind: 'channel', teamId: inbound.teamId, channelId: c.graphId, bodyId: c.key.slice('channel:'.length) });
-        }
-        return [text(bt('welcome', {}, lang))];
+      if (!person) return [text(bt('update.unknownPerson', {}, lang))];
+      const mine = (await actions()).filter((a) => a.owners.includes(person.id));
+      return [cardActivity(myActionsCard({ personName: person.name, actions: mine, today: today(), werkgroepNames: Object.fromEntries(werkgroepen.map((w) => [w.id, w.name])), lang }))];
+    }
+    case 'besluiten': {
+      const decisions = await o.store.decisions.list(pid);
+      return [cardActivity(decisionsCard({ decisions, today: today(), lang }))];
+    }
+    case 'status': {
+      let wg: Werkgroep | undefined;
+      if (cmd.arg) {
+        const r = named(cmd.arg, lang);
+        if ('ask' in r) return [r.ask];
+        wg = r.werkgroep;
+      } else {
+        const own = werkgroepenOf(await personOf(inbound));
+        if (own.length === 1) wg = own[0];
+        else return [text(bt('status.which', { names: (own.length > 0 ? own : werkgroepen).map((w) => w.name).join(', ') }, lang))];
       }
-      const person = inbound.conversation.type === 'personal' ? await personOf(inbound) : undefined;
-      await o.store.bot.saveConversation(pid, {
-        ...base, conversationId: inbound.conversation.id, kind: inbound.conversation.type === 'groupChat' ? 'groupChat' : 'personal',
-        ...(inbound.from.aadObjectId ? { userAadId: inbound.from.aadObjectId } : {}), ...(person ? { personId: person.id } : {}),
-      });
-      return [text(bt('welcome', {}, lang)), cardActivity(helpCard(lang))];
-    },
-
-    async removed(inbound) {
-      const now = o.clock.now();
-      if (inbound.teamId) await o.store.bot.removeTeam(pid, inbound.teamId, now);
-      await o.store.bot.removeConversation(pid, inbound.conversation.id, now);
-    },
-
-    async compose(row) {
-      const lang = o.lang;
-      const payload = row.payload ?? {};
-      if (row.kind === 'test') {
-        const ref = await o.store.bot.conversation(pid, String(payload['conversationId'] ?? ''));
-        if (!ref) return { skip: 'no-conversation' };
-        return { to: ref, activity: text(String(payload['text'] ?? '')) };
+      return wg ? [cardActivity(await statusOf(wg, lang))] : [];
+    }
+    case 'update': {
+      const person = await personOf(inbound);
+      if (!person) return [text(bt('update.unknownPerson', {}, lang))];
+      let wg: Werkgroep | undefined;
+      if (cmd.arg) {
+        const r = named(cmd.arg, lang);
+        if ('ask' in r) return [r.ask];
+        wg = r.werkgroep;
+      } else {
+        wg = werkgroepenOf(person)[0];
+        if (!wg) return [text(bt('update.which', { example: werkgroepen[0]?.name ?? '' }, lang))];
       }
-      const channelBody = row.recipient.startsWith('channel:') ? row.recipient.slice('channel:'.length) : undefined;
-      const ref = channelBody ? await o.store.bot.channel(pid, channelBody) : await o.store.bot.personal(pid, row.recipient);
-      if (!ref) return { skip: 'no-conversation' };
-      const occurrence = (): MeetingOccurrence | undefined => {
-        const base = meetingOccurrences(p).find((m) => m.key === row.occurrenceKey);
-        if (!base) return undefined;
-        const start = typeof payload['start'] === 'string' ? new Date(payload['start']) : base.start;
-        const end = typeof payload['end'] === 'string' ? new Date(payload['end']) : base.end;
-        return { ...base, start, end, ...(typeof payload['joinUrl'] === 'string' ? { joinUrl: payload['joinUrl'] } : {}) };
+      if (!wg) return [];
+      if (!mayReport(person, wg)) return [text(bt('update.notAllowed', { werkgroep: wg.name }, lang))];
+      const period = currentPeriod();
+      if (!period) return [text(bt('update.noMeeting', {}, lang))];
+      return [cardActivity(await updateCardFor(wg, period.occurrence.key, lang, [inbound.from.id]))];
+    }
+  }
+}
+
+/** The update card's refresh and submit (Action.Execute): the card that replaces the one clicked. */
+async function onCardAction(c: BotContext, inbound: Inbound, verb: string, data: Record<string, unknown>): Promise<Card> {
+  const { o, p, pid, werkgroepen, langOf, personOf, periodLabel, editable, actions, mayReport, updateCardFor } = c;
+  const lang = langOf(inbound);
+  const wg = werkgroepen.find((w) => w.id === String(data['werkgroep'] ?? ''));
+  const period = String(data['period'] ?? '');
+  if (!wg || !period) return helpCard(lang);
+  const person = await personOf(inbound);
+  if (verb === 'update.refresh') return updateCardFor(wg, period, lang, [inbound.from.id]);
+  if (verb !== 'update.submit') return helpCard(lang);
+  const e = editable(period);
+  const open = (await actions()).filter((a) => a.werkgroep === wg.id);
+  const cardWith = (values: Record<string, string>, errors: { field: string; message: string }[]) => updateCard({
+    programme: p, werkgroep: wg.id, period, periodLabel: periodLabel(period, lang), editable: e.open, openActions: open.map((a) => ({ id: a.id, title: a.title })),
+    refreshUserIds: [inbound.from.id], lang, values, errors, ...(e.until ? { editableUntil: e.until.toISOString() } : {}),
+  });
+  const entered: Record<string, string> = Object.fromEntries(Object.entries(data).map(([k, v]) => [k, typeof v === 'string' ? v : String(v ?? '')]));
+  // Refusals come back in the card with everything entered still in it; nothing is stored.
+  if (!person) return cardWith(entered, [{ field: 'werkgroep', message: bt('update.unknownPerson', {}, lang) }]);
+  if (!mayReport(person, wg)) return cardWith(entered, [{ field: 'werkgroep', message: bt('update.notAllowed', { werkgroep: wg.name }, lang) }]);
+  if (!e.open) return updateCardFor(wg, period, lang, [inbound.from.id]);
+  const v = validateUpdate(data, { programme: p, knownActionIds: new Set(open.map((a) => a.id)) }, lang);
+  if (!v.ok) return cardWith(v.values, v.errors);
+  await o.store.bot.saveUpdate(pid, { werkgroep: wg.id, period, data: v.update as unknown as Record<string, unknown>, submittedBy: person.id, submittedAt: o.clock.now() });
+  return updateCardFor(wg, period, lang, [inbound.from.id]);
+}
+
+/** Installed in a team (a reference per programme channel), a personal chat or a group chat: remembered, and welcomed. */
+async function onInstalled(c: BotContext, inbound: Inbound): Promise<OutboundActivity[]> {
+  const { o, pid, langOf, personOf } = c;
+  const lang = langOf(inbound);
+  const now = o.clock.now();
+  const base = { tenantId: inbound.conversation.tenantId, serviceUrl: inbound.serviceUrl, botId: inbound.recipient.id, installedAt: now };
+  if (inbound.teamId) {
+    // In a team the bot may post in every channel: each of the programme's channels there gets a reference.
+    const objects = await o.store.sync.objects(pid);
+    const channels = objects.filter((x) => x.key.startsWith('channel:'));
+    await o.store.bot.saveConversation(pid, { ...base, conversationId: inbound.conversation.id, kind: 'channel', teamId: inbound.teamId, channelId: inbound.channelId ?? inbound.conversation.id, ...(bodyOfChannel(channels, inbound.conversation.id)) });
+    for (const ch of channels) {
+      if (ch.graphId === inbound.conversation.id) continue;
+      await o.store.bot.saveConversation(pid, { ...base, conversationId: ch.graphId, kind: 'channel', teamId: inbound.teamId, channelId: ch.graphId, bodyId: ch.key.slice('channel:'.length) });
+    }
+    return [text(bt('welcome', {}, lang))];
+  }
+  const person = inbound.conversation.type === 'personal' ? await personOf(inbound) : undefined;
+  await o.store.bot.saveConversation(pid, {
+    ...base, conversationId: inbound.conversation.id, kind: inbound.conversation.type === 'groupChat' ? 'groupChat' : 'personal',
+    ...(inbound.from.aadObjectId ? { userAadId: inbound.from.aadObjectId } : {}), ...(person ? { personId: person.id } : {}),
+  });
+  return [text(bt('welcome', {}, lang)), cardActivity(helpCard(lang))];
+}
+
+/** Removed: the conversation (and team) are forgotten for sending. */
+async function onRemoved(c: BotContext, inbound: Inbound): Promise<void> {
+  const { o, pid } = c;
+  const now = o.clock.now();
+  if (inbound.teamId) await o.store.bot.removeTeam(pid, inbound.teamId, now);
+  await o.store.bot.removeConversation(pid, inbound.conversation.id, now);
+}
+
+/** One planned message of the rhythm, composed from the data as it is now (or skipped, with the reason). */
+async function composeDelivery(c: BotContext, row: DeliveryRow): Promise<Composed> {
+  const { o, p, pid, tz, people, werkgroepen, bodyName, tabLink, today, actions, nameOf, updateCardFor } = c;
+  const lang = o.lang;
+  const payload = row.payload ?? {};
+  if (row.kind === 'test') {
+    const ref = await o.store.bot.conversation(pid, String(payload['conversationId'] ?? ''));
+    if (!ref) return { skip: 'no-conversation' };
+    return { to: ref, activity: text(String(payload['text'] ?? '')) };
+  }
+  const channelBody = row.recipient.startsWith('channel:') ? row.recipient.slice('channel:'.length) : undefined;
+  const ref = channelBody ? await o.store.bot.channel(pid, channelBody) : await o.store.bot.personal(pid, row.recipient);
+  if (!ref) return { skip: 'no-conversation' };
+  const occurrence = (): MeetingOccurrence | undefined => {
+    const base = meetingOccurrences(p).find((m) => m.key === row.occurrenceKey);
+    if (!base) return undefined;
+    const start = typeof payload['start'] === 'string' ? new Date(payload['start']) : base.start;
+    const end = typeof payload['end'] === 'string' ? new Date(payload['end']) : base.end;
+    return { ...base, start, end, ...(typeof payload['joinUrl'] === 'string' ? { joinUrl: payload['joinUrl'] } : {}) };
+  };
+  const meetingLabel = (m: MeetingOccurrence) => DateTime.fromJSDate(m.start, { zone: tz }).setLocale(lang).toFormat(bt('format.meeting', {}, lang));
+  const all = await actions();
+  const t = today();
+  switch (row.kind) {
+    case 'ask':
+    case 'nudge': {
+      const wg = werkgroepen.find((w) => w.id === row.werkgroep);
+      const m = occurrence();
+      if (!wg || !m) return { skip: 'unknown-werkgroep-or-meeting' };
+      if (row.kind === 'nudge' && await o.store.bot.update(pid, wg.id, m.key)) return { skip: 'update-received' };
+      const intro = bt(row.kind === 'ask' ? 'update.ask' : 'update.nudge', { meeting: meetingLabel(m), werkgroep: wg.name }, lang);
+      return { to: ref, activity: cardActivity(await updateCardFor(wg, m.key, lang, [], { intro }), intro) };
+    }
+    case 'compile': {
+      const m = occurrence();
+      if (!m) return { skip: 'unknown-meeting' };
+      const rows = await Promise.all(werkgroepen.map(async (w) => {
+        const u = await o.store.bot.update(pid, w.id, m.key);
+        const d = u?.data as unknown as ProgressUpdate | undefined;
+        return { werkgroepName: w.name, missing: !d, ...(d ? { status: d.status, updateAgeDays: Math.floor((o.clock.now().getTime() - (u as StoredUpdate).submittedAt.getTime()) / 86_400_000) } : {}), ...(d?.decisionsNeeded ? { decisionsNeeded: d.decisionsNeeded } : {}) };
+      }));
+      const blocked = all.filter((a) => a.blockedBy.length > 0).map((a) => ({ title: a.title, werkgroepName: bodyName(a.werkgroep), waitingDays: Math.max(0, Math.floor((Date.parse(t) - Date.parse(a.blockedSince ?? a.createdOn ?? t)) / 86_400_000)) })).sort((a, b) => b.waitingDays - a.waitingDays);
+      const overdue = all.filter((a) => a.due && a.due < t).map((a) => ({ title: a.title, werkgroepName: bodyName(a.werkgroep), due: a.due as string })).sort((a, b) => a.due.localeCompare(b.due));
+      return { to: ref, activity: cardActivity(overviewCard({ meetingLabel: meetingLabel(m), rows, blocked, overdue, lang, ...tabLink({ view: 'overzicht' }) })) };
+    }
+    case 'announce': {
+      const m = occurrence();
+      if (!m || !channelBody) return { skip: 'unknown-meeting' };
+      const body = p.bodies.find((b) => b.id === channelBody);
+      const open = all.filter((a) => a.werkgroep === channelBody || (body?.kind === 'projectgroep' && werkgroepen.some((w) => w.projectgroep === body.id && w.id === a.werkgroep)));
+      return {
+        to: ref,
+        activity: cardActivity(announcementCard({
+          bodyName: body?.name ?? channelBody, start: m.start, end: m.end, timeZone: tz, lang,
+          openActions: open.map((a) => ({ title: a.title, ownerNames: a.owners.map(nameOf), ...(a.due ? { due: a.due } : {}) })),
+          ...(m.joinUrl ? { joinUrl: m.joinUrl } : {}), ...(body?.agendaUrl ? { agendaUrl: body.agendaUrl } : {}),
+        })),
       };
-      const meetingLabel = (m: MeetingOccurrence) => DateTime.fromJSDate(m.start, { zone: tz }).setLocale(lang).toFormat(bt('format.meeting', {}, lang));
-      const all = await actions();
-      const t = today();
-      switch (row.kind) {
-        case 'ask':
-        case 'nudge': {
-          const wg = werkgroepen.find((w) => w.id === row.werkgroep);
-          const m = occurrence();
-          if (!wg || !m) return { skip: 'unknown-werkgroep-or-meeting' };
-          if (row.kind === 'nudge' && await o.store.bot.update(pid, wg.id, m.key)) return { skip: 'update-received' };
-          const intro = bt(row.kind === 'ask' ? 'update.ask' : 'update.nudge', { meeting: meetingLabel(m), werkgroep: wg.name }, lang);
-          return { to: ref, activity: cardActivity(await updateCardFor(wg, m.key, lang, [], { intro }), intro) };
-        }
-        case 'compile': {
-          const m = occurrence();
-          if (!m) return { skip: 'unknown-meeting' };
-          const rows = await Promise.all(werkgroepen.map(async (w) => {
-            const u = await o.store.bot.update(pid, w.id, m.key);
-            const d = u?.data as unknown as ProgressUpdate | undefined;
-            return { werkgroepName: w.name, missing: !d, ...(d ? { status: d.status, updateAgeDays: Math.floor((o.clock.now().getTime() - (u as StoredUpdate).submittedAt.getTime()) / 86_400_000) } : {}), ...(d?.decisionsNeeded ? { decisionsNeeded: d.decisionsNeeded } : {}) };
-          }));
-          const blocked = all.filter((a) => a.blockedBy.length > 0).map((a) => ({ title: a.title, werkgroepName: bodyName(a.werkgroep), waitingDays: Math.max(0, Math.floor((Date.parse(t) - Date.parse(a.blockedSince ?? a.createdOn ?? t)) / 86_400_000)) })).sort((a, b) => b.waitingDays - a.waitingDays);
-          const overdue = all.filter((a) => a.due && a.due < t).map((a) => ({ title: a.title, werkgroepName: bodyName(a.werkgroep), due: a.due as string })).sort((a, b) => a.due.localeCompare(b.due));
-          return { to: ref, activity: cardActivity(overviewCard({ meetingLabel: meetingLabel(m), rows, blocked, overdue, lang, ...tabLink({ view: 'overzicht' }) })) };
-        }
-        case 'announce': {
-          const m = occurrence();
-          if (!m || !channelBody) return { skip: 'unknown-meeting' };
-          const body = p.bodies.find((b) => b.id === channelBody);
-          const open = all.filter((a) => a.werkgroep === channelBody || (body?.kind === 'projectgroep' && werkgroepen.some((w) => w.projectgroep === body.id && w.id === a.werkgroep)));
-          return {
-            to: ref,
-            activity: cardActivity(announcementCard({
-              bodyName: body?.name ?? channelBody, start: m.start, end: m.end, timeZone: tz, lang,
-              openActions: open.map((a) => ({ title: a.title, ownerNames: a.owners.map(nameOf), ...(a.due ? { due: a.due } : {}) })),
-              ...(m.joinUrl ? { joinUrl: m.joinUrl } : {}), ...(body?.agendaUrl ? { agendaUrl: body.agendaUrl } : {}),
-            })),
-          };
-        }
-        case 'digest': {
-          const person = people.get(row.recipient);
-          const overdue = all.filter((a) => a.owners.includes(row.recipient) && a.due && a.due < t);
-          if (!person) return { skip: 'unknown-person' };
-          if (overdue.length === 0) return { skip: 'nothing-overdue' };
-          return { to: ref, activity: cardActivity(digestCard({ ...tabLink({ view: 'acties' }), personName: person.name, overdue: overdue.map((a) => ({ title: a.title, werkgroepName: bodyName(a.werkgroep), due: a.due as string })), today: t, lang })) };
-        }
-        default:
-          return { skip: `unknown-kind` };
-      }
-    },
+    }
+    case 'digest': {
+      const person = people.get(row.recipient);
+      const overdue = all.filter((a) => a.owners.includes(row.recipient) && a.due && a.due < t);
+      if (!person) return { skip: 'unknown-person' };
+      if (overdue.length === 0) return { skip: 'nothing-overdue' };
+      return { to: ref, activity: cardActivity(digestCard({ ...tabLink({ view: 'acties' }), personName: person.name, overdue: overdue.map((a) => ({ title: a.title, werkgroepName: bodyName(a.werkgroep), due: a.due as string })), today: t, lang })) };
+    }
+    default:
+      return { skip: `unknown-kind` };
+  }
+}
+
+export function createBotService(o: BotServiceOptions): BotService {
+  const c = botContext(o);
+  return {
+    currentPeriod: c.currentPeriod,
+    message: (inbound, raw) => onMessage(c, inbound, raw),
+    cardAction: (inbound, verb, data) => onCardAction(c, inbound, verb, data),
+    installed: (inbound) => onInstalled(c, inbound),
+    removed: (inbound) => onRemoved(c, inbound),
+    compose: (row) => composeDelivery(c, row),
   };
 }
 

@@ -2,7 +2,8 @@
 // werkgroep takes, with owners, due dates, statuses and K's spread deterministically (same input, same set), so
 // the dashboard has something true-to-life to show. All people are the programme's own (fictional) people.
 import { createHash } from 'node:crypto';
-import { KS, normalise, type ActionStatus } from '../../domain/planner/merge.ts';
+import { normalise } from '../../domain/planner/merge.ts';
+import { FOUR_KS, type ActionStatus } from '../../domain/vocabulary.ts';
 import type { Programme } from '../../domain/programme/schema.ts';
 import type { StoredAction } from '../store/action-records.ts';
 import type { Measurement } from '../store/decision-records.ts';
@@ -40,7 +41,7 @@ export function seedActions(p: Programme, today: string): StoredAction[] {
       const owner = pick(`${key}:o`, 3) === 0 ? body.trekker : people[pick(`${key}:p`, people.length)] as string;
       const second = pick(`${key}:2`, 4) === 0 ? [people[pick(`${key}:q`, people.length)] as string] : [];
       const due = addDays(today, pick(`${key}:d`, 120) - 40);
-      const k = KS[pick(`${key}:k`, KS.length)] as (typeof KS)[number];
+      const k = FOUR_KS[pick(`${key}:k`, FOUR_KS.length)] as (typeof FOUR_KS)[number];
       out.push({
         id: `seed-${body.id}-${String(i + 1).padStart(2, '0')}`,
         werkgroep: body.id,

@@ -15,6 +15,8 @@ export const apiMessages = {
   'api.notMeasurer': { nl: 'alleen de projectleider en de leden van de regiegroep kunnen metingen vastleggen', en: 'only the projectleider and the members of the regiegroep can record measurements' },
   'api.indicatorNotFound': { nl: "indicator '{id}' bestaat niet in het programma", en: "indicator '{id}' does not exist in the programme" },
   'api.measuredInFuture': { nl: 'een meting van {date} ligt in de toekomst', en: 'a measurement dated {date} is in the future' },
+  'api.notInProgramme': { nl: 'je staat niet in het programma; vraag de projectleider je toe te voegen', en: 'you are not in the programme; ask the projectleider to add you' },
+  'api.notRhythmTrigger': { nl: 'alleen de projectleider kan het herinneringsritme met de hand starten', en: 'only the projectleider can start the reminder rhythm by hand' },
   'api.notDecider': { nl: 'alleen de projectleider en de leden van de regiegroep kunnen besluiten verder brengen', en: 'only the projectleider and the members of the regiegroep can move decisions on' },
   // The HTTP server outside the API routes: unknown pages, errors, the tab's sign-in, the bot endpoint
   'api.http.notFound': { nl: 'Deze pagina bestaat niet.', en: 'This page does not exist.' },

@@ -2,11 +2,10 @@
 // people in Planner), field by field against the state both last agreed on. A field changed on one side takes
 // that side; the same field changed on both sides to different values: Planner wins and the conflict is
 // returned, so nothing is lost without a record. Pure.
+import { ACTION_STATUSES, FOUR_KS, type ActionStatus, type FourK } from '../vocabulary.ts';
 
-export const ACTION_STATUSES = ['open', 'loopt', 'wacht', 'gereed'] as const;
-export type ActionStatus = (typeof ACTION_STATUSES)[number];
-export const KS = ['kwaliteit', 'kwetsbaarheid', 'kosten', 'kansen'] as const;
-export type K = (typeof KS)[number];
+// The lists themselves live in ../vocabulary.ts; the short names stay for the Planner adapter that imports them here.
+export { ACTION_STATUSES, FOUR_KS as KS, type ActionStatus, type FourK as K };
 
 /** The fields of an action that live in Planner too. */
 export interface ActionFields {
@@ -15,7 +14,7 @@ export interface ActionFields {
   due: string | null;
   status: ActionStatus;
   /** Sorted. */
-  ks: K[];
+  ks: FourK[];
   /** Person ids, sorted. */
   owners: string[];
   notes: string;

@@ -2,6 +2,9 @@
 // membership) are checked in semantics.ts, because they need the whole file at once.
 // Messages are catalogue keys (see ../i18n.ts), so problems render in Dutch or English.
 import { z } from 'zod';
+import { FOUR_KS, type FourK } from '../vocabulary.ts';
+
+export { FOUR_KS, type FourK };
 
 const ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -41,7 +44,6 @@ export const ROLES = [
   'projectleider', 'kwartiermaker', 'trekker', 'teamhoofd', 'gemeentesecretaris', 'directeur', 'bestuurder',
   'communicatieadviseur', 'projectondersteuning', 'adviseur', 'medewerker', 'or-lid',
 ] as const;
-export const FOUR_KS = ['kwaliteit', 'kwetsbaarheid', 'kosten', 'kansen'] as const;
 
 const weekday = () => z.enum(WEEKDAYS, { error: 'enum.weekday' });
 
@@ -221,7 +223,6 @@ export type Cadence = Programme['cadences'][number];
 export type CadenceRule = Cadence['rule'];
 export type Channel = z.output<typeof ChannelSchema>;
 export type BodyKind = (typeof BODY_KINDS)[number];
-export type FourK = (typeof FOUR_KS)[number];
 
 /** The JSON Schema for editors (yaml-language-server), generated from the same zod schema. */
 export function programmeJsonSchema(): Record<string, unknown> {

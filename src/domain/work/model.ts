@@ -1,10 +1,11 @@
 // Types for the werkgroepen's working data: actions (actielijsten) and decisions climbing the route,
 // plus the typed error every function in this folder throws, and calendar-day arithmetic on YYYY-MM-DD.
 import { DateTime } from 'luxon';
-import { isRealDate, type BodyKind, type FourK } from '../programme/schema.ts';
+import { isRealDate, type BodyKind } from '../programme/schema.ts';
+import type { ActionStatus, FourK, OutcomeKind } from '../vocabulary.ts';
 import { t, type MessageKey, type Params } from '../i18n.ts';
 
-export type ActionStatus = 'open' | 'loopt' | 'wacht' | 'gereed';
+export type { ActionStatus, OutcomeKind };
 
 /** What an action waits on: another action or a decision. */
 export interface BlockRef {
@@ -31,8 +32,6 @@ export interface Action {
   /** YYYY-MM-DD the action became blocked (set by addBlock when the first blocker is added); wins over createdOn. */
   blockedSince?: string;
 }
-
-export type OutcomeKind = 'besloten' | 'afgewezen' | 'aangehouden' | 'teruggestuurd';
 
 export interface Decision {
   id: string;

@@ -42,12 +42,12 @@ export function createHttpApp(readiness: Readiness, logger: Logger, api?: Router
   }
 
   app.use((_req, res) => {
-    res.status(404).json({ error: 'niet_gevonden', message: both('api.http.notFound') });
+    res.status(404).json({ error: 'not_found', message: both('api.http.notFound') });
   });
   // Anything unexpected: one logged line, and a plain message for the person (never a stack trace).
   app.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => {
     logger.error({ error: err instanceof Error ? err.message : String(err) }, 'request failed');
-    res.status(500).json({ error: 'interne_fout', message: both('api.http.internal') });
+    res.status(500).json({ error: 'internal', message: both('api.http.internal') });
   });
   return app;
 }

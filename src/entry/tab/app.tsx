@@ -71,7 +71,7 @@ export function App({ host }: { host: Host }) {
       <Ctx.Provider value={{ api, lang, me, onUnauthorized }}>
         <header style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: 12 }}>
           <Title2 block as="h1">{tr(lang, 'app.title')}</Title2>
-          <Text>{me.persoon ? tr(lang, 'signedInAs', { name: me.persoon.naam }) : ''} {!host.inTeams && <Button size="small" onClick={() => { forgetToken(); setUnauthorized(true); }}>{tr(lang, 'signout')}</Button>}</Text>
+          <Text>{me.person ? tr(lang, 'signedInAs', { name: me.person.name }) : ''} {!host.inTeams && <Button size="small" onClick={() => { forgetToken(); setUnauthorized(true); }}>{tr(lang, 'signout')}</Button>}</Text>
         </header>
         <nav>
           <TabList selectedValue={view} onTabSelect={(_e, d) => setView(d.value as View)} aria-label={tr(lang, 'app.title')}>

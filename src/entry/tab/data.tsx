@@ -2,15 +2,11 @@
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
 import { Button, MessageBar, MessageBarBody, Spinner } from '@fluentui/react-components';
 import { ApiError, type Api } from './api.ts';
+import type { MeResponse } from '../../app/contract.ts';
 import { tr, type Lang } from './i18n.ts';
 
-export interface Me {
-  persoon: { id: string; naam: string; gemeente: string; rollen: string[] } | null;
-  werkgroepen: string[];
-  programma: { id: string; naam: string };
-  /** The projectleider and the regiegroep may move decisions on (the server decides; this only shows the buttons). */
-  magBesluiten?: boolean;
-}
+/** The signed-in person (GET /api/ik); its flags only show buttons, the server decides on every change. */
+export type Me = MeResponse;
 
 export interface TabContext {
   api: Api;

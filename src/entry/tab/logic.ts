@@ -1,23 +1,6 @@
 // What the views compute, as pure functions (component tests exercise them through the views and directly).
+import type { ActionView, PersonLoadView } from '../../app/contract.ts';
 import { tr, type Lang } from './i18n.ts';
-
-export interface ActionView {
-  id: string;
-  werkgroep: string;
-  werkgroepNaam: string;
-  title: string;
-  due: string | null;
-  status: 'open' | 'loopt' | 'wacht' | 'gereed';
-  ks: string[];
-  owners: { id: string; name: string }[];
-  overdue: boolean;
-  /** What it waits on now (open actions, undecided decisions). */
-  blockedBy?: { kind: string; id: string; naam?: string }[];
-  /** Recent merge conflicts with Planner: the same field changed on both sides; Planner's value won. */
-  conflicten?: { veld: string; hier: unknown; planner: unknown; op: string }[];
-  /** The version an edit applies to (sent as If-Match). */
-  versie?: string;
-}
 
 export interface ActionFilters {
   mine?: string | undefined;
@@ -32,8 +15,8 @@ export function filterActions(actions: ActionView[], f: ActionFilters): ActionVi
     .filter((a) => !f.mine || a.owners.some((o) => o.id === f.mine))
     .filter((a) => !f.werkgroep || a.werkgroep === f.werkgroep)
     .filter((a) => !f.overdue || a.overdue)
-    .filter((a) => !f.blocked || (a.blockedBy?.length ?? 0) > 0)
-    .filter((a) => !f.k || a.ks.includes(f.k))
+    .filter((a) => !f.blocked || a.blockedBy.length > 0)
+    .filter((a) => !f.k || (a.ks as string[]).includes(f.k))
     .sort((a, b) => Number(b.overdue) - Number(a.overdue) || (a.due ?? '9999').localeCompare(b.due ?? '9999') || a.title.localeCompare(b.title));
 }
 
@@ -49,20 +32,7 @@ export function timelinePercent(date: string, start: string, end: string): numbe
   return Math.max(0, Math.min(100, ((Date.parse(date) - s) / (e - s)) * 100));
 }
 
-export interface CapacityRow {
-  personId: string;
-  name: string;
-  hoursPerWeek: number;
-  openActions: number;
-  overdueActions: number;
-  werkgroepen: string[];
-  loadHours: number;
-  /** Load against available hours; null when no hours are available (JSON has no Infinity). */
-  ratio: number | null;
-  overLimit: boolean;
-}
-
 /** Heaviest first; overload first of all. */
-export function sortCapacity(rows: CapacityRow[]): CapacityRow[] {
+export function sortCapacity(rows: PersonLoadView[]): PersonLoadView[] {
   return [...rows].sort((a, b) => Number(b.overLimit) - Number(a.overLimit) || (b.ratio ?? Infinity) - (a.ratio ?? Infinity) || a.name.localeCompare(b.name));
 }

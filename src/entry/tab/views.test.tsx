@@ -5,11 +5,12 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
+import type { ActionView, DecisionsResponse, OverviewResponse, PersonLoadView, VierKsResponse, WerkgroepResponse } from '../../app/contract.ts';
 import { ApiError, type Api } from './api.ts';
 import { App } from './app.tsx';
 import { Ctx, type Me } from './data.tsx';
 import type { Lang } from './i18n.ts';
-import { ageText, filterActions, sortCapacity, timelinePercent, type ActionView, type CapacityRow } from './logic.ts';
+import { ageText, filterActions, sortCapacity, timelinePercent } from './logic.ts';
 import { Acties } from './views/Acties.tsx';
 import { Besluiten, seriesByQuarter } from './views/Besluiten.tsx';
 import { Capaciteit } from './views/Capaciteit.tsx';
@@ -19,14 +20,15 @@ import { Werkgroep } from './views/Werkgroep.tsx';
 
 afterEach(cleanup);
 
-const me: Me = { persoon: { id: 'p1', naam: 'Fictief Een', gemeente: 'alfa', rollen: [] }, werkgroepen: ['wg-a'], programma: { id: 'proef', naam: 'Proef' } };
+const me: Me = { person: { id: 'p1', name: 'Fictief Een', gemeente: 'alfa', roles: [] }, app: false, mayDecide: false, werkgroepen: ['wg-a'], programme: { id: 'proef', name: 'Proef' } };
 const action = (id: string, o: Partial<ActionView> = {}): ActionView => ({
-  id, werkgroep: 'wg-a', werkgroepNaam: 'Werkgroep A', title: `Actie ${id}`, due: '2026-12-20', status: 'open', ks: [], owners: [{ id: 'p1', name: 'Fictief Een' }], overdue: false, ...o,
+  id, werkgroep: 'wg-a', werkgroepName: 'Werkgroep A', title: `Actie ${id}`, due: '2026-12-20', status: 'open', ks: [], owners: [{ id: 'p1', name: 'Fictief Een' }], notes: '',
+  overdue: false, inPlanner: true, blockedBy: [], conflicts: [], version: `v-${id}`, ...o,
 });
 const ACTIONS = [
-  action('a1', { overdue: true, due: '2026-11-01', ks: ['kosten'], versie: 'v1' }),
-  action('a2', { owners: [{ id: 'p2', name: 'Fictief Twee' }], werkgroep: 'wg-b', werkgroepNaam: 'Werkgroep B' }),
-  action('a3', { blockedBy: [{ kind: 'decision', id: 'd1' }], ks: ['kansen'], status: 'gereed' }),
+  action('a1', { overdue: true, due: '2026-11-01', ks: ['kosten'], version: 'v1' }),
+  action('a2', { owners: [{ id: 'p2', name: 'Fictief Twee' }], werkgroep: 'wg-b', werkgroepName: 'Werkgroep B' }),
+  action('a3', { blockedBy: [{ kind: 'decision', id: 'd1', name: 'd1' }], ks: ['kansen'], status: 'gereed' }),
 ];
 
 function fakeApi(routes: Record<string, unknown>, patch?: Api['patch'], post?: Api['post']): Api {
@@ -60,7 +62,7 @@ describe('view logic', () => {
     expect([ageText(0, 'nl'), ageText(1, 'nl'), ageText(5, 'en')]).toEqual(['vandaag', 'gisteren', '5 days ago']);
     expect(timelinePercent('2026-07-01', '2026-01-01', '2027-01-01')).toBeCloseTo(49.6, 1);
     expect(timelinePercent('2030-01-01', '2026-01-01', '2027-01-01')).toBe(100);
-    const rows: CapacityRow[] = [
+    const rows: PersonLoadView[] = [
       { personId: 'a', name: 'A', hoursPerWeek: 8, openActions: 1, overdueActions: 0, werkgroepen: [], loadHours: 2, ratio: 0.25, overLimit: false },
       { personId: 'b', name: 'B', hoursPerWeek: 2, openActions: 9, overdueActions: 3, werkgroepen: ['x'], loadHours: 9, ratio: 4.5, overLimit: true },
       { personId: 'c', name: 'C', hoursPerWeek: 8, openActions: 6, overdueActions: 0, werkgroepen: [], loadHours: 6, ratio: 0.75, overLimit: false },
@@ -71,15 +73,16 @@ describe('view logic', () => {
 
 describe('Overzicht', () => {
   it('shows a tile per werkgroep with its latest update and counts, and the meetings', async () => {
-    const api = fakeApi({ '/overzicht': {
-      programma: { naam: 'Proefprogramma' }, vandaag: '2026-12-01',
-      fasen: [{ nummer: 1, naam: 'Voorbereiding', start: '2026-01-01', einde: '2026-06-30' }, { nummer: 2, naam: 'Uitwerking', start: '2026-07-01', einde: '2027-06-30' }],
-      bijeenkomsten: [{ orgaan: 'regiegroep', naam: 'Regiegroep', start: '2026-12-08T14:00:00Z' }],
+    const overview: OverviewResponse = {
+      programme: { id: 'proef', name: 'Proefprogramma' }, today: '2026-12-01',
+      phases: [{ number: 1, name: 'Voorbereiding', start: '2026-01-01', end: '2026-06-30' }, { number: 2, name: 'Uitwerking', start: '2026-07-01', end: '2027-06-30' }],
+      meetings: [{ body: 'regiegroep', name: 'Regiegroep', occurrence: 'regiegroep:2026-12-08', start: '2026-12-08T14:00:00Z', end: '2026-12-08T16:00:00Z' }],
       werkgroepen: [
-        { id: 'wg-a', naam: 'Werkgroep A', trekker: { naam: 'Fictief Een' }, open: 4, teLaat: 1, geblokkeerd: 2, laatsteUpdate: { status: 'risico', dagenOud: 3 } },
-        { id: 'wg-b', naam: 'Werkgroep B', trekker: null, open: 0, teLaat: 0, geblokkeerd: 0, laatsteUpdate: null },
+        { id: 'wg-a', name: 'Werkgroep A', trekker: { id: 'p1', name: 'Fictief Een' }, open: 4, overdue: 1, blocked: 2, latestUpdate: { status: 'risico', progress: '', submittedAt: '2026-11-28T10:00:00Z', ageDays: 3 } },
+        { id: 'wg-b', name: 'Werkgroep B', trekker: null, open: 0, overdue: 0, blocked: 0, latestUpdate: null },
       ],
-    } });
+    };
+    const api = fakeApi({ '/overzicht': overview });
     renderIn(<Overzicht />, api);
     const a = await screen.findByRole('article', { name: 'Werkgroep A' });
     expect(within(a).getByText('risico · 3 dagen geleden')).toBeTruthy();
@@ -105,7 +108,7 @@ describe('Acties', () => {
       if (path.endsWith('a2')) throw new ApiError(403, 'alleen leden van Werkgroep B kunnen de acties ervan wijzigen / only members…');
       return { ...ACTIONS[0], ...(body as object) };
     }) as unknown as Api['patch'];
-    renderIn(<Acties />, fakeApi({ '/acties': { acties: ACTIONS } }, patch));
+    renderIn(<Acties />, fakeApi({ '/acties': { actions: ACTIONS } }, patch));
     await screen.findByText('3 acties');
     fireEvent.click(screen.getByRole('switch', { name: 'Te laat' }));
     expect(screen.getByText('1 actie')).toBeTruthy();
@@ -124,13 +127,13 @@ describe('Acties', () => {
 describe('Acties: waits and conflicts', () => {
   it('says what an action waits on and its conflict with Planner; an edit on an older version shows the current values', async () => {
     const rows = [
-      action('b1', { blockedBy: [{ kind: 'decision', id: 'd1', naam: 'Keuze zaaksysteem' }], versie: 'old' }),
-      action('b2', { conflicten: [{ veld: 'status', hier: 'gereed', planner: 'loopt', op: '2026-11-20T10:00:00Z' }] }),
+      action('b1', { blockedBy: [{ kind: 'decision', id: 'd1', name: 'Keuze zaaksysteem' }], version: 'old' }),
+      action('b2', { conflicts: [{ field: 'status', here: 'gereed', planner: 'loopt', at: '2026-11-20T10:00:00Z' }] }),
     ];
     const patch = vi.fn(async () => {
-      throw new ApiError(409, "'Actie b1' is intussen gewijzigd / was changed", { actie: { ...rows[0], status: 'wacht', versie: 'new' } });
+      throw new ApiError(409, "'Actie b1' is intussen gewijzigd / was changed", { error: 'changed', action: { ...rows[0], status: 'wacht', version: 'new' } });
     }) as unknown as Api['patch'];
-    renderIn(<Acties />, fakeApi({ '/acties': { acties: rows } }, patch));
+    renderIn(<Acties />, fakeApi({ '/acties': { actions: rows } }, patch));
     await screen.findByText('2 acties');
     expect(screen.getByText('Wacht op: Keuze zaaksysteem')).toBeTruthy();
     expect(screen.getByText('Conflict met Planner over de status: hier "gereed", in Planner "loopt"; Planner ging voor.')).toBeTruthy();
@@ -145,32 +148,40 @@ describe('Acties: waits and conflicts', () => {
   });
 });
 
+/** A decision as GET /api/besluiten shows it, with the lead time per level given. */
+function decision(x: Pick<DecisionsResponse['decisions'][number], 'id' | 'title' | 'werkgroepName' | 'route' | 'steps'> & { outcome?: { kind: 'besloten'; on: string } }, levels: { level: 'werkgroep' | 'projectgroep'; days: number; current: boolean }[]): DecisionsResponse['decisions'][number] {
+  return {
+    proposal: '', werkgroep: 'wg-a', blocks: [], ...x,
+    leadTimes: { decisionId: x.id, levels: levels.map((l) => ({ ...l, from: '2026-10-01', to: '2026-10-11' })), totalDays: levels.reduce((n, l) => n + l.days, 0), decided: x.outcome !== undefined },
+  };
+}
+
 describe('Besluiten: moving decisions on', () => {
-  const decisions = {
-    besluiten: [
-      { id: 'd1', title: 'Verrekenmodel', werkgroepNaam: 'Werkgroep A', route: ['werkgroep', 'projectgroep', 'regiegroep'], steps: [{ level: 'werkgroep', reachedOn: '2026-10-01' }], leadTimes: { levels: [{ level: 'werkgroep', days: 10, current: true }], totalDays: 10 } },
-      { id: 'd2', title: 'Zaaksysteem', werkgroepNaam: 'Werkgroep B', route: ['werkgroep', 'regiegroep'], steps: [{ level: 'werkgroep', reachedOn: '2026-10-01' }], outcome: { kind: 'besloten' }, leadTimes: { levels: [{ level: 'werkgroep', days: 5, current: false }], totalDays: 5 } },
+  const decisions: DecisionsResponse = {
+    decisions: [
+      decision({ id: 'd1', title: 'Verrekenmodel', werkgroepName: 'Werkgroep A', route: ['werkgroep', 'projectgroep', 'regiegroep'], steps: [{ level: 'werkgroep', reachedOn: '2026-10-01' }] }, [{ level: 'werkgroep', days: 10, current: true }]),
+      decision({ id: 'd2', title: 'Zaaksysteem', werkgroepName: 'Werkgroep B', route: ['werkgroep', 'regiegroep'], steps: [{ level: 'werkgroep', reachedOn: '2026-10-01' }], outcome: { kind: 'besloten', on: '2026-10-06' } }, [{ level: 'werkgroep', days: 5, current: false }]),
     ],
-    medianen: { levels: [] },
+    medians: { levels: [] }, period: { from: '2025-12-01', to: '2026-12-01' }, perQuarter: [],
   };
 
   it('lets the projectleider and the regiegroep move an open decision on or record its outcome; a refusal is shown', async () => {
     const post = vi.fn(async (_path: string, body: unknown) => {
-      if ((body as { actie: string }).actie === 'uitkomst') throw new ApiError(409, "besluit 'd1' is al afgerond (besloten)");
+      if ((body as { action: string }).action === 'outcome') throw new ApiError(409, "besluit 'd1' is al afgerond (besloten)");
       return {};
     }) as unknown as Api['post'];
     const api = fakeApi({ '/besluiten': decisions }, undefined, post);
-    renderIn(<Besluiten />, api, 'nl', () => undefined, { ...me, magBesluiten: true });
+    renderIn(<Besluiten />, api, 'nl', () => undefined, { ...me, mayDecide: true });
     const open = await screen.findByRole('article', { name: 'Verrekenmodel' });
     expect(within(screen.getByRole('article', { name: 'Zaaksysteem' })).queryByRole('button')).toBeNull(); // decided: nothing to do
     fireEvent.click(within(open).getByRole('button', { name: 'Naar projectgroep' }));
     await screen.findByText('Besluit bijgewerkt.');
-    expect(post).toHaveBeenCalledWith('/besluiten/d1', { actie: 'volgende' });
+    expect(post).toHaveBeenCalledWith('/besluiten/d1', { action: 'next' });
     await waitFor(() => expect((api.get as ReturnType<typeof vi.fn>).mock.calls.filter((c) => c[0] === '/besluiten')).toHaveLength(2)); // reloaded
     fireEvent.change(within(screen.getByRole('article', { name: 'Verrekenmodel' })).getByRole('combobox', { name: 'Uitkomst: Verrekenmodel' }), { target: { value: 'afgewezen' } });
     fireEvent.click(within(screen.getByRole('article', { name: 'Verrekenmodel' })).getByRole('button', { name: 'Uitkomst vastleggen' }));
     expect((await screen.findByRole('alert')).textContent).toContain('Niet gewijzigd: besluit \'d1\' is al afgerond');
-    expect(post).toHaveBeenLastCalledWith('/besluiten/d1', { actie: 'uitkomst', uitkomst: 'afgewezen' });
+    expect(post).toHaveBeenLastCalledWith('/besluiten/d1', { action: 'outcome', outcome: 'afgewezen' });
   });
 
   it('shows no buttons to others', async () => {
@@ -184,24 +195,24 @@ describe('Besluiten: moving decisions on', () => {
 describe('Besluiten, De vier K\'s and Capaciteit', () => {
   it('shows each decision on its route with the days per level', async () => {
     renderIn(<Besluiten />, fakeApi({ '/besluiten': {
-      besluiten: [{ id: 'd1', title: 'Verrekenmodel', werkgroepNaam: 'Werkgroep A', route: ['werkgroep', 'projectgroep', 'regiegroep'], steps: [{ level: 'werkgroep', reachedOn: '2026-10-01' }, { level: 'projectgroep', reachedOn: '2026-10-11' }], leadTimes: { levels: [{ level: 'werkgroep', days: 10, current: false }, { level: 'projectgroep', days: 4, current: true }], totalDays: 14 } }],
-      medianen: { levels: [{ level: 'werkgroep', medianDays: 10, count: 1 }] },
-    } }), 'en');
+      decisions: [decision({ id: 'd1', title: 'Verrekenmodel', werkgroepName: 'Werkgroep A', route: ['werkgroep', 'projectgroep', 'regiegroep'], steps: [{ level: 'werkgroep', reachedOn: '2026-10-01' }, { level: 'projectgroep', reachedOn: '2026-10-11' }] }, [{ level: 'werkgroep', days: 10, current: false }, { level: 'projectgroep', days: 4, current: true }])],
+      medians: { levels: [{ level: 'werkgroep', medianDays: 10, count: 1 }] }, period: { from: '2025-12-01', to: '2026-12-01' }, perQuarter: [],
+    } satisfies DecisionsResponse }), 'en');
     const card = await screen.findByRole('article', { name: 'Verrekenmodel' });
     expect(card.textContent).toContain('werkgroep: 10 d → projectgroep: 4 d · total 14 days');
     expect(screen.getByText('Median lead time per level (days)')).toBeTruthy();
     expect(seriesByQuarter([
-      { kwartaal: '2026-K3', levels: [{ level: 'werkgroep', medianDays: 12 }] },
-      { kwartaal: '2026-K4', levels: [{ level: 'werkgroep', medianDays: 8 }, { level: 'regiegroep', medianDays: 30 }] },
-    ])).toEqual({ levels: ['werkgroep', 'regiegroep'], rows: [{ kwartaal: '2026-K3', werkgroep: 12 }, { kwartaal: '2026-K4', werkgroep: 8, regiegroep: 30 }] });
+      { quarter: '2026-K3', levels: [{ level: 'werkgroep', medianDays: 12 }] },
+      { quarter: '2026-K4', levels: [{ level: 'werkgroep', medianDays: 8 }, { level: 'regiegroep', medianDays: 30 }] },
+    ])).toEqual({ levels: ['werkgroep', 'regiegroep'], rows: [{ quarter: '2026-K3', werkgroep: 12 }, { quarter: '2026-K4', werkgroep: 8, regiegroep: 30 }] });
   });
 
   it('shows per K its indicators, the successes reported in updates, and the actions serving it', async () => {
     renderIn(<VierKs />, fakeApi({
       '/vierks': { ks: [
-        { k: 'kansen', acties: 1, indicatoren: [{ id: 'i1', naam: 'Doorstroom', eenheid: 'aantal', beter: 'higher' }], successen: [{ werkgroep: 'Werkgroep A', tekst: 'Eerste gezamenlijke opleiding', ingediend: '2026-11-30T10:00:00Z' }] },
-        { k: 'kwaliteit', indicatoren: [], successen: [] },
-      ] },
+        { k: 'kansen', actions: 1, indicators: [{ id: 'i1', name: 'Doorstroom', unit: 'aantal', better: 'higher', measurements: [], trend: { direction: 'onbekend' } }], successes: [{ werkgroepName: 'Werkgroep A', text: 'Eerste gezamenlijke opleiding', submittedAt: '2026-11-30T10:00:00Z' }] },
+        { k: 'kwaliteit', actions: 0, indicators: [], successes: [] },
+      ] } satisfies VierKsResponse,
     }));
     const kansen = await screen.findByRole('article', { name: 'kansen' });
     expect(kansen.textContent).toContain('Doorstroom (aantal, hoger is beter)');
@@ -213,14 +224,14 @@ describe('Besluiten, De vier K\'s and Capaciteit', () => {
   });
 
   it('shows each indicator\'s latest value and trend; the projectleider records a measurement, a bad number is refused in the form', async () => {
-    const vierks = { ks: [{ k: 'kosten', successen: [], indicatoren: [{
-      id: 'kost-inhuur', naam: 'Kosten externe inhuur', eenheid: 'euro', beter: 'lower',
-      metingen: [{ datum: '2026-05-01', waarde: 120000 }, { datum: '2026-08-01', waarde: 131000 }],
+    const vierks: VierKsResponse = { ks: [{ k: 'kosten', actions: 0, successes: [], indicators: [{
+      id: 'kost-inhuur', name: 'Kosten externe inhuur', unit: 'euro', better: 'lower',
+      measurements: [{ date: '2026-05-01', value: 120000, note: '' }, { date: '2026-08-01', value: 131000, note: '' }],
       trend: { latest: { on: '2026-08-01', value: 131000 }, direction: 'slechter' },
     }] }] };
     const post = vi.fn(async () => ({})) as unknown as Api['post'];
     const api = fakeApi({ '/vierks': vierks }, undefined, post);
-    renderIn(<VierKs />, api, 'nl', () => undefined, { ...me, magBesluiten: true });
+    renderIn(<VierKs />, api, 'nl', () => undefined, { ...me, mayDecide: true });
     const kosten = await screen.findByRole('article', { name: 'kosten' });
     expect(kosten.textContent).toContain('131.000 euro op 2026-08-01');
     expect(kosten.textContent).toContain('slechter');
@@ -237,7 +248,7 @@ describe('Besluiten, De vier K\'s and Capaciteit', () => {
     fireEvent.change(within(form).getByLabelText('Waarde'), { target: { value: '118500,5' } });
     fireEvent.click(within(form).getByRole('button', { name: 'Vastleggen' }));
     await within(form).findByText('Meting vastgelegd.');
-    expect(post).toHaveBeenCalledWith('/indicatoren/kost-inhuur/metingen', { datum: '2026-11-01', waarde: 118500.5 });
+    expect(post).toHaveBeenCalledWith('/indicatoren/kost-inhuur/metingen', { date: '2026-11-01', value: 118500.5 });
   });
 
   it('reads numbers as Dutch and English speakers type them', () => {
@@ -248,9 +259,9 @@ describe('Besluiten, De vier K\'s and Capaciteit', () => {
   it('shows a werkgroep: its people with their gemeente, what it waits on, its updates and actions', async () => {
     const onSelect = vi.fn();
     renderIn(<Werkgroep id="Werkgroep A" onSelect={onSelect} />, fakeApi({
-      '/overzicht': { programma: { naam: 'P' }, vandaag: '2026-12-01', fasen: [], bijeenkomsten: [], werkgroepen: [{ id: 'wg-a', naam: 'Werkgroep A', trekker: null, open: 0, teLaat: 0, geblokkeerd: 0, laatsteUpdate: null }, { id: 'wg-b', naam: 'Werkgroep B', trekker: null, open: 0, teLaat: 0, geblokkeerd: 0, laatsteUpdate: null }] },
-      '/werkgroepen/wg-a': { id: 'wg-a', naam: 'Werkgroep A', trekker: { naam: 'Fictief Een', gemeente: 'Alfa' }, leden: [{ id: 'p1', naam: 'Fictief Een', gemeente: 'Alfa' }, { id: 'p2', naam: 'Fictief Twee', gemeente: 'Beta' }], updates: [{ periode: 'regiegroep:2026-12-08', ingediend: '2026-12-01T09:00:00Z', door: 'Fictief Een', status: 'aandacht', progress: 'Loopt door' }], wachtOp: [{ id: 'wg-b', naam: 'Werkgroep B' }], wachtenOpDeze: [] },
-      '/acties': { acties: ACTIONS },
+      '/overzicht': { programme: { id: 'p', name: 'P' }, today: '2026-12-01', phases: [], meetings: [], werkgroepen: [{ id: 'wg-a', name: 'Werkgroep A', trekker: null, open: 0, overdue: 0, blocked: 0, latestUpdate: null }, { id: 'wg-b', name: 'Werkgroep B', trekker: null, open: 0, overdue: 0, blocked: 0, latestUpdate: null }] } satisfies OverviewResponse,
+      '/werkgroepen/wg-a': { id: 'wg-a', name: 'Werkgroep A', trekker: { id: 'p1', name: 'Fictief Een', gemeente: 'Alfa' }, members: [{ id: 'p1', name: 'Fictief Een', gemeente: 'Alfa' }, { id: 'p2', name: 'Fictief Twee', gemeente: 'Beta' }], updates: [{ period: 'regiegroep:2026-12-08', submittedAt: '2026-12-01T09:00:00Z', by: 'Fictief Een', status: 'aandacht', progress: 'Loopt door' }], waitsOn: [{ id: 'wg-b', name: 'Werkgroep B', reason: null }], waitedOnBy: [] } satisfies WerkgroepResponse,
+      '/acties': { actions: ACTIONS },
     }));
     expect(await screen.findByText('Trekker: Fictief Een (Alfa)')).toBeTruthy();
     expect(screen.getByRole('list', { name: 'Leden' }).textContent).toContain('Fictief Twee — Beta');
@@ -262,7 +273,7 @@ describe('Besluiten, De vier K\'s and Capaciteit', () => {
   });
 
   it('puts the overloaded first and flags them', async () => {
-    renderIn(<Capaciteit />, fakeApi({ '/capaciteit': { personen: [
+    renderIn(<Capaciteit />, fakeApi({ '/capaciteit': { people: [
       { personId: 'a', name: 'Fictief Licht', hoursPerWeek: 8, openActions: 1, overdueActions: 0, werkgroepen: ['x'], loadHours: 2, ratio: 0.25, overLimit: false },
       { personId: 'b', name: 'Fictief Zwaar', hoursPerWeek: 2, openActions: 9, overdueActions: 3, werkgroepen: ['x', 'y'], loadHours: 9, ratio: 4.5, overLimit: true },
     ] } }));
@@ -283,7 +294,7 @@ describe('the app', () => {
     expect(new Set(fetchMock.mock.calls.map(([, init]) => (init?.headers as Record<string, string>)['authorization']))).toEqual(new Set([undefined]));
     cleanup();
     fetchMock.mockClear();
-    fetchMock.mockImplementation(async (input) => new Response(JSON.stringify(String(input).endsWith('/ik') ? me : { acties: ACTIONS }), { status: 200 }));
+    fetchMock.mockImplementation(async (input) => new Response(JSON.stringify(String(input).endsWith('/ik') ? me : { actions: ACTIONS }), { status: 200 }));
     render(<App host={{ ...unauthorized, lang: 'en', view: 'acties', token: async () => 'x' }} />);
     expect(await screen.findByText('Signed in as Fictief Een')).toBeTruthy();
     expect(await screen.findByText('3 actions')).toBeTruthy();

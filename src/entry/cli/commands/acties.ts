@@ -6,6 +6,7 @@ import path from 'node:path';
 import { createMsalTokenSource } from '../../../adapters/auth/credentials.ts';
 import { loadLocalTenantInfo, LocalTenantUnavailableError } from '../../../adapters/graph/connect.ts';
 import { createHttpClient } from '../../../adapters/http/fetch.ts';
+import type { ActionPatch, ActionPatchResponse, ActionsResponse, CapacityResponse, DecisionsResponse, ErrorResponse, RhythmInput, RhythmResponse } from '../../../app/contract.ts';
 import { t, type Lang } from '../../../domain/i18n.ts';
 import type { Config } from '../../../platform/config.ts';
 import { EXIT, writeLine, type CliIo } from '../io.ts';
@@ -22,13 +23,11 @@ export interface ActiesFlags {
   lang?: string;
 }
 
-interface ActieView {
-  id: string; werkgroep: string; werkgroepNaam: string; title: string; due: string | null; status: string; ks: string[];
-  owners: { id: string; name: string }[]; overdue: boolean;
-}
+/** An answer of the API: the route's response (src/app/contract.ts) when it went through, else its error body. */
+type Answer<T> = { ok: true; status: number; body: T } | { ok: false; status: number; body: Partial<ErrorResponse> };
 
 /** Calls the running server's API with an app token from the local tenant; undefined (after a message) when it can't. */
-async function callApi(io: CliIo, config: Config, lang: Lang, method: string, apiPath: string, body?: unknown): Promise<{ status: number; body: Record<string, unknown> } | undefined> {
+async function callApi<T>(io: CliIo, config: Config, lang: Lang, method: string, apiPath: string, body?: unknown): Promise<Answer<T> | undefined> {
   let server: { url: string };
   try {
     server = JSON.parse(await readFile(path.join(config.dataDir, 'server.json'), 'utf8')) as { url: string };
@@ -56,27 +55,26 @@ async function callApi(io: CliIo, config: Config, lang: Lang, method: string, ap
       writeLine(io.stderr, t('cli.acties.noServer', {}, lang));
       return undefined;
     }
-    return { status: res.status, body: await res.json() as Record<string, unknown> };
+    const json: unknown = await res.json();
+    return res.ok ? { ok: true, status: res.status, body: json as T } : { ok: false, status: res.status, body: json as Partial<ErrorResponse> };
   } finally {
     await http.close();
   }
 }
 
-interface PersonLoadView { name: string; openActions: number; overdueActions: number; werkgroepen: string[]; loadHours: number; hoursPerWeek: number; overLimit: boolean }
-
 /** `regiekamer capaciteit`: who carries what, against the hours they have; over the limit is flagged. */
 export async function capaciteitCommand(io: CliIo, config: Config, flags: { json?: boolean }, lang: Lang): Promise<number> {
-  const r = await callApi(io, config, lang, 'GET', '/capaciteit');
+  const r = await callApi<CapacityResponse>(io, config, lang, 'GET', '/capaciteit');
   if (!r) return EXIT.failure;
-  if (r.status >= 400) {
-    writeLine(io.stderr, String(r.body['message'] ?? `HTTP ${r.status}`));
+  if (!r.ok) {
+    writeLine(io.stderr, r.body.message ?? `HTTP ${r.status}`);
     return EXIT.failure;
   }
   if (flags.json) {
     writeLine(io.stdout, JSON.stringify(r.body, null, 2));
     return EXIT.ok;
   }
-  for (const p of (r.body['personen'] ?? []) as PersonLoadView[]) {
+  for (const p of r.body.people) {
     const flag = p.overLimit ? `  ${t('cli.capaciteit.over', {}, lang)}` : '';
     const line = t('cli.capaciteit.line', { name: p.name.padEnd(28), load: String(p.loadHours).padStart(5), hours: String(p.hoursPerWeek).padEnd(3), open: p.openActions, overdue: p.overdueActions, werkgroepen: p.werkgroepen.length }, lang);
     writeLine(io.stdout, `${line}${flag}`);
@@ -84,117 +82,85 @@ export async function capaciteitCommand(io: CliIo, config: Config, flags: { json
   return EXIT.ok;
 }
 
-interface DecisionView {
-  id: string; title: string; werkgroepNaam: string; outcome?: { kind: string; on: string };
-  leadTimes: { levels: { level: string; days: number; current: boolean }[]; totalDays: number };
-}
-
 /** `regiekamer besluiten`: the decision log, where each decision is and how long it has taken, and the medians. */
 export async function besluitenCommand(io: CliIo, config: Config, flags: { json?: boolean }, lang: Lang): Promise<number> {
-  const r = await callApi(io, config, lang, 'GET', '/besluiten');
+  const r = await callApi<DecisionsResponse>(io, config, lang, 'GET', '/besluiten');
   if (!r) return EXIT.failure;
-  if (r.status >= 400) {
-    writeLine(io.stderr, String(r.body['message'] ?? `HTTP ${r.status}`));
+  if (!r.ok) {
+    writeLine(io.stderr, r.body.message ?? `HTTP ${r.status}`);
     return EXIT.failure;
   }
   if (flags.json) {
     writeLine(io.stdout, JSON.stringify(r.body, null, 2));
     return EXIT.ok;
   }
-  for (const d of (r.body['besluiten'] ?? []) as DecisionView[]) {
+  for (const d of r.body.decisions) {
     const where = d.outcome ? `${d.outcome.kind} (${d.outcome.on})` : t('cli.besluiten.at', { level: d.leadTimes.levels.at(-1)?.level ?? '-', days: d.leadTimes.levels.at(-1)?.days ?? 0 }, lang);
-    writeLine(io.stdout, t('cli.besluiten.line', { id: d.id, title: d.title, werkgroep: d.werkgroepNaam, where, days: d.leadTimes.totalDays }, lang));
+    writeLine(io.stdout, t('cli.besluiten.line', { id: d.id, title: d.title, werkgroep: d.werkgroepName, where, days: d.leadTimes.totalDays }, lang));
   }
-  const medians = r.body['medianen'] as { levels: { level: string; medianDays: number; count: number }[]; total?: { medianDays: number; count: number } } | undefined;
-  if (medians) {
-    writeLine(io.stdout, t('cli.besluiten.medians', {}, lang));
-    for (const l of medians.levels) writeLine(io.stdout, `  ${t('cli.besluiten.median', { level: l.level.padEnd(14), days: l.medianDays, count: l.count }, lang)}`);
-    if (medians.total) writeLine(io.stdout, `  ${t('cli.besluiten.median', { level: t('cli.besluiten.total', {}, lang).padEnd(14), days: medians.total.medianDays, count: medians.total.count }, lang)}`);
+  const medians = r.body.medians;
+  writeLine(io.stdout, t('cli.besluiten.medians', {}, lang));
+  for (const l of medians.levels) writeLine(io.stdout, `  ${t('cli.besluiten.median', { level: l.level.padEnd(14), days: l.medianDays, count: l.count }, lang)}`);
+  if (medians.total) writeLine(io.stdout, `  ${t('cli.besluiten.median', { level: t('cli.besluiten.total', {}, lang).padEnd(14), days: medians.total.medianDays, count: medians.total.count }, lang)}`);
+  return EXIT.ok;
+}
+
+/** `regiekamer acties`: the list (filters werkgroep, mine, overdue), or with `--wijzig ID` one action changed. */
+export async function actiesCommand(io: CliIo, config: Config, flags: ActiesFlags, lang: Lang): Promise<number> {
+  let r: Answer<ActionPatchResponse | ActionsResponse> | undefined;
+  if (flags.wijzig) {
+    // As typed: the server validates the values (and refuses all of them, changing nothing, if one is wrong).
+    const patch: Partial<Record<keyof ActionPatch, unknown>> = {};
+    if (flags.status) patch.status = flags.status;
+    if (flags.titel) patch.title = flags.titel;
+    if (flags.deadline) patch.due = flags.deadline === 'geen' ? null : flags.deadline;
+    r = await callApi<ActionPatchResponse>(io, config, lang, 'PATCH', `/acties/${encodeURIComponent(flags.wijzig)}`, patch);
+  } else {
+    const q = new URLSearchParams();
+    if (flags.werkgroep) q.set('werkgroep', flags.werkgroep);
+    if (flags.mine) q.set('mine', flags.mine);
+    if (flags.overdue) q.set('overdue', '1');
+    r = await callApi<ActionsResponse>(io, config, lang, 'GET', `/acties${q.size > 0 ? `?${q}` : ''}`);
+  }
+  if (!r) return EXIT.failure;
+  if (!r.ok) {
+    writeLine(io.stderr, r.body.message ?? `HTTP ${r.status}`);
+    return r.status === 400 || r.status === 404 ? EXIT.invalid : EXIT.failure;
+  }
+  if (flags.json) {
+    writeLine(io.stdout, JSON.stringify(r.body, null, 2));
+    return EXIT.ok;
+  }
+  if (flags.wijzig) {
+    const a = r.body as ActionPatchResponse;
+    writeLine(io.stdout, `${a.id}: ${a.title} — ${a.status}${a.due ? `, ${a.due}` : ''}`);
+    writeLine(io.stdout, t('cli.acties.saved', {}, lang));
+    return EXIT.ok;
+  }
+  const list = (r.body as ActionsResponse).actions;
+  if (list.length === 0) writeLine(io.stdout, t('cli.acties.none', {}, lang));
+  let group = '';
+  for (const a of list) {
+    if (a.werkgroepName !== group) {
+      group = a.werkgroepName;
+      writeLine(io.stdout, group);
+    }
+    writeLine(io.stdout, `  ${a.id}  [${a.status}] ${a.title} — ${a.owners.map((o) => o.name).join(', ')}${a.due ? ` · ${a.due}` : ''}${a.overdue ? ` (${t('cli.acties.overdue', {}, lang)})` : ''}`);
   }
   return EXIT.ok;
 }
 
-export async function actiesCommand(io: CliIo, config: Config, flags: ActiesFlags, lang: Lang): Promise<number> {
-  let server: { url: string };
-  try {
-    server = JSON.parse(await readFile(path.join(config.dataDir, 'server.json'), 'utf8')) as { url: string };
-  } catch {
-    writeLine(io.stderr, t('cli.acties.noServer', {}, lang));
-    return EXIT.failure;
-  }
-  let info;
-  try {
-    info = await loadLocalTenantInfo(config.dataDir);
-  } catch (err) {
-    if (err instanceof LocalTenantUnavailableError) {
-      writeLine(io.stderr, err.message);
-      return EXIT.failure;
-    }
-    throw err;
-  }
-  const http = createHttpClient({ caCertPem: info.caCertPem });
-  try {
-    const host = info.tenants[0]?.id ?? '';
-    const token = await createMsalTokenSource({ authorityHost: info.baseUrl, credential: { kind: 'secret', clientId: info.app.clientId, secret: info.app.clientSecret }, fetch: http.fetch }).token(host, 'api://regiekamer');
-    const headers = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
-    let res: Response;
-    try {
-      if (flags.wijzig) {
-        const body: Record<string, unknown> = {};
-        if (flags.status) body['status'] = flags.status;
-        if (flags.titel) body['title'] = flags.titel;
-        if (flags.deadline) body['due'] = flags.deadline === 'geen' ? null : flags.deadline;
-        res = await fetch(`${server.url}/api/acties/${encodeURIComponent(flags.wijzig)}`, { method: 'PATCH', headers, body: JSON.stringify(body) });
-      } else {
-        const q = new URLSearchParams();
-        if (flags.werkgroep) q.set('werkgroep', flags.werkgroep);
-        if (flags.mine) q.set('mine', flags.mine);
-        if (flags.overdue) q.set('overdue', '1');
-        res = await fetch(`${server.url}/api/acties${q.size > 0 ? `?${q}` : ''}`, { headers });
-      }
-    } catch {
-      writeLine(io.stderr, t('cli.acties.noServer', {}, lang));
-      return EXIT.failure;
-    }
-    const body = await res.json() as { message?: string; acties?: ActieView[] } & Partial<ActieView>;
-    if (!res.ok) {
-      writeLine(io.stderr, body.message ?? `HTTP ${res.status}`);
-      return res.status === 400 || res.status === 404 ? EXIT.invalid : EXIT.failure;
-    }
-    if (flags.json) {
-      writeLine(io.stdout, JSON.stringify(body, null, 2));
-      return EXIT.ok;
-    }
-    if (flags.wijzig) {
-      writeLine(io.stdout, `${body.id}: ${body.title} — ${body.status}${body.due ? `, ${body.due}` : ''}`);
-      writeLine(io.stdout, t('cli.acties.saved', {}, lang));
-      return EXIT.ok;
-    }
-    const list = body.acties ?? [];
-    if (list.length === 0) writeLine(io.stdout, t('cli.acties.none', {}, lang));
-    let group = '';
-    for (const a of list) {
-      if (a.werkgroepNaam !== group) {
-        group = a.werkgroepNaam;
-        writeLine(io.stdout, group);
-      }
-      writeLine(io.stdout, `  ${a.id}  [${a.status}] ${a.title} — ${a.owners.map((o) => o.name).join(', ')}${a.due ? ` · ${a.due}` : ''}${a.overdue ? ` (${t('cli.acties.overdue', {}, lang)})` : ''}`);
-    }
-    return EXIT.ok;
-  } finally {
-    await http.close();
-  }
-}
-
 /** Dev: sends one meeting's reminder rhythm now (ask, nudge, overview, announcements), each message still once. */
 export async function herinneringenCommand(io: CliIo, config: Config, bijeenkomst: string, flags: { json?: boolean }, lang: Lang): Promise<number> {
-  const r = await callApi(io, config, lang, 'POST', '/bot/ritme', { bijeenkomst });
+  const r = await callApi<RhythmResponse>(io, config, lang, 'POST', '/bot/ritme', { meeting: bijeenkomst } satisfies RhythmInput);
   if (!r) return EXIT.failure;
-  if (r.status >= 400) {
-    writeLine(io.stderr, String(r.body['message'] ?? `HTTP ${r.status}`));
+  if (!r.ok) {
+    writeLine(io.stderr, r.body.message ?? `HTTP ${r.status}`);
     return r.status === 400 || r.status === 404 ? EXIT.invalid : EXIT.failure;
   }
   if (flags.json) writeLine(io.stdout, JSON.stringify(r.body, null, 2));
-  else writeLine(io.stdout, t('cli.herinneringen.done', { planned: Number(r.body['gepland']), meeting: bijeenkomst, queued: String(r.body['verstuurd']) }, lang));
+  else {
+    writeLine(io.stdout, t('cli.herinneringen.done', { planned: r.body.planned, meeting: r.body.meeting, queued: String(r.body.dispatched) }, lang));
+  }
   return EXIT.ok;
 }

@@ -3,13 +3,12 @@
 // shown) is shown, never swallowed. Each row says what the action waits on and any recent conflict with Planner.
 import { useMemo, useState } from 'react';
 import { Caption1, Select, Switch, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
+import type { ActionPatch, ActionsResponse, ActionView, ErrorResponse } from '../../../app/contract.ts';
+import { ACTION_STATUSES, FOUR_KS } from '../../../domain/vocabulary.ts';
 import { ApiError } from '../api.ts';
 import { Loadable, Notice, useData, useTab, type NoticeState } from '../data.tsx';
 import { tr } from '../i18n.ts';
-import { filterActions, type ActionView } from '../logic.ts';
-
-const STATUSES = ['open', 'loopt', 'wacht', 'gereed'] as const;
-const KS = ['kwaliteit', 'kwetsbaarheid', 'kosten', 'kansen'] as const;
+import { filterActions } from '../logic.ts';
 
 const FIELD = { title: 'acties.field.title', due: 'acties.field.due', status: 'acties.field.status', ks: 'acties.field.ks', owners: 'acties.field.owners', notes: 'acties.field.notes' } as const;
 
@@ -17,7 +16,7 @@ const FIELD = { title: 'acties.field.title', due: 'acties.field.due', status: 'a
 const shown_ = (v: unknown): string => (Array.isArray(v) ? v.join(', ') : v === null || v === undefined || v === '' ? '—' : String(v));
 
 export function Acties({ werkgroep }: { werkgroep?: string }) {
-  const state = useData<{ acties: ActionView[] }>('/acties');
+  const state = useData<ActionsResponse>('/acties');
   const { api, lang, me } = useTab();
   const [mine, setMine] = useState(false);
   const [overdue, setOverdue] = useState(false);
@@ -26,19 +25,19 @@ export function Acties({ werkgroep }: { werkgroep?: string }) {
   const [k, setK] = useState('');
   const [edits, setEdits] = useState<Record<string, ActionView>>({});
   const [notice, setNotice] = useState<NoticeState>(null);
-  const all = useMemo(() => (state.data?.acties ?? []).map((a) => edits[a.id] ?? a), [state.data, edits]);
-  const groups = useMemo(() => [...new Map(all.map((a) => [a.werkgroep, a.werkgroepNaam])).entries()].sort((a, b) => a[1].localeCompare(b[1])), [all]);
-  const shown = filterActions(all, { mine: mine ? me.persoon?.id : undefined, werkgroep: wg || undefined, overdue, blocked, k: k || undefined });
+  const all = useMemo(() => (state.data?.actions ?? []).map((a) => edits[a.id] ?? a), [state.data, edits]);
+  const groups = useMemo(() => [...new Map(all.map((a) => [a.werkgroep, a.werkgroepName])).entries()].sort((a, b) => a[1].localeCompare(b[1])), [all]);
+  const shown = filterActions(all, { mine: mine ? me.person?.id : undefined, werkgroep: wg || undefined, overdue, blocked, k: k || undefined });
 
   const setStatus = async (a: ActionView, status: ActionView['status']) => {
     setNotice(null);
     try {
-      const saved = await api.patch<ActionView>(`/acties/${encodeURIComponent(a.id)}`, { status }, a.versie);
+      const saved = await api.patch<ActionView>(`/acties/${encodeURIComponent(a.id)}`, { status } satisfies ActionPatch, a.version);
       setEdits((e) => ({ ...e, [a.id]: { ...a, ...saved } }));
       setNotice({ intent: 'success', text: tr(lang, 'acties.saved') });
     } catch (err) {
       // Changed since it was loaded: the row shows the current values, and the message says so.
-      const current = err instanceof ApiError && err.status === 409 ? err.body['actie'] as ActionView | undefined : undefined;
+      const current = err instanceof ApiError && err.status === 409 ? (err.body as Partial<ErrorResponse>).action : undefined;
       if (current) setEdits((e) => ({ ...e, [a.id]: current }));
       setNotice({ intent: 'error', text: tr(lang, 'acties.refused', { detail: err instanceof Error ? err.message : String(err) }) });
     }
@@ -47,7 +46,7 @@ export function Acties({ werkgroep }: { werkgroep?: string }) {
   return (
     <section aria-label={tr(lang, 'nav.acties')}>
       <div role="group" aria-label="filters" style={{ display: 'flex', flexWrap: 'wrap', gap: 12, alignItems: 'center', marginBottom: 12 }}>
-        <Switch label={tr(lang, 'acties.filter.mine')} checked={mine} onChange={(_e, d) => setMine(d.checked)} disabled={!me.persoon} />
+        <Switch label={tr(lang, 'acties.filter.mine')} checked={mine} onChange={(_e, d) => setMine(d.checked)} disabled={!me.person} />
         <Switch label={tr(lang, 'acties.filter.overdue')} checked={overdue} onChange={(_e, d) => setOverdue(d.checked)} />
         <Switch label={tr(lang, 'acties.filter.blocked')} checked={blocked} onChange={(_e, d) => setBlocked(d.checked)} />
         <label>{tr(lang, 'acties.filter.werkgroep')}{' '}
@@ -59,7 +58,7 @@ export function Acties({ werkgroep }: { werkgroep?: string }) {
         <label>{tr(lang, 'acties.filter.k')}{' '}
           <Select aria-label={tr(lang, 'acties.filter.k')} value={k} onChange={(_e, d) => setK(d.value)}>
             <option value="">{tr(lang, 'acties.filter.all')}</option>
-            {KS.map((x) => <option key={x} value={x}>{x}</option>)}
+            {FOUR_KS.map((x) => <option key={x} value={x}>{x}</option>)}
           </Select>
         </label>
       </div>
@@ -83,19 +82,19 @@ export function Acties({ werkgroep }: { werkgroep?: string }) {
                   <TableRow key={a.id} data-action={a.id}>
                     <TableCell>
                       {a.title}
-                      {(a.blockedBy?.length ?? 0) > 0 && <Caption1 block>{tr(lang, 'acties.waitsOn', { names: (a.blockedBy ?? []).map((b) => b.naam ?? b.id).join(', ') })}</Caption1>}
-                      {(a.conflicten ?? []).map((c, i) => (
+                      {a.blockedBy.length > 0 && <Caption1 block>{tr(lang, 'acties.waitsOn', { names: a.blockedBy.map((b) => b.name).join(', ') })}</Caption1>}
+                      {a.conflicts.map((c, i) => (
                         <Caption1 block key={i} style={{ color: 'var(--colorPaletteDarkOrangeForeground1)' }}>
-                          {tr(lang, 'acties.conflict', { field: c.veld in FIELD ? tr(lang, FIELD[c.veld as keyof typeof FIELD]) : c.veld, here: shown_(c.hier), planner: shown_(c.planner) })}
+                          {tr(lang, 'acties.conflict', { field: c.field in FIELD ? tr(lang, FIELD[c.field as keyof typeof FIELD]) : c.field, here: shown_(c.here), planner: shown_(c.planner) })}
                         </Caption1>
                       ))}
                     </TableCell>
-                    <TableCell>{a.werkgroepNaam}</TableCell>
+                    <TableCell>{a.werkgroepName}</TableCell>
                     <TableCell>{a.owners.map((o) => o.name).join(', ')}</TableCell>
                     <TableCell>{a.overdue ? <Text weight="semibold" style={{ color: 'var(--colorPaletteRedForeground1)' }}>{a.due}</Text> : a.due ?? '—'}</TableCell>
                     <TableCell>
                       <Select aria-label={`${tr(lang, 'acties.col.status')}: ${a.title}`} value={a.status} onChange={(_e, d) => void setStatus(a, d.value as ActionView['status'])}>
-                        {STATUSES.map((st) => <option key={st} value={st}>{tr(lang, `astatus.${st}`)}</option>)}
+                        {ACTION_STATUSES.map((st) => <option key={st} value={st}>{tr(lang, `astatus.${st}`)}</option>)}
                       </Select>
                     </TableCell>
                   </TableRow>

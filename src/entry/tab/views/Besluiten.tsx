@@ -4,10 +4,10 @@
 import { useState } from 'react';
 import { Body1, Button, Caption1, Card, Select, Subtitle2, Text } from '@fluentui/react-components';
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { DecisionChange, DecisionsResponse } from '../../../app/contract.ts';
+import { OUTCOME_KINDS, type OutcomeKind } from '../../../domain/vocabulary.ts';
 import { Loadable, Notice, useData, useTab, type NoticeState } from '../data.tsx';
 import { tr } from '../i18n.ts';
-
-const OUTCOMES = ['besloten', 'afgewezen', 'aangehouden', 'teruggestuurd'] as const;
 
 /** The level a decision goes to next on its route, if any. */
 export function nextLevel(route: string[], steps: { level: string }[]): string | undefined {
@@ -15,26 +15,20 @@ export function nextLevel(route: string[], steps: { level: string }[]): string |
   return route[last ? route.indexOf(last.level) + 1 : 0];
 }
 
-interface Decisions {
-  besluiten: { id: string; title: string; werkgroepNaam: string; route: string[]; steps: { level: string; reachedOn: string }[]; outcome?: { kind: string }; leadTimes: { levels: { level: string; days: number; current: boolean }[]; totalDays: number } }[];
-  medianen: { levels: { level: string; medianDays: number; count: number }[] };
-  perKwartaal?: { kwartaal: string; levels: { level: string; medianDays: number }[] }[];
-}
-
 const COLORS = ['#5b5fc7', '#c4314b', '#13a10e', '#ca5010', '#8764b8'];
 
 /** One row per quarter with a column per level, as the line chart wants it. */
-export function seriesByQuarter(d: NonNullable<Decisions['perKwartaal']>): { rows: Record<string, string | number>[]; levels: string[] } {
+export function seriesByQuarter(d: { quarter: string; levels: { level: string; medianDays: number }[] }[]): { rows: Record<string, string | number>[]; levels: string[] } {
   const levels = [...new Set(d.flatMap((q) => q.levels.map((l) => l.level)))];
-  return { levels, rows: d.map((q) => ({ kwartaal: q.kwartaal, ...Object.fromEntries(q.levels.map((l) => [l.level, l.medianDays])) })) };
+  return { levels, rows: d.map((q) => ({ quarter: q.quarter, ...Object.fromEntries(q.levels.map((l) => [l.level, l.medianDays])) })) };
 }
 
 export function Besluiten() {
-  const state = useData<Decisions>('/besluiten');
+  const state = useData<DecisionsResponse>('/besluiten');
   const { api, lang, me } = useTab();
   const [notice, setNotice] = useState<NoticeState>(null);
-  const [outcome, setOutcome] = useState<Record<string, string>>({});
-  const change = async (id: string, body: unknown) => {
+  const [outcome, setOutcome] = useState<Record<string, OutcomeKind>>({});
+  const change = async (id: string, body: DecisionChange) => {
     setNotice(null);
     try {
       await api.post(`/besluiten/${encodeURIComponent(id)}`, body);
@@ -46,12 +40,12 @@ export function Besluiten() {
   };
   return (
     <Loadable state={state}>
-      {(d) => d.besluiten.length === 0 ? <Text>{tr(lang, 'besluiten.empty')}</Text> : (
+      {(d) => d.decisions.length === 0 ? <Text>{tr(lang, 'besluiten.empty')}</Text> : (
         <section aria-label={tr(lang, 'nav.besluiten')}>
           <Subtitle2 block as="h3" id="median-title">{tr(lang, 'besluiten.median')}</Subtitle2>
           <div role="img" aria-labelledby="median-title" aria-describedby="median-list" style={{ width: '100%', height: 220 }}>
             <ResponsiveContainer>
-              <BarChart data={d.medianen.levels}>
+              <BarChart data={d.medians.levels}>
                 <CartesianGrid strokeDasharray="3 3" />
                 <XAxis dataKey="level" />
                 <YAxis allowDecimals={false} />
@@ -60,8 +54,8 @@ export function Besluiten() {
               </BarChart>
             </ResponsiveContainer>
           </div>
-          {d.perKwartaal && d.perKwartaal.length > 0 && (() => {
-            const series = seriesByQuarter(d.perKwartaal);
+          {d.perQuarter.length > 0 && (() => {
+            const series = seriesByQuarter(d.perQuarter);
             return (
               <>
                 <Subtitle2 block as="h3" id="trend-title">{tr(lang, 'besluiten.trend')}</Subtitle2>
@@ -69,7 +63,7 @@ export function Besluiten() {
                   <ResponsiveContainer>
                     <LineChart data={series.rows}>
                       <CartesianGrid strokeDasharray="3 3" />
-                      <XAxis dataKey="kwartaal" />
+                      <XAxis dataKey="quarter" />
                       <YAxis allowDecimals={false} />
                       <Tooltip />
                       <Legend />
@@ -81,26 +75,26 @@ export function Besluiten() {
             );
           })()}
           <ul id="median-list" style={{ position: 'absolute', left: -10000 }}>
-            {d.medianen.levels.map((l) => <li key={l.level}>{l.level}: {l.medianDays}</li>)}
+            {d.medians.levels.map((l) => <li key={l.level}>{l.level}: {l.medianDays}</li>)}
           </ul>
           <Notice notice={notice} />
           <div style={{ display: 'grid', gap: 8 }}>
-            {d.besluiten.map((b) => {
+            {d.decisions.map((b) => {
               const next = nextLevel(b.route, b.steps);
               const chosen = outcome[b.id] ?? 'besloten';
               return (
                 <Card key={b.id} role="article" aria-label={b.title}>
-                  <Body1><b>{b.title}</b> — {b.werkgroepNaam}{b.outcome ? ` · ${OUTCOMES.includes(b.outcome.kind as (typeof OUTCOMES)[number]) ? tr(lang, `outcome.${b.outcome.kind as (typeof OUTCOMES)[number]}`) : b.outcome.kind}` : ''}</Body1>
+                  <Body1><b>{b.title}</b> — {b.werkgroepName}{b.outcome ? ` · ${tr(lang, `outcome.${b.outcome.kind}`)}` : ''}</Body1>
                   <Caption1>
                     {b.leadTimes.levels.map((l) => tr(lang, 'besluiten.route', { level: l.level, days: l.days })).join(' → ')} · {tr(lang, 'besluiten.total', { days: b.leadTimes.totalDays })}
                   </Caption1>
-                  {me.magBesluiten && !b.outcome && (
+                  {me.mayDecide && !b.outcome && (
                     <div role="group" aria-label={b.title} style={{ display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'center' }}>
-                      {next && <Button size="small" onClick={() => void change(b.id, { actie: 'volgende' })}>{tr(lang, 'besluiten.next', { level: next })}</Button>}
-                      <Select size="small" aria-label={`${tr(lang, 'besluiten.outcome')}: ${b.title}`} value={chosen} onChange={(_e, v) => setOutcome((o) => ({ ...o, [b.id]: v.value }))}>
-                        {OUTCOMES.map((o) => <option key={o} value={o}>{tr(lang, `outcome.${o}`)}</option>)}
+                      {next && <Button size="small" onClick={() => void change(b.id, { action: 'next' })}>{tr(lang, 'besluiten.next', { level: next })}</Button>}
+                      <Select size="small" aria-label={`${tr(lang, 'besluiten.outcome')}: ${b.title}`} value={chosen} onChange={(_e, v) => setOutcome((o) => ({ ...o, [b.id]: v.value as OutcomeKind }))}>
+                        {OUTCOME_KINDS.map((o) => <option key={o} value={o}>{tr(lang, `outcome.${o}`)}</option>)}
                       </Select>
-                      <Button size="small" onClick={() => void change(b.id, { actie: 'uitkomst', uitkomst: chosen })}>{tr(lang, 'besluiten.record')}</Button>
+                      <Button size="small" onClick={() => void change(b.id, { action: 'outcome', outcome: chosen })}>{tr(lang, 'besluiten.record')}</Button>
                     </div>
                   )}
                 </Card>

@@ -2,10 +2,11 @@
 import { Badge, ProgressBar, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
 import { Loadable, useData, useTab } from '../data.tsx';
 import { tr } from '../i18n.ts';
-import { sortCapacity, type CapacityRow } from '../logic.ts';
+import type { CapacityResponse } from '../../../app/contract.ts';
+import { sortCapacity } from '../logic.ts';
 
 export function Capaciteit() {
-  const state = useData<{ personen: CapacityRow[] }>('/capaciteit');
+  const state = useData<CapacityResponse>('/capaciteit');
   const { lang } = useTab();
   return (
     <Loadable state={state}>
@@ -21,7 +22,7 @@ export function Capaciteit() {
             </TableRow>
           </TableHeader>
           <TableBody>
-            {sortCapacity(d.personen).map((p) => (
+            {sortCapacity(d.people).map((p) => (
               <TableRow key={p.personId} aria-label={p.overLimit ? `${p.name} (${tr(lang, 'capaciteit.over')})` : p.name}>
                 <TableCell>{p.name} {p.overLimit && <Badge color="danger">{tr(lang, 'capaciteit.over')}</Badge>}</TableCell>
                 <TableCell><ProgressBar aria-label={`${p.name}: ${p.loadHours} / ${p.hoursPerWeek}`} value={Math.min(1, p.ratio ?? 1)} color={p.overLimit ? 'error' : 'brand'} /></TableCell>

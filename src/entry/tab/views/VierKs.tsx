@@ -4,23 +4,10 @@
 import { useState, type FormEvent } from 'react';
 import { Badge, Body1, Button, Caption1, Card, CardHeader, Field, Input, Select, Subtitle2 } from '@fluentui/react-components';
 import { Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { IndicatorView as Indicator, MeasurementInput, VierKsResponse } from '../../../app/contract.ts';
+import type { Direction } from '../../../domain/work/indicators.ts';
 import { Loadable, Notice, useData, useTab, type NoticeState } from '../data.tsx';
 import { LOCALE_OF, tr, type Lang } from '../i18n.ts';
-
-type Direction = 'beter' | 'slechter' | 'gelijk' | 'onbekend';
-
-interface Indicator {
-  id: string;
-  naam: string;
-  eenheid: string;
-  beter: 'higher' | 'lower';
-  metingen?: { datum: string; waarde: number }[];
-  trend?: { latest?: { on: string; value: number }; direction: Direction };
-}
-
-interface VierKsView {
-  ks: { k: string; acties?: number; indicatoren: Indicator[]; successen: { werkgroep: string; tekst: string; ingediend: string }[] }[];
-}
 
 const BADGE: Record<Direction, 'success' | 'danger' | 'informative' | 'subtle'> = { beter: 'success', slechter: 'danger', gelijk: 'informative', onbekend: 'subtle' };
 
@@ -37,24 +24,24 @@ export function parseNumber(text: string): number | undefined {
 const format = (n: number, lang: Lang) => n.toLocaleString(LOCALE_OF[lang], { maximumFractionDigits: 2 });
 
 function IndicatorRow({ i, lang }: { i: Indicator; lang: Lang }) {
-  const points = i.metingen ?? [];
-  const direction = i.trend?.direction ?? 'onbekend';
-  const latest = i.trend?.latest;
+  const points = i.measurements;
+  const direction = i.trend.direction;
+  const latest = i.trend.latest;
   return (
     <li style={{ marginBottom: 8 }}>
-      <Caption1 block>{i.naam} ({i.eenheid}, {tr(lang, i.beter === 'higher' ? 'vierks.higher' : 'vierks.lower')})</Caption1>
+      <Caption1 block>{i.name} ({i.unit}, {tr(lang, i.better === 'higher' ? 'vierks.higher' : 'vierks.lower')})</Caption1>
       <Caption1 block>
-        {latest ? tr(lang, 'vierks.latest', { value: format(latest.value, lang), unit: i.eenheid, date: latest.on }) : tr(lang, 'vierks.unmeasured')}{' '}
+        {latest ? tr(lang, 'vierks.latest', { value: format(latest.value, lang), unit: i.unit, date: latest.on }) : tr(lang, 'vierks.unmeasured')}{' '}
         <Badge size="small" appearance="tint" color={BADGE[direction]}>{tr(lang, `vierks.trend.${direction}`)}</Badge>
       </Caption1>
       {points.length > 1 && (
-        <div role="img" aria-label={`${i.naam}: ${points.map((p) => `${p.datum} ${format(p.waarde, lang)}`).join(', ')}`} style={{ width: '100%', height: 64 }}>
+        <div role="img" aria-label={`${i.name}: ${points.map((p) => `${p.date} ${format(p.value, lang)}`).join(', ')}`} style={{ width: '100%', height: 64 }}>
           <ResponsiveContainer>
             <LineChart data={points} margin={{ top: 4, right: 4, bottom: 0, left: 0 }}>
-              <XAxis dataKey="datum" hide />
+              <XAxis dataKey="date" hide />
               <YAxis hide domain={['auto', 'auto']} />
               <Tooltip />
-              <Line dataKey="waarde" stroke={direction === 'slechter' ? '#c4314b' : '#5b5fc7'} dot={false} isAnimationActive={false} />
+              <Line dataKey="value" stroke={direction === 'slechter' ? '#c4314b' : '#5b5fc7'} dot={false} isAnimationActive={false} />
             </LineChart>
           </ResponsiveContainer>
         </div>
@@ -77,7 +64,7 @@ function RecordMeasurement({ indicators, onSaved }: { indicators: Indicator[]; o
       return;
     }
     try {
-      await api.post(`/indicatoren/${encodeURIComponent(indicator)}/metingen`, { datum: date, waarde: n });
+      await api.post(`/indicatoren/${encodeURIComponent(indicator)}/metingen`, { date, value: n } satisfies MeasurementInput);
       setNotice({ intent: 'success', text: tr(lang, 'vierks.record.saved') });
       setValue('');
       onSaved();
@@ -91,7 +78,7 @@ function RecordMeasurement({ indicators, onSaved }: { indicators: Indicator[]; o
       <Subtitle2 as="h3" style={{ width: '100%' }}>{tr(lang, 'vierks.record.title')}</Subtitle2>
       <Field label={tr(lang, 'vierks.record.indicator')}>
         <Select value={indicator} onChange={(_e, d) => setIndicator(d.value)}>
-          {indicators.map((i) => <option key={i.id} value={i.id}>{i.naam}</option>)}
+          {indicators.map((i) => <option key={i.id} value={i.id}>{i.name}</option>)}
         </Select>
       </Field>
       <Field label={tr(lang, 'vierks.record.date')}><Input type="date" value={date} onChange={(_e, d) => setDate(d.value)} /></Field>
@@ -103,22 +90,22 @@ function RecordMeasurement({ indicators, onSaved }: { indicators: Indicator[]; o
 }
 
 export function VierKs() {
-  const state = useData<VierKsView>('/vierks');
+  const state = useData<VierKsResponse>('/vierks');
   const { lang, me } = useTab();
   return (
     <Loadable state={state}>
       {(d) => (
         <>
-          {me.magBesluiten && <RecordMeasurement indicators={d.ks.flatMap((k) => k.indicatoren)} onSaved={state.reload} />}
+          {me.mayDecide && <RecordMeasurement indicators={d.ks.flatMap((k) => k.indicators)} onSaved={state.reload} />}
           <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(16rem, 1fr))', gap: 12 }}>
-            {d.ks.map(({ k, acties, indicatoren, successen }) => (
+            {d.ks.map(({ k, actions, indicators, successes }) => (
               <Card key={k} role="article" aria-label={k}>
-                <CardHeader header={<Body1><b>{k[0]?.toUpperCase()}{k.slice(1)}</b></Body1>} description={<Caption1>{tr(lang, 'vierks.actions', { n: acties ?? 0 })}</Caption1>} />
+                <CardHeader header={<Body1><b>{k[0]?.toUpperCase()}{k.slice(1)}</b></Body1>} description={<Caption1>{tr(lang, 'vierks.actions', { n: actions })}</Caption1>} />
                 <Caption1 block><b>{tr(lang, 'vierks.indicators')}</b></Caption1>
-                <ul>{indicatoren.map((i) => <IndicatorRow key={i.id} i={i} lang={lang} />)}</ul>
+                <ul>{indicators.map((i) => <IndicatorRow key={i.id} i={i} lang={lang} />)}</ul>
                 <Caption1 block><b>{tr(lang, 'vierks.successes')}</b></Caption1>
-                {successen.length === 0 ? <Caption1>{tr(lang, 'vierks.none')}</Caption1>
-                  : <ul>{successen.slice(0, 8).map((x, i) => <li key={i}><Caption1>{x.werkgroep}: {x.tekst}</Caption1></li>)}</ul>}
+                {successes.length === 0 ? <Caption1>{tr(lang, 'vierks.none')}</Caption1>
+                  : <ul>{successes.slice(0, 8).map((x, i) => <li key={i}><Caption1>{x.werkgroepName}: {x.text}</Caption1></li>)}</ul>}
               </Card>
             ))}
           </div>

@@ -1,34 +1,24 @@
 // Werkgroep: its trekker and members (with home gemeente), the history of its updates, its actions (from
 // Planner), what it waits on and what waits on it.
 import { Body1, Caption1, Card, Select, Subtitle2, Text } from '@fluentui/react-components';
+import type { OverviewResponse, WerkgroepResponse } from '../../../app/contract.ts';
 import { Loadable, useData, useTab } from '../data.tsx';
 import { LOCALE_OF, tr } from '../i18n.ts';
 import { Acties } from './Acties.tsx';
-import type { Overview } from './Overzicht.tsx';
-
-interface WerkgroepView {
-  id: string;
-  naam: string;
-  trekker: { naam: string; gemeente: string };
-  leden: { id: string; naam: string; gemeente: string }[];
-  updates: { periode: string; ingediend: string; door: string; status?: string; progress?: string }[];
-  wachtOp: { id: string; naam: string }[];
-  wachtenOpDeze: { id: string; naam: string }[];
-}
 
 export function Werkgroep({ id, onSelect }: { id?: string; onSelect(id: string): void }) {
   const { lang } = useTab();
-  const list = useData<Overview>('/overzicht');
+  const list = useData<OverviewResponse>('/overzicht');
   // A channel tab names its channel, which is the werkgroep's name; an id works as well.
   const all = list.data?.werkgroepen ?? [];
-  const chosen = (id ? all.find((w) => w.id === id || w.naam.toLowerCase() === id.toLowerCase())?.id : undefined) ?? all[0]?.id;
+  const chosen = (id ? all.find((w) => w.id === id || w.name.toLowerCase() === id.toLowerCase())?.id : undefined) ?? all[0]?.id;
   return (
     <section aria-label={tr(lang, 'nav.werkgroep')}>
       <Loadable state={list}>
         {(o) => (
           <label>{tr(lang, 'acties.filter.werkgroep')}{' '}
             <Select aria-label={tr(lang, 'acties.filter.werkgroep')} value={chosen ?? ''} onChange={(_e, d) => onSelect(d.value)}>
-              {o.werkgroepen.map((w) => <option key={w.id} value={w.id}>{w.naam}</option>)}
+              {o.werkgroepen.map((w) => <option key={w.id} value={w.id}>{w.name}</option>)}
             </Select>
           </label>
         )}
@@ -40,23 +30,23 @@ export function Werkgroep({ id, onSelect }: { id?: string; onSelect(id: string):
 
 function Detail({ id }: { id: string }) {
   const { lang } = useTab();
-  const state = useData<WerkgroepView>(`/werkgroepen/${encodeURIComponent(id)}`);
+  const state = useData<WerkgroepResponse>(`/werkgroepen/${encodeURIComponent(id)}`);
   return (
     <Loadable state={state}>
       {(w) => (
         <div style={{ display: 'grid', gap: 12, marginTop: 12 }}>
-          <Subtitle2 block as="h2">{w.naam}</Subtitle2>
-          <Body1>{tr(lang, 'werkgroep.trekker', { name: w.trekker.naam, gemeente: w.trekker.gemeente })}</Body1>
+          <Subtitle2 block as="h2">{w.name}</Subtitle2>
+          <Body1>{tr(lang, 'werkgroep.trekker', { name: w.trekker.name, gemeente: w.trekker.gemeente })}</Body1>
           <Subtitle2 block as="h3">{tr(lang, 'werkgroep.members')}</Subtitle2>
-          <ul aria-label={tr(lang, 'werkgroep.members')}>{w.leden.map((p) => <li key={p.id}><Caption1>{p.naam} — {p.gemeente}</Caption1></li>)}</ul>
+          <ul aria-label={tr(lang, 'werkgroep.members')}>{w.members.map((p) => <li key={p.id}><Caption1>{p.name} — {p.gemeente}</Caption1></li>)}</ul>
           <Subtitle2 block as="h3">{tr(lang, 'werkgroep.waitsOn')}</Subtitle2>
-          <Text>{w.wachtOp.length > 0 ? w.wachtOp.map((x) => x.naam).join(', ') : tr(lang, 'werkgroep.nothing')}</Text>
+          <Text>{w.waitsOn.length > 0 ? w.waitsOn.map((x) => x.name).join(', ') : tr(lang, 'werkgroep.nothing')}</Text>
           <Subtitle2 block as="h3">{tr(lang, 'werkgroep.waitedOnBy')}</Subtitle2>
-          <Text>{w.wachtenOpDeze.length > 0 ? w.wachtenOpDeze.map((x) => x.naam).join(', ') : tr(lang, 'werkgroep.nothing')}</Text>
+          <Text>{w.waitedOnBy.length > 0 ? w.waitedOnBy.map((x) => x.name).join(', ') : tr(lang, 'werkgroep.nothing')}</Text>
           <Subtitle2 block as="h3">{tr(lang, 'werkgroep.updates')}</Subtitle2>
           {w.updates.length === 0 ? <Text>{tr(lang, 'tile.noUpdate')}</Text> : w.updates.map((u) => (
-            <Card key={u.periode} role="article" aria-label={u.periode}>
-              <Caption1>{new Date(u.ingediend).toLocaleDateString(LOCALE_OF[lang])} · {u.door}{u.status ? ` · ${tr(lang, `status.${u.status}` as 'status.op-koers')}` : ''}</Caption1>
+            <Card key={u.period} role="article" aria-label={u.period}>
+              <Caption1>{new Date(u.submittedAt).toLocaleDateString(LOCALE_OF[lang])} · {u.by}{u.status ? ` · ${tr(lang, `status.${u.status}` as 'status.op-koers')}` : ''}</Caption1>
               <Body1>{u.progress}</Body1>
             </Card>
           ))}

@@ -1,6 +1,6 @@
 // The quarters the decision-lead-time trend is measured over.
 import { describe, expect, it } from 'vitest';
-import { quartersBefore } from './api.ts';
+import { quartersBefore } from './decisions.ts';
 
 describe('quartersBefore', () => {
   it('gives the last quarters up to today, oldest first, across a year boundary', () => {

@@ -1,0 +1,62 @@
+// Use cases on the decision log: each decision with its lead time per level, the medians over the past year and
+// per quarter (whether decisions get faster); a decision moved on to its next level or given its outcome, by the
+// projectleider and the regiegroep (decision.change).
+import { changeDecision, leadTimes, medianLeadTimes } from '../../domain/work/decisions.ts';
+import { WorkError, type Decision } from '../../domain/work/model.ts';
+import { decide, type Caller } from '../access.ts';
+import type { DecisionChange, DecisionsResponse, DecisionView } from '../contract.ts';
+import { fail, ok, refused, type AppDeps, type Result } from '../result.ts';
+import { werkgroepName } from './actions.ts';
+
+/** The last `n` calendar quarters up to and including today's, oldest first (label 2026-K3). */
+export function quartersBefore(today: string, n: number): { label: string; from: string; to: string }[] {
+  const y = Number(today.slice(0, 4));
+  const q = Math.floor((Number(today.slice(5, 7)) - 1) / 3);
+  const out: { label: string; from: string; to: string }[] = [];
+  for (let i = n - 1; i >= 0; i--) {
+    const idx = y * 4 + q - i;
+    const year = Math.floor(idx / 4);
+    const quarter = idx % 4;
+    const ends = ['03-31', '06-30', '09-30', '12-31'];
+    out.push({ label: `${year}-K${quarter + 1}`, from: `${year}-${String(quarter * 3 + 1).padStart(2, '0')}-01`, to: `${year}-${ends[quarter] ?? '12-31'}` });
+  }
+  return out;
+}
+
+const view = (d: AppDeps, x: Decision, today: string): DecisionView => ({ ...x, werkgroepName: werkgroepName(d, x.werkgroep), leadTimes: leadTimes(x, today) });
+
+/** The decision log, with the medians over the year up to today and over each of the last four quarters. */
+export async function decisionLog(d: AppDeps): Promise<DecisionsResponse> {
+  const today = d.today();
+  const decisions = await d.store.decisions.list(d.programme.programme.id);
+  const from = `${String(Number(today.slice(0, 4)) - 1)}${today.slice(4)}`;
+  return {
+    decisions: decisions.map((x) => view(d, x, today)),
+    medians: medianLeadTimes(decisions, { from, to: today }, today),
+    period: { from, to: today },
+    perQuarter: quartersBefore(today, 4).map((q) => ({ quarter: q.label, ...medianLeadTimes(decisions, { from: q.from, to: q.to < today ? q.to : today }, today) })),
+  };
+}
+
+/**
+ * Moves decision `id` on, dated today. Errors: forbidden (decision.change), not_found, not_possible (the domain
+ * refuses, e.g. already closed or not on its route).
+ */
+export async function moveDecision(d: AppDeps, caller: Caller, id: string, change: DecisionChange): Promise<Result<DecisionView>> {
+  const what = { do: 'decision.change' } as const;
+  const no = refused(decide(d.programme, caller, what), what);
+  if (no) return no;
+  const pid = d.programme.programme.id;
+  const decision = (await d.store.decisions.list(pid)).find((x) => x.id === id);
+  if (!decision) return fail('not_found', 'work.decision.unknown', { id });
+  const today = d.today();
+  let changed: Decision;
+  try {
+    changed = changeDecision(decision, change.action === 'next' ? { kind: 'reach', level: change.level } : { kind: 'outcome', outcome: change.outcome }, today);
+  } catch (err) {
+    if (!(err instanceof WorkError)) throw err;
+    return fail('not_possible', err.key, err.params);
+  }
+  await d.store.decisions.save(pid, changed, d.clock.now());
+  return ok(view(d, changed, today));
+}
