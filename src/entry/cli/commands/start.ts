@@ -41,7 +41,10 @@ export async function startCommand(io: CliIo, config: Config, signal?: AbortSign
 
   const p = stack.programme;
   const lines = [
-    'Regiekamer draait (lokale modus) / Regiekamer is running (local mode)',
+    // The mode first, so nobody mistakes a local stack for the real tenants or the other way round.
+    config.mode === 'local'
+      ? 'Regiekamer draait (lokale modus) / Regiekamer is running (local mode)'
+      : 'Regiekamer draait (tenantmodus) / Regiekamer is running (tenant mode)',
     `  Programma  ${p.programme.name} — ${p.gemeenten.length} gemeenten, ${p.bodies.filter((b) => b.kind === 'werkgroep').length} werkgroepen`
       + ` (${stack.version.sourcePath}, versie ${stack.version.id}${stack.programmeChanged ? ', nieuw sinds vorige start' : ', ongewijzigd'})`,
     `  Opslag     ${stack.store.backend === 'pglite' ? 'PGlite (ingebouwd)' : 'PostgreSQL-server'}: ${stack.store.location}`,
@@ -49,6 +52,10 @@ export async function startCommand(io: CliIo, config: Config, signal?: AbortSign
     ...(stack.localTenant ? [
       `  Tenant     lokale tenant (${stack.localTenant.tenants} tenants): ${stack.localTenant.baseUrl}`
         + `${stack.localTenant.httpUrl ? ` en ${stack.localTenant.httpUrl}` : ''}${stack.localTenant.infoFile ? ` — gegevens in ${stack.localTenant.infoFile}` : ''}`,
+    ] : []),
+    ...(config.mode === 'tenant' ? [
+      `  Tenants    ${p.gemeenten.filter((g) => g.tenantId).length} tenants via Graph ${config.graph.baseUrl ?? ''}, aanmelden bij ${config.graph.authorityHost}`
+        + `${config.extraCaPem ? ' (met extra CA uit EXTRA_CA_FILE)' : ''}`,
     ] : []),
     `  Tab        ${stack.url}/tab`,
     `  Bot        ${stack.url}/api/messages${stack.playgroundUrl ? `  — Agents Playground: ${stack.playgroundUrl}` : ''}`,
