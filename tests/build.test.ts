@@ -8,7 +8,7 @@
 // people may be using the checkout's dist/ meanwhile, and the build replaces it.
 import { execFile, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { cp, mkdir, mkdtemp, readdir, rm, symlink } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
@@ -16,17 +16,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { copyCheckout, npmEnv, root } from './helpers/checkout-copy.ts';
 
 const run = promisify(execFile);
-const root = path.resolve(import.meta.dirname, '..');
-/**
- * For npm: the environment a person's shell gives it, the test runner's own settings left out (NODE_OPTIONS,
- * VITEST_*, and the npm_* a surrounding `npm test` sets), the rest (CA certificates for the registry) kept.
- */
-const npmEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'NODE_OPTIONS' && !/^(VITEST|npm_)/i.test(k)));
 /** For the installed command: nothing but PATH and HOME (no loader, no configuration from the surrounding shell). */
 const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' };
-const NOT_COPIED = new Set(['node_modules', 'dist', '.git', '.regiekamer', 'test-results', 'coverage']);
 
 let tmp: string;
 /** The installed package: the unpacked tarball after `npm ci --omit=dev`. */
@@ -35,9 +29,7 @@ let tarball: string[];
 
 beforeAll(async () => {
   tmp = await mkdtemp(path.join(os.tmpdir(), 'rk-build-'));
-  const checkout = path.join(tmp, 'checkout');
-  await cp(root, checkout, { recursive: true, filter: (from) => !NOT_COPIED.has(path.relative(root, from).split(path.sep)[0] ?? '') });
-  await symlink(path.join(root, 'node_modules'), path.join(checkout, 'node_modules'), 'dir');
+  const checkout = await copyCheckout(tmp);
   const packed = path.join(tmp, 'packed');
   await mkdir(packed);
   await run('npm', ['pack', '--pack-destination', packed, '--no-audit', '--no-fund'], { cwd: checkout, env: npmEnv, maxBuffer: 16 * 1024 * 1024 });

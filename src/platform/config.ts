@@ -1,7 +1,16 @@
 // Configuration: read from the environment once, validated, then passed down. Nothing else reads process.env.
+import { X509Certificate } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { both, parseLang, type Lang } from '../domain/i18n.ts';
+
+/**
+ * The Bot Framework's OpenID metadata document: its `issuer` (https://api.botframework.com) and `jwks_uri` (the
+ * keys that sign the tokens the Bot Connector sends with every activity). Documented in "Authenticate requests with
+ * the Bot Connector API" (learn.microsoft.com/azure/bot-service/rest-api/bot-framework-rest-connector-authentication).
+ */
+export const BOT_FRAMEWORK_OPENID_METADATA_URL = 'https://login.botframework.com/v1/.well-known/openidconfiguration';
 
 const EnvSchema = z.object({
   REGIEKAMER_PROGRAMME: z.string().min(1).default('programmes/blnp.yaml'),
@@ -27,6 +36,8 @@ const EnvSchema = z.object({
   BOT_RHYTHM_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),
   PLAYGROUND_PORT: z.coerce.number().int().min(0).max(65535).default(56150),
   LOCAL_BOT_PERSON: z.string().min(1).optional(),
+  EXTRA_CA_FILE: z.string().min(1).optional(),
+  BOT_OPENID_METADATA_URL: z.url().default(BOT_FRAMEWORK_OPENID_METADATA_URL),
 });
 
 export interface Config {
@@ -54,7 +65,17 @@ export interface Config {
     playgroundPort: number;
     /** Local mode: the programme person the Playground's user acts as (default: the first werkgroep's trekker). */
     localPerson: string | undefined;
+    /**
+     * Tenant mode: the OpenID metadata document whose issuer and keys the bot's incoming tokens are checked
+     * against (default the Bot Framework's; the local tenant serves one of its own to stand in for it).
+     */
+    openIdMetadataUrl: string;
   };
+  /**
+   * PEM text of the certificate authorities in EXTRA_CA_FILE, trusted for outbound HTTPS besides the platform's
+   * own (Graph, Entra ID, Bot Framework, Bot Connector) — e.g. the local tenant's CA standing in for Microsoft 365.
+   */
+  extraCaPem: string | undefined;
   graph: {
     /** https://graph.microsoft.com for real tenants; the local tenant's URL locally (undefined: read from local-tenant.json). */
     baseUrl: string | undefined;
@@ -82,6 +103,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd: string)
   if (e.REGIEKAMER_MODE === 'tenant' && (!e.GRAPH_CLIENT_ID || (!e.GRAPH_CLIENT_SECRET && !e.GRAPH_CERTIFICATE_PATH))) {
     throw new ConfigError([both('server.config.tenantCredentials')]);
   }
+  const extraCaPem = e.EXTRA_CA_FILE === undefined ? undefined : readCaFile(path.resolve(cwd, e.EXTRA_CA_FILE));
   return {
     programmeFile: path.resolve(cwd, e.REGIEKAMER_PROGRAMME),
     dataDir: path.resolve(cwd, e.REGIEKAMER_DATA_DIR),
@@ -96,7 +118,8 @@ export function loadConfig(env: Record<string, string | undefined>, cwd: string)
     mode: e.REGIEKAMER_MODE,
     syncIntervalMinutes: e.SYNC_INTERVAL_MINUTES,
     plannerPollSeconds: e.PLANNER_POLL_SECONDS,
-    bot: { rhythmSeconds: e.BOT_RHYTHM_SECONDS, playgroundPort: e.PLAYGROUND_PORT, localPerson: e.LOCAL_BOT_PERSON },
+    bot: { rhythmSeconds: e.BOT_RHYTHM_SECONDS, playgroundPort: e.PLAYGROUND_PORT, localPerson: e.LOCAL_BOT_PERSON, openIdMetadataUrl: e.BOT_OPENID_METADATA_URL },
+    extraCaPem,
     localTenant: { port: e.LOCAL_TENANT_PORT, httpPort: e.LOCAL_TENANT_HTTP_PORT, dataDir: path.resolve(cwd, e.REGIEKAMER_DATA_DIR, 'local-tenant') },
     graph: {
       baseUrl: e.GRAPH_BASE_URL ?? (e.REGIEKAMER_MODE === 'tenant' ? 'https://graph.microsoft.com' : undefined),
@@ -106,4 +129,31 @@ export function loadConfig(env: Record<string, string | undefined>, cwd: string)
       certificatePath: e.GRAPH_CERTIFICATE_PATH,
     },
   };
+}
+
+const PEM_CERTIFICATE = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g;
+
+/**
+ * Reads EXTRA_CA_FILE: one or more PEM certificates, each of which must parse as X.509 and be a CA.
+ * @throws ConfigError when the file cannot be read or holds no usable CA certificate.
+ */
+function readCaFile(file: string): string {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new ConfigError([both('server.config.caUnreadable', { file, code: (err as NodeJS.ErrnoException).code ?? 'error' })]);
+  }
+  const pems = text.match(PEM_CERTIFICATE) ?? [];
+  if (pems.length === 0) throw new ConfigError([both('server.config.caNoPem', { file })]);
+  for (const pem of pems) {
+    let cert: X509Certificate;
+    try {
+      cert = new X509Certificate(pem);
+    } catch {
+      throw new ConfigError([both('server.config.caBroken', { file })]);
+    }
+    if (!cert.ca) throw new ConfigError([both('server.config.caNotCa', { file, subject: cert.subject.replace(/\n/g, ', ') })]);
+  }
+  return pems.join('\n');
 }

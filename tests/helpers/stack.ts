@@ -15,8 +15,13 @@ export interface RunningStart {
   until(pred: (out: { stdout: string; stderr: string }) => boolean): Promise<void>;
 }
 
-export function startStack(env: Record<string, string>, args: string[] = ['start']): RunningStart {
-  const child = spawn(process.execPath, ['bin/regiekamer.js', ...args], {
+/**
+ * Starts `regiekamer <args>` from the sources, or `command` ([executable, arguments]) when given — e.g. a test that
+ * names the one command a server is started with.
+ */
+export function startStack(env: Record<string, string>, args: string[] = ['start'], command?: [string, string[]]): RunningStart {
+  const [executable, argv] = command ?? [process.execPath, ['bin/regiekamer.js', ...args]];
+  const child = spawn(executable, argv, {
     cwd: root,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'warn', ...env },
     stdio: ['pipe', 'pipe', 'pipe'],

@@ -7,6 +7,7 @@ import { FixedClock } from '../../domain/time/clock.ts';
 import { TENANT_IN_MEMORY, startLocalTenant, type LocalTenantHandle } from '../../entry/tenant/server.ts';
 import { TENANT_A, TENANT_B, testProgramme } from '../../entry/tenant/testing.ts';
 import { createHttpClient, type HttpClient } from '../http/fetch.ts';
+import { createBotTokenValidator, openIdKeys } from './bot-token.ts';
 import { createMsalTokenSource, TokenAcquisitionError } from './credentials.ts';
 import { createTokenValidator, TokenRejectedError } from './validate.ts';
 
@@ -106,6 +107,41 @@ describe('Graph refuses tokens that are not its own', () => {
     const res = await http.fetch(`${tenant.baseUrl}/v1.0/users`);
     expect(res.status).toBe(401);
     expect((await graphGet('abc.def', '/users')).status).toBe(401);
+  });
+});
+
+describe('the local tenant standing in for the Bot Framework and for Entra ID\'s common endpoint', () => {
+  it('serves OpenID metadata and keys; its channel tokens pass the bot\'s validator, its Entra ID tokens do not', async () => {
+    const metadata = await (await http.fetch(`${tenant.baseUrl}/botframework/v1/.well-known/openidconfiguration`)).json() as { issuer: string; jwks_uri: string };
+    expect(metadata).toMatchObject({ issuer: 'https://api.botframework.com', jwks_uri: `${tenant.baseUrl}/botframework/v1/.well-known/keys` });
+    const keys = await (await http.fetch(metadata.jwks_uri)).json() as { keys: { kid: string; endorsements?: string[] }[] };
+    expect(keys.keys[0]?.endorsements).toEqual(['msteams']);
+    const framework = openIdKeys(`${tenant.baseUrl}/botframework/v1/.well-known/openidconfiguration`, http.fetch);
+    const validate = createBotTokenValidator({ keys: framework.keys, issuer: framework.issuer, audience: tenant.app.clientId, clock });
+    const channelToken = async (body: Record<string, unknown>) => http.fetch(`${tenant.baseUrl}/_local/botframework/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const serviceUrl = `${tenant.baseUrl}/`;
+    const issued = await channelToken({ audience: tenant.app.clientId, serviceUrl });
+    expect(issued.status).toBe(200);
+    const token = (await issued.json() as { token: string }).token;
+    await expect(validate(`Bearer ${token}`, serviceUrl)).resolves.toEqual({ appId: tenant.app.clientId });
+    const reason = (p: Promise<unknown>) => p.then(() => 'accepted', (e: unknown) => (e instanceof TokenRejectedError ? e.reason : 'other'));
+    expect(await reason(validate(`Bearer ${token}`, 'https://elders.example/'))).toBe('missing-claim');
+    // An Entra ID token of the same app for the Bot Connector is signed by other keys.
+    expect(await reason(validate(`Bearer ${await source().token(TENANT_A, 'https://api.botframework.com')}`, serviceUrl))).toBe('unknown-key');
+    // Channel tokens only for apps registered there, and only with a service URL.
+    expect((await channelToken({ audience: '99999999-9999-4999-8999-999999999999', serviceUrl })).status).toBe(400);
+    expect((await channelToken({ audience: tenant.app.clientId, serviceUrl: 'geen url' })).status).toBe(400);
+  });
+
+  it('serves the common and organizations OpenID configuration and keys, as Entra ID does', async () => {
+    for (const segment of ['common', 'organizations']) {
+      const config = await (await http.fetch(`${tenant.baseUrl}/${segment}/v2.0/.well-known/openid-configuration`)).json() as { issuer: string; jwks_uri: string };
+      expect(config.issuer).toBe(`${tenant.baseUrl}/{tenantid}/v2.0`);
+      const res = await http.fetch(config.jwks_uri);
+      expect(res.status).toBe(200);
+      expect((await res.json() as { keys: unknown[] }).keys).toHaveLength(1);
+    }
+    expect((await http.fetch(`${tenant.baseUrl}/niemand/discovery/v2.0/keys`)).status).toBe(400);
   });
 });
 

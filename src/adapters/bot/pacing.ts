@@ -28,7 +28,10 @@ export class BotPacer {
   private readonly limiters = new Map<string, Bottleneck>();
   private waitedMs = 0;
 
-  constructor(private readonly limits: BotLimits = BOT_CONNECTOR_LIMITS, private readonly later: Timer = (fn, ms) => void setTimeout(fn, ms)) {}
+  // The slot timers are unref'd: they only give slots back, and the hour-long window must not keep a stopping server
+  // alive for an hour after its last send. A send waiting for a slot is work of a running server, whose own handles
+  // (its listening socket, its job queue) keep the process alive meanwhile.
+  constructor(private readonly limits: BotLimits = BOT_CONNECTOR_LIMITS, private readonly later: Timer = (fn, ms) => void setTimeout(fn, ms).unref()) {}
 
   waited(): number {
     return this.waitedMs;

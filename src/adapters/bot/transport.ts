@@ -2,6 +2,7 @@
 // activities (messages, installs, Universal Action invokes) and sends replies; Regiekamer's own express
 // router stands in front of it and validates the Bot Framework token with jose first. Only a server in local
 // mode listening on loopback accepts activities without a token (the Agents Playground sends none).
+import type { Agent as HttpsAgent } from 'node:https';
 import express, { type Request, type Response, type Router } from 'express';
 import { App, type HttpRouteHandler, type IHttpServerAdapter } from '@microsoft/teams.apps';
 import { TokenRejectedError } from '../auth/validate.ts';
@@ -43,6 +44,11 @@ export interface BotEndpointOptions {
   allowUnauthenticated: boolean;
   /** Tenants whose activities are served; any other gets 403. */
   allowedTenants: ReadonlySet<string>;
+  /**
+   * The TLS trust for the SDK's replies to the Bot Connector (it sends with axios over Node's https module), e.g.
+   * with EXTRA_CA_FILE's CA; absent: Node's defaults.
+   */
+  httpsAgent?: HttpsAgent;
   logger?: Logger;
 }
 
@@ -80,6 +86,8 @@ export function createBotEndpoint(o: BotEndpointOptions): { router: Router; app:
     // Our router has validated the token (or refused the request) before the SDK sees it.
     dangerouslyAllowUnauthenticatedRequests: true,
     ...(o.credentials ? { clientId: o.credentials.clientId, token: o.credentials.token } : {}),
+    // Interceptors survive the SDK's clone() of its client, so every request it makes uses this agent.
+    ...(o.httpsAgent ? { client: { interceptors: [{ request: ({ config }: { config: { httpsAgent?: unknown } }) => Object.assign(config, { httpsAgent: o.httpsAgent }) }] } as never } : {}),
     logger: { error: () => undefined, warn: () => undefined, info: () => undefined, debug: () => undefined, log: () => undefined, trace: () => undefined, child: function () { return this; } } as never,
   });
   const raw = (ctx: { activity: unknown }) => ctx.activity as Record<string, unknown>;

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { Config } from '../../platform/config.ts';
 import type { Logger } from '../../platform/logger.ts';
 import { createMsalTokenSource, type ClientCredential, type TokenSource } from '../auth/credentials.ts';
-import { createHttpClient, type Fetch } from '../http/fetch.ts';
+import { createHttpClient, type Fetch, type HttpClient } from '../http/fetch.ts';
 import { createGraphGateway, type GraphGateway, type GraphGatewayOptions } from './gateway.ts';
 
 const LocalTenantInfoSchema = z.object({
@@ -54,6 +54,8 @@ export interface ConnectedGraph {
   /** The same app's tokens and HTTP client, for the other Microsoft services it calls (the Bot Connector). */
   tokens: TokenSource;
   fetch: Fetch;
+  /** The same trust for clients on Node's https module (the Teams SDK's replies); undefined: platform defaults. */
+  httpsAgent: HttpClient['httpsAgent'];
   close(): Promise<void>;
 }
 
@@ -64,7 +66,7 @@ export function gatewayForLocalTenant(info: LocalTenantInfo, logger?: Logger, tu
   const http = createHttpClient({ caCertPem: info.caCertPem });
   const tokens = createMsalTokenSource({ authorityHost: info.baseUrl, credential: { kind: 'secret', clientId: info.app.clientId, secret: info.app.clientSecret }, fetch: http.fetch });
   const gateway = createGraphGateway({ baseUrl: info.baseUrl, tokens, fetch: http.fetch, ...(logger ? { logger } : {}), ...tuning });
-  return { gateway, localTenants: info.tenants, tokens, fetch: http.fetch, close: () => http.close() };
+  return { gateway, localTenants: info.tenants, tokens, fetch: http.fetch, httpsAgent: http.httpsAgent, close: () => http.close() };
 }
 
 export async function connectGraph(config: Config, logger?: Logger): Promise<ConnectedGraph> {
@@ -75,7 +77,8 @@ export async function connectGraph(config: Config, logger?: Logger): Promise<Con
   const credential: ClientCredential = g.certificatePath
     ? { kind: 'certificate', clientId: g.clientId, pem: await readFile(g.certificatePath, 'utf8') }
     : { kind: 'secret', clientId: g.clientId, secret: g.clientSecret ?? '' };
-  const http = createHttpClient();
+  // Graph, Entra ID and the Bot Connector over the platform's trust store, plus EXTRA_CA_FILE when set.
+  const http = createHttpClient(config.extraCaPem ? { extraCaPem: config.extraCaPem } : {});
   const tokens = createMsalTokenSource({ authorityHost: g.authorityHost, credential, fetch: http.fetch });
-  return { gateway: createGraphGateway({ baseUrl: g.baseUrl, tokens, fetch: http.fetch, ...(logger ? { logger } : {}) }), localTenants: undefined, tokens, fetch: http.fetch, close: () => http.close() };
+  return { gateway: createGraphGateway({ baseUrl: g.baseUrl, tokens, fetch: http.fetch, ...(logger ? { logger } : {}) }), localTenants: undefined, tokens, fetch: http.fetch, httpsAgent: http.httpsAgent, close: () => http.close() };
 }

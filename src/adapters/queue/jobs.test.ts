@@ -1,8 +1,9 @@
 // Durable periodic jobs with pg-boss, on embedded PGlite and on a PostgreSQL server: runs are recorded, a
 // failing run is recorded as failed and the rhythm goes on, and two runners on one database never run the
-// handler at the same time.
+// handler at the same time — also when two servers start at once on a fresh database.
 import { describe, expect, it } from 'vitest';
-import { backends, useStore } from '../../../tests/helpers/db.ts';
+import { backends, serverBackend, useStore } from '../../../tests/helpers/db.ts';
+import { openStore } from '../store/open.ts';
 import type { Db, Store } from '../store/store.ts';
 import { startJobRunner } from './jobs.ts';
 
@@ -97,6 +98,31 @@ describe.each(backends)('jobs on $name', (backend) => {
       expect(maxActive).toBe(1);
     } finally {
       await Promise.all([a.stop(), b.stop()]);
+    }
+  });
+});
+
+describe(`jobs on a fresh database (${serverBackend.name})`, () => {
+  it('two processes starting at once both start: the queue\'s schema is installed once', { timeout: 60_000 }, async () => {
+    // Each with its own connection pool, as two server processes have; before the fix one of them failed with a
+    // duplicate key on pg_namespace (pg-boss installing its schema twice).
+    const database = await serverBackend.createDatabase();
+    const stores = [await openStore(database.options), await openStore(database.options)];
+    try {
+      await Promise.all(stores.map((s) => s.migrate()));
+      const runners = await Promise.all(stores.map((s) => startJobRunner(s, { pollingIntervalSeconds: 0.5 })));
+      expect(runners).toHaveLength(2);
+      expect((await (stores[1] as Store).db.query<{ n: string }>('SELECT count(*) AS n FROM pgboss.version')).rows[0]?.n).toBe('1');
+      // Both work one queue: a run asked for through either one happens.
+      const ran = signal();
+      await (runners[0] as Awaited<ReturnType<typeof startJobRunner>>).every('proef-vers', 3600, async () => {
+        ran.resolve();
+      });
+      await ran.promise;
+      await Promise.all(runners.map((r) => r.stop()));
+    } finally {
+      for (const s of stores) await s.close();
+      await database.drop();
     }
   });
 });

@@ -65,9 +65,27 @@ export async function startJobRunner(store: Store, options: JobRunnerOptions = {
   // the store's pool). Scripts without parameters may hold several statements.
   const db = pgBossDb(store.db);
   await setAsidePgBoss10Schema(store, log);
-  const boss = new PgBoss({ db, schema: SCHEMA });
-  boss.on('error', (err: Error) => log?.error({ error: err.message }, 'job queue error'));
-  await boss.start();
+  const makeBoss = () => {
+    const b = new PgBoss({ db, schema: SCHEMA });
+    b.on('error', (err: Error) => log?.error({ error: err.message }, 'job queue error'));
+    return b;
+  };
+  let boss = makeBoss();
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await boss.start();
+      break;
+    } catch (err) {
+      // Two servers starting at once on a fresh database both install pg-boss's schema. pg-boss serialises that with
+      // an advisory lock inside its install transaction, but the one that waited still sees the catalog as it was
+      // before the lock and fails with a duplicate key (23505) on pg_namespace, not the 'already exists' pg-boss
+      // expects. By then the other install has committed: a fresh instance finds the schema and installs nothing.
+      // (A failed start leaves a pg-boss instance unusable, so the next attempt gets a new one.)
+      if (attempt >= 3 || (err as { code?: string }).code !== '23505') throw err;
+      log?.info({ attempt }, 'job queue schema was being installed by another process; starting again');
+      boss = makeBoss();
+    }
+  }
   const intervals = new Map<string, number>();
   const polling = options.pollingIntervalSeconds ?? 2;
 

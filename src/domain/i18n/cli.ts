@@ -68,6 +68,11 @@ export const cliMessages = {
   'cli.start.programmeInvalid': { nl: 'Regiekamer start niet: los eerst de problemen in het programmabestand op.', en: 'Fix the programme file first.' },
   'cli.start.portInUse': { nl: 'Poort {port} is al in gebruik; kies een andere met PORT=…', en: 'port {port} is in use; set PORT=…' },
   'cli.start.running': { nl: 'Regiekamer draait (lokale modus)', en: 'Regiekamer is running (local mode)' },
+  'cli.start.runningTenant': { nl: 'Regiekamer draait (tenantmodus)', en: 'Regiekamer is running (tenant mode)' },
+  'cli.start.tenants': {
+    nl: '  Tenants    {count, plural, one {{count} tenant} other {{count} tenants}} via Graph {graph}, aanmelden bij {authority}{extraCa, select, yes { (met extra CA uit EXTRA_CA_FILE)} other {}}',
+    en: '  Tenants    {count, plural, one {{count} tenant} other {{count} tenants}} via Graph {graph}, sign-in at {authority}{extraCa, select, yes { (with an extra CA from EXTRA_CA_FILE)} other {}}',
+  },
   'cli.start.programme': {
     nl: '  Programma  {name} — {gemeenten, plural, one {{gemeenten} gemeente} other {{gemeenten} gemeenten}}, {werkgroepen, plural, one {{werkgroepen} werkgroep} other {{werkgroepen} werkgroepen}} ({source}, versie {version}, {changed, select, yes {nieuw sinds vorige start} other {ongewijzigd}})',
     en: '  Programme  {name} — {gemeenten, plural, one {{gemeenten} gemeente} other {{gemeenten} gemeenten}}, {werkgroepen, plural, one {{werkgroepen} werkgroep} other {{werkgroepen} werkgroepen}} ({source}, version {version}, {changed, select, yes {new since the last start} other {unchanged}})',
@@ -104,6 +109,10 @@ export const cliMessages = {
 
   // The server's own messages: configuration, startup, logs for the operator
   'server.config.invalid': { nl: 'Ongeldige configuratie', en: 'invalid configuration' },
+  'server.config.caUnreadable': { nl: 'EXTRA_CA_FILE: {file} kan niet gelezen worden ({code})', en: 'EXTRA_CA_FILE: {file} cannot be read ({code})' },
+  'server.config.caNoPem': { nl: 'EXTRA_CA_FILE: {file} bevat geen PEM-certificaat', en: 'EXTRA_CA_FILE: {file} holds no PEM certificate' },
+  'server.config.caBroken': { nl: 'EXTRA_CA_FILE: {file} bevat een onleesbaar certificaat', en: 'EXTRA_CA_FILE: {file} holds an unreadable certificate' },
+  'server.config.caNotCa': { nl: 'EXTRA_CA_FILE: {file} bevat een certificaat dat geen CA is ({subject})', en: 'EXTRA_CA_FILE: {file} holds a certificate that is not a CA ({subject})' },
   'server.config.tenantCredentials': { nl: 'REGIEKAMER_MODE=tenant vraagt GRAPH_CLIENT_ID en GRAPH_CLIENT_SECRET of GRAPH_CERTIFICATE_PATH', en: 'tenant mode needs GRAPH_CLIENT_ID and a secret or certificate' },
   'server.programmeInvalid': { nl: 'Het programmabestand is ongeldig', en: 'the programme file is invalid' },
   'server.playgroundMissing': {

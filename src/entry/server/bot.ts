@@ -19,7 +19,7 @@ import { createBotSender, BOT_CONNECTOR_RESOURCE, type BotSender } from '../../a
 import { dispatchDue, startDeliveryWorkers } from '../../adapters/bot/deliveries.ts';
 import { runRhythm, type RhythmSummary } from '../../adapters/bot/rhythm.ts';
 import { createBotEndpoint } from '../../adapters/bot/transport.ts';
-import { BOT_FRAMEWORK_ISSUER, BOT_FRAMEWORK_KEYS_URL, createBotTokenValidator, type BotTokenValidator } from '../../adapters/auth/bot-token.ts';
+import { createBotTokenValidator, openIdKeys, type BotTokenValidator } from '../../adapters/auth/bot-token.ts';
 import { TokenRejectedError } from '../../adapters/auth/validate.ts';
 
 export interface BotHandle {
@@ -60,21 +60,26 @@ export async function startBot(d: BotDeps): Promise<{ router: Router; rhythm(): 
   const sender = createBotSender({ tokens: d.connected.tokens, fetch: d.connected.fetch, logger: d.logger, sendsToken });
   await startDeliveryWorkers({ records: store.bot, runner: d.runner, sender, compose: (row) => service.compose(row), clock, worker: `${hostname()}:${process.pid}`, logger: d.logger });
 
-  const { createRemoteJWKSet, customFetch } = await import('jose');
   // Locally the bot's app id is the local tenant's registered app; in tenant mode BOT_ID (or TEAMS_APP_ID).
   const botAppId = local ? d.localAppId : (config.botId ?? config.teamsAppId);
-  const keys = local && d.localAuthority
-    ? createRemoteJWKSet(new URL(`${d.localAuthority}/${hostTenant}/discovery/v2.0/keys`), d.localFetch ? { [customFetch]: d.localFetch } : {})
-    : createRemoteJWKSet(new URL(BOT_FRAMEWORK_KEYS_URL));
-  const validate = botAppId ? createBotTokenValidator({ keys, audience: botAppId, issuer: BOT_FRAMEWORK_ISSUER, clock }) : undefined;
+  // Incoming tokens are checked against the issuer and keys of an OpenID metadata document: the Bot Framework's
+  // (BOT_OPENID_METADATA_URL in tenant mode), or the local tenant's stand-in for it in local mode.
+  const metadataUrl = local && d.localAuthority ? `${d.localAuthority}/botframework/v1/.well-known/openidconfiguration` : config.bot.openIdMetadataUrl;
+  const framework = openIdKeys(metadataUrl, local && d.localFetch ? d.localFetch : d.connected.fetch);
+  const validate = botAppId ? createBotTokenValidator({ keys: framework.keys, audience: botAppId, issuer: framework.issuer, clock }) : undefined;
   const allowUnauthenticated = local && LOOPBACK.has(config.host);
   if (!validate && !allowUnauthenticated) d.logger.warn({ component: 'bot' }, both('server.bot.noBotId'));
+  const programmeTenants = new Set(programme.gemeenten.flatMap((g) => (g.tenantId ? [g.tenantId.toLowerCase()] : [])));
   const endpoint = createBotEndpoint({
     logic: service,
     validate: validate ?? refuseAll,
     allowUnauthenticated,
-    allowedTenants: new Set(programme.gemeenten.flatMap((g) => (g.tenantId ? [g.tenantId.toLowerCase()] : []))),
-    ...(!local && botAppId ? { credentials: { clientId: botAppId, token: async (_scope: string | string[], tenantId?: string) => d.connected.tokens.token(tenantId ?? hostTenant, BOT_CONNECTOR_RESOURCE) } } : {}),
+    allowedTenants: programmeTenants,
+    // The SDK asks for its reply token without a tenant (it would use botframework.com, the multi-tenant bots'
+    // authority); the bot is a single-tenant app of the programme, so its token comes from the tenant the SDK names
+    // when that is one of the programme's, otherwise from the host tenant — at AUTHORITY_HOST, like every token.
+    ...(!local && botAppId ? { credentials: { clientId: botAppId, token: async (_scope: string | string[], tenantId?: string) => d.connected.tokens.token(tenantId && programmeTenants.has(tenantId.toLowerCase()) ? tenantId : hostTenant, BOT_CONNECTOR_RESOURCE) } } : {}),
+    ...(d.connected.httpsAgent ? { httpsAgent: d.connected.httpsAgent } : {}),
     logger: d.logger,
   });
 

@@ -1,7 +1,7 @@
 // The local stack behind `npm start`: store, programme, HTTP server — started in order, stopped in reverse.
 import type { AddressInfo } from 'node:net';
 import { createServer, type Server } from 'node:http';
-import { rm, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ConnectedGraph } from '../../adapters/graph/connect.ts';
 import type { SyncSummary } from '../../adapters/sync/service.ts';
@@ -128,7 +128,8 @@ export async function startStack(config: Config, clock: Clock, logger: Logger, c
     });
     const changesSinceLast = recorded.isNew && recorded.previous ? changesBetween(recorded.previous.content, programme, config.lang) : [];
 
-    // The API validates tokens against the tenant's keys: the local tenant's (trusting its CA) or Entra ID's.
+    // The API validates tokens against the tenant's keys: the local tenant's (trusting its CA) or those at
+    // AUTHORITY_HOST (Entra ID's, fetched with the gateway's client, so EXTRA_CA_FILE applies).
     const { createRemoteJWKSet, customFetch } = await import('jose');
     const { createTokenValidator } = await import('../../adapters/auth/validate.ts');
     const { apiRouter } = await import('./api.ts');
@@ -137,7 +138,7 @@ export async function startStack(config: Config, clock: Clock, logger: Logger, c
     const authority = localAuthority ?? config.graph.authorityHost.replace(/\/+$/, '');
     const keysUrl = new URL(localAuthority ? `${authority}/${hostTenant}/discovery/v2.0/keys` : `${authority}/common/discovery/v2.0/keys`);
     const validate = createTokenValidator({
-      keys: createRemoteJWKSet(keysUrl, localFetch ? { [customFetch]: localFetch } : {}),
+      keys: createRemoteJWKSet(keysUrl, { [customFetch]: localFetch ?? connected.fetch }),
       issuerFor: (tid) => `${authority}/${tid}/v2.0`,
       // The tab's SSO token inside Teams is for the manifest's webApplicationInfo resource (or the app id itself).
       audiences: ['api://regiekamer', ...(config.teamsAppId ? [config.teamsAppId] : []), ...(config.botId ? [config.botId, `api://${new URL(config.publicUrl).host}/${config.botId}`] : [])],
@@ -185,10 +186,14 @@ export async function startStack(config: Config, clock: Clock, logger: Logger, c
         logger.warn({ component: 'playground' }, both('server.playgroundMissing'));
       }
     }
-    // Where the CLI finds the running server (its API): the store is the server's while it runs.
-    const serverFile = path.join(config.dataDir, 'server.json');
-    await writeFile(serverFile, JSON.stringify({ url, pid: process.pid }));
-    stops.push(() => rm(serverFile, { force: true }));
+    // Local mode: where the CLI finds the running server (its API, with an app token of the local tenant). Tenant
+    // mode keeps nothing on the local disk: it needs no data directory at all.
+    if (config.mode === 'local') {
+      const serverFile = path.join(config.dataDir, 'server.json');
+      await mkdir(config.dataDir, { recursive: true });
+      await writeFile(serverFile, JSON.stringify({ url, pid: process.pid }));
+      stops.push(() => rm(serverFile, { force: true }));
+    }
     // Action lists: a local start gets realistic seed actions once; Planner is polled as a durable job too, and
     // right after each successful sync (the plans need the team).
     const { pollOnce } = await import('../../adapters/work/service.ts');

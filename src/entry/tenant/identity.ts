@@ -19,6 +19,13 @@ export const GRAPH_APP_ID = '00000003-0000-0000-c000-000000000000';
 export const BOT_RESOURCE = 'https://api.botframework.com';
 /** Regiekamer's own API (the tab, the bot and the CLI call it), as its app id URI would be registered. */
 export const API_RESOURCE = 'api://regiekamer';
+/** The issuer of the tokens the Bot Connector sends with activities (Bot Framework channel tokens). */
+export const BOT_FRAMEWORK_ISSUER = 'https://api.botframework.com';
+/** Where the local tenant serves its stand-in for https://login.botframework.com/v1/.well-known/openidconfiguration. */
+export const BOT_FRAMEWORK_METADATA_PATH = '/botframework/v1/.well-known/openidconfiguration';
+const BOT_FRAMEWORK_KEYS_PATH = '/botframework/v1/.well-known/keys';
+/** Entra ID's multi-tenant segments: their OpenID configuration and keys serve every tenant. */
+const MULTI_TENANT = new Set(['common', 'organizations']);
 
 /**
  * Application permissions the product's app holds in every local tenant: the least it needs (see README,
@@ -46,8 +53,8 @@ interface StoredKey {
   publicJwk: JWK;
 }
 
-async function loadOrCreateKey(dir: string): Promise<StoredKey> {
-  const file = path.join(dir, 'signing-key.json');
+async function loadOrCreateKey(dir: string, name = 'signing-key.json'): Promise<StoredKey> {
+  const file = path.join(dir, name);
   try {
     return JSON.parse(await readFile(file, 'utf8')) as StoredKey;
   } catch (err) {
@@ -83,6 +90,11 @@ export async function createIdentityProvider(deps: { state: LocalTenantState; ba
   const key = await loadOrCreateKey(path.join(deps.dataDir, 'identity'));
   const privateKey = await importJWK(key.privateJwk, 'RS256');
   const jwks = { keys: [key.publicJwk] };
+  // The Bot Framework signs channel tokens with keys of its own (not Entra ID's); so does its stand-in here. Its
+  // keys carry the channels they are endorsed for, as login.botframework.com's do.
+  const botKey = await loadOrCreateKey(path.join(deps.dataDir, 'identity'), 'botframework-key.json');
+  const botPrivateKey = await importJWK(botKey.privateJwk, 'RS256');
+  const botJwks = { keys: [{ ...botKey.publicJwk, endorsements: ['msteams'] }] };
   const issuerFor = (tid: string) => `${baseUrl}/${tid}/v2.0`;
   // Client assertions may be used once (their jti), as Entra ID refuses replays.
   const seenAssertions = new Map<string, number>();
@@ -93,6 +105,7 @@ export async function createIdentityProvider(deps: { state: LocalTenantState; ba
     return Object.values(state.tenants).find((t) => t.domain.toLowerCase() === s)?.id;
   };
 
+  // For common/organizations Entra ID names the issuer with a {tenantid} placeholder: each token has its tenant's.
   const openIdConfiguration = (tid: string) => ({
     token_endpoint: `${baseUrl}/${tid}/oauth2/v2.0/token`,
     token_endpoint_auth_methods_supported: ['client_secret_post', 'private_key_jwt', 'client_secret_basic'],
@@ -102,7 +115,7 @@ export async function createIdentityProvider(deps: { state: LocalTenantState; ba
     id_token_signing_alg_values_supported: ['RS256'],
     response_types_supported: ['code', 'id_token', 'code id_token', 'id_token token'],
     scopes_supported: ['openid', 'profile', 'email', 'offline_access'],
-    issuer: issuerFor(tid),
+    issuer: MULTI_TENANT.has(tid) ? `${baseUrl}/{tenantid}/v2.0` : issuerFor(tid),
     request_uri_parameter_supported: false,
     userinfo_endpoint: `${baseUrl}/oidc/userinfo`,
     authorization_endpoint: `${baseUrl}/${tid}/oauth2/v2.0/authorize`,
@@ -345,7 +358,8 @@ export async function createIdentityProvider(deps: { state: LocalTenantState; ba
     router(): Router {
       const router = express.Router();
       router.get('/:tenant/v2.0/.well-known/openid-configuration', (req, res) => {
-        const tid = tenantOf(String(req.params['tenant']));
+        const segment = String(req.params['tenant']).toLowerCase();
+        const tid = MULTI_TENANT.has(segment) ? segment : tenantOf(segment);
         if (!tid) {
           res.status(400).json({ error: 'invalid_tenant', error_description: `AADSTS90002: Tenant '${String(req.params['tenant'])}' not found.`, error_codes: [90002] });
           return;
@@ -353,11 +367,50 @@ export async function createIdentityProvider(deps: { state: LocalTenantState; ba
         res.json(openIdConfiguration(tid));
       });
       router.get('/:tenant/discovery/v2.0/keys', (req, res) => {
-        if (!tenantOf(String(req.params['tenant']))) {
+        const segment = String(req.params['tenant']).toLowerCase();
+        if (!MULTI_TENANT.has(segment) && !tenantOf(segment)) {
           res.status(400).json({ error: 'invalid_tenant', error_codes: [90002] });
           return;
         }
         res.json(jwks);
+      });
+      // The Bot Framework's OpenID metadata and keys, as login.botframework.com/v1/.well-known/… serve them.
+      router.get(BOT_FRAMEWORK_METADATA_PATH, (_req, res) => {
+        res.json({
+          issuer: BOT_FRAMEWORK_ISSUER,
+          authorization_endpoint: 'https://invalid.botframework.com',
+          jwks_uri: `${baseUrl}${BOT_FRAMEWORK_KEYS_PATH}`,
+          id_token_signing_alg_values_supported: ['RS256'],
+          token_endpoint_auth_methods_supported: ['private_key_jwt'],
+        });
+      });
+      router.get(BOT_FRAMEWORK_KEYS_PATH, (_req, res) => {
+        res.json(botJwks);
+      });
+      // Local control: a channel token as the Bot Connector sends it with an activity to a bot (issuer
+      // https://api.botframework.com, audience the bot's app id, the activity's serviceUrl in `serviceurl`), so a
+      // test can play Teams calling the bot. Only for apps registered here.
+      router.post('/_local/botframework/token', express.json({ limit: '16kb' }), (req, res, next) => {
+        const body = (req.body ?? {}) as Record<string, unknown>;
+        const audience = typeof body['audience'] === 'string' ? body['audience'] : '';
+        const serviceUrl = typeof body['serviceUrl'] === 'string' ? body['serviceUrl'] : '';
+        if (!state.apps.some((a) => a.clientId === audience)) {
+          res.status(400).json({ error: { code: 'BadRequest', message: 'audience must be the app id of an app registered in the local tenant' } });
+          return;
+        }
+        if (!URL.canParse(serviceUrl)) {
+          res.status(400).json({ error: { code: 'BadRequest', message: 'serviceUrl must be a URL' } });
+          return;
+        }
+        const nowS = Math.floor(clock.now().getTime() / 1000);
+        new SignJWT({ serviceurl: serviceUrl })
+          .setProtectedHeader({ alg: 'RS256', typ: 'JWT', kid: botKey.kid, x5t: botKey.kid })
+          .setIssuer(BOT_FRAMEWORK_ISSUER)
+          .setAudience(audience)
+          .setNotBefore(nowS)
+          .setExpirationTime(nowS + TOKEN_LIFETIME_S)
+          .sign(botPrivateKey)
+          .then((token) => res.json({ token, expires_in: TOKEN_LIFETIME_S }), next);
       });
       router.get('/:tenant/oauth2/v2.0/authorize', authorizePage);
       router.post('/:tenant/oauth2/v2.0/authorize', express.urlencoded({ extended: false, limit: '16kb' }), authorizeSubmit);

@@ -43,7 +43,8 @@ export async function startCommand(io: CliIo, config: Config, signal?: AbortSign
   const p = stack.programme;
   const lang = config.lang;
   const lines = [
-    both('cli.start.running'),
+    // The mode first, so nobody mistakes a local stack for the real tenants or the other way round.
+    both(config.mode === 'local' ? 'cli.start.running' : 'cli.start.runningTenant'),
     t('cli.start.programme', {
       name: p.programme.name, gemeenten: p.gemeenten.length, werkgroepen: p.bodies.filter((b) => b.kind === 'werkgroep').length,
       source: stack.version.sourcePath, version: stack.version.id, changed: stack.programmeChanged ? 'yes' : 'no',
@@ -55,6 +56,12 @@ export async function startCommand(io: CliIo, config: Config, signal?: AbortSign
         tenants: stack.localTenant.tenants, url: stack.localTenant.baseUrl,
         also: stack.localTenant.httpUrl ? t('cli.start.tenantAlso', { url: stack.localTenant.httpUrl }, lang) : '',
         info: stack.localTenant.infoFile ? t('cli.start.tenantInfo', { file: stack.localTenant.infoFile }, lang) : '',
+      }, lang),
+    ] : []),
+    ...(config.mode === 'tenant' ? [
+      t('cli.start.tenants', {
+        count: p.gemeenten.filter((g) => g.tenantId).length, graph: config.graph.baseUrl ?? '', authority: config.graph.authorityHost,
+        extraCa: config.extraCaPem ? 'yes' : 'no',
       }, lang),
     ] : []),
     `  Tab        ${stack.url}/tab`,
