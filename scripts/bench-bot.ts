@@ -9,7 +9,7 @@ import type { Programme } from '../src/domain/programme/schema.ts';
 import { openStore } from '../src/adapters/store/open.ts';
 import { MEMORY } from '../src/adapters/store/open.ts';
 import { systemClock } from '../src/platform/clock.ts';
-import { createBotService } from '../src/adapters/bot/service.ts';
+import { createBotService } from '../src/app/bot/service.ts';
 import { createBotEndpoint } from '../src/adapters/bot/transport.ts';
 import { createBotSender } from '../src/adapters/bot/connector.ts';
 import { dispatchDue, startDeliveryWorkers } from '../src/adapters/bot/deliveries.ts';

@@ -19,7 +19,7 @@ import { openStore } from '../src/adapters/store/open.ts';
 import type { StoredAction } from '../src/adapters/store/action-records.ts';
 import { testIssuer } from '../src/adapters/auth/testing.ts';
 import { seedActions, seedDecisions, seedMeasurements } from '../src/adapters/work/seed.ts';
-import { today as todayOf } from '../src/adapters/sync/service.ts';
+import { today as todayOf } from '../src/app/sync.ts';
 import { MEMORY } from '../src/adapters/store/open.ts';
 import { apiRouter } from '../src/entry/server/api.ts';
 import { createHttpApp } from '../src/entry/server/http.ts';

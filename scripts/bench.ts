@@ -5,14 +5,16 @@
 import { loadProgrammeFile } from '../src/adapters/files/programme-file.ts';
 import { gatewayForLocalTenant } from '../src/adapters/graph/connect.ts';
 import { openStore } from '../src/adapters/store/open.ts';
-import { runSync, type SyncResult } from '../src/adapters/sync/service.ts';
+import { graphSync } from '../src/adapters/sync/graph.ts';
+import { runSync, type SyncResult } from '../src/app/sync.ts';
 import { ProgrammeSchema, type Programme } from '../src/domain/programme/schema.ts';
 import { TENANT_IN_MEMORY, startLocalTenant } from '../src/entry/tenant/server.ts';
 import { systemClock } from '../src/platform/clock.ts';
 import { users } from '../src/adapters/graph/endpoints/directory.ts';
 import { planner } from '../src/adapters/graph/endpoints/planner.ts';
 import { teams, userMember } from '../src/adapters/graph/endpoints/teams.ts';
-import { pollPlanner } from '../src/adapters/work/planner-sync.ts';
+import { pollPlanner } from '../src/app/work/planner-sync.ts';
+import { plannerGraph } from '../src/adapters/work/planner-graph.ts';
 import { benchActionExecute, benchFanOut } from './bench-bot.ts';
 import { benchTab } from './bench-tab.ts';
 
@@ -90,7 +92,7 @@ async function measure(label: string, programme: Programme, steps: { scenario: s
     for (const step of steps) {
       tenant.resetStats();
       const started = performance.now();
-      const r: SyncResult = await runSync({ gateway: graph.gateway, store, programme: step.programme, clock: systemClock, pollDelayMs: 250 }, 'apply');
+      const r: SyncResult = await runSync({ graph: graphSync(graph.gateway, { pollDelayMs: 250 }), store, programme: step.programme, clock: systemClock }, 'apply');
       const wallS = (performance.now() - started) / 1000;
       const stats = tenant.stats();
       // Requests that count against the one team's 4/s window, and calendar requests against the mailbox's 4 concurrent.
@@ -143,7 +145,7 @@ async function measurePlanner(plans: number, tasksPerPlan: number): Promise<stri
     const anna = (await setup.gateway.request<{ id: string }>(tenantId, users.get('anna@alfa.example', { select: ['id'] }))).body.id;
     const created = await setup.gateway.request(tenantId, teams.create({ 'template@odata.bind': "https://graph.microsoft.com/v1.0/teamsTemplates('standard')", displayName: 'Benchteam', members: [userMember(anna, ['owner'])] }));
     const groupId = /\/teams\('([^']+)'\)/.exec(created.headers['location'] ?? '')?.[1] as string;
-    const deps = (g: typeof graph.gateway) => ({ gateway: g, store, programme, clock: systemClock, tenantId, groupId, userIdOf: (p: string) => (p === 'anna' ? anna : undefined), personOfUser: (u: string) => (u === anna ? 'anna' : undefined) });
+    const deps = (g: typeof graph.gateway) => ({ graph: plannerGraph(g, tenantId), store, programme, clock: systemClock, tenantId, groupId, userIdOf: (p: string) => (p === 'anna' ? anna : undefined), personOfUser: (u: string) => (u === anna ? 'anna' : undefined) });
     await pollPlanner(deps(setup.gateway));
     const planIds = (await store.actions.plans(programme.programme.id)).map((x) => x.planId);
     const items = planIds.flatMap((planId) => Array.from({ length: tasksPerPlan }, (_, i) => planner.createTask(planId, { planId, title: `Taak ${i + 1}` })));

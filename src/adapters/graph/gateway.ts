@@ -133,123 +133,7 @@ export function createGraphGateway(options: GraphGatewayOptions): GraphGateway {
     }
   }
 
-  const batch = async <T>(tenantId: string, items: BatchItem[]): Promise<BatchItemResult<T>[]> => {
-    const ids = items.map((item, i) => item.id ?? String(i + 1));
-    if (new Set(ids).size !== ids.length) throw new Error('batch item ids must be unique');
-    const byId = new Map(items.map((item, i) => [ids[i] as string, item]));
-    for (const [id, item] of byId) {
-      for (const dep of item.dependsOn ?? []) if (!byId.has(dep)) throw new Error(`batch item ${id} depends on unknown item ${dep}`);
-    }
-    const results = new Map<string, BatchItemResult<T>>();
-    const attempts = new Map<string, number>(ids.map((id) => [id, 0]));
-    const started = now();
-    let pending = [...ids];
-
-    const fail = (id: string, status: number, code: string, message: string) => {
-      const item = byId.get(id) as BatchItem;
-      const body = { error: { code, message } };
-      results.set(id, { id, status, headers: {}, body: body as T, error: errorFor(status, body, item.method, resourceKind(item.path), {}, RETRYABLE.has(status)) });
-    };
-
-    while (pending.length > 0) {
-      // Settle what can no longer run: a dependency that failed fails its dependants (as Graph's 424 does).
-      let settled = true;
-      while (settled) {
-        settled = false;
-        for (const id of pending) {
-          const deps = byId.get(id)?.dependsOn ?? [];
-          if (deps.some((d) => (results.get(d)?.status ?? 0) >= 400)) {
-            fail(id, 424, 'FailedDependency', 'A request this one depends on failed.');
-            settled = true;
-          }
-        }
-        pending = pending.filter((id) => !results.has(id));
-      }
-      if (pending.length === 0) break;
-
-      // One wave: in input order, at most 20, at most maxPerKey per team or mailbox, dependencies satisfied
-      // (already succeeded, or earlier in the same wave).
-      const wave: string[] = [];
-      const perKey = new Map<string, number>();
-      for (const id of pending) {
-        if (wave.length >= Math.min(MAX_BATCH, pacer.maxPerCall)) break;
-        const item = byId.get(id) as BatchItem;
-        const deps = item.dependsOn ?? [];
-        if (!deps.every((d) => results.has(d) || wave.includes(d))) continue;
-        const keys = pacingKeys(item.path);
-        const key = keys.team ? `t:${keys.team}` : keys.mailbox ? `m:${keys.mailbox}` : undefined;
-        if (key && (perKey.get(key) ?? 0) >= pacer.maxPerKey) continue;
-        if (key) perKey.set(key, (perKey.get(key) ?? 0) + 1);
-        wave.push(id);
-      }
-      if (wave.length === 0) throw new Error('batch dependencies form a cycle');
-
-      const calls = wave.map((id) => byId.get(id) as BatchItem);
-      const body = {
-        requests: wave.map((id, i) => {
-          const item = calls[i] as BatchItem;
-          const deps = (item.dependsOn ?? []).filter((d) => wave.includes(d));
-          return {
-            id,
-            method: item.method,
-            url: relative(item.path),
-            ...(item.body !== undefined ? { body: item.body, headers: { 'Content-Type': 'application/json', ...item.headers } } : item.headers ? { headers: item.headers } : {}),
-            ...(deps.length > 0 ? { dependsOn: deps } : {}),
-          };
-        }),
-      };
-      recorder.batch();
-      const answer = await send(tenantId, { method: 'POST', path: '/$batch', body }, demandOf(tenantId, calls), '/$batch');
-      if (answer.status >= 400) {
-        // The batch as a whole failed after the chain's own retries: every sub-request shares that fate.
-        const e = answer.body as { error?: { code?: string; message?: string } } | undefined;
-        for (const id of wave) fail(id, answer.status, e?.error?.code ?? `http${answer.status}`, e?.error?.message ?? 'The batch request failed.');
-        pending = pending.filter((id) => !results.has(id));
-        continue;
-      }
-      const responses = ((answer.body as { responses?: { id: string; status: number; headers?: Record<string, string>; body?: unknown }[] }).responses ?? []);
-      const answered = new Map(responses.map((r) => [r.id, r]));
-      const again: { id: string; status: number; retryAfter: number | undefined }[] = [];
-      for (const id of wave) {
-        const item = byId.get(id) as BatchItem;
-        const r = answered.get(id);
-        const resource = resourceKind(item.path);
-        if (!r) {
-          again.push({ id, status: 503, retryAfter: undefined });
-          continue;
-        }
-        recorder.subResponse({ method: item.method, resource, status: r.status });
-        const headers = Object.fromEntries(Object.entries(r.headers ?? {}).map(([k, v]) => [k.toLowerCase(), String(v)]));
-        const attempt = (attempts.get(id) ?? 0) + 1;
-        attempts.set(id, attempt);
-        const retryAfter = retryAfterMs(headers['retry-after'], now());
-        // A 424 whose dependency is being retried runs again with it; any other status is final.
-        const depRetried = r.status === 424 && (item.dependsOn ?? []).some((d) => again.some((a) => a.id === d));
-        if (depRetried || (RETRYABLE.has(r.status) && retryDelay({ status: r.status, attempt, retryAfter, elapsedMs: now() - started, random }, policy) !== undefined)) {
-          again.push({ id, status: r.status, retryAfter });
-          continue;
-        }
-        results.set(id, {
-          id,
-          status: r.status,
-          headers,
-          body: r.body as T,
-          ...(r.status >= 400 ? { error: errorFor(r.status, r.body, item.method, resource, headers, RETRYABLE.has(r.status)) } : {}),
-        });
-      }
-      if (again.length > 0) {
-        const attempt = Math.max(...again.map((a) => attempts.get(a.id) ?? 1));
-        const asked = again.map((a) => a.retryAfter).filter((v): v is number => v !== undefined);
-        const delay = asked.length > 0 ? Math.max(...asked) : (retryDelay({ status: 503, attempt, retryAfter: undefined, elapsedMs: 0, random }, { ...policy, maxElapsedMs: Number.POSITIVE_INFINITY, maxAttempts: Number.POSITIVE_INFINITY }) ?? policy.baseDelayMs);
-        const before = now();
-        await sleep(delay);
-        const waited = now() - before;
-        for (const a of again) if (RETRYABLE.has(a.status)) recorder.retry({ status: a.status, retryAfterMs: a.retryAfter, waitedMs: waited });
-      }
-      pending = pending.filter((id) => !results.has(id));
-    }
-    return ids.map((id) => results.get(id) as BatchItemResult<T>);
-  };
+  const batch = <T>(tenantId: string, items: BatchItem[]) => runBatch<T>({ send, now, sleep, random, policy, pacer, recorder }, tenantId, items);
 
   return {
     request,
@@ -261,4 +145,144 @@ export function createGraphGateway(options: GraphGatewayOptions): GraphGateway {
       pacingBaseline = pacer.waited();
     },
   };
+}
+
+/** What a $batch run needs of its gateway: the chain's send, time, the retry policy, pacing and the counters. */
+interface BatchContext {
+  send(tenantId: string, call: GraphCall, demand: PacingDemand, resource: string): Promise<GraphResult>;
+  now(): number;
+  sleep(ms: number): Promise<void>;
+  random(): number;
+  policy: RetryPolicy;
+  pacer: Pacer;
+  recorder: MetricsRecorder;
+}
+
+/**
+ * One wave of a $batch: in input order, at most 20 (and the pacer's maxPerCall), at most maxPerKey per team or
+ * mailbox, dependencies satisfied (already answered, or earlier in the same wave).
+ */
+function nextWave(pending: string[], byId: Map<string, BatchItem>, answered: (id: string) => boolean, pacer: Pacer): string[] {
+  const wave: string[] = [];
+  const perKey = new Map<string, number>();
+  for (const id of pending) {
+    if (wave.length >= Math.min(MAX_BATCH, pacer.maxPerCall)) break;
+    const item = byId.get(id) as BatchItem;
+    const deps = item.dependsOn ?? [];
+    if (!deps.every((d) => answered(d) || wave.includes(d))) continue;
+    const keys = pacingKeys(item.path);
+    const key = keys.team ? `t:${keys.team}` : keys.mailbox ? `m:${keys.mailbox}` : undefined;
+    if (key && (perKey.get(key) ?? 0) >= pacer.maxPerKey) continue;
+    if (key) perKey.set(key, (perKey.get(key) ?? 0) + 1);
+    wave.push(id);
+  }
+  return wave;
+}
+
+/** Sends `items` as $batch waves with dependsOn, retrying sub-requests the policy allows; one result per item, in order. */
+async function runBatch<T>(ctx: BatchContext, tenantId: string, items: BatchItem[]): Promise<BatchItemResult<T>[]> {
+  const { send, now, sleep, random, policy, pacer, recorder } = ctx;
+  const ids = items.map((item, i) => item.id ?? String(i + 1));
+  if (new Set(ids).size !== ids.length) throw new Error('batch item ids must be unique');
+  const byId = new Map(items.map((item, i) => [ids[i] as string, item]));
+  for (const [id, item] of byId) {
+    for (const dep of item.dependsOn ?? []) if (!byId.has(dep)) throw new Error(`batch item ${id} depends on unknown item ${dep}`);
+  }
+  const results = new Map<string, BatchItemResult<T>>();
+  const attempts = new Map<string, number>(ids.map((id) => [id, 0]));
+  const started = now();
+  let pending = [...ids];
+
+  const fail = (id: string, status: number, code: string, message: string) => {
+    const item = byId.get(id) as BatchItem;
+    const body = { error: { code, message } };
+    results.set(id, { id, status, headers: {}, body: body as T, error: errorFor(status, body, item.method, resourceKind(item.path), {}, RETRYABLE.has(status)) });
+  };
+
+  while (pending.length > 0) {
+    // Settle what can no longer run: a dependency that failed fails its dependants (as Graph's 424 does).
+    let settled = true;
+    while (settled) {
+      settled = false;
+      for (const id of pending) {
+        const deps = byId.get(id)?.dependsOn ?? [];
+        if (deps.some((d) => (results.get(d)?.status ?? 0) >= 400)) {
+          fail(id, 424, 'FailedDependency', 'A request this one depends on failed.');
+          settled = true;
+        }
+      }
+      pending = pending.filter((id) => !results.has(id));
+    }
+    if (pending.length === 0) break;
+
+    // One wave: in input order, at most 20, at most maxPerKey per team or mailbox, dependencies satisfied
+    // (already succeeded, or earlier in the same wave).
+    const wave = nextWave(pending, byId, (id) => results.has(id), pacer);
+    if (wave.length === 0) throw new Error('batch dependencies form a cycle');
+
+    const calls = wave.map((id) => byId.get(id) as BatchItem);
+    const body = {
+      requests: wave.map((id, i) => {
+        const item = calls[i] as BatchItem;
+        const deps = (item.dependsOn ?? []).filter((d) => wave.includes(d));
+        return {
+          id,
+          method: item.method,
+          url: relative(item.path),
+          ...(item.body !== undefined ? { body: item.body, headers: { 'Content-Type': 'application/json', ...item.headers } } : item.headers ? { headers: item.headers } : {}),
+          ...(deps.length > 0 ? { dependsOn: deps } : {}),
+        };
+      }),
+    };
+    recorder.batch();
+    const answer = await send(tenantId, { method: 'POST', path: '/$batch', body }, demandOf(tenantId, calls), '/$batch');
+    if (answer.status >= 400) {
+      // The batch as a whole failed after the chain's own retries: every sub-request shares that fate.
+      const e = answer.body as { error?: { code?: string; message?: string } } | undefined;
+      for (const id of wave) fail(id, answer.status, e?.error?.code ?? `http${answer.status}`, e?.error?.message ?? 'The batch request failed.');
+      pending = pending.filter((id) => !results.has(id));
+      continue;
+    }
+    const responses = ((answer.body as { responses?: { id: string; status: number; headers?: Record<string, string>; body?: unknown }[] }).responses ?? []);
+    const answered = new Map(responses.map((r) => [r.id, r]));
+    const again: { id: string; status: number; retryAfter: number | undefined }[] = [];
+    for (const id of wave) {
+      const item = byId.get(id) as BatchItem;
+      const r = answered.get(id);
+      const resource = resourceKind(item.path);
+      if (!r) {
+        again.push({ id, status: 503, retryAfter: undefined });
+        continue;
+      }
+      recorder.subResponse({ method: item.method, resource, status: r.status });
+      const headers = Object.fromEntries(Object.entries(r.headers ?? {}).map(([k, v]) => [k.toLowerCase(), String(v)]));
+      const attempt = (attempts.get(id) ?? 0) + 1;
+      attempts.set(id, attempt);
+      const retryAfter = retryAfterMs(headers['retry-after'], now());
+      // A 424 whose dependency is being retried runs again with it; any other status is final.
+      const depRetried = r.status === 424 && (item.dependsOn ?? []).some((d) => again.some((a) => a.id === d));
+      if (depRetried || (RETRYABLE.has(r.status) && retryDelay({ status: r.status, attempt, retryAfter, elapsedMs: now() - started, random }, policy) !== undefined)) {
+        again.push({ id, status: r.status, retryAfter });
+        continue;
+      }
+      results.set(id, {
+        id,
+        status: r.status,
+        headers,
+        body: r.body as T,
+        ...(r.status >= 400 ? { error: errorFor(r.status, r.body, item.method, resource, headers, RETRYABLE.has(r.status)) } : {}),
+      });
+    }
+    if (again.length > 0) {
+      const attempt = Math.max(...again.map((a) => attempts.get(a.id) ?? 1));
+      const asked = again.map((a) => a.retryAfter).filter((v): v is number => v !== undefined);
+      const delay = asked.length > 0 ? Math.max(...asked) : (retryDelay({ status: 503, attempt, retryAfter: undefined, elapsedMs: 0, random }, { ...policy, maxElapsedMs: Number.POSITIVE_INFINITY, maxAttempts: Number.POSITIVE_INFINITY }) ?? policy.baseDelayMs);
+      const before = now();
+      await sleep(delay);
+      const waited = now() - before;
+      for (const a of again) if (RETRYABLE.has(a.status)) recorder.retry({ status: a.status, retryAfterMs: a.retryAfter, waitedMs: waited });
+    }
+    pending = pending.filter((id) => !results.has(id));
+  }
+  return ids.map((id) => results.get(id) as BatchItemResult<T>);
 }

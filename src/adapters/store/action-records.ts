@@ -1,17 +1,7 @@
 // Actions and their Planner tasks: the store's values, the merge base, task ids and ETags, merge conflicts,
 // and the plan made per werkgroep.
 import type { ActionFields } from '../../domain/planner/merge.ts';
-import type { Action } from '../../domain/work/model.ts';
 import type { Db } from './store.ts';
-
-/** The domain's view of a stored action (current values, without the Planner bookkeeping). */
-export function toDomainAction(a: StoredAction): Action {
-  return {
-    id: a.id, werkgroep: a.werkgroep, title: a.fields.title, owners: a.fields.owners, status: a.fields.status, ks: a.fields.ks,
-    blockedBy: a.blockedBy, createdOn: a.createdOn, ...(a.fields.due ? { due: a.fields.due } : {}), ...(a.blockedSince ? { blockedSince: a.blockedSince } : {}),
-    ...(a.fields.notes ? { notes: a.fields.notes } : {}), ...(a.deleted ? { deleted: true } : {}),
-  };
-}
 
 export interface StoredAction {
   id: string;

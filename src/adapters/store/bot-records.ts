@@ -183,6 +183,15 @@ export function botRecords(db: Db): BotRecords {
       return r.rows.map((row) => ({ werkgroep: row.werkgroep, period: row.period, data: json(row.data) ?? {}, submittedBy: row.submitted_by, submittedAt: new Date(row.submitted_at), revision: Number(row.revision) }));
     },
 
+    ...deliveryRecords(db),
+  };
+}
+
+type DeliveryMethod = 'deliveries' | 'createDeliveries' | 'moveDelivery' | 'cancelDelivery' | 'takeDue' | 'claim' | 'finish' | 'release' | 'setPayload' | 'requeue' | 'counts';
+
+/** The delivery ledger's part of the bot records. */
+function deliveryRecords(db: Db): Pick<BotRecords, DeliveryMethod> {
+  return {
     async deliveries(pid, window) {
       const r = await db.query<RawDelivery>(
         `SELECT ${DELIVERY_COLUMNS} FROM bot_deliveries WHERE programme_id = $1 ${window ? 'AND due_at >= $2 AND due_at < $3' : ''} ORDER BY due_at, key`,

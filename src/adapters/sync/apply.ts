@@ -77,38 +77,11 @@ export async function applyChanges(g: GraphGateway, d: DesiredState, actual: Act
     o.onProgress?.(done, total, c);
   };
 
-  let teamId = actual.team?.id;
-  if (teamId) objects.push({ key: 'team', tenantId: tenant, graphId: teamId });
-  const channelIds = new Map<string, string>();
-  for (const c of d.channels) {
-    const found = actual.channels.find((x) => x.displayName.toLowerCase() === c.displayName.toLowerCase());
-    if (found) {
-      channelIds.set(c.key, found.id);
-      objects.push({ key: c.key, tenantId: tenant, graphId: found.id });
-    }
-  }
-  const meetingIds = new Map<string, string>();
-  for (const m of d.meetings) {
-    const found = actual.meetings.find((x) => x.transactionId === m.transactionId);
-    if (found) {
-      meetingIds.set(m.key, found.id);
-      objects.push({ key: m.key, tenantId: tenant, graphId: found.id });
-    }
-  }
+  const known = knownObjects(d, actual, objects);
+  let teamId = known.teamId;
+  const { channelIds, meetingIds } = known;
 
-  /** Polls a teamsAsyncOperation (Location header) until it succeeds; returns its target id. */
-  const finish = async (location: string | undefined, fallbackTeam?: string): Promise<string | undefined> => {
-    const team = /teams\('([^']+)'\)/.exec(location ?? '')?.[1] ?? fallbackTeam;
-    const op = /operations\('([^']+)'\)/.exec(location ?? '')?.[1];
-    if (!team || !op) return undefined;
-    for (let i = 0; i < 60; i++) {
-      const r = await g.request<{ status: string; targetResourceId?: string }>(tenant, teams.operation(team, op));
-      if (r.body.status === 'succeeded') return r.body.targetResourceId ?? team;
-      if (r.body.status === 'failed') return undefined;
-      await sleep(pollDelay);
-    }
-    return undefined;
-  };
+  const finish = (location: string | undefined, fallbackTeam?: string) => awaitOperation(g, tenant, location, fallbackTeam, () => sleep(pollDelay));
 
   const record = async (entries: { change: Change; ok: boolean; error?: { status: number; code: string } }[]) => {
     await o.records.journal(o.runId, entries.map((e) => ({ changeId: e.change.id, state: e.ok ? 'done' : 'failed', ...(e.error ? { detail: `${e.error.status} ${e.error.code}` } : {}) })), o.now());
@@ -157,37 +130,7 @@ export async function applyChanges(g: GraphGateway, d: DesiredState, actual: Act
     }
 
     if (phase === 5) {
-      // Instance ids: one read of each affected series' occurrences.
-      const bySeries = new Map<string, Map<string, string>>();
-      for (const c of inPhase) {
-        if (c.apply.op !== 'cancelOccurrence' && c.apply.op !== 'moveOccurrence') continue;
-        const key = c.apply.meetingKey;
-        if (bySeries.has(key)) continue;
-        const id = meetingIds.get(key);
-        const m = d.meetings.find((x) => x.key === key);
-        const map = new Map<string, string>();
-        if (id && m) {
-          const first = m.ruleDates[0] ?? m.start.slice(0, 10);
-          const last = m.ruleDates[m.ruleDates.length - 1] ?? first;
-          for await (const i of g.pages<{ id: string; originalStart: string }>(tenant, events.instances(d.organizer, id, `${first}T00:00:00Z`, `${last}T23:59:59Z`, { select: ['id', 'originalStart'] }))) {
-            map.set(DateTime.fromISO(i.originalStart, { zone: 'UTC' }).setZone(m.timeZone).toISODate() ?? '', i.id);
-          }
-        }
-        bySeries.set(key, map);
-      }
-      const items: { change: Change; call: GraphCall }[] = [];
-      const missing: Change[] = [];
-      for (const c of inPhase) {
-        if (c.apply.op !== 'cancelOccurrence' && c.apply.op !== 'moveOccurrence') continue;
-        const inst = bySeries.get(c.apply.meetingKey)?.get(c.apply.originalDate);
-        if (!inst) {
-          missing.push(c);
-          continue;
-        }
-        items.push({ change: c, call: c.apply.op === 'cancelOccurrence'
-          ? events.cancel(d.organizer, inst, c.apply.comment)
-          : events.update(d.organizer, inst, { start: { dateTime: c.apply.start, timeZone: c.apply.timeZone }, end: { dateTime: c.apply.end, timeZone: c.apply.timeZone } }) });
-      }
+      const { items, missing } = await occurrenceCalls(g, d, inPhase, meetingIds);
       await record(missing.map((change) => ({ change, ok: false, error: { status: 404, code: 'OccurrenceNotFound' } })));
       await runBatch(items);
       return;
@@ -196,26 +139,7 @@ export async function applyChanges(g: GraphGateway, d: DesiredState, actual: Act
     const items: { change: Change; call: GraphCall }[] = [];
     const unresolved: Change[] = [];
     for (const c of inPhase) {
-      const a = c.apply;
-      const call = ((): GraphCall | undefined => {
-        switch (a.op) {
-          case 'addTeamMember': return teamId ? teams.addMember(teamId, userMember(a.userId, a.owner ? ['owner'] : [])) : undefined;
-          case 'removeTeamMember': return teamId ? teams.removeMember(teamId, a.membershipId) : undefined;
-          case 'createChannel': return teamId ? channels.create(teamId, { displayName: a.displayName, description: a.description, kind: a.kind, ...(a.ownerUserId && a.kind !== 'standard' ? { members: [userMember(a.ownerUserId, ['owner'])] } : {}) }) : undefined;
-          case 'updateChannel': return teamId ? channels.update(teamId, a.channelId, a.patch) : undefined;
-          case 'removeChannel': return teamId ? channels.remove(teamId, a.channelId) : undefined;
-          case 'addChannelMember': {
-            const channelId = channelIds.get(a.channelKey);
-            return teamId && channelId ? channels.addMember(teamId, channelId, userMember(a.userId, [], a.tenantId)) : undefined;
-          }
-          case 'removeChannelMember': return teamId ? channels.removeMember(teamId, a.channelId, a.membershipId) : undefined;
-          case 'createMeeting': return events.create(d.organizer, a.event);
-          case 'updateMeeting': return events.update(d.organizer, a.eventId, a.patch);
-          case 'endSeries': return events.update(d.organizer, a.eventId, { recurrence: a.recurrence });
-          case 'removeMeeting': return events.remove(d.organizer, a.eventId);
-          default: return undefined;
-        }
-      })();
+      const call = callFor(c.apply, d, teamId, channelIds);
       if (call) items.push({ change: c, call });
       else unresolved.push(c);
     }
@@ -254,4 +178,100 @@ export async function applyChanges(g: GraphGateway, d: DesiredState, actual: Act
 
   await o.records.saveObjects(d.programmeId, objects, o.now());
   return { outcomes, objects };
+}
+
+/** The ids of what already exists (team, channels, series), as sync objects too. */
+function knownObjects(d: DesiredState, actual: ActualState, objects: SyncObject[]) {
+  const tenant = d.hostTenantId;
+  const teamId = actual.team?.id;
+  if (teamId) objects.push({ key: 'team', tenantId: tenant, graphId: teamId });
+  const channelIds = new Map<string, string>();
+  for (const c of d.channels) {
+    const found = actual.channels.find((x) => x.displayName.toLowerCase() === c.displayName.toLowerCase());
+    if (found) {
+      channelIds.set(c.key, found.id);
+      objects.push({ key: c.key, tenantId: tenant, graphId: found.id });
+    }
+  }
+  const meetingIds = new Map<string, string>();
+  for (const m of d.meetings) {
+    const found = actual.meetings.find((x) => x.transactionId === m.transactionId);
+    if (found) {
+      meetingIds.set(m.key, found.id);
+      objects.push({ key: m.key, tenantId: tenant, graphId: found.id });
+    }
+  }
+  return { teamId, channelIds, meetingIds };
+}
+
+/** The Graph call of a team, channel or series change; undefined when its parent (team, channel) is not there. */
+function callFor(a: Change['apply'], d: DesiredState, teamId: string | undefined, channelIds: Map<string, string>): GraphCall | undefined {
+  switch (a.op) {
+    case 'addTeamMember': return teamId ? teams.addMember(teamId, userMember(a.userId, a.owner ? ['owner'] : [])) : undefined;
+    case 'removeTeamMember': return teamId ? teams.removeMember(teamId, a.membershipId) : undefined;
+    case 'createChannel': return teamId ? channels.create(teamId, { displayName: a.displayName, description: a.description, kind: a.kind, ...(a.ownerUserId && a.kind !== 'standard' ? { members: [userMember(a.ownerUserId, ['owner'])] } : {}) }) : undefined;
+    case 'updateChannel': return teamId ? channels.update(teamId, a.channelId, a.patch) : undefined;
+    case 'removeChannel': return teamId ? channels.remove(teamId, a.channelId) : undefined;
+    case 'addChannelMember': {
+      const channelId = channelIds.get(a.channelKey);
+      return teamId && channelId ? channels.addMember(teamId, channelId, userMember(a.userId, [], a.tenantId)) : undefined;
+    }
+    case 'removeChannelMember': return teamId ? channels.removeMember(teamId, a.channelId, a.membershipId) : undefined;
+    case 'createMeeting': return events.create(d.organizer, a.event);
+    case 'updateMeeting': return events.update(d.organizer, a.eventId, a.patch);
+    case 'endSeries': return events.update(d.organizer, a.eventId, { recurrence: a.recurrence });
+    case 'removeMeeting': return events.remove(d.organizer, a.eventId);
+    default: return undefined;
+  }
+}
+
+/** The calls of single-occurrence changes (phase 5), their instance ids read once per series; `missing`: no such occurrence. */
+async function occurrenceCalls(g: GraphGateway, d: DesiredState, inPhase: Change[], meetingIds: Map<string, string>): Promise<{ items: { change: Change; call: GraphCall }[]; missing: Change[] }> {
+  const tenant = d.hostTenantId;
+  // Instance ids: one read of each affected series' occurrences.
+  const bySeries = new Map<string, Map<string, string>>();
+  for (const c of inPhase) {
+    if (c.apply.op !== 'cancelOccurrence' && c.apply.op !== 'moveOccurrence') continue;
+    const key = c.apply.meetingKey;
+    if (bySeries.has(key)) continue;
+    const id = meetingIds.get(key);
+    const m = d.meetings.find((x) => x.key === key);
+    const map = new Map<string, string>();
+    if (id && m) {
+      const first = m.ruleDates[0] ?? m.start.slice(0, 10);
+      const last = m.ruleDates[m.ruleDates.length - 1] ?? first;
+      for await (const i of g.pages<{ id: string; originalStart: string }>(tenant, events.instances(d.organizer, id, `${first}T00:00:00Z`, `${last}T23:59:59Z`, { select: ['id', 'originalStart'] }))) {
+        map.set(DateTime.fromISO(i.originalStart, { zone: 'UTC' }).setZone(m.timeZone).toISODate() ?? '', i.id);
+      }
+    }
+    bySeries.set(key, map);
+  }
+  const items: { change: Change; call: GraphCall }[] = [];
+  const missing: Change[] = [];
+  for (const c of inPhase) {
+    if (c.apply.op !== 'cancelOccurrence' && c.apply.op !== 'moveOccurrence') continue;
+    const inst = bySeries.get(c.apply.meetingKey)?.get(c.apply.originalDate);
+    if (!inst) {
+      missing.push(c);
+      continue;
+    }
+    items.push({ change: c, call: c.apply.op === 'cancelOccurrence'
+      ? events.cancel(d.organizer, inst, c.apply.comment)
+      : events.update(d.organizer, inst, { start: { dateTime: c.apply.start, timeZone: c.apply.timeZone }, end: { dateTime: c.apply.end, timeZone: c.apply.timeZone } }) });
+  }
+  return { items, missing };
+}
+
+/** Polls a teamsAsyncOperation (Location header) until it succeeds (at most 60 polls); returns its target id. */
+async function awaitOperation(g: GraphGateway, tenant: string, location: string | undefined, fallbackTeam: string | undefined, pause: () => Promise<void>): Promise<string | undefined> {
+  const team = /teams\('([^']+)'\)/.exec(location ?? '')?.[1] ?? fallbackTeam;
+  const op = /operations\('([^']+)'\)/.exec(location ?? '')?.[1];
+  if (!team || !op) return undefined;
+  for (let i = 0; i < 60; i++) {
+    const r = await g.request<{ status: string; targetResourceId?: string }>(tenant, teams.operation(team, op));
+    if (r.body.status === 'succeeded') return r.body.targetResourceId ?? team;
+    if (r.body.status === 'failed') return undefined;
+    await pause();
+  }
+  return undefined;
 }

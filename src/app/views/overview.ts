@@ -1,6 +1,6 @@
 // Read models of the programme as a whole: who is signed in (with what they may do), and the dashboard's first
 // page — phases, the next meeting per body, and per werkgroep its latest update and its actions.
-import { toDomainAction } from '../../adapters/store/action-records.ts';
+import { toDomainAction } from '../work/records.ts';
 import { meetingOccurrences } from '../../domain/bot/rhythm.ts';
 import type { Werkgroep } from '../../domain/programme/schema.ts';
 import { isOpenAction } from '../../domain/work/model.ts';

@@ -2,7 +2,8 @@
 // with Planner, its version), an edit that applies only to the version it was made on, a new wait (refused when it
 // would go round in a cycle), and the chains of waits. Every change is checked with the access module first.
 import { createHash } from 'node:crypto';
-import { toDomainAction, type ActionConflict, type StoredAction } from '../../adapters/store/action-records.ts';
+import type { ActionConflict, StoredAction } from '../../adapters/store/action-records.ts';
+import { toDomainAction } from './records.ts';
 import { normalise } from '../../domain/planner/merge.ts';
 import { addBlock, blockedChains, liveBlockers } from '../../domain/work/dependencies.ts';
 import { WorkError, type Action } from '../../domain/work/model.ts';

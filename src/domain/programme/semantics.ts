@@ -13,6 +13,8 @@ export interface SemanticIssue {
 }
 
 type Obj = Record<string, unknown>;
+/** Reports one issue (see SemanticIssue). */
+type Add = (path: Path, key: MessageKey, params?: Params, relatedPath?: Path) => void;
 const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
 const list = (x: unknown): unknown[] => (Array.isArray(x) ? x : []);
 const str = (x: unknown): string | undefined => (typeof x === 'string' ? x : undefined);
@@ -134,6 +136,21 @@ export function checkSemantics(data: unknown): SemanticIssue[] {
     }
   }
 
+  checkCadences(data, add, bodies);
+
+  checkReminders(data, add, bodyById);
+
+  checkPhasesAndBacklog(data, add, vakgebieden);
+
+  checkDependencies(data, add, bodyById);
+
+  checkChannelNames(data, add);
+
+  return issues;
+}
+
+/** Cadences: known bodies, dates in order, times within the day. */
+function checkCadences(data: Obj, add: Add, bodies: Map<string, Path>): void {
   // Cadences: known bodies, dates in order, times within the day.
   for (const [i, c] of entries(data, 'cadences')) {
     const base: Path = ['cadences', i];
@@ -161,7 +178,10 @@ export function checkSemantics(data: unknown): SemanticIssue[] {
       });
     }
   }
+}
 
+/** Reminder policy: ask before nudge before compile; quiet hours meaningful; a body to remind for. */
+function checkReminders(data: Obj, add: Add, bodyById: Map<string | undefined, Obj>): void {
   // Reminder policy: ask before nudge before compile; quiet hours meaningful; a body to remind for.
   const reminders = isObj(data.reminders) ? data.reminders : undefined;
   if (reminders) {
@@ -178,7 +198,10 @@ export function checkSemantics(data: unknown): SemanticIssue[] {
       add(['reminders', ...(reminders.bodyKind === undefined ? [] : ['bodyKind'])], 'reminders.noBody', { kind });
     }
   }
+}
 
+/** Phases end after they start; backlog per known vakgebied, topic ids unique per vakgebied. */
+function checkPhasesAndBacklog(data: Obj, add: Add, vakgebieden: Map<string, Path>): void {
   // Phases: end after start.
   for (const [i, p] of entries(data, 'phases')) {
     const start = str(p.start);
@@ -199,7 +222,10 @@ export function checkSemantics(data: unknown): SemanticIssue[] {
       else seen.set(id, ['backlog', i, 'topics', j, 'id']);
     });
   }
+}
 
+/** Dependencies between werkgroepen: known, not self, no cycle. */
+function checkDependencies(data: Obj, add: Add, bodyById: Map<string | undefined, Obj>): void {
   // Dependencies between werkgroepen: known, not self, no cycle.
   const isWerkgroep = (id: string) => bodyById.get(id)?.kind === 'werkgroep';
   const edges = new Map<string, { to: string; path: Path }[]>();
@@ -216,7 +242,10 @@ export function checkSemantics(data: unknown): SemanticIssue[] {
     });
   }
   for (const cycle of findCycles(edges)) add(cycle.path, 'dep.cycle', { cycle: cycle.nodes.join(' → ') });
+}
 
+/** Channel names as Teams accepts them: no reserved characters, not 'General', unique within the team. */
+function checkChannelNames(data: Obj, add: Add): void {
   // Channel names as Teams accepts them: no reserved characters, not 'General', unique within the team.
   const channelNames = new Map<string, Path>();
   for (const [i, b] of entries(data, 'bodies')) {
@@ -233,8 +262,6 @@ export function checkSemantics(data: unknown): SemanticIssue[] {
     if (first) add(path, 'channel.dupName', { name }, first);
     else channelNames.set(lower, path);
   }
-
-  return issues;
 }
 
 /** Each cycle once, reported at the edge that closes it (depth-first, in file order). */

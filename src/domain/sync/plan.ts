@@ -147,11 +147,21 @@ function meetingEvent(d: DesiredState, m: DesiredMeeting, fromDate?: string): Re
   };
 }
 
+/** The changes that bring the tenants (`a`) to the desired state (`d`): team, channels and members, meetings. */
 export function plan(d: DesiredState, a: ActualState, options: PlanOptions): Change[] {
   const changes: Change[] = [];
-  const push = (c: Omit<Change, 'drift' | 'destructive'> & Partial<Pick<Change, 'drift' | 'destructive'>>) => changes.push({ drift: false, destructive: false, ...c });
-  const name = (id: string) => d.people[id]?.name ?? id;
+  const push: Push = (c) => changes.push({ drift: false, destructive: false, ...c });
+  planTeam(d, a, push);
+  planChannels(d, a, push);
+  planMeetings(d, a, options, push);
+  return changes;
+}
 
+/** Adds one change (drift and destructive default to false). */
+type Push = (c: Omit<Change, 'drift' | 'destructive'> & Partial<Pick<Change, 'drift' | 'destructive'>>) => void;
+
+/** The team and its members. */
+function planTeam(d: DesiredState, a: ActualState, push: Push): void {
   // --- The team -------------------------------------------------------------------------------------------
   const teamOwner = d.team.owners.map((id) => d.people[id]).find((p) => p?.tenantId === d.hostTenantId);
   const ownerRes = teamOwner ? resolve(d, a, teamOwner, false) : undefined;
@@ -193,7 +203,11 @@ export function plan(d: DesiredState, a: ActualState, options: PlanOptions): Cha
     push({ id: `team-member:${m.userId}:remove`, kind: 'team-member', action: 'remove', group: 'programma', target: m.userId, destructive: true, drift: true,
       reason: { key: 'sync.reason.notInFile', params: {} }, apply: { op: 'removeTeamMember', membershipId: m.membershipId } });
   }
+}
 
+/** Channels and their members; channels of the team the file does not have are drift. */
+function planChannels(d: DesiredState, a: ActualState, push: Push): void {
+  const name = (id: string) => d.people[id]?.name ?? id;
   // --- Channels and their members --------------------------------------------------------------------------
   const byName = new Map(a.channels.map((c) => [lower(c.displayName), c]));
   const managedNames = new Set(d.channels.map((c) => lower(c.displayName)));
@@ -247,7 +261,10 @@ export function plan(d: DesiredState, a: ActualState, options: PlanOptions): Cha
     push({ id: `channel:${c.id}:remove`, kind: 'channel', action: 'remove', group: 'programma', target: c.displayName, destructive: true, drift: true,
       reason: { key: 'sync.reason.notInFile', params: {} }, apply: { op: 'removeChannel', channelId: c.id } });
   }
+}
 
+/** Meetings: series and single ones, their holiday exceptions, and the programme's meetings the file no longer has. */
+function planMeetings(d: DesiredState, a: ActualState, options: PlanOptions, push: Push): void {
   // --- Meetings --------------------------------------------------------------------------------------------
   const byTxn = new Map(a.meetings.map((m) => [m.transactionId, m]));
   const wantedTxns = new Set(d.meetings.map((m) => m.transactionId));
@@ -318,7 +335,6 @@ export function plan(d: DesiredState, a: ActualState, options: PlanOptions): Cha
     push({ id: `meeting:${x.id}:remove`, kind: 'meeting', action: 'remove', group: cadenceId, target: x.subject, destructive: !stillWanted, drift: !stillWanted,
       reason: { key: stillWanted ? 'sync.reason.timingChanged' : 'sync.reason.notInFile', params: { until: options.today } }, apply: { op: 'removeMeeting', eventId: x.id } });
   }
-  return changes;
 }
 
 /** The first rule date of a series after `today` (the new series of a changed cadence starts there). */

@@ -1,7 +1,7 @@
 // The `regiekamer` command line: parses arguments, maps errors to exit codes, never shows a stack trace.
 import { Command, CommanderError } from 'commander';
 import { both, parseLang, t, type Lang } from '../../domain/i18n.ts';
-import { ConfigError, loadConfig } from '../../platform/config.ts';
+import { ConfigError, loadConfig, type Config } from '../../platform/config.ts';
 import { EXIT, processIo, writeLine, type CliIo } from './io.ts';
 import { validateCommand } from './commands/validate.ts';
 
@@ -67,66 +67,9 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     });
   }
 
-  program.command('acties')
-    .description(both('cli.help.acties'))
-    .option('--werkgroep <id>', both('cli.help.werkgroep'))
-    .option('--mine <persoon>', both('cli.help.mine'))
-    .option('--overdue', both('cli.help.overdue'))
-    .option('--wijzig <id>', both('cli.help.wijzig'))
-    .option('--status <status>', both('cli.help.status'))
-    .option('--titel <titel>', both('cli.help.titel'))
-    .option('--deadline <datum>', both('cli.help.deadline'))
-    .option('--json', both('cli.help.json'))
-    .option('--lang <lang>', both('cli.help.lang'))
-    .action(async (opts: import('./commands/acties.ts').ActiesFlags) => {
-      const { actiesCommand } = await import('./commands/acties.ts');
-      exitCode = await actiesCommand(io, config(), opts, langOf(opts));
-    });
-
-  program.command('besluiten')
-    .description(both('cli.help.besluiten'))
-    .option('--json', both('cli.help.json'))
-    .option('--lang <lang>', both('cli.help.lang'))
-    .action(async (opts: { json?: boolean; lang?: string }) => {
-      const { besluitenCommand } = await import('./commands/acties.ts');
-      exitCode = await besluitenCommand(io, config(), opts, langOf(opts));
-    });
-
-  program.command('herinneringen')
-    .alias('remind')
-    .argument('<bijeenkomst>', both('cli.help.bijeenkomst'))
-    .description(both('cli.help.herinneringen'))
-    .option('--json', both('cli.help.json'))
-    .option('--lang <lang>', both('cli.help.lang'))
-    .action(async (bijeenkomst: string, opts: { json?: boolean; lang?: string }) => {
-      const { herinneringenCommand } = await import('./commands/acties.ts');
-      exitCode = await herinneringenCommand(io, config(), bijeenkomst, opts, langOf(opts));
-    });
-
-  program.command('capaciteit')
-    .description(both('cli.help.capaciteit'))
-    .option('--json', both('cli.help.json'))
-    .option('--lang <lang>', both('cli.help.lang'))
-    .action(async (opts: { json?: boolean; lang?: string }) => {
-      const { capaciteitCommand } = await import('./commands/acties.ts');
-      exitCode = await capaciteitCommand(io, config(), opts, langOf(opts));
-    });
-
-  const tenant = program.command('tenant')
-    .description(both('cli.help.tenant'));
-  tenant.command('serve')
-    .description(both('cli.help.tenantServe'))
-    .option('--port <port>', both('cli.help.port'))
-    .option('--http-port <port>', both('cli.help.httpPort'))
-    .option('--reset', both('cli.help.reset'))
-    .option('--latency <ms>', both('cli.help.latency'))
-    .option('--faults <share>', both('cli.help.faults'))
-    .option('--throttle <on|off>', both('cli.help.throttle'))
-    .option('--seed <n>', both('cli.help.seed'))
-    .action(async (opts: import('./commands/tenant.ts').TenantServeFlags) => {
-      const { tenantServeCommand } = await import('./commands/tenant.ts');
-      exitCode = await tenantServeCommand(io, config(), opts);
-    });
+  const ctx: CommandContext = { io, config, langOf, exit: (code) => { exitCode = code; } };
+  addWorkCommands(program, ctx);
+  addTenantCommands(program, ctx);
 
   try {
     await program.parseAsync(argv, { from: 'user' });
@@ -144,4 +87,79 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     writeLine(io.stderr, `regiekamer: ${both('cli.unexpected')}: ${message}`);
     return EXIT.failure;
   }
+}
+
+/** What a command's action needs: the process, the config (read when a command runs), its language, its exit code. */
+interface CommandContext {
+  io: CliIo;
+  config(): Config;
+  langOf(opts: { lang?: string }): Lang;
+  exit(code: number): void;
+}
+
+/** The commands on the programme's work: actions, decisions, reminders, capacity (through the running server). */
+function addWorkCommands(program: Command, c: CommandContext): void {
+  program.command('acties')
+    .description(both('cli.help.acties'))
+    .option('--werkgroep <id>', both('cli.help.werkgroep'))
+    .option('--mine <persoon>', both('cli.help.mine'))
+    .option('--overdue', both('cli.help.overdue'))
+    .option('--wijzig <id>', both('cli.help.wijzig'))
+    .option('--status <status>', both('cli.help.status'))
+    .option('--titel <titel>', both('cli.help.titel'))
+    .option('--deadline <datum>', both('cli.help.deadline'))
+    .option('--json', both('cli.help.json'))
+    .option('--lang <lang>', both('cli.help.lang'))
+    .action(async (opts: import('./commands/acties.ts').ActiesFlags) => {
+      const { actiesCommand } = await import('./commands/acties.ts');
+      c.exit(await actiesCommand(c.io, c.config(), opts, c.langOf(opts)));
+    });
+
+  program.command('besluiten')
+    .description(both('cli.help.besluiten'))
+    .option('--json', both('cli.help.json'))
+    .option('--lang <lang>', both('cli.help.lang'))
+    .action(async (opts: { json?: boolean; lang?: string }) => {
+      const { besluitenCommand } = await import('./commands/acties.ts');
+      c.exit(await besluitenCommand(c.io, c.config(), opts, c.langOf(opts)));
+    });
+
+  program.command('herinneringen')
+    .alias('remind')
+    .argument('<bijeenkomst>', both('cli.help.bijeenkomst'))
+    .description(both('cli.help.herinneringen'))
+    .option('--json', both('cli.help.json'))
+    .option('--lang <lang>', both('cli.help.lang'))
+    .action(async (bijeenkomst: string, opts: { json?: boolean; lang?: string }) => {
+      const { herinneringenCommand } = await import('./commands/acties.ts');
+      c.exit(await herinneringenCommand(c.io, c.config(), bijeenkomst, opts, c.langOf(opts)));
+    });
+
+  program.command('capaciteit')
+    .description(both('cli.help.capaciteit'))
+    .option('--json', both('cli.help.json'))
+    .option('--lang <lang>', both('cli.help.lang'))
+    .action(async (opts: { json?: boolean; lang?: string }) => {
+      const { capaciteitCommand } = await import('./commands/acties.ts');
+      c.exit(await capaciteitCommand(c.io, c.config(), opts, c.langOf(opts)));
+    });
+}
+
+/** `regiekamer tenant serve`: the local tenant on its own. */
+function addTenantCommands(program: Command, c: CommandContext): void {
+  const tenant = program.command('tenant')
+    .description(both('cli.help.tenant'));
+  tenant.command('serve')
+    .description(both('cli.help.tenantServe'))
+    .option('--port <port>', both('cli.help.port'))
+    .option('--http-port <port>', both('cli.help.httpPort'))
+    .option('--reset', both('cli.help.reset'))
+    .option('--latency <ms>', both('cli.help.latency'))
+    .option('--faults <share>', both('cli.help.faults'))
+    .option('--throttle <on|off>', both('cli.help.throttle'))
+    .option('--seed <n>', both('cli.help.seed'))
+    .action(async (opts: import('./commands/tenant.ts').TenantServeFlags) => {
+      const { tenantServeCommand } = await import('./commands/tenant.ts');
+      c.exit(await tenantServeCommand(c.io, c.config(), opts));
+    });
 }

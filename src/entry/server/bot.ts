@@ -14,10 +14,11 @@ import { both } from '../../domain/i18n.ts';
 import type { Config } from '../../platform/config.ts';
 import type { Logger } from '../../platform/logger.ts';
 import { meetingOccurrences, reminderPlan } from '../../domain/bot/rhythm.ts';
-import { createBotService, type BotService } from '../../adapters/bot/service.ts';
+import { createBotService, type BotService } from '../../app/bot/service.ts';
+import { graphUserLookup, rhythmPorts } from '../../adapters/bot/ports.ts';
 import { createBotSender, BOT_CONNECTOR_RESOURCE, type BotSender } from '../../adapters/bot/connector.ts';
 import { dispatchDue, startDeliveryWorkers } from '../../adapters/bot/deliveries.ts';
-import { runRhythm, type RhythmSummary } from '../../adapters/bot/rhythm.ts';
+import { runRhythm, type RhythmSummary } from '../../app/bot/rhythm.ts';
 import { createBotEndpoint } from '../../adapters/bot/transport.ts';
 import { createBotTokenValidator, openIdKeys, type BotTokenValidator } from '../../adapters/auth/bot-token.ts';
 import { TokenRejectedError } from '../../adapters/auth/validate.ts';
@@ -53,7 +54,7 @@ export async function startBot(d: BotDeps): Promise<{ router: Router; rhythm(): 
   const firstWerkgroep = programme.bodies.find((b): b is Werkgroep => b.kind === 'werkgroep');
   const localPerson = local ? (config.bot.localPerson ?? firstWerkgroep?.trekker) : undefined;
   if (localPerson && !programme.people.some((p) => p.id === localPerson)) throw new Error(both('server.bot.unknownLocalPerson', { person: localPerson }));
-  const service = createBotService({ store, programme, clock, gateway: d.connected.gateway, lang: config.lang, tabUrl: `${config.publicUrl.replace(/\/+$/, '')}/tab/`, ...(localPerson ? { localPerson } : {}) });
+  const service = createBotService({ store, programme, clock, users: graphUserLookup(d.connected.gateway), lang: config.lang, tabUrl: `${config.publicUrl.replace(/\/+$/, '')}/tab/`, ...(localPerson ? { localPerson } : {}) });
   const hostTenant = programme.gemeenten.find((g) => g.host)?.tenantId ?? '';
   // The bot's token goes to the Bot Connector only: the local tenant's, or Teams' (https) — never to a local client.
   const sendsToken = (url: string) => (local ? !!d.localAuthority && url.startsWith(d.localAuthority) : url.startsWith('https://'));
@@ -83,7 +84,7 @@ export async function startBot(d: BotDeps): Promise<{ router: Router; rhythm(): 
     logger: d.logger,
   });
 
-  const rhythm = () => runRhythm({ store, programme, clock, runner: d.runner, gateway: d.connected.gateway });
+  const rhythm = () => runRhythm({ store, programme, clock, ...rhythmPorts(store.bot, d.runner, d.connected.gateway) });
   const handle: BotHandle = {
     service,
     sender,

@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:http';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ConnectedGraph } from '../../adapters/graph/connect.ts';
-import type { SyncSummary } from '../../adapters/sync/service.ts';
+import type { SyncSummary } from '../../app/sync.ts';
 import { loadProgrammeFile } from '../../adapters/files/programme-file.ts';
 import { openStore } from '../../adapters/store/open.ts';
 import type { ProgrammeVersion, Store } from '../../adapters/store/store.ts';
@@ -15,6 +15,7 @@ import type { Programme } from '../../domain/programme/schema.ts';
 import type { Clock } from '../../domain/time/clock.ts';
 import type { Config } from '../../platform/config.ts';
 import type { Logger } from '../../platform/logger.ts';
+import type { JobRunner } from '../../adapters/queue/jobs.ts';
 import { createHttpApp } from './http.ts';
 import { startBot, type BotHandle } from './bot.ts';
 
@@ -72,26 +73,7 @@ export async function startStack(config: Config, clock: Clock, logger: Logger, c
     let localFetch: typeof fetch | undefined;
     let localAppId: string | undefined;
     if (config.mode === 'local') {
-      // Loaded lazily: tenant mode never needs the local tenant's code.
-      const { startLocalTenant } = await import('../tenant/server.ts');
-      const tenant = await startLocalTenant({
-        programme: loaded.programme,
-        dataDir: config.localTenant.dataDir,
-        port: config.localTenant.port,
-        httpPort: config.localTenant.httpPort,
-        clock,
-        logger: logger.child({ component: 'local-tenant' }),
-      });
-      stops.push(() => tenant.stop());
-      localTenant = { baseUrl: tenant.baseUrl, httpUrl: tenant.httpUrl, tenants: tenant.tenants.length, infoFile: tenant.infoFile };
-      const { gatewayForLocalTenant } = await import('../../adapters/graph/connect.ts');
-      localAuthority = tenant.baseUrl;
-      const { createHttpClient } = await import('../../adapters/http/fetch.ts');
-      const trusted = createHttpClient({ caCertPem: tenant.caCertPem });
-      stops.push(() => trusted.close());
-      localFetch = trusted.fetch;
-      localAppId = tenant.app.clientId;
-      graph = gatewayForLocalTenant({ baseUrl: tenant.baseUrl, httpUrl: tenant.httpUrl, caCertPem: tenant.caCertPem, caCertPath: tenant.caCertPath, tenants: tenant.tenants, app: tenant.app }, logger);
+      ({ localTenant, graph, localAuthority, localFetch, localAppId } = await startLocal(config, loaded.programme, clock, logger, stops));
     } else {
       const { connectGraph } = await import('../../adapters/graph/connect.ts');
       graph = await connectGraph(config, logger);
@@ -101,19 +83,7 @@ export async function startStack(config: Config, clock: Clock, logger: Logger, c
     // the active run), then the gateway closes — no sync writes after the store or the tenant is gone.
     const abort = new AbortController();
     stops.push(() => connected.close());
-    const sync = async (): Promise<SyncOutcome> => {
-      if (abort.signal.aborted) return { ok: false, error: 'stopping' };
-      const { runSync } = await import('../../adapters/sync/service.ts');
-      try {
-        const r = await runSync({ gateway: connected.gateway, store, programme, clock }, 'apply', { signal: abort.signal });
-        logger.info({ component: 'sync', summary: r.summary, drift: r.drift.length, requests: r.metrics.requests, throttled: r.metrics.throttled }, 'sync finished');
-        return { ok: true, summary: r.summary, drift: r.drift.length };
-      } catch (err) {
-        const error = err instanceof Error ? err.message : String(err);
-        logger.error({ component: 'sync', error }, 'sync failed');
-        return { ok: false, error };
-      }
-    };
+    const sync = () => applyProgramme(connected, store, programme, clock, logger, abort.signal);
     // The periodic sync is a durable job in the store (pg-boss): one run at a time across server instances.
     let resolveFirst: (o: SyncOutcome) => void = () => undefined;
     const firstSync = new Promise<SyncOutcome>((resolve) => {
@@ -133,7 +103,7 @@ export async function startStack(config: Config, clock: Clock, logger: Logger, c
     const { createRemoteJWKSet, customFetch } = await import('jose');
     const { createTokenValidator } = await import('../../adapters/auth/validate.ts');
     const { apiRouter } = await import('./api.ts');
-    const { today } = await import('../../adapters/sync/service.ts');
+    const { today } = await import('../../app/sync.ts');
     const hostTenant = programme.gemeenten.find((g) => g.host)?.tenantId ?? '';
     const authority = localAuthority ?? config.graph.authorityHost.replace(/\/+$/, '');
     const keysUrl = new URL(localAuthority ? `${authority}/${hostTenant}/discovery/v2.0/keys` : `${authority}/common/discovery/v2.0/keys`);
@@ -175,17 +145,7 @@ export async function startStack(config: Config, clock: Clock, logger: Logger, c
     const address = server.address() as AddressInfo;
     const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${address.port}`;
     // Locally a Teams-like chat client for the bot: the Microsoft 365 Agents Playground (its own port).
-    let playgroundUrl: string | undefined;
-    if (config.mode === 'local' && config.bot.playgroundPort > 0) {
-      const { startPlayground } = await import('./bot.ts');
-      const pg = await startPlayground(`${url}/api/messages`, config.bot.playgroundPort, logger);
-      if (pg) {
-        stops.push(() => pg.stop());
-        playgroundUrl = pg.url;
-      } else {
-        logger.warn({ component: 'playground' }, both('server.playgroundMissing'));
-      }
-    }
+    const playgroundUrl = config.mode === 'local' && config.bot.playgroundPort > 0 ? await startLocalPlayground(config, url, logger, stops) : undefined;
     // Local mode: where the CLI finds the running server (its API, with an app token of the local tenant). Tenant
     // mode keeps nothing on the local disk: it needs no data directory at all.
     if (config.mode === 'local') {
@@ -196,50 +156,119 @@ export async function startStack(config: Config, clock: Clock, logger: Logger, c
     }
     // Action lists: a local start gets realistic seed actions once; Planner is polled as a durable job too, and
     // right after each successful sync (the plans need the team).
-    const { pollOnce } = await import('../../adapters/work/service.ts');
-    if (config.mode === 'local' && (await store.actions.list(programme.programme.id, { includeDeleted: true })).length === 0) {
-      const { seedActions } = await import('../../adapters/work/seed.ts');
-      for (const a of seedActions(programme, today(programme, clock))) await store.actions.save(programme.programme.id, a, clock.now());
-    }
-    if (config.mode === 'local' && (await store.decisions.list(programme.programme.id)).length === 0) {
-      const { seedDecisions } = await import('../../adapters/work/seed.ts');
-      const actions = await store.actions.list(programme.programme.id);
-      for (const d of seedDecisions(programme, today(programme, clock), actions)) await store.decisions.save(programme.programme.id, d, clock.now());
-    }
-    if (config.mode === 'local' && (await store.indicators.list(programme.programme.id)).length === 0) {
-      const { seedMeasurements } = await import('../../adapters/work/seed.ts');
-      for (const m of seedMeasurements(programme, today(programme, clock))) await store.indicators.record(programme.programme.id, m, clock.now());
-    }
-    if (config.plannerPollSeconds > 0) {
-      await runner.every('planner', config.plannerPollSeconds, async () => {
-        if (abort.signal.aborted) return { skipped: 'stopping' };
-        const summary = await pollOnce(connected.gateway, store, programme, clock);
-        logger.info({ component: 'planner', summary }, 'planner poll finished');
-        return summary;
-      });
-    }
-    if (config.syncIntervalMinutes > 0) {
-      await runner.every('sync', config.syncIntervalMinutes * 60, async () => {
-        const outcome = await sync();
-        resolveFirst(outcome);
-        if (!outcome.ok && outcome.error !== 'stopping') throw new Error(outcome.error);
-        if (outcome.ok && config.plannerPollSeconds > 0) await runner.runNow('planner');
-        return outcome;
-      });
-    } else {
-      resolveFirst({ ok: false, error: both('server.syncOff') });
-    }
-    if (config.bot.rhythmSeconds > 0) {
-      await runner.every('bot-rhythm', config.bot.rhythmSeconds, async () => {
-        if (abort.signal.aborted) return { skipped: 'stopping' };
-        return bot.rhythm();
-      });
-    }
+    if (config.mode === 'local') await seedLocal(store, programme, clock);
+    await scheduleJobs(config, runner, { store, programme, clock, logger, connected, abort, sync, resolveFirst, rhythm: bot.rhythm });
     return { programme, version: recorded.version, programmeChanged: recorded.isNew, changesSinceLast, store, url, stop, firstSync, bot: bot.handle, ...(playgroundUrl ? { playgroundUrl } : {}), ...(localTenant ? { localTenant } : {}) };
   } catch (err) {
     await stop();
     throw err;
   }
+}
+
+/** One apply of the programme file into the tenants, logged; never throws (a failure is the outcome). */
+async function applyProgramme(connected: ConnectedGraph, store: Store, programme: Programme, clock: Clock, logger: Logger, signal: AbortSignal): Promise<SyncOutcome> {
+  if (signal.aborted) return { ok: false, error: 'stopping' };
+  const { runSync } = await import('../../app/sync.ts');
+  const { graphSync } = await import('../../adapters/sync/graph.ts');
+  try {
+    const r = await runSync({ graph: graphSync(connected.gateway), store, programme, clock }, 'apply', { signal });
+    logger.info({ component: 'sync', summary: r.summary, drift: r.drift.length, requests: r.metrics.requests, throttled: r.metrics.throttled }, 'sync finished');
+    return { ok: true, summary: r.summary, drift: r.drift.length };
+  } catch (err) {
+    const error = err instanceof Error ? err.message : String(err);
+    logger.error({ component: 'sync', error }, 'sync failed');
+    return { ok: false, error };
+  }
+}
+
+/** The durable jobs: the Planner poll, the periodic sync (its first outcome resolves `firstSync`), the bot's rhythm. */
+async function scheduleJobs(config: Config, runner: JobRunner, j: {
+  store: Store; programme: Programme; clock: Clock; logger: Logger; connected: ConnectedGraph; abort: AbortController;
+  sync(): Promise<SyncOutcome>; resolveFirst(o: SyncOutcome): void; rhythm(): Promise<object>;
+}): Promise<void> {
+  const { store, programme, clock, logger, connected, abort, sync, resolveFirst, rhythm } = j;
+  const { pollOnce } = await import('../../app/work/poll.ts');
+  const { plannerTenant } = await import('../../adapters/work/planner-graph.ts');
+  if (config.plannerPollSeconds > 0) {
+    await runner.every('planner', config.plannerPollSeconds, async () => {
+      if (abort.signal.aborted) return { skipped: 'stopping' };
+      const summary = await pollOnce(plannerTenant(connected.gateway), store, programme, clock);
+      logger.info({ component: 'planner', summary }, 'planner poll finished');
+      return summary;
+    });
+  }
+  if (config.syncIntervalMinutes > 0) {
+    await runner.every('sync', config.syncIntervalMinutes * 60, async () => {
+      const outcome = await sync();
+      resolveFirst(outcome);
+      if (!outcome.ok && outcome.error !== 'stopping') throw new Error(outcome.error);
+      if (outcome.ok && config.plannerPollSeconds > 0) await runner.runNow('planner');
+      return outcome;
+    });
+  } else {
+    resolveFirst({ ok: false, error: both('server.syncOff') });
+  }
+  if (config.bot.rhythmSeconds > 0) {
+    await runner.every('bot-rhythm', config.bot.rhythmSeconds, async () => {
+      if (abort.signal.aborted) return { skipped: 'stopping' };
+      return rhythm();
+    });
+  }
+}
+
+/** Local mode: the local tenant started (its stop pushed onto `stops`), a gateway and an HTTP client that trust its CA. */
+async function startLocal(config: Config, programme: Programme, clock: Clock, logger: Logger, stops: (() => Promise<void>)[]) {
+  // Loaded lazily: tenant mode never needs the local tenant's code.
+  const { startLocalTenant } = await import('../tenant/server.ts');
+  const tenant = await startLocalTenant({
+    programme,
+    dataDir: config.localTenant.dataDir,
+    port: config.localTenant.port,
+    httpPort: config.localTenant.httpPort,
+    clock,
+    logger: logger.child({ component: 'local-tenant' }),
+  });
+  stops.push(() => tenant.stop());
+  const localTenant: RunningStack['localTenant'] = { baseUrl: tenant.baseUrl, httpUrl: tenant.httpUrl, tenants: tenant.tenants.length, infoFile: tenant.infoFile };
+  const { gatewayForLocalTenant } = await import('../../adapters/graph/connect.ts');
+  const localAuthority = tenant.baseUrl;
+  const { createHttpClient } = await import('../../adapters/http/fetch.ts');
+  const trusted = createHttpClient({ caCertPem: tenant.caCertPem });
+  stops.push(() => trusted.close());
+  const localFetch = trusted.fetch;
+  const localAppId = tenant.app.clientId;
+  const graph = gatewayForLocalTenant({ baseUrl: tenant.baseUrl, httpUrl: tenant.httpUrl, caCertPem: tenant.caCertPem, caCertPath: tenant.caCertPath, tenants: tenant.tenants, app: tenant.app }, logger);
+  return { localTenant, graph, localAuthority, localFetch, localAppId };
+}
+
+/** Local mode: realistic seed actions, decisions and measurements, each once (when there are none yet). */
+async function seedLocal(store: Store, programme: Programme, clock: Clock): Promise<void> {
+  const { today } = await import('../../app/sync.ts');
+  if ((await store.actions.list(programme.programme.id, { includeDeleted: true })).length === 0) {
+    const { seedActions } = await import('../../adapters/work/seed.ts');
+    for (const a of seedActions(programme, today(programme, clock))) await store.actions.save(programme.programme.id, a, clock.now());
+  }
+  if ((await store.decisions.list(programme.programme.id)).length === 0) {
+    const { seedDecisions } = await import('../../adapters/work/seed.ts');
+    const actions = await store.actions.list(programme.programme.id);
+    for (const d of seedDecisions(programme, today(programme, clock), actions)) await store.decisions.save(programme.programme.id, d, clock.now());
+  }
+  if ((await store.indicators.list(programme.programme.id)).length === 0) {
+    const { seedMeasurements } = await import('../../adapters/work/seed.ts');
+    for (const m of seedMeasurements(programme, today(programme, clock))) await store.indicators.record(programme.programme.id, m, clock.now());
+  }
+}
+
+/** The Agents Playground for the bot at `url`; undefined (with a warning) when it is not installed. */
+async function startLocalPlayground(config: Config, url: string, logger: Logger, stops: (() => Promise<void>)[]): Promise<string | undefined> {
+  const { startPlayground } = await import('./bot.ts');
+  const pg = await startPlayground(`${url}/api/messages`, config.bot.playgroundPort, logger);
+  if (pg) {
+    stops.push(() => pg.stop());
+    return pg.url;
+  }
+  logger.warn({ component: 'playground' }, both('server.playgroundMissing'));
+  return undefined;
 }
 
 function changesBetween(previousText: string, current: Programme, lang: Lang): string[] {

@@ -8,7 +8,8 @@ import { TENANT_IN_MEMORY, startLocalTenant } from '../../../entry/tenant/server
 import { createMsalTokenSource } from '../../auth/credentials.ts';
 import { createHttpClient } from '../../http/fetch.ts';
 import { openStore } from '../../store/open.ts';
-import { runSync } from '../../sync/service.ts';
+import { runSync } from '../../../app/sync.ts';
+import { graphSync } from '../../sync/graph.ts';
 import { FixedClock } from '../../../domain/time/clock.ts';
 import { createGraphGateway } from '../gateway.ts';
 import { GraphContract, recordingFetch } from './checker.ts';
@@ -46,7 +47,7 @@ describe('the Graph contract check', () => {
       await store.migrate();
       const tokens = createMsalTokenSource({ authorityHost: tenant.baseUrl, credential: { kind: 'secret', clientId: tenant.app.clientId, secret: tenant.app.clientSecret }, fetch: http.fetch });
       const gateway = createGraphGateway({ baseUrl: tenant.baseUrl, tokens, fetch: recorder.fetch });
-      const result = await runSync({ gateway, store, programme: loaded.programme, clock: new FixedClock('2026-11-23T08:00:00Z'), pollDelayMs: 50 }, 'apply');
+      const result = await runSync({ graph: graphSync(gateway, { pollDelayMs: 50 }), store, programme: loaded.programme, clock: new FixedClock('2026-11-23T08:00:00Z') }, 'apply');
       expect(result.summary.failed).toBe(0);
       const methods = new Set(recorder.exchanges.map((e) => e.method));
       expect([...methods].sort()).toEqual(['GET', 'POST']);

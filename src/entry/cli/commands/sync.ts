@@ -5,7 +5,8 @@ import path from 'node:path';
 import { loadProgrammeFile } from '../../../adapters/files/programme-file.ts';
 import { connectGraph, LocalTenantUnavailableError } from '../../../adapters/graph/connect.ts';
 import { openStore } from '../../../adapters/store/open.ts';
-import { runSync, type SyncResult } from '../../../adapters/sync/service.ts';
+import { graphSync } from '../../../adapters/sync/graph.ts';
+import { runSync, type SyncResult } from '../../../app/sync.ts';
 import { isMessageKey, t, type Lang, type MessageKey } from '../../../domain/i18n.ts';
 import { formatProblem } from '../../../domain/programme/parse.ts';
 import type { Change } from '../../../domain/sync/plan.ts';
@@ -84,7 +85,7 @@ export async function syncCommand(io: CliIo, config: Config, mode: 'plan' | 'app
       writeLine(io.stderr, t('sync.apply.needYes', {}, lang));
       return EXIT.invalid;
     }
-    const result = await runSync({ gateway: graph.gateway, store, programme, clock: systemClock }, mode, {
+    const result = await runSync({ graph: graphSync(graph.gateway), store, programme, clock: systemClock }, mode, {
       prune,
       ...(mode === 'apply' && !flags.yes ? {
         confirm: async (changes: Change[]) => {

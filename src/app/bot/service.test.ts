@@ -2,13 +2,13 @@
 // API applies: a person outside the werkgroep is refused in the chat and in the card (nothing stored), its trekker
 // gets the card and submits it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MEMORY, openStore } from '../store/open.ts';
-import type { Store } from '../store/store.ts';
+import { MEMORY, openStore } from '../../adapters/store/open.ts';
+import type { Store } from '../../adapters/store/store.ts';
 import type { Programme, Werkgroep } from '../../domain/programme/schema.ts';
 import { FixedClock } from '../../domain/time/clock.ts';
 import { loadProgramme } from '../../../tests/helpers/programmes.ts';
 import { createBotService } from './service.ts';
-import type { Inbound } from './transport.ts';
+import type { Inbound } from '../../adapters/bot/transport.ts';
 
 let p: Programme;
 let store: Store;

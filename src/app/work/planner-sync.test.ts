@@ -5,17 +5,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ProgrammeSchema } from '../../domain/programme/schema.ts';
 import { systemClock } from '../../platform/clock.ts';
+import { plannerGraph } from '../../adapters/work/planner-graph.ts';
 import { deleteTaskAsPerson, editTaskAsPerson } from '../../entry/tenant/planner.ts';
 import { TENANT_A, TENANT_B } from '../../entry/tenant/testing.ts';
-import { users } from '../graph/endpoints/directory.ts';
-import { teams, userMember } from '../graph/endpoints/teams.ts';
-import { planner } from '../graph/endpoints/planner.ts';
-import { startGatewayFixture, type GatewayFixture } from '../graph/testing.ts';
-import type { GraphGateway } from '../graph/gateway.ts';
-import { GraphError } from '../graph/types.ts';
-import { openStore } from '../store/open.ts';
-import type { StoredAction } from '../store/action-records.ts';
-import type { Store } from '../store/store.ts';
+import { users } from '../../adapters/graph/endpoints/directory.ts';
+import { teams, userMember } from '../../adapters/graph/endpoints/teams.ts';
+import { planner } from '../../adapters/graph/endpoints/planner.ts';
+import { startGatewayFixture, type GatewayFixture } from '../../adapters/graph/testing.ts';
+import type { GraphGateway } from '../../adapters/graph/gateway.ts';
+import { GraphError } from '../../adapters/graph/types.ts';
+import { openStore } from '../../adapters/store/open.ts';
+import type { StoredAction } from '../../adapters/store/action-records.ts';
+import type { Store } from '../../adapters/store/store.ts';
 import { pollPlanner, type PlannerSyncDeps } from './planner-sync.ts';
 
 const programme = ProgrammeSchema.parse({
@@ -58,7 +59,7 @@ afterAll(async () => {
 
 function withGateway(gateway: GraphGateway, groupId = deps.groupId): PlannerSyncDeps {
   return {
-    gateway, store, programme, clock: systemClock, tenantId: TENANT_A, groupId,
+    graph: plannerGraph(gateway, TENANT_A), store, programme, clock: systemClock, tenantId: TENANT_A, groupId,
     userIdOf: (p) => ids[p],
     personOfUser: (u) => Object.entries(ids).find(([, id]) => id === u)?.[0],
   };

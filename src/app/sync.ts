@@ -1,21 +1,31 @@
-// One sync, the same for the CLI and the server's periodic job: read what exists, plan against the programme
-// file, and (for apply) execute through the gateway, with the run and its journal in the store.
+// Use case: one sync, the same for the CLI and the server's periodic job: read what exists, plan against the
+// programme file, and (for apply) execute, with the run and its journal in the store. Reading and executing are
+// the SyncGraph port's (src/adapters/sync/graph.ts implements it over the Graph gateway).
 import { DateTime } from 'luxon';
-import { desiredState } from '../../domain/sync/desired.ts';
-import { plan, type Change } from '../../domain/sync/plan.ts';
-import type { Programme } from '../../domain/programme/schema.ts';
-import type { Clock } from '../../domain/time/clock.ts';
-import type { GraphGateway, GraphMetrics } from '../graph/gateway.ts';
-import type { Store } from '../store/store.ts';
-import { applyChanges, type Outcome } from './apply.ts';
-import { readActual } from './read.ts';
+import type { GraphMetrics } from '../adapters/graph/gateway.ts';
+import type { Store } from '../adapters/store/store.ts';
+import type { ApplyOptions, Outcome } from '../adapters/sync/apply.ts';
+import type { SyncObject } from '../adapters/store/sync-records.ts';
+import { desiredState, type DesiredState } from '../domain/sync/desired.ts';
+import { plan, type ActualState, type Change } from '../domain/sync/plan.ts';
+import type { Programme } from '../domain/programme/schema.ts';
+import type { Clock } from '../domain/time/clock.ts';
+
+/** The tenants as the sync reads and changes them; the Graph call counters of the run. */
+export interface SyncGraph {
+  /** What exists of the desired state now (`known`: the objects earlier runs made, from the store). */
+  readActual(desired: DesiredState, known: SyncObject[]): Promise<ActualState>;
+  /** Executes the changes in waves, journaling each in `options.records`; one outcome per change. */
+  applyChanges(desired: DesiredState, actual: ActualState, changes: Change[], options: Omit<ApplyOptions, 'pollDelayMs' | 'sleep'>): Promise<{ outcomes: Outcome[] }>;
+  resetMetrics(): void;
+  metrics(): GraphMetrics;
+}
 
 export interface SyncDeps {
-  gateway: GraphGateway;
+  graph: SyncGraph;
   store: Store;
   programme: Programme;
   clock: Clock;
-  pollDelayMs?: number;
 }
 
 export interface SyncSummary {
@@ -37,6 +47,7 @@ export interface SyncResult {
 
 const CREATING = new Set(['create', 'add']);
 
+/** Today's date (YYYY-MM-DD) in the programme's time zone. */
 export function today(programme: Programme, clock: Clock): string {
   return DateTime.fromJSDate(clock.now()).setZone(programme.programme.timeZone).toISODate() ?? clock.now().toISOString().slice(0, 10);
 }
@@ -47,11 +58,11 @@ export async function runSync(
   mode: 'plan' | 'apply' | 'drift',
   options: { prune?: boolean; signal?: AbortSignal; confirm?: (changes: Change[]) => Promise<boolean>; onProgress?: (done: number, total: number, change: Change) => void } = {},
 ): Promise<SyncResult & { aborted: boolean }> {
-  const { gateway, store, programme, clock } = deps;
+  const { graph, store, programme, clock } = deps;
   const desired = desiredState(programme);
   const runId = await store.sync.startRun(desired.programmeId, mode, clock.now());
-  gateway.resetMetrics();
-  const actual = await readActual(gateway, desired, await store.sync.objects(desired.programmeId));
+  graph.resetMetrics();
+  const actual = await graph.readActual(desired, await store.sync.objects(desired.programmeId));
   const changes = plan(desired, actual, { today: today(programme, clock) });
   const drift = changes.filter((c) => c.drift);
   const desiredCount = 1 + desired.channels.length + desired.team.members.length + desired.channels.reduce((n, c) => n + c.members.length, 0) + desired.meetings.length;
@@ -59,15 +70,14 @@ export async function runSync(
   if (mode !== 'apply' || changes.every((c) => c.action === 'skip' || (c.destructive && !options.prune))) {
     const summary = { ...empty, skipped: changes.filter((c) => c.action === 'skip' || (c.destructive && !options.prune)).length, unchanged: Math.max(0, desiredCount - changes.filter((c) => !c.drift).length) };
     await store.sync.finishRun(runId, clock.now(), { mode, summary, drift: drift.length, changes: changes.length });
-    return { runId, changes, outcomes: [], summary, drift, metrics: gateway.metrics(), aborted: false };
+    return { runId, changes, outcomes: [], summary, drift, metrics: graph.metrics(), aborted: false };
   }
   if (options.confirm && !(await options.confirm(changes))) {
     await store.sync.finishRun(runId, clock.now(), { mode, aborted: true });
-    return { runId, changes, outcomes: [], summary: empty, drift, metrics: gateway.metrics(), aborted: true };
+    return { runId, changes, outcomes: [], summary: empty, drift, metrics: graph.metrics(), aborted: true };
   }
-  const { outcomes } = await applyChanges(gateway, desired, actual, changes, {
+  const { outcomes } = await graph.applyChanges(desired, actual, changes, {
     prune: options.prune === true, runId, records: store.sync, now: () => clock.now(),
-    ...(deps.pollDelayMs !== undefined ? { pollDelayMs: deps.pollDelayMs } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
   });
@@ -80,5 +90,5 @@ export async function runSync(
   };
   summary.unchanged = Math.max(0, desiredCount - changes.filter((c) => !c.drift).length);
   await store.sync.finishRun(runId, clock.now(), { mode, summary, drift: drift.length, changes: changes.length });
-  return { runId, changes, outcomes, summary, drift, metrics: gateway.metrics(), aborted: false };
+  return { runId, changes, outcomes, summary, drift, metrics: graph.metrics(), aborted: false };
 }

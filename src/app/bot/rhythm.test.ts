@@ -10,16 +10,18 @@ import { FixedClock } from '../../domain/time/clock.ts';
 import { inQuietHours } from '../../domain/bot/rhythm.ts';
 import { isWorkingDay } from '../../domain/schedule/holidays.ts';
 import type { Programme } from '../../domain/programme/schema.ts';
-import { events } from '../graph/endpoints/calendar.ts';
-import { startGatewayFixture, type GatewayFixture } from '../graph/testing.ts';
-import { startJobRunner, type JobRunner } from '../queue/jobs.ts';
-import type { BotRecords, DeliveryRow } from '../store/bot-records.ts';
-import { openStore } from '../store/open.ts';
-import type { Store } from '../store/store.ts';
-import { runSync } from '../sync/service.ts';
-import { seedActions } from '../work/seed.ts';
-import { createBotSender } from './connector.ts';
-import { startDeliveryWorkers } from './deliveries.ts';
+import { events } from '../../adapters/graph/endpoints/calendar.ts';
+import { startGatewayFixture, type GatewayFixture } from '../../adapters/graph/testing.ts';
+import { startJobRunner, type JobRunner } from '../../adapters/queue/jobs.ts';
+import type { BotRecords, DeliveryRow } from '../../adapters/store/bot-records.ts';
+import { openStore } from '../../adapters/store/open.ts';
+import type { Store } from '../../adapters/store/store.ts';
+import { runSync } from '../sync.ts';
+import { graphSync } from '../../adapters/sync/graph.ts';
+import { seedActions } from '../../adapters/work/seed.ts';
+import { createBotSender } from '../../adapters/bot/connector.ts';
+import { graphUserLookup, rhythmPorts } from '../../adapters/bot/ports.ts';
+import { startDeliveryWorkers } from '../../adapters/bot/deliveries.ts';
 import { runRhythm } from './rhythm.ts';
 import { createBotService } from './service.ts';
 
@@ -48,7 +50,7 @@ describe('the reminder rhythm over two months of BLNP', () => {
     const pid = programme.programme.id;
     const host = programme.gemeenten.find((g) => g.host)?.tenantId as string;
     const g = f.graph.gateway;
-    const synced = await runSync({ gateway: g, store, programme, clock, pollDelayMs: 50 }, 'apply');
+    const synced = await runSync({ graph: graphSync(g, { pollDelayMs: 50 }), store, programme, clock }, 'apply');
     expect(synced.summary.failed).toBe(0);
     for (const a of seedActions(programme, '2026-11-30')) await store.actions.save(pid, a, clock.now());
 
@@ -80,7 +82,7 @@ describe('the reminder rhythm over two months of BLNP', () => {
         waiters = waiters.filter((w) => (finished >= w.n ? (w.resolve(), false) : true));
       },
     };
-    const service = createBotService({ store, programme, clock, gateway: g, lang: 'nl' });
+    const service = createBotService({ store, programme, clock, users: graphUserLookup(g), lang: 'nl' });
     await startDeliveryWorkers({ records, runner, sender: createBotSender({ tokens: f.graph.tokens, fetch: f.graph.fetch }), compose: (row: DeliveryRow) => service.compose(row), clock, worker: 'w' });
     f.tenant.bot.clear();
 
@@ -95,7 +97,7 @@ describe('the reminder rhythm over two months of BLNP', () => {
       for (const hour of [8, 9, 20]) {
         clock.set(day.set({ hour }).toJSDate());
         for (const _ of [1, 2]) {
-          const r = await runRhythm({ store, programme, clock, runner, gateway: g });
+          const r = await runRhythm({ store, programme, clock, ...rhythmPorts(store.bot, runner, g) });
           if (r.calendar === 'read') calendarRead++;
           dispatched += r.dispatched;
         }

@@ -1,19 +1,52 @@
-// Action lists both ways between the store and Microsoft Planner: a plan per werkgroep in the host team's group
-// (buckets for the flow, the four K's as categories); Planner is polled (no webhooks, no v1.0 delta), comparing
-// ETags so an unchanged plan costs one list read; changes go out with the task's own If-Match ETag, and a 412 is
-// re-read and merged field by field (src/domain/planner/merge.ts) — nothing either side wrote is lost unrecorded.
+// Use case: action lists both ways between the store and Microsoft Planner: a plan per werkgroep in the host
+// team's group (buckets for the flow, the four K's as categories); Planner is polled (no webhooks, no v1.0
+// delta), comparing ETags so an unchanged plan costs one list read; changes go out with the task's own If-Match
+// ETag, and a 412 is re-read and merged field by field (src/domain/planner/merge.ts) — nothing either side wrote
+// is lost unrecorded. Planner itself is the PlannerGraph port (src/adapters/work/planner-graph.ts implements it).
 import { createHash } from 'node:crypto';
 import { KS, mergeAction, normalise, type ActionFields, type ActionStatus, type FieldName, type K } from '../../domain/planner/merge.ts';
 import type { Programme } from '../../domain/programme/schema.ts';
 import type { Clock } from '../../domain/time/clock.ts';
-import { planner } from '../graph/endpoints/planner.ts';
-import type { GraphGateway } from '../graph/gateway.ts';
-import { GraphConflictError, GraphError } from '../graph/types.ts';
-import type { StoredAction, StoredPlan } from '../store/action-records.ts';
-import type { Store } from '../store/store.ts';
+import type { StoredAction, StoredPlan } from '../../adapters/store/action-records.ts';
+import type { Store } from '../../adapters/store/store.ts';
+
+/** A Planner task as Graph returns it (plannerTask), with its ETag. */
+export type PlannerTask = Record<string, unknown> & { id: string; '@odata.etag': string };
+
+/** Why a Planner call failed: the HTTP status, Graph's error code, and whether it was a 409/412 (changed meanwhile). */
+export interface PlannerFailure {
+  status: number;
+  code: string;
+  conflict: boolean;
+}
+
+/**
+ * Microsoft Planner in one tenant, as the poll needs it (Graph /planner, v1.0). Calls throw on failure;
+ * `failure(err)` says what such an error was (undefined: not a Graph failure, a bug or the network).
+ * Writes with an ETag send If-Match and ask for the representation back (Prefer: return=representation).
+ */
+export interface PlannerGraph {
+  plansOfGroup(groupId: string): Promise<{ id: string; title: string }[]>;
+  createPlan(groupId: string, title: string): Promise<{ id: string }>;
+  buckets(planId: string): Promise<{ id: string; name: string }[]>;
+  createBucket(planId: string, name: string): Promise<{ id: string }>;
+  /** Names the plan's categories (categoryDescriptions of the plan details). */
+  labelCategories(planId: string, labels: Record<string, string>): Promise<void>;
+  /** The plan as a tab "Acties" in the channel, the Planner app installed in the team first (idempotent). */
+  addTab(groupId: string, channelId: string, planId: string): Promise<void>;
+  tasks(planId: string): Promise<PlannerTask[]>;
+  task(taskId: string): Promise<PlannerTask>;
+  createTask(planId: string, fields: Record<string, unknown>): Promise<PlannerTask>;
+  updateTask(taskId: string, etag: string, patch: Record<string, unknown>): Promise<PlannerTask>;
+  /** Sets the task details' description; returns the details' new ETag. */
+  setNotes(taskId: string, notes: string): Promise<string>;
+  deleteTask(taskId: string, etag: string): Promise<void>;
+  failure(err: unknown): PlannerFailure | undefined;
+}
 
 export interface PlannerSyncDeps {
-  gateway: GraphGateway;
+  /** Planner in the host tenant (`tenantId`). */
+  graph: PlannerGraph;
   store: Store;
   programme: Programme;
   clock: Clock;
@@ -51,7 +84,11 @@ const STATUSES: ActionStatus[] = ['open', 'loopt', 'wacht', 'gereed'];
 const K_LABELS: Record<K, string> = { kwaliteit: 'Kwaliteit', kwetsbaarheid: 'Kwetsbaarheid', kosten: 'Kosten', kansen: 'Kansen' };
 const categoryOf = (k: K) => `category${KS.indexOf(k) + 1}`;
 
-type Task = Record<string, unknown> & { id: string; '@odata.etag': string };
+type Task = PlannerTask;
+
+/** A task that kept changing between our read and our write, four times in a row (a 412 each time). */
+const KEPT_CHANGING: PlannerFailure = { status: 412, code: 'PreconditionFailed', conflict: true };
+class KeptChangingError extends Error {}
 
 /** The plan of a werkgroep: made once (plan, buckets, the K's as category labels), then found in the store. */
 export async function ensurePlan(d: PlannerSyncDeps, werkgroep: string): Promise<StoredPlan> {
@@ -60,60 +97,28 @@ export async function ensurePlan(d: PlannerSyncDeps, werkgroep: string): Promise
   const body = d.programme.bodies.find((b) => b.id === werkgroep);
   const title = body?.name ?? werkgroep;
   // A plan with this title from a run that stopped half-way is taken over, not made twice.
-  const existing: { id: string; title: string }[] = [];
-  for await (const p of d.gateway.pages<{ id: string; title: string }>(d.tenantId, planner.plansOfGroup(d.groupId))) existing.push(p);
-  const plan = existing.find((p) => p.title === title) ?? (await d.gateway.request<{ id: string }>(d.tenantId, planner.createPlan(d.groupId, title))).body;
+  const existing = await d.graph.plansOfGroup(d.groupId);
+  const plan = existing.find((p) => p.title === title) ?? (await d.graph.createPlan(d.groupId, title));
   const buckets: Record<string, string> = {};
-  const have: { id: string; name: string }[] = [];
-  for await (const b of d.gateway.pages<{ id: string; name: string }>(d.tenantId, planner.buckets(plan.id))) have.push(b);
+  const have = await d.graph.buckets(plan.id);
   const names = d.programme.planner.buckets;
   for (const [i, status] of STATUSES.entries()) {
     const name = names[i] ?? status;
-    buckets[status] = have.find((b) => b.name === name)?.id ?? (await d.gateway.request<{ id: string }>(d.tenantId, planner.createBucket(plan.id, name))).body.id;
+    buckets[status] = have.find((b) => b.name === name)?.id ?? (await d.graph.createBucket(plan.id, name)).id;
   }
-  const details = await d.gateway.request<{ '@odata.etag': string }>(d.tenantId, planner.planDetails(plan.id));
   const labels = Object.fromEntries(KS.map((k) => [categoryOf(k), K_LABELS[k]]));
-  await d.gateway.request(d.tenantId, planner.updatePlanDetails(plan.id, details.body['@odata.etag'], { categoryDescriptions: labels }));
+  await d.graph.labelCategories(plan.id, labels);
   await addPlannerTab(d, werkgroep, plan.id);
   const stored: StoredPlan = { werkgroep, tenantId: d.tenantId, planId: plan.id, buckets };
   await d.store.actions.savePlan(d.programme.programme.id, stored, d.clock.now());
   return stored;
 }
 
-const PLANNER_APP = 'com.microsoft.teamspace.tab.planner';
-const PLANNER_APP_BIND = `https://graph.microsoft.com/v1.0/appCatalogs/teamsApps/${PLANNER_APP}`;
-
-/** The plan as a tab "Acties" in the werkgroep's channel (when the sync made that channel), Planner app installed first. */
+/** The plan as a tab "Acties" in the werkgroep's channel (when the sync made that channel). */
 async function addPlannerTab(d: PlannerSyncDeps, werkgroep: string, planId: string): Promise<void> {
   const channelId = (await d.store.sync.objects(d.programme.programme.id)).find((o) => o.key === `channel:${werkgroep}`)?.graphId;
   if (!channelId) return;
-  const team = encodeURIComponent(d.groupId);
-  const installed: { teamsApp?: { id: string } }[] = [];
-  for await (const a of d.gateway.pages<{ teamsApp?: { id: string } }>(d.tenantId, { method: 'GET', path: `/teams/${team}/installedApps?$expand=teamsApp` })) installed.push(a);
-  if (!installed.some((a) => a.teamsApp?.id === PLANNER_APP)) {
-    try {
-      await d.gateway.request(d.tenantId, { method: 'POST', path: `/teams/${team}/installedApps`, body: { 'teamsApp@odata.bind': PLANNER_APP_BIND } });
-    } catch (err) {
-      // Plans are made side by side: another one may just have installed the app (409). That is what we wanted.
-      if (!(err instanceof GraphConflictError)) throw err;
-    }
-  }
-  const tabs: { configuration?: { entityId?: string } }[] = [];
-  for await (const tab of d.gateway.pages<{ configuration?: { entityId?: string } }>(d.tenantId, { method: 'GET', path: `/teams/${team}/channels/${encodeURIComponent(channelId)}/tabs` })) tabs.push(tab);
-  if (tabs.some((tab) => tab.configuration?.entityId === planId)) return;
-  await d.gateway.request(d.tenantId, {
-    method: 'POST',
-    path: `/teams/${team}/channels/${encodeURIComponent(channelId)}/tabs`,
-    body: {
-      displayName: 'Acties',
-      'teamsApp@odata.bind': PLANNER_APP_BIND,
-      configuration: {
-        entityId: planId,
-        contentUrl: `https://tasks.teams.microsoft.com/teamsui/{tid}/Home/PlannerFrame?page=7&auth_pvr=OrgId&auth_upn={userPrincipalName}&groupId=${d.groupId}&planId=${planId}&channelId={channelId}&entityId={entityId}&tid={tid}&userObjectId={userObjectId}&subEntityId={subEntityId}&sessionId={sessionId}&theme={theme}&mkt={locale}&ringId={ringId}&PlannerRouteHint={tid}`,
-        websiteUrl: `https://tasks.office.com/${d.tenantId}/Home/PlanViews/${planId}`,
-      },
-    },
-  });
+  await d.graph.addTab(d.groupId, channelId, planId);
 }
 
 /** The action fields as Planner shows them; owners outside the host tenant are kept from the store's side. */
@@ -151,7 +156,6 @@ function taskPatch(f: ActionFields, fields: readonly FieldName[], plan: StoredPl
   return out;
 }
 
-const REPRESENTATION = { Prefer: 'return=representation' };
 const PLANS_AT_ONCE = 8;
 
 /** One poll of one werkgroep's plan: read the task list once, merge what changed on either side, write back. */
@@ -159,7 +163,7 @@ export async function syncWerkgroep(d: PlannerSyncDeps, werkgroep: string, summa
   const programmeId = d.programme.programme.id;
   const plan = await ensurePlan(d, werkgroep);
   const tasks = new Map<string, Task>();
-  for await (const t of d.gateway.pages<Task>(d.tenantId, planner.tasks(plan.planId))) tasks.set(t.id, t);
+  for (const t of await d.graph.tasks(plan.planId)) tasks.set(t.id, t);
   summary.plans++;
   summary.tasksRead += tasks.size;
   const actions = await d.store.actions.list(programmeId, { werkgroep, includeDeleted: true });
@@ -173,21 +177,18 @@ export async function syncWerkgroep(d: PlannerSyncDeps, werkgroep: string, summa
       const f = normalise(action.fields);
       let created;
       try {
-        created = await d.gateway.request<Task>(d.tenantId, planner.createTask(plan.planId, { planId: plan.planId, ...taskPatch(f, ['title', 'due', 'status', 'ks', 'owners'], plan, d) }));
+        created = await d.graph.createTask(plan.planId, { planId: plan.planId, ...taskPatch(f, ['title', 'due', 'status', 'ks', 'owners'], plan, d) });
       } catch (err) {
-        const key = err instanceof GraphError && err.status === 403 ? LIMIT_KEYS[err.code] : undefined;
+        const failure = d.graph.failure(err);
+        const key = failure?.status === 403 ? LIMIT_KEYS[failure.code] : undefined;
         if (!key) throw err;
         // The action stays in Regiekamer (nothing is lost); the next poll tries again once there is room.
         summary.problems.push({ werkgroep, key, params: { action: action.id } });
         continue;
       }
       let detailsEtag: string | null = null;
-      if (f.notes) {
-        const details = await d.gateway.request<{ '@odata.etag': string }>(d.tenantId, planner.taskDetails(created.body.id));
-        const r = await d.gateway.request<{ '@odata.etag': string }>(d.tenantId, { ...planner.updateTaskDetails(created.body.id, details.body['@odata.etag'], { description: f.notes }), headers: { 'If-Match': details.body['@odata.etag'], ...REPRESENTATION } });
-        detailsEtag = r.body['@odata.etag'];
-      }
-      await d.store.actions.save(programmeId, { ...action, fields: f, base: f, taskId: created.body.id, taskEtag: created.body['@odata.etag'], detailsEtag }, now());
+      if (f.notes) detailsEtag = await d.graph.setNotes(created.id, f.notes);
+      await d.store.actions.save(programmeId, { ...action, fields: f, base: f, taskId: created.id, taskEtag: created['@odata.etag'], detailsEtag }, now());
       summary.created++;
       continue;
     }
@@ -234,15 +235,13 @@ async function mergeAndWrite(d: PlannerSyncDeps, plan: StoredPlan, action: Store
     const toPlanner = m.toPlanner.filter((f) => f !== 'notes');
     try {
       if (toPlanner.length > 0) {
-        const r = await d.gateway.request<Task>(d.tenantId, { ...planner.updateTask(task.id, etag, taskPatch(m.merged, toPlanner, plan, d, task)), headers: { 'If-Match': etag, ...REPRESENTATION } });
-        etag = r.body['@odata.etag'];
+        const r = await d.graph.updateTask(task.id, etag, taskPatch(m.merged, toPlanner, plan, d, task));
+        etag = r['@odata.etag'];
         summary.toPlanner++;
       }
       let detailsEtag = action.detailsEtag;
       if (m.toPlanner.includes('notes') || (action.base && action.base.notes !== action.fields.notes)) {
-        const details = await d.gateway.request<{ '@odata.etag': string }>(d.tenantId, planner.taskDetails(task.id));
-        const r = await d.gateway.request<{ '@odata.etag': string }>(d.tenantId, { ...planner.updateTaskDetails(task.id, details.body['@odata.etag'], { description: m.merged.notes }), headers: { 'If-Match': details.body['@odata.etag'], ...REPRESENTATION } });
-        detailsEtag = r.body['@odata.etag'];
+        detailsEtag = await d.graph.setNotes(task.id, m.merged.notes);
       }
       if (m.toStore.length > 0) summary.fromPlanner++;
       await d.store.actions.save(programmeId, { ...action, fields: m.merged, base: m.merged, taskEtag: etag, detailsEtag }, d.clock.now());
@@ -253,25 +252,26 @@ async function mergeAndWrite(d: PlannerSyncDeps, plan: StoredPlan, action: Store
       }
       return;
     } catch (err) {
-      if (!(err instanceof GraphConflictError)) throw err;
+      if (!d.graph.failure(err)?.conflict) throw err;
       // Someone changed the task between our read and our write: read it again and merge again.
-      task = (await d.gateway.request<Task>(d.tenantId, planner.task(task.id))).body;
+      task = await d.graph.task(task.id);
     }
   }
-  throw new GraphError(412, 'PreconditionFailed', 'the task kept changing while it was merged', 'PATCH', '/planner/tasks');
+  throw new KeptChangingError('the task kept changing while it was merged');
 }
 
 async function deleteTask(d: PlannerSyncDeps, action: StoredAction, task: Task): Promise<void> {
   let etag = task['@odata.etag'];
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
-      await d.gateway.request(d.tenantId, planner.deleteTask(task.id, etag));
+      await d.graph.deleteTask(task.id, etag);
       await d.store.actions.save(d.programme.programme.id, { ...action, taskId: null, taskEtag: null }, d.clock.now());
       return;
     } catch (err) {
-      if (err instanceof GraphError && err.status === 404) return;
-      if (!(err instanceof GraphConflictError)) throw err;
-      etag = (await d.gateway.request<Task>(d.tenantId, planner.task(task.id))).body['@odata.etag'];
+      const failure = d.graph.failure(err);
+      if (failure?.status === 404) return;
+      if (!failure?.conflict) throw err;
+      etag = (await d.graph.task(task.id))['@odata.etag'];
     }
   }
 }
@@ -287,9 +287,10 @@ export async function pollPlanner(d: PlannerSyncDeps): Promise<PollSummary> {
         await syncWerkgroep(d, w, summary);
       } catch (err) {
         // One werkgroep's plan failing (a limit, a tenant that keeps throttling) does not stop the others.
-        if (!(err instanceof GraphError)) throw err;
-        const key = err.status === 403 ? LIMIT_KEYS[err.code] : undefined;
-        summary.problems.push({ werkgroep: w, key: key ?? 'planner.failed', params: { status: err.status, code: err.code } });
+        const failure = err instanceof KeptChangingError ? KEPT_CHANGING : d.graph.failure(err);
+        if (!failure) throw err;
+        const key = failure.status === 403 ? LIMIT_KEYS[failure.code] : undefined;
+        summary.problems.push({ werkgroep: w, key: key ?? 'planner.failed', params: { status: failure.status, code: failure.code } });
       }
     }));
   }

@@ -1,13 +1,14 @@
-// What the bot does: answers commands, serves the update card (Action.Execute), remembers where it is
-// installed, and composes the messages of the rhythm. Transport-free (see transport.ts); reads and writes go
-// through the store, person look-ups through the Graph gateway.
+// Use cases of the bot's conversations: answers commands, serves the update card (Action.Execute), remembers
+// where it is installed, and composes the messages of the rhythm. Transport-free (src/adapters/bot/transport.ts
+// carries the activities); reads and writes go through the store, person look-ups through the UserLookup port
+// (src/adapters/bot/ports.ts implements it over the Graph gateway).
 import { DateTime } from 'luxon';
-import type { GraphGateway } from '../graph/gateway.ts';
-import { users } from '../graph/endpoints/directory.ts';
-import { toDomainAction } from '../store/action-records.ts';
-import type { DeliveryRow, StoredUpdate } from '../store/bot-records.ts';
-import type { Store } from '../store/store.ts';
-import { decide, werkgroepenOf as werkgroepenOfPerson } from '../../app/access.ts';
+import type { DeliveryRow, StoredUpdate } from '../../adapters/store/bot-records.ts';
+import type { Store } from '../../adapters/store/store.ts';
+import type { BotLogic, Inbound, OutboundActivity } from '../../adapters/bot/transport.ts';
+import type { Composed } from '../../adapters/bot/deliveries.ts';
+import { decide, werkgroepenOf as werkgroepenOfPerson } from '../access.ts';
+import { toDomainAction } from '../work/records.ts';
 import { parseLang, type Lang } from '../../domain/i18n.ts';
 import type { Person, Programme, Werkgroep } from '../../domain/programme/schema.ts';
 import type { Clock } from '../../domain/time/clock.ts';
@@ -17,14 +18,19 @@ import { parseCommand, resolveWerkgroep } from '../../domain/bot/commands.ts';
 import { bt } from '../../domain/bot/messages.ts';
 import { meetingOccurrences, reminderPlan, type MeetingOccurrence } from '../../domain/bot/rhythm.ts';
 import { validateUpdate, valuesOf, type ProgressUpdate, type UpdateRecord } from '../../domain/bot/update.ts';
-import type { BotLogic, Inbound, OutboundActivity } from './transport.ts';
-import type { Composed } from './deliveries.ts';
+
+/**
+ * A Teams user's names as their own tenant's directory has them (Graph GET /users/{id}); throws when the user
+ * cannot be read (not found, no consent).
+ */
+export type UserLookup = (tenantId: string, aadObjectId: string) => Promise<{ userPrincipalName?: string; mail?: string }>;
 
 export interface BotServiceOptions {
   store: Store;
   programme: Programme;
   clock: Clock;
-  gateway?: GraphGateway;
+  /** Absent: nobody is looked up (only `localPerson` applies). */
+  users?: UserLookup;
   lang: Lang;
   /**
    * Local mode only: the programme person an unknown local user (the Agents Playground's) acts as. Never set
@@ -63,10 +69,10 @@ function botContext(o: BotServiceOptions) {
     const cacheKey = `${inbound.conversation.tenantId}|${aad ?? inbound.from.id}`;
     if (!personCache.has(cacheKey)) {
       let found: string | null = null;
-      if (aad && o.gateway && p.gemeenten.some((g) => g.tenantId?.toLowerCase() === inbound.conversation.tenantId.toLowerCase())) {
+      if (aad && o.users && p.gemeenten.some((g) => g.tenantId?.toLowerCase() === inbound.conversation.tenantId.toLowerCase())) {
         try {
-          const r = await o.gateway.request<{ userPrincipalName?: string; mail?: string }>(inbound.conversation.tenantId, users.get(aad, { select: ['userPrincipalName', 'mail'] }));
-          const names = [r.body.userPrincipalName, r.body.mail].filter((s): s is string => !!s).map((s) => s.toLowerCase());
+          const r = await o.users(inbound.conversation.tenantId, aad);
+          const names = [r.userPrincipalName, r.mail].filter((s): s is string => !!s).map((s) => s.toLowerCase());
           found = p.people.find((x) => names.includes(x.upn.toLowerCase()) || (x.email && names.includes(x.email.toLowerCase())))?.id ?? null;
         } catch {
           found = null;

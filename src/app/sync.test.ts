@@ -1,15 +1,16 @@
 // The sync against the local tenant: BLNP applied into empty tenants, then a second apply that writes nothing,
 // drift of a hand-added member that is reported and only removed with --prune.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadProgrammeFile } from '../files/programme-file.ts';
-import { FixedClock } from '../../domain/time/clock.ts';
-import type { Programme } from '../../domain/programme/schema.ts';
-import { openStore } from '../store/open.ts';
-import type { Store } from '../store/store.ts';
-import { startGatewayFixture, type GatewayFixture } from '../graph/testing.ts';
-import { runSync } from './service.ts';
-import { channels } from '../graph/endpoints/teams.ts';
-import { events } from '../graph/endpoints/calendar.ts';
+import { loadProgrammeFile } from '../adapters/files/programme-file.ts';
+import { FixedClock } from '../domain/time/clock.ts';
+import type { Programme } from '../domain/programme/schema.ts';
+import { openStore } from '../adapters/store/open.ts';
+import type { Store } from '../adapters/store/store.ts';
+import { startGatewayFixture, type GatewayFixture } from '../adapters/graph/testing.ts';
+import { graphSync } from '../adapters/sync/graph.ts';
+import { runSync } from './sync.ts';
+import { channels } from '../adapters/graph/endpoints/teams.ts';
+import { events } from '../adapters/graph/endpoints/calendar.ts';
 
 let programme: Programme;
 let f: GatewayFixture;
@@ -32,7 +33,7 @@ afterAll(async () => {
 
 describe('sync of BLNP into the local tenant', () => {
   it('applies into empty tenants, then finds nothing to write', { timeout: 120_000 }, async () => {
-    const deps = { gateway: f.graph.gateway, store, programme, clock, pollDelayMs: 50 };
+    const deps = { graph: graphSync(f.graph.gateway, { pollDelayMs: 50 }), store, programme, clock };
     const first = await runSync(deps, 'apply');
     const failed = first.outcomes.filter((o) => o.status === 'failed');
     expect(failed.map((o) => `${o.change.id} ${o.error?.status} ${o.error?.code}`)).toEqual([]);
@@ -88,7 +89,7 @@ describe('a changed cadence', () => {
     const regie = changed.cadences.find((c) => c.id === 'regiegroep');
     if (!regie) throw new Error('no regiegroep cadence');
     regie.start = '14:00';
-    const result = await runSync({ gateway: g, store, programme: changed, clock, pollDelayMs: 50 }, 'apply');
+    const result = await runSync({ graph: graphSync(g, { pollDelayMs: 50 }), store, programme: changed, clock }, 'apply');
     expect(result.outcomes.filter((o) => o.status === 'failed')).toEqual([]);
     expect(result.changes.filter((c) => c.kind === 'meeting').map((c) => c.action).sort()).toEqual(['create', 'end']);
     const window = async (id: string) => {
@@ -103,7 +104,7 @@ describe('a changed cadence', () => {
     // Before "today" (2026-03-02) the old series stands untouched at 15:00; from 10 March the new one at 14:00.
     expect(await window(oldId)).toEqual(['2026-01-13T15:00', '2026-02-10T15:00']);
     expect((await window(newId)).slice(0, 2)).toEqual(['2026-03-10T14:00', '2026-04-14T14:00']);
-    const again = await runSync({ gateway: g, store, programme: changed, clock, pollDelayMs: 50 }, 'apply');
+    const again = await runSync({ graph: graphSync(g, { pollDelayMs: 50 }), store, programme: changed, clock }, 'apply');
     expect(again.changes.filter((c) => c.action !== 'skip')).toEqual([]);
   });
 });
@@ -117,7 +118,7 @@ describe('sync under injected faults', () => {
     const belStore = await openStore({ dataDir: 'memory://' });
     try {
       await belStore.migrate();
-      const deps = { gateway: faulty.graph.gateway, store: belStore, programme: bel, clock, pollDelayMs: 50 };
+      const deps = { graph: graphSync(faulty.graph.gateway, { pollDelayMs: 50 }), store: belStore, programme: bel, clock };
       const first = await runSync(deps, 'apply');
       expect(first.outcomes.filter((o) => o.status === 'failed').map((o) => o.change.id)).toEqual([]);
       expect(first.metrics.retries).toBeGreaterThan(0);
