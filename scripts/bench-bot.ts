@@ -16,7 +16,7 @@ import { dispatchDue, startDeliveryWorkers } from '../src/adapters/bot/deliverie
 import { lowerBoundMs } from '../src/adapters/bot/pacing.ts';
 import { startJobRunner } from '../src/adapters/queue/jobs.ts';
 import { startGatewayFixture } from '../src/adapters/graph/testing.ts';
-import { TENANT_A } from '../src/entry/tenant/testing.ts';
+import { TENANT_A } from '../packages/local-tenant/src/testing.ts';
 import type { BotRecords } from '../src/adapters/store/bot-records.ts';
 
 function percentile(sorted: number[], p: number): number {

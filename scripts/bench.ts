@@ -7,7 +7,7 @@ import { gatewayForLocalTenant } from '../src/adapters/graph/connect.ts';
 import { openStore } from '../src/adapters/store/open.ts';
 import { runSync, type SyncResult } from '../src/adapters/sync/service.ts';
 import { ProgrammeSchema, type Programme } from '../src/domain/programme/schema.ts';
-import { TENANT_IN_MEMORY, startLocalTenant } from '../src/entry/tenant/server.ts';
+import { TENANT_IN_MEMORY, startLocalTenant } from '../packages/local-tenant/src/server.ts';
 import { systemClock } from '../src/platform/clock.ts';
 import { users } from '../src/adapters/graph/endpoints/directory.ts';
 import { planner } from '../src/adapters/graph/endpoints/planner.ts';

@@ -7,8 +7,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadProgrammeFile } from '../src/adapters/files/programme-file.ts';
-import { startLocalTenant, type LocalTenantHandle } from '../src/entry/tenant/server.ts';
-import { trustingFetch } from '../src/entry/tenant/testing.ts';
+import { startLocalTenant, type LocalTenantHandle } from '../packages/local-tenant/src/server.ts';
+import { trustingFetch } from '../packages/local-tenant/src/testing.ts';
 
 const BIN = path.resolve('bin/regiekamer.js');
 let dir: string;

@@ -8,7 +8,7 @@ import type { BotRecords, DeliveryRow } from '../store/bot-records.ts';
 import type { Store } from '../store/store.ts';
 import { serverBackend, pgliteBackend, type TestDatabase } from '../../../tests/helpers/db.ts';
 import { startGatewayFixture, type GatewayFixture } from '../graph/testing.ts';
-import { TENANT_A } from '../../entry/tenant/testing.ts';
+import { TENANT_A } from '../../../packages/local-tenant/src/testing.ts';
 import { FixedClock } from '../../domain/time/clock.ts';
 import { startJobRunner, type JobRunner } from '../queue/jobs.ts';
 import { createBotSender } from './connector.ts';

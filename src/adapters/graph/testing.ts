@@ -1,7 +1,7 @@
 // Test support: a local tenant with its real identity provider, and a gateway to it built the way the
 // product builds one (MSAL + the local CA), so gateway tests cover the whole path a real call takes.
-import { TENANT_IN_MEMORY, startLocalTenant, type LocalTenantHandle, type LocalTenantOptions } from '../../entry/tenant/server.ts';
-import { testProgramme } from '../../entry/tenant/testing.ts';
+import { TENANT_IN_MEMORY, startLocalTenant, type LocalTenantHandle, type LocalTenantOptions } from '../../../packages/local-tenant/src/server.ts';
+import { testProgramme } from '../../../packages/local-tenant/src/testing.ts';
 import { gatewayForLocalTenant, type ConnectedGraph } from './connect.ts';
 import type { GraphGatewayOptions } from './gateway.ts';
 

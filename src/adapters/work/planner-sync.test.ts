@@ -5,8 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ProgrammeSchema } from '../../domain/programme/schema.ts';
 import { systemClock } from '../../platform/clock.ts';
-import { deleteTaskAsPerson, editTaskAsPerson } from '../../entry/tenant/planner.ts';
-import { TENANT_A, TENANT_B } from '../../entry/tenant/testing.ts';
+import { deleteTaskAsPerson, editTaskAsPerson } from '../../../packages/local-tenant/src/planner.ts';
+import { TENANT_A, TENANT_B } from '../../../packages/local-tenant/src/testing.ts';
 import { users } from '../graph/endpoints/directory.ts';
 import { teams, userMember } from '../graph/endpoints/teams.ts';
 import { planner } from '../graph/endpoints/planner.ts';

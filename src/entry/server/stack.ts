@@ -73,7 +73,7 @@ export async function startStack(config: Config, clock: Clock, logger: Logger, c
     let localAppId: string | undefined;
     if (config.mode === 'local') {
       // Loaded lazily: tenant mode never needs the local tenant's code.
-      const { startLocalTenant } = await import('../tenant/server.ts');
+      const { startLocalTenant } = await import('../../../packages/local-tenant/src/server.ts');
       const tenant = await startLocalTenant({
         programme: loaded.programme,
         dataDir: config.localTenant.dataDir,

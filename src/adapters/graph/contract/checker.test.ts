@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { loadProgrammeFile } from '../../files/programme-file.ts';
-import { TENANT_IN_MEMORY, startLocalTenant } from '../../../entry/tenant/server.ts';
+import { TENANT_IN_MEMORY, startLocalTenant } from '../../../../packages/local-tenant/src/server.ts';
 import { createMsalTokenSource } from '../../auth/credentials.ts';
 import { createHttpClient } from '../../http/fetch.ts';
 import { openStore } from '../../store/open.ts';

@@ -7,8 +7,8 @@ import { both } from '../../../domain/i18n.ts';
 import { formatProblem } from '../../../domain/programme/parse.ts';
 import type { Config } from '../../../platform/config.ts';
 import { createLogger } from '../../../platform/logger.ts';
-import { StateFileError } from '../../tenant/persistence.ts';
-import { startLocalTenant, type IdentityFactory } from '../../tenant/server.ts';
+import { StateFileError } from '../../../../packages/local-tenant/src/persistence.ts';
+import { startLocalTenant, type IdentityFactory } from '../../../../packages/local-tenant/src/server.ts';
 import { EXIT, writeLine, type CliIo } from '../io.ts';
 
 export interface TenantServeFlags {

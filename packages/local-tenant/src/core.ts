@@ -1,7 +1,7 @@
 // The local tenant's core contract: resource modules (directory, teams, calendar, planner, …) register routes
 // whose handlers work on plain, JSON-serialisable tenant state. The server around them supplies routing,
 // $batch, paging, throttling, fault injection, identity and persistence — handlers never see HTTP.
-import type { Clock } from '../../domain/time/clock.ts';
+import type { Clock } from '../../../src/domain/time/clock.ts';
 
 /** Graph-shaped error body: { error: { code, message } }. */
 export class GraphHttpError extends Error {

@@ -2,7 +2,7 @@
 // a few fictional colleagues who are not in the programme, one disabled account, the organizer mailbox and
 // one registered app valid everywhere. Ids are derived from names, so seeding again adds only what is new.
 import { createHash, randomBytes } from 'node:crypto';
-import type { Programme } from '../../domain/programme/schema.ts';
+import type { Programme } from '../../../src/domain/programme/schema.ts';
 import type { Entity, LocalTenantState, TenantData } from './core.ts';
 
 export interface SeedOptions {

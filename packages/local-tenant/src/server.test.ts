@@ -4,7 +4,7 @@ import { mkdtemp, readFile, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { FixedClock } from '../../domain/time/clock.ts';
+import { FixedClock } from '../../../src/domain/time/clock.ts';
 import { startTestTenant, TENANT_A, TENANT_B, TENANT_C, testToken, type TestTenant } from './testing.ts';
 
 let running: TestTenant[] = [];

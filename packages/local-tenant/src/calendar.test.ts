@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { FixedClock } from '../../domain/time/clock.ts';
+import { FixedClock } from '../../../src/domain/time/clock.ts';
 import { calendarRoutes, instanceId, mailboxKey } from './calendar.ts';
 import { GraphHttpError, type Entity, type LocalTenantState, type Route, type TenantContext, type TenantRequest } from './core.ts';
 

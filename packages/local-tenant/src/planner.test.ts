@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { FixedClock } from '../../domain/time/clock.ts';
+import { FixedClock } from '../../../src/domain/time/clock.ts';
 import { collection, GraphHttpError, type Entity, type LocalTenantState, type Route, type TenantContext, type TenantRequest } from './core.ts';
 import { computeOrderHint, deleteTaskAsPerson, editTaskAsPerson, editTaskDetailsAsPerson, PLANNER_LIMITS, plannerRoutes } from './planner.ts';
 

@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { FixedClock } from '../../domain/time/clock.ts';
+import { FixedClock } from '../../../src/domain/time/clock.ts';
 import { startTestTenant, TENANT_A, TENANT_B, type TestTenant } from './testing.ts';
 
 type Item = Record<string, unknown>;

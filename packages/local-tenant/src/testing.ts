@@ -2,7 +2,7 @@
 // and a small programme with three tenants. Used by tests only; nothing in the product imports it.
 import express from 'express';
 import type { Agent } from 'undici-types';
-import { ProgrammeSchema, type Programme } from '../../domain/programme/schema.ts';
+import { ProgrammeSchema, type Programme } from '../../../src/domain/programme/schema.ts';
 import { GraphHttpError } from './core.ts';
 import { TENANT_IN_MEMORY, startLocalTenant, type IdentityFactory, type LocalTenantHandle, type LocalTenantOptions } from './server.ts';
 
