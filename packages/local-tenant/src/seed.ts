@@ -1,14 +1,47 @@
-// Seeds the local tenants from a programme: one tenant per gemeente with a tenant id, its people as users,
-// a few fictional colleagues who are not in the programme, one disabled account, the organizer mailbox and
-// one registered app valid everywhere. Ids are derived from names, so seeding again adds only what is new.
+// Seeds the local tenants from plain directory data (the caller's: tenants with ids and domains, their users, the
+// app registration). A user's id is derived from the tenant and the UPN, so seeding again adds only what is new and
+// keeps what callers and the state already hold.
 import { createHash, randomBytes } from 'node:crypto';
-import type { Programme } from '../../../src/domain/programme/schema.ts';
 import type { Entity, LocalTenantState, TenantData } from './core.ts';
+
+/** A person (or a mailbox such as an organizer's) in a tenant's directory. */
+export interface DirectoryUser {
+  userPrincipalName: string;
+  /** SMTP address; the UPN when absent. */
+  mail?: string;
+  displayName: string;
+  /** false: a disabled account (left staff); default true. */
+  accountEnabled?: boolean;
+  jobTitle?: string | null;
+}
+
+/** One Microsoft 365 tenant: its id (a GUID), its verified domain, its name and its users in directory order. */
+export interface DirectoryTenant {
+  id: string;
+  domain: string;
+  displayName: string;
+  users: DirectoryUser[];
+}
+
+/** What the local tenant serves: the tenants in the order the handle lists them. */
+export interface TenantDirectory {
+  tenants: DirectoryTenant[];
+}
+
+/**
+ * The registered app, valid in every tenant. With clientId and clientSecret those credentials are registered (e.g.
+ * ones a configuration already holds); without them credentials are generated once and kept in the state.
+ */
+export interface AppRegistration {
+  displayName: string;
+  clientId?: string;
+  clientSecret?: string;
+}
 
 export interface SeedOptions {
   now: Date;
-  /** Use these app credentials (e.g. from config) instead of generating them. */
-  app?: { clientId: string; clientSecret: string };
+  /** The app to register; default: generated credentials named 'Local app'. */
+  app?: AppRegistration;
 }
 
 export interface SeedResult {
@@ -28,11 +61,6 @@ export function nameGuid(...parts: string[]): string {
 export function emptyState(): LocalTenantState {
   return { version: 1, tenants: {}, apps: [] };
 }
-
-// Fictional people only; none of these names comes from the seed documents.
-const GIVEN = ['Femke', 'Joost', 'Ilse', 'Ruben', 'Noor', 'Daan', 'Lotte', 'Thijs', 'Esmee', 'Merel', 'Koen', 'Iris', 'Fleur', 'Bas'];
-const SURNAME = ['Verhoef', 'Bakker', 'Smit', 'Hendriks', 'Mulder', 'Visser', 'Kok', 'Bosman', 'Brouwer', 'Dekker'];
-const JOBS = ['Beleidsmedewerker', 'Adviseur bedrijfsvoering', 'Teamleider', 'Juridisch adviseur', 'Medewerker KCC'];
 
 function userEntity(tenantId: string, p: { upn: string; mail: string; displayName: string; enabled: boolean; jobTitle?: string | null }, now: Date): Entity {
   const [given, ...rest] = p.displayName.split(' ');
@@ -63,60 +91,45 @@ function addUser(tenant: TenantData, user: Entity): boolean {
   return true;
 }
 
-export function seedState(existing: LocalTenantState | undefined, programme: Programme, options: SeedOptions): SeedResult {
+/** Adds to the state (or a new one) every tenant, user and the app that is not there yet; `changed` if anything was. */
+export function seedState(existing: LocalTenantState | undefined, directory: TenantDirectory, options: SeedOptions): SeedResult {
   const state = existing ?? emptyState();
   let changed = existing === undefined;
   const now = options.now;
 
-  const gemeenten = programme.gemeenten.filter((g): g is typeof g & { tenantId: string } => typeof g.tenantId === 'string');
-  gemeenten.forEach((g, index) => {
-    const tenantId = g.tenantId.toLowerCase();
+  for (const t of directory.tenants) {
+    const tenantId = t.id.toLowerCase();
     let tenant = state.tenants[tenantId];
     if (!tenant) {
-      tenant = { id: tenantId, displayName: g.name, domain: g.domain.toLowerCase(), collections: {} };
+      tenant = { id: tenantId, displayName: t.displayName, domain: t.domain.toLowerCase(), collections: {} };
       state.tenants[tenantId] = tenant;
       changed = true;
     }
-    for (const person of programme.people.filter((p) => p.gemeente === g.id)) {
-      const mail = person.email ?? person.upn;
-      changed = addUser(tenant, userEntity(tenantId, { upn: person.upn, mail, displayName: person.name, enabled: true }, now)) || changed;
-    }
-    // Colleagues who are not in the programme: look-ups must not assume everyone is.
-    const extra = 3 + (index % 3);
-    for (let k = 0; k < extra; k++) {
-      const given = GIVEN[(index * 5 + k) % GIVEN.length] as string;
-      const surname = SURNAME[(index * 3 + k * 7) % SURNAME.length] as string;
-      const upn = `${given}.${surname}@${tenant.domain}`.toLowerCase();
-      const user = userEntity(tenantId, { upn, mail: upn, displayName: `${given} ${surname}`, enabled: true, jobTitle: JOBS[k % JOBS.length] ?? null }, now);
+    for (const u of t.users) {
+      const user = userEntity(tenantId, {
+        upn: u.userPrincipalName, mail: u.mail ?? u.userPrincipalName, displayName: u.displayName, enabled: u.accountEnabled ?? true, jobTitle: u.jobTitle ?? null,
+      }, now);
       changed = addUser(tenant, user) || changed;
-    }
-    const gone = `oud-account@${tenant.domain}`;
-    changed = addUser(tenant, userEntity(tenantId, { upn: gone, mail: gone, displayName: 'Oud Account', enabled: false, jobTitle: 'Uit dienst' }, now)) || changed;
-  });
-
-  const host = gemeenten.find((g) => g.host);
-  if (host) {
-    const tenant = state.tenants[host.tenantId.toLowerCase()];
-    const upn = programme.programme.organizer;
-    if (tenant) {
-      changed = addUser(tenant, userEntity(tenant.id, { upn, mail: upn, displayName: 'Regiekamer organisator', enabled: true, jobTitle: 'Organisatorpostvak' }, now)) || changed;
     }
   }
 
-  if (options.app && !state.apps.some((a) => a.clientId === options.app?.clientId)) {
-    state.apps.push({ ...options.app, displayName: 'Regiekamer' });
-    changed = true;
+  const app = options.app ?? { displayName: 'Local app' };
+  if (app.clientId && app.clientSecret) {
+    if (!state.apps.some((a) => a.clientId === app.clientId)) {
+      state.apps.push({ clientId: app.clientId, clientSecret: app.clientSecret, displayName: app.displayName });
+      changed = true;
+    }
   } else if (state.apps.length === 0) {
-    state.apps.push({ clientId: nameGuid('app', randomBytes(16).toString('hex')), clientSecret: randomBytes(30).toString('base64url'), displayName: 'Regiekamer (lokaal)' });
+    state.apps.push({ clientId: nameGuid('app', randomBytes(16).toString('hex')), clientSecret: randomBytes(30).toString('base64url'), displayName: app.displayName });
     changed = true;
   }
   return { state, changed };
 }
 
-/** The tenants of the programme, in programme order, as the handle and local-tenant.json list them. */
-export function tenantList(state: LocalTenantState, programme: Programme): { id: string; domain: string; displayName: string }[] {
-  return programme.gemeenten
-    .map((g) => (g.tenantId ? state.tenants[g.tenantId.toLowerCase()] : undefined))
+/** The directory's tenants that are in the state, in directory order, as the handle and local-tenant.json list them. */
+export function tenantList(state: LocalTenantState, directory: TenantDirectory): { id: string; domain: string; displayName: string }[] {
+  return directory.tenants
+    .map((t) => state.tenants[t.id.toLowerCase()])
     .filter((t): t is TenantData => t !== undefined)
     .map((t) => ({ id: t.id, domain: t.domain, displayName: t.displayName }));
 }

@@ -1,10 +1,12 @@
-// Test support for the local tenant: a stand-in token verifier, a fetch that trusts exactly the local CA,
-// and a small programme with three tenants. Used by tests only; nothing in the product imports it.
+// Test support for the local tenant (`@regiekamer/local-tenant/testing`): a stand-in token verifier, a settable
+// clock, a small directory with three tenants and a started tenant with a fetch that trusts its CA. For tests only:
+// the build leaves it out.
+import path from 'node:path';
 import express from 'express';
-import type { Agent } from 'undici-types';
-import { ProgrammeSchema, type Programme } from '../../../src/domain/programme/schema.ts';
-import { GraphHttpError } from './core.ts';
+import { GraphHttpError, type Clock } from './core.ts';
+import type { TenantDirectory } from './seed.ts';
 import { TENANT_IN_MEMORY, startLocalTenant, type IdentityFactory, type LocalTenantHandle, type LocalTenantOptions } from './server.ts';
+import { trustingFetch } from './trust.ts';
 
 /**
  * Accepts `Bearer test.<tenantId>.<appId>[.<userId>]` — for tests of the server around the handlers, where
@@ -26,45 +28,68 @@ export function testToken(tenantId: string, appId = '00000000-0000-4000-8000-000
 type Fetch = typeof fetch;
 
 /**
- * A fetch that trusts the local tenant's CA certificate (and nothing else extra). The undici Agent is
- * Node's own bundled one — taken from the global dispatcher — because `undici` is not a dependency and
- * Node's fetch only accepts dispatchers of its own undici.
+ * The Graph v1.0 subset (OpenAPI, Microsoft's schemas) that the repository's client declares it uses; tests check that
+ * the emulator's answers use only its property names. A data file of the repository, read by tests only.
  */
-export async function trustingFetch(caCertPem: string): Promise<{ fetch: Fetch; close(): Promise<void> }> {
-  await fetch('data:,');
-  const global = (globalThis as Record<symbol, unknown>)[Symbol.for('undici.globalDispatcher.1')] as Agent | undefined;
-  if (!global) throw new Error("Node's global undici dispatcher is not available");
-  const AgentClass = global.constructor as new (options: { connect: { ca: string } }) => Agent;
-  const dispatcher = new AgentClass({ connect: { ca: caCertPem } });
-  const bound: Fetch = (input, init) => fetch(input, { ...init, dispatcher } as RequestInit);
-  return { fetch: bound, close: () => dispatcher.close() };
+export const GRAPH_CONTRACT = path.resolve(import.meta.dirname, '../../../src/adapters/graph/contract/graph-v1.0-subset.yaml');
+
+/** A clock tests set and move. */
+export class FixedClock implements Clock {
+  private current: number;
+  constructor(start: Date | string) {
+    this.current = new Date(start).getTime();
+  }
+  now(): Date {
+    return new Date(this.current);
+  }
+  set(to: Date | string): void {
+    this.current = new Date(to).getTime();
+  }
+  /** Moves the clock on by `ms` milliseconds. */
+  advance(ms: number): void {
+    this.current += ms;
+  }
 }
 
 export const TENANT_A = '11111111-1111-4111-8111-111111111111';
 export const TENANT_B = '22222222-2222-4222-8222-222222222222';
 export const TENANT_C = '33333333-3333-4333-8333-333333333333';
 
-/** Three gemeenten with tenants (Alfa hosts) and one without a tenant id; all people fictional. */
-export function testProgramme(): Programme {
-  return ProgrammeSchema.parse({
-    version: 1,
-    programme: { id: 'proef', name: 'Proefprogramma', organizer: 'regiekamer@alfa.example', team: { name: 'Proefteam', owners: ['anna'] } },
-    gemeenten: [
-      { id: 'alfa', name: 'Alfa', tenantId: TENANT_A, domain: 'alfa.example', host: true },
-      { id: 'beta', name: 'Beta', tenantId: TENANT_B, domain: 'beta.example' },
-      { id: 'gamma', name: 'Gamma', tenantId: TENANT_C, domain: 'gamma.example' },
-      { id: 'delta', name: 'Delta', domain: 'delta.example' },
+/** The organizer mailbox of testDirectory() (in TENANT_A). */
+export const TEST_ORGANIZER = 'organizer@alfa.example';
+
+/** Three tenants (Alfa with the organizer mailbox), each with a few people, colleagues and a disabled account; all fictional. */
+export function testDirectory(): TenantDirectory {
+  const person = (upn: string, displayName: string, jobTitle?: string, mail?: string) => ({ userPrincipalName: upn, mail: mail ?? upn, displayName, ...(jobTitle ? { jobTitle } : {}) });
+  const disabled = (domain: string) => ({ userPrincipalName: `oud-account@${domain}`, displayName: 'Oud Account', accountEnabled: false, jobTitle: 'Uit dienst' });
+  return {
+    tenants: [
+      {
+        id: TENANT_A, domain: 'alfa.example', displayName: 'Alfa',
+        users: [
+          person('anna@alfa.example', 'Anna Alfa'), person('cor@alfa.example', 'Cor Alfa'), person('dirk@alfa.example', 'Dirk Alfa'),
+          person('femke.verhoef@alfa.example', 'Femke Verhoef', 'Beleidsmedewerker'), person('joost.bosman@alfa.example', 'Joost Bosman', 'Adviseur bedrijfsvoering'),
+          person('ilse.mulder@alfa.example', 'Ilse Mulder', 'Teamleider'), disabled('alfa.example'), person(TEST_ORGANIZER, 'Organizer mailbox', 'Organisatorpostvak'),
+        ],
+      },
+      {
+        id: TENANT_B, domain: 'beta.example', displayName: 'Beta',
+        users: [
+          person('bram@beta.example', 'Bram Beta', undefined, 'b.beta@beta.example'), person('daan.hendriks@beta.example', 'Daan Hendriks', 'Beleidsmedewerker'),
+          person('lotte.verhoef@beta.example', 'Lotte Verhoef', 'Adviseur bedrijfsvoering'), person('thijs.bosman@beta.example', 'Thijs Bosman', 'Teamleider'),
+          person('esmee.mulder@beta.example', 'Esmee Mulder', 'Juridisch adviseur'), disabled('beta.example'),
+        ],
+      },
+      {
+        id: TENANT_C, domain: 'gamma.example', displayName: 'Gamma',
+        users: [
+          person('gert@gamma.example', 'Gert Gamma'), person('koen.kok@gamma.example', 'Koen Kok', 'Beleidsmedewerker'),
+          person('iris.hendriks@gamma.example', 'Iris Hendriks', 'Adviseur bedrijfsvoering'), person('fleur.verhoef@gamma.example', 'Fleur Verhoef', 'Teamleider'),
+          person('bas.bosman@gamma.example', 'Bas Bosman', 'Juridisch adviseur'), person('femke.mulder@gamma.example', 'Femke Mulder', 'Medewerker KCC'), disabled('gamma.example'),
+        ],
+      },
     ],
-    people: [
-      { id: 'anna', name: 'Anna Alfa', upn: 'anna@alfa.example', gemeente: 'alfa', roles: ['projectleider'], hoursPerWeek: 24 },
-      { id: 'cor', name: 'Cor Alfa', upn: 'cor@alfa.example', gemeente: 'alfa', hoursPerWeek: 4 },
-      { id: 'dirk', name: 'Dirk Alfa', upn: 'dirk@alfa.example', gemeente: 'alfa', hoursPerWeek: 4 },
-      { id: 'bram', name: 'Bram Beta', upn: 'bram@beta.example', email: 'b.beta@beta.example', gemeente: 'beta', roles: ['trekker'], hoursPerWeek: 8 },
-      { id: 'gert', name: 'Gert Gamma', upn: 'gert@gamma.example', gemeente: 'gamma', hoursPerWeek: 8 },
-      { id: 'dora', name: 'Dora Delta', upn: 'dora@delta.example', gemeente: 'delta', hoursPerWeek: 8 },
-    ],
-    bodies: [{ id: 'regiegroep', kind: 'regiegroep', name: 'Regiegroep', members: ['anna', 'bram'] }],
-  });
+  };
 }
 
 export interface TestCallResult {
@@ -84,9 +109,9 @@ export interface TestTenant {
   close(): Promise<void>;
 }
 
-/** Starts a local tenant on free ports with the test programme and test identity, plus a trusting fetch. */
+/** Starts a local tenant on free ports with the test directory and test identity, plus a trusting fetch. */
 export async function startTestTenant(options: Partial<LocalTenantOptions> = {}): Promise<TestTenant> {
-  const handle = await startLocalTenant({ programme: testProgramme(), dataDir: TENANT_IN_MEMORY, identity: testIdentity, ...options });
+  const handle = await startLocalTenant({ directory: testDirectory(), dataDir: TENANT_IN_MEMORY, identity: testIdentity, ...options });
   const trusted = await trustingFetch(handle.caCertPem);
   const call = async (method: string, pathOrUrl: string, body?: unknown, headers: Record<string, string> = {}): Promise<TestCallResult> => {
     const url = /^https?:/.test(pathOrUrl) ? pathOrUrl : `${handle.baseUrl}${pathOrUrl}`;

@@ -6,7 +6,7 @@ import { FixedClock } from '../../domain/time/clock.ts';
 import type { Programme } from '../../domain/programme/schema.ts';
 import { openStore } from '../store/open.ts';
 import type { Store } from '../store/store.ts';
-import { startGatewayFixture, type GatewayFixture } from '../graph/testing.ts';
+import { startGatewayFixture, type GatewayFixture } from '../../../tests/support/local-tenant.ts';
 import { runSync } from './service.ts';
 import { channels } from '../graph/endpoints/teams.ts';
 import { events } from '../graph/endpoints/calendar.ts';

@@ -5,12 +5,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ProgrammeSchema } from '../../domain/programme/schema.ts';
 import { systemClock } from '../../platform/clock.ts';
-import { deleteTaskAsPerson, editTaskAsPerson } from '../../../packages/local-tenant/src/planner.ts';
-import { TENANT_A, TENANT_B } from '../../../packages/local-tenant/src/testing.ts';
+import { deleteTaskAsPerson, editTaskAsPerson } from '@regiekamer/local-tenant';
 import { users } from '../graph/endpoints/directory.ts';
 import { teams, userMember } from '../graph/endpoints/teams.ts';
 import { planner } from '../graph/endpoints/planner.ts';
-import { startGatewayFixture, type GatewayFixture } from '../graph/testing.ts';
+import { startGatewayFixture, TENANT_A, TENANT_B, type GatewayFixture } from '../../../tests/support/local-tenant.ts';
 import type { GraphGateway } from '../graph/gateway.ts';
 import { GraphError } from '../graph/types.ts';
 import { openStore } from '../store/open.ts';

@@ -73,9 +73,11 @@ export async function startStack(config: Config, clock: Clock, logger: Logger, c
     let localAppId: string | undefined;
     if (config.mode === 'local') {
       // Loaded lazily: tenant mode never needs the local tenant's code.
-      const { startLocalTenant } = await import('../../../packages/local-tenant/src/server.ts');
+      const { startLocalTenant } = await import('@regiekamer/local-tenant');
+      const { localTenantApp, localTenantDirectory } = await import('./local-tenant-data.ts');
       const tenant = await startLocalTenant({
-        programme: loaded.programme,
+        directory: localTenantDirectory(loaded.programme),
+        app: localTenantApp({}),
         dataDir: config.localTenant.dataDir,
         port: config.localTenant.port,
         httpPort: config.localTenant.httpPort,
