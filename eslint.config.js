@@ -56,4 +56,36 @@ export default tseslint.config(
       }],
     },
   },
+  {
+    // The local tenant (packages/local-tenant) is a stand-in for Microsoft 365, not part of the product: in src/ only
+    // tests and the local start may import it (the arrow points from the product's edge to the emulator, never back).
+    // A rule name of its own (typescript-eslint's twin of no-restricted-imports), so it adds to the layer rules
+    // above instead of replacing them for the same files.
+    files: ['src/**/*.ts', 'src/**/*.tsx'],
+    ignores: [
+      'src/**/*.test.ts',
+      'src/**/*.test.tsx',
+      'src/entry/server/stack.ts',
+      'src/entry/server/local-tenant-data.ts',
+      'src/entry/cli/commands/tenant.ts',
+    ],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['@regiekamer/local-tenant', '@regiekamer/local-tenant/*', '**/packages/local-tenant/**'], message: 'Only tests and the local start (stack.ts, local-tenant-data.ts, the tenant command) may import the local tenant.' },
+        ],
+      }],
+    },
+  },
+  {
+    // The local tenant knows nothing of Regiekamer: it imports nothing outside its own package.
+    files: ['packages/local-tenant/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['../../**', '**/src/domain/**', '**/src/adapters/**', '**/src/app/**', '**/src/entry/**', '**/src/platform/**'], message: 'The local tenant is its own package: no imports from the product.' },
+        ],
+      }],
+    },
+  },
 );
