@@ -30,7 +30,7 @@ const TEST_SUPPORT = ['src/**/testing.ts'];
 /** Moving to packages/local-tenant; its own files are not held to src's rules meanwhile. */
 const OLD_LOCAL_TENANT = ['src/entry/tenant/**'];
 /** The only runtime code that may start the local tenant. */
-const LOCAL_TENANT_USERS = ['src/entry/server/stack.ts', 'src/entry/cli/commands/tenant.ts'];
+const LOCAL_TENANT_USERS = ['src/entry/server/stack.ts', 'src/entry/server/local-tenant-data.ts', 'src/entry/cli/commands/tenant.ts'];
 
 const LOCAL_TENANT_MESSAGE = 'The local tenant is a test double: only tests, test support, the local start (src/entry/server/stack.ts) and `regiekamer tenant` may import it.';
 const localTenantGroups = [
@@ -148,6 +148,17 @@ export default tseslint.config(
     rules: {
       'max-lines': ['error', { max: 500 }],
       'max-lines-per-function': ['error', { max: 120, IIFEs: true }],
+    },
+  },
+  {
+    // The local tenant knows nothing of Regiekamer: it imports nothing outside its own package.
+    files: ['packages/local-tenant/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['../../**', '**/src/domain/**', '**/src/adapters/**', '**/src/app/**', '**/src/entry/**', '**/src/platform/**'], message: 'The local tenant is its own package: no imports from the product.' },
+        ],
+      }],
     },
   },
 );

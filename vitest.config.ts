@@ -12,12 +12,12 @@ export default defineConfig({
   test: {
     reporters: ['default', './tests/setup/summary-reporter.ts'],
     projects: [
-      { test: { ...shared, name: 'utc', globalSetup: ['tests/setup/postgres.ts'], include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'tests/**/*.test.ts'], env: { TZ: 'UTC' } } },
+      { test: { ...shared, name: 'utc', globalSetup: ['tests/setup/postgres.ts'], include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'tests/**/*.test.ts', 'packages/*/src/**/*.test.ts'], env: { TZ: 'UTC' } } },
       {
         test: {
           ...shared,
           name: 'amsterdam',
-          include: ['src/domain/**/*.test.ts', 'src/entry/tenant/calendar.test.ts'],
+          include: ['src/domain/**/*.test.ts', 'packages/local-tenant/src/calendar.test.ts'],
           env: { TZ: 'Europe/Amsterdam' },
         },
       },

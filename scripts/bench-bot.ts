@@ -15,8 +15,7 @@ import { createBotSender } from '../src/adapters/bot/connector.ts';
 import { dispatchDue, startDeliveryWorkers } from '../src/adapters/bot/deliveries.ts';
 import { lowerBoundMs } from '../src/adapters/bot/pacing.ts';
 import { startJobRunner } from '../src/adapters/queue/jobs.ts';
-import { startGatewayFixture } from '../src/adapters/graph/testing.ts';
-import { TENANT_A } from '../src/entry/tenant/testing.ts';
+import { startGatewayFixture, TENANT_A } from '../tests/support/local-tenant.ts';
 import type { BotRecords } from '../src/adapters/store/bot-records.ts';
 
 function percentile(sorted: number[], p: number): number {

@@ -8,7 +8,8 @@ import { openStore } from '../src/adapters/store/open.ts';
 import { graphSync } from '../src/adapters/sync/graph.ts';
 import { runSync, type SyncResult } from '../src/app/sync.ts';
 import { ProgrammeSchema, type Programme } from '../src/domain/programme/schema.ts';
-import { TENANT_IN_MEMORY, startLocalTenant } from '../src/entry/tenant/server.ts';
+import { TENANT_IN_MEMORY, startLocalTenant } from '@regiekamer/local-tenant';
+import { localTenantDirectory } from '../src/entry/server/local-tenant-data.ts';
 import { systemClock } from '../src/platform/clock.ts';
 import { users } from '../src/adapters/graph/endpoints/directory.ts';
 import { planner } from '../src/adapters/graph/endpoints/planner.ts';
@@ -83,7 +84,7 @@ interface Row {
 }
 
 async function measure(label: string, programme: Programme, steps: { scenario: string; programme: Programme }[]): Promise<Row[]> {
-  const tenant = await startLocalTenant({ programme, dataDir: TENANT_IN_MEMORY, port: 0, httpPort: null, faults: { latencyMs: LATENCY_MS, throttling: true } });
+  const tenant = await startLocalTenant({ directory: localTenantDirectory(programme), dataDir: TENANT_IN_MEMORY, port: 0, httpPort: null, faults: { latencyMs: LATENCY_MS, throttling: true } });
   const graph = gatewayForLocalTenant({ baseUrl: tenant.baseUrl, httpUrl: tenant.httpUrl, caCertPem: tenant.caCertPem, caCertPath: tenant.caCertPath, tenants: tenant.tenants, app: tenant.app });
   const store = await openStore({ dataDir: 'memory://' });
   await store.migrate();
@@ -133,7 +134,7 @@ async function measurePlanner(plans: number, tasksPerPlan: number): Promise<stri
     ],
   });
   const tenantId = '11111111-1111-4111-8111-111111111111';
-  const tenant = await startLocalTenant({ programme, dataDir: TENANT_IN_MEMORY, port: 0, httpPort: null, faults: { latencyMs: 0, throttling: true } });
+  const tenant = await startLocalTenant({ directory: localTenantDirectory(programme), dataDir: TENANT_IN_MEMORY, port: 0, httpPort: null, faults: { latencyMs: 0, throttling: true } });
   const info = { baseUrl: tenant.baseUrl, httpUrl: tenant.httpUrl, caCertPem: tenant.caCertPem, caCertPath: tenant.caCertPath, tenants: tenant.tenants, app: tenant.app };
   // Setting up 10,000 tasks is not what is measured: a separate gateway without the per-tenant pacing does it.
   const setup = gatewayForLocalTenant(info, undefined, { limits: { perTenant: 2000 } });

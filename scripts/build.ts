@@ -5,10 +5,15 @@
 //   the same folders, non-TS files          what modules read beside themselves at run time (SQL migrations, the
 //                                           Graph contract, JSON schemas), copied from src/
 //   dist/tab/                               the tab, built by Vite (as tests/tab-build.test.ts and the bench build it)
+//   dist/node_modules/@regiekamer/local-tenant/
+//                                           the local tenant (packages/local-tenant, tests and test support left out),
+//                                           compiled by tsc with a package.json of its own: the compiled server's
+//                                           `import '@regiekamer/local-tenant'` finds it there (Node looks in every
+//                                           node_modules above the importing file), so local mode works installed
 // `npm run build:tab` (this script with the argument `tab`) builds only dist/tab.
 // Other files in dist/ (e.g. the app package dist/regiekamer.zip) are left alone.
 import { spawnSync } from 'node:child_process';
-import { copyFile, mkdir, readdir, rm } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import react from '@vitejs/plugin-react';
@@ -18,6 +23,8 @@ const ROOT = path.resolve(import.meta.dirname, '..');
 const SRC = path.join(ROOT, 'src');
 const DIST = path.join(ROOT, 'dist');
 const TAB_SOURCES = path.join(SRC, 'entry', 'tab');
+const LOCAL_TENANT = path.join(ROOT, 'packages', 'local-tenant');
+const LOCAL_TENANT_OUT = path.join(DIST, 'node_modules', '@regiekamer', 'local-tenant');
 
 /** Builds the tab into dist/tab (emptied first). */
 async function buildTab(): Promise<void> {
@@ -51,8 +58,33 @@ async function buildServer(): Promise<void> {
   process.stdout.write(`build: server and CLI compiled to dist/, ${assets.length} run-time files copied (${assets.map((f) => path.relative(SRC, f)).join(', ')})\n`);
 }
 
+/**
+ * Compiles packages/local-tenant into dist/node_modules/@regiekamer/local-tenant with a package.json whose entry is
+ * the compiled index.js. Its dependencies resolve from the installed package's node_modules, so each must be one of
+ * the root's dependencies (with the same range); the build fails when one is not.
+ */
+async function buildLocalTenant(): Promise<void> {
+  const own = JSON.parse(await readFile(path.join(LOCAL_TENANT, 'package.json'), 'utf8')) as { name: string; version: string; license?: string; dependencies?: Record<string, string> };
+  const root = JSON.parse(await readFile(path.join(ROOT, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> };
+  const missing = Object.entries(own.dependencies ?? {}).filter(([name, range]) => root.dependencies?.[name] !== range);
+  if (missing.length > 0) throw new Error(`${own.name} needs ${missing.map(([n, r]) => `${n}@${r}`).join(', ')} among the root package's dependencies`);
+  await rm(LOCAL_TENANT_OUT, { recursive: true, force: true });
+  const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+  const result = spawnSync(process.execPath, [tsc, '-p', path.join(LOCAL_TENANT, 'tsconfig.build.json'), '--outDir', LOCAL_TENANT_OUT], { stdio: 'inherit' });
+  if (result.status !== 0) throw new Error(`tsc (local tenant) failed (exit ${result.status ?? result.signal})`);
+  const manifest = {
+    name: own.name, version: own.version, private: true, type: 'module', license: own.license,
+    exports: { '.': './index.js' }, dependencies: own.dependencies ?? {},
+  };
+  await writeFile(path.join(LOCAL_TENANT_OUT, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  process.stdout.write(`build: ${own.name} compiled to ${path.relative(ROOT, LOCAL_TENANT_OUT)}\n`);
+}
+
 const only = process.argv[2];
 if (only !== undefined && only !== 'tab') throw new Error(`usage: build.ts [tab] (got ${only})`);
-if (only !== 'tab') await buildServer();
+if (only !== 'tab') {
+  await buildServer();
+  await buildLocalTenant();
+}
 await buildTab();
 process.stdout.write('build: tab built to dist/tab\n');

@@ -69,6 +69,10 @@ describe('the production build, installed without devDependencies', () => {
     expect(tarball).toContain('package/dist/adapters/store/migrations/001_programme_versions.sql');
     expect(tarball).toContain('package/dist/adapters/graph/contract/graph-v1.0-subset.yaml');
     expect(tarball).toContain('package/dist/tab/index.html');
+    // The local tenant (packages/local-tenant), compiled, where the compiled server's import finds it.
+    expect(tarball).toContain('package/dist/node_modules/@regiekamer/local-tenant/package.json');
+    expect(tarball).toContain('package/dist/node_modules/@regiekamer/local-tenant/index.js');
+    expect(tarball.filter((f) => f.startsWith('package/packages/'))).toEqual([]);
     expect(tarball).toContain('package/manifest/manifest.json');
     expect(tarball).toContain('package/programmes/blnp.yaml');
     expect(tarball).toContain('package/schema/programme.schema.json');
@@ -113,6 +117,8 @@ describe('the production build, installed without devDependencies', () => {
     expect(result.loaded).toContain(path.join('entry', 'server', 'tab.js'));
     expect(result.loaded).toContain(path.join('entry', 'server', 'api.js'));
     expect(result.loaded).toContain(path.join('entry', 'cli', 'main.js'));
+    expect(result.loaded).toContain(path.join('node_modules', '@regiekamer', 'local-tenant', 'server.js'));
+    expect(result.loaded).toContain(path.join('node_modules', '@regiekamer', 'local-tenant', 'identity.js'));
   });
 
   it('starts in local mode, answers /healthz and /readyz, serves the built tab and stops on SIGTERM', { timeout: 120_000 }, async () => {

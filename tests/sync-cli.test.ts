@@ -7,8 +7,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadProgrammeFile } from '../src/adapters/files/programme-file.ts';
-import { startLocalTenant, type LocalTenantHandle } from '../src/entry/tenant/server.ts';
-import { trustingFetch } from '../src/entry/tenant/testing.ts';
+import { startLocalTenant, trustingFetch, type LocalTenantHandle } from '@regiekamer/local-tenant';
+import { localTenantDirectory } from '../src/entry/server/local-tenant-data.ts';
 
 const BIN = path.resolve('bin/regiekamer.js');
 let dir: string;
@@ -20,7 +20,7 @@ beforeAll(async () => {
   const loaded = await loadProgrammeFile('programmes/bel.yaml');
   if (!loaded.ok) throw new Error('bel.yaml does not load');
   programmeUpns = new Set(loaded.programme.people.map((p) => p.upn.toLowerCase()));
-  tenant = await startLocalTenant({ programme: loaded.programme, dataDir: path.join(dir, 'local-tenant'), port: 0, httpPort: null });
+  tenant = await startLocalTenant({ directory: localTenantDirectory(loaded.programme), dataDir: path.join(dir, 'local-tenant'), port: 0, httpPort: null });
 });
 afterAll(async () => {
   await tenant?.stop();

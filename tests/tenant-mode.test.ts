@@ -22,7 +22,8 @@ import { startJobRunner } from '../src/adapters/queue/jobs.ts';
 import { openStore } from '../src/adapters/store/open.ts';
 import type { Store } from '../src/adapters/store/store.ts';
 import type { Programme, Werkgroep } from '../src/domain/programme/schema.ts';
-import { startLocalTenant, type LocalTenantHandle } from '../src/entry/tenant/server.ts';
+import { startLocalTenant, type LocalTenantHandle } from '@regiekamer/local-tenant';
+import { localTenantApp, localTenantDirectory } from '../src/entry/server/local-tenant-data.ts';
 import { serverBackend, type TestDatabase } from './helpers/db.ts';
 import { startStack, type RunningStart } from './helpers/stack.ts';
 import { buildInCopy } from './helpers/checkout-copy.ts';
@@ -163,7 +164,7 @@ beforeAll(async () => {
   // The local tenant alone, as `regiekamer tenant serve` runs it: HTTPS with its own CA, its files in its data dir.
   // Throttling and latency off: the gateway paces itself under the documented limits either way.
   tenant = await startLocalTenant({
-    programme: { ...blnp, gemeenten: [...blnp.gemeenten, OUTSIDER] }, dataDir: path.join(dir, 'local-tenant'), port: 0, httpPort: null,
+    directory: localTenantDirectory({ ...blnp, gemeenten: [...blnp.gemeenten, OUTSIDER] }), app: localTenantApp({}), dataDir: path.join(dir, 'local-tenant'), port: 0, httpPort: null,
     faults: { throttling: false, latencyMs: 0, share429: 0, share503: 0 },
   });
   http = createHttpClient({ caCertPem: tenant.caCertPem });

@@ -6,7 +6,7 @@ import { FixedClock } from '../domain/time/clock.ts';
 import type { Programme } from '../domain/programme/schema.ts';
 import { openStore } from '../adapters/store/open.ts';
 import type { Store } from '../adapters/store/store.ts';
-import { startGatewayFixture, type GatewayFixture } from '../adapters/graph/testing.ts';
+import { startGatewayFixture, type GatewayFixture } from '../../tests/support/local-tenant.ts';
 import { graphSync } from '../adapters/sync/graph.ts';
 import { runSync } from './sync.ts';
 import { channels } from '../adapters/graph/endpoints/teams.ts';

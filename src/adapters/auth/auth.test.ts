@@ -4,8 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLocalJWKSet, exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { generate } from 'selfsigned';
 import { FixedClock } from '../../domain/time/clock.ts';
-import { TENANT_IN_MEMORY, startLocalTenant, type LocalTenantHandle } from '../../entry/tenant/server.ts';
-import { TENANT_A, TENANT_B, testProgramme } from '../../entry/tenant/testing.ts';
+import { TENANT_IN_MEMORY, startLocalTenant, type LocalTenantHandle } from '@regiekamer/local-tenant';
+import { TENANT_A, TENANT_B, testProgramme } from '../../../tests/support/local-tenant.ts';
+import { localTenantDirectory } from '../../entry/server/local-tenant-data.ts';
 import { createHttpClient, type HttpClient } from '../http/fetch.ts';
 import { createBotTokenValidator, openIdKeys } from './bot-token.ts';
 import { createMsalTokenSource, TokenAcquisitionError } from './credentials.ts';
@@ -18,7 +19,7 @@ let http: HttpClient;
 const clock = new FixedClock(new Date());
 
 beforeAll(async () => {
-  tenant = await startLocalTenant({ programme: testProgramme(), dataDir: TENANT_IN_MEMORY, port: 0, httpPort: null, clock });
+  tenant = await startLocalTenant({ directory: localTenantDirectory(testProgramme()), dataDir: TENANT_IN_MEMORY, port: 0, httpPort: null, clock });
   http = createHttpClient({ caCertPem: tenant.caCertPem });
 });
 afterAll(async () => {

@@ -1,12 +1,11 @@
 // The gateway against the local tenant: paging, typed errors (no retry of plain 4xx, 412 as a conflict),
 // batches with dependsOn, and convergence under 20% injected 429/503 with every Retry-After honoured.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TENANT_A, TENANT_B } from '../../entry/tenant/testing.ts';
 import { channels, teams, userMember } from './endpoints/teams.ts';
 import { events } from './endpoints/calendar.ts';
 import { planner } from './endpoints/planner.ts';
 import { users } from './endpoints/directory.ts';
-import { startGatewayFixture, type GatewayFixture } from './testing.ts';
+import { startGatewayFixture, TENANT_A, TENANT_B, type GatewayFixture } from '../../../tests/support/local-tenant.ts';
 import { GraphConflictError, GraphError, type BatchItem } from './types.ts';
 
 const ORGANIZER = 'regiekamer@alfa.example';

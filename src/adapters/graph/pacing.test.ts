@@ -2,10 +2,9 @@
 // writes to one team, all issued at once, finish close to the 50 s the limit makes necessary and receive no
 // 429. This test takes about a minute by nature: the limit is in real seconds on both sides.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TENANT_A } from '../../entry/tenant/testing.ts';
 import { users } from './endpoints/directory.ts';
 import { channels, teams, userMember } from './endpoints/teams.ts';
-import { startGatewayFixture, type GatewayFixture } from './testing.ts';
+import { startGatewayFixture, TENANT_A, type GatewayFixture } from '../../../tests/support/local-tenant.ts';
 
 let f: GatewayFixture;
 beforeAll(async () => {

@@ -11,7 +11,7 @@ import { inQuietHours } from '../../domain/bot/rhythm.ts';
 import { isWorkingDay } from '../../domain/schedule/holidays.ts';
 import type { Programme } from '../../domain/programme/schema.ts';
 import { events } from '../../adapters/graph/endpoints/calendar.ts';
-import { startGatewayFixture, type GatewayFixture } from '../../adapters/graph/testing.ts';
+import { startGatewayFixture, type GatewayFixture } from '../../../tests/support/local-tenant.ts';
 import { startJobRunner, type JobRunner } from '../../adapters/queue/jobs.ts';
 import type { BotRecords, DeliveryRow } from '../../adapters/store/bot-records.ts';
 import { openStore } from '../../adapters/store/open.ts';

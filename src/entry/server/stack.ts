@@ -219,9 +219,11 @@ async function scheduleJobs(config: Config, runner: JobRunner, j: {
 /** Local mode: the local tenant started (its stop pushed onto `stops`), a gateway and an HTTP client that trust its CA. */
 async function startLocal(config: Config, programme: Programme, clock: Clock, logger: Logger, stops: (() => Promise<void>)[]) {
   // Loaded lazily: tenant mode never needs the local tenant's code.
-  const { startLocalTenant } = await import('../tenant/server.ts');
+  const { startLocalTenant } = await import('@regiekamer/local-tenant');
+  const { localTenantApp, localTenantDirectory } = await import('./local-tenant-data.ts');
   const tenant = await startLocalTenant({
-    programme,
+    directory: localTenantDirectory(programme),
+    app: localTenantApp({}),
     dataDir: config.localTenant.dataDir,
     port: config.localTenant.port,
     httpPort: config.localTenant.httpPort,

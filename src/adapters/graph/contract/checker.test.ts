@@ -4,7 +4,8 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { loadProgrammeFile } from '../../files/programme-file.ts';
-import { TENANT_IN_MEMORY, startLocalTenant } from '../../../entry/tenant/server.ts';
+import { TENANT_IN_MEMORY, startLocalTenant } from '@regiekamer/local-tenant';
+import { localTenantDirectory } from '../../../entry/server/local-tenant-data.ts';
 import { createMsalTokenSource } from '../../auth/credentials.ts';
 import { createHttpClient } from '../../http/fetch.ts';
 import { openStore } from '../../store/open.ts';
@@ -39,7 +40,7 @@ describe('the Graph contract check', () => {
   it('every request of a real sync (BEL into the local tenant) is in the contract', { timeout: 180_000 }, async () => {
     const loaded = await loadProgrammeFile('programmes/bel.yaml');
     if (!loaded.ok) throw new Error('bel.yaml does not load');
-    const tenant = await startLocalTenant({ programme: loaded.programme, dataDir: TENANT_IN_MEMORY, port: 0, httpPort: null });
+    const tenant = await startLocalTenant({ directory: localTenantDirectory(loaded.programme), dataDir: TENANT_IN_MEMORY, port: 0, httpPort: null });
     const http = createHttpClient({ caCertPem: tenant.caCertPem });
     const recorder = recordingFetch(http.fetch);
     const store = await openStore({ dataDir: 'memory://' });

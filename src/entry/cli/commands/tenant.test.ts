@@ -6,7 +6,8 @@ import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../platform/config.ts';
-import { testIdentity, testToken, trustingFetch } from '../../tenant/testing.ts';
+import { trustingFetch } from '@regiekamer/local-tenant';
+import { testIdentity, testToken } from '@regiekamer/local-tenant/testing';
 import { tenantServeCommand } from './tenant.ts';
 import type { CliIo } from '../io.ts';
 

@@ -7,8 +7,8 @@ import { both } from '../../../domain/i18n.ts';
 import { formatProblem } from '../../../domain/programme/parse.ts';
 import type { Config } from '../../../platform/config.ts';
 import { createLogger } from '../../../platform/logger.ts';
-import { StateFileError } from '../../tenant/persistence.ts';
-import { startLocalTenant, type IdentityFactory } from '../../tenant/server.ts';
+import { StateFileError, startLocalTenant, type IdentityFactory } from '@regiekamer/local-tenant';
+import { localTenantApp, localTenantDirectory } from '../../server/local-tenant-data.ts';
 import { EXIT, writeLine, type CliIo } from '../io.ts';
 
 export interface TenantServeFlags {
@@ -83,7 +83,8 @@ export async function tenantServeCommand(io: CliIo, config: Config, flags: Tenan
   let tenant;
   try {
     tenant = await startLocalTenant({
-      programme,
+      directory: localTenantDirectory(programme),
+      app: localTenantApp(config.graph),
       dataDir: config.localTenant.dataDir,
       port,
       httpPort,
@@ -95,7 +96,6 @@ export async function tenantServeCommand(io: CliIo, config: Config, flags: Tenan
         ...(parsed.throttling !== undefined ? { throttling: parsed.throttling } : {}),
         ...(parsed.seed !== undefined ? { seed: parsed.seed } : {}),
       },
-      ...(config.graph.clientId && config.graph.clientSecret ? { app: { clientId: config.graph.clientId, clientSecret: config.graph.clientSecret } } : {}),
       ...(deps.identity ? { identity: deps.identity } : {}),
     });
   } catch (err) {

@@ -3,8 +3,7 @@
 // the documented limits answer 403 with Planner's limit codes. Also the "person edits a task" hooks for tests.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
-import type { Clock } from '../../domain/time/clock.ts';
-import { collection, GraphHttpError, type Entity, type Json, type LocalTenantState, type Route, type TenantContext, type TenantRequest, type TenantResponse } from './core.ts';
+import { collection, GraphHttpError, type Clock, type Entity, type Json, type LocalTenantState, type Route, type TenantContext, type TenantRequest, type TenantResponse } from './core.ts';
 
 type JsonObject = { [key: string]: Json };
 

@@ -4,7 +4,7 @@ import { GraphHttpError, type Route } from './core.ts';
 import { applySelect, decodeSkipToken, encodeSkipToken, nextLink, parseFilter } from './odata.ts';
 import { contextFragment, pathSegments, RouteTable } from './routing.ts';
 import { Throttler } from './throttle.ts';
-import { FixedClock } from '../../domain/time/clock.ts';
+import { FixedClock } from './testing.ts';
 
 const people = [
   { id: '1', displayName: 'Anna Alfa', mail: 'anna@alfa.example', accountEnabled: true, jobTitle: null },

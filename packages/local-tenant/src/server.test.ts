@@ -4,8 +4,7 @@ import { mkdtemp, readFile, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { FixedClock } from '../../domain/time/clock.ts';
-import { startTestTenant, TENANT_A, TENANT_B, TENANT_C, testToken, type TestTenant } from './testing.ts';
+import { FixedClock, startTestTenant, TENANT_A, TENANT_B, TENANT_C, testToken, type TestTenant } from './testing.ts';
 
 let running: TestTenant[] = [];
 afterEach(async () => {
@@ -91,16 +90,16 @@ describe('local tenant server', () => {
     const t = await start();
     expect(t.handle.tenants.map((x) => x.id)).toEqual([TENANT_A, TENANT_B, TENANT_C]);
     expect(t.handle.tenants[0]).toEqual({ id: TENANT_A, domain: 'alfa.example', displayName: 'Alfa' });
-    for (const [tenant, programmePeople] of [[TENANT_A, 3], [TENANT_B, 1], [TENANT_C, 1]] as const) {
+    for (const [tenant, listedPeople] of [[TENANT_A, 3], [TENANT_B, 1], [TENANT_C, 1]] as const) {
       const { items } = await allPages(t, tenant, '/users?$select=id,userPrincipalName,accountEnabled');
       const organizer = tenant === TENANT_A ? 1 : 0;
-      const others = items.length - programmePeople - organizer - 1;
+      const others = items.length - listedPeople - organizer - 1;
       expect(others).toBeGreaterThanOrEqual(3);
       expect(others).toBeLessThanOrEqual(5);
       expect(items.filter((u) => u.accountEnabled === false)).toHaveLength(1);
       for (const u of items) expect(String(u.id)).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
     }
-    const organizer = await t.graph(TENANT_A, 'GET', '/users/regiekamer@alfa.example');
+    const organizer = await t.graph(TENANT_A, 'GET', '/users/organizer@alfa.example');
     expect(organizer.status).toBe(200);
     expect(t.handle.app.clientId).toMatch(/^[0-9a-f-]{36}$/);
     expect(t.handle.app.clientSecret.length).toBeGreaterThanOrEqual(30);
@@ -236,16 +235,16 @@ describe('local tenant server', () => {
         },
       }],
     });
-    const pending = Array.from({ length: 4 }, () => t.graph(TENANT_A, 'GET', '/users/regiekamer@alfa.example/calendar'));
+    const pending = Array.from({ length: 4 }, () => t.graph(TENANT_A, 'GET', '/users/organizer@alfa.example/calendar'));
     while (entered < 4) await new Promise((resolve) => setImmediate(resolve));
     // The same mailbox by id instead of UPN is still the same mailbox.
-    const organizer = await t.graph(TENANT_A, 'GET', '/users/regiekamer@alfa.example');
+    const organizer = await t.graph(TENANT_A, 'GET', '/users/organizer@alfa.example');
     const fifth = await t.graph(TENANT_A, 'GET', `/users/${String(organizer.body.id)}/calendar`);
     expect(fifth.status).toBe(429);
     expect(fifth.headers.get('retry-after')).toBe('1');
     releaseAll();
     expect((await Promise.all(pending)).map((r) => r.status)).toEqual([200, 200, 200, 200]);
-    expect((await t.graph(TENANT_A, 'GET', '/users/regiekamer@alfa.example/calendar')).status).toBe(200);
+    expect((await t.graph(TENANT_A, 'GET', '/users/organizer@alfa.example/calendar')).status).toBe(200);
   });
 
   it('injects the configured share of 429 and 503, reproducibly for a seed, and adds latency', async () => {

@@ -2,10 +2,9 @@
 // across DST, relative/absolute monthly patterns, instances and calendarView windows, exceptions, cancellations,
 // transactionId de-duplication, attendee copies and the property names of the Graph v1.0 contract.
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { FixedClock } from '../../domain/time/clock.ts';
+import { FixedClock, GRAPH_CONTRACT } from './testing.ts';
 import { calendarRoutes, instanceId, mailboxKey } from './calendar.ts';
 import { GraphHttpError, type Entity, type LocalTenantState, type Route, type TenantContext, type TenantRequest } from './core.ts';
 
@@ -18,7 +17,7 @@ interface Result {
 
 const TENANT = '11111111-1111-4111-8111-111111111111';
 const OTHER_TENANT = '22222222-2222-4222-8222-222222222222';
-const ORGANIZER = 'regiekamer@alfa.example';
+const ORGANIZER = 'organizer@alfa.example';
 const AMS = { Prefer: 'outlook.timezone="W. Europe Standard Time"' };
 
 function user(id: string, upn: string, displayName: string): Entity {
@@ -33,7 +32,7 @@ function newState(): LocalTenantState {
       [TENANT]: {
         id: TENANT, displayName: 'Alfa', domain: 'alfa.example', collections: {
           users: {
-            'a0000000-0000-4000-8000-000000000001': user('a0000000-0000-4000-8000-000000000001', ORGANIZER, 'Regiekamer organisator'),
+            'a0000000-0000-4000-8000-000000000001': user('a0000000-0000-4000-8000-000000000001', ORGANIZER, 'Organizer mailbox'),
             'a0000000-0000-4000-8000-000000000002': user('a0000000-0000-4000-8000-000000000002', 'cor@alfa.example', 'Cor Alfa'),
           },
         },
@@ -122,7 +121,7 @@ async function createSeries(body: Item = fortnightly()): Promise<Item> {
 // Contract
 
 type Schema = { allOf?: Item[]; properties?: Item };
-const contract = parse(readFileSync(path.resolve(import.meta.dirname, '../../adapters/graph/contract/graph-v1.0-subset.yaml'), 'utf8')) as { components: { schemas: Record<string, Schema> } };
+const contract = parse(readFileSync(GRAPH_CONTRACT, 'utf8')) as { components: { schemas: Record<string, Schema> } };
 
 function propertiesOf(name: string): Set<string> {
   const out = new Set<string>();

@@ -1,7 +1,25 @@
 // The local tenant's core contract: resource modules (directory, teams, calendar, planner, …) register routes
 // whose handlers work on plain, JSON-serialisable tenant state. The server around them supplies routing,
 // $batch, paging, throttling, fault injection, identity and persistence — handlers never see HTTP.
-import type { Clock } from '../../domain/time/clock.ts';
+
+/** The time source; injected so tests can set and move time (only `now()` is read). */
+export interface Clock {
+  now(): Date;
+}
+
+/** The wall clock. */
+export const systemClock: Clock = { now: () => new Date() };
+
+/**
+ * Where the local tenant logs (a pino logger fits): an object of fields, then a message. It never logs tokens,
+ * secrets or request bodies.
+ */
+export interface TenantLogger {
+  debug(fields: Record<string, unknown>, message: string): void;
+  info(fields: Record<string, unknown>, message: string): void;
+  warn(fields: Record<string, unknown>, message: string): void;
+  error(fields: Record<string, unknown>, message: string): void;
+}
 
 /** Graph-shaped error body: { error: { code, message } }. */
 export class GraphHttpError extends Error {

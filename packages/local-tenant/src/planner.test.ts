@@ -2,10 +2,9 @@
 // (428/400/412), a new ETag on every write, per-item ETags, the documented limits, deletion, category labels,
 // order hints, a person editing a task in the Planner app, and the property names of the Graph v1.0 contract.
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { FixedClock } from '../../domain/time/clock.ts';
+import { FixedClock, GRAPH_CONTRACT } from './testing.ts';
 import { collection, GraphHttpError, type Entity, type LocalTenantState, type Route, type TenantContext, type TenantRequest } from './core.ts';
 import { computeOrderHint, deleteTaskAsPerson, editTaskAsPerson, editTaskDetailsAsPerson, PLANNER_LIMITS, plannerRoutes } from './planner.ts';
 
@@ -121,7 +120,7 @@ async function newTask(planId: string, extra: Item = {}): Promise<Item> {
 // Contract
 
 type Schema = { allOf?: Item[]; properties?: Item };
-const contract = parse(readFileSync(path.resolve(import.meta.dirname, '../../adapters/graph/contract/graph-v1.0-subset.yaml'), 'utf8')) as { components: { schemas: Record<string, Schema> } };
+const contract = parse(readFileSync(GRAPH_CONTRACT, 'utf8')) as { components: { schemas: Record<string, Schema> } };
 
 function unknownKeys(body: Item, schema: string): string[] {
   const allowed = new Set<string>();

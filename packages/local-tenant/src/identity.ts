@@ -1,17 +1,16 @@
 // The local tenant's identity provider: Entra ID v2 endpoints (OpenID configuration, signing keys, token) for
 // each local tenant, issuing RS256 access tokens to the registered app by client secret or certificate
-// (client_assertion), and validating the tokens Graph and Bot Connector calls bring with the product's own
-// validator (src/adapters/auth/validate.ts). The signing key is made once and kept in the data dir.
+// (client_assertion), and validating the tokens Graph and Bot Connector calls bring with the local tenant's own
+// check (tokens.ts), not a client's. The signing key is made once and kept in the data dir.
 import { createHash, randomUUID, X509Certificate } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import express, { type Request, type Response, type Router } from 'express';
 import { createLocalJWKSet, decodeProtectedHeader, exportJWK, generateKeyPair, importJWK, jwtVerify, SignJWT, type JWK } from 'jose';
-import { createTokenValidator, TokenRejectedError, type TokenValidator } from '../../adapters/auth/validate.ts';
-import type { Clock } from '../../domain/time/clock.ts';
-import { GraphHttpError, type LocalTenantState } from './core.ts';
+import { GraphHttpError, type Clock, type LocalTenantState } from './core.ts';
 import { nameGuid } from './seed.ts';
 import type { IdentityProvider, VerifiedToken } from './server.ts';
+import { createTokenCheck, TokenRejectedError, type TokenCheck } from './tokens.ts';
 
 /** Resource identifiers (app id URIs) the local tenant issues tokens for, as Entra ID does. */
 export const GRAPH_RESOURCE = 'https://graph.microsoft.com';
@@ -329,19 +328,18 @@ export async function createIdentityProvider(deps: { state: LocalTenantState; ba
     }
   };
 
-  // Tenants come and go with the state (reset, reseeding), so the allow-list is read per call.
-  const validatorFor = (audiences: string[]): TokenValidator => async (header) => createTokenValidator({
+  // Tenants come and go with the state (reset, reseeding), so the tenant list is read per call.
+  const validatorFor = (audiences: string[]): TokenCheck => createTokenCheck({
     keys: createLocalJWKSet(jwks),
     issuerFor,
     audiences,
-    allowedTenants: Object.keys(state.tenants),
+    tenants: () => Object.keys(state.tenants),
     clock,
-    clockToleranceSeconds: 0,
-  })(header);
+  });
   const graphValidator = validatorFor([GRAPH_RESOURCE, GRAPH_APP_ID]);
   const botValidator = validatorFor([BOT_RESOURCE]);
 
-  const verifyWith = (validator: TokenValidator) => async (header?: string): Promise<VerifiedToken> => {
+  const verifyWith = (validator: TokenCheck) => async (header?: string): Promise<VerifiedToken> => {
     try {
       const v = await validator(header);
       return { tenantId: v.tenantId, appId: v.appId, roles: v.roles, ...(v.delegated && v.objectId ? { userId: v.objectId } : {}) };

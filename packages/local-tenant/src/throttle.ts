@@ -1,6 +1,6 @@
 // The documented Microsoft 365 limits, enforced as sliding windows (and a concurrency cap per mailbox), so a
 // client that ignores them gets 429 + Retry-After here as it would against the real service.
-import type { Clock } from '../../domain/time/clock.ts';
+import type { Clock } from './core.ts';
 
 export interface WindowLimit {
   limit: number;

@@ -1,8 +1,7 @@
 // The Bot Connector stand-in over HTTPS: the documented per-conversation and per-tenant rate limits,
 // recorded deliveries, one-on-one conversations, replies and updates, blocked and gone conversations.
 import { afterEach, describe, expect, it } from 'vitest';
-import { FixedClock } from '../../domain/time/clock.ts';
-import { startTestTenant, TENANT_A, TENANT_B, testToken, type TestTenant } from './testing.ts';
+import { FixedClock, startTestTenant, TENANT_A, TENANT_B, testToken, type TestTenant } from './testing.ts';
 
 let t: TestTenant | undefined;
 afterEach(async () => {

@@ -2,11 +2,9 @@
 // shared channels with people of another tenant, the rules for private channels and disabled accounts,
 // the documented limits, and property names that exist in the Graph v1.0 contract.
 import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { FixedClock } from '../../domain/time/clock.ts';
-import { startTestTenant, TENANT_A, TENANT_B, type TestTenant } from './testing.ts';
+import { FixedClock, GRAPH_CONTRACT, startTestTenant, TENANT_A, TENANT_B, type TestTenant } from './testing.ts';
 
 type Item = Record<string, unknown>;
 const GRAPH = 'https://graph.microsoft.com/v1.0';
@@ -62,7 +60,7 @@ async function newTeam(name: string, ownerUpn = 'anna@alfa.example', others: str
 }
 
 beforeAll(async () => {
-  const contract = await readFile(path.resolve(import.meta.dirname, '../../adapters/graph/contract/graph-v1.0-subset.yaml'), 'utf8');
+  const contract = await readFile(GRAPH_CONTRACT, 'utf8');
   schemas = (parse(contract) as { components: { schemas: typeof schemas } }).components.schemas;
   t = await startTestTenant({ clock, faults: { throttling: false } });
 });

@@ -9,12 +9,8 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
-import type { Programme } from '../../domain/programme/schema.ts';
-import type { Clock } from '../../domain/time/clock.ts';
-import { systemClock } from '../../platform/clock.ts';
-import type { Logger } from '../../platform/logger.ts';
 import { BotConnector, type BotActivityRecord, type ConversationState } from './botconnector.ts';
-import { GraphHttpError, type LocalTenantState, type Route, type TenantContext, type TenantRequest, type TenantResponse } from './core.ts';
+import { GraphHttpError, systemClock, type Clock, type LocalTenantState, type TenantLogger, type Route, type TenantContext, type TenantRequest, type TenantResponse } from './core.ts';
 import { directoryRoutes } from './directory.ts';
 import { calendarRoutes } from './calendar.ts';
 import { plannerRoutes } from './planner.ts';
@@ -23,7 +19,7 @@ import { FaultInjector, validateFaults, type FaultConfig } from './faults.ts';
 import { applySelect, decodeSkipToken, nextLink, parseFilter, parseSelect, parseTop } from './odata.ts';
 import { loadState, StateSaver, writeFileAtomic } from './persistence.ts';
 import { contextFragment, RouteTable } from './routing.ts';
-import { seedState, tenantList } from './seed.ts';
+import { seedState, tenantList, type AppRegistration, type TenantDirectory } from './seed.ts';
 import { RequestRecorder, type LocalTenantStats, type Outcome, type RequestLogEntry } from './stats.ts';
 import { teamsRoutes } from './teams.ts';
 import { LIMITS, Throttler, type Bucket } from './throttle.ts';
@@ -47,7 +43,8 @@ export interface IdentityProvider {
 export type IdentityFactory = (deps: { state: LocalTenantState; baseUrl: string; dataDir: string; clock: Clock }) => Promise<IdentityProvider>;
 
 export interface LocalTenantOptions {
-  programme: Programme;
+  /** The tenants and their users to seed (seeding only adds what the state lacks). */
+  directory: TenantDirectory;
   /** Directory for state.json and the TLS material; 'memory' writes nothing (a temp dir is used for identity keys). */
   dataDir: string;
   /** HTTPS port (0: any free port). */
@@ -68,9 +65,9 @@ export interface LocalTenantOptions {
   identity?: IdentityFactory;
   /** More Graph routes (tests, experiments). */
   routes?: Route[];
-  /** Use these app credentials (e.g. GRAPH_CLIENT_ID/SECRET from config) instead of generated ones. */
-  app?: { clientId: string; clientSecret: string };
-  logger?: Logger;
+  /** The registered app: given credentials, or generated ones kept in the state (default name 'Local app'). */
+  app?: AppRegistration;
+  logger?: TenantLogger;
   /** Debounce of state writes in ms (default 250). */
   saveDebounceMs?: number;
   /** Replaces the latency wait (tests). */
@@ -123,7 +120,7 @@ async function defaultIdentityFactory(): Promise<IdentityFactory> {
   // A literal specifier, so that the build (tsc's rewriteRelativeImportExtensions) turns it into ./identity.js;
   // a computed one would still name the .ts source in dist/.
   const mod = await import('./identity.ts').catch((err: unknown) => {
-    throw new Error(`the local identity provider (src/entry/tenant/identity.ts) could not be loaded: ${err instanceof Error ? err.message : String(err)}`);
+    throw new Error(`the local identity provider (identity.ts) could not be loaded: ${err instanceof Error ? err.message : String(err)}`);
   });
   return mod.createIdentityProvider;
 }
@@ -190,7 +187,7 @@ export async function startLocalTenant(options: LocalTenantOptions): Promise<Loc
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const pageSize = Math.min(MAX_PAGE_SIZE, Math.max(1, options.pageSize ?? 100));
 
-  // State: loaded (unless reset), then seeded from the programme — seeding only adds what is missing.
+  // State: loaded (unless reset), then seeded from the directory — seeding only adds what is missing.
   const stateFile = dataDir ? path.join(dataDir, 'state.json') : undefined;
   let previous: LocalTenantState | undefined;
   if (stateFile) {
@@ -205,7 +202,7 @@ export async function startLocalTenant(options: LocalTenantOptions): Promise<Loc
       previous = await loadState(stateFile);
     }
   }
-  const seeded = seedState(previous, options.programme, { now: clock.now(), app: options.app });
+  const seeded = seedState(previous, options.directory, { now: clock.now(), app: options.app });
   const state = seeded.state;
   const app0 = state.apps.find((a) => a.clientId === options.app?.clientId) ?? state.apps[0];
   if (!app0) throw new Error('no app registered in the local tenant state');
@@ -528,10 +525,10 @@ export async function startLocalTenant(options: LocalTenantOptions): Promise<Loc
   };
 
   const handle = {
-    tenants: () => tenantList(state, options.programme),
+    tenants: () => tenantList(state, options.directory),
     info: (): LocalTenantInfo => ({
       baseUrl, httpUrl, caCertPem: tls.caCertPem, caCertPath: tls.caCertPath ?? null,
-      tenants: tenantList(state, options.programme), app: { clientId: app0.clientId, clientSecret: app0.clientSecret },
+      tenants: tenantList(state, options.directory), app: { clientId: app0.clientId, clientSecret: app0.clientSecret },
     }),
   };
 
@@ -589,7 +586,7 @@ export async function startLocalTenant(options: LocalTenantOptions): Promise<Loc
   });
   local.post('/reset', (_req, res) => {
     // Back to freshly seeded state; apps (credentials) stay.
-    const fresh = seedState({ version: 1, tenants: {}, apps: state.apps }, options.programme, { now: clock.now() });
+    const fresh = seedState({ version: 1, tenants: {}, apps: state.apps }, options.directory, { now: clock.now() });
     Object.assign(state, fresh.state);
     saver.changed();
     res.status(204).end();

@@ -26,7 +26,7 @@ interface Instance {
   cancelled: boolean;
 }
 
-/** Outlook's Windows zone names for the zones the programme meets in; anything else must be an IANA name. */
+/** Outlook's Windows zone names for the zones meetings are held in here; anything else must be an IANA name. */
 const WINDOWS_ZONES: Record<string, string> = {
   'utc': 'UTC',
   'tzone://microsoft/utc': 'UTC',

@@ -7,13 +7,12 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createRemoteJWKSet, customFetch, generateKeyPair, SignJWT, decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startGatewayFixture, type GatewayFixture } from '../../adapters/graph/testing.ts';
+import { startGatewayFixture, TENANT_A, TENANT_B, TENANT_C, testProgramme, type GatewayFixture } from '../../../tests/support/local-tenant.ts';
 import { createTokenValidator } from '../../adapters/auth/validate.ts';
 import { openStore } from '../../adapters/store/open.ts';
 import type { Store } from '../../adapters/store/store.ts';
 import { FixedClock } from '../../domain/time/clock.ts';
-import { apiRouter } from '../server/api.ts';
-import { TENANT_A, TENANT_B, TENANT_C, testProgramme } from './testing.ts';
+import { apiRouter } from './api.ts';
 
 const REDIRECT = 'http://127.0.0.1:3978/tab/aanmelden/terug';
 let f: GatewayFixture;

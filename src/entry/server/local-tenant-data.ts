@@ -1,0 +1,49 @@
+// What the local tenant (packages/local-tenant) serves for a programme, as the plain data it takes: one tenant per
+// gemeente with a tenant id, its people as users, a few fictional colleagues who are not in the programme (look-ups
+// must not assume everyone is), one disabled account, the organizer mailbox in the host tenant; and the app
+// registration. The emulator knows nothing of programmes; this is the only place that turns one into its data.
+import type { AppRegistration, TenantDirectory } from '@regiekamer/local-tenant';
+import type { Programme } from '../../domain/programme/schema.ts';
+
+// Fictional people only; none of these names comes from the seed documents.
+const GIVEN = ['Femke', 'Joost', 'Ilse', 'Ruben', 'Noor', 'Daan', 'Lotte', 'Thijs', 'Esmee', 'Merel', 'Koen', 'Iris', 'Fleur', 'Bas'];
+const SURNAME = ['Verhoef', 'Bakker', 'Smit', 'Hendriks', 'Mulder', 'Visser', 'Kok', 'Bosman', 'Brouwer', 'Dekker'];
+const JOBS = ['Beleidsmedewerker', 'Adviseur bedrijfsvoering', 'Teamleider', 'Juridisch adviseur', 'Medewerker KCC'];
+
+/**
+ * The local tenant's directory for a programme: gemeenten with a tenant id in programme order (the others have no
+ * tenant to emulate), each with its people (UPN; mail = email or UPN), 3–5 fictional colleagues and a disabled
+ * `oud-account@<domain>`; the host tenant also holds the organizer mailbox (programme.organizer).
+ */
+export function localTenantDirectory(programme: Programme): TenantDirectory {
+  const gemeenten = programme.gemeenten.filter((g): g is typeof g & { tenantId: string } => typeof g.tenantId === 'string');
+  return {
+    tenants: gemeenten.map((g, index) => {
+      const domain = g.domain.toLowerCase();
+      const users: TenantDirectory['tenants'][number]['users'] = programme.people
+        .filter((p) => p.gemeente === g.id)
+        .map((p) => ({ userPrincipalName: p.upn, mail: p.email ?? p.upn, displayName: p.name }));
+      const extra = 3 + (index % 3);
+      for (let k = 0; k < extra; k++) {
+        const given = GIVEN[(index * 5 + k) % GIVEN.length] as string;
+        const surname = SURNAME[(index * 3 + k * 7) % SURNAME.length] as string;
+        const upn = `${given}.${surname}@${domain}`.toLowerCase();
+        users.push({ userPrincipalName: upn, mail: upn, displayName: `${given} ${surname}`, jobTitle: JOBS[k % JOBS.length] ?? null });
+      }
+      const gone = `oud-account@${domain}`;
+      users.push({ userPrincipalName: gone, mail: gone, displayName: 'Oud Account', accountEnabled: false, jobTitle: 'Uit dienst' });
+      if (g.host) {
+        const upn = programme.programme.organizer;
+        users.push({ userPrincipalName: upn, mail: upn, displayName: 'Regiekamer organisator', jobTitle: 'Organisatorpostvak' });
+      }
+      return { id: g.tenantId.toLowerCase(), domain, displayName: g.name, users };
+    }),
+  };
+}
+
+/** The app registered in the local tenant: the configured credentials when there are both, else generated ones. */
+export function localTenantApp(graph: { clientId?: string | undefined; clientSecret?: string | undefined }): AppRegistration {
+  return graph.clientId && graph.clientSecret
+    ? { displayName: 'Regiekamer', clientId: graph.clientId, clientSecret: graph.clientSecret }
+    : { displayName: 'Regiekamer (lokaal)' };
+}
