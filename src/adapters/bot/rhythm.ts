@@ -45,7 +45,7 @@ function instant(v: unknown): Date | undefined {
  * What the organizer's calendar says about the programme's occurrences in the window: each one found (at its
  * current time, with its join link), and the expected ones of a synced series that are gone (cancelled).
  */
-export async function calendarOverrides(gateway: GraphGateway, programme: Programme, tenantId: string, expected: MeetingOccurrence[], window: { from: Date; until: Date }) {
+async function calendarOverrides(gateway: GraphGateway, programme: Programme, tenantId: string, expected: MeetingOccurrence[], window: { from: Date; until: Date }) {
   const prefix = `rk-${programme.programme.id}-`;
   const masters = new Map<string, { cadenceId: string; joinUrl?: string }>();
   for await (const e of gateway.pages<Json>(tenantId, events.list(programme.programme.organizer, { select: ['id', 'transactionId', 'onlineMeeting'] }))) {

@@ -54,7 +54,7 @@ const categoryOf = (k: K) => `category${KS.indexOf(k) + 1}`;
 type Task = Record<string, unknown> & { id: string; '@odata.etag': string };
 
 /** The plan of a werkgroep: made once (plan, buckets, the K's as category labels), then found in the store. */
-export async function ensurePlan(d: PlannerSyncDeps, werkgroep: string): Promise<StoredPlan> {
+async function ensurePlan(d: PlannerSyncDeps, werkgroep: string): Promise<StoredPlan> {
   const known = (await d.store.actions.plans(d.programme.programme.id)).find((p) => p.werkgroep === werkgroep);
   if (known) return known;
   const body = d.programme.bodies.find((b) => b.id === werkgroep);
@@ -155,7 +155,7 @@ const REPRESENTATION = { Prefer: 'return=representation' };
 const PLANS_AT_ONCE = 8;
 
 /** One poll of one werkgroep's plan: read the task list once, merge what changed on either side, write back. */
-export async function syncWerkgroep(d: PlannerSyncDeps, werkgroep: string, summary: PollSummary): Promise<void> {
+async function syncWerkgroep(d: PlannerSyncDeps, werkgroep: string, summary: PollSummary): Promise<void> {
   const programmeId = d.programme.programme.id;
   const plan = await ensurePlan(d, werkgroep);
   const tasks = new Map<string, Task>();
