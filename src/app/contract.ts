@@ -15,14 +15,13 @@ import { ACTION_STATUSES, FOUR_KS, OUTCOME_KINDS, type ActionStatus, type FourK 
 // ---- Shared pieces ---------------------------------------------------------------------------------------------
 
 /** A calendar day, YYYY-MM-DD, that exists (no 2026-02-30). */
-export const DateSchema = z.string().refine(isRealDate, { message: 'expected a date YYYY-MM-DD' });
+const DateSchema = z.string().refine(isRealDate, { message: 'expected a date YYYY-MM-DD' });
 
 /**
  * The `error` of every 4xx/5xx answer; `message` says it in Dutch and English ("nl / en").
  * 400 bad_input, cycle · 401 unauthorized · 403 forbidden · 404 not_found · 409 changed, not_possible, exists · 500 internal.
  */
-export const ERROR_CODES = ['bad_input', 'cycle', 'unauthorized', 'forbidden', 'not_found', 'changed', 'not_possible', 'exists', 'internal'] as const;
-export type ErrorCode = (typeof ERROR_CODES)[number];
+export type ErrorCode = 'bad_input' | 'cycle' | 'unauthorized' | 'forbidden' | 'not_found' | 'changed' | 'not_possible' | 'exists' | 'internal';
 
 export interface ErrorResponse {
   error: ErrorCode;
@@ -34,7 +33,7 @@ export interface ErrorResponse {
   action?: ActionView;
 }
 
-export interface Named {
+interface Named {
   id: string;
   name: string;
 }
@@ -79,7 +78,7 @@ export interface WerkgroepTile {
 
 // ---- GET /api/werkgroepen/:id ----------------------------------------------------------------------------------
 
-export interface PersonInWerkgroep {
+interface PersonInWerkgroep {
   id: string;
   name: string;
   /** The person's home gemeente (its name). */

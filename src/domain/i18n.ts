@@ -113,17 +113,12 @@ function compile(key: MessageKey, lang: Lang) {
   return entry;
 }
 
-/** The placeholders of a message source written in the catalogue's style (see messageArguments). */
+/**
+ * The placeholders of a message source written in the catalogue's style and how each is used, e.g.
+ * `{ count: 'plural', file: 'simple' }`. Throws intl-messageformat's SyntaxError when the source is not valid ICU.
+ */
 export function sourceArguments(source: string, lang: Lang): Map<string, ArgumentKind> {
   return compileSource(source, lang).args;
-}
-
-/**
- * The placeholders of one message and how each is used, e.g. `{ count: 'plural', file: 'simple' }`.
- * Throws intl-messageformat's SyntaxError when the message is not valid ICU.
- */
-export function messageArguments(key: MessageKey, lang: Lang): Map<string, ArgumentKind> {
-  return compile(key, lang).args;
 }
 
 /**

@@ -3,7 +3,7 @@ import { pino, type Logger } from 'pino';
 
 export type { Logger };
 
-export const REDACT_PATHS = [
+const REDACT_PATHS = [
   'token', 'accessToken', 'access_token', 'refresh_token', 'id_token', 'clientSecret', 'client_secret', 'password',
   'authorization', 'headers.authorization', 'req.headers.authorization', '*.token', '*.accessToken', '*.clientSecret',
   'upn', 'email', 'mail', 'displayName', 'name', '*.upn', '*.email', '*.mail', '*.displayName', 'body', '*.body',

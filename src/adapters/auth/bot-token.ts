@@ -9,7 +9,6 @@ import type { Fetch } from '../http/fetch.ts';
 import { TokenRejectedError } from './validate.ts';
 
 export const BOT_FRAMEWORK_ISSUER = 'https://api.botframework.com';
-export const BOT_FRAMEWORK_KEYS_URL = 'https://login.botframework.com/v1/.well-known/keys';
 
 export interface BotTokenValidatorOptions {
   keys: JWTVerifyGetKey;

@@ -4,8 +4,8 @@ import { createLocalJWKSet, exportJWK, generateKeyPair, SignJWT } from 'jose';
 import type { Clock } from '../../domain/time/clock.ts';
 import { createTokenValidator, type TokenValidator } from './validate.ts';
 
-export const TEST_ISSUER = 'https://login.test.invalid';
-export const TEST_AUDIENCE = 'api://regiekamer';
+const TEST_ISSUER = 'https://login.test.invalid';
+const TEST_AUDIENCE = 'api://regiekamer';
 
 export interface TestIssuer {
   validator(allowedTenants: Iterable<string>, clock: Clock): TokenValidator;

@@ -15,12 +15,12 @@ export interface ConversationAddress {
   tenantId: string;
 }
 
-export type SendOutcome =
+type SendOutcome =
   | { ok: true; activityId: string; attempts: number }
   /** final: do not try again for this recipient (403, 404, other 4xx); otherwise retries ran out. */
   | { ok: false; final: boolean; status: number; code: string; attempts: number };
 
-export interface BotSenderMetrics {
+interface BotSenderMetrics {
   sent: number;
   attempts: number;
   throttled: number;

@@ -3,7 +3,7 @@
 // send. The job only sends after claiming its row: a pending row with the due time the job was made for. So a
 // restart, a re-run, a moved meeting or a second server instance never sends a message twice, and a job whose
 // process died is taken up again by pg-boss once its claim has lapsed.
-import type { BotRecords, DeliveryRow, NewDelivery } from '../store/bot-records.ts';
+import type { BotRecords, DeliveryRow } from '../store/bot-records.ts';
 import type { JobRunner } from '../queue/jobs.ts';
 import type { Logger } from '../../platform/logger.ts';
 import type { Clock } from '../../domain/time/clock.ts';
@@ -100,5 +100,3 @@ export async function dispatchDue(records: BotRecords, runner: JobRunner, progra
   await runner.enqueue<DeliverJob>(DELIVER_QUEUE, due.map((d) => ({ programmeId, key: d.key, dueAt: d.dueAt.toISOString() })), { retryLimit: 5, expireInSeconds: 300 });
   return due.length;
 }
-
-export type { NewDelivery };

@@ -4,7 +4,7 @@
 // than the limit inside any window. The queueing is bottleneck's; this only decides which windows a send passes.
 import Bottleneck from 'bottleneck';
 
-export interface Window {
+interface Window {
   limit: number;
   ms: number;
 }

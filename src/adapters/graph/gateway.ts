@@ -13,8 +13,8 @@ import { errorFor, pacingKeys, resourceKind, type BatchItem, type BatchItemResul
 
 export type { GraphMetrics };
 
-export const GRAPH_AUDIENCE = 'https://graph.microsoft.com';
-export const MAX_BATCH = 20;
+const GRAPH_AUDIENCE = 'https://graph.microsoft.com';
+const MAX_BATCH = 20;
 
 export interface GraphGatewayOptions {
   /** Host only, without /v1.0: https://graph.microsoft.com, or the local tenant's base URL. */

@@ -1,6 +1,6 @@
 // What callers hand the gateway (request descriptors) and what it throws (typed errors).
 
-export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
 /** One Graph call: a path below /v1.0 (or an absolute @odata.nextLink), built by the functions in endpoints/. */
 export interface GraphCall {
@@ -54,7 +54,7 @@ export class GraphConflictError extends GraphError {
 }
 
 /** Retries ran out (attempts or time) while the service kept answering 429/503/504. */
-export class GraphThrottledError extends GraphError {
+class GraphThrottledError extends GraphError {
   override name = 'GraphThrottledError';
 }
 

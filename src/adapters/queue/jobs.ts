@@ -9,7 +9,7 @@ import type { Logger } from '../../platform/logger.ts';
 import { LOCK } from '../store/locks.ts';
 import type { Db, Store } from '../store/store.ts';
 
-export interface JobRun {
+interface JobRun {
   id: string;
   state: string;
   createdOn: Date;

@@ -7,7 +7,7 @@ import PgBoss from 'pg-boss-10';
 import type { Logger } from '../../platform/logger.ts';
 import type { Store } from '../store/store.ts';
 
-export interface JobRun {
+interface JobRun {
   id: string;
   state: string;
   createdOn: Date;

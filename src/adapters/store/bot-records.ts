@@ -2,9 +2,9 @@
 // that makes every scheduled message once-only (see migrations/007_bot.sql).
 import type { Db } from './store.ts';
 
-export type ConversationKind = 'personal' | 'channel' | 'groupChat';
+type ConversationKind = 'personal' | 'channel' | 'groupChat';
 
-export interface ConversationRef {
+interface ConversationRef {
   conversationId: string;
   kind: ConversationKind;
   tenantId: string;
@@ -27,7 +27,7 @@ export interface StoredUpdate {
   revision: number;
 }
 
-export type DeliveryStatus = 'pending' | 'sending' | 'sent' | 'skipped' | 'failed' | 'cancelled';
+type DeliveryStatus = 'pending' | 'sending' | 'sent' | 'skipped' | 'failed' | 'cancelled';
 
 export interface DeliveryRow {
   key: string;
@@ -45,7 +45,7 @@ export interface DeliveryRow {
   sentAt: Date | null;
 }
 
-export interface NewDelivery {
+interface NewDelivery {
   key: string;
   kind: string;
   occurrenceKey?: string | undefined;

@@ -10,7 +10,7 @@ import type { GraphGateway } from '../graph/gateway.ts';
 import { GraphError, type BatchItem, type BatchItemResult, type GraphCall } from '../graph/types.ts';
 import type { SyncObject, SyncRecords } from '../store/sync-records.ts';
 
-export type OutcomeStatus = 'done' | 'failed' | 'skipped';
+type OutcomeStatus = 'done' | 'failed' | 'skipped';
 
 export interface Outcome {
   change: Change;

@@ -60,7 +60,7 @@ function unique(problems: PackageProblem[]): PackageProblem[] {
   });
 }
 
-export function zipEntries(entries: ReadonlyMap<string, Uint8Array>): ZipFile {
+function zipEntries(entries: ReadonlyMap<string, Uint8Array>): ZipFile {
   const zip = new ZipFile();
   for (const [name, bytes] of entries) {
     zip.addBuffer(Buffer.from(bytes), name, { mtime: ZIP_MTIME, mode: 0o100644, forceDosTimestamp: true });

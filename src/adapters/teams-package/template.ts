@@ -3,7 +3,7 @@
 import { problem, type PackageProblem } from './problems.ts';
 
 export const PLACEHOLDERS = ['TEAMS_APP_ID', 'BOT_ID', 'PUBLIC_HOSTNAME', 'PUBLIC_BASE_URL'] as const;
-export type PlaceholderName = (typeof PLACEHOLDERS)[number];
+type PlaceholderName = (typeof PLACEHOLDERS)[number];
 export type Placeholders = Record<PlaceholderName, string>;
 
 /** Made-up ids for local use when TEAMS_APP_ID / BOT_ID are not set: valid GUIDs, obviously not real registrations. */

@@ -26,7 +26,7 @@ export type CalendarOverride = Parameters<typeof applyOverrides>[1][number];
  * window: each one found at its current time with its join link, and the expected ones of a synced series that are
  * gone (cancelled). Undefined when none of the programme's series is in the calendar; throws when it cannot be read.
  */
-export type CalendarReader = (programme: Programme, tenantId: string, expected: MeetingOccurrence[], window: { from: Date; until: Date }) => Promise<CalendarOverride[] | undefined>;
+type CalendarReader = (programme: Programme, tenantId: string, expected: MeetingOccurrence[], window: { from: Date; until: Date }) => Promise<CalendarOverride[] | undefined>;
 
 export interface RhythmOptions {
   store: Store;

@@ -44,7 +44,7 @@ export async function actionContext(d: AppDeps): Promise<ActionContext> {
 }
 
 /** A version of an action's fields (16 characters): an edit made on an older version is refused, not applied. */
-export const versionOf = (a: StoredAction): string => createHash('sha256').update(JSON.stringify(a.fields)).digest('base64url').slice(0, 16);
+const versionOf = (a: StoredAction): string => createHash('sha256').update(JSON.stringify(a.fields)).digest('base64url').slice(0, 16);
 
 /** The name of a werkgroep (its id when the programme has no such werkgroep). */
 export const werkgroepName = (d: AppDeps, id: string): string => d.programme.bodies.find((b) => b.kind === 'werkgroep' && b.id === id)?.name ?? id;

@@ -14,7 +14,7 @@ import type { Store } from '../../adapters/store/store.ts';
 export type PlannerTask = Record<string, unknown> & { id: string; '@odata.etag': string };
 
 /** Why a Planner call failed: the HTTP status, Graph's error code, and whether it was a 409/412 (changed meanwhile). */
-export interface PlannerFailure {
+interface PlannerFailure {
   status: number;
   code: string;
   conflict: boolean;
@@ -91,7 +91,7 @@ const KEPT_CHANGING: PlannerFailure = { status: 412, code: 'PreconditionFailed',
 class KeptChangingError extends Error {}
 
 /** The plan of a werkgroep: made once (plan, buckets, the K's as category labels), then found in the store. */
-export async function ensurePlan(d: PlannerSyncDeps, werkgroep: string): Promise<StoredPlan> {
+async function ensurePlan(d: PlannerSyncDeps, werkgroep: string): Promise<StoredPlan> {
   const known = (await d.store.actions.plans(d.programme.programme.id)).find((p) => p.werkgroep === werkgroep);
   if (known) return known;
   const body = d.programme.bodies.find((b) => b.id === werkgroep);
@@ -159,7 +159,7 @@ function taskPatch(f: ActionFields, fields: readonly FieldName[], plan: StoredPl
 const PLANS_AT_ONCE = 8;
 
 /** One poll of one werkgroep's plan: read the task list once, merge what changed on either side, write back. */
-export async function syncWerkgroep(d: PlannerSyncDeps, werkgroep: string, summary: PollSummary): Promise<void> {
+async function syncWerkgroep(d: PlannerSyncDeps, werkgroep: string, summary: PollSummary): Promise<void> {
   const programmeId = d.programme.programme.id;
   const plan = await ensurePlan(d, werkgroep);
   const tasks = new Map<string, Task>();

@@ -4,7 +4,7 @@ import { distance } from 'fastest-levenshtein';
 import type { Lang } from '../i18n.ts';
 import type { Programme } from '../programme/schema.ts';
 
-export type CommandName = 'help' | 'mijn-acties' | 'status' | 'update' | 'besluiten' | 'unknown';
+type CommandName = 'help' | 'mijn-acties' | 'status' | 'update' | 'besluiten' | 'unknown';
 
 export interface Command {
   command: CommandName;
@@ -32,12 +32,12 @@ const WORDS: { words: string; command: Exclude<CommandName, 'unknown'>; lang?: L
 ];
 
 /** Lower case, no diacritics, single spaces. */
-export function fold(text: string): string {
+function fold(text: string): string {
   return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
 /** Mentions (<at>Regiekamer</at>) and any other markup removed, entities decoded. */
-export function plainText(text: string): string {
+function plainText(text: string): string {
   return text
     .replace(/<at>[\s\S]*?<\/at>/gi, ' ')
     .replace(/<[^>]+>/g, ' ')

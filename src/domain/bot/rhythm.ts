@@ -20,7 +20,7 @@ export interface MeetingOccurrence {
   joinUrl?: string;
 }
 
-export type DeliveryKind = 'ask' | 'nudge' | 'compile' | 'announce' | 'digest';
+type DeliveryKind = 'ask' | 'nudge' | 'compile' | 'announce' | 'digest';
 
 export interface PlannedDelivery {
   key: string;

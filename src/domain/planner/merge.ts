@@ -2,10 +2,10 @@
 // people in Planner), field by field against the state both last agreed on. A field changed on one side takes
 // that side; the same field changed on both sides to different values: Planner wins and the conflict is
 // returned, so nothing is lost without a record. Pure.
-import { ACTION_STATUSES, FOUR_KS, type ActionStatus, type FourK } from '../vocabulary.ts';
+import { FOUR_KS, type ActionStatus, type FourK } from '../vocabulary.ts';
 
 // The lists themselves live in ../vocabulary.ts; the short names stay for the Planner adapter that imports them here.
-export { ACTION_STATUSES, FOUR_KS as KS, type ActionStatus, type FourK as K };
+export { FOUR_KS as KS, type ActionStatus, type FourK as K };
 
 /** The fields of an action that live in Planner too. */
 export interface ActionFields {
@@ -20,10 +20,10 @@ export interface ActionFields {
   notes: string;
 }
 
-export const FIELD_NAMES = ['title', 'due', 'status', 'ks', 'owners', 'notes'] as const;
+const FIELD_NAMES = ['title', 'due', 'status', 'ks', 'owners', 'notes'] as const;
 export type FieldName = (typeof FIELD_NAMES)[number];
 
-export interface FieldConflict {
+interface FieldConflict {
   field: FieldName;
   ours: unknown;
   theirs: unknown;

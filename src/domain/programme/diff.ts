@@ -2,9 +2,9 @@
 import type { Programme } from './schema.ts';
 import { t, type Lang } from '../i18n.ts';
 
-export type CollectionName = 'gemeenten' | 'people' | 'bodies' | 'cadences' | 'phases' | 'dependencies' | 'indicators' | 'backlog';
+type CollectionName = 'gemeenten' | 'people' | 'bodies' | 'cadences' | 'phases' | 'dependencies' | 'indicators' | 'backlog';
 
-export interface CollectionDiff {
+interface CollectionDiff {
   added: string[];
   removed: string[];
   changed: string[];

@@ -21,7 +21,7 @@ export type ParseResult =
   | { ok: true; programme: Programme; text: string }
   | { ok: false; problems: Problem[] };
 
-export function formatPath(path: Path): string {
+function formatPath(path: Path): string {
   return path.reduce<string>((out, part) => (typeof part === 'number' ? `${out}[${part}]` : out ? `${out}.${part}` : part), '');
 }
 

@@ -20,7 +20,7 @@ export function isRealDate(value: string): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 
-export function isTimeZone(value: string): boolean {
+function isTimeZone(value: string): boolean {
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: value });
     return value.includes('/') || value === 'UTC';
@@ -36,18 +36,18 @@ const date = () => z.string({ error: 'type.date' }).refine(isRealDate, { error: 
 const time = () => z.string({ error: 'type.time' }).regex(TIME, { error: 'format.time' });
 const timeZone = () => z.string({ error: 'type.string' }).refine(isTimeZone, { error: 'format.timeZone' }).meta({ format: 'iana-time-zone' });
 
-export const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
-export const WEEK_INDEXES = ['first', 'second', 'third', 'fourth', 'last'] as const;
+const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
+const WEEK_INDEXES = ['first', 'second', 'third', 'fourth', 'last'] as const;
 export const BODY_KINDS = ['bestuur', 'stuurgroep', 'regiegroep', 'projectgroep', 'werkgroep', 'projectteam'] as const;
-export const CHANNEL_KINDS = ['standard', 'private', 'shared'] as const;
-export const ROLES = [
+const CHANNEL_KINDS = ['standard', 'private', 'shared'] as const;
+const ROLES = [
   'projectleider', 'kwartiermaker', 'trekker', 'teamhoofd', 'gemeentesecretaris', 'directeur', 'bestuurder',
   'communicatieadviseur', 'projectondersteuning', 'adviseur', 'medewerker', 'or-lid',
 ] as const;
 
 const weekday = () => z.enum(WEEKDAYS, { error: 'enum.weekday' });
 
-export const GemeenteSchema = z.strictObject({
+const GemeenteSchema = z.strictObject({
   id: id(),
   name: text(),
   tenantId: z.string({ error: 'type.string' }).regex(GUID, { error: 'format.guid' }).optional()
@@ -58,7 +58,7 @@ export const GemeenteSchema = z.strictObject({
     .describe('Precies één gemeente is host: haar tenant bevat het team van het programma.'),
 }).describe('Een deelnemende gemeente met haar eigen Microsoft 365-tenant.');
 
-export const PersonSchema = z.strictObject({
+const PersonSchema = z.strictObject({
   id: id(),
   name: text().describe('Weergavenaam.'),
   upn: z.string({ error: 'type.string' }).regex(EMAIL, { error: 'format.upn' }).describe('UPN of e-mailadres in de eigen tenant.'),
@@ -84,7 +84,7 @@ const bodyBase = {
   agendaUrl: z.url({ error: 'format.url' }).optional(),
 };
 
-export const BodySchema = z.discriminatedUnion('kind', [
+const BodySchema = z.discriminatedUnion('kind', [
   z.strictObject({ ...bodyBase, kind: z.literal('bestuur') }),
   z.strictObject({ ...bodyBase, kind: z.literal('stuurgroep'), chair: ref().optional() }),
   z.strictObject({ ...bodyBase, kind: z.literal('regiegroep'), chair: ref().optional() }),
@@ -100,7 +100,7 @@ export const BodySchema = z.discriminatedUnion('kind', [
   }),
 ], { error: 'enum.bodyKind' });
 
-export const CadenceRuleSchema = z.discriminatedUnion('type', [
+const CadenceRuleSchema = z.discriminatedUnion('type', [
   z.strictObject({
     type: z.literal('weekly'),
     interval: z.number({ error: 'type.number' }).int({ error: 'type.integer' }).min(1, { error: 'range.interval' }).max(52, { error: 'range.interval' }).default(1),
@@ -118,7 +118,7 @@ export const CadenceRuleSchema = z.discriminatedUnion('type', [
   }),
 ], { error: 'enum.ruleType' });
 
-export const CadenceSchema = z.strictObject({
+const CadenceSchema = z.strictObject({
   id: id(),
   name: text(),
   bodies: z.array(ref()).min(1, { error: 'format.nonEmptyList' }).describe('Orgaan of organen die dit overleg voeren.'),
@@ -133,7 +133,7 @@ export const CadenceSchema = z.strictObject({
   until: date().describe('Laatste datum (inclusief).'),
 }).describe('Een vast overlegritme dat een terugkerende Teams-vergadering wordt.');
 
-export const ReminderPolicySchema = z.strictObject({
+const ReminderPolicySchema = z.strictObject({
   bodyKind: z.enum(BODY_KINDS, { error: 'enum.bodyKind' }).default('regiegroep')
     .describe('Voor de vergaderingen van welk soort orgaan om voortgang gevraagd wordt.'),
   askDaysBefore: z.number({ error: 'type.number' }).int({ error: 'type.integer' }).min(1, { error: 'range.days' }).max(30, { error: 'range.days' }).default(7),
@@ -143,7 +143,7 @@ export const ReminderPolicySchema = z.strictObject({
   quietHours: z.strictObject({ from: time(), to: time() }).default({ from: '18:00', to: '08:00' }),
 }).describe('Wanneer de bot om updates vraagt, herinnert en samenvat.');
 
-export const PhaseSchema = z.strictObject({
+const PhaseSchema = z.strictObject({
   number: z.number({ error: 'type.number' }).int({ error: 'type.integer' }).min(1, { error: 'range.phase' }).max(99, { error: 'range.phase' }),
   name: text(),
   start: date(),
@@ -153,23 +153,23 @@ export const PhaseSchema = z.strictObject({
   description: text(2000).optional(),
 });
 
-export const DependencySchema = z.strictObject({
+const DependencySchema = z.strictObject({
   werkgroep: ref(),
   waitsOn: z.array(ref()).min(1, { error: 'format.nonEmptyList' }),
   reason: text(500).optional(),
 });
 
-export const VakgebiedSchema = z.strictObject({
+const VakgebiedSchema = z.strictObject({
   id: id(),
   name: text(),
 });
 
-export const BacklogSchema = z.strictObject({
+const BacklogSchema = z.strictObject({
   vakgebied: ref(),
   topics: z.array(z.strictObject({ id: id(), title: text(500) })).min(1, { error: 'format.nonEmptyList' }),
 });
 
-export const IndicatorSchema = z.strictObject({
+const IndicatorSchema = z.strictObject({
   id: id(),
   k: z.enum(FOUR_KS, { error: 'enum.k' }),
   name: text(),
@@ -220,8 +220,6 @@ export type Person = Programme['people'][number];
 export type Body = Programme['bodies'][number];
 export type Werkgroep = Extract<Body, { kind: 'werkgroep' }>;
 export type Cadence = Programme['cadences'][number];
-export type CadenceRule = Cadence['rule'];
-export type Channel = z.output<typeof ChannelSchema>;
 export type BodyKind = (typeof BODY_KINDS)[number];
 
 /** The JSON Schema for editors (yaml-language-server), generated from the same zod schema. */

@@ -7,7 +7,7 @@ import { holidayOn, nextWorkingDay } from './holidays.ts';
 
 const { RRule } = rrulePkg;
 
-export type OccurrenceStatus = 'regular' | 'moved' | 'skipped';
+type OccurrenceStatus = 'regular' | 'moved' | 'skipped';
 
 export interface Occurrence {
   cadenceId: string;

@@ -24,7 +24,7 @@ export function holidayOn(date: string): string | undefined {
 }
 
 /** Weekday 1 (Monday) … 7 (Sunday) of a local date. */
-export function isoWeekday(date: string): number {
+function isoWeekday(date: string): number {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   const day = new Date(Date.UTC(y, m - 1, d)).getUTCDay();
   return day === 0 ? 7 : day;
@@ -34,7 +34,7 @@ export function isWorkingDay(date: string): boolean {
   return isoWeekday(date) <= 5 && holidayOn(date) === undefined;
 }
 
-export function addDays(date: string, days: number): string {
+function addDays(date: string, days: number): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
 }

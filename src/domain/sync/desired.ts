@@ -52,7 +52,7 @@ export interface DesiredMeeting {
   ruleDates: string[];
 }
 
-export interface DesiredException {
+interface DesiredException {
   originalDate: string;
   action: 'cancel' | 'move';
   holiday: string;

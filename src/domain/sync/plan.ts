@@ -25,7 +25,7 @@ export interface ActualChannel {
   members: ActualMember[];
 }
 
-export interface ActualInstance {
+interface ActualInstance {
   id: string;
   /** Local date of the occurrence's original start (in the meeting's time zone). */
   originalDate: string;
@@ -57,8 +57,8 @@ export interface ActualState {
   meetings: ActualMeeting[];
 }
 
-export type ChangeKind = 'team' | 'team-member' | 'channel' | 'channel-member' | 'meeting' | 'occurrence';
-export type ChangeAction = 'create' | 'update' | 'add' | 'remove' | 'cancel' | 'move' | 'end' | 'skip';
+type ChangeKind = 'team' | 'team-member' | 'channel' | 'channel-member' | 'meeting' | 'occurrence';
+type ChangeAction = 'create' | 'update' | 'add' | 'remove' | 'cancel' | 'move' | 'end' | 'skip';
 
 /** A reason in words: a message key of the catalogue and its parameters (printed in Dutch or English). */
 export interface Reason {
@@ -66,7 +66,7 @@ export interface Reason {
   params: Record<string, string | number>;
 }
 
-export type ChangeOp =
+type ChangeOp =
   | { op: 'createTeam'; displayName: string; description: string; ownerUserId: string }
   | { op: 'updateTeam'; patch: { description?: string } }
   | { op: 'addTeamMember'; userId: string; owner: boolean }

@@ -3,7 +3,7 @@
 import type { BodyKind } from '../programme/schema.ts';
 import { assertDate, daysBetween, isDecided, median, WorkError, type Decision, type OutcomeKind } from './model.ts';
 
-export interface LevelTime {
+interface LevelTime {
   level: BodyKind;
   /** YYYY-MM-DD the decision reached this level. */
   from: string;
@@ -101,7 +101,7 @@ export interface Period {
   to: string;
 }
 
-export interface LevelMedian {
+interface LevelMedian {
   level: BodyKind;
   medianDays: number;
   /** How many decisions reached this level in the period. */

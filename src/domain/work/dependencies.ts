@@ -3,9 +3,9 @@
 import type { Programme } from '../programme/schema.ts';
 import { assertDate, daysBetween, isDecided, isOpenAction, WorkCycleError, WorkError, type Action, type BlockRef, type Decision } from './model.ts';
 
-export type WaitKind = 'werkgroep' | 'action' | 'decision';
+type WaitKind = 'werkgroep' | 'action' | 'decision';
 
-export interface WaitNode {
+interface WaitNode {
   kind: WaitKind;
   id: string;
   /** YYYY-MM-DD this node started waiting (actions: blockedSince ?? createdOn); werkgroepen have none. */
@@ -14,7 +14,7 @@ export interface WaitNode {
   missing?: boolean;
 }
 
-export interface WaitGraph {
+interface WaitGraph {
   nodes: Map<string, WaitNode>;
   /** Node key → keys of the nodes it waits on. */
   waitsOn: Map<string, string[]>;
@@ -27,7 +27,7 @@ const key = (kind: WaitKind, id: string) => `${kind}:${id}`;
  * or undecided decisions; `includeResolved` keeps waits on finished items too (for cycle checks on edits).
  * Decision.blocks and Action.blockedBy are merged, so either side may record the link.
  */
-export function waitGraph(
+function waitGraph(
   programme: Pick<Programme, 'dependencies'>,
   actions: readonly Action[],
   decisions: readonly Decision[],
@@ -101,7 +101,7 @@ export function liveBlockers(actions: readonly Action[], decisions: readonly Dec
 }
 
 /** Throws WorkCycleError (key work.cycle) naming the first cycle found, e.g. "a1 → a2 → a1". */
-export function checkAcyclic(graph: WaitGraph): void {
+function checkAcyclic(graph: WaitGraph): void {
   const done = new Set<string>();
   const onPath: string[] = [];
   const visit = (node: string) => {
@@ -141,7 +141,7 @@ export function addBlock(actions: readonly Action[], actionId: string, blocker: 
   return next;
 }
 
-export interface ChainItem extends WaitNode {
+interface ChainItem extends WaitNode {
   /** Days this item has waited until today; only for items that wait and know since when. */
   waitDays?: number;
 }

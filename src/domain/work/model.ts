@@ -5,7 +5,7 @@ import { isRealDate, type BodyKind } from '../programme/schema.ts';
 import type { ActionStatus, FourK, OutcomeKind } from '../vocabulary.ts';
 import { t, type MessageKey, type Params } from '../i18n.ts';
 
-export type { ActionStatus, OutcomeKind };
+export type { OutcomeKind };
 
 /** What an action waits on: another action or a decision. */
 export interface BlockRef {

@@ -19,7 +19,7 @@ import type { JobRunner } from '../../adapters/queue/jobs.ts';
 import { createHttpApp } from './http.ts';
 import { startBot, type BotHandle } from './bot.ts';
 
-export type SyncOutcome = { ok: true; summary: SyncSummary; drift: number } | { ok: false; error: string };
+type SyncOutcome = { ok: true; summary: SyncSummary; drift: number } | { ok: false; error: string };
 
 export interface RunningStack {
   /** The first run of the periodic sync (apply of the programme file into the tenants). */

@@ -16,7 +16,7 @@ const Besluiten = lazy(() => import('./views/Besluiten.tsx').then((m) => ({ defa
 const VierKs = lazy(() => import('./views/VierKs.tsx').then((m) => ({ default: m.VierKs })));
 
 export type ThemeName = 'light' | 'dark' | 'contrast';
-export const VIEWS = ['overzicht', 'werkgroep', 'acties', 'besluiten', 'vierks', 'capaciteit'] as const;
+const VIEWS = ['overzicht', 'werkgroep', 'acties', 'besluiten', 'vierks', 'capaciteit'] as const;
 export type View = (typeof VIEWS)[number];
 
 export interface Host {

@@ -27,14 +27,14 @@ function msg(key: string, params: Record<string, string | number>, lang: Lang): 
   return isMessageKey(key) ? t(key, params, lang) : key;
 }
 
-export function describeChange(c: Change, lang: Lang): string {
+function describeChange(c: Change, lang: Lang): string {
   const action = t(`sync.action.${c.action}` as MessageKey, {}, lang);
   const kind = t(`sync.kind.${c.kind}` as MessageKey, {}, lang);
   return `  ${SYMBOL[c.action]} ${action.padEnd(18)} ${kind}: ${c.target} — ${msg(c.reason.key, c.reason.params, lang)}`;
 }
 
 /** Changes grouped per body (the team first), each line in words. */
-export function formatPlan(programmeName: string, changes: Change[], lang: Lang, prune: boolean): string[] {
+function formatPlan(programmeName: string, changes: Change[], lang: Lang, prune: boolean): string[] {
   if (changes.length === 0) return [t('sync.plan.none', {}, lang)];
   const lines = [t('sync.plan.header', { programme: programmeName, count: changes.length }, lang)];
   const groups = [...new Set(changes.map((c) => c.group))].sort((a, b) => (a === 'programma' ? -1 : b === 'programma' ? 1 : 0));

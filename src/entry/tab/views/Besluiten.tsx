@@ -10,7 +10,7 @@ import { Loadable, Notice, useData, useTab, type NoticeState } from '../data.tsx
 import { tr } from '../i18n.ts';
 
 /** The level a decision goes to next on its route, if any. */
-export function nextLevel(route: string[], steps: { level: string }[]): string | undefined {
+function nextLevel(route: string[], steps: { level: string }[]): string | undefined {
   const last = steps.at(-1);
   return route[last ? route.indexOf(last.level) + 1 : 0];
 }
