@@ -67,7 +67,7 @@ export interface TenantContext {
   changed(): void;
 }
 
-export type Handler = (req: TenantRequest, ctx: TenantContext) => TenantResponse | Promise<TenantResponse>;
+type Handler = (req: TenantRequest, ctx: TenantContext) => TenantResponse | Promise<TenantResponse>;
 
 export interface Route {
   method: TenantRequest['method'];
@@ -83,12 +83,6 @@ export interface Route {
   throttleKey?: (req: TenantRequest) => string | undefined;
   /** Properties the real service returns when the caller gives no $select (e.g. a user's accountEnabled only on request). */
   defaultSelect?: string[];
-}
-
-/** Collections are returned whole by handlers; the server pages them and applies $select/$filter/$top. */
-export interface CollectionBody {
-  '@odata.context'?: string;
-  value: Record<string, unknown>[];
 }
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -117,6 +111,3 @@ export function collection(state: LocalTenantState, tenantId: string, name: stri
   return tenant.collections[name];
 }
 
-export function notFound(what: string): GraphHttpError {
-  return new GraphHttpError(404, 'NotFound', `${what} not found.`);
-}

@@ -4,7 +4,7 @@ import { collection, GraphHttpError, type Entity, type Json, type Route, type Te
 import { asObject, badRequest, findUser, iso, optionalString, parseBind, publicOf, requiredString, resourceNotFound } from './entities.ts';
 
 /** What Graph returns for a user without $select (accountEnabled, for one, only on request). */
-export const USER_DEFAULT_SELECT = [
+const USER_DEFAULT_SELECT = [
   'id', 'businessPhones', 'displayName', 'givenName', 'jobTitle', 'mail', 'mobilePhone', 'officeLocation',
   'preferredLanguage', 'surname', 'userPrincipalName',
 ];
@@ -14,7 +14,7 @@ export interface Membership {
   owners: string[];
 }
 
-export function getUser(ctx: TenantContext, tenantId: string, idOrUpn: string): Entity {
+function getUser(ctx: TenantContext, tenantId: string, idOrUpn: string): Entity {
   const user = findUser(ctx, tenantId, idOrUpn);
   if (!user) throw resourceNotFound(idOrUpn);
   return user;

@@ -17,7 +17,7 @@ export interface FaultConfig {
   seed: number | undefined;
 }
 
-export const DEFAULT_FAULTS: FaultConfig = {
+const DEFAULT_FAULTS: FaultConfig = {
   latencyMs: 0, share429: 0, share503: 0, retryAfterSeconds: 1, throttling: true, seed: undefined,
 };
 

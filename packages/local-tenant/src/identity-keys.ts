@@ -19,7 +19,7 @@ export const BOT_FRAMEWORK_ISSUER = 'https://api.botframework.com';
 export const BOT_FRAMEWORK_METADATA_PATH = '/botframework/v1/.well-known/openidconfiguration';
 export const BOT_FRAMEWORK_KEYS_PATH = '/botframework/v1/.well-known/keys';
 /** Entra ID's multi-tenant segments: their OpenID configuration and keys serve every tenant. */
-export const MULTI_TENANT = new Set(['common', 'organizations']);
+const MULTI_TENANT = new Set(['common', 'organizations']);
 
 /**
  * Application permissions the product's app holds in every local tenant: the least it needs (see README,
@@ -41,13 +41,13 @@ export const CONSENTED_ROLES = [
 export const TOKEN_LIFETIME_S = 3600;
 export const ASSERTION_TYPE = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
 
-export interface StoredKey {
+interface StoredKey {
   kid: string;
   privateJwk: JWK;
   publicJwk: JWK;
 }
 
-export async function loadOrCreateKey(dir: string, name = 'signing-key.json'): Promise<StoredKey> {
+async function loadOrCreateKey(dir: string, name = 'signing-key.json'): Promise<StoredKey> {
   const file = path.join(dir, name);
   try {
     return JSON.parse(await readFile(file, 'utf8')) as StoredKey;
@@ -75,7 +75,7 @@ export class OAuthError extends Error {
 export type RegisteredApp = LocalTenantState['apps'][number];
 
 /** A sign-in's authorization code, waiting to be redeemed at the token endpoint (once, within 5 minutes). */
-export interface SignInCode { tid: string; userId: string; clientId: string; redirectUri: string; challenge: string; expires: number }
+interface SignInCode { tid: string; userId: string; clientId: string; redirectUri: string; challenge: string; expires: number }
 
 /** What the identity endpoints share: the state, this server's base URL, the clock and the signing keys. */
 export interface IdentityRuntime {
@@ -121,7 +121,7 @@ export function tenantOf(idp: IdentityRuntime, segment: string): string | undefi
 }
 
 // For common/organizations Entra ID names the issuer with a {tenantid} placeholder: each token has its tenant's.
-export function openIdConfiguration(idp: IdentityRuntime, tid: string) {
+function openIdConfiguration(idp: IdentityRuntime, tid: string) {
   const { baseUrl, issuerFor } = idp;
   return {
     token_endpoint: `${baseUrl}/${tid}/oauth2/v2.0/token`,

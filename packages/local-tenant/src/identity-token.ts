@@ -74,7 +74,7 @@ async function authenticateClient(idp: IdentityRuntime, tid: string, body: Recor
 }
 
 /** A signed access token for `resource` in tenant `tid`, valid TOKEN_LIFETIME_S seconds. */
-export async function issue(idp: IdentityRuntime, claims: Record<string, unknown>, tid: string, resource: string): Promise<string> {
+async function issue(idp: IdentityRuntime, claims: Record<string, unknown>, tid: string, resource: string): Promise<string> {
   const { clock, key, privateKey, issuerFor } = idp;
   const nowS = Math.floor(clock.now().getTime() / 1000);
   return new SignJWT({ ...claims, tid, ver: '2.0', uti: randomUUID().replaceAll('-', '').slice(0, 22) })

@@ -2,7 +2,7 @@
 // does: literal segments case-insensitive, key segments (`teams('id')`) treated like `teams/id`.
 import type { Route } from './core.ts';
 
-export interface RouteMatch {
+interface RouteMatch {
   route: Route;
   params: Record<string, string>;
 }

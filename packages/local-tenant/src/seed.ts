@@ -58,7 +58,7 @@ export function nameGuid(...parts: string[]): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }
 
-export function emptyState(): LocalTenantState {
+function emptyState(): LocalTenantState {
   return { version: 1, tenants: {}, apps: [] };
 }
 

@@ -52,7 +52,7 @@ export function lowerHeaders(h: Record<string, unknown>): Record<string, string>
 }
 
 /** The throttling buckets a request counts against (documented limits; docs/platform.md#throttling-limits). */
-export function bucketsFor(rt: TenantRuntime, input: ExecInput, route: Route, req: TenantRequest): { buckets: Bucket[]; concurrency?: { key: string; max: number } } {
+function bucketsFor(rt: TenantRuntime, input: ExecInput, route: Route, req: TenantRequest): { buckets: Bucket[]; concurrency?: { key: string; max: number } } {
   const { appId, tenantId } = input.auth;
   const buckets: Bucket[] = [];
   let concurrency: { key: string; max: number } | undefined;
@@ -204,7 +204,7 @@ function shapeGraphResponse(pageSize: number, res: TenantResponse, route: Route,
 }
 
 /** The team/channel or mailbox a request is about, when the route names none itself. */
-export function defaultThrottleKey(route: Route, req: TenantRequest): string | undefined {
+function defaultThrottleKey(route: Route, req: TenantRequest): string | undefined {
   if (req.params['team-id']) return `team:${req.params['team-id']}`;
   if (!/\/(events|calendarview|calendar)(\/|$)/i.test(route.pattern)) return undefined;
   const mailbox = req.params['user-id'] ?? req.params['group-id'];

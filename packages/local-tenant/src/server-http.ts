@@ -13,7 +13,7 @@ import type { TenantRuntime } from './server-runtime.ts';
 import type { LocalTenantInfo, VerifiedToken } from './server-types.ts';
 
 /** Records a request (or $batch sub-request) in the request log and stats, and logs it at debug level. */
-export function recordEntry(rt: TenantRuntime, o: ExecOutput, e: Omit<RequestLogEntry, 'seq' | 'at' | 'route' | 'status'> & { seq?: number }): void {
+function recordEntry(rt: TenantRuntime, o: ExecOutput, e: Omit<RequestLogEntry, 'seq' | 'at' | 'route' | 'status'> & { seq?: number }): void {
   const { recorder, logger } = rt;
   recorder.record({
     ...e, route: o.route, status: o.status,

@@ -27,7 +27,7 @@ import { loadTenantState, type TenantRuntime } from './server-runtime.ts';
 import type { IdentityFactory, LocalTenantHandle, LocalTenantInfo, LocalTenantOptions } from './server-types.ts';
 
 export type { IdentityFactory, IdentityProvider, LocalTenantHandle, LocalTenantInfo, LocalTenantOptions, VerifiedToken } from './server-types.ts';
-export { defaultThrottleKey } from './server-execute.ts';
+
 
 export const TENANT_IN_MEMORY = 'memory';
 
@@ -172,7 +172,7 @@ async function startServers(rt: TenantRuntime, app: Express, tls: TlsMaterial, i
  * Every Graph resource module of the local tenant, in one registration list. The calendar and planner
  * modules (calendar.ts: calendarRoutes(), planner.ts: plannerRoutes()) are registered here.
  */
-export function graphModules(options: { operationPolls?: number | undefined } = {}): Route[] {
+function graphModules(options: { operationPolls?: number | undefined } = {}): Route[] {
   return [
     ...directoryRoutes(),
     ...teamsRoutes({ operationPolls: options.operationPolls }),

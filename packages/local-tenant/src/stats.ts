@@ -21,7 +21,7 @@ export interface RequestLogEntry {
   retryAfterSeconds?: number;
 }
 
-export interface RouteCounters {
+interface RouteCounters {
   count: number;
   subRequests: number;
   byStatus: Record<string, number>;
@@ -51,7 +51,7 @@ function emptyRoute(): RouteCounters {
   return { count: 0, subRequests: 0, byStatus: {}, throttled429: 0, injected429: 0, injected503: 0 };
 }
 
-export function maskPath(path: string): string {
+function maskPath(path: string): string {
   return path.split('/').map((seg) => {
     let decoded: string;
     try {

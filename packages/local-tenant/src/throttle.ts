@@ -2,7 +2,7 @@
 // client that ignores them gets 429 + Retry-After here as it would against the real service.
 import type { Clock } from './core.ts';
 
-export interface WindowLimit {
+interface WindowLimit {
   limit: number;
   windowMs: number;
 }

@@ -18,7 +18,7 @@ export class TokenRejectedError extends Error {
 }
 
 /** What the emulator needs of an accepted token. */
-export interface AcceptedToken {
+interface AcceptedToken {
   tenantId: string;
   /** `azp` (v2 tokens) or `appid` (v1). */
   appId: string;
