@@ -12,7 +12,15 @@ export default defineConfig({
   test: {
     reporters: ['default', './tests/setup/summary-reporter.ts'],
     projects: [
-      { test: { ...shared, name: 'utc', globalSetup: ['tests/setup/postgres.ts'], include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'tests/**/*.test.ts', 'packages/*/src/**/*.test.ts'], env: { TZ: 'UTC' } } },
+      {
+        test: {
+          ...shared,
+          name: 'utc',
+          globalSetup: ['tests/setup/postgres.ts'],
+          include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'tests/**/*.test.ts', 'packages/*/src/**/*.test.ts'],
+          env: { TZ: 'UTC' },
+        },
+      },
       {
         test: {
           ...shared,

@@ -15,6 +15,8 @@ if (existsSync(sources)) {
 } else if (existsSync(built)) {
   await import(built.href);
 } else {
-  process.stderr.write('regiekamer: dist/ ontbreekt; bouw eerst met npm run build / dist/ is missing; build first with npm run build\n');
+  process.stderr.write(
+    'regiekamer: dist/ ontbreekt; bouw eerst met npm run build / dist/ is missing; build first with npm run build\n',
+  );
   process.exitCode = 1;
 }

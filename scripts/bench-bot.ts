@@ -27,27 +27,57 @@ export async function benchActionExecute(programme: Programme, rounds = 300): Pr
   await store.migrate();
   const werkgroep = programme.bodies.find((b) => b.kind === 'werkgroep');
   if (!werkgroep || werkgroep.kind !== 'werkgroep') throw new Error('no werkgroep');
-  const service = createBotService({ store, programme, clock: systemClock, lang: 'nl', localPerson: werkgroep.trekker });
+  const service = createBotService({
+    store,
+    programme,
+    clock: systemClock,
+    lang: 'nl',
+    localPerson: werkgroep.trekker,
+  });
   const app = express();
-  app.use('/api/messages', createBotEndpoint({ logic: service, allowUnauthenticated: true, allowedTenants: new Set() }).router);
+  app.use(
+    '/api/messages',
+    createBotEndpoint({ logic: service, allowUnauthenticated: true, allowedTenants: new Set() }).router,
+  );
   const server = createServer(app);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/messages`;
   const period = service.currentPeriod()?.occurrence.key ?? '';
   const invoke = (i: number) => ({
-    type: 'invoke', name: 'adaptiveCard/action', id: `i${i}`, channelId: 'msteams', serviceUrl: 'http://127.0.0.1:9/_connector', locale: 'nl-NL',
-    from: { id: 'user-id-0', aadObjectId: '00000000-0000-0000-0000-000000000020' }, recipient: { id: 'bot' },
+    type: 'invoke',
+    name: 'adaptiveCard/action',
+    id: `i${i}`,
+    channelId: 'msteams',
+    serviceUrl: 'http://127.0.0.1:9/_connector',
+    locale: 'nl-NL',
+    from: { id: 'user-id-0', aadObjectId: '00000000-0000-0000-0000-000000000020' },
+    recipient: { id: 'bot' },
     conversation: { id: 'c1', conversationType: 'personal', tenantId: '00000000-0000-0000-0000-000000000001' },
-    value: { action: { type: 'Action.Execute', verb: 'update.submit', data: {
-      werkgroep: werkgroep.id, period, status: 'op-koers', progress: `Voortgang ${i}`, ks: i % 3 === 0 ? 'kosten' : '', k_kosten_note: i % 6 === 0 ? '' : 'minder contracten',
-    } } },
+    value: {
+      action: {
+        type: 'Action.Execute',
+        verb: 'update.submit',
+        data: {
+          werkgroep: werkgroep.id,
+          period,
+          status: 'op-koers',
+          progress: `Voortgang ${i}`,
+          ks: i % 3 === 0 ? 'kosten' : '',
+          k_kosten_note: i % 6 === 0 ? '' : 'minder contracten',
+        },
+      },
+    },
   });
   const times: number[] = [];
   let errors = 0;
   for (let i = 0; i < rounds; i++) {
     const started = performance.now();
-    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(invoke(i)) });
-    const body = await res.json() as { value?: unknown };
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(invoke(i)),
+    });
+    const body = (await res.json()) as { value?: unknown };
     if (res.status !== 200 || !body.value) errors++;
     if (i >= 20) times.push(performance.now() - started); // the first 20 warm the JIT and the caches
   }
@@ -65,22 +95,44 @@ export async function benchFanOut(total = 1000, conversations = 50): Promise<str
   const runner = await startJobRunner(store, { pollingIntervalSeconds: 0.5 });
   const pid = 'bench';
   const now = new Date();
-  await store.bot.createDeliveries(pid, Array.from({ length: total }, (_, i) => ({
-    key: `test|m${i}|c${i % conversations}`, kind: 'test', recipient: `c${i % conversations}`, dueAt: now, payload: { conversationId: `19:bench${i % conversations}@thread.tacv2` },
-  })), now);
+  await store.bot.createDeliveries(
+    pid,
+    Array.from({ length: total }, (_, i) => ({
+      key: `test|m${i}|c${i % conversations}`,
+      kind: 'test',
+      recipient: `c${i % conversations}`,
+      dueAt: now,
+      payload: { conversationId: `19:bench${i % conversations}@thread.tacv2` },
+    })),
+    now,
+  );
   let finished = 0;
   let done: () => void = () => undefined;
   const all = new Promise<void>((resolve) => {
     done = resolve;
   });
-  const records: BotRecords = { ...store.bot, finish: async (...args) => {
-    await store.bot.finish(...args);
-    if (++finished === total) done();
-  } };
+  const records: BotRecords = {
+    ...store.bot,
+    finish: async (...args) => {
+      await store.bot.finish(...args);
+      if (++finished === total) done();
+    },
+  };
   const sender = createBotSender({ tokens: fx.graph.tokens, fetch: fx.graph.fetch });
   await startDeliveryWorkers({
-    records, runner, sender, clock: systemClock, worker: 'bench',
-    compose: async (row) => ({ to: { serviceUrl: fx.tenant.baseUrl, conversationId: String(row.payload?.['conversationId']), tenantId: TENANT_A }, activity: { type: 'message', text: row.key } }),
+    records,
+    runner,
+    sender,
+    clock: systemClock,
+    worker: 'bench',
+    compose: async (row) => ({
+      to: {
+        serviceUrl: fx.tenant.baseUrl,
+        conversationId: String(row.payload?.['conversationId']),
+        tenantId: TENANT_A,
+      },
+      activity: { type: 'message', text: row.key },
+    }),
   });
   fx.tenant.bot.clear();
   const started = performance.now();

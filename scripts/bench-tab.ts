@@ -28,7 +28,16 @@ import { systemClock } from '../src/platform/clock.ts';
 import { createLogger } from '../src/platform/logger.ts';
 
 const CHROMIUM = '/usr/bin/chromium'; // Debian's chromium, as the end-to-end tests use
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const ACTIONS = 1000;
 const ROUNDS = 5;
 
@@ -55,8 +64,20 @@ function manyActions(p: Programme, today: string, n: number): StoredAction[] {
     const round = Math.floor(i / seeds.length);
     const body = p.bodies.find((b) => b.id === s.werkgroep);
     const people = body?.kind === 'werkgroep' ? [body.trekker, ...body.members] : s.fields.owners;
-    const due = new Date(Date.parse(`${s.fields.due ?? today}T00:00:00Z`) + ((i * 7) % 90 - 30) * 86_400_000).toISOString().slice(0, 10);
-    out.push({ ...s, id: `${s.id}-r${round}`, fields: { ...s.fields, title: `${s.fields.title} (${round + 1})`, due, owners: [people[i % people.length] as string], ks: [KS[i % KS.length] as (typeof KS)[number]] } });
+    const due = new Date(Date.parse(`${s.fields.due ?? today}T00:00:00Z`) + (((i * 7) % 90) - 30) * 86_400_000)
+      .toISOString()
+      .slice(0, 10);
+    out.push({
+      ...s,
+      id: `${s.id}-r${round}`,
+      fields: {
+        ...s.fields,
+        title: `${s.fields.title} (${round + 1})`,
+        due,
+        owners: [people[i % people.length] as string],
+        ks: [KS[i % KS.length] as (typeof KS)[number]],
+      },
+    });
   }
   return out;
 }
@@ -69,7 +90,14 @@ function median(xs: number[]): number {
 export async function benchTab(programme: Programme): Promise<string[]> {
   const root = path.resolve(import.meta.dirname, '../src/entry/tab');
   const outDir = await mkdtemp(path.join(os.tmpdir(), 'rk-bench-tab-'));
-  await build({ root, base: '/tab/', configFile: false, logLevel: 'silent', plugins: [react()], build: { outDir, emptyOutDir: true } });
+  await build({
+    root,
+    base: '/tab/',
+    configFile: false,
+    logLevel: 'silent',
+    plugins: [react()],
+    build: { outDir, emptyOutDir: true },
+  });
   const html = await readFile(path.join(outDir, 'index.html'), 'utf8');
   const initialFiles = [...html.matchAll(/(?:src|href)="\/tab\/(assets\/[^"]+\.js)"/g)].map((m) => m[1] as string);
   const gz = async (file: string) => gzipSync(await readFile(path.join(outDir, file))).length;
@@ -86,21 +114,42 @@ export async function benchTab(programme: Programme): Promise<string[]> {
   const werkgroepen = programme.bodies.filter((b) => b.kind === 'werkgroep');
   for (const [i, w] of werkgroepen.entries()) {
     await store.bot.saveUpdate(pid, {
-      werkgroep: w.id, period: `bench:${today}`, submittedBy: w.trekker, submittedAt: new Date(systemClock.now().getTime() - i * 86_400_000),
-      data: { werkgroep: w.id, period: `bench:${today}`, status: i % 3 === 0 ? 'aandacht' : 'op-koers', progress: 'Inventarisatie afgerond.', successes: 'Eerste gezamenlijke werkafspraak.', ks: [{ k: KS[i % KS.length], note: 'minder dubbel werk' }], actionIds: [] },
+      werkgroep: w.id,
+      period: `bench:${today}`,
+      submittedBy: w.trekker,
+      submittedAt: new Date(systemClock.now().getTime() - i * 86_400_000),
+      data: {
+        werkgroep: w.id,
+        period: `bench:${today}`,
+        status: i % 3 === 0 ? 'aandacht' : 'op-koers',
+        progress: 'Inventarisatie afgerond.',
+        successes: 'Eerste gezamenlijke werkafspraak.',
+        ks: [{ k: KS[i % KS.length], note: 'minder dubbel werk' }],
+        actionIds: [],
+      },
     });
   }
 
   // Tokens as Entra ID would issue them for the tab, signed by a key only this bench knows.
   const issuer = await testIssuer();
-  const validate = issuer.validator(programme.gemeenten.map((g) => g.tenantId).filter((t): t is string => t !== undefined), systemClock);
+  const validate = issuer.validator(
+    programme.gemeenten.map((g) => g.tenantId).filter((t): t is string => t !== undefined),
+    systemClock,
+  );
   const trekker = programme.people.find((p) => p.id === werkgroepen[0]?.trekker);
   const tid = programme.gemeenten.find((g) => g.id === trekker?.gemeente)?.tenantId;
   if (!trekker || !tid) throw new Error('BLNP has a trekker in a tenant');
   const token = await issuer.userToken(tid, trekker.upn);
 
   const logger = createLogger('silent');
-  const api = apiRouter({ store, programme, clock: systemClock, validate, today: () => today, changed: () => undefined });
+  const api = apiRouter({
+    store,
+    programme,
+    clock: systemClock,
+    validate,
+    today: () => today,
+    changed: () => undefined,
+  });
   const tab = await tabRouter({ mode: 'tenant', logger, dist: outDir });
   const server = createServer(createHttpApp({ check: async () => ({}) }, logger, api, undefined, tab.router));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -114,10 +163,15 @@ export async function benchTab(programme: Programme): Promise<string[]> {
       const page = await context.newPage();
       await page.goto(`${base}/tab/?view=${view}&lang=nl&theme=light#token=${encodeURIComponent(token)}`);
       const ready = (READY[view] as string).replace('WERKGROEPEN', String(werkgroepen.length));
-      const at = await (await page.waitForFunction(`(${ready}) && performance.now()`, undefined, { polling: 'raf', timeout: 30_000 })).jsonValue() as number;
-      const js = await page.evaluate(() => performance.getEntriesByType('resource')
-        .filter((e) => e.name.endsWith('.js'))
-        .reduce((sum, e) => sum + (e as PerformanceResourceTiming).encodedBodySize, 0));
+      const at = (await (
+        await page.waitForFunction(`(${ready}) && performance.now()`, undefined, { polling: 'raf', timeout: 30_000 })
+      ).jsonValue()) as number;
+      const js = await page.evaluate(() =>
+        performance
+          .getEntriesByType('resource')
+          .filter((e) => e.name.endsWith('.js'))
+          .reduce((sum, e) => sum + (e as PerformanceResourceTiming).encodedBodySize, 0),
+      );
       await context.close();
       return { at, js };
     };
@@ -126,7 +180,9 @@ export async function benchTab(programme: Programme): Promise<string[]> {
       const runs = [];
       for (let i = 0; i < ROUNDS; i++) runs.push(await measureView(view));
       const times = runs.map((r) => r.at);
-      lines.push(`| ${view} | ${ROUNDS} | ${median(times).toFixed(0)} | ${Math.max(...times).toFixed(0)} | ${((runs[0]?.js ?? 0) / 1024).toFixed(0)} | ${Math.max(...times) <= 1000 ? 'ja' : 'nee'} |`);
+      lines.push(
+        `| ${view} | ${ROUNDS} | ${median(times).toFixed(0)} | ${Math.max(...times).toFixed(0)} | ${((runs[0]?.js ?? 0) / 1024).toFixed(0)} | ${Math.max(...times) <= 1000 ? 'ja' : 'nee'} |`,
+      );
     }
   } finally {
     await browser.close();

@@ -36,11 +36,21 @@ function scaled(p: Programme, factor: number): Programme {
     for (const person of p.people) {
       if (k > 0 && keep.has(person.id)) continue;
       const [local, domain] = person.upn.split('@') as [string, string];
-      people.push({ ...copy(person), id: sfx(person.id, k), upn: k === 0 ? person.upn : `${local}.x${k}@${domain}`, ...(person.email && k > 0 ? { email: `${local}.x${k}@${domain}` } : {}) });
+      people.push({
+        ...copy(person),
+        id: sfx(person.id, k),
+        upn: k === 0 ? person.upn : `${local}.x${k}@${domain}`,
+        ...(person.email && k > 0 ? { email: `${local}.x${k}@${domain}` } : {}),
+      });
     }
     const ref = (id: string) => (keep.has(id) ? id : sfx(id, k));
     for (const b of p.bodies) {
-      const nb = copy(b) as Record<string, unknown> & { id: string; name: string; members: string[]; channel?: { name?: string } };
+      const nb = copy(b) as Record<string, unknown> & {
+        id: string;
+        name: string;
+        members: string[];
+        channel?: { name?: string };
+      };
       nb.id = sfx(b.id, k);
       nb.name = k === 0 ? b.name : `${b.name} ${k + 1}`;
       nb.members = b.members.map(ref);
@@ -49,10 +59,24 @@ function scaled(p: Programme, factor: number): Programme {
       if (typeof nb['projectgroep'] === 'string') nb['projectgroep'] = sfx(nb['projectgroep'], k);
       bodies.push(nb);
     }
-    for (const c of p.cadences) cadences.push({ ...copy(c), id: sfx(c.id, k), name: k === 0 ? c.name : `${c.name} ${k + 1}`, bodies: c.bodies.map((id) => sfx(id, k)) });
+    for (const c of p.cadences)
+      cadences.push({
+        ...copy(c),
+        id: sfx(c.id, k),
+        name: k === 0 ? c.name : `${c.name} ${k + 1}`,
+        bodies: c.bodies.map((id) => sfx(id, k)),
+      });
   }
   const dependencies = p.dependencies.filter(() => false);
-  return ProgrammeSchema.parse({ ...copy(p), people, bodies, cadences, dependencies, backlog: [], programme: { ...copy(p.programme), id: `${p.programme.id}-x${factor}` } });
+  return ProgrammeSchema.parse({
+    ...copy(p),
+    people,
+    bodies,
+    cadences,
+    dependencies,
+    backlog: [],
+    programme: { ...copy(p.programme), id: `${p.programme.id}-x${factor}` },
+  });
 }
 
 /** Ten changes to the file: ten people join a werkgroep with a shared channel they were not in. */
@@ -83,9 +107,26 @@ interface Row {
   lowerBoundS: number;
 }
 
-async function measure(label: string, programme: Programme, steps: { scenario: string; programme: Programme }[]): Promise<Row[]> {
-  const tenant = await startLocalTenant({ directory: localTenantDirectory(programme), dataDir: TENANT_IN_MEMORY, port: 0, httpPort: null, faults: { latencyMs: LATENCY_MS, throttling: true } });
-  const graph = gatewayForLocalTenant({ baseUrl: tenant.baseUrl, httpUrl: tenant.httpUrl, caCertPem: tenant.caCertPem, caCertPath: tenant.caCertPath, tenants: tenant.tenants, app: tenant.app });
+async function measure(
+  label: string,
+  programme: Programme,
+  steps: { scenario: string; programme: Programme }[],
+): Promise<Row[]> {
+  const tenant = await startLocalTenant({
+    directory: localTenantDirectory(programme),
+    dataDir: TENANT_IN_MEMORY,
+    port: 0,
+    httpPort: null,
+    faults: { latencyMs: LATENCY_MS, throttling: true },
+  });
+  const graph = gatewayForLocalTenant({
+    baseUrl: tenant.baseUrl,
+    httpUrl: tenant.httpUrl,
+    caCertPem: tenant.caCertPem,
+    caCertPath: tenant.caCertPath,
+    tenants: tenant.tenants,
+    app: tenant.app,
+  });
   const store = await openStore({ dataDir: 'memory://' });
   await store.migrate();
   const rows: Row[] = [];
@@ -93,7 +134,10 @@ async function measure(label: string, programme: Programme, steps: { scenario: s
     for (const step of steps) {
       tenant.resetStats();
       const started = performance.now();
-      const r: SyncResult = await runSync({ graph: graphSync(graph.gateway, { pollDelayMs: 250 }), store, programme: step.programme, clock: systemClock }, 'apply');
+      const r: SyncResult = await runSync(
+        { graph: graphSync(graph.gateway, { pollDelayMs: 250 }), store, programme: step.programme, clock: systemClock },
+        'apply',
+      );
       const wallS = (performance.now() - started) / 1000;
       const stats = tenant.stats();
       // Requests that count against the one team's 4/s window, and calendar requests against the mailbox's 4 concurrent.
@@ -104,10 +148,28 @@ async function measure(label: string, programme: Programme, steps: { scenario: s
         if (/ \/v1\.0\/teams\/\{team-id\}/.test(route)) team += n;
         if (/\/(events|calendarView)/.test(route)) mailbox += n;
       }
-      const lowerBoundS = Math.max(Math.max(0, team - TEAM_RPS) / TEAM_RPS, (mailbox * LATENCY_MS) / MAILBOX_CONCURRENCY / 1000, LATENCY_MS / 1000);
+      const lowerBoundS = Math.max(
+        Math.max(0, team - TEAM_RPS) / TEAM_RPS,
+        (mailbox * LATENCY_MS) / MAILBOX_CONCURRENCY / 1000,
+        LATENCY_MS / 1000,
+      );
       const m = r.metrics;
-      const writes = Object.entries(m.byMethod).filter(([k]) => k !== 'GET').reduce((n, [, v]) => n + v, 0) - m.batches;
-      rows.push({ programme: label, scenario: step.scenario, wallS, requests: m.requests, batches: m.batches, subRequests: m.subRequests, writes, retries: m.retries, received429: m.throttled, lowerBoundS });
+      const writes =
+        Object.entries(m.byMethod)
+          .filter(([k]) => k !== 'GET')
+          .reduce((n, [, v]) => n + v, 0) - m.batches;
+      rows.push({
+        programme: label,
+        scenario: step.scenario,
+        wallS,
+        requests: m.requests,
+        batches: m.batches,
+        subRequests: m.subRequests,
+        writes,
+        retries: m.retries,
+        received429: m.throttled,
+        lowerBoundS,
+      });
       if (r.summary.failed > 0) console.error(`  ${label} / ${step.scenario}: ${r.summary.failed} change(s) failed`);
     }
   } finally {
@@ -125,17 +187,50 @@ async function measure(label: string, programme: Programme, steps: { scenario: s
 async function measurePlanner(plans: number, tasksPerPlan: number): Promise<string[]> {
   const programme = ProgrammeSchema.parse({
     version: 1,
-    programme: { id: 'bench-planner', name: 'Bench Planner', organizer: 'regiekamer@alfa.example', team: { name: 'Benchteam', owners: ['anna'] } },
-    gemeenten: [{ id: 'alfa', name: 'Alfa', tenantId: '11111111-1111-4111-8111-111111111111', domain: 'alfa.example', host: true }],
+    programme: {
+      id: 'bench-planner',
+      name: 'Bench Planner',
+      organizer: 'regiekamer@alfa.example',
+      team: { name: 'Benchteam', owners: ['anna'] },
+    },
+    gemeenten: [
+      {
+        id: 'alfa',
+        name: 'Alfa',
+        tenantId: '11111111-1111-4111-8111-111111111111',
+        domain: 'alfa.example',
+        host: true,
+      },
+    ],
     people: [{ id: 'anna', name: 'Anna Alfa', upn: 'anna@alfa.example', gemeente: 'alfa', hoursPerWeek: 24 }],
     bodies: [
       { id: 'pg', kind: 'projectgroep', name: 'Projectgroep', lead: 'anna', members: ['anna'] },
-      ...Array.from({ length: plans }, (_, i) => ({ id: `wg-${i + 1}`, kind: 'werkgroep', name: `Werkgroep ${i + 1}`, projectgroep: 'pg', trekker: 'anna', members: ['anna'] })),
+      ...Array.from({ length: plans }, (_, i) => ({
+        id: `wg-${i + 1}`,
+        kind: 'werkgroep',
+        name: `Werkgroep ${i + 1}`,
+        projectgroep: 'pg',
+        trekker: 'anna',
+        members: ['anna'],
+      })),
     ],
   });
   const tenantId = '11111111-1111-4111-8111-111111111111';
-  const tenant = await startLocalTenant({ directory: localTenantDirectory(programme), dataDir: TENANT_IN_MEMORY, port: 0, httpPort: null, faults: { latencyMs: 0, throttling: true } });
-  const info = { baseUrl: tenant.baseUrl, httpUrl: tenant.httpUrl, caCertPem: tenant.caCertPem, caCertPath: tenant.caCertPath, tenants: tenant.tenants, app: tenant.app };
+  const tenant = await startLocalTenant({
+    directory: localTenantDirectory(programme),
+    dataDir: TENANT_IN_MEMORY,
+    port: 0,
+    httpPort: null,
+    faults: { latencyMs: 0, throttling: true },
+  });
+  const info = {
+    baseUrl: tenant.baseUrl,
+    httpUrl: tenant.httpUrl,
+    caCertPem: tenant.caCertPem,
+    caCertPath: tenant.caCertPath,
+    tenants: tenant.tenants,
+    app: tenant.app,
+  };
   // Setting up 10,000 tasks is not what is measured: a separate gateway without the per-tenant pacing does it.
   const setup = gatewayForLocalTenant(info, undefined, { limits: { perTenant: 2000 } });
   const graph = gatewayForLocalTenant(info);
@@ -143,13 +238,33 @@ async function measurePlanner(plans: number, tasksPerPlan: number): Promise<stri
   await store.migrate();
   const lines: string[] = [];
   try {
-    const anna = (await setup.gateway.request<{ id: string }>(tenantId, users.get('anna@alfa.example', { select: ['id'] }))).body.id;
-    const created = await setup.gateway.request(tenantId, teams.create({ 'template@odata.bind': "https://graph.microsoft.com/v1.0/teamsTemplates('standard')", displayName: 'Benchteam', members: [userMember(anna, ['owner'])] }));
+    const anna = (
+      await setup.gateway.request<{ id: string }>(tenantId, users.get('anna@alfa.example', { select: ['id'] }))
+    ).body.id;
+    const created = await setup.gateway.request(
+      tenantId,
+      teams.create({
+        'template@odata.bind': "https://graph.microsoft.com/v1.0/teamsTemplates('standard')",
+        displayName: 'Benchteam',
+        members: [userMember(anna, ['owner'])],
+      }),
+    );
     const groupId = /\/teams\('([^']+)'\)/.exec(created.headers['location'] ?? '')?.[1] as string;
-    const deps = (g: typeof graph.gateway) => ({ graph: plannerGraph(g, tenantId), store, programme, clock: systemClock, tenantId, groupId, userIdOf: (p: string) => (p === 'anna' ? anna : undefined), personOfUser: (u: string) => (u === anna ? 'anna' : undefined) });
+    const deps = (g: typeof graph.gateway) => ({
+      graph: plannerGraph(g, tenantId),
+      store,
+      programme,
+      clock: systemClock,
+      tenantId,
+      groupId,
+      userIdOf: (p: string) => (p === 'anna' ? anna : undefined),
+      personOfUser: (u: string) => (u === anna ? 'anna' : undefined),
+    });
     await pollPlanner(deps(setup.gateway));
     const planIds = (await store.actions.plans(programme.programme.id)).map((x) => x.planId);
-    const items = planIds.flatMap((planId) => Array.from({ length: tasksPerPlan }, (_, i) => planner.createTask(planId, { planId, title: `Taak ${i + 1}` })));
+    const items = planIds.flatMap((planId) =>
+      Array.from({ length: tasksPerPlan }, (_, i) => planner.createTask(planId, { planId, title: `Taak ${i + 1}` })),
+    );
     for (let i = 0; i < items.length; i += 200) await setup.gateway.batch(tenantId, items.slice(i, i + 200));
     tenant.setFaults({ latencyMs: LATENCY_MS });
     const measureOne = async (label: string) => {
@@ -158,7 +273,9 @@ async function measurePlanner(plans: number, tasksPerPlan: number): Promise<stri
       const s = await pollPlanner(deps(graph.gateway));
       const wall = (performance.now() - started) / 1000;
       const m = graph.gateway.metrics();
-      lines.push(`| ${label} | ${wall.toFixed(1)} | ${m.requests} | ${m.byMethod['GET'] ?? 0} | ${(m.requests - (m.byMethod['GET'] ?? 0))} | ${s.tasksRead} | ${s.fromPlanner} | ${m.throttled} |`);
+      lines.push(
+        `| ${label} | ${wall.toFixed(1)} | ${m.requests} | ${m.byMethod['GET'] ?? 0} | ${m.requests - (m.byMethod['GET'] ?? 0)} | ${s.tasksRead} | ${s.fromPlanner} | ${m.throttled} |`,
+      );
     };
     await measureOne(`eerste poll (${planIds.length * tasksPerPlan} taken inlezen)`);
     await measureOne('niets gewijzigd');
@@ -166,8 +283,12 @@ async function measurePlanner(plans: number, tasksPerPlan: number): Promise<stri
     const changed = all.filter((_, i) => i % 100 === 0);
     tenant.setFaults({ latencyMs: 0 });
     for (const a of changed) {
-      const t = (await setup.gateway.request<{ '@odata.etag': string }>(tenantId, planner.task(a.taskId as string))).body;
-      await setup.gateway.request(tenantId, planner.updateTask(a.taskId as string, t['@odata.etag'], { title: `${a.fields.title} (gewijzigd)` }));
+      const t = (await setup.gateway.request<{ '@odata.etag': string }>(tenantId, planner.task(a.taskId as string)))
+        .body;
+      await setup.gateway.request(
+        tenantId,
+        planner.updateTask(a.taskId as string, t['@odata.etag'], { title: `${a.fields.title} (gewijzigd)` }),
+      );
     }
     tenant.setFaults({ latencyMs: LATENCY_MS });
     await measureOne(`1 % gewijzigd in Planner (${changed.length} taken)`);
@@ -192,28 +313,45 @@ const rows: Row[] = [];
 for (const factor of factors) {
   const p = scaled(loaded.programme, factor);
   const label = factor === 1 ? 'BLNP' : `BLNP ×${factor}`;
-  console.error(`${label}: ${p.people.length} personen, ${p.bodies.filter((b) => b.channel).length} kanalen, ${p.cadences.length} overlegritmes …`);
-  rows.push(...await measure(label, p, [
-    { scenario: 'eerste apply (lege tenant)', programme: p },
-    { scenario: 'niets gewijzigd', programme: p },
-    { scenario: '10 wijzigingen in het bestand', programme: tenChanges(p) },
-  ]));
+  console.error(
+    `${label}: ${p.people.length} personen, ${p.bodies.filter((b) => b.channel).length} kanalen, ${p.cadences.length} overlegritmes …`,
+  );
+  rows.push(
+    ...(await measure(label, p, [
+      { scenario: 'eerste apply (lege tenant)', programme: p },
+      { scenario: 'niets gewijzigd', programme: p },
+      { scenario: '10 wijzigingen in het bestand', programme: tenChanges(p) },
+    ])),
+  );
 }
 
 if (rows.length > 0) {
-  const header = '| programma | scenario | tijd (s) | verzoeken | batches | deelverzoeken | schrijfacties | herhaald | 429 | ondergrens (s) | verhouding |';
+  const header =
+    '| programma | scenario | tijd (s) | verzoeken | batches | deelverzoeken | schrijfacties | herhaald | 429 | ondergrens (s) | verhouding |';
   console.log(header);
-  console.log(`|${header.split('|').slice(1, -1).map(() => ' --- ').join('|')}|`);
+  console.log(
+    `|${header
+      .split('|')
+      .slice(1, -1)
+      .map(() => ' --- ')
+      .join('|')}|`,
+  );
   for (const r of rows) {
-    console.log(`| ${r.programme} | ${r.scenario} | ${r.wallS.toFixed(1)} | ${r.requests} | ${r.batches} | ${r.subRequests} | ${r.writes} | ${r.retries} | ${r.received429} | ${r.lowerBoundS.toFixed(1)} | ${(r.wallS / r.lowerBoundS).toFixed(2)} |`);
+    console.log(
+      `| ${r.programme} | ${r.scenario} | ${r.wallS.toFixed(1)} | ${r.requests} | ${r.batches} | ${r.subRequests} | ${r.writes} | ${r.retries} | ${r.received429} | ${r.lowerBoundS.toFixed(1)} | ${(r.wallS / r.lowerBoundS).toFixed(2)} |`,
+    );
   }
-  console.log(`\nLokale tenant: limieten aan (4 verzoeken/s per team, 4 gelijktijdig per postvak), ${LATENCY_MS} ms extra latentie. `
-    + 'Ondergrens = het maximum van (verzoeken op het team − 4) / 4 per s en postvakverzoeken × latentie / 4. Schrijfacties = schrijvende (deel)verzoeken.');
+  console.log(
+    `\nLokale tenant: limieten aan (4 verzoeken/s per team, 4 gelijktijdig per postvak), ${LATENCY_MS} ms extra latentie. ` +
+      'Ondergrens = het maximum van (verzoeken op het team − 4) / 4 per s en postvakverzoeken × latentie / 4. Schrijfacties = schrijvende (deel)verzoeken.',
+  );
 }
 if (!quick && runs('planner')) {
   console.error('Planner: 100 plannen × 100 taken …');
   const lines = await measurePlanner(100, 100);
-  console.log('\n| Planner-poll (100 plannen × 100 taken) | tijd (s) | verzoeken | leesacties | schrijfacties | taken gelezen | overgenomen uit Planner | 429 |');
+  console.log(
+    '\n| Planner-poll (100 plannen × 100 taken) | tijd (s) | verzoeken | leesacties | schrijfacties | taken gelezen | overgenomen uit Planner | 429 |',
+  );
   console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
   for (const l of lines) console.log(l);
 }
@@ -222,7 +360,9 @@ if (runs('bot')) {
   console.log('\n| Bot | rondes | p50 (ms) | p95 (ms) | fouten | opgeslagen revisie |');
   console.log('| --- | --- | --- | --- | --- | --- |');
   console.log(await benchActionExecute(loaded.programme));
-  console.log('\n| Fan-out (Bot Connector, limieten aan) | tijd (s) | ondergrens (s) | verhouding | verstuurd | dubbel | verloren | 429 | herhaald |');
+  console.log(
+    '\n| Fan-out (Bot Connector, limieten aan) | tijd (s) | ondergrens (s) | verhouding | verstuurd | dubbel | verloren | 429 | herhaald |',
+  );
   console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
   console.log(await benchFanOut());
 }

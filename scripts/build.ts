@@ -29,7 +29,11 @@ const LOCAL_TENANT_OUT = path.join(DIST, 'node_modules', '@regiekamer', 'local-t
 /** Builds the tab into dist/tab (emptied first). */
 async function buildTab(): Promise<void> {
   await build({
-    root: TAB_SOURCES, base: '/tab/', configFile: false, logLevel: 'warn', plugins: [react()],
+    root: TAB_SOURCES,
+    base: '/tab/',
+    configFile: false,
+    logLevel: 'warn',
+    plugins: [react()],
     build: { outDir: path.join(DIST, 'tab'), emptyOutDir: true },
   });
 }
@@ -49,13 +53,17 @@ async function buildServer(): Promise<void> {
   const result = spawnSync(process.execPath, [tsc, '-p', path.join(ROOT, 'tsconfig.build.json')], { stdio: 'inherit' });
   if (result.status !== 0) throw new Error(`tsc failed (exit ${result.status ?? result.signal})`);
   const assets = (await readdir(SRC, { recursive: true, withFileTypes: true }))
-    .filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name)).filter(isAsset);
+    .filter((e) => e.isFile())
+    .map((e) => path.join(e.parentPath, e.name))
+    .filter(isAsset);
   for (const file of assets) {
     const to = path.join(DIST, path.relative(SRC, file));
     await mkdir(path.dirname(to), { recursive: true });
     await copyFile(file, to);
   }
-  process.stdout.write(`build: server and CLI compiled to dist/, ${assets.length} run-time files copied (${assets.map((f) => path.relative(SRC, f)).join(', ')})\n`);
+  process.stdout.write(
+    `build: server and CLI compiled to dist/, ${assets.length} run-time files copied (${assets.map((f) => path.relative(SRC, f)).join(', ')})\n`,
+  );
 }
 
 /**
@@ -64,17 +72,36 @@ async function buildServer(): Promise<void> {
  * the root's dependencies (with the same range); the build fails when one is not.
  */
 async function buildLocalTenant(): Promise<void> {
-  const own = JSON.parse(await readFile(path.join(LOCAL_TENANT, 'package.json'), 'utf8')) as { name: string; version: string; license?: string; dependencies?: Record<string, string> };
-  const root = JSON.parse(await readFile(path.join(ROOT, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> };
+  const own = JSON.parse(await readFile(path.join(LOCAL_TENANT, 'package.json'), 'utf8')) as {
+    name: string;
+    version: string;
+    license?: string;
+    dependencies?: Record<string, string>;
+  };
+  const root = JSON.parse(await readFile(path.join(ROOT, 'package.json'), 'utf8')) as {
+    dependencies?: Record<string, string>;
+  };
   const missing = Object.entries(own.dependencies ?? {}).filter(([name, range]) => root.dependencies?.[name] !== range);
-  if (missing.length > 0) throw new Error(`${own.name} needs ${missing.map(([n, r]) => `${n}@${r}`).join(', ')} among the root package's dependencies`);
+  if (missing.length > 0)
+    throw new Error(
+      `${own.name} needs ${missing.map(([n, r]) => `${n}@${r}`).join(', ')} among the root package's dependencies`,
+    );
   await rm(LOCAL_TENANT_OUT, { recursive: true, force: true });
   const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
-  const result = spawnSync(process.execPath, [tsc, '-p', path.join(LOCAL_TENANT, 'tsconfig.build.json'), '--outDir', LOCAL_TENANT_OUT], { stdio: 'inherit' });
+  const result = spawnSync(
+    process.execPath,
+    [tsc, '-p', path.join(LOCAL_TENANT, 'tsconfig.build.json'), '--outDir', LOCAL_TENANT_OUT],
+    { stdio: 'inherit' },
+  );
   if (result.status !== 0) throw new Error(`tsc (local tenant) failed (exit ${result.status ?? result.signal})`);
   const manifest = {
-    name: own.name, version: own.version, private: true, type: 'module', license: own.license,
-    exports: { '.': './index.js' }, dependencies: own.dependencies ?? {},
+    name: own.name,
+    version: own.version,
+    private: true,
+    type: 'module',
+    license: own.license,
+    exports: { '.': './index.js' },
+    dependencies: own.dependencies ?? {},
   };
   await writeFile(path.join(LOCAL_TENANT_OUT, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   process.stdout.write(`build: ${own.name} compiled to ${path.relative(ROOT, LOCAL_TENANT_OUT)}\n`);

@@ -16,7 +16,9 @@ const version = (process.argv[2] ?? process.versions.node).replace(/^v/, '');
 const have = version.split('.').map(Number);
 const cmp = have[0] - need[0] || have[1] - need[1] || have[2] - need[2];
 if (cmp < 0) {
-  console.error(`Node.js ${version} draait; Regiekamer vraagt ${wanted} / Node.js ${version} runs; Regiekamer needs ${wanted}`);
+  console.error(
+    `Node.js ${version} draait; Regiekamer vraagt ${wanted} / Node.js ${version} runs; Regiekamer needs ${wanted}`,
+  );
   process.exit(1);
 }
 console.log(`Node.js ${version} voldoet aan ${wanted} / satisfies ${wanted}`);

@@ -32,14 +32,24 @@ beforeAll(async () => {
   const checkout = await copyCheckout(tmp);
   const packed = path.join(tmp, 'packed');
   await mkdir(packed);
-  await run('npm', ['pack', '--pack-destination', packed, '--no-audit', '--no-fund'], { cwd: checkout, env: npmEnv, maxBuffer: 16 * 1024 * 1024 });
+  await run('npm', ['pack', '--pack-destination', packed, '--no-audit', '--no-fund'], {
+    cwd: checkout,
+    env: npmEnv,
+    maxBuffer: 16 * 1024 * 1024,
+  });
   const [file] = await readdir(packed);
   if (!file) throw new Error('npm pack wrote no tarball');
-  tarball = (await run('tar', ['-tzf', path.join(packed, file)], { maxBuffer: 16 * 1024 * 1024 })).stdout.trim().split('\n');
+  tarball = (await run('tar', ['-tzf', path.join(packed, file)], { maxBuffer: 16 * 1024 * 1024 })).stdout
+    .trim()
+    .split('\n');
   await run('tar', ['-xzf', path.join(packed, file), '-C', tmp]);
   installed = path.join(tmp, 'package');
   await cp(path.join(root, 'package-lock.json'), path.join(installed, 'package-lock.json'));
-  await run('npm', ['ci', '--omit=dev', '--prefer-offline', '--no-audit', '--no-fund'], { cwd: installed, env: npmEnv, maxBuffer: 16 * 1024 * 1024 });
+  await run('npm', ['ci', '--omit=dev', '--prefer-offline', '--no-audit', '--no-fund'], {
+    cwd: installed,
+    env: npmEnv,
+    maxBuffer: 16 * 1024 * 1024,
+  });
 }, 180_000);
 
 afterAll(async () => {
@@ -82,7 +92,14 @@ describe('the production build, installed without devDependencies', () => {
   });
 
   it('has none of the development tools installed', () => {
-    for (const name of ['tsx', 'vite', 'vitest', 'typescript', '@vitejs/plugin-react', '@microsoft/m365agentsplayground']) {
+    for (const name of [
+      'tsx',
+      'vite',
+      'vitest',
+      'typescript',
+      '@vitejs/plugin-react',
+      '@microsoft/m365agentsplayground',
+    ]) {
       expect(existsSync(path.join(installed, 'node_modules', name)), name).toBe(false);
     }
     expect(existsSync(path.join(installed, 'node_modules', 'express'))).toBe(true);
@@ -121,48 +138,67 @@ describe('the production build, installed without devDependencies', () => {
     expect(result.loaded).toContain(path.join('node_modules', '@regiekamer', 'local-tenant', 'identity.js'));
   });
 
-  it('starts in local mode, answers /healthz and /readyz, serves the built tab and stops on SIGTERM', { timeout: 120_000 }, async () => {
-    const dataDir = path.join(tmp, 'data');
-    // A real port for the Agents Playground: it is a devDependency, so the built server must start without it.
-    const child = spawn(process.execPath, ['bin/regiekamer.js', 'start'], {
-      cwd: installed,
-      env: { ...env, REGIEKAMER_MODE: 'local', LOG_LEVEL: 'warn', REGIEKAMER_DATA_DIR: dataDir, PORT: '0', LOCAL_TENANT_PORT: '0', LOCAL_TENANT_HTTP_PORT: '0', PLAYGROUND_PORT: String(await freePort()), SYNC_INTERVAL_MINUTES: '0' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    const exited = once(child, 'exit') as Promise<[number | null, NodeJS.Signals | null]>;
-    try {
-      const url = await new Promise<string>((resolve, reject) => {
-        const look = () => {
-          const m = /Server\s+(http:\/\/\S+)/.exec(stdout);
-          if (m?.[1]) resolve(m[1]);
-        };
-        child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); look(); });
-        child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
-        void exited.then(([code]) => reject(new Error(`exited ${code} before listening:\n${stdout}\n${stderr}`)));
+  it(
+    'starts in local mode, answers /healthz and /readyz, serves the built tab and stops on SIGTERM',
+    { timeout: 120_000 },
+    async () => {
+      const dataDir = path.join(tmp, 'data');
+      // A real port for the Agents Playground: it is a devDependency, so the built server must start without it.
+      const child = spawn(process.execPath, ['bin/regiekamer.js', 'start'], {
+        cwd: installed,
+        env: {
+          ...env,
+          REGIEKAMER_MODE: 'local',
+          LOG_LEVEL: 'warn',
+          REGIEKAMER_DATA_DIR: dataDir,
+          PORT: '0',
+          LOCAL_TENANT_PORT: '0',
+          LOCAL_TENANT_HTTP_PORT: '0',
+          PLAYGROUND_PORT: String(await freePort()),
+          SYNC_INTERVAL_MINUTES: '0',
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
       });
-      expect((await fetch(`${url}/healthz`)).status).toBe(200);
-      const ready = await fetch(`${url}/readyz`);
-      expect(ready.status).toBe(200);
-      expect(await ready.json()).toMatchObject({ status: 'ready', checks: { store: 'pglite', programme: 'blnp' } });
+      let stdout = '';
+      let stderr = '';
+      const exited = once(child, 'exit') as Promise<[number | null, NodeJS.Signals | null]>;
+      try {
+        const url = await new Promise<string>((resolve, reject) => {
+          const look = () => {
+            const m = /Server\s+(http:\/\/\S+)/.exec(stdout);
+            if (m?.[1]) resolve(m[1]);
+          };
+          child.stdout.on('data', (d: Buffer) => {
+            stdout += d.toString();
+            look();
+          });
+          child.stderr.on('data', (d: Buffer) => {
+            stderr += d.toString();
+          });
+          void exited.then(([code]) => reject(new Error(`exited ${code} before listening:\n${stdout}\n${stderr}`)));
+        });
+        expect((await fetch(`${url}/healthz`)).status).toBe(200);
+        const ready = await fetch(`${url}/readyz`);
+        expect(ready.status).toBe(200);
+        expect(await ready.json()).toMatchObject({ status: 'ready', checks: { store: 'pglite', programme: 'blnp' } });
 
-      const page = await fetch(`${url}/tab/`);
-      expect(page.status).toBe(200);
-      const html = await page.text();
-      // The built page (hashed script under /tab/assets), not Vite's development page.
-      const entry = /<script type="module" crossorigin src="(\/tab\/assets\/[^"]+\.js)"><\/script>/.exec(html)?.[1];
-      expect(entry).toBeDefined();
-      expect(html).not.toContain('/@vite/');
-      const script = await fetch(`${url}${entry}`);
-      expect(script.status).toBe(200);
-      expect(script.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
-      expect(stderr).toContain('Agents Playground not installed');
-    } finally {
-      child.kill('SIGTERM');
-    }
-    const [code] = await exited;
-    expect(code).toBe(0);
-    expect(stdout).toContain('Gestopt. / Stopped.');
-  });
+        const page = await fetch(`${url}/tab/`);
+        expect(page.status).toBe(200);
+        const html = await page.text();
+        // The built page (hashed script under /tab/assets), not Vite's development page.
+        const entry = /<script type="module" crossorigin src="(\/tab\/assets\/[^"]+\.js)"><\/script>/.exec(html)?.[1];
+        expect(entry).toBeDefined();
+        expect(html).not.toContain('/@vite/');
+        const script = await fetch(`${url}${entry}`);
+        expect(script.status).toBe(200);
+        expect(script.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+        expect(stderr).toContain('Agents Playground not installed');
+      } finally {
+        child.kill('SIGTERM');
+      }
+      const [code] = await exited;
+      expect(code).toBe(0);
+      expect(stdout).toContain('Gestopt. / Stopped.');
+    },
+  );
 });

@@ -15,21 +15,47 @@ const LANGUAGE = new Set(['nl', 'en']);
 
 /** The places in one source file that pick or join languages outside the catalogue, as "line: what". */
 export function languageBranches(source: string, fileName = 'sample.ts'): string[] {
-  const file = ts.createSourceFile(fileName, source, ts.ScriptTarget.Latest, true, fileName.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+  const file = ts.createSourceFile(
+    fileName,
+    source,
+    ts.ScriptTarget.Latest,
+    true,
+    fileName.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS,
+  );
   const found: string[] = [];
-  const at = (node: ts.Node, what: string) => found.push(`${file.getLineAndCharacterOfPosition(node.getStart(file)).line + 1}: ${what}`);
+  const at = (node: ts.Node, what: string) =>
+    found.push(`${file.getLineAndCharacterOfPosition(node.getStart(file)).line + 1}: ${what}`);
   const isLanguage = (node: ts.Node) => ts.isStringLiteralLike(node) && LANGUAGE.has(node.text);
   const visit = (node: ts.Node): void => {
-    if (ts.isBinaryExpression(node) && [ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken, ts.SyntaxKind.EqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken].includes(node.operatorToken.kind)
-      && (isLanguage(node.left) || isLanguage(node.right))) {
+    if (
+      ts.isBinaryExpression(node) &&
+      [
+        ts.SyntaxKind.EqualsEqualsEqualsToken,
+        ts.SyntaxKind.ExclamationEqualsEqualsToken,
+        ts.SyntaxKind.EqualsEqualsToken,
+        ts.SyntaxKind.ExclamationEqualsToken,
+      ].includes(node.operatorToken.kind) &&
+      (isLanguage(node.left) || isLanguage(node.right))
+    ) {
       at(node, `language branch ${node.getText(file)}`);
     } else if (ts.isCaseClause(node) && isLanguage(node.expression)) {
       at(node, `language case ${node.expression.getText(file)}`);
-    } else if ((ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isTemplateHead(node) || ts.isTemplateMiddle(node) || ts.isTemplateTail(node) || ts.isJsxText(node))
-      && BILINGUAL.test(node.text)) {
+    } else if (
+      (ts.isStringLiteral(node) ||
+        ts.isNoSubstitutionTemplateLiteral(node) ||
+        ts.isTemplateHead(node) ||
+        ts.isTemplateMiddle(node) ||
+        ts.isTemplateTail(node) ||
+        ts.isJsxText(node)) &&
+      BILINGUAL.test(node.text)
+    ) {
       at(node, `bilingual literal ${JSON.stringify(node.text)}`);
     } else if (ts.isObjectLiteralExpression(node)) {
-      const names = new Set(node.properties.map((p) => (p.name && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) ? p.name.text : '')));
+      const names = new Set(
+        node.properties.map((p) =>
+          p.name && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) ? p.name.text : '',
+        ),
+      );
       if (names.has('nl') && names.has('en')) at(node, 'private { nl, en } message table');
     }
     ts.forEachChild(node, visit);
@@ -42,7 +68,7 @@ async function sourceFiles(dir: string): Promise<string[]> {
   const out: string[] = [];
   for (const entry of await readdir(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...await sourceFiles(full));
+    if (entry.isDirectory()) out.push(...(await sourceFiles(full)));
     else if (/\.tsx?$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name)) out.push(full);
   }
   return out;

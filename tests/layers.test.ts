@@ -16,37 +16,124 @@ async function lint(code: string, filePath: string): Promise<{ ruleId: string | 
 
 describe('layer rules', () => {
   const wrongWay: [string, string, string, RegExp][] = [
-    ['domain → adapters', 'src/domain/x.ts', "import { openStore } from '../adapters/store/open.ts';\nexport const s = openStore;\n", /domain may not import/],
-    ['domain → app', 'src/domain/work/x.ts', "import { decide } from '../../app/access.ts';\nexport const d = decide;\n", /domain may not import/],
-    ['app → entry', 'src/app/x.ts', "import { main } from '../entry/cli/main.ts';\nexport const m = main;\n", /Use cases may not import entry points/],
-    ['app → adapters (a value)', 'src/app/work/x.ts', "import { openStore } from '../../adapters/store/open.ts';\nexport const s = openStore;\n", /import adapters as types only/],
-    ['adapters → entry', 'src/adapters/x.ts', "import { startStack } from '../entry/server/stack.ts';\nexport const s = startStack;\n", /Adapters may not import entry points/],
-    ['adapters → @regiekamer/local-tenant', 'src/adapters/x.ts', "import { startLocalTenant } from '@regiekamer/local-tenant';\nexport const s = startLocalTenant;\n", /local tenant is a test double/],
-    ['adapters → packages/local-tenant', 'src/adapters/graph/x.ts', "import { startLocalTenant } from '../../../packages/local-tenant/src/server.ts';\nexport const s = startLocalTenant;\n", /local tenant is a test double/],
-    ['adapters → the old src/entry/tenant', 'src/adapters/x.ts', "import { startLocalTenant } from '../entry/tenant/server.ts';\nexport const s = startLocalTenant;\n", /local tenant is a test double/],
-    ['app → the old src/entry/tenant', 'src/app/x.ts', "import type { LocalTenantHandle } from '../entry/tenant/server.ts';\nexport type H = LocalTenantHandle;\n", /Use cases may not import entry points|local tenant is a test double/],
-    ['entry/server → @regiekamer/local-tenant (not the local start)', 'src/entry/server/x.ts', "import { startLocalTenant } from '@regiekamer/local-tenant';\nexport const s = startLocalTenant;\n", /local tenant is a test double/],
-    ['adapters → entry by dynamic import()', 'src/adapters/x.ts', "export const load = () => import('../entry/server/stack.ts');\n", /Adapters may not import entry points/],
-    ['app → adapters by dynamic import()', 'src/app/x.ts', "export const load = () => import('../adapters/store/open.ts');\n", /import adapters as types only/],
-    ['domain → adapters by dynamic import()', 'src/domain/x.ts', "export const load = () => import('../adapters/store/open.ts');\n", /domain may not import/],
+    [
+      'domain → adapters',
+      'src/domain/x.ts',
+      "import { openStore } from '../adapters/store/open.ts';\nexport const s = openStore;\n",
+      /domain may not import/,
+    ],
+    [
+      'domain → app',
+      'src/domain/work/x.ts',
+      "import { decide } from '../../app/access.ts';\nexport const d = decide;\n",
+      /domain may not import/,
+    ],
+    [
+      'app → entry',
+      'src/app/x.ts',
+      "import { main } from '../entry/cli/main.ts';\nexport const m = main;\n",
+      /Use cases may not import entry points/,
+    ],
+    [
+      'app → adapters (a value)',
+      'src/app/work/x.ts',
+      "import { openStore } from '../../adapters/store/open.ts';\nexport const s = openStore;\n",
+      /import adapters as types only/,
+    ],
+    [
+      'adapters → entry',
+      'src/adapters/x.ts',
+      "import { startStack } from '../entry/server/stack.ts';\nexport const s = startStack;\n",
+      /Adapters may not import entry points/,
+    ],
+    [
+      'adapters → @regiekamer/local-tenant',
+      'src/adapters/x.ts',
+      "import { startLocalTenant } from '@regiekamer/local-tenant';\nexport const s = startLocalTenant;\n",
+      /local tenant is a test double/,
+    ],
+    [
+      'adapters → packages/local-tenant',
+      'src/adapters/graph/x.ts',
+      "import { startLocalTenant } from '../../../packages/local-tenant/src/server.ts';\nexport const s = startLocalTenant;\n",
+      /local tenant is a test double/,
+    ],
+    [
+      'adapters → the old src/entry/tenant',
+      'src/adapters/x.ts',
+      "import { startLocalTenant } from '../entry/tenant/server.ts';\nexport const s = startLocalTenant;\n",
+      /local tenant is a test double/,
+    ],
+    [
+      'app → the old src/entry/tenant',
+      'src/app/x.ts',
+      "import type { LocalTenantHandle } from '../entry/tenant/server.ts';\nexport type H = LocalTenantHandle;\n",
+      /Use cases may not import entry points|local tenant is a test double/,
+    ],
+    [
+      'entry/server → @regiekamer/local-tenant (not the local start)',
+      'src/entry/server/x.ts',
+      "import { startLocalTenant } from '@regiekamer/local-tenant';\nexport const s = startLocalTenant;\n",
+      /local tenant is a test double/,
+    ],
+    [
+      'adapters → entry by dynamic import()',
+      'src/adapters/x.ts',
+      "export const load = () => import('../entry/server/stack.ts');\n",
+      /Adapters may not import entry points/,
+    ],
+    [
+      'app → adapters by dynamic import()',
+      'src/app/x.ts',
+      "export const load = () => import('../adapters/store/open.ts');\n",
+      /import adapters as types only/,
+    ],
+    [
+      'domain → adapters by dynamic import()',
+      'src/domain/x.ts',
+      "export const load = () => import('../adapters/store/open.ts');\n",
+      /domain may not import/,
+    ],
   ];
   for (const [name, filePath, code, message] of wrongWay) {
     it(`refuses ${name}`, async () => {
       const errors = await lint(code, filePath);
       expect(errors.length).toBeGreaterThan(0);
-      expect(errors.every((e) => e.ruleId === 'no-restricted-imports' || e.ruleId === 'no-restricted-syntax')).toBe(true);
+      expect(errors.every((e) => e.ruleId === 'no-restricted-imports' || e.ruleId === 'no-restricted-syntax')).toBe(
+        true,
+      );
       expect(errors.map((e) => e.message).join('\n')).toMatch(message);
     });
   }
 
   const allowed: [string, string, string][] = [
     ['app → domain', 'src/app/x.ts', "import { plan } from '../domain/sync/plan.ts';\nexport const p = plan;\n"],
-    ['app → adapters as a type', 'src/app/x.ts', "import type { Store } from '../adapters/store/store.ts';\nexport type S = Store;\n"],
+    [
+      'app → adapters as a type',
+      'src/app/x.ts',
+      "import type { Store } from '../adapters/store/store.ts';\nexport type S = Store;\n",
+    ],
     ['adapters → app', 'src/adapters/x.ts', "import { decide } from '../app/access.ts';\nexport const d = decide;\n"],
-    ['entry → app', 'src/entry/server/x.ts', "import { decide } from '../../app/access.ts';\nexport const d = decide;\n"],
-    ['entry → adapters', 'src/entry/cli/x.ts', "import { openStore } from '../../adapters/store/open.ts';\nexport const s = openStore;\n"],
-    ['a test → the local tenant', 'src/adapters/x.test.ts', "import { startLocalTenant } from '@regiekamer/local-tenant';\nexport const s = startLocalTenant;\n"],
-    ['the local start → the local tenant', 'src/entry/server/stack.ts', "export const load = () => import('@regiekamer/local-tenant');\n"],
+    [
+      'entry → app',
+      'src/entry/server/x.ts',
+      "import { decide } from '../../app/access.ts';\nexport const d = decide;\n",
+    ],
+    [
+      'entry → adapters',
+      'src/entry/cli/x.ts',
+      "import { openStore } from '../../adapters/store/open.ts';\nexport const s = openStore;\n",
+    ],
+    [
+      'a test → the local tenant',
+      'src/adapters/x.test.ts',
+      "import { startLocalTenant } from '@regiekamer/local-tenant';\nexport const s = startLocalTenant;\n",
+    ],
+    [
+      'the local start → the local tenant',
+      'src/entry/server/stack.ts',
+      "export const load = () => import('@regiekamer/local-tenant');\n",
+    ],
   ];
   for (const [name, filePath, code] of allowed) {
     it(`allows ${name}`, async () => {
@@ -56,7 +143,8 @@ describe('layer rules', () => {
 });
 
 describe('size guardrails', () => {
-  const fn = (lines: number) => `export function long(): number {\n  let n = 0;\n${'  n += 1;\n'.repeat(lines - 4)}  return n;\n}\n`;
+  const fn = (lines: number) =>
+    `export function long(): number {\n  let n = 0;\n${'  n += 1;\n'.repeat(lines - 4)}  return n;\n}\n`;
 
   it('refuses a function of 121 lines and allows one of 120', async () => {
     const long = fn(121);

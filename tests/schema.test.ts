@@ -15,7 +15,19 @@ describe('generated schema artefacts', () => {
   });
   it('the JSON Schema names every top-level section and forbids unknown keys', () => {
     const schema = JSON.parse(renderSchema()) as { properties: Record<string, unknown>; additionalProperties: boolean };
-    expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(['gemeenten', 'people', 'bodies', 'cadences', 'reminders', 'phases', 'dependencies', 'backlog', 'indicators']));
+    expect(Object.keys(schema.properties)).toEqual(
+      expect.arrayContaining([
+        'gemeenten',
+        'people',
+        'bodies',
+        'cadences',
+        'reminders',
+        'phases',
+        'dependencies',
+        'backlog',
+        'indicators',
+      ]),
+    );
     expect(schema.additionalProperties).toBe(false);
   });
 });

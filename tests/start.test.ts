@@ -9,13 +9,18 @@ import { startStack } from './helpers/stack.ts';
 describe('npm start', () => {
   it('comes up on embedded defaults, answers /readyz, records the programme version and stops cleanly on SIGINT', async () => {
     const dataDir = await mkdtemp(path.join(os.tmpdir(), 'rk-start-'));
-    const run = startStack({ REGIEKAMER_DATA_DIR: dataDir, PORT: '0', LOCAL_TENANT_PORT: '0', LOCAL_TENANT_HTTP_PORT: '0' });
+    const run = startStack({
+      REGIEKAMER_DATA_DIR: dataDir,
+      PORT: '0',
+      LOCAL_TENANT_PORT: '0',
+      LOCAL_TENANT_HTTP_PORT: '0',
+    });
     const url = await run.url;
     const health = await fetch(`${url}/healthz`);
     expect(health.status).toBe(200);
     const ready = await fetch(`${url}/readyz`);
     expect(ready.status).toBe(200);
-    const body = await ready.json() as { status: string; checks: Record<string, string> };
+    const body = (await ready.json()) as { status: string; checks: Record<string, string> };
     expect(body).toMatchObject({ status: 'ready', checks: { store: 'pglite', programme: 'blnp' } });
     expect(run.output().stdout).toMatch(/Programma\s+Versterking samenwerking BLNP — 4 gemeenten, 9 werkgroepen/);
     expect(run.output().stdout).toContain('nieuw sinds vorige start');
@@ -27,45 +32,80 @@ describe('npm start', () => {
     expect(run.output().stdout).toContain('Gestopt.');
 
     // Same data directory, same file: the programme version is not stored twice.
-    const again = startStack({ REGIEKAMER_DATA_DIR: dataDir, PORT: '0', LOCAL_TENANT_PORT: '0', LOCAL_TENANT_HTTP_PORT: '0' });
+    const again = startStack({
+      REGIEKAMER_DATA_DIR: dataDir,
+      PORT: '0',
+      LOCAL_TENANT_PORT: '0',
+      LOCAL_TENANT_HTTP_PORT: '0',
+    });
     await again.url;
     expect(again.output().stdout).toContain('ongewijzigd');
     again.child.kill('SIGINT');
-    const [againCode, againSignal] = await once(again.child, 'exit') as [number | null, string | null];
+    const [againCode, againSignal] = (await once(again.child, 'exit')) as [number | null, string | null];
     // On failure, say how it ended and what it printed (seen once in CI: ended by a signal).
-    if (againCode !== 0) console.log(`exit ${againCode} signal ${againSignal}\n${again.output().stdout.slice(-1500)}\n${again.output().stderr.slice(-3000)}`);
+    if (againCode !== 0)
+      console.log(
+        `exit ${againCode} signal ${againSignal}\n${again.output().stdout.slice(-1500)}\n${again.output().stderr.slice(-3000)}`,
+      );
     expect(againCode).toBe(0);
   });
 
-  it('applies the programme into the local tenant when it starts; the team and its channels are then in the tenant', { timeout: 180_000 }, async () => {
-    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'rk-start-sync-'));
-    const run = startStack({ REGIEKAMER_DATA_DIR: dataDir, PORT: '0', LOCAL_TENANT_PORT: '0', LOCAL_TENANT_HTTP_PORT: '0' });
-    await run.url;
-    const synced = new Promise<string>((resolve) => {
-      const look = () => {
-        const m = /Sync\s+(.+)/.exec(run.output().stdout);
-        if (m?.[1]) resolve(m[1]);
+  it(
+    'applies the programme into the local tenant when it starts; the team and its channels are then in the tenant',
+    { timeout: 180_000 },
+    async () => {
+      const dataDir = await mkdtemp(path.join(os.tmpdir(), 'rk-start-sync-'));
+      const run = startStack({
+        REGIEKAMER_DATA_DIR: dataDir,
+        PORT: '0',
+        LOCAL_TENANT_PORT: '0',
+        LOCAL_TENANT_HTTP_PORT: '0',
+      });
+      await run.url;
+      const synced = new Promise<string>((resolve) => {
+        const look = () => {
+          const m = /Sync\s+(.+)/.exec(run.output().stdout);
+          if (m?.[1]) resolve(m[1]);
+        };
+        run.child.stdout.on('data', look);
+        look();
+      });
+      const line = await synced;
+      expect(line).toMatch(/^\d+ gemaakt, .* 0 mislukt/);
+      expect(Number(/^(\d+) gemaakt/.exec(line)?.[1])).toBeGreaterThan(50);
+      // Read back over the local tenant's plain-HTTP port with an app token, as any Graph client would.
+      const info = JSON.parse(await readFile(path.join(dataDir, 'local-tenant.json'), 'utf8')) as {
+        httpUrl: string;
+        tenants: { id: string; domain: string }[];
+        app: { clientId: string; clientSecret: string };
       };
-      run.child.stdout.on('data', look);
-      look();
-    });
-    const line = await synced;
-    expect(line).toMatch(/^\d+ gemaakt, .* 0 mislukt/);
-    expect(Number(/^(\d+) gemaakt/.exec(line)?.[1])).toBeGreaterThan(50);
-    // Read back over the local tenant's plain-HTTP port with an app token, as any Graph client would.
-    const info = JSON.parse(await readFile(path.join(dataDir, 'local-tenant.json'), 'utf8')) as { httpUrl: string; tenants: { id: string; domain: string }[]; app: { clientId: string; clientSecret: string } };
-    const host = info.tenants.find((t) => t.domain === 'leusden.example')?.id as string;
-    const form = new URLSearchParams({ grant_type: 'client_credentials', client_id: info.app.clientId, client_secret: info.app.clientSecret, scope: 'https://graph.microsoft.com/.default' });
-    const token = (await (await fetch(`${info.httpUrl}/${host}/oauth2/v2.0/token`, { method: 'POST', body: form })).json() as { access_token: string }).access_token;
-    const get = async (p: string) => (await fetch(`${info.httpUrl}/v1.0${p}`, { headers: { Authorization: `Bearer ${token}` } })).json() as Promise<{ value: { id: string; membershipType?: string }[] }>;
-    const groups = await get(`/groups?$filter=${encodeURIComponent("displayName eq 'BLNP Versterking samenwerking'")}`);
-    expect(groups.value).toHaveLength(1);
-    const channels = await get(`/teams/${groups.value[0]?.id}/channels?$top=50`);
-    expect(channels.value.length).toBeGreaterThanOrEqual(11);
-    expect(channels.value.filter((c) => c.membershipType === 'shared').length).toBeGreaterThanOrEqual(9);
-    run.child.kill('SIGINT');
-    expect((await once(run.child, 'exit'))[0]).toBe(0);
-  });
+      const host = info.tenants.find((t) => t.domain === 'leusden.example')?.id as string;
+      const form = new URLSearchParams({
+        grant_type: 'client_credentials',
+        client_id: info.app.clientId,
+        client_secret: info.app.clientSecret,
+        scope: 'https://graph.microsoft.com/.default',
+      });
+      const token = (
+        (await (await fetch(`${info.httpUrl}/${host}/oauth2/v2.0/token`, { method: 'POST', body: form })).json()) as {
+          access_token: string;
+        }
+      ).access_token;
+      const get = async (p: string) =>
+        (await fetch(`${info.httpUrl}/v1.0${p}`, { headers: { Authorization: `Bearer ${token}` } })).json() as Promise<{
+          value: { id: string; membershipType?: string }[];
+        }>;
+      const groups = await get(
+        `/groups?$filter=${encodeURIComponent("displayName eq 'BLNP Versterking samenwerking'")}`,
+      );
+      expect(groups.value).toHaveLength(1);
+      const channels = await get(`/teams/${groups.value[0]?.id}/channels?$top=50`);
+      expect(channels.value.length).toBeGreaterThanOrEqual(11);
+      expect(channels.value.filter((c) => c.membershipType === 'shared').length).toBeGreaterThanOrEqual(9);
+      run.child.kill('SIGINT');
+      expect((await once(run.child, 'exit'))[0]).toBe(0);
+    },
+  );
 
   it('refuses to start on an invalid programme file, names the problems and exits 2 without a stack trace', async () => {
     const dataDir = await mkdtemp(path.join(os.tmpdir(), 'rk-start-bad-'));

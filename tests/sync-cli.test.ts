@@ -20,20 +20,36 @@ beforeAll(async () => {
   const loaded = await loadProgrammeFile('programmes/bel.yaml');
   if (!loaded.ok) throw new Error('bel.yaml does not load');
   programmeUpns = new Set(loaded.programme.people.map((p) => p.upn.toLowerCase()));
-  tenant = await startLocalTenant({ directory: localTenantDirectory(loaded.programme), dataDir: path.join(dir, 'local-tenant'), port: 0, httpPort: null });
+  tenant = await startLocalTenant({
+    directory: localTenantDirectory(loaded.programme),
+    dataDir: path.join(dir, 'local-tenant'),
+    port: 0,
+    httpPort: null,
+  });
 });
 afterAll(async () => {
   await tenant?.stop();
   await rm(dir, { recursive: true, force: true });
 });
 
-interface Run { code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }
+interface Run {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
 
 /** Runs the CLI; with `killAfterProgress` it is killed (SIGKILL) once that many changes were reported sent. */
 function cli(args: string[], options: { killAfterProgress?: number; programme?: string } = {}): Promise<Run> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [BIN, ...args], {
-      env: { ...process.env, REGIEKAMER_DATA_DIR: dir, REGIEKAMER_PROGRAMME: options.programme ?? 'programmes/bel.yaml', LOG_LEVEL: 'silent', REGIEKAMER_LANG: 'nl' },
+      env: {
+        ...process.env,
+        REGIEKAMER_DATA_DIR: dir,
+        REGIEKAMER_PROGRAMME: options.programme ?? 'programmes/bel.yaml',
+        LOG_LEVEL: 'silent',
+        REGIEKAMER_LANG: 'nl',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
@@ -44,7 +60,8 @@ function cli(args: string[], options: { killAfterProgress?: number; programme?: 
     child.stderr.on('data', (b: Buffer) => {
       stderr += b.toString();
       const m = [...stderr.matchAll(/\[(\d+)\/\d+\]/g)].pop();
-      if (options.killAfterProgress !== undefined && m && Number(m[1]) >= options.killAfterProgress) child.kill('SIGKILL');
+      if (options.killAfterProgress !== undefined && m && Number(m[1]) >= options.killAfterProgress)
+        child.kill('SIGKILL');
     });
     child.on('exit', (code, signal) => resolve({ code, signal, stdout, stderr }));
   });
@@ -55,8 +72,12 @@ async function census() {
   const state = tenant.state();
   const host = Object.values(state.tenants).find((t) => Object.values(t.collections['teams'] ?? {}).length > 0);
   const teams = Object.values(host?.collections['teams'] ?? {});
-  const channels = Object.values(host?.collections['channels'] ?? {}).filter((c) => !c['_deleted'] && !c['deletedDateTime']);
-  const events = Object.values(host?.collections['events'] ?? {}).filter((e) => typeof e['transactionId'] === 'string' && String(e['transactionId']).startsWith('rk-'));
+  const channels = Object.values(host?.collections['channels'] ?? {}).filter(
+    (c) => !c['_deleted'] && !c['deletedDateTime'],
+  );
+  const events = Object.values(host?.collections['events'] ?? {}).filter(
+    (e) => typeof e['transactionId'] === 'string' && String(e['transactionId']).startsWith('rk-'),
+  );
   const dup = (xs: string[]) => xs.filter((x, i) => xs.indexOf(x) !== i);
   return {
     teams: teams.length,
@@ -68,48 +89,89 @@ async function census() {
 }
 
 describe('regiekamer plan / apply / drift against the local tenant', () => {
-  it('survives SIGKILL at several points: apply again converges with no duplicates, then writes nothing', { timeout: 300_000 }, async () => {
-    // Kill points count this run's own progress lines: early (team), middle (channels, members), late (meetings).
-    for (const at of [2, 5, 1]) {
-      const killed = await cli(['apply', '--yes'], { killAfterProgress: at });
-      if (killed.signal !== 'SIGKILL') console.log(killed.code, killed.stderr.slice(0, 600), killed.stdout.slice(-600));
-      expect(killed.signal).toBe('SIGKILL');
-    }
-    const done = await cli(['apply', '--yes']);
-    expect(done.stderr).not.toMatch(/at .*\.ts:\d+/);
-    expect(done.code).toBe(0);
-    expect(done.stdout).toMatch(/Klaar: \d+ gemaakt/);
-    const c = await census();
-    expect(c.teams).toBe(1);
-    expect(c.duplicateChannels).toEqual([]);
-    expect(c.duplicateEvents).toEqual([]);
-    expect(c.channelNames).toEqual(expect.arrayContaining(['Stuurgroep', 'Dienstverlening en loket', 'Huisvesting', 'ICT en informatievoorziening']));
-    expect(c.events).toBeGreaterThan(0);
+  it(
+    'survives SIGKILL at several points: apply again converges with no duplicates, then writes nothing',
+    { timeout: 300_000 },
+    async () => {
+      // Kill points count this run's own progress lines: early (team), middle (channels, members), late (meetings).
+      for (const at of [2, 5, 1]) {
+        const killed = await cli(['apply', '--yes'], { killAfterProgress: at });
+        if (killed.signal !== 'SIGKILL')
+          console.log(killed.code, killed.stderr.slice(0, 600), killed.stdout.slice(-600));
+        expect(killed.signal).toBe('SIGKILL');
+      }
+      const done = await cli(['apply', '--yes']);
+      expect(done.stderr).not.toMatch(/at .*\.ts:\d+/);
+      expect(done.code).toBe(0);
+      expect(done.stdout).toMatch(/Klaar: \d+ gemaakt/);
+      const c = await census();
+      expect(c.teams).toBe(1);
+      expect(c.duplicateChannels).toEqual([]);
+      expect(c.duplicateEvents).toEqual([]);
+      expect(c.channelNames).toEqual(
+        expect.arrayContaining([
+          'Stuurgroep',
+          'Dienstverlening en loket',
+          'Huisvesting',
+          'ICT en informatievoorziening',
+        ]),
+      );
+      expect(c.events).toBeGreaterThan(0);
 
-    const again = await cli(['apply', '--yes', '--json']);
-    expect(again.code).toBe(0);
-    const json = JSON.parse(again.stdout) as { changes: { action: string }[]; requests: { byMethod: Record<string, number> } };
-    expect(json.changes.filter((x) => x.action !== 'skip')).toEqual([]);
-    expect(Object.keys(json.requests.byMethod)).toEqual(['GET']);
-  });
+      const again = await cli(['apply', '--yes', '--json']);
+      expect(again.code).toBe(0);
+      const json = JSON.parse(again.stdout) as {
+        changes: { action: string }[];
+        requests: { byMethod: Record<string, number> };
+      };
+      expect(json.changes.filter((x) => x.action !== 'skip')).toEqual([]);
+      expect(Object.keys(json.requests.byMethod)).toEqual(['GET']);
+    },
+  );
 
   it('reports a member added by hand as drift and removes it only with --prune', { timeout: 120_000 }, async () => {
-    const info = JSON.parse(await readFile(path.join(dir, 'local-tenant.json'), 'utf8')) as { tenants: { id: string }[] };
+    const info = JSON.parse(await readFile(path.join(dir, 'local-tenant.json'), 'utf8')) as {
+      tenants: { id: string }[];
+    };
     const state = tenant.state();
-    const hostId = info.tenants.map((t) => t.id).find((id) => Object.values(state.tenants[id]?.collections['teams'] ?? {}).length > 0) as string;
+    const hostId = info.tenants
+      .map((t) => t.id)
+      .find((id) => Object.values(state.tenants[id]?.collections['teams'] ?? {}).length > 0) as string;
     const teamId = Object.keys(state.tenants[hostId]?.collections['teams'] ?? {})[0] as string;
-    const shared = Object.values(state.tenants[hostId]?.collections['channels'] ?? {}).find((c) => c['membershipType'] === 'shared' && c['displayName'] === 'Stuurgroep');
+    const shared = Object.values(state.tenants[hostId]?.collections['channels'] ?? {}).find(
+      (c) => c['membershipType'] === 'shared' && c['displayName'] === 'Stuurgroep',
+    );
     expect(shared).toBeDefined();
     // A colleague outside the programme (seeded by the local tenant), added by hand with an app token.
-    const outsider = Object.values(state.tenants[hostId]?.collections['users'] ?? {}).find((u) => u['accountEnabled'] === true && !programmeUpns.has(String(u['userPrincipalName']).toLowerCase()) && !String(u['userPrincipalName']).startsWith('regiekamer'));
+    const outsider = Object.values(state.tenants[hostId]?.collections['users'] ?? {}).find(
+      (u) =>
+        u['accountEnabled'] === true &&
+        !programmeUpns.has(String(u['userPrincipalName']).toLowerCase()) &&
+        !String(u['userPrincipalName']).startsWith('regiekamer'),
+    );
     expect(outsider).toBeDefined();
     const trusted = await trustingFetch(tenant.caCertPem);
-    const form = new URLSearchParams({ grant_type: 'client_credentials', client_id: tenant.app.clientId, client_secret: tenant.app.clientSecret, scope: 'https://graph.microsoft.com/.default' });
-    const tok = await (await trusted.fetch(`${tenant.baseUrl}/${hostId}/oauth2/v2.0/token`, { method: 'POST', body: form })).json() as { access_token: string };
-    const added = await trusted.fetch(`${tenant.baseUrl}/v1.0/teams/${teamId}/channels/${String(shared?.['id'])}/members`, {
-      method: 'POST', headers: { Authorization: `Bearer ${tok.access_token}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify({ '@odata.type': '#microsoft.graph.aadUserConversationMember', roles: [], 'user@odata.bind': `https://graph.microsoft.com/v1.0/users('${String(outsider?.['id'])}')` }),
+    const form = new URLSearchParams({
+      grant_type: 'client_credentials',
+      client_id: tenant.app.clientId,
+      client_secret: tenant.app.clientSecret,
+      scope: 'https://graph.microsoft.com/.default',
     });
+    const tok = (await (
+      await trusted.fetch(`${tenant.baseUrl}/${hostId}/oauth2/v2.0/token`, { method: 'POST', body: form })
+    ).json()) as { access_token: string };
+    const added = await trusted.fetch(
+      `${tenant.baseUrl}/v1.0/teams/${teamId}/channels/${String(shared?.['id'])}/members`,
+      {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${tok.access_token}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({
+          '@odata.type': '#microsoft.graph.aadUserConversationMember',
+          roles: [],
+          'user@odata.bind': `https://graph.microsoft.com/v1.0/users('${String(outsider?.['id'])}')`,
+        }),
+      },
+    );
     await trusted.close();
     expect(added.status).toBe(201);
 
@@ -128,7 +190,10 @@ describe('regiekamer plan / apply / drift against the local tenant', () => {
 
   it('plans a changed file in words, per body, without writing', { timeout: 120_000 }, async () => {
     const text = await readFile('programmes/bel.yaml', 'utf8');
-    const changed = text.replace('name: Huisvesting, externalAccess: guest', 'name: Huisvesting en facilitair, externalAccess: guest');
+    const changed = text.replace(
+      'name: Huisvesting, externalAccess: guest',
+      'name: Huisvesting en facilitair, externalAccess: guest',
+    );
     expect(changed).not.toBe(text);
     const file = path.join(dir, 'bel-changed.yaml');
     await writeFile(file, changed);
@@ -139,7 +204,10 @@ describe('regiekamer plan / apply / drift against the local tenant', () => {
     expect(planned.stdout).toMatch(/\+ maken\s+kanaal: Huisvesting en facilitair/);
     expect(planned.stdout).toMatch(/- verwijderen\s+kanaal: Huisvesting/);
     expect(planned.stdout).toContain('alleen met --prune');
-    const methods = tenant.requests(500).slice(-(tenant.stats().requests - before)).map((r) => r.method);
+    const methods = tenant
+      .requests(500)
+      .slice(-(tenant.stats().requests - before))
+      .map((r) => r.method);
     expect(methods.every((m) => m === 'GET')).toBe(true);
     const english = await cli(['plan', '--lang', 'en'], { programme: file });
     expect(english.stdout).toMatch(/\+ create\s+channel: Huisvesting en facilitair/);

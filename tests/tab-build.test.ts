@@ -16,7 +16,14 @@ import { createLogger } from '../src/platform/logger.ts';
 describe('the tab build', () => {
   it('builds the app with its assets under /tab/ and serves them compressed', { timeout: 120_000 }, async () => {
     const outDir = await mkdtemp(path.join(os.tmpdir(), 'rk-tab-build-'));
-    await build({ root: path.resolve(import.meta.dirname, '../src/entry/tab'), base: '/tab/', configFile: false, logLevel: 'silent', plugins: [react()], build: { outDir, emptyOutDir: true } });
+    await build({
+      root: path.resolve(import.meta.dirname, '../src/entry/tab'),
+      base: '/tab/',
+      configFile: false,
+      logLevel: 'silent',
+      plugins: [react()],
+      build: { outDir, emptyOutDir: true },
+    });
     const html = await readFile(path.join(outDir, 'index.html'), 'utf8');
     const entry = /<script type="module" crossorigin src="(\/tab\/assets\/[^"]+\.js)"><\/script>/.exec(html)?.[1];
     expect(entry).toBeDefined();

@@ -12,7 +12,16 @@ import { startStack, type RunningStart } from './helpers/stack.ts';
 import { loadProgramme } from './helpers/programmes.ts';
 import { CHROMIUM } from './support/playground.ts';
 
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const shots = path.resolve(import.meta.dirname, '../test-results/tab');
 const blnp = await loadProgramme('blnp');
 const ict = blnp.bodies.find((b) => b.id === 'wg-ict');
@@ -26,19 +35,43 @@ let url: string;
 let browser: Browser;
 let page: Page;
 
-interface Info { httpUrl: string; tenants: { id: string; domain: string }[]; app: { clientId: string; clientSecret: string } }
+interface Info {
+  httpUrl: string;
+  tenants: { id: string; domain: string }[];
+  app: { clientId: string; clientSecret: string };
+}
 async function graph(p: string): Promise<{ value?: Record<string, unknown>[] } & Record<string, unknown>> {
   const info = JSON.parse(await readFile(path.join(dir, 'local-tenant.json'), 'utf8')) as Info;
   const host = blnp.gemeenten.find((g) => g.host)?.tenantId as string;
-  const form = new URLSearchParams({ grant_type: 'client_credentials', client_id: info.app.clientId, client_secret: info.app.clientSecret, scope: 'https://graph.microsoft.com/.default' });
-  const token = (await (await fetch(`${info.httpUrl}/${host}/oauth2/v2.0/token`, { method: 'POST', body: form })).json() as { access_token: string }).access_token;
-  return await (await fetch(`${info.httpUrl}/v1.0${p}`, { headers: { Authorization: `Bearer ${token}` } })).json() as { value?: Record<string, unknown>[] };
+  const form = new URLSearchParams({
+    grant_type: 'client_credentials',
+    client_id: info.app.clientId,
+    client_secret: info.app.clientSecret,
+    scope: 'https://graph.microsoft.com/.default',
+  });
+  const token = (
+    (await (await fetch(`${info.httpUrl}/${host}/oauth2/v2.0/token`, { method: 'POST', body: form })).json()) as {
+      access_token: string;
+    }
+  ).access_token;
+  return (await (
+    await fetch(`${info.httpUrl}/v1.0${p}`, { headers: { Authorization: `Bearer ${token}` } })
+  ).json()) as { value?: Record<string, unknown>[] };
 }
 
 beforeAll(async () => {
   await mkdir(shots, { recursive: true });
   dir = await mkdtemp(path.join(os.tmpdir(), 'rk-tab-'));
-  run = startStack({ REGIEKAMER_DATA_DIR: dir, PORT: '0', LOCAL_TENANT_PORT: '0', LOCAL_TENANT_HTTP_PORT: '0', PLAYGROUND_PORT: '0', BOT_RHYTHM_SECONDS: '0', PLANNER_POLL_SECONDS: '5', LOG_LEVEL: 'info' });
+  run = startStack({
+    REGIEKAMER_DATA_DIR: dir,
+    PORT: '0',
+    LOCAL_TENANT_PORT: '0',
+    LOCAL_TENANT_HTTP_PORT: '0',
+    PLAYGROUND_PORT: '0',
+    BOT_RHYTHM_SECONDS: '0',
+    PLANNER_POLL_SECONDS: '5',
+    LOG_LEVEL: 'info',
+  });
   url = await run.url;
   browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
   page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, locale: 'nl-NL' });
@@ -53,19 +86,26 @@ afterAll(async () => {
 });
 
 describe('the tab with npm start', () => {
-  it('prints its URL, asks to sign in, and after signing in at the local tenant shows BLNP', { timeout: 120_000 }, async () => {
-    expect(run.output().stdout).toMatch(/Tab\s+http:\/\/127\.0\.0\.1:\d+\/tab/);
-    await page.goto(`${url}/tab/?lang=nl&theme=light`);
-    await page.getByRole('alert').filter({ hasText: '401' }).waitFor();
-    await page.screenshot({ path: path.join(shots, 'aanmelden.png') });
-    await page.getByRole('button', { name: 'Aanmelden' }).click();
-    await page.getByRole('button', { name: new RegExp(trekker.name) }).click();
-    await page.getByText(`Aangemeld als ${trekker.name}`).waitFor();
-    await page.getByRole('heading', { name: blnp.programme.name }).waitFor();
-    // A tile per werkgroep, with the seeded actions counted.
-    for (const w of blnp.bodies.filter((b) => b.kind === 'werkgroep')) await page.getByRole('article', { name: w.name }).waitFor();
-    await expect(page.getByRole('article', { name: ict.name }).textContent()).resolves.toMatch(/\d+ open · \d+ te laat · \d+ geblokkeerd/);
-  });
+  it(
+    'prints its URL, asks to sign in, and after signing in at the local tenant shows BLNP',
+    { timeout: 120_000 },
+    async () => {
+      expect(run.output().stdout).toMatch(/Tab\s+http:\/\/127\.0\.0\.1:\d+\/tab/);
+      await page.goto(`${url}/tab/?lang=nl&theme=light`);
+      await page.getByRole('alert').filter({ hasText: '401' }).waitFor();
+      await page.screenshot({ path: path.join(shots, 'aanmelden.png') });
+      await page.getByRole('button', { name: 'Aanmelden' }).click();
+      await page.getByRole('button', { name: new RegExp(trekker.name) }).click();
+      await page.getByText(`Aangemeld als ${trekker.name}`).waitFor();
+      await page.getByRole('heading', { name: blnp.programme.name }).waitFor();
+      // A tile per werkgroep, with the seeded actions counted.
+      for (const w of blnp.bodies.filter((b) => b.kind === 'werkgroep'))
+        await page.getByRole('article', { name: w.name }).waitFor();
+      await expect(page.getByRole('article', { name: ict.name }).textContent()).resolves.toMatch(
+        /\d+ open · \d+ te laat · \d+ geblokkeerd/,
+      );
+    },
+  );
 
   it('opens every view in light and dark, Dutch and English', { timeout: 180_000 }, async () => {
     const checks: Record<string, { nl: string | RegExp; en: string | RegExp }> = {
@@ -84,40 +124,54 @@ describe('the tab with npm start', () => {
           await page.screenshot({ path: path.join(shots, `${view}-${theme}-${lang}.png`), fullPage: true });
         }
         // The theme is applied: the page background differs between light and dark.
-        const bg = await page.locator('.fui-FluentProvider').first().evaluate((el) => getComputedStyle(el).backgroundColor);
+        const bg = await page
+          .locator('.fui-FluentProvider')
+          .first()
+          .evaluate((el) => getComputedStyle(el).backgroundColor);
         expect(bg === 'rgb(255, 255, 255)').toBe(theme === 'light');
       }
     }
   });
 
-  it('an inline edit reaches the task in Planner; another werkgroep\'s action is refused and the refusal shown', { timeout: 240_000 }, async () => {
-    // The first sync and Planner poll make the plans and tasks (the server logs the poll that created them).
-    await run.line(/"component":"planner".*"created":[1-9]/);
-    await page.goto(`${url}/tab/?view=acties&lang=nl&theme=light&werkgroep=${ict.id}`);
-    await page.getByText(/\d+ acties/).waitFor();
-    const row = page.locator('tr[data-action]').first();
-    const title = (await row.locator('td').first().textContent()) ?? '';
-    await row.getByRole('combobox').selectOption('gereed');
-    await page.getByRole('status').filter({ hasText: 'Opgeslagen; Planner wordt bijgewerkt.' }).waitFor();
-    await page.screenshot({ path: path.join(shots, 'acties-bewerkt.png') });
+  it(
+    "an inline edit reaches the task in Planner; another werkgroep's action is refused and the refusal shown",
+    { timeout: 240_000 },
+    async () => {
+      // The first sync and Planner poll make the plans and tasks (the server logs the poll that created them).
+      await run.line(/"component":"planner".*"created":[1-9]/);
+      await page.goto(`${url}/tab/?view=acties&lang=nl&theme=light&werkgroep=${ict.id}`);
+      await page.getByText(/\d+ acties/).waitFor();
+      const row = page.locator('tr[data-action]').first();
+      const title = (await row.locator('td').first().textContent()) ?? '';
+      await row.getByRole('combobox').selectOption('gereed');
+      await page.getByRole('status').filter({ hasText: 'Opgeslagen; Planner wordt bijgewerkt.' }).waitFor();
+      await page.screenshot({ path: path.join(shots, 'acties-bewerkt.png') });
 
-    // In Planner: after two more finished polls (the second began after the edit) the task is 100 % complete.
-    const polls = (out: { stderr: string }) => (out.stderr.match(/planner poll finished/g) ?? []).length;
-    const target = polls(run.output()) + 2;
-    await run.until((out) => polls(out) >= target);
-    const groups = await graph(`/groups?$filter=${encodeURIComponent(`displayName eq '${blnp.programme.team.name}'`)}`);
-    const plans = await graph(`/groups/${String(groups.value?.[0]?.['id'])}/planner/plans`);
-    const planId = String(plans.value?.find((p) => String(p['title']).includes('ICT'))?.['id']);
-    const task = (await graph(`/planner/plans/${planId}/tasks?$top=999`)).value?.find((t) => t['title'] === title);
-    expect(task?.['percentComplete']).toBe(100);
+      // In Planner: after two more finished polls (the second began after the edit) the task is 100 % complete.
+      const polls = (out: { stderr: string }) => (out.stderr.match(/planner poll finished/g) ?? []).length;
+      const target = polls(run.output()) + 2;
+      await run.until((out) => polls(out) >= target);
+      const groups = await graph(
+        `/groups?$filter=${encodeURIComponent(`displayName eq '${blnp.programme.team.name}'`)}`,
+      );
+      const plans = await graph(`/groups/${String(groups.value?.[0]?.['id'])}/planner/plans`);
+      const planId = String(plans.value?.find((p) => String(p['title']).includes('ICT'))?.['id']);
+      const task = (await graph(`/planner/plans/${planId}/tasks?$top=999`)).value?.find((t) => t['title'] === title);
+      expect(task?.['percentComplete']).toBe(100);
 
-    // Another werkgroep's action: the trekker of ICT is not a member there (unless the programme says so).
-    const other = blnp.bodies.find((b) => b.kind === 'werkgroep' && !b.members.includes(trekker.id) && b.trekker !== trekker.id);
-    if (!other) throw new Error('a werkgroep the trekker is not in');
-    await page.goto(`${url}/tab/?view=acties&lang=nl&theme=light&werkgroep=${other.id}`);
-    await page.getByText(/\d+ acties/).waitFor();
-    await page.locator('tr[data-action]').first().getByRole('combobox').selectOption('loopt');
-    await page.getByRole('alert').filter({ hasText: `alleen leden van ${other.name} kunnen de acties ervan wijzigen` }).waitFor();
-    await page.screenshot({ path: path.join(shots, 'acties-geweigerd.png') });
-  });
+      // Another werkgroep's action: the trekker of ICT is not a member there (unless the programme says so).
+      const other = blnp.bodies.find(
+        (b) => b.kind === 'werkgroep' && !b.members.includes(trekker.id) && b.trekker !== trekker.id,
+      );
+      if (!other) throw new Error('a werkgroep the trekker is not in');
+      await page.goto(`${url}/tab/?view=acties&lang=nl&theme=light&werkgroep=${other.id}`);
+      await page.getByText(/\d+ acties/).waitFor();
+      await page.locator('tr[data-action]').first().getByRole('combobox').selectOption('loopt');
+      await page
+        .getByRole('alert')
+        .filter({ hasText: `alleen leden van ${other.name} kunnen de acties ervan wijzigen` })
+        .waitFor();
+      await page.screenshot({ path: path.join(shots, 'acties-geweigerd.png') });
+    },
+  );
 });

@@ -39,7 +39,13 @@ function serverCommand(): [string, string[]] {
 
 const root = path.resolve(import.meta.dirname, '..');
 /** A gemeente that is not in BLNP: the local tenant has it (as Microsoft 365 has tenants beyond the programme). */
-const OUTSIDER = { id: 'baarn', name: 'Baarn', tenantId: '0b4a7e1d-6c2f-4d8a-9e3b-5f1c2d3e4b05', domain: 'baarn.example', host: false };
+const OUTSIDER = {
+  id: 'baarn',
+  name: 'Baarn',
+  tenantId: '0b4a7e1d-6c2f-4d8a-9e3b-5f1c2d3e4b05',
+  domain: 'baarn.example',
+  host: false,
+};
 const REDIRECT = 'http://127.0.0.1/tab/aanmelden/terug';
 
 let dir: string;
@@ -88,19 +94,38 @@ const personNamed = (id: string) => {
 async function personToken(tenantSegment: string, pick?: (upn: string) => boolean): Promise<string> {
   const verifier = randomBytes(32).toString('base64url');
   const q = new URLSearchParams({
-    client_id: tenant.app.clientId, response_type: 'code', redirect_uri: REDIRECT, scope: 'api://regiekamer/access_as_user openid profile',
-    code_challenge: createHash('sha256').update(verifier).digest('base64url'), code_challenge_method: 'S256', state: 'rk',
+    client_id: tenant.app.clientId,
+    response_type: 'code',
+    redirect_uri: REDIRECT,
+    scope: 'api://regiekamer/access_as_user openid profile',
+    code_challenge: createHash('sha256').update(verifier).digest('base64url'),
+    code_challenge_method: 'S256',
+    state: 'rk',
   });
   const page = await tfetch(`${tenant.baseUrl}/${tenantSegment}/oauth2/v2.0/authorize?${q}`);
   expect(page.status).toBe(200);
-  const people = [...(await page.text()).matchAll(/value="([^"]+)">[^<]*<small>([^<]+)<\/small>/g)].map((m) => ({ login: m[1] as string, upn: m[2] as string }));
+  const people = [...(await page.text()).matchAll(/value="([^"]+)">[^<]*<small>([^<]+)<\/small>/g)].map((m) => ({
+    login: m[1] as string,
+    upn: m[2] as string,
+  }));
   const chosen = pick ? people.find((p) => pick(p.upn)) : people[0];
   if (!chosen) throw new Error(`nobody to sign in at ${tenantSegment}`);
-  const back = await tfetch(`${tenant.baseUrl}/${tenantSegment}/oauth2/v2.0/authorize`, { method: 'POST', body: new URLSearchParams({ ...Object.fromEntries(q), login: chosen.login }), redirect: 'manual' });
+  const back = await tfetch(`${tenant.baseUrl}/${tenantSegment}/oauth2/v2.0/authorize`, {
+    method: 'POST',
+    body: new URLSearchParams({ ...Object.fromEntries(q), login: chosen.login }),
+    redirect: 'manual',
+  });
   expect(back.status).toBe(302);
   const code = new URL(back.headers.get('location') ?? '').searchParams.get('code') ?? '';
   const res = await tfetch(`${tenant.baseUrl}/${tenantSegment}/oauth2/v2.0/token`, {
-    method: 'POST', body: new URLSearchParams({ grant_type: 'authorization_code', client_id: tenant.app.clientId, code, redirect_uri: REDIRECT, code_verifier: verifier }),
+    method: 'POST',
+    body: new URLSearchParams({
+      grant_type: 'authorization_code',
+      client_id: tenant.app.clientId,
+      code,
+      redirect_uri: REDIRECT,
+      code_verifier: verifier,
+    }),
   });
   expect(res.status).toBe(200);
   return ((await res.json()) as { access_token: string }).access_token;
@@ -109,7 +134,13 @@ async function personToken(tenantSegment: string, pick?: (upn: string) => boolea
 /** An app-only token of the registered app from the local tenant's token endpoint (client credentials). */
 async function appToken(tid: string, resource: string): Promise<string> {
   const res = await tfetch(`${tenant.baseUrl}/${tid}/oauth2/v2.0/token`, {
-    method: 'POST', body: new URLSearchParams({ grant_type: 'client_credentials', client_id: tenant.app.clientId, client_secret: tenant.app.clientSecret, scope: `${resource}/.default` }),
+    method: 'POST',
+    body: new URLSearchParams({
+      grant_type: 'client_credentials',
+      client_id: tenant.app.clientId,
+      client_secret: tenant.app.clientSecret,
+      scope: `${resource}/.default`,
+    }),
   });
   expect(res.status).toBe(200);
   return ((await res.json()) as { access_token: string }).access_token;
@@ -117,44 +148,93 @@ async function appToken(tid: string, resource: string): Promise<string> {
 
 /** A channel token as the Bot Connector sends it with an activity (the local tenant's stand-in for the Bot Framework). */
 async function channelToken(serviceUrl: string): Promise<string> {
-  const res = await tfetch(`${tenant.baseUrl}/_local/botframework/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ audience: tenant.app.clientId, serviceUrl }) });
+  const res = await tfetch(`${tenant.baseUrl}/_local/botframework/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ audience: tenant.app.clientId, serviceUrl }),
+  });
   expect(res.status).toBe(200);
   return ((await res.json()) as { token: string }).token;
 }
 
 /** A Teams activity from a person in a personal chat with the bot; serviceUrl is the local tenant's Bot Connector. */
-function activity(o: { tenantId: string; aadObjectId: string; conversationId: string; type?: string; text?: string; extra?: Record<string, unknown> }): Record<string, unknown> {
+function activity(o: {
+  tenantId: string;
+  aadObjectId: string;
+  conversationId: string;
+  type?: string;
+  text?: string;
+  extra?: Record<string, unknown>;
+}): Record<string, unknown> {
   return {
-    type: o.type ?? 'message', id: randomUUID(), timestamp: new Date().toISOString(), channelId: 'msteams', serviceUrl: `${tenant.baseUrl}/`, locale: 'nl-NL',
-    from: { id: `29:${o.aadObjectId}`, aadObjectId: o.aadObjectId }, recipient: { id: `28:${tenant.app.clientId}`, name: 'Regiekamer' },
-    conversation: { id: o.conversationId, conversationType: 'personal', tenantId: o.tenantId }, channelData: { tenant: { id: o.tenantId } },
-    ...(o.text !== undefined ? { text: o.text } : {}), ...o.extra,
+    type: o.type ?? 'message',
+    id: randomUUID(),
+    timestamp: new Date().toISOString(),
+    channelId: 'msteams',
+    serviceUrl: `${tenant.baseUrl}/`,
+    locale: 'nl-NL',
+    from: { id: `29:${o.aadObjectId}`, aadObjectId: o.aadObjectId },
+    recipient: { id: `28:${tenant.app.clientId}`, name: 'Regiekamer' },
+    conversation: { id: o.conversationId, conversationType: 'personal', tenantId: o.tenantId },
+    channelData: { tenant: { id: o.tenantId } },
+    ...(o.text !== undefined ? { text: o.text } : {}),
+    ...o.extra,
   };
 }
 
 async function postActivity(url: string, body: unknown, authorization?: string): Promise<number> {
-  const res = await fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) }, body: JSON.stringify(body) });
+  const res = await fetch(`${url}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
+    body: JSON.stringify(body),
+  });
   await res.arrayBuffer();
   return res.status;
 }
 
 /** What the local tenant's Bot Connector received in a conversation, as JSON text per activity. */
-const received = (conversationId: string) => tenant.bot.activities({ conversationId }).map((r) => JSON.stringify(r.activity ?? {}));
+const received = (conversationId: string) =>
+  tenant.bot.activities({ conversationId }).map((r) => JSON.stringify(r.activity ?? {}));
 
-const api = (url: string, p: string, token?: string, init: RequestInit = {}) => fetch(`${url}/api${p}`, { ...init, headers: { ...(init.headers ?? {}), ...(token ? { authorization: `Bearer ${token}` } : {}) } });
+const api = (url: string, p: string, token?: string, init: RequestInit = {}) =>
+  fetch(`${url}/api${p}`, {
+    ...init,
+    headers: { ...(init.headers ?? {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+  });
 
-interface SyncRun { id: string; state: string; started: Date | null; completed: Date | null; output: { ok?: boolean; summary?: { created: number; updated: number; failed: number }; error?: string } | null }
+interface SyncRun {
+  id: string;
+  state: string;
+  started: Date | null;
+  completed: Date | null;
+  output: { ok?: boolean; summary?: { created: number; updated: number; failed: number }; error?: string } | null;
+}
 async function syncRuns(): Promise<SyncRun[]> {
-  const r = await store.db.query<{ id: string; state: string; started_on: Date | null; completed_on: Date | null; output: SyncRun['output'] }>(
+  const r = await store.db.query<{
+    id: string;
+    state: string;
+    started_on: Date | null;
+    completed_on: Date | null;
+    output: SyncRun['output'];
+  }>(
     // pg-boss 12 keeps finished jobs in its job table (no archive table since pg-boss 11).
-    `SELECT id, state, started_on, completed_on, output FROM pgboss.job WHERE name = 'sync'`);
-  return r.rows.map((x) => ({ id: String(x.id), state: x.state, started: x.started_on ? new Date(x.started_on) : null, completed: x.completed_on ? new Date(x.completed_on) : null, output: x.output }))
+    `SELECT id, state, started_on, completed_on, output FROM pgboss.job WHERE name = 'sync'`,
+  );
+  return r.rows
+    .map((x) => ({
+      id: String(x.id),
+      state: x.state,
+      started: x.started_on ? new Date(x.started_on) : null,
+      completed: x.completed_on ? new Date(x.completed_on) : null,
+      output: x.output,
+    }))
     .sort((x, y) => (x.started?.getTime() ?? Infinity) - (y.started?.getTime() ?? Infinity));
 }
 
 beforeAll(async () => {
   // Two server processes share one database: that needs a real PostgreSQL server (PGlite over the wire is one session).
-  if (inject('databaseKind') !== 'postgres') throw new Error('tenant-mode.test.ts needs a PostgreSQL server (TEST_DATABASE_URL or Debian\'s postgresql package)');
+  if (inject('databaseKind') !== 'postgres')
+    throw new Error("tenant-mode.test.ts needs a PostgreSQL server (TEST_DATABASE_URL or Debian's postgresql package)");
   built = await buildInCopy();
   dir = await mkdtemp(path.join(os.tmpdir(), 'rk-tenantmode-'));
   dataDir = path.join(dir, 'geen-datamap');
@@ -164,7 +244,11 @@ beforeAll(async () => {
   // The local tenant alone, as `regiekamer tenant serve` runs it: HTTPS with its own CA, its files in its data dir.
   // Throttling and latency off: the gateway paces itself under the documented limits either way.
   tenant = await startLocalTenant({
-    directory: localTenantDirectory({ ...blnp, gemeenten: [...blnp.gemeenten, OUTSIDER] }), app: localTenantApp({}), dataDir: path.join(dir, 'local-tenant'), port: 0, httpPort: null,
+    directory: localTenantDirectory({ ...blnp, gemeenten: [...blnp.gemeenten, OUTSIDER] }),
+    app: localTenantApp({}),
+    dataDir: path.join(dir, 'local-tenant'),
+    port: 0,
+    httpPort: null,
     faults: { throttling: false, latencyMs: 0, share429: 0, share503: 0 },
   });
   http = createHttpClient({ caCertPem: tenant.caCertPem });
@@ -219,12 +303,17 @@ afterAll(async () => {
 
 describe('tenant mode, end to end (two server processes, PostgreSQL, the local tenant as Microsoft 365)', () => {
   it('starts without a data directory and names its mode in the banner', async () => {
-    for (const [run, url] of [[a, urlA], [b, urlB]] as const) {
+    for (const [run, url] of [
+      [a, urlA],
+      [b, urlB],
+    ] as const) {
       const out = run.output().stdout;
       expect(out).toContain('Regiekamer draait (tenantmodus) / Regiekamer is running (tenant mode)');
       expect(out).not.toContain('lokale modus');
       expect(out).toMatch(/Opslag\s+PostgreSQL-server/);
-      expect(out).toContain(`Tenants    4 tenants via Graph ${tenant.baseUrl}, aanmelden bij ${tenant.baseUrl} (met extra CA uit EXTRA_CA_FILE)`);
+      expect(out).toContain(
+        `Tenants    4 tenants via Graph ${tenant.baseUrl}, aanmelden bij ${tenant.baseUrl} (met extra CA uit EXTRA_CA_FILE)`,
+      );
       const ready = await fetch(`${url}/readyz`);
       expect(ready.status).toBe(200);
       expect(await ready.json()).toMatchObject({ status: 'ready', checks: { store: 'postgres', programme: 'blnp' } });
@@ -240,12 +329,19 @@ describe('tenant mode, end to end (two server processes, PostgreSQL, the local t
     for (const url of [urlA, urlB]) {
       // 1. Token-less bot activities on loopback (the servers listen on 127.0.0.1): refused.
       const p = personNamed('pl-marieke');
-      expect(await postActivity(url, activity({ tenantId: p.tenantId, aadObjectId: p.user.id, conversationId: 'a:shortcut', text: 'help' }))).toBe(401);
+      expect(
+        await postActivity(
+          url,
+          activity({ tenantId: p.tenantId, aadObjectId: p.user.id, conversationId: 'a:shortcut', text: 'help' }),
+        ),
+      ).toBe(401);
       // 2. The local sign-in page: not there (no redirect to any authority).
       const signIn = await fetch(`${url}/tab/aanmelden`, { redirect: 'manual' });
       expect(refused(signIn.status)).toBe(true);
       expect(signIn.headers.get('location')).toBeNull();
-      expect(refused((await fetch(`${url}/tab/aanmelden/terug?state=x&code=y`, { redirect: 'manual' })).status)).toBe(true);
+      expect(refused((await fetch(`${url}/tab/aanmelden/terug?state=x&code=y`, { redirect: 'manual' })).status)).toBe(
+        true,
+      );
       // 3. Vite's development middleware (the tab from its sources): no source modules, no dev client.
       for (const src of ['/tab/main.tsx', '/tab/@vite/client', '/tab/app.tsx']) {
         const r = await fetch(`${url}${src}`);
@@ -253,12 +349,18 @@ describe('tenant mode, end to end (two server processes, PostgreSQL, the local t
         expect(r.headers.get('content-type') ?? '').not.toMatch(/javascript/);
       }
       // 4. The dev trigger of a meeting's rhythm: no such route, even for a signed-in projectleider.
-      const ritme = await api(url, '/bot/ritme', token, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ meeting: 'regiegroep:2026-12-08' }) });
+      const ritme = await api(url, '/bot/ritme', token, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ meeting: 'regiegroep:2026-12-08' }),
+      });
       expect(ritme.status).toBe(404);
       // 5. Seeded actions, decisions and indicator values: none.
       expect(await (await api(url, '/acties', token)).json()).toEqual({ actions: [] });
-      expect((await (await api(url, '/besluiten', token)).json() as { decisions: unknown[] }).decisions).toEqual([]);
-      const vierks = await (await api(url, '/vierks', token)).json() as { ks: { actions: number; indicators: { measurements: unknown[] }[] }[] };
+      expect(((await (await api(url, '/besluiten', token)).json()) as { decisions: unknown[] }).decisions).toEqual([]);
+      const vierks = (await (await api(url, '/vierks', token)).json()) as {
+        ks: { actions: number; indicators: { measurements: unknown[] }[] }[];
+      };
       expect(vierks.ks.flatMap((k) => k.indicators.flatMap((i) => i.measurements))).toEqual([]);
       expect(vierks.ks.every((k) => k.actions === 0)).toBe(true);
     }
@@ -274,9 +376,13 @@ describe('tenant mode, end to end (two server processes, PostgreSQL, the local t
     expect(existsSync(path.join(dataDir, 'server.json'))).toBe(false);
   });
 
-  it('the tab\'s API takes a person\'s token from a programme tenant, and refuses other tenants, app tokens and no token', async () => {
+  it("the tab's API takes a person's token from a programme tenant, and refuses other tenants, app tokens and no token", async () => {
     const allowed = await personToken('organizations', (upn) => upn === personNamed('pl-marieke').upn);
-    expect(decodeJwt(allowed)).toMatchObject({ tid: tenantOf('leusden'), aud: 'api://regiekamer', iss: `${tenant.baseUrl}/${tenantOf('leusden')}/v2.0` });
+    expect(decodeJwt(allowed)).toMatchObject({
+      tid: tenantOf('leusden'),
+      aud: 'api://regiekamer',
+      iss: `${tenant.baseUrl}/${tenantOf('leusden')}/v2.0`,
+    });
     const other = await personToken(OUTSIDER.tenantId);
     expect(decodeJwt(other).tid).toBe(OUTSIDER.tenantId);
     const appOnly = await appToken(tenantOf('leusden'), 'https://graph.microsoft.com');
@@ -301,7 +407,11 @@ describe('tenant mode, end to end (two server processes, PostgreSQL, the local t
   it('the bot answers a Bot-Framework-signed activity through the Bot Connector, and refuses the unsigned, the forged and other tenants', async () => {
     const serviceUrl = `${tenant.baseUrl}/`;
     const token = await channelToken(serviceUrl);
-    expect(decodeJwt(token)).toMatchObject({ iss: 'https://api.botframework.com', aud: tenant.app.clientId, serviceurl: serviceUrl });
+    expect(decodeJwt(token)).toMatchObject({
+      iss: 'https://api.botframework.com',
+      aud: tenant.app.clientId,
+      serviceurl: serviceUrl,
+    });
     const werkgroep = blnp.bodies.find((x): x is Werkgroep => x.kind === 'werkgroep');
     const trekker = personNamed(werkgroep?.trekker ?? '');
     const conversationId = `a:tenantmode-${randomUUID()}`;
@@ -309,29 +419,61 @@ describe('tenant mode, end to end (two server processes, PostgreSQL, the local t
 
     // Installed in a personal chat (instance B), asked for their actions (instance A): both answer through the
     // local tenant's Bot Connector with the bot's own token.
-    expect(await postActivity(urlB, activity({ ...from, type: 'installationUpdate', extra: { action: 'add' } }), `Bearer ${token}`)).toBe(200);
+    expect(
+      await postActivity(
+        urlB,
+        activity({ ...from, type: 'installationUpdate', extra: { action: 'add' } }),
+        `Bearer ${token}`,
+      ),
+    ).toBe(200);
     expect(await postActivity(urlA, activity({ ...from, text: 'mijn acties' }), `Bearer ${token}`)).toBe(200);
-    await vi.waitFor(() => {
-      const texts = received(conversationId);
-      expect(texts.some((t) => t.includes('Hallo! Ik ben de Regiekamer-bot'))).toBe(true);
-      expect(texts.some((t) => t.includes(`Open acties van ${trekker.name}`))).toBe(true);
-    }, { timeout: 30_000, interval: 100 });
+    await vi.waitFor(
+      () => {
+        const texts = received(conversationId);
+        expect(texts.some((t) => t.includes('Hallo! Ik ben de Regiekamer-bot'))).toBe(true);
+        expect(texts.some((t) => t.includes(`Open acties van ${trekker.name}`))).toBe(true);
+      },
+      { timeout: 30_000, interval: 100 },
+    );
     // The reply came with a token from AUTHORITY_HOST for the Bot Connector (the local tenant checks it, and logs it).
-    const replies = tenant.requests(10_000).filter((r) => r.route.startsWith('POST /v3/conversations/{conversationId}/activities') && r.status === 201);
+    const replies = tenant
+      .requests(10_000)
+      .filter((r) => r.route.startsWith('POST /v3/conversations/{conversationId}/activities') && r.status === 201);
     expect(replies.length).toBeGreaterThanOrEqual(3);
     expect(replies.every((r) => r.appId === tenant.app.clientId)).toBe(true);
     expect(tenant.requests(10_000).filter((r) => r.route.startsWith('POST /v3') && r.status === 401)).toEqual([]);
 
     // LOCAL_BOT_PERSON is set, yet a Teams user who is not in the programme is nobody here.
-    const inProgramme = new Set([...blnp.people.map((p) => p.upn.toLowerCase()), blnp.programme.organizer.toLowerCase()]);
+    const inProgramme = new Set([
+      ...blnp.people.map((p) => p.upn.toLowerCase()),
+      blnp.programme.organizer.toLowerCase(),
+    ]);
     const strangerUpn = Object.values(tenant.state().tenants[trekker.tenantId]?.collections['users'] ?? {})
-      .filter((u) => u['accountEnabled'] !== false).map((u) => String(u['userPrincipalName'])).find((upn) => !inProgramme.has(upn.toLowerCase()));
+      .filter((u) => u['accountEnabled'] !== false)
+      .map((u) => String(u['userPrincipalName']))
+      .find((upn) => !inProgramme.has(upn.toLowerCase()));
     const stranger = userIn(trekker.tenantId, strangerUpn ?? '');
     const strangerConversation = `a:tenantmode-${randomUUID()}`;
-    expect(await postActivity(urlA, activity({ tenantId: trekker.tenantId, aadObjectId: stranger.id, conversationId: strangerConversation, text: 'mijn acties' }), `Bearer ${token}`)).toBe(200);
-    await vi.waitFor(() => {
-      expect(received(strangerConversation).some((t) => t.includes('Ik kan je niet vinden in het programma'))).toBe(true);
-    }, { timeout: 30_000, interval: 100 });
+    expect(
+      await postActivity(
+        urlA,
+        activity({
+          tenantId: trekker.tenantId,
+          aadObjectId: stranger.id,
+          conversationId: strangerConversation,
+          text: 'mijn acties',
+        }),
+        `Bearer ${token}`,
+      ),
+    ).toBe(200);
+    await vi.waitFor(
+      () => {
+        expect(received(strangerConversation).some((t) => t.includes('Ik kan je niet vinden in het programma'))).toBe(
+          true,
+        );
+      },
+      { timeout: 30_000, interval: 100 },
+    );
     expect(received(strangerConversation).some((t) => t.includes('Open acties van'))).toBe(false);
 
     const before = received(conversationId).length;
@@ -340,102 +482,183 @@ describe('tenant mode, end to end (two server processes, PostgreSQL, the local t
     expect(await postActivity(urlA, message)).toBe(401);
     // A forged token: the same claims and key id, another key.
     const { privateKey } = await generateKeyPair('RS256');
-    const forged = await new SignJWT(decodeJwt(token)).setProtectedHeader({ alg: 'RS256', kid: decodeProtectedHeader(token).kid as string }).sign(privateKey);
+    const forged = await new SignJWT(decodeJwt(token))
+      .setProtectedHeader({ alg: 'RS256', kid: decodeProtectedHeader(token).kid as string })
+      .sign(privateKey);
     expect(await postActivity(urlA, message, `Bearer ${forged}`)).toBe(401);
     // A genuine Entra ID token of the app for the Bot Connector: not a Bot Framework channel token (local mode's keys).
-    expect(await postActivity(urlB, message, `Bearer ${await appToken(trekker.tenantId, 'https://api.botframework.com')}`)).toBe(401);
+    expect(
+      await postActivity(urlB, message, `Bearer ${await appToken(trekker.tenantId, 'https://api.botframework.com')}`),
+    ).toBe(401);
     // A channel token for another serviceUrl cannot carry this activity.
-    expect(await postActivity(urlB, message, `Bearer ${await channelToken('https://smba.trafficmanager.net/emea/')}`)).toBe(401);
+    expect(
+      await postActivity(urlB, message, `Bearer ${await channelToken('https://smba.trafficmanager.net/emea/')}`),
+    ).toBe(401);
     // A valid token for an activity from a tenant outside the programme: 403.
-    expect(await postActivity(urlA, activity({ tenantId: OUTSIDER.tenantId, aadObjectId: randomUUID(), conversationId: 'a:outsider', text: 'help' }), `Bearer ${token}`)).toBe(403);
+    expect(
+      await postActivity(
+        urlA,
+        activity({
+          tenantId: OUTSIDER.tenantId,
+          aadObjectId: randomUUID(),
+          conversationId: 'a:outsider',
+          text: 'help',
+        }),
+        `Bearer ${token}`,
+      ),
+    ).toBe(403);
     // A signed one still gets its answer (and the refused ones got none).
     expect(await postActivity(urlB, message, `Bearer ${token}`)).toBe(200);
-    await vi.waitFor(() => {
-      expect(received(conversationId).length).toBe(before + 1);
-    }, { timeout: 30_000, interval: 100 });
+    await vi.waitFor(
+      () => {
+        expect(received(conversationId).length).toBe(before + 1);
+      },
+      { timeout: 30_000, interval: 100 },
+    );
     expect(received('a:outsider')).toEqual([]);
   });
 
   it('sends each scheduled message exactly once across the two instances', async () => {
     const p = personNamed('pl-marieke');
     const conversationId = `a:tenantmode-${randomUUID()}`;
-    expect(await postActivity(urlA, activity({ tenantId: p.tenantId, aadObjectId: p.user.id, conversationId, type: 'installationUpdate', extra: { action: 'add' } }), `Bearer ${await channelToken(`${tenant.baseUrl}/`)}`)).toBe(200);
-    await vi.waitFor(() => {
-      expect(received(conversationId).length).toBe(2); // the welcome and the help card
-    }, { timeout: 30_000, interval: 100 });
+    expect(
+      await postActivity(
+        urlA,
+        activity({
+          tenantId: p.tenantId,
+          aadObjectId: p.user.id,
+          conversationId,
+          type: 'installationUpdate',
+          extra: { action: 'add' },
+        }),
+        `Bearer ${await channelToken(`${tenant.baseUrl}/`)}`,
+      ),
+    ).toBe(200);
+    await vi.waitFor(
+      () => {
+        expect(received(conversationId).length).toBe(2); // the welcome and the help card
+      },
+      { timeout: 30_000, interval: 100 },
+    );
     // Messages due now in the ledger, as the rhythm plans them. (The programme's own messages fall on Dutch working
     // days only, so a test on a Sunday could not have one due; the ledger, the rhythm job that hands due rows to the
     // queue and the delivery workers of both instances are the same for every kind.)
     const n = 40;
     const now = new Date();
     const keys = Array.from({ length: n }, (_, i) => `test|tenantmode-${i}|${conversationId}`);
-    expect(await store.bot.createDeliveries('blnp', keys.map((key, i) => ({ key, kind: 'test', recipient: conversationId, dueAt: now, payload: { conversationId, text: `Geplande proef ${i}` } })), now)).toBe(n);
+    expect(
+      await store.bot.createDeliveries(
+        'blnp',
+        keys.map((key, i) => ({
+          key,
+          kind: 'test',
+          recipient: conversationId,
+          dueAt: now,
+          payload: { conversationId, text: `Geplande proef ${i}` },
+        })),
+        now,
+      ),
+    ).toBe(n);
     // The rhythm (in one instance at a time) hands them to the queue …
-    await vi.waitFor(async () => {
-      const r = await store.db.query<{ n: string }>(`SELECT count(*) AS n FROM bot_deliveries WHERE key LIKE 'test|tenantmode-%' AND enqueued_at IS NOT NULL`);
-      expect(Number(r.rows[0]?.n)).toBe(n);
-    }, { timeout: 30_000, interval: 100 });
+    await vi.waitFor(
+      async () => {
+        const r = await store.db.query<{ n: string }>(
+          `SELECT count(*) AS n FROM bot_deliveries WHERE key LIKE 'test|tenantmode-%' AND enqueued_at IS NOT NULL`,
+        );
+        expect(Number(r.rows[0]?.n)).toBe(n);
+      },
+      { timeout: 30_000, interval: 100 },
+    );
     // … and every message is queued a second time, as a process that died between queueing and marking would leave
     // it: both instances' workers find two jobs for each message.
     const queue = await startJobRunner(store);
     try {
-      await queue.enqueue(DELIVER_QUEUE, keys.map((key) => ({ programmeId: 'blnp', key, dueAt: now.toISOString() })), { retryLimit: 5, expireInSeconds: 300 });
+      await queue.enqueue(
+        DELIVER_QUEUE,
+        keys.map((key) => ({ programmeId: 'blnp', key, dueAt: now.toISOString() })),
+        { retryLimit: 5, expireInSeconds: 300 },
+      );
     } finally {
       await queue.stop();
     }
 
-    await vi.waitFor(async () => {
-      const r = await store.db.query<{ status: string; n: string }>(`SELECT status, count(*) AS n FROM bot_deliveries WHERE key LIKE 'test|tenantmode-%' GROUP BY status`);
-      expect(r.rows.map((x) => [x.status, Number(x.n)])).toEqual([['sent', n]]);
-      // And the queue is drained: no delivery job waiting, running or to be retried.
-      const q = await store.db.query<{ n: string }>(`SELECT count(*) AS n FROM pgboss.job WHERE name = 'bot-deliver' AND state IN ('created', 'retry', 'active')`);
-      expect(Number(q.rows[0]?.n)).toBe(0);
-    }, { timeout: 60_000, interval: 250 });
+    await vi.waitFor(
+      async () => {
+        const r = await store.db.query<{ status: string; n: string }>(
+          `SELECT status, count(*) AS n FROM bot_deliveries WHERE key LIKE 'test|tenantmode-%' GROUP BY status`,
+        );
+        expect(r.rows.map((x) => [x.status, Number(x.n)])).toEqual([['sent', n]]);
+        // And the queue is drained: no delivery job waiting, running or to be retried.
+        const q = await store.db.query<{ n: string }>(
+          `SELECT count(*) AS n FROM pgboss.job WHERE name = 'bot-deliver' AND state IN ('created', 'retry', 'active')`,
+        );
+        expect(Number(q.rows[0]?.n)).toBe(0);
+      },
+      { timeout: 60_000, interval: 250 },
+    );
 
-    const texts = tenant.bot.activities({ conversationId }).map((x) => String(x.activity?.['text'] ?? '')).filter((t) => t.startsWith('Geplande proef '));
+    const texts = tenant.bot
+      .activities({ conversationId })
+      .map((x) => String(x.activity?.['text'] ?? ''))
+      .filter((t) => t.startsWith('Geplande proef '));
     expect(texts).toHaveLength(n);
     expect(new Set(texts).size).toBe(n);
     // Every job ran (the rhythm's and the duplicates): twice as many as messages, each message sent by one of them.
-    const jobs = await store.db.query<{ n: string }>(`SELECT count(*) AS n FROM (SELECT data FROM pgboss.job WHERE name = 'bot-deliver' AND state = 'completed') j WHERE j.data->>'key' LIKE 'test|tenantmode-%'`);
+    const jobs = await store.db.query<{ n: string }>(
+      `SELECT count(*) AS n FROM (SELECT data FROM pgboss.job WHERE name = 'bot-deliver' AND state = 'completed') j WHERE j.data->>'key' LIKE 'test|tenantmode-%'`,
+    );
     expect(Number(jobs.rows[0]?.n)).toBe(2 * n);
-    const rows = await store.db.query<{ attempts: number; claimed_by: string | null; activity_id: string | null }>(`SELECT attempts, claimed_by, activity_id FROM bot_deliveries WHERE key LIKE 'test|tenantmode-%'`);
+    const rows = await store.db.query<{ attempts: number; claimed_by: string | null; activity_id: string | null }>(
+      `SELECT attempts, claimed_by, activity_id FROM bot_deliveries WHERE key LIKE 'test|tenantmode-%'`,
+    );
     expect(rows.rows.every((x) => x.attempts === 1 && x.activity_id)).toBe(true);
     const workers = new Set(rows.rows.map((x) => x.claimed_by));
     // Which instance sent which is up to the queue; say it, without asserting a split.
     console.log(`scheduled messages: ${n} sent once each, by ${workers.size} instance(s)`);
   });
 
-  it('converges BLNP with the periodic sync, one run at a time, and the next run writes nothing', { timeout: 240_000 }, async () => {
-    let runs: SyncRun[] = [];
-    await vi.waitFor(async () => {
-      runs = await syncRuns();
-      expect(runs.filter((r) => r.state === 'failed')).toEqual([]);
-      expect(runs.filter((r) => r.state === 'completed').length).toBeGreaterThanOrEqual(2);
-    }, { timeout: 200_000, interval: 500 });
-    const done = runs.filter((r) => r.state === 'completed');
-    const [first, second] = done as [SyncRun, SyncRun];
-    expect(first.output).toMatchObject({ ok: true, summary: { failed: 0 } });
-    expect(first.output?.summary?.created).toBeGreaterThan(50);
-    expect(second.output).toMatchObject({ ok: true, summary: { created: 0, updated: 0, failed: 0 } });
-    // One run at a time across both instances: no run started before the one before it ended.
-    const started = runs.filter((r) => r.started);
-    for (let i = 1; i < started.length; i++) {
-      const prev = started[i - 1] as SyncRun;
-      expect((started[i] as SyncRun).started?.getTime()).toBeGreaterThanOrEqual(prev.completed?.getTime() ?? Infinity);
-    }
-    // What the tenant saw: every Graph write came during the first run; none since.
-    const writes = tenant.requests(10_000).filter((r) => /^(POST|PATCH|PUT|DELETE) \/v1\.0/.test(r.route) && r.route !== 'POST /v1.0/$batch');
-    expect(writes.length).toBeGreaterThan(50);
-    const firstEnd = (first.completed as Date).getTime();
-    expect(writes.filter((w) => Date.parse(w.at) > firstEnd)).toEqual([]);
-    expect(writes.filter((w) => w.status >= 400)).toEqual([]);
-    expect(tenant.stats().sent429).toBe(0);
-  });
+  it(
+    'converges BLNP with the periodic sync, one run at a time, and the next run writes nothing',
+    { timeout: 240_000 },
+    async () => {
+      let runs: SyncRun[] = [];
+      await vi.waitFor(
+        async () => {
+          runs = await syncRuns();
+          expect(runs.filter((r) => r.state === 'failed')).toEqual([]);
+          expect(runs.filter((r) => r.state === 'completed').length).toBeGreaterThanOrEqual(2);
+        },
+        { timeout: 200_000, interval: 500 },
+      );
+      const done = runs.filter((r) => r.state === 'completed');
+      const [first, second] = done as [SyncRun, SyncRun];
+      expect(first.output).toMatchObject({ ok: true, summary: { failed: 0 } });
+      expect(first.output?.summary?.created).toBeGreaterThan(50);
+      expect(second.output).toMatchObject({ ok: true, summary: { created: 0, updated: 0, failed: 0 } });
+      // One run at a time across both instances: no run started before the one before it ended.
+      const started = runs.filter((r) => r.started);
+      for (let i = 1; i < started.length; i++) {
+        const prev = started[i - 1] as SyncRun;
+        expect((started[i] as SyncRun).started?.getTime()).toBeGreaterThanOrEqual(
+          prev.completed?.getTime() ?? Infinity,
+        );
+      }
+      // What the tenant saw: every Graph write came during the first run; none since.
+      const writes = tenant
+        .requests(10_000)
+        .filter((r) => /^(POST|PATCH|PUT|DELETE) \/v1\.0/.test(r.route) && r.route !== 'POST /v1.0/$batch');
+      expect(writes.length).toBeGreaterThan(50);
+      const firstEnd = (first.completed as Date).getTime();
+      expect(writes.filter((w) => Date.parse(w.at) > firstEnd)).toEqual([]);
+      expect(writes.filter((w) => w.status >= 400)).toEqual([]);
+      expect(tenant.stats().sent429).toBe(0);
+    },
+  );
 
   it('both instances stop cleanly on SIGINT', async () => {
     for (const run of [a, b]) {
       run.child.kill('SIGINT');
-      const [code] = await once(run.child, 'exit') as [number | null];
+      const [code] = (await once(run.child, 'exit')) as [number | null];
       if (code !== 0) console.log(run.output().stdout.slice(-1500), run.output().stderr.slice(-3000));
       expect(code).toBe(0);
       expect(run.output().stdout).toContain('Gestopt.');

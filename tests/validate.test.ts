@@ -17,8 +17,12 @@ async function run(args: string[]): Promise<{ code: number; stdout: string; stde
   const stderr = new PassThrough();
   let out = '';
   let err = '';
-  stdout.on('data', (d: Buffer) => { out += d.toString(); });
-  stderr.on('data', (d: Buffer) => { err += d.toString(); });
+  stdout.on('data', (d: Buffer) => {
+    out += d.toString();
+  });
+  stderr.on('data', (d: Buffer) => {
+    err += d.toString();
+  });
   const io: CliIo = { stdout, stderr, stdin: new PassThrough(), env: {}, cwd: root };
   const code = await main(args, io);
   return { code, stdout: out, stderr: err };
@@ -79,7 +83,8 @@ describe('regiekamer validate', () => {
   it('refuses a huge file (> 1 MB) without parsing it', async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'rk-huge-'));
     const file = path.join(dir, 'huge.yaml');
-    const person = (i: number) => `  - { id: p${i}, name: Persoon ${i}, upn: p${i}@alfa.example, gemeente: alfa, hoursPerWeek: 2 }\n`;
+    const person = (i: number) =>
+      `  - { id: p${i}, name: Persoon ${i}, upn: p${i}@alfa.example, gemeente: alfa, hoursPerWeek: 2 }\n`;
     await writeFile(file, `version: 1\npeople:\n${Array.from({ length: 14_000 }, (_, i) => person(i)).join('')}`);
     const { code, stdout } = await run(['validate', file]);
     expect(code).toBe(2);
@@ -105,10 +110,18 @@ describe('regiekamer validate', () => {
 
   it('the installed command exits 2 without a stack trace', async () => {
     const exec = promisify(execFile);
-    const error = await exec(process.execPath, ['bin/regiekamer.js', 'validate', 'tests/fixtures/invalid/dependency-cycle.yaml'], { cwd: root })
-      .then(() => undefined, (e: { code: number; stdout: string; stderr: string }) => e);
+    const error = await exec(
+      process.execPath,
+      ['bin/regiekamer.js', 'validate', 'tests/fixtures/invalid/dependency-cycle.yaml'],
+      { cwd: root },
+    ).then(
+      () => undefined,
+      (e: { code: number; stdout: string; stderr: string }) => e,
+    );
     expect(error?.code).toBe(2);
-    expect(error?.stdout).toMatch(/dependency-cycle\.yaml:\d+:\d+ afhankelijkheden vormen een kringloop: wg-data → wg-ict → wg-data/);
+    expect(error?.stdout).toMatch(
+      /dependency-cycle\.yaml:\d+:\d+ afhankelijkheden vormen een kringloop: wg-data → wg-ict → wg-data/,
+    );
     expect(`${error?.stdout}${error?.stderr}`).not.toMatch(/\n\s+at .+:\d+:\d+/);
   });
 });

@@ -7,8 +7,24 @@ const shared = { testTimeout: 60_000, hookTimeout: 60_000, pool: 'forks' as cons
 export default defineConfig({
   test: {
     projects: [
-      { test: { ...shared, name: 'local-tenant', root: import.meta.dirname, include: ['src/**/*.test.ts'], env: { TZ: 'UTC' } } },
-      { test: { ...shared, name: 'local-tenant-amsterdam', root: import.meta.dirname, include: ['src/calendar.test.ts'], env: { TZ: 'Europe/Amsterdam' } } },
+      {
+        test: {
+          ...shared,
+          name: 'local-tenant',
+          root: import.meta.dirname,
+          include: ['src/**/*.test.ts'],
+          env: { TZ: 'UTC' },
+        },
+      },
+      {
+        test: {
+          ...shared,
+          name: 'local-tenant-amsterdam',
+          root: import.meta.dirname,
+          include: ['src/calendar.test.ts'],
+          env: { TZ: 'Europe/Amsterdam' },
+        },
+      },
     ],
   },
 });

@@ -18,7 +18,13 @@ beforeAll(async () => {
   const plain = (p: Person) => !p.roles.includes('projectleider') && !regiegroep.members.includes(p.id);
   const member = blnp.people.find((p) => wg.members.includes(p.id) && p.id !== wg.trekker && plain(p))!;
   other = werkgroepen.find((w) => w.id !== wg.id && !w.members.includes(member.id) && w.trekker !== member.id)!;
-  const otherMember = blnp.people.find((p) => (other.members.includes(p.id) || other.trekker === p.id) && !wg.members.includes(p.id) && wg.trekker !== p.id && plain(p))!;
+  const otherMember = blnp.people.find(
+    (p) =>
+      (other.members.includes(p.id) || other.trekker === p.id) &&
+      !wg.members.includes(p.id) &&
+      wg.trekker !== p.id &&
+      plain(p),
+  )!;
   const person = (p: Person | undefined): Caller => {
     expect(p, 'the seeded programme has a person for every role of the table').toBeDefined();
     return { kind: 'person', person: p! };
@@ -28,7 +34,11 @@ beforeAll(async () => {
   roles['other werkgroep'] = person(otherMember);
   roles['outsider'] = person(blnp.people.find((p) => inNoWerkgroep(p) && plain(p)));
   roles['projectleider'] = person(blnp.people.find((p) => p.roles.includes('projectleider')));
-  roles['regiegroep'] = person(blnp.people.find((p) => regiegroep.members.includes(p.id) && !p.roles.includes('projectleider') && inNoWerkgroep(p)));
+  roles['regiegroep'] = person(
+    blnp.people.find(
+      (p) => regiegroep.members.includes(p.id) && !p.roles.includes('projectleider') && inNoWerkgroep(p),
+    ),
+  );
   roles['stranger'] = { kind: 'stranger' };
   roles['app'] = { kind: 'app' };
 });
@@ -43,11 +53,56 @@ describe('access: every permission × every caller', () => {
   };
   // y: allowed; otherwise the refusal's reason.
   const table: Record<string, Record<string, string>> = {
-    'work.change': { member: 'y', trekker: 'y', 'other werkgroep': 'notMember', outsider: 'notMember', projectleider: 'y', regiegroep: 'notMember', stranger: 'notInProgramme', app: 'y' },
-    'update.submit': { member: 'y', trekker: 'y', 'other werkgroep': 'notMember', outsider: 'notMember', projectleider: 'y', regiegroep: 'notMember', stranger: 'notInProgramme', app: 'y' },
-    'decision.change': { member: 'notDecider', trekker: 'notDecider', 'other werkgroep': 'notDecider', outsider: 'notDecider', projectleider: 'y', regiegroep: 'y', stranger: 'notDecider', app: 'y' },
-    'indicator.record': { member: 'notMeasurer', trekker: 'notMeasurer', 'other werkgroep': 'notMeasurer', outsider: 'notMeasurer', projectleider: 'y', regiegroep: 'y', stranger: 'notMeasurer', app: 'y' },
-    'rhythm.trigger': { member: 'notDecider', trekker: 'notDecider', 'other werkgroep': 'notDecider', outsider: 'notDecider', projectleider: 'y', regiegroep: 'notDecider', stranger: 'notDecider', app: 'y' },
+    'work.change': {
+      member: 'y',
+      trekker: 'y',
+      'other werkgroep': 'notMember',
+      outsider: 'notMember',
+      projectleider: 'y',
+      regiegroep: 'notMember',
+      stranger: 'notInProgramme',
+      app: 'y',
+    },
+    'update.submit': {
+      member: 'y',
+      trekker: 'y',
+      'other werkgroep': 'notMember',
+      outsider: 'notMember',
+      projectleider: 'y',
+      regiegroep: 'notMember',
+      stranger: 'notInProgramme',
+      app: 'y',
+    },
+    'decision.change': {
+      member: 'notDecider',
+      trekker: 'notDecider',
+      'other werkgroep': 'notDecider',
+      outsider: 'notDecider',
+      projectleider: 'y',
+      regiegroep: 'y',
+      stranger: 'notDecider',
+      app: 'y',
+    },
+    'indicator.record': {
+      member: 'notMeasurer',
+      trekker: 'notMeasurer',
+      'other werkgroep': 'notMeasurer',
+      outsider: 'notMeasurer',
+      projectleider: 'y',
+      regiegroep: 'y',
+      stranger: 'notMeasurer',
+      app: 'y',
+    },
+    'rhythm.trigger': {
+      member: 'notDecider',
+      trekker: 'notDecider',
+      'other werkgroep': 'notDecider',
+      outsider: 'notDecider',
+      projectleider: 'y',
+      regiegroep: 'notDecider',
+      stranger: 'notDecider',
+      app: 'y',
+    },
   };
   for (const [permission, row] of Object.entries(table)) {
     for (const [role, expected] of Object.entries(row)) {
@@ -64,7 +119,8 @@ describe('callerOf', () => {
     const p = blnp.people[0]!;
     expect(callerOf(blnp, { delegated: true, upn: p.upn.toUpperCase() })).toEqual({ kind: 'person', person: p });
     const withMail = blnp.people.find((x) => x.email && x.email.toLowerCase() !== x.upn.toLowerCase());
-    if (withMail) expect(callerOf(blnp, { delegated: true, upn: withMail.email! })).toEqual({ kind: 'person', person: withMail });
+    if (withMail)
+      expect(callerOf(blnp, { delegated: true, upn: withMail.email! })).toEqual({ kind: 'person', person: withMail });
     expect(callerOf(blnp, { delegated: false })).toEqual({ kind: 'app' });
     expect(callerOf(blnp, { delegated: true, upn: 'nobody@elsewhere.example' })).toEqual({ kind: 'stranger' });
     expect(callerOf(blnp, { delegated: true })).toEqual({ kind: 'stranger' });

@@ -53,7 +53,9 @@ const isProjectleider = (p: Person) => p.roles.includes('projectleider');
 
 /** The regiegroep's chair and members: with the projectleider, they account for decisions and results. */
 function regiegroepOf(programme: Programme): Set<string> {
-  return new Set(programme.bodies.flatMap((b) => (b.kind === 'regiegroep' ? [...b.members, ...(b.chair ? [b.chair] : [])] : [])));
+  return new Set(
+    programme.bodies.flatMap((b) => (b.kind === 'regiegroep' ? [...b.members, ...(b.chair ? [b.chair] : [])] : [])),
+  );
 }
 
 /** Whether `caller` may do `what` in `programme`, and if not, why. Throws nothing. */
@@ -70,12 +72,17 @@ export function decide(programme: Programme, caller: Caller, what: Permission): 
     case 'indicator.record': {
       const reason = what.do === 'decision.change' ? 'notDecider' : 'notMeasurer';
       if (caller.kind !== 'person') return { allowed: false, reason };
-      return isProjectleider(caller.person) || regiegroepOf(programme).has(caller.person.id) ? { allowed: true } : { allowed: false, reason };
+      return isProjectleider(caller.person) || regiegroepOf(programme).has(caller.person.id)
+        ? { allowed: true }
+        : { allowed: false, reason };
     }
     case 'rhythm.trigger':
-      return caller.kind === 'person' && isProjectleider(caller.person) ? { allowed: true } : { allowed: false, reason: 'notDecider' };
+      return caller.kind === 'person' && isProjectleider(caller.person)
+        ? { allowed: true }
+        : { allowed: false, reason: 'notDecider' };
   }
 }
 
 /** Shorthand for `decide(...).allowed`. */
-export const may = (programme: Programme, caller: Caller, what: Permission): boolean => decide(programme, caller, what).allowed;
+export const may = (programme: Programme, caller: Caller, what: Permission): boolean =>
+  decide(programme, caller, what).allowed;

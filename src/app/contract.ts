@@ -21,7 +21,16 @@ const DateSchema = z.string().refine(isRealDate, { message: 'expected a date YYY
  * The `error` of every 4xx/5xx answer; `message` says it in Dutch and English ("nl / en").
  * 400 bad_input, cycle · 401 unauthorized · 403 forbidden · 404 not_found · 409 changed, not_possible, exists · 500 internal.
  */
-export type ErrorCode = 'bad_input' | 'cycle' | 'unauthorized' | 'forbidden' | 'not_found' | 'changed' | 'not_possible' | 'exists' | 'internal';
+export type ErrorCode =
+  | 'bad_input'
+  | 'cycle'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'not_found'
+  | 'changed'
+  | 'not_possible'
+  | 'exists'
+  | 'internal';
 
 export interface ErrorResponse {
   error: ErrorCode;
@@ -227,7 +236,11 @@ export type DecisionChangeResponse = DecisionView;
 // ---- POST /api/indicatoren/:id/metingen --------------------------------------------------------------------------
 
 /** One value per indicator and day; the same day again corrects it. Not in the future. */
-export const MeasurementInput = z.strictObject({ date: DateSchema, value: z.number().finite(), note: z.string().trim().max(500).optional() });
+export const MeasurementInput = z.strictObject({
+  date: DateSchema,
+  value: z.number().finite(),
+  note: z.string().trim().max(500).optional(),
+});
 export type MeasurementInput = z.infer<typeof MeasurementInput>;
 /** 201. */
 export interface MeasurementResponse {
@@ -256,7 +269,11 @@ export interface PriorityResponse {
 }
 
 /** Owners default to the werkgroep's trekker. 201: the new action; 409 exists when the topic has one already. */
-export const TopicActionInput = z.strictObject({ werkgroep: z.string(), owners: z.array(z.string()).max(20).optional(), due: DateSchema.optional() });
+export const TopicActionInput = z.strictObject({
+  werkgroep: z.string(),
+  owners: z.array(z.string()).max(20).optional(),
+  due: DateSchema.optional(),
+});
 export type TopicActionInput = z.infer<typeof TopicActionInput>;
 export type TopicActionResponse = ActionView;
 

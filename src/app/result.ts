@@ -22,7 +22,12 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
 
 export const ok = <T>(value: T): { ok: true; value: T } => ({ ok: true, value });
 
-export function fail(code: AppError['code'], key: MessageKey, params: Params = {}, current?: ActionView): { ok: false; error: AppError } {
+export function fail(
+  code: AppError['code'],
+  key: MessageKey,
+  params: Params = {},
+  current?: ActionView,
+): { ok: false; error: AppError } {
   return { ok: false, error: { code, key, params, ...(current ? { current } : {}) } };
 }
 
@@ -33,13 +38,32 @@ export const badInput = (detail: string) => fail('bad_input', 'api.badInput', { 
  * A refused permission as an error, with the message for what was asked: `werkgroepName` names the werkgroep for
  * work.change. Undefined when the verdict allows it, so a use case reads `const no = refused(...); if (no) return no;`.
  */
-export function refused(verdict: Verdict, what: Permission, werkgroepName = ''): { ok: false; error: AppError } | undefined {
+export function refused(
+  verdict: Verdict,
+  what: Permission,
+  werkgroepName = '',
+): { ok: false; error: AppError } | undefined {
   if (verdict.allowed) return undefined;
   const reason = verdict.reason;
-  const key: MessageKey = reason === 'notInProgramme' ? 'api.notInProgramme'
-    : what.do === 'rhythm.trigger' ? 'api.notRhythmTrigger'
-      : reason === 'notMember' ? 'api.notMember' : reason === 'notMeasurer' ? 'api.notMeasurer' : 'api.notDecider';
-  return { ok: false, error: { code: 'forbidden', key, params: key === 'api.notMember' ? { werkgroep: werkgroepName } : {}, refusal: reason } };
+  const key: MessageKey =
+    reason === 'notInProgramme'
+      ? 'api.notInProgramme'
+      : what.do === 'rhythm.trigger'
+        ? 'api.notRhythmTrigger'
+        : reason === 'notMember'
+          ? 'api.notMember'
+          : reason === 'notMeasurer'
+            ? 'api.notMeasurer'
+            : 'api.notDecider';
+  return {
+    ok: false,
+    error: {
+      code: 'forbidden',
+      key,
+      params: key === 'api.notMember' ? { werkgroep: werkgroepName } : {},
+      refusal: reason,
+    },
+  };
 }
 
 /** What every use case works with; `today` is YYYY-MM-DD in the programme's time zone. */

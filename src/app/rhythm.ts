@@ -8,7 +8,12 @@ import { fail, ok, refused, type AppDeps, type Result } from './result.ts';
 export type RhythmTrigger = (occurrenceKey: string) => Promise<{ planned: number; dispatched: number } | undefined>;
 
 /** Errors: forbidden, not_found (no such meeting). */
-export async function triggerRhythm(d: Pick<AppDeps, 'programme'>, caller: Caller, input: RhythmInput, trigger: RhythmTrigger): Promise<Result<RhythmResponse>> {
+export async function triggerRhythm(
+  d: Pick<AppDeps, 'programme'>,
+  caller: Caller,
+  input: RhythmInput,
+  trigger: RhythmTrigger,
+): Promise<Result<RhythmResponse>> {
   const what = { do: 'rhythm.trigger' } as const;
   const no = refused(decide(d.programme, caller, what), what);
   if (no) return no;

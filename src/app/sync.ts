@@ -16,7 +16,12 @@ export interface SyncGraph {
   /** What exists of the desired state now (`known`: the objects earlier runs made, from the store). */
   readActual(desired: DesiredState, known: SyncObject[]): Promise<ActualState>;
   /** Executes the changes in waves, journaling each in `options.records`; one outcome per change. */
-  applyChanges(desired: DesiredState, actual: ActualState, changes: Change[], options: Omit<ApplyOptions, 'pollDelayMs' | 'sleep'>): Promise<{ outcomes: Outcome[] }>;
+  applyChanges(
+    desired: DesiredState,
+    actual: ActualState,
+    changes: Change[],
+    options: Omit<ApplyOptions, 'pollDelayMs' | 'sleep'>,
+  ): Promise<{ outcomes: Outcome[] }>;
   resetMetrics(): void;
   metrics(): GraphMetrics;
 }
@@ -49,14 +54,22 @@ const CREATING = new Set(['create', 'add']);
 
 /** Today's date (YYYY-MM-DD) in the programme's time zone. */
 export function today(programme: Programme, clock: Clock): string {
-  return DateTime.fromJSDate(clock.now()).setZone(programme.programme.timeZone).toISODate() ?? clock.now().toISOString().slice(0, 10);
+  return (
+    DateTime.fromJSDate(clock.now()).setZone(programme.programme.timeZone).toISODate() ??
+    clock.now().toISOString().slice(0, 10)
+  );
 }
 
 /** Plans (and with `apply`, executes) one sync. `confirm` is asked before anything is sent. */
 export async function runSync(
   deps: SyncDeps,
   mode: 'plan' | 'apply' | 'drift',
-  options: { prune?: boolean; signal?: AbortSignal; confirm?: (changes: Change[]) => Promise<boolean>; onProgress?: (done: number, total: number, change: Change) => void } = {},
+  options: {
+    prune?: boolean;
+    signal?: AbortSignal;
+    confirm?: (changes: Change[]) => Promise<boolean>;
+    onProgress?: (done: number, total: number, change: Change) => void;
+  } = {},
 ): Promise<SyncResult & { aborted: boolean }> {
   const { graph, store, programme, clock } = deps;
   const desired = desiredState(programme);
@@ -65,10 +78,25 @@ export async function runSync(
   const actual = await graph.readActual(desired, await store.sync.objects(desired.programmeId));
   const changes = plan(desired, actual, { today: today(programme, clock) });
   const drift = changes.filter((c) => c.drift);
-  const desiredCount = 1 + desired.channels.length + desired.team.members.length + desired.channels.reduce((n, c) => n + c.members.length, 0) + desired.meetings.length;
-  const empty: SyncSummary = { created: 0, updated: 0, unchanged: 0, skipped: changes.filter((c) => c.action === 'skip').length, failed: 0 };
+  const desiredCount =
+    1 +
+    desired.channels.length +
+    desired.team.members.length +
+    desired.channels.reduce((n, c) => n + c.members.length, 0) +
+    desired.meetings.length;
+  const empty: SyncSummary = {
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    skipped: changes.filter((c) => c.action === 'skip').length,
+    failed: 0,
+  };
   if (mode !== 'apply' || changes.every((c) => c.action === 'skip' || (c.destructive && !options.prune))) {
-    const summary = { ...empty, skipped: changes.filter((c) => c.action === 'skip' || (c.destructive && !options.prune)).length, unchanged: Math.max(0, desiredCount - changes.filter((c) => !c.drift).length) };
+    const summary = {
+      ...empty,
+      skipped: changes.filter((c) => c.action === 'skip' || (c.destructive && !options.prune)).length,
+      unchanged: Math.max(0, desiredCount - changes.filter((c) => !c.drift).length),
+    };
     await store.sync.finishRun(runId, clock.now(), { mode, summary, drift: drift.length, changes: changes.length });
     return { runId, changes, outcomes: [], summary, drift, metrics: graph.metrics(), aborted: false };
   }
@@ -77,7 +105,10 @@ export async function runSync(
     return { runId, changes, outcomes: [], summary: empty, drift, metrics: graph.metrics(), aborted: true };
   }
   const { outcomes } = await graph.applyChanges(desired, actual, changes, {
-    prune: options.prune === true, runId, records: store.sync, now: () => clock.now(),
+    prune: options.prune === true,
+    runId,
+    records: store.sync,
+    now: () => clock.now(),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
   });

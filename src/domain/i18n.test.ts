@@ -2,7 +2,17 @@
 // that render right in both languages, apostrophes that stay literal, and namespaces that do not collide.
 import IntlMessageFormat from 'intl-messageformat';
 import { describe, expect, it } from 'vitest';
-import { both, LANGS, messageKeys, messageSource, NAMESPACES, sourceArguments, t, toIcu, type MessageKey } from './i18n.ts';
+import {
+  both,
+  LANGS,
+  messageKeys,
+  messageSource,
+  NAMESPACES,
+  sourceArguments,
+  t,
+  toIcu,
+  type MessageKey,
+} from './i18n.ts';
 import { bt } from './bot/messages.ts';
 
 type Ast = ReturnType<IntlMessageFormat['getAst']>;
@@ -29,7 +39,8 @@ function placeholderDifference(nl: string, en: string): string {
   return JSON.stringify(a) === JSON.stringify(b) ? '' : `nl ${JSON.stringify(a)} en ${JSON.stringify(b)}`;
 }
 
-const astOf = (key: MessageKey, lang: 'nl' | 'en') => new IntlMessageFormat(toIcu(messageSource(key, lang)), lang, undefined, { ignoreTag: true }).getAst();
+const astOf = (key: MessageKey, lang: 'nl' | 'en') =>
+  new IntlMessageFormat(toIcu(messageSource(key, lang)), lang, undefined, { ignoreTag: true }).getAst();
 
 describe('the message catalogue', () => {
   it('has every key in Dutch and in English, non-empty and valid ICU, with the same placeholders used the same way', () => {
@@ -63,7 +74,9 @@ describe('the message catalogue', () => {
         for (const [arg, options] of optionsOf(astOf(key, lang))) {
           if (!options.has('other')) problems.push(`${key} (${lang}) {${arg}} has no other`);
           if (sourceArguments(messageSource(key, lang), lang).get(arg) !== 'plural') continue;
-          for (const o of options) if (!o.startsWith('=') && !categories.has(o)) problems.push(`${key} (${lang}) {${arg}}: ${o} is not a ${lang} plural form`);
+          for (const o of options)
+            if (!o.startsWith('=') && !categories.has(o))
+              problems.push(`${key} (${lang}) {${arg}}: ${o} is not a ${lang} plural form`);
         }
       }
     }
@@ -76,7 +89,8 @@ describe('the message catalogue', () => {
   });
 
   it('renders plural forms for 0, 1 and 2 in both languages', () => {
-    const forms = (key: MessageKey, param: string, extra: Record<string, string> = {}) => LANGS.map((lang) => [0, 1, 2].map((n) => t(key, { ...extra, [param]: n }, lang)));
+    const forms = (key: MessageKey, param: string, extra: Record<string, string> = {}) =>
+      LANGS.map((lang) => [0, 1, 2].map((n) => t(key, { ...extra, [param]: n }, lang)));
     expect(forms('validate.failed', 'count', { file: 'p.yaml' })).toEqual([
       ['p.yaml: 0 problemen gevonden', 'p.yaml: 1 probleem gevonden', 'p.yaml: 2 problemen gevonden'],
       ['p.yaml: 0 problems found', 'p.yaml: 1 problem found', 'p.yaml: 2 problems found'],
@@ -85,28 +99,47 @@ describe('the message catalogue', () => {
       ['Plan voor BEL: 0 wijzigingen', 'Plan voor BEL: 1 wijziging', 'Plan voor BEL: 2 wijzigingen'],
       ['Plan for BEL: 0 changes', 'Plan for BEL: 1 change', 'Plan for BEL: 2 changes'],
     ]);
-    expect(forms('tab.age', 'n')).toEqual([['vandaag', 'gisteren', '2 dagen geleden'], ['today', 'yesterday', '2 days ago']]);
-    expect(forms('bot.age', 'n')).toEqual([['vandaag', '1 dag oud', '2 dagen oud'], ['today', '1 day old', '2 days old']]);
+    expect(forms('tab.age', 'n')).toEqual([
+      ['vandaag', 'gisteren', '2 dagen geleden'],
+      ['today', 'yesterday', '2 days ago'],
+    ]);
+    expect(forms('bot.age', 'n')).toEqual([
+      ['vandaag', '1 dag oud', '2 dagen oud'],
+      ['today', '1 day old', '2 days old'],
+    ]);
     expect(forms('tab.vierks.actions', 'n')).toEqual([
       ['0 acties dragen bij', '1 actie draagt bij', '2 acties dragen bij'],
       ['0 actions contribute', '1 action contributes', '2 actions contribute'],
     ]);
-    expect(forms('cli.start.syncDone', 'drift', { created: '1', updated: '0', unchanged: '3', skipped: '0', failed: '0' })[0]).toEqual([
+    expect(
+      forms('cli.start.syncDone', 'drift', {
+        created: '1',
+        updated: '0',
+        unchanged: '3',
+        skipped: '0',
+        failed: '0',
+      })[0],
+    ).toEqual([
       '  Sync       1 gemaakt, 0 bijgewerkt, 3 ongewijzigd, 0 overgeslagen, 0 mislukt; 0 afwijkingen',
       '  Sync       1 gemaakt, 0 bijgewerkt, 3 ongewijzigd, 0 overgeslagen, 0 mislukt; 1 afwijking',
       '  Sync       1 gemaakt, 0 bijgewerkt, 3 ongewijzigd, 0 overgeslagen, 0 mislukt; 2 afwijkingen',
     ]);
-    expect(t('validate.ok', { file: 'f', name: 'P', gemeenten: 1, people: 1, bodies: 2, werkgroepen: 1, cadences: 0 }, 'nl'))
-      .toBe('f: geldig — P: 1 gemeente, 1 persoon, 2 organen (1 werkgroep), 0 overlegritmes');
+    expect(
+      t('validate.ok', { file: 'f', name: 'P', gemeenten: 1, people: 1, bodies: 2, werkgroepen: 1, cadences: 0 }, 'nl'),
+    ).toBe('f: geldig — P: 1 gemeente, 1 persoon, 2 organen (1 werkgroep), 0 overlegritmes');
   });
 
   it('prints apostrophes around a placeholder literally, where plain ICU would quote the placeholder away', () => {
     expect(messageSource('required', 'nl')).toBe("verplicht veld '{key}' ontbreekt");
     // The pitfall this catalogue avoids: ICU reads '{key}' as quoted text.
-    expect(new IntlMessageFormat(messageSource('required', 'nl'), 'nl').format({ key: 'id' })).toBe('verplicht veld {key} ontbreekt');
+    expect(new IntlMessageFormat(messageSource('required', 'nl'), 'nl').format({ key: 'id' })).toBe(
+      'verplicht veld {key} ontbreekt',
+    );
     expect(t('required', { key: 'id' }, 'nl')).toBe("verplicht veld 'id' ontbreekt");
     expect(t('required', { key: 'id' }, 'en')).toBe("required field 'id' is missing");
-    expect(t('sync.reason.disabled', { person: 'Fictief', upn: 'f@x.nl' }, 'en')).toBe("Fictief's account (f@x.nl) is disabled");
+    expect(t('sync.reason.disabled', { person: 'Fictief', upn: 'f@x.nl' }, 'en')).toBe(
+      "Fictief's account (f@x.nl) is disabled",
+    );
     expect(bt('help.unknown', { text: 'hallo' }, 'en')).toBe("I don't recognise that: 'hallo'.");
     expect(t('tab.nav.vierks', {}, 'nl')).toBe("De vier K's");
     // A Luxon pattern keeps its own quoting, untouched.
@@ -116,14 +149,24 @@ describe('the message catalogue', () => {
   it('leaves a missing parameter visible, prints <…> as text, and joins both languages Dutch first', () => {
     expect(t('dup.id', { id: 'wg-a' }, 'nl')).toBe("dubbel id 'wg-a' (ook gebruikt op regel {otherLine})");
     expect(t('validate.failed', { file: 'f' }, 'en')).toBe('f: {count} problems found');
-    expect(both('cli.help.bijeenkomst')).toBe('de bijeenkomst: <cadans>:<JJJJ-MM-DD>, bv. regiegroep:2026-12-08 / the meeting: <cadence>:<YYYY-MM-DD>, e.g. regiegroep:2026-12-08');
-    expect(both('api.badInput', { detail: 'x' })).toBe('ongeldige invoer (x); er is niets gewijzigd / invalid input (x); nothing was changed');
+    expect(both('cli.help.bijeenkomst')).toBe(
+      'de bijeenkomst: <cadans>:<JJJJ-MM-DD>, bv. regiegroep:2026-12-08 / the meeting: <cadence>:<YYYY-MM-DD>, e.g. regiegroep:2026-12-08',
+    );
+    expect(both('api.badInput', { detail: 'x' })).toBe(
+      'ongeldige invoer (x); er is niets gewijzigd / invalid input (x); nothing was changed',
+    );
   });
 
   it('prints numbers as they are, a plural count too (a port stays 4443, a median 21.5)', () => {
-    expect(both('cli.start.portInUse', { port: 4443 })).toBe('Poort 4443 is al in gebruik; kies een andere met PORT=… / port 4443 is in use; set PORT=…');
-    expect(t('file.tooLarge', { size: 12_000_000, max: 10_000_000 }, 'nl')).toBe('het bestand is te groot (12000000 bytes; maximaal 10000000)');
-    expect(t('cli.besluiten.median', { level: 'werkgroep', days: 21.5, count: 4 }, 'nl')).toBe('werkgroep 21.5 dagen (4)');
+    expect(both('cli.start.portInUse', { port: 4443 })).toBe(
+      'Poort 4443 is al in gebruik; kies een andere met PORT=… / port 4443 is in use; set PORT=…',
+    );
+    expect(t('file.tooLarge', { size: 12_000_000, max: 10_000_000 }, 'nl')).toBe(
+      'het bestand is te groot (12000000 bytes; maximaal 10000000)',
+    );
+    expect(t('cli.besluiten.median', { level: 'werkgroep', days: 21.5, count: 4 }, 'nl')).toBe(
+      'werkgroep 21.5 dagen (4)',
+    );
     expect(t('sync.plan.header', { programme: 'P', count: 1250 }, 'nl')).toBe('Plan voor P: 1250 wijzigingen');
   });
 });

@@ -12,8 +12,16 @@ let ca: string;
 let leaf: string;
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'rk-config-'));
-  const caPems = await generate([{ name: 'commonName', value: 'Proef-CA' }], { keyType: 'ec', algorithm: 'sha256', extensions: [{ name: 'basicConstraints', cA: true, critical: true }] });
-  const leafPems = await generate([{ name: 'commonName', value: 'localhost' }], { keyType: 'ec', algorithm: 'sha256', extensions: [{ name: 'basicConstraints', cA: false }] });
+  const caPems = await generate([{ name: 'commonName', value: 'Proef-CA' }], {
+    keyType: 'ec',
+    algorithm: 'sha256',
+    extensions: [{ name: 'basicConstraints', cA: true, critical: true }],
+  });
+  const leafPems = await generate([{ name: 'commonName', value: 'localhost' }], {
+    keyType: 'ec',
+    algorithm: 'sha256',
+    extensions: [{ name: 'basicConstraints', cA: false }],
+  });
   ca = caPems.cert;
   leaf = leafPems.cert;
 });
@@ -40,20 +48,28 @@ describe('tenant mode configuration', () => {
   });
 
   it('refuses an EXTRA_CA_FILE that is missing, holds no certificate, or holds one that is not a CA', async () => {
-    expect(problems({ EXTRA_CA_FILE: 'er-niet.pem' })).toMatch(/EXTRA_CA_FILE: .*er-niet\.pem kan niet gelezen worden \(ENOENT\) \/ EXTRA_CA_FILE: .*er-niet\.pem cannot be read \(ENOENT\)/);
+    expect(problems({ EXTRA_CA_FILE: 'er-niet.pem' })).toMatch(
+      /EXTRA_CA_FILE: .*er-niet\.pem kan niet gelezen worden \(ENOENT\) \/ EXTRA_CA_FILE: .*er-niet\.pem cannot be read \(ENOENT\)/,
+    );
     await writeFile(path.join(dir, 'leeg.pem'), 'geen certificaat\n');
     expect(problems({ EXTRA_CA_FILE: 'leeg.pem' })).toMatch(/bevat geen PEM-certificaat .* holds no PEM certificate/);
     await writeFile(path.join(dir, 'kapot.pem'), '-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n');
-    expect(problems({ EXTRA_CA_FILE: 'kapot.pem' })).toMatch(/onleesbaar certificaat .* holds an unreadable certificate/);
+    expect(problems({ EXTRA_CA_FILE: 'kapot.pem' })).toMatch(
+      /onleesbaar certificaat .* holds an unreadable certificate/,
+    );
     await writeFile(path.join(dir, 'blad.pem'), leaf);
     expect(problems({ EXTRA_CA_FILE: 'blad.pem' })).toMatch(/geen CA is .* holds a certificate that is not a CA/);
   });
 
-  it('checks the bot\'s tokens against the Bot Framework\'s OpenID metadata unless told otherwise', () => {
+  it("checks the bot's tokens against the Bot Framework's OpenID metadata unless told otherwise", () => {
     expect(BOT_FRAMEWORK_OPENID_METADATA_URL).toBe('https://login.botframework.com/v1/.well-known/openidconfiguration');
     expect(loadConfig({}, dir).bot.openIdMetadataUrl).toBe(BOT_FRAMEWORK_OPENID_METADATA_URL);
-    expect(loadConfig({ BOT_OPENID_METADATA_URL: 'https://localhost:4443/botframework/v1/.well-known/openidconfiguration' }, dir).bot.openIdMetadataUrl)
-      .toBe('https://localhost:4443/botframework/v1/.well-known/openidconfiguration');
+    expect(
+      loadConfig(
+        { BOT_OPENID_METADATA_URL: 'https://localhost:4443/botframework/v1/.well-known/openidconfiguration' },
+        dir,
+      ).bot.openIdMetadataUrl,
+    ).toBe('https://localhost:4443/botframework/v1/.well-known/openidconfiguration');
     expect(problems({ BOT_OPENID_METADATA_URL: 'geen url' })).toContain('BOT_OPENID_METADATA_URL');
   });
 });

@@ -15,7 +15,10 @@ export const BOT_FRAMEWORK_OPENID_METADATA_URL = 'https://login.botframework.com
 const EnvSchema = z.object({
   REGIEKAMER_PROGRAMME: z.string().min(1).default('programmes/blnp.yaml'),
   REGIEKAMER_DATA_DIR: z.string().min(1).default('.regiekamer'),
-  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'DATABASE_URL moet met postgres:// of postgresql:// beginnen').optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL moet met postgres:// of postgresql:// beginnen')
+    .optional(),
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),
   PUBLIC_URL: z.url().optional(),
@@ -118,9 +121,18 @@ export function loadConfig(env: Record<string, string | undefined>, cwd: string)
     mode: e.REGIEKAMER_MODE,
     syncIntervalMinutes: e.SYNC_INTERVAL_MINUTES,
     plannerPollSeconds: e.PLANNER_POLL_SECONDS,
-    bot: { rhythmSeconds: e.BOT_RHYTHM_SECONDS, playgroundPort: e.PLAYGROUND_PORT, localPerson: e.LOCAL_BOT_PERSON, openIdMetadataUrl: e.BOT_OPENID_METADATA_URL },
+    bot: {
+      rhythmSeconds: e.BOT_RHYTHM_SECONDS,
+      playgroundPort: e.PLAYGROUND_PORT,
+      localPerson: e.LOCAL_BOT_PERSON,
+      openIdMetadataUrl: e.BOT_OPENID_METADATA_URL,
+    },
     extraCaPem,
-    localTenant: { port: e.LOCAL_TENANT_PORT, httpPort: e.LOCAL_TENANT_HTTP_PORT, dataDir: path.resolve(cwd, e.REGIEKAMER_DATA_DIR, 'local-tenant') },
+    localTenant: {
+      port: e.LOCAL_TENANT_PORT,
+      httpPort: e.LOCAL_TENANT_HTTP_PORT,
+      dataDir: path.resolve(cwd, e.REGIEKAMER_DATA_DIR, 'local-tenant'),
+    },
     graph: {
       baseUrl: e.GRAPH_BASE_URL ?? (e.REGIEKAMER_MODE === 'tenant' ? 'https://graph.microsoft.com' : undefined),
       authorityHost: e.AUTHORITY_HOST,
@@ -142,7 +154,9 @@ function readCaFile(file: string): string {
   try {
     text = readFileSync(file, 'utf8');
   } catch (err) {
-    throw new ConfigError([both('server.config.caUnreadable', { file, code: (err as NodeJS.ErrnoException).code ?? 'error' })]);
+    throw new ConfigError([
+      both('server.config.caUnreadable', { file, code: (err as NodeJS.ErrnoException).code ?? 'error' }),
+    ]);
   }
   const pems = text.match(PEM_CERTIFICATE) ?? [];
   if (pems.length === 0) throw new ConfigError([both('server.config.caNoPem', { file })]);
@@ -153,7 +167,8 @@ function readCaFile(file: string): string {
     } catch {
       throw new ConfigError([both('server.config.caBroken', { file })]);
     }
-    if (!cert.ca) throw new ConfigError([both('server.config.caNotCa', { file, subject: cert.subject.replace(/\n/g, ', ') })]);
+    if (!cert.ca)
+      throw new ConfigError([both('server.config.caNotCa', { file, subject: cert.subject.replace(/\n/g, ', ') })]);
   }
   return pems.join('\n');
 }

@@ -4,9 +4,31 @@ import { pino, type Logger } from 'pino';
 export type { Logger };
 
 const REDACT_PATHS = [
-  'token', 'accessToken', 'access_token', 'refresh_token', 'id_token', 'clientSecret', 'client_secret', 'password',
-  'authorization', 'headers.authorization', 'req.headers.authorization', '*.token', '*.accessToken', '*.clientSecret',
-  'upn', 'email', 'mail', 'displayName', 'name', '*.upn', '*.email', '*.mail', '*.displayName', 'body', '*.body',
+  'token',
+  'accessToken',
+  'access_token',
+  'refresh_token',
+  'id_token',
+  'clientSecret',
+  'client_secret',
+  'password',
+  'authorization',
+  'headers.authorization',
+  'req.headers.authorization',
+  '*.token',
+  '*.accessToken',
+  '*.clientSecret',
+  'upn',
+  'email',
+  'mail',
+  'displayName',
+  'name',
+  '*.upn',
+  '*.email',
+  '*.mail',
+  '*.displayName',
+  'body',
+  '*.body',
 ];
 
 export function createLogger(level: string, destination?: NodeJS.WritableStream): Logger {

@@ -14,12 +14,17 @@ const NOT_COPIED = new Set(['node_modules', 'dist', '.git', '.regiekamer', 'test
  * For npm: the environment a person's shell gives it, the test runner's own settings left out (NODE_OPTIONS,
  * VITEST_*, and the npm_* a surrounding `npm test` sets), the rest (CA certificates for the registry) kept.
  */
-export const npmEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'NODE_OPTIONS' && !/^(VITEST|npm_)/i.test(k)));
+export const npmEnv = Object.fromEntries(
+  Object.entries(process.env).filter(([k]) => k !== 'NODE_OPTIONS' && !/^(VITEST|npm_)/i.test(k)),
+);
 
 /** Copies the checkout (without node_modules, dist, .git and local data) into `into`/checkout; returns that path. */
 export async function copyCheckout(into: string): Promise<string> {
   const checkout = path.join(into, 'checkout');
-  await cp(root, checkout, { recursive: true, filter: (from) => !NOT_COPIED.has(path.relative(root, from).split(path.sep)[0] ?? '') });
+  await cp(root, checkout, {
+    recursive: true,
+    filter: (from) => !NOT_COPIED.has(path.relative(root, from).split(path.sep)[0] ?? ''),
+  });
   await symlink(path.join(root, 'node_modules'), path.join(checkout, 'node_modules'), 'dir');
   return checkout;
 }

@@ -38,7 +38,8 @@ export const pgliteBackend: TestBackend = {
 export const serverBackend: TestBackend = {
   name: inject('databaseKind') === 'postgres' ? 'PostgreSQL server' : 'PGlite over the wire (pg)',
   backend: 'postgres',
-  createDatabase: () => (inject('databaseKind') === 'postgres' ? createServerDatabase(inject('databaseUrl')) : createServedPglite()),
+  createDatabase: () =>
+    inject('databaseKind') === 'postgres' ? createServerDatabase(inject('databaseUrl')) : createServedPglite(),
 };
 
 export const backends: readonly TestBackend[] = [pgliteBackend, serverBackend];
@@ -73,7 +74,8 @@ async function createServerDatabase(adminUrl: string): Promise<TestDatabase> {
   return {
     options: { databaseUrl: url.toString(), dataDir: MEMORY },
     // FORCE: a connection a failed test left open must not keep the database alive.
-    drop: () => withAdmin(adminUrl, (admin) => admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
+    drop: () =>
+      withAdmin(adminUrl, (admin) => admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
   };
 }
 

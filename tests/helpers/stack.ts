@@ -19,7 +19,11 @@ export interface RunningStart {
  * Starts `regiekamer <args>` from the sources, or `command` ([executable, arguments]) when given — e.g. a test that
  * names the one command a server is started with.
  */
-export function startStack(env: Record<string, string>, args: string[] = ['start'], command?: [string, string[]]): RunningStart {
+export function startStack(
+  env: Record<string, string>,
+  args: string[] = ['start'],
+  command?: [string, string[]],
+): RunningStart {
   const [executable, argv] = command ?? [process.execPath, ['bin/regiekamer.js', ...args]];
   const child = spawn(executable, argv, {
     cwd: root,
@@ -28,35 +32,43 @@ export function startStack(env: Record<string, string>, args: string[] = ['start
   });
   let stdout = '';
   let stderr = '';
-  child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
-  child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
-  const line = (pattern: RegExp) => new Promise<RegExpExecArray>((resolve, reject) => {
-    const check = () => {
-      const m = pattern.exec(stdout) ?? pattern.exec(stderr);
-      if (m) {
-        child.stdout.off('data', check);
-        child.stderr.off('data', check);
-        resolve(m);
-      }
-    };
-    child.stdout.on('data', check);
-    child.stderr.on('data', check);
-    check();
-    child.once('exit', (code) => reject(new Error(`exited ${code} before printing ${pattern}:\n${stdout}\n${stderr}`)));
+  child.stdout.on('data', (d: Buffer) => {
+    stdout += d.toString();
   });
+  child.stderr.on('data', (d: Buffer) => {
+    stderr += d.toString();
+  });
+  const line = (pattern: RegExp) =>
+    new Promise<RegExpExecArray>((resolve, reject) => {
+      const check = () => {
+        const m = pattern.exec(stdout) ?? pattern.exec(stderr);
+        if (m) {
+          child.stdout.off('data', check);
+          child.stderr.off('data', check);
+          resolve(m);
+        }
+      };
+      child.stdout.on('data', check);
+      child.stderr.on('data', check);
+      check();
+      child.once('exit', (code) =>
+        reject(new Error(`exited ${code} before printing ${pattern}:\n${stdout}\n${stderr}`)),
+      );
+    });
   const url = line(/Server\s+(http:\/\/\S+)/).then((m) => m[1] as string);
-  const until = (pred: (out: { stdout: string; stderr: string }) => boolean) => new Promise<void>((resolve, reject) => {
-    const check = () => {
-      if (pred({ stdout, stderr })) {
-        child.stdout.off('data', check);
-        child.stderr.off('data', check);
-        resolve();
-      }
-    };
-    child.stdout.on('data', check);
-    child.stderr.on('data', check);
-    check();
-    child.once('exit', (code) => reject(new Error(`exited ${code} while waiting:\n${stdout}\n${stderr}`)));
-  });
+  const until = (pred: (out: { stdout: string; stderr: string }) => boolean) =>
+    new Promise<void>((resolve, reject) => {
+      const check = () => {
+        if (pred({ stdout, stderr })) {
+          child.stdout.off('data', check);
+          child.stderr.off('data', check);
+          resolve();
+        }
+      };
+      child.stdout.on('data', check);
+      child.stderr.on('data', check);
+      check();
+      child.once('exit', (code) => reject(new Error(`exited ${code} while waiting:\n${stdout}\n${stderr}`)));
+    });
   return { child, url, line, until, output: () => ({ stdout, stderr }) };
 }

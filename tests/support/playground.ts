@@ -40,7 +40,16 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 
 export const CHROMIUM = '/usr/bin/chromium';
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const DEFAULT_TIMEOUT = 20_000;
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -76,7 +85,11 @@ export async function startPlayground(options: StartPlaygroundOptions): Promise<
   const logFile = path.join(await mkdtemp(path.join(os.tmpdir(), 'agents-playground-')), 'playground.log');
   const args = [cli, '-e', options.botEndpoint, '-c', 'msteams', '-p', String(options.port ?? 0), '--dt'];
   if (options.conversationId) args.push('--conversation-id', options.conversationId);
-  const env: NodeJS.ProcessEnv = { ...process.env, TEAMSAPPTESTER_BROWSER: 'none', M365_AGENTS_PLAYGROUND_LOGFILE: logFile };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    TEAMSAPPTESTER_BROWSER: 'none',
+    M365_AGENTS_PLAYGROUND_LOGFILE: logFile,
+  };
   if (options.configFile) env.M365_AGENTS_PLAYGROUND_CONFIG_PATH = path.resolve(options.configFile);
   // Its own process group, so stop() (and an unexpected exit of this process) can kill the whole tree.
   const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
@@ -96,7 +109,10 @@ export async function startPlayground(options: StartPlaygroundOptions): Promise<
     const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
     killGroup('SIGTERM');
     const ac = new AbortController();
-    const hard = delay(5_000, undefined, { signal: ac.signal }).then(() => killGroup('SIGKILL'), () => undefined);
+    const hard = delay(5_000, undefined, { signal: ac.signal }).then(
+      () => killGroup('SIGKILL'),
+      () => undefined,
+    );
     await exited;
     ac.abort();
     await hard;
@@ -115,7 +131,10 @@ export async function startPlayground(options: StartPlaygroundOptions): Promise<
 }
 
 async function logTail(logFile: string): Promise<string> {
-  return readFile(logFile, 'utf8').then((t) => t.slice(-1_000), () => '');
+  return readFile(logFile, 'utf8').then(
+    (t) => t.slice(-1_000),
+    () => '',
+  );
 }
 
 /** The port from the "Listening on <port>" line (authoritative: the Playground falls back to a free port). */
@@ -132,7 +151,11 @@ function listeningPort(child: ChildProcess, deadline: number, logFile: string): 
     };
     const fail = (why: string) => {
       cleanup();
-      void logTail(logFile).then((log) => reject(new Error(`Agents Playground ${why}\nstdout: ${out.slice(-500)}\nstderr: ${err.slice(-500)}\nlog: ${log}`)));
+      void logTail(logFile).then((log) =>
+        reject(
+          new Error(`Agents Playground ${why}\nstdout: ${out.slice(-500)}\nstderr: ${err.slice(-500)}\nlog: ${log}`),
+        ),
+      );
     };
     const onOut = (chunk: Buffer) => {
       out += chunk.toString();
@@ -142,10 +165,16 @@ function listeningPort(child: ChildProcess, deadline: number, logFile: string): 
         resolve(Number(m[1]));
       }
     };
-    const onErr = (chunk: Buffer) => { err += chunk.toString(); };
-    const onExit = (code: number | null, signal: string | null) => fail(`exited (code ${code}, signal ${signal}) before listening`);
+    const onErr = (chunk: Buffer) => {
+      err += chunk.toString();
+    };
+    const onExit = (code: number | null, signal: string | null) =>
+      fail(`exited (code ${code}, signal ${signal}) before listening`);
     const onError = (e: Error) => fail(`could not start: ${e.message}`);
-    const timer = setTimeout(() => fail(`did not print "Listening on <port>" within the timeout`), Math.max(0, deadline - Date.now()));
+    const timer = setTimeout(
+      () => fail(`did not print "Listening on <port>" within the timeout`),
+      Math.max(0, deadline - Date.now()),
+    );
     child.stdout?.on('data', onOut);
     child.stderr?.on('data', onErr);
     child.once('exit', onExit);
@@ -157,9 +186,12 @@ function listeningPort(child: ChildProcess, deadline: number, logFile: string): 
 async function waitForHttp(url: string, deadline: number, child: ChildProcess, logFile: string): Promise<void> {
   let last = '';
   while (Date.now() < deadline) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`Agents Playground exited while waiting for ${url}\nlog: ${await logTail(logFile)}`);
+    if (child.exitCode !== null || child.signalCode !== null)
+      throw new Error(`Agents Playground exited while waiting for ${url}\nlog: ${await logTail(logFile)}`);
     try {
-      const res = await fetch(url, { signal: AbortSignal.timeout(Math.max(1, Math.min(2_000, deadline - Date.now()))) });
+      const res = await fetch(url, {
+        signal: AbortSignal.timeout(Math.max(1, Math.min(2_000, deadline - Date.now()))),
+      });
       await res.arrayBuffer();
       if (res.ok) return;
       last = `HTTP ${res.status}`;
@@ -168,7 +200,9 @@ async function waitForHttp(url: string, deadline: number, child: ChildProcess, l
     }
     await delay(100); // poll interval, not a wait for a state
   }
-  throw new Error(`Agents Playground at ${url} not ready within the timeout (last: ${last})\nlog: ${await logTail(logFile)}`);
+  throw new Error(
+    `Agents Playground at ${url} not ready within the timeout (last: ${last})\nlog: ${await logTail(logFile)}`,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -201,7 +235,8 @@ function composeBox(page: Page): Locator {
 
 // A chat message's root has a "Message header" child; the bot's has a "Message author" in it, the user's does not.
 const BOT_MESSAGE_XPATH = '//div[./div[@aria-label="Message header"]/div[@aria-label="Message author"]]';
-const USER_MESSAGE_XPATH = '//div[./div[@aria-label="Message header"] and not(./div[@aria-label="Message header"]/div[@aria-label="Message author"])]';
+const USER_MESSAGE_XPATH =
+  '//div[./div[@aria-label="Message header"] and not(./div[@aria-label="Message header"]/div[@aria-label="Message author"])]';
 
 /** The bot's chat messages (text and cards), oldest first. */
 export function botMessages(page: Page): Locator {
@@ -220,7 +255,9 @@ export async function sendMessage(page: Page, text: string, opts: { timeout?: nu
   await box.click();
   await box.pressSequentially(text);
   await page.keyboard.press('Enter');
-  await userMessages(page).nth(before).waitFor({ state: 'visible', timeout: opts.timeout ?? DEFAULT_TIMEOUT });
+  await userMessages(page)
+    .nth(before)
+    .waitFor({ state: 'visible', timeout: opts.timeout ?? DEFAULT_TIMEOUT });
 }
 
 export interface WaitForBotTextOptions {
@@ -230,8 +267,14 @@ export interface WaitForBotTextOptions {
 }
 
 /** Waits for a bot message (text or card) containing `text`; returns the latest such message. */
-export async function waitForBotText(page: Page, text: string | RegExp, opts: WaitForBotTextOptions = {}): Promise<Locator> {
-  const scope = opts.since ? page.locator(`xpath=(${BOT_MESSAGE_XPATH})[position() > ${Math.floor(opts.since)}]`) : botMessages(page);
+export async function waitForBotText(
+  page: Page,
+  text: string | RegExp,
+  opts: WaitForBotTextOptions = {},
+): Promise<Locator> {
+  const scope = opts.since
+    ? page.locator(`xpath=(${BOT_MESSAGE_XPATH})[position() > ${Math.floor(opts.since)}]`)
+    : botMessages(page);
   const matching = scope.filter({ hasText: text });
   await matching.first().waitFor({ state: 'visible', timeout: opts.timeout ?? DEFAULT_TIMEOUT });
   return matching.last();
@@ -248,14 +291,23 @@ export function lastCard(page: Page): Locator {
 }
 
 /** Waits until there are at least `n` cards containing `text`; returns the last of them. */
-export async function waitForCard(page: Page, text: string | RegExp, n = 1, timeout = DEFAULT_TIMEOUT): Promise<Locator> {
+export async function waitForCard(
+  page: Page,
+  text: string | RegExp,
+  n = 1,
+  timeout = DEFAULT_TIMEOUT,
+): Promise<Locator> {
   const matching = cards(page).filter({ hasText: text });
   await matching.nth(n - 1).waitFor({ state: 'visible', timeout });
   return matching.last();
 }
 
 /** Waits until some card shows `text` (e.g. after an Action.Execute replaced it); returns the last such card. */
-export async function waitForCardText(page: Page, text: string | RegExp, opts: { timeout?: number } = {}): Promise<Locator> {
+export async function waitForCardText(
+  page: Page,
+  text: string | RegExp,
+  opts: { timeout?: number } = {},
+): Promise<Locator> {
   return waitForCard(page, text, 1, opts.timeout ?? DEFAULT_TIMEOUT);
 }
 
@@ -273,7 +325,13 @@ function labelMatcher(label: string | RegExp): RegExp {
  * the DOM, so inputs are found by their `label`).
  */
 export function cardInput(card: Locator, label: string | RegExp): Locator {
-  return card.getByLabel(labelMatcher(label)).and(card.locator('textarea, input:not([type="radio"]):not([type="checkbox"]):not([role="combobox"]), input[role="combobox"][aria-haspopup="dialog"]'));
+  return card
+    .getByLabel(labelMatcher(label))
+    .and(
+      card.locator(
+        'textarea, input:not([type="radio"]):not([type="checkbox"]):not([role="combobox"]), input[role="combobox"][aria-haspopup="dialog"]',
+      ),
+    );
 }
 
 /** Fills a text, number or date input of the card (a date as YYYY-MM-DD or as the date picker's text). */
@@ -289,8 +347,14 @@ export async function fillCardInput(card: Locator, label: string | RegExp, value
  * Chooses `choice` (the choice's title) in the Input.ChoiceSet labelled `label`: a radio (expanded), an option of the
  * dropdown (compact), or — for an expanded multi-select — checks that box (pass several to check several).
  */
-export async function chooseCardChoice(card: Locator, label: string | RegExp, choice: string | string[]): Promise<void> {
-  const group = card.getByLabel(labelMatcher(label)).and(card.locator('[role="radiogroup"], input[role="combobox"], input[type="checkbox"]'));
+export async function chooseCardChoice(
+  card: Locator,
+  label: string | RegExp,
+  choice: string | string[],
+): Promise<void> {
+  const group = card
+    .getByLabel(labelMatcher(label))
+    .and(card.locator('[role="radiogroup"], input[role="combobox"], input[type="checkbox"]'));
   await group.first().waitFor({ state: 'attached' });
   const role = await group.first().getAttribute('role');
   const type = await group.first().getAttribute('type');
@@ -306,7 +370,8 @@ export async function chooseCardChoice(card: Locator, label: string | RegExp, ch
       await list.getByRole('option', { name: c, exact: true }).click();
     }
   } else if (type === 'checkbox') {
-    for (const c of choices) await group.and(card.getByRole('checkbox', { name: new RegExp(`(^|\\s)${escapeRegExp(c)}$`) })).check();
+    for (const c of choices)
+      await group.and(card.getByRole('checkbox', { name: new RegExp(`(^|\\s)${escapeRegExp(c)}$`) })).check();
   } else {
     throw new Error(`no choice set labelled ${String(label)} in the card`);
   }

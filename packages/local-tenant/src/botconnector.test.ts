@@ -38,7 +38,17 @@ describe('bot connector', () => {
     // Every accepted activity is recorded once; throttled ones are not.
     const recorded = await t.call('GET', `/_local/bot/activities?conversationId=${encodeURIComponent(id)}`);
     const texts = (recorded.body.value ?? []).map((r) => (r.activity as Item).text);
-    expect(texts).toEqual(['bericht 0', 'bericht 1', 'bericht 2', 'bericht 3', 'bericht 4', 'bericht 5', 'bericht 6', 'bericht 8', 'bericht 10']);
+    expect(texts).toEqual([
+      'bericht 0',
+      'bericht 1',
+      'bericht 2',
+      'bericht 3',
+      'bericht 4',
+      'bericht 5',
+      'bericht 6',
+      'bericht 8',
+      'bericht 10',
+    ]);
     expect(new Set((recorded.body.value ?? []).map((r) => r.id)).size).toBe(texts.length);
     expect(t.handle.stats().throttled429).toBe(2);
   });
@@ -90,13 +100,21 @@ describe('bot connector', () => {
     expect((await t.call('PUT', `${conv(id)}/onbekend`, message('x'), auth)).status).toBe(404);
     expect((await t.call('POST', conv(id), { text: 'zonder type' }, auth)).status).toBe(400);
     const kinds = t.handle.bot.activities({ conversationId: id }).map((r) => [r.kind, r.replyToId ?? null]);
-    expect(kinds).toEqual([['send', null], ['reply', activityId], ['update', null]]);
+    expect(kinds).toEqual([
+      ['send', null],
+      ['reply', activityId],
+      ['update', null],
+    ]);
 
-    expect((await t.call('POST', `/_local/bot/conversations/${encodeURIComponent(id)}/state`, { state: 'blocked' })).status).toBe(204);
+    expect(
+      (await t.call('POST', `/_local/bot/conversations/${encodeURIComponent(id)}/state`, { state: 'blocked' })).status,
+    ).toBe(204);
     const blocked = await send(t, TENANT_A, id, 'Nog iets');
     expect(blocked.status).toBe(403);
     expect((blocked.body.error as Item).code).toBe('ConversationBlockedByUser');
-    await t.call('POST', `/_local/bot/conversations/${encodeURIComponent('19:weg@thread.tacv2')}/state`, { state: 'gone' });
+    await t.call('POST', `/_local/bot/conversations/${encodeURIComponent('19:weg@thread.tacv2')}/state`, {
+      state: 'gone',
+    });
     expect((await send(t, TENANT_A, '19:weg@thread.tacv2', 'Hallo?')).status).toBe(404);
     expect(t.handle.bot.activities({ conversationId: id })).toHaveLength(3);
     await t.call('DELETE', '/_local/bot/activities');

@@ -1,7 +1,15 @@
 // A stand-in for the Bot Connector service (the bot's serviceUrl): proactive messages, replies and updates
 // under /v3/conversations, recorded so tests can count what arrived. Conversations appear on first use;
 // a test hook marks one blocked (403) or gone (404). Rate limits are applied by the server (throttle.ts).
-import { collection, GraphHttpError, type Entity, type LocalTenantState, type Route, type TenantContext, type TenantRequest } from './core.ts';
+import {
+  collection,
+  GraphHttpError,
+  type Entity,
+  type LocalTenantState,
+  type Route,
+  type TenantContext,
+  type TenantRequest,
+} from './core.ts';
 import { nameGuid } from './seed.ts';
 
 export type ConversationState = 'active' | 'blocked' | 'gone';
@@ -38,15 +46,18 @@ function usableConversation(ctx: TenantContext, req: TenantRequest): string {
   const id = req.params.conversationId ?? '';
   if (id.trim() === '') throw botError(400, 'BadArgument', 'A conversation id is required.');
   const conv = conversationEntity(ctx, req.tenantId, id);
-  if (conv.state === 'blocked') throw botError(403, 'ConversationBlockedByUser', 'User blocked the conversation with the bot.');
+  if (conv.state === 'blocked')
+    throw botError(403, 'ConversationBlockedByUser', 'User blocked the conversation with the bot.');
   if (conv.state === 'gone') throw botError(404, 'ConversationNotFound', 'Conversation not found.');
   return id;
 }
 
 function activityBody(body: unknown): Record<string, unknown> {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw botError(400, 'BadArgument', 'The activity must be a JSON object.');
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    throw botError(400, 'BadArgument', 'The activity must be a JSON object.');
   const activity = body as Record<string, unknown>;
-  if (typeof activity.type !== 'string' || activity.type === '') throw botError(400, 'BadArgument', "The activity needs a 'type'.");
+  if (typeof activity.type !== 'string' || activity.type === '')
+    throw botError(400, 'BadArgument', "The activity needs a 'type'.");
   return activity;
 }
 
@@ -56,8 +67,11 @@ export class BotConnector {
 
   /** Recorded activities, oldest first, optionally for one conversation and/or tenant. */
   activities(filter: { conversationId?: string; tenantId?: string } = {}): BotActivityRecord[] {
-    return this.records.filter((r) => (!filter.conversationId || r.conversationId === filter.conversationId)
-      && (!filter.tenantId || r.tenantId === filter.tenantId));
+    return this.records.filter(
+      (r) =>
+        (!filter.conversationId || r.conversationId === filter.conversationId) &&
+        (!filter.tenantId || r.tenantId === filter.tenantId),
+    );
   }
 
   clear(): void {
@@ -68,7 +82,12 @@ export class BotConnector {
    * Marks a conversation blocked, gone or active again. Conversation ids are unique across tenants, so
    * without a tenant id it is marked wherever it exists — or in every tenant when it is not seen yet.
    */
-  setConversationState(state: LocalTenantState, conversationId: string, value: ConversationState, tenantId?: string): void {
+  setConversationState(
+    state: LocalTenantState,
+    conversationId: string,
+    value: ConversationState,
+    tenantId?: string,
+  ): void {
     const tenants = tenantId ? [tenantId] : Object.keys(state.tenants);
     const known = tenants.filter((t) => state.tenants[t]?.collections.botConversations?.[conversationId]);
     for (const t of known.length > 0 ? known : tenants) {
@@ -80,7 +99,10 @@ export class BotConnector {
     }
   }
 
-  private record(ctx: TenantContext, entry: Omit<BotActivityRecord, 'seq' | 'receivedAt' | 'id'> & { id?: string }): BotActivityRecord {
+  private record(
+    ctx: TenantContext,
+    entry: Omit<BotActivityRecord, 'seq' | 'receivedAt' | 'id'> & { id?: string },
+  ): BotActivityRecord {
     const seq = ++this.seq;
     const now = ctx.clock.now();
     // Teams message ids are millisecond timestamps; the sequence keeps them unique within one millisecond.
@@ -91,62 +113,100 @@ export class BotConnector {
   }
 
   private find(conversationId: string, activityId: string): BotActivityRecord | undefined {
-    return this.records.find((r) => r.conversationId === conversationId && r.id === activityId && r.kind !== 'update' && r.kind !== 'delete');
+    return this.records.find(
+      (r) => r.conversationId === conversationId && r.id === activityId && r.kind !== 'update' && r.kind !== 'delete',
+    );
   }
 
   routes(): Route[] {
     const conversationKey = (req: TenantRequest) => `conversation:${req.params.conversationId ?? ''}`;
     return [
       {
-        method: 'POST', pattern: '/conversations',
+        method: 'POST',
+        pattern: '/conversations',
         handler: (req, ctx) => {
-          if (typeof req.body !== 'object' || req.body === null) throw botError(400, 'BadArgument', 'The request body must be a JSON object.');
+          if (typeof req.body !== 'object' || req.body === null)
+            throw botError(400, 'BadArgument', 'The request body must be a JSON object.');
           const body = req.body as Record<string, unknown>;
           const members = body.members;
-          if (!Array.isArray(members) || members.length !== 1) throw botError(400, 'BadArgument', 'Teams creates one-on-one conversations only: give exactly one member.');
+          if (!Array.isArray(members) || members.length !== 1)
+            throw botError(400, 'BadArgument', 'Teams creates one-on-one conversations only: give exactly one member.');
           const member = members[0] as { id?: unknown } | null;
-          if (typeof member?.id !== 'string' || member.id === '') throw botError(400, 'BadArgument', 'The member needs an id.');
-          if (body.isGroup === true) throw botError(400, 'BadArgument', 'Group conversations cannot be created by a bot in Teams.');
+          if (typeof member?.id !== 'string' || member.id === '')
+            throw botError(400, 'BadArgument', 'The member needs an id.');
+          if (body.isGroup === true)
+            throw botError(400, 'BadArgument', 'Group conversations cannot be created by a bot in Teams.');
           // The same bot and user always get the same one-on-one conversation.
           const id = `a:${nameGuid(req.tenantId, 'conversation', req.appId, member.id).replaceAll('-', '')}`;
           const conv = conversationEntity(ctx, req.tenantId, id);
-          if (conv.state === 'blocked') throw botError(403, 'ConversationBlockedByUser', 'User blocked the conversation with the bot.');
+          if (conv.state === 'blocked')
+            throw botError(403, 'ConversationBlockedByUser', 'User blocked the conversation with the bot.');
           let activityId: string | undefined;
           if (body.activity !== undefined) {
-            activityId = this.record(ctx, { conversationId: id, tenantId: req.tenantId, kind: 'send', activity: activityBody(body.activity) }).id;
+            activityId = this.record(ctx, {
+              conversationId: id,
+              tenantId: req.tenantId,
+              kind: 'send',
+              activity: activityBody(body.activity),
+            }).id;
           }
           return { status: 201, body: activityId ? { id, activityId } : { id } };
         },
       },
       {
-        method: 'POST', pattern: '/conversations/{conversationId}/activities', throttleKey: conversationKey,
+        method: 'POST',
+        pattern: '/conversations/{conversationId}/activities',
+        throttleKey: conversationKey,
         handler: (req, ctx) => {
           const conversationId = usableConversation(ctx, req);
-          const rec = this.record(ctx, { conversationId, tenantId: req.tenantId, kind: 'send', activity: activityBody(req.body) });
+          const rec = this.record(ctx, {
+            conversationId,
+            tenantId: req.tenantId,
+            kind: 'send',
+            activity: activityBody(req.body),
+          });
           return { status: 201, body: { id: rec.id } };
         },
       },
       {
-        method: 'POST', pattern: '/conversations/{conversationId}/activities/{activityId}', throttleKey: conversationKey,
+        method: 'POST',
+        pattern: '/conversations/{conversationId}/activities/{activityId}',
+        throttleKey: conversationKey,
         handler: (req, ctx) => {
           const conversationId = usableConversation(ctx, req);
           const replyToId = req.params.activityId ?? '';
-          const rec = this.record(ctx, { conversationId, tenantId: req.tenantId, kind: 'reply', replyToId, activity: activityBody(req.body) });
+          const rec = this.record(ctx, {
+            conversationId,
+            tenantId: req.tenantId,
+            kind: 'reply',
+            replyToId,
+            activity: activityBody(req.body),
+          });
           return { status: 201, body: { id: rec.id } };
         },
       },
       {
-        method: 'PUT', pattern: '/conversations/{conversationId}/activities/{activityId}', throttleKey: conversationKey,
+        method: 'PUT',
+        pattern: '/conversations/{conversationId}/activities/{activityId}',
+        throttleKey: conversationKey,
         handler: (req, ctx) => {
           const conversationId = usableConversation(ctx, req);
           const activityId = req.params.activityId ?? '';
           if (!this.find(conversationId, activityId)) throw botError(404, 'ActivityNotFound', 'Activity not found.');
-          this.record(ctx, { id: activityId, conversationId, tenantId: req.tenantId, kind: 'update', activity: activityBody(req.body) });
+          this.record(ctx, {
+            id: activityId,
+            conversationId,
+            tenantId: req.tenantId,
+            kind: 'update',
+            activity: activityBody(req.body),
+          });
           return { status: 200, body: { id: activityId } };
         },
       },
       {
-        method: 'DELETE', pattern: '/conversations/{conversationId}/activities/{activityId}', throttleKey: conversationKey,
+        method: 'DELETE',
+        pattern: '/conversations/{conversationId}/activities/{activityId}',
+        throttleKey: conversationKey,
         handler: (req, ctx) => {
           const conversationId = usableConversation(ctx, req);
           const activityId = req.params.activityId ?? '';

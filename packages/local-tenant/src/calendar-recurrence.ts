@@ -2,7 +2,29 @@
 // floating wall-clock dates in the event's time zone into instances (exceptions, cancellations), and event ids.
 import { DateTime, type Duration } from 'luxon';
 import type { Json, TenantContext } from './core.ts';
-import { DAY_MS, enumOf, ENUMS, hashOf, ICAL_PREFIX, type Instance, instantOf, integerOf, invalid, type JsonObject, MAX_EXPANSION, MAX_NUMBERED, obj, objectOf, resolveTimeZone, RRule, RRULE_DAYS, type RRuleOptions, SETPOS, utcKey, type Zone } from './calendar-time.ts';
+import {
+  DAY_MS,
+  enumOf,
+  ENUMS,
+  hashOf,
+  ICAL_PREFIX,
+  type Instance,
+  instantOf,
+  integerOf,
+  invalid,
+  type JsonObject,
+  MAX_EXPANSION,
+  MAX_NUMBERED,
+  obj,
+  objectOf,
+  resolveTimeZone,
+  RRule,
+  RRULE_DAYS,
+  type RRuleOptions,
+  SETPOS,
+  utcKey,
+  type Zone,
+} from './calendar-time.ts';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Recurrence
@@ -14,7 +36,9 @@ function pad(n: number): string {
 function parseDate(value: unknown, what: string): { y: number; m: number; d: number } {
   const s = typeof value === 'string' ? value : '';
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  const dt = m ? DateTime.fromObject({ year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) }, { zone: 'UTC' }) : undefined;
+  const dt = m
+    ? DateTime.fromObject({ year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) }, { zone: 'UTC' })
+    : undefined;
   if (!m || !dt?.isValid) throw invalid(`'${what}' must be a date (yyyy-MM-dd): '${String(value)}'.`);
   return { y: dt.year, m: dt.month, d: dt.day };
 }
@@ -30,9 +54,19 @@ export function normalizeRecurrence(value: unknown, startZone: Zone): JsonObject
   if (!Array.isArray(days)) throw invalid("'recurrence.pattern.daysOfWeek' must be an array.", 'RequestBodyRead');
   const daysOfWeek = [...new Set(days.map((d) => enumOf(d, ENUMS.dayOfWeek, 'recurrence.pattern.daysOfWeek')))];
   const pattern: JsonObject = {
-    type, interval, month: 0, dayOfMonth: 0, daysOfWeek: [],
-    firstDayOfWeek: p.firstDayOfWeek === undefined || p.firstDayOfWeek === null ? 'sunday' : enumOf(p.firstDayOfWeek, ENUMS.dayOfWeek, 'recurrence.pattern.firstDayOfWeek'),
-    index: p.index === undefined || p.index === null ? 'first' : enumOf(p.index, ENUMS.weekIndex, 'recurrence.pattern.index'),
+    type,
+    interval,
+    month: 0,
+    dayOfMonth: 0,
+    daysOfWeek: [],
+    firstDayOfWeek:
+      p.firstDayOfWeek === undefined || p.firstDayOfWeek === null
+        ? 'sunday'
+        : enumOf(p.firstDayOfWeek, ENUMS.dayOfWeek, 'recurrence.pattern.firstDayOfWeek'),
+    index:
+      p.index === undefined || p.index === null
+        ? 'first'
+        : enumOf(p.index, ENUMS.weekIndex, 'recurrence.pattern.index'),
   };
   const needDays = () => {
     if (daysOfWeek.length === 0) throw invalid(`A ${type} recurrence pattern needs 'daysOfWeek'.`);
@@ -40,8 +74,10 @@ export function normalizeRecurrence(value: unknown, startZone: Zone): JsonObject
   };
   if (type === 'weekly') needDays();
   if (type === 'relativeMonthly' || type === 'relativeYearly') needDays();
-  if (type === 'absoluteMonthly' || type === 'absoluteYearly') pattern.dayOfMonth = integerOf(p.dayOfMonth, 'recurrence.pattern.dayOfMonth', 1, 31);
-  if (type === 'absoluteYearly' || type === 'relativeYearly') pattern.month = integerOf(p.month, 'recurrence.pattern.month', 1, 12);
+  if (type === 'absoluteMonthly' || type === 'absoluteYearly')
+    pattern.dayOfMonth = integerOf(p.dayOfMonth, 'recurrence.pattern.dayOfMonth', 1, 31);
+  if (type === 'absoluteYearly' || type === 'relativeYearly')
+    pattern.month = integerOf(p.month, 'recurrence.pattern.month', 1, 12);
 
   const rangeType = enumOf(r.type, ENUMS.rangeType, 'recurrence.range.type');
   const start = parseDate(r.startDate, 'recurrence.range.startDate');
@@ -49,15 +85,25 @@ export function normalizeRecurrence(value: unknown, startZone: Zone): JsonObject
     type: rangeType,
     startDate: `${start.y}-${pad(start.m)}-${pad(start.d)}`,
     endDate: '0001-01-01',
-    recurrenceTimeZone: r.recurrenceTimeZone === undefined || r.recurrenceTimeZone === null ? startZone.name : resolveTimeZone(r.recurrenceTimeZone).name,
+    recurrenceTimeZone:
+      r.recurrenceTimeZone === undefined || r.recurrenceTimeZone === null
+        ? startZone.name
+        : resolveTimeZone(r.recurrenceTimeZone).name,
     numberOfOccurrences: 0,
   };
   if (rangeType === 'endDate') {
     const end = parseDate(r.endDate, 'recurrence.range.endDate');
     range.endDate = `${end.y}-${pad(end.m)}-${pad(end.d)}`;
-    if (String(range.endDate) < String(range.startDate)) throw invalid("'recurrence.range.endDate' is before its startDate.");
+    if (String(range.endDate) < String(range.startDate))
+      throw invalid("'recurrence.range.endDate' is before its startDate.");
   }
-  if (rangeType === 'numbered') range.numberOfOccurrences = integerOf(r.numberOfOccurrences, 'recurrence.range.numberOfOccurrences', 1, MAX_NUMBERED);
+  if (rangeType === 'numbered')
+    range.numberOfOccurrences = integerOf(
+      r.numberOfOccurrences,
+      'recurrence.range.numberOfOccurrences',
+      1,
+      MAX_NUMBERED,
+    );
   return { pattern, range };
 }
 
@@ -68,23 +114,46 @@ function ruleOf(master: JsonObject): InstanceType<typeof RRule> {
   const r = obj(rec.range);
   const start = instantOf(master.start);
   const from = parseDate(r.startDate, 'recurrence.range.startDate');
-  const days = (Array.isArray(p.daysOfWeek) ? p.daysOfWeek : []).map((d) => RRULE_DAYS[ENUMS.dayOfWeek.indexOf(d as typeof ENUMS.dayOfWeek[number])]);
+  const days = (Array.isArray(p.daysOfWeek) ? p.daysOfWeek : []).map(
+    (d) => RRULE_DAYS[ENUMS.dayOfWeek.indexOf(d as (typeof ENUMS.dayOfWeek)[number])],
+  );
   const options: RRuleOptions = {
     dtstart: new Date(Date.UTC(from.y, from.m - 1, from.d, start.hour, start.minute, start.second)),
     interval: Number(p.interval) || 1,
-    wkst: RRULE_DAYS[ENUMS.dayOfWeek.indexOf(p.firstDayOfWeek as typeof ENUMS.dayOfWeek[number])] ?? RRule.SU,
+    wkst: RRULE_DAYS[ENUMS.dayOfWeek.indexOf(p.firstDayOfWeek as (typeof ENUMS.dayOfWeek)[number])] ?? RRule.SU,
   };
   const dayOfMonth = Number(p.dayOfMonth);
   // Outlook puts "day 31" on the last day of shorter months; BYSETPOS=-1 over 28…d does exactly that.
-  const monthDay = dayOfMonth > 28 ? { bymonthday: Array.from({ length: dayOfMonth - 27 }, (_, i) => 28 + i), bysetpos: -1 } : { bymonthday: dayOfMonth };
+  const monthDay =
+    dayOfMonth > 28
+      ? { bymonthday: Array.from({ length: dayOfMonth - 27 }, (_, i) => 28 + i), bysetpos: -1 }
+      : { bymonthday: dayOfMonth };
   switch (p.type) {
-    case 'daily': Object.assign(options, { freq: RRule.DAILY }); break;
-    case 'weekly': Object.assign(options, { freq: RRule.WEEKLY, byweekday: days }); break;
-    case 'absoluteMonthly': Object.assign(options, { freq: RRule.MONTHLY, ...monthDay }); break;
-    case 'relativeMonthly': Object.assign(options, { freq: RRule.MONTHLY, byweekday: days, bysetpos: SETPOS[String(p.index)] ?? 1 }); break;
-    case 'absoluteYearly': Object.assign(options, { freq: RRule.YEARLY, bymonth: Number(p.month), ...monthDay }); break;
-    case 'relativeYearly': Object.assign(options, { freq: RRule.YEARLY, bymonth: Number(p.month), byweekday: days, bysetpos: SETPOS[String(p.index)] ?? 1 }); break;
-    default: throw invalid(`Unsupported recurrence pattern '${String(p.type)}'.`);
+    case 'daily':
+      Object.assign(options, { freq: RRule.DAILY });
+      break;
+    case 'weekly':
+      Object.assign(options, { freq: RRule.WEEKLY, byweekday: days });
+      break;
+    case 'absoluteMonthly':
+      Object.assign(options, { freq: RRule.MONTHLY, ...monthDay });
+      break;
+    case 'relativeMonthly':
+      Object.assign(options, { freq: RRule.MONTHLY, byweekday: days, bysetpos: SETPOS[String(p.index)] ?? 1 });
+      break;
+    case 'absoluteYearly':
+      Object.assign(options, { freq: RRule.YEARLY, bymonth: Number(p.month), ...monthDay });
+      break;
+    case 'relativeYearly':
+      Object.assign(options, {
+        freq: RRule.YEARLY,
+        bymonth: Number(p.month),
+        byweekday: days,
+        bysetpos: SETPOS[String(p.index)] ?? 1,
+      });
+      break;
+    default:
+      throw invalid(`Unsupported recurrence pattern '${String(p.type)}'.`);
   }
   if (r.type === 'endDate') {
     const end = parseDate(r.endDate, 'recurrence.range.endDate');
@@ -96,9 +165,17 @@ function ruleOf(master: JsonObject): InstanceType<typeof RRule> {
 }
 
 function floatingToZone(d: Date, zone: Zone): DateTime {
-  return DateTime.fromObject({
-    year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(), minute: d.getUTCMinutes(), second: d.getUTCSeconds(),
-  }, { zone: zone.iana });
+  return DateTime.fromObject(
+    {
+      year: d.getUTCFullYear(),
+      month: d.getUTCMonth() + 1,
+      day: d.getUTCDate(),
+      hour: d.getUTCHours(),
+      minute: d.getUTCMinutes(),
+      second: d.getUTCSeconds(),
+    },
+    { zone: zone.iana },
+  );
 }
 
 function durationMs(event: JsonObject): number {
@@ -108,7 +185,9 @@ function durationMs(event: JsonObject): number {
 /** An occurrence's end: its start plus the series' length on the wall clock (an all-day event stays a day across DST). */
 function occurrenceEnd(master: JsonObject, start: DateTime): DateTime {
   const zone = resolveTimeZone(obj(master.start).timeZone).iana;
-  const span: Duration = instantOf(master.end).setZone(zone).diff(instantOf(master.start).setZone(zone), ['days', 'hours', 'minutes', 'seconds', 'milliseconds']);
+  const span: Duration = instantOf(master.end)
+    .setZone(zone)
+    .diff(instantOf(master.start).setZone(zone), ['days', 'hours', 'minutes', 'seconds', 'milliseconds']);
   return start.setZone(zone).plus(span);
 }
 
@@ -116,7 +195,12 @@ function occurrenceEnd(master: JsonObject, start: DateTime): DateTime {
 export function originalStarts(master: JsonObject, fromMs: number, toMs: number): DateTime[] {
   const zone = resolveTimeZone(obj(master.start).timeZone);
   const rule = ruleOf(master);
-  const dates = rule.between(new Date(fromMs - 2 * DAY_MS), new Date(toMs + 2 * DAY_MS), true, (_d, i) => i < MAX_EXPANSION);
+  const dates = rule.between(
+    new Date(fromMs - 2 * DAY_MS),
+    new Date(toMs + 2 * DAY_MS),
+    true,
+    (_d, i) => i < MAX_EXPANSION,
+  );
   return dates.map((d) => floatingToZone(d, zone)).filter((at) => at.toMillis() >= fromMs && at.toMillis() <= toMs);
 }
 
@@ -134,7 +218,12 @@ export function exceptionsOf(master: JsonObject): Record<string, JsonObject> {
 }
 
 /** Occurrences and exceptions of a series that overlap a window, in start order. */
-export function seriesInstances(master: JsonObject, from: DateTime, to: DateTime, includeCancelled: boolean): Instance[] {
+export function seriesInstances(
+  master: JsonObject,
+  from: DateTime,
+  to: DateTime,
+  includeCancelled: boolean,
+): Instance[] {
   const dur = durationMs(master);
   const cancelled = new Set(cancelledKeys(master));
   const exceptions = exceptionsOf(master);
@@ -166,7 +255,9 @@ export function exceptionInstance(master: JsonObject, key: string, exception: Js
 function isOnPattern(master: JsonObject, key: string): boolean {
   const at = DateTime.fromISO(key, { zone: 'UTC' });
   if (!at.isValid) return false;
-  return originalStarts(master, at.toMillis() - DAY_MS, at.toMillis() + DAY_MS).some((s) => s.toMillis() === at.toMillis());
+  return originalStarts(master, at.toMillis() - DAY_MS, at.toMillis() + DAY_MS).some(
+    (s) => s.toMillis() === at.toMillis(),
+  );
 }
 
 /** One occurrence of a series by its original start, or undefined if the series has none there. */
@@ -209,14 +300,22 @@ export function newEventId(ctx: TenantContext): string {
 
 /** iCalUId in Outlook's layout; an occurrence's carries its original date (bytes 16–19) like Exchange's. */
 export function iCalUIdOf(eventId: string, occurrenceDate?: DateTime): string {
-  const date = occurrenceDate ? `${occurrenceDate.year.toString(16).padStart(4, '0')}${occurrenceDate.month.toString(16).padStart(2, '0')}${occurrenceDate.day.toString(16).padStart(2, '0')}` : '00000000';
+  const date = occurrenceDate
+    ? `${occurrenceDate.year.toString(16).padStart(4, '0')}${occurrenceDate.month.toString(16).padStart(2, '0')}${occurrenceDate.day.toString(16).padStart(2, '0')}`
+    : '00000000';
   return `${ICAL_PREFIX}${date}${hashOf('ical', eventId).toString('hex').slice(0, 48)}`.toUpperCase();
 }
 
 export function joinUrlFor(tenantId: string, organizerId: string, eventId: string): string {
-  const thread = hashOf('meeting', eventId).toString('base64').replace(/[^A-Za-z0-9]/g, '').slice(0, 48);
+  const thread = hashOf('meeting', eventId)
+    .toString('base64')
+    .replace(/[^A-Za-z0-9]/g, '')
+    .slice(0, 48);
   // Teams writes the escapes in lower case and keeps the keys' case: %7b%22Tid%22%3a…
-  const context = encodeURIComponent(JSON.stringify({ Tid: tenantId, Oid: organizerId })).replace(/%[0-9A-F]{2}/g, (e) => e.toLowerCase());
+  const context = encodeURIComponent(JSON.stringify({ Tid: tenantId, Oid: organizerId })).replace(
+    /%[0-9A-F]{2}/g,
+    (e) => e.toLowerCase(),
+  );
   return `https://teams.microsoft.com/l/meetup-join/19%3ameeting_${thread}%40thread.v2/0?context=${context}`;
 }
 

@@ -27,7 +27,7 @@ export interface Instance {
 
 /** Outlook's Windows zone names for the zones meetings are held in here; anything else must be an IANA name. */
 const WINDOWS_ZONES: Record<string, string> = {
-  'utc': 'UTC',
+  utc: 'UTC',
   'tzone://microsoft/utc': 'UTC',
   'coordinated universal time': 'UTC',
   'w. europe standard time': 'Europe/Amsterdam',
@@ -53,31 +53,119 @@ export const NO_TIME = '0001-01-01T00:00:00Z';
 export const ICAL_PREFIX = '040000008200E00074C5B7101A82E008';
 
 export const EVENT_PROPERTIES = new Set([
-  'id', 'categories', 'changeKey', 'createdDateTime', 'lastModifiedDateTime', 'allowNewTimeProposals', 'attendees', 'body',
-  'bodyPreview', 'end', 'hasAttachments', 'hideAttendees', 'iCalUId', 'importance', 'isAllDay', 'isCancelled', 'isDraft',
-  'isOnlineMeeting', 'isOrganizer', 'isReminderOn', 'location', 'locations', 'onlineMeeting', 'onlineMeetingProvider',
-  'onlineMeetingUrl', 'organizer', 'originalEndTimeZone', 'originalStart', 'originalStartTimeZone', 'recurrence',
-  'reminderMinutesBeforeStart', 'responseRequested', 'responseStatus', 'sensitivity', 'seriesMasterId', 'showAs', 'start',
-  'subject', 'transactionId', 'type', 'webLink', 'attachments', 'calendar', 'extensions', 'instances',
-  'multiValueExtendedProperties', 'singleValueExtendedProperties',
+  'id',
+  'categories',
+  'changeKey',
+  'createdDateTime',
+  'lastModifiedDateTime',
+  'allowNewTimeProposals',
+  'attendees',
+  'body',
+  'bodyPreview',
+  'end',
+  'hasAttachments',
+  'hideAttendees',
+  'iCalUId',
+  'importance',
+  'isAllDay',
+  'isCancelled',
+  'isDraft',
+  'isOnlineMeeting',
+  'isOrganizer',
+  'isReminderOn',
+  'location',
+  'locations',
+  'onlineMeeting',
+  'onlineMeetingProvider',
+  'onlineMeetingUrl',
+  'organizer',
+  'originalEndTimeZone',
+  'originalStart',
+  'originalStartTimeZone',
+  'recurrence',
+  'reminderMinutesBeforeStart',
+  'responseRequested',
+  'responseStatus',
+  'sensitivity',
+  'seriesMasterId',
+  'showAs',
+  'start',
+  'subject',
+  'transactionId',
+  'type',
+  'webLink',
+  'attachments',
+  'calendar',
+  'extensions',
+  'instances',
+  'multiValueExtendedProperties',
+  'singleValueExtendedProperties',
 ]);
 /** Properties a client may send but the service sets itself; Graph ignores them on input. */
 export const SERVICE_SET = new Set([
-  'id', 'changeKey', 'createdDateTime', 'lastModifiedDateTime', 'bodyPreview', 'hasAttachments', 'iCalUId', 'isCancelled',
-  'isDraft', 'isOrganizer', 'onlineMeeting', 'onlineMeetingUrl', 'organizer', 'originalEndTimeZone', 'originalStart',
-  'originalStartTimeZone', 'responseStatus', 'seriesMasterId', 'type', 'webLink',
+  'id',
+  'changeKey',
+  'createdDateTime',
+  'lastModifiedDateTime',
+  'bodyPreview',
+  'hasAttachments',
+  'iCalUId',
+  'isCancelled',
+  'isDraft',
+  'isOrganizer',
+  'onlineMeeting',
+  'onlineMeetingUrl',
+  'organizer',
+  'originalEndTimeZone',
+  'originalStart',
+  'originalStartTimeZone',
+  'responseStatus',
+  'seriesMasterId',
+  'type',
+  'webLink',
 ]);
 /** Navigation properties and extensions this local tenant does not keep; refusing beats silently dropping them. */
-export const NOT_KEPT = new Set(['attachments', 'calendar', 'extensions', 'instances', 'multiValueExtendedProperties', 'singleValueExtendedProperties']);
+export const NOT_KEPT = new Set([
+  'attachments',
+  'calendar',
+  'extensions',
+  'instances',
+  'multiValueExtendedProperties',
+  'singleValueExtendedProperties',
+]);
 /** What a change to one occurrence may override. */
 export const OCCURRENCE_FIELDS = new Set([
-  'subject', 'body', 'start', 'end', 'location', 'locations', 'attendees', 'importance', 'sensitivity', 'showAs',
-  'categories', 'isReminderOn', 'reminderMinutesBeforeStart', 'responseRequested', 'allowNewTimeProposals', 'hideAttendees', 'isAllDay',
+  'subject',
+  'body',
+  'start',
+  'end',
+  'location',
+  'locations',
+  'attendees',
+  'importance',
+  'sensitivity',
+  'showAs',
+  'categories',
+  'isReminderOn',
+  'reminderMinutesBeforeStart',
+  'responseRequested',
+  'allowNewTimeProposals',
+  'hideAttendees',
+  'isAllDay',
 ]);
 /** What an attendee may change on their own copy of a meeting. */
 export const ATTENDEE_FIELDS = new Set(['categories', 'isReminderOn', 'reminderMinutesBeforeStart', 'showAs']);
 
-export const LOCATION_PROPERTIES = new Set(['address', 'coordinates', 'displayName', 'locationEmailAddress', 'locationType', 'locationUri', 'uniqueId', 'uniqueIdType']);
+export const LOCATION_PROPERTIES = new Set([
+  'address',
+  'coordinates',
+  'displayName',
+  'locationEmailAddress',
+  'locationType',
+  'locationUri',
+  'uniqueId',
+  'uniqueIdType',
+]);
 export const ENUMS = {
   importance: ['low', 'normal', 'high'],
   sensitivity: ['normal', 'personal', 'private', 'confidential'],
@@ -162,7 +250,10 @@ export function resolveTimeZone(name: unknown): Zone {
   const mapped = WINDOWS_ZONES[raw.toLowerCase()];
   if (mapped) return { name: raw, iana: mapped };
   if (raw !== '' && IANAZone.isValidZone(raw)) return { name: raw, iana: raw };
-  throw invalid(`A valid TimeZone value must be specified. The following TimeZone value is not supported: '${String(name)}'.`, 'TimeZoneNotSupportedException');
+  throw invalid(
+    `A valid TimeZone value must be specified. The following TimeZone value is not supported: '${String(name)}'.`,
+    'TimeZoneNotSupportedException',
+  );
 }
 
 const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,7}))?)?(Z|[+-]\d{2}:?\d{2})?$/;
@@ -172,12 +263,19 @@ function parseDateTime(value: unknown, zone: Zone, what: string): DateTime {
   const m = typeof value === 'string' ? LOCAL_DATE_TIME.exec(value.trim()) : null;
   if (!m) throw invalid(`'${what}' is not a valid date and time: '${String(value)}'.`, 'ErrorInvalidRequest');
   const fields = {
-    year: Number(m[1]), month: Number(m[2]), day: Number(m[3]), hour: Number(m[4]), minute: Number(m[5]),
-    second: Number(m[6] ?? 0), millisecond: Number((m[7] ?? '0').padEnd(3, '0').slice(0, 3)),
+    year: Number(m[1]),
+    month: Number(m[2]),
+    day: Number(m[3]),
+    hour: Number(m[4]),
+    minute: Number(m[5]),
+    second: Number(m[6] ?? 0),
+    millisecond: Number((m[7] ?? '0').padEnd(3, '0').slice(0, 3)),
   };
   const offset = m[8];
   const parsed = offset
-    ? DateTime.fromObject(fields, { zone: offset === 'Z' ? 'UTC' : `UTC${offset.slice(0, 3)}:${offset.slice(-2)}` }).setZone(zone.iana)
+    ? DateTime.fromObject(fields, {
+        zone: offset === 'Z' ? 'UTC' : `UTC${offset.slice(0, 3)}:${offset.slice(-2)}`,
+      }).setZone(zone.iana)
     : DateTime.fromObject(fields, { zone: zone.iana });
   if (!parsed.isValid) throw invalid(`'${what}' is not a valid date and time: '${String(value)}'.`);
   return parsed;
@@ -188,9 +286,14 @@ export function formatLocal(dt: DateTime): string {
 }
 
 /** A dateTimeTimeZone from a request body, normalised the way Graph returns it. */
-export function normalizeDateTimeTimeZone(value: unknown, what: string): { json: JsonObject; at: DateTime; zone: Zone } {
+export function normalizeDateTimeTimeZone(
+  value: unknown,
+  what: string,
+): { json: JsonObject; at: DateTime; zone: Zone } {
   const o = objectOf(value, what);
-  for (const key of Object.keys(o)) if (key !== 'dateTime' && key !== 'timeZone' && !key.startsWith('@odata.')) throw unknownProperty(key, 'dateTimeTimeZone');
+  for (const key of Object.keys(o))
+    if (key !== 'dateTime' && key !== 'timeZone' && !key.startsWith('@odata.'))
+      throw unknownProperty(key, 'dateTimeTimeZone');
   const zone = resolveTimeZone(o.timeZone);
   const at = parseDateTime(o.dateTime, zone, `${what}.dateTime`);
   return { json: { dateTime: formatLocal(at), timeZone: zone.name }, at, zone };
@@ -223,5 +326,8 @@ export function outputZone(req: TenantRequest): Zone {
 }
 
 export function unknownProperty(key: string, type: string): GraphHttpError {
-  return invalid(`The property '${key}' does not exist on type 'microsoft.graph.${type}'. Make sure to only use property names that are defined by the type or mark the type as open type.`, 'RequestBodyRead');
+  return invalid(
+    `The property '${key}' does not exist on type 'microsoft.graph.${type}'. Make sure to only use property names that are defined by the type or mark the type as open type.`,
+    'RequestBodyRead',
+  );
 }

@@ -2,8 +2,33 @@
 // points at, calendarView windows, and keeping attendees' copies of a meeting in step with the organizer's event.
 import { DateTime } from 'luxon';
 import type { Entity, Json, TenantContext, TenantRequest } from './core.ts';
-import { ATTENDEE_FIELDS, graphInstant, type Instance, instantOf, invalid, itemNotFound, type JsonObject, NO_TIME, obj, parseInstant, render, resolveTimeZone, text, type Zone } from './calendar-time.ts';
-import { findInstance, iCalUIdOf, instanceId, newEventId, overlaps, seriesInstances, splitInstanceId, stampEtag, webLinkFor } from './calendar-recurrence.ts';
+import {
+  ATTENDEE_FIELDS,
+  graphInstant,
+  type Instance,
+  instantOf,
+  invalid,
+  itemNotFound,
+  type JsonObject,
+  NO_TIME,
+  obj,
+  parseInstant,
+  render,
+  resolveTimeZone,
+  text,
+  type Zone,
+} from './calendar-time.ts';
+import {
+  findInstance,
+  iCalUIdOf,
+  instanceId,
+  newEventId,
+  overlaps,
+  seriesInstances,
+  splitInstanceId,
+  stampEtag,
+  webLinkFor,
+} from './calendar-recurrence.ts';
 import { events, previewOf, userByAddress } from './calendar-input.ts';
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -120,11 +145,18 @@ export function resolveTarget(ctx: TenantContext, tenantId: string, mailbox: Ent
 
 export function targetView(ctx: TenantContext, target: Target, out: Zone): JsonObject {
   switch (target.kind) {
-    case 'event': return masterView(target.event, out);
-    case 'instance': return instanceView(target.master, target.inst, out);
-    case 'copy': return copyView(target.copy, masterView(target.source, out), target.source._removed === true);
+    case 'event':
+      return masterView(target.event, out);
+    case 'instance':
+      return instanceView(target.master, target.inst, out);
+    case 'copy':
+      return copyView(target.copy, masterView(target.source, out), target.source._removed === true);
     case 'copyInstance':
-      return copyView(target.copy, instanceView(target.source, target.inst, out), target.source._removed === true || target.inst.cancelled);
+      return copyView(
+        target.copy,
+        instanceView(target.source, target.inst, out),
+        target.source._removed === true || target.inst.cancelled,
+      );
   }
 }
 
@@ -144,16 +176,24 @@ export function mailboxItems(ctx: TenantContext, tenantId: string, mailbox: Enti
 }
 
 /** Every event of a mailbox in a window: single events, occurrences and exceptions (calendarView). */
-export function windowItems(ctx: TenantContext, tenantId: string, mailbox: Entity, from: DateTime, to: DateTime, out: Zone): JsonObject[] {
+export function windowItems(
+  ctx: TenantContext,
+  tenantId: string,
+  mailbox: Entity,
+  from: DateTime,
+  to: DateTime,
+  out: Zone,
+): JsonObject[] {
   const found: { at: number; view: JsonObject }[] = [];
   for (const item of mailboxItems(ctx, tenantId, mailbox)) {
     const event = item.kind === 'copy' ? item.source : item.kind === 'event' ? item.event : undefined;
     if (!event) continue;
     if (event.type === 'seriesMaster') {
       for (const inst of seriesInstances(event, from, to, item.kind === 'copy')) {
-        const view = item.kind === 'copy'
-          ? copyView(item.copy, instanceView(event, inst, out), event._removed === true || inst.cancelled)
-          : instanceView(event, inst, out);
+        const view =
+          item.kind === 'copy'
+            ? copyView(item.copy, instanceView(event, inst, out), event._removed === true || inst.cancelled)
+            : instanceView(event, inst, out);
         found.push({ at: inst.start.toMillis(), view });
       }
     } else {
@@ -173,7 +213,10 @@ export function windowOf(req: TenantRequest): { from: DateTime; to: DateTime } {
   const start = get('startDateTime');
   const end = get('endDateTime');
   if (!start || !end) {
-    throw invalid('This request requires a time window specified by the query string parameters StartDateTime and EndDateTime.', 'ErrorInvalidParameter');
+    throw invalid(
+      'This request requires a time window specified by the query string parameters StartDateTime and EndDateTime.',
+      'ErrorInvalidParameter',
+    );
   }
   const from = parseInstant(start, 'startDateTime');
   const to = parseInstant(end, 'endDateTime');

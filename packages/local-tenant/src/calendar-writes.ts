@@ -1,10 +1,51 @@
 // Calendar writes of the local tenant: creating events (transactionId de-duplication), updating a series or one
 // occurrence, cancelling an occurrence and removing or cancelling a meeting.
 import { DateTime } from 'luxon';
-import { GraphHttpError, type Entity, type Json, type TenantContext, type TenantRequest, type TenantResponse } from './core.ts';
-import { DAY_MS, formatLocal, graphInstant, type Instance, instantOf, invalid, type JsonObject, NO_TIME, obj, objectOf, OCCURRENCE_FIELDS, outputZone, resolveTimeZone, stringOf, text } from './calendar-time.ts';
-import { cancelledKeys, exceptionInstance, exceptionsOf, iCalUIdOf, newEventId, normalizeRecurrence, originalStarts, pruneToPattern, stampEtag, webLinkFor } from './calendar-recurrence.ts';
-import { applyOnlineMeeting, checkTimes, events, normalizeLocation, previewOf, readEventInput } from './calendar-input.ts';
+import {
+  GraphHttpError,
+  type Entity,
+  type Json,
+  type TenantContext,
+  type TenantRequest,
+  type TenantResponse,
+} from './core.ts';
+import {
+  DAY_MS,
+  formatLocal,
+  graphInstant,
+  type Instance,
+  instantOf,
+  invalid,
+  type JsonObject,
+  NO_TIME,
+  obj,
+  objectOf,
+  OCCURRENCE_FIELDS,
+  outputZone,
+  resolveTimeZone,
+  stringOf,
+  text,
+} from './calendar-time.ts';
+import {
+  cancelledKeys,
+  exceptionInstance,
+  exceptionsOf,
+  iCalUIdOf,
+  newEventId,
+  normalizeRecurrence,
+  originalStarts,
+  pruneToPattern,
+  stampEtag,
+  webLinkFor,
+} from './calendar-recurrence.ts';
+import {
+  applyOnlineMeeting,
+  checkTimes,
+  events,
+  normalizeLocation,
+  previewOf,
+  readEventInput,
+} from './calendar-input.ts';
 import { copiesOf, masterView, ownsEntity, syncCopies } from './calendar-views.ts';
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -14,7 +55,12 @@ export function checkIfMatch(req: TenantRequest, current: Json | undefined): voi
   const header = req.headers['if-match'];
   if (header === undefined || header.trim() === '' || header.trim() === '*') return;
   const given = header.split(',').map((s) => s.trim());
-  if (!given.includes(String(current))) throw new GraphHttpError(412, 'ErrorIrresolvableConflict', 'The change key passed in the request does not match the current change key for the item.');
+  if (!given.includes(String(current)))
+    throw new GraphHttpError(
+      412,
+      'ErrorIrresolvableConflict',
+      'The change key passed in the request does not match the current change key for the item.',
+    );
 }
 
 export function createEvent(ctx: TenantContext, req: TenantRequest, mailbox: Entity): TenantResponse {
@@ -23,7 +69,9 @@ export function createEvent(ctx: TenantContext, req: TenantRequest, mailbox: Ent
   const txn = input.fields.transactionId;
   if (typeof txn === 'string' && txn !== '') {
     // A retried create (e.g. after a crash between POST and storing the id) gets the event it already made.
-    const existing = Object.values(all).find((e) => ownsEntity(e, mailbox) && e._sourceId === undefined && e.transactionId === txn);
+    const existing = Object.values(all).find(
+      (e) => ownsEntity(e, mailbox) && e._sourceId === undefined && e.transactionId === txn,
+    );
     if (existing) return { status: 201, body: masterView(existing, outputZone(req)) };
   }
   if (!input.start || !input.end) throw invalid("An event needs both 'start' and 'end'.");
@@ -69,7 +117,9 @@ export function createEvent(ctx: TenantContext, req: TenantRequest, mailbox: Ent
     locations: (input.fields.locations as Json[] | undefined) ?? (text(location.displayName) !== '' ? [location] : []),
     start: input.start.json,
     end: input.end.json,
-    organizer: { emailAddress: { name: mailbox.displayName ?? null, address: mailbox.mail ?? mailbox.userPrincipalName ?? null } },
+    organizer: {
+      emailAddress: { name: mailbox.displayName ?? null, address: mailbox.mail ?? mailbox.userPrincipalName ?? null },
+    },
     onlineMeeting: null,
     onlineMeetingUrl: null,
     _mailbox: mailbox.id ?? null,
@@ -112,9 +162,14 @@ export function updateEvent(ctx: TenantContext, req: TenantRequest, event: Entit
       event.type = 'seriesMaster';
     }
   }
-  if (input.fields.location && !input.fields.locations) event.locations = text(obj(event.location).displayName) !== '' ? [event.location as Json] : [];
+  if (input.fields.location && !input.fields.locations)
+    event.locations = text(obj(event.location).displayName) !== '' ? [event.location as Json] : [];
   event.bodyPreview = previewOf(event.body);
-  if (event.type === 'seriesMaster' && JSON.stringify({ start: event.start, end: event.end, recurrence: event.recurrence }) !== before) pruneToPattern(event);
+  if (
+    event.type === 'seriesMaster' &&
+    JSON.stringify({ start: event.start, end: event.end, recurrence: event.recurrence }) !== before
+  )
+    pruneToPattern(event);
   applyOnlineMeeting(event, req.tenantId, String(event._mailbox));
   event.lastModifiedDateTime = now;
   stampEtag(ctx, event);
@@ -122,7 +177,11 @@ export function updateEvent(ctx: TenantContext, req: TenantRequest, event: Entit
 
 /** An occurrence changed on its own becomes an exception; it may not pass its neighbours' days (as in Outlook). */
 export function updateOccurrence(ctx: TenantContext, req: TenantRequest, master: Entity, inst: Instance): Instance {
-  const input = readEventInput(req.body, OCCURRENCE_FIELDS, "Only an occurrence's own details (subject, body, times, location, attendees, …) can be changed; change the series for the rest.");
+  const input = readEventInput(
+    req.body,
+    OCCURRENCE_FIELDS,
+    "Only an occurrence's own details (subject, body, times, location, attendees, …) can be changed; change the series for the rest.",
+  );
   const now = graphInstant(ctx.clock.now());
   const exceptions = exceptionsOf(master);
   const exception: JsonObject = exceptions[inst.key] ?? { createdDateTime: now, fields: {} };
@@ -139,7 +198,10 @@ export function updateOccurrence(ctx: TenantContext, req: TenantRequest, master:
     const prev = index > 0 ? neighbours[index - 1] : undefined;
     const next = index >= 0 ? neighbours[index + 1] : undefined;
     if ((prev && day(start) <= day(prev)) || (next && day(start) >= day(next))) {
-      throw invalid("An occurrence can't be moved to or before the day of the previous occurrence, or to or after the day of the next occurrence.", 'ErrorOccurrenceCrossingBoundary');
+      throw invalid(
+        "An occurrence can't be moved to or before the day of the previous occurrence, or to or after the day of the next occurrence.",
+        'ErrorOccurrenceCrossingBoundary',
+      );
     }
     fields.start = input.start?.json ?? { dateTime: formatLocal(start.setZone(zone.iana)), timeZone: zone.name };
     fields.end = input.end?.json ?? { dateTime: formatLocal(end.setZone(zone.iana)), timeZone: zone.name };
@@ -177,7 +239,12 @@ export function removeEvent(ctx: TenantContext, tenantId: string, event: Entity,
 export function cancelComment(body: unknown): string | undefined {
   if (body === undefined || body === null || body === '') return undefined;
   const b = objectOf(body, 'request body');
-  for (const key of Object.keys(b)) if (key.toLowerCase() !== 'comment' && !key.startsWith('@odata.')) throw invalid(`The parameter '${key}' in the request payload is not a valid parameter for the operation 'cancel'.`, 'RequestBodyRead');
+  for (const key of Object.keys(b))
+    if (key.toLowerCase() !== 'comment' && !key.startsWith('@odata.'))
+      throw invalid(
+        `The parameter '${key}' in the request payload is not a valid parameter for the operation 'cancel'.`,
+        'RequestBodyRead',
+      );
   const key = Object.keys(b).find((k) => k.toLowerCase() === 'comment');
   return key === undefined || b[key] === null ? undefined : stringOf(b[key], 'comment');
 }

@@ -6,7 +6,14 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { FixedClock, GRAPH_CONTRACT } from './testing.ts';
 import { calendarRoutes, instanceId, mailboxKey } from './calendar.ts';
-import { GraphHttpError, type Entity, type LocalTenantState, type Route, type TenantContext, type TenantRequest } from './core.ts';
+import {
+  GraphHttpError,
+  type Entity,
+  type LocalTenantState,
+  type Route,
+  type TenantContext,
+  type TenantRequest,
+} from './core.ts';
 
 type Item = Record<string, unknown>;
 interface Result {
@@ -30,16 +37,35 @@ function newState(): LocalTenantState {
     apps: [],
     tenants: {
       [TENANT]: {
-        id: TENANT, displayName: 'Alfa', domain: 'alfa.example', collections: {
+        id: TENANT,
+        displayName: 'Alfa',
+        domain: 'alfa.example',
+        collections: {
           users: {
-            'a0000000-0000-4000-8000-000000000001': user('a0000000-0000-4000-8000-000000000001', ORGANIZER, 'Organizer mailbox'),
-            'a0000000-0000-4000-8000-000000000002': user('a0000000-0000-4000-8000-000000000002', 'cor@alfa.example', 'Cor Alfa'),
+            'a0000000-0000-4000-8000-000000000001': user(
+              'a0000000-0000-4000-8000-000000000001',
+              ORGANIZER,
+              'Organizer mailbox',
+            ),
+            'a0000000-0000-4000-8000-000000000002': user(
+              'a0000000-0000-4000-8000-000000000002',
+              'cor@alfa.example',
+              'Cor Alfa',
+            ),
           },
         },
       },
       [OTHER_TENANT]: {
-        id: OTHER_TENANT, displayName: 'Beta', domain: 'beta.example', collections: {
-          users: { 'b0000000-0000-4000-8000-000000000001': { ...user('b0000000-0000-4000-8000-000000000001', 'bram@beta.example', 'Bram Beta'), mail: 'b.beta@beta.example' } },
+        id: OTHER_TENANT,
+        displayName: 'Beta',
+        domain: 'beta.example',
+        collections: {
+          users: {
+            'b0000000-0000-4000-8000-000000000001': {
+              ...user('b0000000-0000-4000-8000-000000000001', 'bram@beta.example', 'Bram Beta'),
+              mail: 'b.beta@beta.example',
+            },
+          },
         },
       },
     },
@@ -66,9 +92,18 @@ beforeEach(() => {
 });
 
 /** Routes a request the way the server does (case-insensitive literals, {params}) and maps GraphHttpError to a response. */
-async function call(method: TenantRequest['method'], target: string, body?: unknown, headers: Record<string, string> = {}, tenantId = TENANT): Promise<Result> {
+async function call(
+  method: TenantRequest['method'],
+  target: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+  tenantId = TENANT,
+): Promise<Result> {
   const [rawPath = '', rawQuery = ''] = target.split('?');
-  const segments = rawPath.split('/').filter((s) => s !== '').map(decodeURIComponent);
+  const segments = rawPath
+    .split('/')
+    .filter((s) => s !== '')
+    .map(decodeURIComponent);
   for (const route of routes.filter((r) => r.method === method)) {
     const pattern = route.pattern.split('/').filter((s) => s !== '');
     if (pattern.length !== segments.length) continue;
@@ -84,12 +119,22 @@ async function call(method: TenantRequest['method'], target: string, body?: unkn
     });
     if (!ok) continue;
     const lower = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
-    const req: TenantRequest = { tenantId, appId: 'app', method, path: rawPath, params, query: new URLSearchParams(rawQuery), headers: lower, body };
+    const req: TenantRequest = {
+      tenantId,
+      appId: 'app',
+      method,
+      path: rawPath,
+      params,
+      query: new URLSearchParams(rawQuery),
+      headers: lower,
+      body,
+    };
     try {
       const res = await route.handler(req, ctx);
       return { status: res.status, headers: res.headers ?? {}, body: (res.body ?? {}) as Result['body'] };
     } catch (err) {
-      if (err instanceof GraphHttpError) return { status: err.status, headers: err.headers, body: { error: { code: err.code, message: err.message } } };
+      if (err instanceof GraphHttpError)
+        return { status: err.status, headers: err.headers, body: { error: { code: err.code, message: err.message } } };
       throw err;
     }
   }
@@ -146,10 +191,14 @@ function unknownKeys(body: Item, schema: string): string[] {
 
 describe('calendar: contract shapes', () => {
   it('returns events, occurrences, recurrence and calendars with property names of the v1.0 contract', async () => {
-    const master = await createSeries(fortnightly({
-      attendees: [{ emailAddress: { address: 'cor@alfa.example', name: 'Cor Alfa' }, type: 'required' }],
-      location: { displayName: 'Raadzaal' }, isOnlineMeeting: true, onlineMeetingProvider: 'teamsForBusiness',
-    }));
+    const master = await createSeries(
+      fortnightly({
+        attendees: [{ emailAddress: { address: 'cor@alfa.example', name: 'Cor Alfa' }, type: 'required' }],
+        location: { displayName: 'Raadzaal' },
+        isOnlineMeeting: true,
+        onlineMeetingProvider: 'teamsForBusiness',
+      }),
+    );
     expect(unknownKeys(master, 'event')).toEqual([]);
     const rec = master.recurrence as { pattern: Item; range: Item };
     expect(unknownKeys(rec.pattern, 'recurrencePattern')).toEqual([]);
@@ -162,7 +211,10 @@ describe('calendar: contract shapes', () => {
     expect(unknownKeys(attendee.status as Item, 'responseStatus')).toEqual([]);
     expect(unknownKeys(master.organizer as Item, 'recipient')).toEqual([]);
 
-    const view = await call('GET', `/users/${ORGANIZER}/calendarView?startDateTime=2026-03-01T00:00:00Z&endDateTime=2026-03-20T00:00:00Z`);
+    const view = await call(
+      'GET',
+      `/users/${ORGANIZER}/calendarView?startDateTime=2026-03-01T00:00:00Z&endDateTime=2026-03-20T00:00:00Z`,
+    );
     expect(view.body.value).toHaveLength(2);
     for (const occ of view.body.value ?? []) expect(unknownKeys(occ, 'event')).toEqual([]);
 
@@ -182,18 +234,40 @@ describe('calendar: recurrence expansion', () => {
     expect(master.type).toBe('seriesMaster');
     expect((master.recurrence as { range: Item }).range.recurrenceTimeZone).toBe('Europe/Amsterdam');
     // Default output is UTC: the offset changes on 29 March, so the UTC hour moves from 08:30 to 07:30.
-    const utc = await call('GET', `/users/${ORGANIZER}/events/${String(master.id)}/instances?startDateTime=2026-01-01T00:00:00Z&endDateTime=2026-12-31T00:00:00Z`);
+    const utc = await call(
+      'GET',
+      `/users/${ORGANIZER}/events/${String(master.id)}/instances?startDateTime=2026-01-01T00:00:00Z&endDateTime=2026-12-31T00:00:00Z`,
+    );
     expect(startsOf(utc.body.value)).toEqual([
-      '2026-03-02T08:30:00.0000000', '2026-03-16T08:30:00.0000000', '2026-03-30T07:30:00.0000000',
-      '2026-04-13T07:30:00.0000000', '2026-04-27T07:30:00.0000000',
+      '2026-03-02T08:30:00.0000000',
+      '2026-03-16T08:30:00.0000000',
+      '2026-03-30T07:30:00.0000000',
+      '2026-04-13T07:30:00.0000000',
+      '2026-04-27T07:30:00.0000000',
     ]);
     expect((utc.body.value?.[0]?.start as Item).timeZone).toBe('UTC');
-    const local = await call('GET', `/users/${ORGANIZER}/events/${String(master.id)}/instances?startDateTime=2026-01-01T00:00:00Z&endDateTime=2026-12-31T00:00:00Z`, undefined, AMS);
-    expect(startsOf(local.body.value).map((s) => s.slice(11, 16))).toEqual(['09:30', '09:30', '09:30', '09:30', '09:30']);
+    const local = await call(
+      'GET',
+      `/users/${ORGANIZER}/events/${String(master.id)}/instances?startDateTime=2026-01-01T00:00:00Z&endDateTime=2026-12-31T00:00:00Z`,
+      undefined,
+      AMS,
+    );
+    expect(startsOf(local.body.value).map((s) => s.slice(11, 16))).toEqual([
+      '09:30',
+      '09:30',
+      '09:30',
+      '09:30',
+      '09:30',
+    ]);
     expect((local.body.value?.[2]?.start as Item).timeZone).toBe('W. Europe Standard Time');
     expect((local.body.value?.[2]?.end as Item).dateTime).toBe('2026-03-30T11:00:00.0000000');
     const first = local.body.value?.[0] as Item;
-    expect(first).toMatchObject({ type: 'occurrence', seriesMasterId: master.id, originalStart: '2026-03-02T08:30:00Z', id: instanceId(String(master.id), '2026-03-02T08:30:00Z') });
+    expect(first).toMatchObject({
+      type: 'occurrence',
+      seriesMasterId: master.id,
+      originalStart: '2026-03-02T08:30:00Z',
+      id: instanceId(String(master.id), '2026-03-02T08:30:00Z'),
+    });
   });
 
   it('expands a series given in a Windows zone name across the autumn DST change', async () => {
@@ -201,10 +275,20 @@ describe('calendar: recurrence expansion', () => {
       subject: 'Stuurgroep',
       start: { dateTime: '2026-10-12T14:00:00', timeZone: 'W. Europe Standard Time' },
       end: { dateTime: '2026-10-12T15:00:00', timeZone: 'W. Europe Standard Time' },
-      recurrence: { pattern: { type: 'weekly', interval: 2, daysOfWeek: ['monday'], firstDayOfWeek: 'monday' }, range: { type: 'numbered', startDate: '2026-10-12', numberOfOccurrences: 3 } },
+      recurrence: {
+        pattern: { type: 'weekly', interval: 2, daysOfWeek: ['monday'], firstDayOfWeek: 'monday' },
+        range: { type: 'numbered', startDate: '2026-10-12', numberOfOccurrences: 3 },
+      },
     });
-    const res = await call('GET', `/users/${ORGANIZER}/events/${String(master.id)}/instances?startDateTime=2026-10-01T00:00:00Z&endDateTime=2027-01-01T00:00:00Z`);
-    expect(startsOf(res.body.value)).toEqual(['2026-10-12T12:00:00.0000000', '2026-10-26T13:00:00.0000000', '2026-11-09T13:00:00.0000000']);
+    const res = await call(
+      'GET',
+      `/users/${ORGANIZER}/events/${String(master.id)}/instances?startDateTime=2026-10-01T00:00:00Z&endDateTime=2027-01-01T00:00:00Z`,
+    );
+    expect(startsOf(res.body.value)).toEqual([
+      '2026-10-12T12:00:00.0000000',
+      '2026-10-26T13:00:00.0000000',
+      '2026-11-09T13:00:00.0000000',
+    ]);
   });
 
   it('puts a relativeMonthly "second Tuesday" series on the second Tuesday, and a numbered range stops after its count', async () => {
@@ -212,14 +296,33 @@ describe('calendar: recurrence expansion', () => {
       subject: 'Kernteam',
       start: { dateTime: '2026-01-13T13:00:00', timeZone: 'Europe/Amsterdam' },
       end: { dateTime: '2026-01-13T14:30:00', timeZone: 'Europe/Amsterdam' },
-      recurrence: { pattern: { type: 'relativeMonthly', interval: 1, daysOfWeek: ['tuesday'], index: 'second' }, range: { type: 'numbered', startDate: '2026-01-13', numberOfOccurrences: 6 } },
+      recurrence: {
+        pattern: { type: 'relativeMonthly', interval: 1, daysOfWeek: ['tuesday'], index: 'second' },
+        range: { type: 'numbered', startDate: '2026-01-13', numberOfOccurrences: 6 },
+      },
     });
-    const res = await call('GET', `/users/${ORGANIZER}/events/${String(master.id)}/instances?startDateTime=2025-12-01T00:00:00Z&endDateTime=2027-12-31T00:00:00Z`, undefined, { Prefer: 'outlook.timezone="Europe/Amsterdam"' });
+    const res = await call(
+      'GET',
+      `/users/${ORGANIZER}/events/${String(master.id)}/instances?startDateTime=2025-12-01T00:00:00Z&endDateTime=2027-12-31T00:00:00Z`,
+      undefined,
+      { Prefer: 'outlook.timezone="Europe/Amsterdam"' },
+    );
     expect(startsOf(res.body.value).map((s) => s.slice(0, 16))).toEqual([
-      '2026-01-13T13:00', '2026-02-10T13:00', '2026-03-10T13:00', '2026-04-14T13:00', '2026-05-12T13:00', '2026-06-09T13:00',
+      '2026-01-13T13:00',
+      '2026-02-10T13:00',
+      '2026-03-10T13:00',
+      '2026-04-14T13:00',
+      '2026-05-12T13:00',
+      '2026-06-09T13:00',
     ]);
     const rec = master.recurrence as { pattern: Item; range: Item };
-    expect(rec.pattern).toMatchObject({ type: 'relativeMonthly', index: 'second', daysOfWeek: ['tuesday'], dayOfMonth: 0, month: 0 });
+    expect(rec.pattern).toMatchObject({
+      type: 'relativeMonthly',
+      index: 'second',
+      daysOfWeek: ['tuesday'],
+      dayOfMonth: 0,
+      month: 0,
+    });
     expect(rec.range).toMatchObject({ type: 'numbered', numberOfOccurrences: 6, endDate: '0001-01-01' });
   });
 
@@ -228,21 +331,50 @@ describe('calendar: recurrence expansion', () => {
       subject: 'Kwartaalrapportage',
       start: { dateTime: '2026-01-31T10:00:00', timeZone: 'Europe/Amsterdam' },
       end: { dateTime: '2026-01-31T11:00:00', timeZone: 'Europe/Amsterdam' },
-      recurrence: { pattern: { type: 'absoluteMonthly', interval: 3, dayOfMonth: 31 }, range: { type: 'noEnd', startDate: '2026-01-31' } },
+      recurrence: {
+        pattern: { type: 'absoluteMonthly', interval: 3, dayOfMonth: 31 },
+        range: { type: 'noEnd', startDate: '2026-01-31' },
+      },
     });
-    const year = await call('GET', `/users/${ORGANIZER}/calendarView?startDateTime=2026-01-01T00:00:00Z&endDateTime=2027-01-01T00:00:00Z`, undefined, AMS);
-    expect(startsOf(year.body.value).map((s) => s.slice(0, 10))).toEqual(['2026-01-31', '2026-04-30', '2026-07-31', '2026-10-31']);
+    const year = await call(
+      'GET',
+      `/users/${ORGANIZER}/calendarView?startDateTime=2026-01-01T00:00:00Z&endDateTime=2027-01-01T00:00:00Z`,
+      undefined,
+      AMS,
+    );
+    expect(startsOf(year.body.value).map((s) => s.slice(0, 10))).toEqual([
+      '2026-01-31',
+      '2026-04-30',
+      '2026-07-31',
+      '2026-10-31',
+    ]);
     // No end: years later the series still produces its quarter days.
-    const later = await call('GET', `/users/${ORGANIZER}/events/${String(master.id)}/instances?startDateTime=2031-01-01T00:00:00Z&endDateTime=2032-01-01T00:00:00Z`, undefined, AMS);
-    expect(startsOf(later.body.value).map((s) => s.slice(0, 10))).toEqual(['2031-01-31', '2031-04-30', '2031-07-31', '2031-10-31']);
+    const later = await call(
+      'GET',
+      `/users/${ORGANIZER}/events/${String(master.id)}/instances?startDateTime=2031-01-01T00:00:00Z&endDateTime=2032-01-01T00:00:00Z`,
+      undefined,
+      AMS,
+    );
+    expect(startsOf(later.body.value).map((s) => s.slice(0, 10))).toEqual([
+      '2031-01-31',
+      '2031-04-30',
+      '2031-07-31',
+      '2031-10-31',
+    ]);
   });
 
   it('lists only occurrences that overlap the instances window and requires the window', async () => {
     const master = await createSeries();
-    const res = await call('GET', `/users/${ORGANIZER}/events/${String(master.id)}/instances?startDateTime=2026-03-10T00:00:00Z&endDateTime=2026-04-05T00:00:00Z`);
+    const res = await call(
+      'GET',
+      `/users/${ORGANIZER}/events/${String(master.id)}/instances?startDateTime=2026-03-10T00:00:00Z&endDateTime=2026-04-05T00:00:00Z`,
+    );
     expect(res.body.value?.map((i) => i.originalStart)).toEqual(['2026-03-16T08:30:00Z', '2026-03-30T07:30:00Z']);
     // An occurrence still running at the window's start overlaps it.
-    const overlap = await call('GET', `/users/${ORGANIZER}/events/${String(master.id)}/instances?startDateTime=2026-03-16T09:00:00Z&endDateTime=2026-03-16T09:30:00Z`);
+    const overlap = await call(
+      'GET',
+      `/users/${ORGANIZER}/events/${String(master.id)}/instances?startDateTime=2026-03-16T09:00:00Z&endDateTime=2026-03-16T09:30:00Z`,
+    );
     expect(overlap.body.value).toHaveLength(1);
     const missing = await call('GET', `/users/${ORGANIZER}/events/${String(master.id)}/instances`);
     expect(missing.status).toBe(400);
@@ -253,15 +385,27 @@ describe('calendar: recurrence expansion', () => {
   });
 
   it('refuses recurrence patterns that lack what their type needs, and unknown time zones', async () => {
-    const weeklyWithoutDays = await call('POST', `/users/${ORGANIZER}/events`, fortnightly({
-      recurrence: { pattern: { type: 'weekly', interval: 1 }, range: { type: 'noEnd', startDate: '2026-03-02' } },
-    }));
+    const weeklyWithoutDays = await call(
+      'POST',
+      `/users/${ORGANIZER}/events`,
+      fortnightly({
+        recurrence: { pattern: { type: 'weekly', interval: 1 }, range: { type: 'noEnd', startDate: '2026-03-02' } },
+      }),
+    );
     expect(weeklyWithoutDays.status).toBe(400);
-    const noStartDate = await call('POST', `/users/${ORGANIZER}/events`, fortnightly({
-      recurrence: { pattern: { type: 'daily', interval: 1 }, range: { type: 'noEnd' } },
-    }));
+    const noStartDate = await call(
+      'POST',
+      `/users/${ORGANIZER}/events`,
+      fortnightly({
+        recurrence: { pattern: { type: 'daily', interval: 1 }, range: { type: 'noEnd' } },
+      }),
+    );
     expect(noStartDate.status).toBe(400);
-    const zone = await call('POST', `/users/${ORGANIZER}/events`, fortnightly({ start: { dateTime: '2026-03-02T09:30:00', timeZone: 'Mars/Olympus' } }));
+    const zone = await call(
+      'POST',
+      `/users/${ORGANIZER}/events`,
+      fortnightly({ start: { dateTime: '2026-03-02T09:30:00', timeZone: 'Mars/Olympus' } }),
+    );
     expect(zone.status).toBe(400);
     expect(zone.body.error?.code).toBe('TimeZoneNotSupportedException');
   });
@@ -275,17 +419,33 @@ describe('calendar: single occurrences', () => {
     const master = await createSeries();
     const id = instanceId(String(master.id), '2026-03-16T08:30:00Z');
     clock.set('2026-02-10T08:00:00Z');
-    const patched = await call('PATCH', `/users/${ORGANIZER}/events/${id}`, {
-      subject: 'Regiegroep (verplaatst)',
-      start: { dateTime: '2026-03-17T10:30:00', timeZone: 'Europe/Amsterdam' },
-      end: { dateTime: '2026-03-17T12:00:00', timeZone: 'Europe/Amsterdam' },
-    }, AMS);
+    const patched = await call(
+      'PATCH',
+      `/users/${ORGANIZER}/events/${id}`,
+      {
+        subject: 'Regiegroep (verplaatst)',
+        start: { dateTime: '2026-03-17T10:30:00', timeZone: 'Europe/Amsterdam' },
+        end: { dateTime: '2026-03-17T12:00:00', timeZone: 'Europe/Amsterdam' },
+      },
+      AMS,
+    );
     expect(patched.status).toBe(200);
-    expect(patched.body).toMatchObject({ id, type: 'exception', originalStart: '2026-03-16T08:30:00Z', seriesMasterId: master.id, subject: 'Regiegroep (verplaatst)' });
+    expect(patched.body).toMatchObject({
+      id,
+      type: 'exception',
+      originalStart: '2026-03-16T08:30:00Z',
+      seriesMasterId: master.id,
+      subject: 'Regiegroep (verplaatst)',
+    });
     expect((patched.body.start as Item).dateTime).toBe('2026-03-17T10:30:00.0000000');
     expect(patched.body['@odata.etag']).not.toBe(master['@odata.etag']);
 
-    const list = await call('GET', `/users/${ORGANIZER}/calendarView?startDateTime=2026-03-01T00:00:00Z&endDateTime=2026-04-01T00:00:00Z`, undefined, AMS);
+    const list = await call(
+      'GET',
+      `/users/${ORGANIZER}/calendarView?startDateTime=2026-03-01T00:00:00Z&endDateTime=2026-04-01T00:00:00Z`,
+      undefined,
+      AMS,
+    );
     expect(list.body.value?.map((i) => [i.type, String((i.start as Item).dateTime).slice(0, 16), i.subject])).toEqual([
       ['occurrence', '2026-03-02T09:30', 'Regiegroep'],
       ['exception', '2026-03-17T10:30', 'Regiegroep (verplaatst)'],
@@ -296,7 +456,8 @@ describe('calendar: single occurrences', () => {
 
     // An occurrence may not pass the day of its neighbour.
     const crossing = await call('PATCH', `/users/${ORGANIZER}/events/${id}`, {
-      start: { dateTime: '2026-03-30T10:30:00', timeZone: 'Europe/Amsterdam' }, end: { dateTime: '2026-03-30T11:30:00', timeZone: 'Europe/Amsterdam' },
+      start: { dateTime: '2026-03-30T10:30:00', timeZone: 'Europe/Amsterdam' },
+      end: { dateTime: '2026-03-30T11:30:00', timeZone: 'Europe/Amsterdam' },
     });
     expect(crossing.status).toBe(400);
     expect(crossing.body.error?.code).toBe('ErrorOccurrenceCrossingBoundary');
@@ -307,15 +468,30 @@ describe('calendar: single occurrences', () => {
   it('cancels one occurrence by its instance id: it disappears from calendarView and instances', async () => {
     const master = await createSeries();
     const id = instanceId(String(master.id), '2026-03-30T07:30:00Z');
-    const cancelled = await call('POST', `/users/${ORGANIZER}/events/${id}/cancel`, { comment: 'Vervalt wegens Pasen' });
+    const cancelled = await call('POST', `/users/${ORGANIZER}/events/${id}/cancel`, {
+      comment: 'Vervalt wegens Pasen',
+    });
     expect(cancelled.status).toBe(202);
-    const view = await call('GET', `/users/${ORGANIZER}/calendarView?startDateTime=2026-03-01T00:00:00Z&endDateTime=2026-05-01T00:00:00Z`);
-    expect(view.body.value?.map((i) => i.originalStart)).toEqual(['2026-03-02T08:30:00Z', '2026-03-16T08:30:00Z', '2026-04-13T07:30:00Z', '2026-04-27T07:30:00Z']);
-    const instances = await call('GET', `/users/${ORGANIZER}/events/${String(master.id)}/instances?startDateTime=2026-03-29T00:00:00Z&endDateTime=2026-03-31T00:00:00Z`);
+    const view = await call(
+      'GET',
+      `/users/${ORGANIZER}/calendarView?startDateTime=2026-03-01T00:00:00Z&endDateTime=2026-05-01T00:00:00Z`,
+    );
+    expect(view.body.value?.map((i) => i.originalStart)).toEqual([
+      '2026-03-02T08:30:00Z',
+      '2026-03-16T08:30:00Z',
+      '2026-04-13T07:30:00Z',
+      '2026-04-27T07:30:00Z',
+    ]);
+    const instances = await call(
+      'GET',
+      `/users/${ORGANIZER}/events/${String(master.id)}/instances?startDateTime=2026-03-29T00:00:00Z&endDateTime=2026-03-31T00:00:00Z`,
+    );
     expect(instances.body.value).toEqual([]);
     expect((await call('GET', `/users/${ORGANIZER}/events/${id}`)).status).toBe(404);
     // A made-up instance id (no occurrence on that date) is not found either.
-    expect((await call('GET', `/users/${ORGANIZER}/events/${instanceId(String(master.id), '2026-03-31T07:30:00Z')}`)).status).toBe(404);
+    expect(
+      (await call('GET', `/users/${ORGANIZER}/events/${instanceId(String(master.id), '2026-03-31T07:30:00Z')}`)).status,
+    ).toBe(404);
     // The series itself is still there.
     expect((await call('GET', `/users/${ORGANIZER}/events/${String(master.id)}`)).status).toBe(200);
   });
@@ -323,15 +499,25 @@ describe('calendar: single occurrences', () => {
   it('keeps exceptions and cancellations that still fall on the pattern when the range is shortened', async () => {
     const master = await createSeries();
     const seriesId = String(master.id);
-    await call('PATCH', `/users/${ORGANIZER}/events/${instanceId(seriesId, '2026-03-16T08:30:00Z')}`, { subject: 'Met wethouders' });
-    await call('PATCH', `/users/${ORGANIZER}/events/${instanceId(seriesId, '2026-04-27T07:30:00Z')}`, { subject: 'Laatste' });
+    await call('PATCH', `/users/${ORGANIZER}/events/${instanceId(seriesId, '2026-03-16T08:30:00Z')}`, {
+      subject: 'Met wethouders',
+    });
+    await call('PATCH', `/users/${ORGANIZER}/events/${instanceId(seriesId, '2026-04-27T07:30:00Z')}`, {
+      subject: 'Laatste',
+    });
     await call('POST', `/users/${ORGANIZER}/events/${instanceId(seriesId, '2026-03-02T08:30:00Z')}/cancel`, {});
     // "From 14 April on" is done by the client: end this series before, create a new one after.
     const shortened = await call('PATCH', `/users/${ORGANIZER}/events/${seriesId}`, {
-      recurrence: { pattern: { type: 'weekly', interval: 2, daysOfWeek: ['monday'], firstDayOfWeek: 'monday' }, range: { type: 'endDate', startDate: '2026-03-02', endDate: '2026-04-13' } },
+      recurrence: {
+        pattern: { type: 'weekly', interval: 2, daysOfWeek: ['monday'], firstDayOfWeek: 'monday' },
+        range: { type: 'endDate', startDate: '2026-03-02', endDate: '2026-04-13' },
+      },
     });
     expect(shortened.status).toBe(200);
-    const view = await call('GET', `/users/${ORGANIZER}/events/${seriesId}/instances?startDateTime=2026-01-01T00:00:00Z&endDateTime=2026-12-31T00:00:00Z`);
+    const view = await call(
+      'GET',
+      `/users/${ORGANIZER}/events/${seriesId}/instances?startDateTime=2026-01-01T00:00:00Z&endDateTime=2026-12-31T00:00:00Z`,
+    );
     expect(view.body.value?.map((i) => [i.originalStart, i.type, i.subject])).toEqual([
       ['2026-03-16T08:30:00Z', 'exception', 'Met wethouders'],
       ['2026-03-30T07:30:00Z', 'occurrence', 'Regiegroep'],
@@ -339,9 +525,15 @@ describe('calendar: single occurrences', () => {
     ]);
     // Lengthening again does not bring the dropped exception back.
     await call('PATCH', `/users/${ORGANIZER}/events/${seriesId}`, {
-      recurrence: { pattern: { type: 'weekly', interval: 2, daysOfWeek: ['monday'], firstDayOfWeek: 'monday' }, range: { type: 'endDate', startDate: '2026-03-02', endDate: '2026-05-01' } },
+      recurrence: {
+        pattern: { type: 'weekly', interval: 2, daysOfWeek: ['monday'], firstDayOfWeek: 'monday' },
+        range: { type: 'endDate', startDate: '2026-03-02', endDate: '2026-05-01' },
+      },
     });
-    const longer = await call('GET', `/users/${ORGANIZER}/events/${seriesId}/instances?startDateTime=2026-04-20T00:00:00Z&endDateTime=2026-05-01T00:00:00Z`);
+    const longer = await call(
+      'GET',
+      `/users/${ORGANIZER}/events/${seriesId}/instances?startDateTime=2026-04-20T00:00:00Z&endDateTime=2026-05-01T00:00:00Z`,
+    );
     expect(longer.body.value?.map((i) => [i.type, i.subject])).toEqual([['occurrence', 'Regiegroep']]);
   });
 });
@@ -366,51 +558,100 @@ describe('calendar: meetings', () => {
     expect(elsewhere.body.id).not.toBe(first.body.id);
   });
 
-  it('gives a Teams meeting a join URL and puts copies in attendees\' calendars, in this and another tenant', async () => {
-    const master = await createSeries(fortnightly({
-      isOnlineMeeting: true, onlineMeetingProvider: 'teamsForBusiness',
-      attendees: [{ emailAddress: { address: 'cor@alfa.example' } }, { emailAddress: { address: 'b.beta@beta.example' }, type: 'optional' }, { emailAddress: { address: 'extern@example.org' } }],
-    }));
+  it("gives a Teams meeting a join URL and puts copies in attendees' calendars, in this and another tenant", async () => {
+    const master = await createSeries(
+      fortnightly({
+        isOnlineMeeting: true,
+        onlineMeetingProvider: 'teamsForBusiness',
+        attendees: [
+          { emailAddress: { address: 'cor@alfa.example' } },
+          { emailAddress: { address: 'b.beta@beta.example' }, type: 'optional' },
+          { emailAddress: { address: 'extern@example.org' } },
+        ],
+      }),
+    );
     const joinUrl = String((master.onlineMeeting as Item).joinUrl);
-    expect(joinUrl).toMatch(/^https:\/\/teams\.microsoft\.com\/l\/meetup-join\/19%3ameeting_[A-Za-z0-9]+%40thread\.v2\/0\?context=/);
-    expect(JSON.parse(decodeURIComponent(new URL(joinUrl).searchParams.get('context') ?? '{}'))).toEqual({ Tid: TENANT, Oid: 'a0000000-0000-4000-8000-000000000001' });
-    expect(master).toMatchObject({ isOnlineMeeting: true, onlineMeetingProvider: 'teamsForBusiness', isOrganizer: true, responseStatus: { response: 'organizer' } });
+    expect(joinUrl).toMatch(
+      /^https:\/\/teams\.microsoft\.com\/l\/meetup-join\/19%3ameeting_[A-Za-z0-9]+%40thread\.v2\/0\?context=/,
+    );
+    expect(JSON.parse(decodeURIComponent(new URL(joinUrl).searchParams.get('context') ?? '{}'))).toEqual({
+      Tid: TENANT,
+      Oid: 'a0000000-0000-4000-8000-000000000001',
+    });
+    expect(master).toMatchObject({
+      isOnlineMeeting: true,
+      onlineMeetingProvider: 'teamsForBusiness',
+      isOrganizer: true,
+      responseStatus: { response: 'organizer' },
+    });
     expect((master.organizer as { emailAddress: Item }).emailAddress.address).toBe(ORGANIZER);
-    expect((master.attendees as Item[]).map((a) => [a.type, (a.status as Item).response])).toEqual([['required', 'none'], ['optional', 'none'], ['required', 'none']]);
+    expect((master.attendees as Item[]).map((a) => [a.type, (a.status as Item).response])).toEqual([
+      ['required', 'none'],
+      ['optional', 'none'],
+      ['required', 'none'],
+    ]);
     expect(String(master.iCalUId)).toMatch(/^040000008200E00074C5B7101A82E008/);
 
     const copies = await call('GET', '/users/cor@alfa.example/events');
     expect(copies.body.value).toHaveLength(1);
     const copy = copies.body.value?.[0] as Item;
-    expect(copy).toMatchObject({ isOrganizer: false, iCalUId: master.iCalUId, subject: 'Regiegroep', responseStatus: { response: 'notResponded' } });
+    expect(copy).toMatchObject({
+      isOrganizer: false,
+      iCalUId: master.iCalUId,
+      subject: 'Regiegroep',
+      responseStatus: { response: 'notResponded' },
+    });
     expect(copy.id).not.toBe(master.id);
     expect((copy.onlineMeeting as Item).joinUrl).toBe(joinUrl);
     const other = await call('GET', '/users/bram@beta.example/events', undefined, {}, OTHER_TENANT);
     expect(other.body.value?.map((e) => e.subject)).toEqual(['Regiegroep']);
     // Occurrences of the copy have the copy's own ids.
-    const copyView = await call('GET', '/users/cor@alfa.example/calendarView?startDateTime=2026-03-01T00:00:00Z&endDateTime=2026-03-03T00:00:00Z');
+    const copyView = await call(
+      'GET',
+      '/users/cor@alfa.example/calendarView?startDateTime=2026-03-01T00:00:00Z&endDateTime=2026-03-03T00:00:00Z',
+    );
     expect(copyView.body.value?.map((i) => i.id)).toEqual([instanceId(String(copy.id), '2026-03-02T08:30:00Z')]);
   });
 
-  it('lets only the organizer cancel; an attendee\'s copy then shows the meeting as cancelled', async () => {
+  it("lets only the organizer cancel; an attendee's copy then shows the meeting as cancelled", async () => {
     const master = await createSeries(fortnightly({ attendees: [{ emailAddress: { address: 'cor@alfa.example' } }] }));
     const copy = (await call('GET', '/users/cor@alfa.example/events')).body.value?.[0] as Item;
-    const refused = await call('POST', `/users/cor@alfa.example/events/${String(copy.id)}/cancel`, { comment: 'Ik kan niet' });
+    const refused = await call('POST', `/users/cor@alfa.example/events/${String(copy.id)}/cancel`, {
+      comment: 'Ik kan niet',
+    });
     expect(refused.status).toBe(400);
     expect(refused.body.error?.message).toContain('organizer');
-    const refusedOccurrence = await call('POST', `/users/cor@alfa.example/events/${instanceId(String(copy.id), '2026-03-16T08:30:00Z')}/cancel`, {});
+    const refusedOccurrence = await call(
+      'POST',
+      `/users/cor@alfa.example/events/${instanceId(String(copy.id), '2026-03-16T08:30:00Z')}/cancel`,
+      {},
+    );
     expect(refusedOccurrence.status).toBe(400);
     // An attendee can't reschedule the meeting either, only their own reminder and categories.
-    expect((await call('PATCH', `/users/cor@alfa.example/events/${String(copy.id)}`, { subject: 'Anders' })).status).toBe(400);
-    expect((await call('PATCH', `/users/cor@alfa.example/events/${String(copy.id)}`, { isReminderOn: false })).body.isReminderOn).toBe(false);
+    expect(
+      (await call('PATCH', `/users/cor@alfa.example/events/${String(copy.id)}`, { subject: 'Anders' })).status,
+    ).toBe(400);
+    expect(
+      (await call('PATCH', `/users/cor@alfa.example/events/${String(copy.id)}`, { isReminderOn: false })).body
+        .isReminderOn,
+    ).toBe(false);
 
     // The organizer cancels one occurrence: the attendee still sees it, marked cancelled.
-    await call('POST', `/users/${ORGANIZER}/events/${instanceId(String(master.id), '2026-03-16T08:30:00Z')}/cancel`, {});
-    const attendeeView = await call('GET', '/users/cor@alfa.example/calendarView?startDateTime=2026-03-10T00:00:00Z&endDateTime=2026-03-20T00:00:00Z');
+    await call(
+      'POST',
+      `/users/${ORGANIZER}/events/${instanceId(String(master.id), '2026-03-16T08:30:00Z')}/cancel`,
+      {},
+    );
+    const attendeeView = await call(
+      'GET',
+      '/users/cor@alfa.example/calendarView?startDateTime=2026-03-10T00:00:00Z&endDateTime=2026-03-20T00:00:00Z',
+    );
     expect(attendeeView.body.value?.map((i) => [i.isCancelled, i.subject])).toEqual([[true, 'Canceled: Regiegroep']]);
 
     // The organizer cancels the series: gone from the organizer's calendar, cancelled in the attendee's.
-    const cancelled = await call('POST', `/users/${ORGANIZER}/events/${String(master.id)}/cancel`, { Comment: 'Programma afgerond' });
+    const cancelled = await call('POST', `/users/${ORGANIZER}/events/${String(master.id)}/cancel`, {
+      Comment: 'Programma afgerond',
+    });
     expect(cancelled.status).toBe(202);
     expect((await call('GET', `/users/${ORGANIZER}/events/${String(master.id)}`)).status).toBe(404);
     expect((await call('GET', `/users/${ORGANIZER}/events`)).body.value).toEqual([]);
@@ -429,23 +670,39 @@ describe('calendar: meetings', () => {
     const bad = await call('POST', `/users/${ORGANIZER}/events`, fortnightly({ colour: 'blue' }));
     expect(bad.status).toBe(400);
     expect(bad.body.error?.code).toBe('RequestBodyRead');
-    const backwards = await call('POST', `/users/${ORGANIZER}/events`, fortnightly({ end: { dateTime: '2026-03-02T08:00:00', timeZone: 'Europe/Amsterdam' } }));
+    const backwards = await call(
+      'POST',
+      `/users/${ORGANIZER}/events`,
+      fortnightly({ end: { dateTime: '2026-03-02T08:00:00', timeZone: 'Europe/Amsterdam' } }),
+    );
     expect(backwards.status).toBe(400);
   });
 
   it('gives every change a new etag, honours a stale If-Match with 412, and updates single events', async () => {
     const single = await call('POST', `/users/${ORGANIZER}/events`, {
-      subject: 'Kick-off', start: { dateTime: '2026-02-16T10:00:00', timeZone: 'Europe/Amsterdam' }, end: { dateTime: '2026-02-16T11:00:00', timeZone: 'Europe/Amsterdam' },
+      subject: 'Kick-off',
+      start: { dateTime: '2026-02-16T10:00:00', timeZone: 'Europe/Amsterdam' },
+      end: { dateTime: '2026-02-16T11:00:00', timeZone: 'Europe/Amsterdam' },
     });
     expect(single.body.type).toBe('singleInstance');
     const etag = String(single.body['@odata.etag']);
     expect(single.body.changeKey).toBe(etag.slice(3, -1));
     clock.advance(3_600_000);
-    const patched = await call('PATCH', `/users/${ORGANIZER}/events/${String(single.body.id)}`, { subject: 'Kick-off BLNP' }, { 'If-Match': etag });
+    const patched = await call(
+      'PATCH',
+      `/users/${ORGANIZER}/events/${String(single.body.id)}`,
+      { subject: 'Kick-off BLNP' },
+      { 'If-Match': etag },
+    );
     expect(patched.status).toBe(200);
     expect(patched.body['@odata.etag']).not.toBe(etag);
     expect(patched.body.lastModifiedDateTime).toBe('2026-02-01T11:00:00.0000000Z');
-    const stale = await call('PATCH', `/users/${ORGANIZER}/events/${String(single.body.id)}`, { subject: 'Oud' }, { 'If-Match': etag });
+    const stale = await call(
+      'PATCH',
+      `/users/${ORGANIZER}/events/${String(single.body.id)}`,
+      { subject: 'Oud' },
+      { 'If-Match': etag },
+    );
     expect(stale.status).toBe(412);
     const deleted = await call('DELETE', `/users/${ORGANIZER}/events/${String(single.body.id)}`);
     expect(deleted.status).toBe(204);
@@ -454,7 +711,16 @@ describe('calendar: meetings', () => {
 
   it('names the mailbox as the throttling key of every calendar route', () => {
     expect(routes.every((r) => r.throttleKey === mailboxKey)).toBe(true);
-    const req: TenantRequest = { tenantId: TENANT, appId: 'app', method: 'GET', path: '', params: { 'user-id': ORGANIZER }, query: new URLSearchParams(), headers: {}, body: undefined };
+    const req: TenantRequest = {
+      tenantId: TENANT,
+      appId: 'app',
+      method: 'GET',
+      path: '',
+      params: { 'user-id': ORGANIZER },
+      query: new URLSearchParams(),
+      headers: {},
+      body: undefined,
+    };
     expect(mailboxKey(req)).toBe(`mailbox:${ORGANIZER}`);
   });
 });

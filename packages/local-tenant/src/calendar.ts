@@ -3,11 +3,37 @@
 // and cancellations, transactionId de-duplication, Teams meeting links and the attendees' copies of a meeting.
 // The work is done in calendar-time, calendar-recurrence, calendar-input, calendar-views and calendar-writes.
 import type { Entity, Route } from './core.ts';
-import { ATTENDEE_FIELDS, graphInstant, hashOf, invalid, itemNotFound, type JsonObject, outputZone } from './calendar-time.ts';
+import {
+  ATTENDEE_FIELDS,
+  graphInstant,
+  hashOf,
+  invalid,
+  itemNotFound,
+  type JsonObject,
+  outputZone,
+} from './calendar-time.ts';
 import { seriesInstances, stampEtag } from './calendar-recurrence.ts';
 import { events, mailboxKey, mailboxOf, readEventInput } from './calendar-input.ts';
-import { copyView, instanceView, mailboxItems, masterView, resolveTarget, syncCopies, targetView, windowItems, windowOf } from './calendar-views.ts';
-import { cancelComment, cancelOccurrence, checkIfMatch, createEvent, removeEvent, updateEvent, updateOccurrence } from './calendar-writes.ts';
+import {
+  copyView,
+  instanceView,
+  mailboxItems,
+  masterView,
+  resolveTarget,
+  syncCopies,
+  targetView,
+  windowItems,
+  windowOf,
+} from './calendar-views.ts';
+import {
+  cancelComment,
+  cancelOccurrence,
+  checkIfMatch,
+  createEvent,
+  removeEvent,
+  updateEvent,
+  updateOccurrence,
+} from './calendar-writes.ts';
 
 export { instanceId } from './calendar-recurrence.ts';
 export { mailboxKey } from './calendar-input.ts';
@@ -36,13 +62,21 @@ function calendarOf(mailbox: Entity): JsonObject {
 }
 
 export function calendarRoutes(): Route[] {
-  const route = (method: Route['method'], pattern: string, handler: Route['handler']): Route => ({ method, pattern, handler, throttleKey: mailboxKey });
+  const route = (method: Route['method'], pattern: string, handler: Route['handler']): Route => ({
+    method,
+    pattern,
+    handler,
+    throttleKey: mailboxKey,
+  });
   return [
     route('GET', '/users/{user-id}/calendar', (req, ctx) => ({ status: 200, body: calendarOf(mailboxOf(ctx, req)) })),
     route('GET', '/users/{user-id}/events', (req, ctx) => {
       const mailbox = mailboxOf(ctx, req);
       const out = outputZone(req);
-      return { status: 200, body: { value: mailboxItems(ctx, req.tenantId, mailbox).map((t) => targetView(ctx, t, out)) } };
+      return {
+        status: 200,
+        body: { value: mailboxItems(ctx, req.tenantId, mailbox).map((t) => targetView(ctx, t, out)) },
+      };
     }),
     route('POST', '/users/{user-id}/events', (req, ctx) => createEvent(ctx, req, mailboxOf(ctx, req))),
     route('GET', '/users/{user-id}/events/{event-id}', (req, ctx) => {
@@ -70,7 +104,11 @@ export function calendarRoutes(): Route[] {
         case 'copy':
         case 'copyInstance': {
           checkIfMatch(req, target.copy['@odata.etag']);
-          const input = readEventInput(req.body, ATTENDEE_FIELDS, "An attendee can only change their own categories, reminder and free/busy status of a meeting; the organizer changes the rest.");
+          const input = readEventInput(
+            req.body,
+            ATTENDEE_FIELDS,
+            'An attendee can only change their own categories, reminder and free/busy status of a meeting; the organizer changes the rest.',
+          );
           Object.assign(target.copy, input.fields);
           target.copy.lastModifiedDateTime = graphInstant(ctx.clock.now());
           stampEtag(ctx, target.copy);
@@ -95,7 +133,9 @@ export function calendarRoutes(): Route[] {
           break;
         case 'copyInstance':
           // An attendee removing one occurrence from their own calendar leaves the organizer's series alone.
-          throw invalid('The local tenant does not keep per-attendee occurrence removals; remove the whole meeting or let the organizer cancel the occurrence.');
+          throw invalid(
+            'The local tenant does not keep per-attendee occurrence removals; remove the whole meeting or let the organizer cancel the occurrence.',
+          );
       }
       ctx.changed();
       return { status: 204 };
@@ -113,7 +153,10 @@ export function calendarRoutes(): Route[] {
           break;
         case 'copy':
         case 'copyInstance':
-          throw invalid("Your request can't be completed. You need to be an organizer to cancel a meeting.", 'ErrorAccessDenied');
+          throw invalid(
+            "Your request can't be completed. You need to be an organizer to cancel a meeting.",
+            'ErrorAccessDenied',
+          );
       }
       ctx.changed();
       return { status: 202 };
@@ -124,14 +167,20 @@ export function calendarRoutes(): Route[] {
       const target = resolveTarget(ctx, req.tenantId, mailbox, req.params['event-id'] ?? '');
       const out = outputZone(req);
       if (target.kind === 'event') {
-        const value = target.event.type === 'seriesMaster' ? seriesInstances(target.event, from, to, false).map((i) => instanceView(target.event, i, out)) : [];
+        const value =
+          target.event.type === 'seriesMaster'
+            ? seriesInstances(target.event, from, to, false).map((i) => instanceView(target.event, i, out))
+            : [];
         return { status: 200, body: { value } };
       }
       if (target.kind === 'copy') {
         const source = target.source;
-        const value = source.type === 'seriesMaster'
-          ? seriesInstances(source, from, to, true).map((i) => copyView(target.copy, instanceView(source, i, out), source._removed === true || i.cancelled))
-          : [];
+        const value =
+          source.type === 'seriesMaster'
+            ? seriesInstances(source, from, to, true).map((i) =>
+                copyView(target.copy, instanceView(source, i, out), source._removed === true || i.cancelled),
+              )
+            : [];
         return { status: 200, body: { value } };
       }
       throw invalid('Instances can only be listed for a series master.');
@@ -141,7 +190,8 @@ export function calendarRoutes(): Route[] {
       const series = resolveTarget(ctx, req.tenantId, mailbox, req.params['event-id'] ?? '');
       const target = resolveTarget(ctx, req.tenantId, mailbox, req.params['event-id1'] ?? '');
       const seriesId = series.kind === 'event' ? series.event.id : series.kind === 'copy' ? series.copy.id : undefined;
-      const parentId = target.kind === 'instance' ? target.master.id : target.kind === 'copyInstance' ? target.copy.id : undefined;
+      const parentId =
+        target.kind === 'instance' ? target.master.id : target.kind === 'copyInstance' ? target.copy.id : undefined;
       if (seriesId === undefined || seriesId !== parentId) throw itemNotFound();
       return { status: 200, body: targetView(ctx, target, outputZone(req)) };
     }),

@@ -23,7 +23,12 @@ export interface TenantLogger {
 
 /** Graph-shaped error body: { error: { code, message } }. */
 export class GraphHttpError extends Error {
-  constructor(readonly status: number, readonly code: string, message: string, readonly headers: Record<string, string> = {}) {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly headers: Record<string, string> = {},
+  ) {
     super(message);
     this.name = 'GraphHttpError';
   }
@@ -110,4 +115,3 @@ export function collection(state: LocalTenantState, tenantId: string, name: stri
   tenant.collections[name] ??= {};
   return tenant.collections[name];
 }
-

@@ -1,12 +1,39 @@
 // Directory routes of the local tenant: users (by id or UPN) and groups with their members and owners.
 // Membership is kept per group in 'groupMembership'; teams.ts reads and writes the same lists.
-import { collection, GraphHttpError, type Entity, type Json, type Route, type TenantContext, type TenantRequest } from './core.ts';
-import { asObject, badRequest, findUser, iso, optionalString, parseBind, publicOf, requiredString, resourceNotFound } from './entities.ts';
+import {
+  collection,
+  GraphHttpError,
+  type Entity,
+  type Json,
+  type Route,
+  type TenantContext,
+  type TenantRequest,
+} from './core.ts';
+import {
+  asObject,
+  badRequest,
+  findUser,
+  iso,
+  optionalString,
+  parseBind,
+  publicOf,
+  requiredString,
+  resourceNotFound,
+} from './entities.ts';
 
 /** What Graph returns for a user without $select (accountEnabled, for one, only on request). */
 const USER_DEFAULT_SELECT = [
-  'id', 'businessPhones', 'displayName', 'givenName', 'jobTitle', 'mail', 'mobilePhone', 'officeLocation',
-  'preferredLanguage', 'surname', 'userPrincipalName',
+  'id',
+  'businessPhones',
+  'displayName',
+  'givenName',
+  'jobTitle',
+  'mail',
+  'mobilePhone',
+  'officeLocation',
+  'preferredLanguage',
+  'surname',
+  'userPrincipalName',
 ];
 
 export interface Membership {
@@ -21,7 +48,9 @@ function getUser(ctx: TenantContext, tenantId: string, idOrUpn: string): Entity 
 }
 
 export function getGroup(ctx: TenantContext, tenantId: string, groupId: string): Entity {
-  const group = collection(ctx.state, tenantId, 'groups')[groupId] ?? collection(ctx.state, tenantId, 'groups')[groupId.toLowerCase()];
+  const group =
+    collection(ctx.state, tenantId, 'groups')[groupId] ??
+    collection(ctx.state, tenantId, 'groups')[groupId.toLowerCase()];
   if (!group) throw resourceNotFound(groupId);
   return group;
 }
@@ -49,10 +78,20 @@ function directoryObjectRef(ctx: TenantContext, id: string): Record<string, Json
   return { '@odata.id': `${ctx.baseUrl}/v1.0/directoryObjects/${id}` };
 }
 
-export function createGroupEntity(ctx: TenantContext, tenantId: string, input: {
-  id?: string; displayName: string; description?: string | undefined; mailNickname: string; visibility?: string; unified: boolean;
-  mailEnabled: boolean; securityEnabled: boolean;
-}): Entity {
+export function createGroupEntity(
+  ctx: TenantContext,
+  tenantId: string,
+  input: {
+    id?: string;
+    displayName: string;
+    description?: string | undefined;
+    mailNickname: string;
+    visibility?: string;
+    unified: boolean;
+    mailEnabled: boolean;
+    securityEnabled: boolean;
+  },
+): Entity {
   const tenant = ctx.state.tenants[tenantId];
   const id = input.id ?? ctx.newId();
   const group: Entity = {
@@ -76,7 +115,8 @@ export function createGroupEntity(ctx: TenantContext, tenantId: string, input: {
 
 function refTarget(ctx: TenantContext, req: TenantRequest, value: unknown, property: string): Entity {
   const bind = parseBind(value, property);
-  if (!['directoryObjects', 'users'].includes(bind.collection)) throw badRequest(`Invalid object identifier '${String(value)}'.`, 'Request_BadRequest');
+  if (!['directoryObjects', 'users'].includes(bind.collection))
+    throw badRequest(`Invalid object identifier '${String(value)}'.`, 'Request_BadRequest');
   return getUser(ctx, req.tenantId, bind.id);
 }
 
@@ -88,7 +128,11 @@ function addRef(kind: 'members' | 'owners'): Route['handler'] {
     const m = membershipOf(ctx, req.tenantId, groupId);
     const list = m[kind];
     if (list.includes(String(user.id))) {
-      throw new GraphHttpError(400, 'Request_BadRequest', `One or more added object references already exist for the following modified properties: '${kind}'.`);
+      throw new GraphHttpError(
+        400,
+        'Request_BadRequest',
+        `One or more added object references already exist for the following modified properties: '${kind}'.`,
+      );
     }
     list.push(String(user.id));
     saveMembership(ctx, req.tenantId, groupId, m);
@@ -100,7 +144,8 @@ function removeRef(kind: 'members' | 'owners'): Route['handler'] {
   return (req, ctx) => {
     const groupId = String(getGroup(ctx, req.tenantId, req.params['group-id'] ?? '').id);
     const target = req.query.get('$id');
-    if (!target) throw badRequest("The '$id' query option naming the object to remove is required.", 'Request_BadRequest');
+    if (!target)
+      throw badRequest("The '$id' query option naming the object to remove is required.", 'Request_BadRequest');
     const user = refTarget(ctx, req, target, '$id');
     const m = membershipOf(ctx, req.tenantId, groupId);
     if (!m[kind].includes(String(user.id))) throw resourceNotFound(String(user.id));
@@ -116,7 +161,10 @@ function removeRef(kind: 'members' | 'owners'): Route['handler'] {
 function listRefs(kind: 'members' | 'owners'): Route['handler'] {
   return (req, ctx) => {
     const groupId = String(getGroup(ctx, req.tenantId, req.params['group-id'] ?? '').id);
-    return { status: 200, body: { value: membershipOf(ctx, req.tenantId, groupId)[kind].map((id) => directoryObjectRef(ctx, id)) } };
+    return {
+      status: 200,
+      body: { value: membershipOf(ctx, req.tenantId, groupId)[kind].map((id) => directoryObjectRef(ctx, id)) },
+    };
   };
 }
 
@@ -125,35 +173,55 @@ const GROUP_PATCHABLE = ['displayName', 'description', 'mailNickname', 'visibili
 export function directoryRoutes(): Route[] {
   return [
     {
-      method: 'GET', pattern: '/users', defaultSelect: USER_DEFAULT_SELECT,
-      handler: (req, ctx) => ({ status: 200, body: { value: Object.values(collection(ctx.state, req.tenantId, 'users')).map(publicOf) } }),
+      method: 'GET',
+      pattern: '/users',
+      defaultSelect: USER_DEFAULT_SELECT,
+      handler: (req, ctx) => ({
+        status: 200,
+        body: { value: Object.values(collection(ctx.state, req.tenantId, 'users')).map(publicOf) },
+      }),
     },
     {
-      method: 'GET', pattern: '/users/{user-id}', defaultSelect: USER_DEFAULT_SELECT,
+      method: 'GET',
+      pattern: '/users/{user-id}',
+      defaultSelect: USER_DEFAULT_SELECT,
       handler: (req, ctx) => ({ status: 200, body: publicOf(getUser(ctx, req.tenantId, req.params['user-id'] ?? '')) }),
     },
     {
-      method: 'GET', pattern: '/groups',
-      handler: (req, ctx) => ({ status: 200, body: { value: Object.values(collection(ctx.state, req.tenantId, 'groups')).map(publicOf) } }),
+      method: 'GET',
+      pattern: '/groups',
+      handler: (req, ctx) => ({
+        status: 200,
+        body: { value: Object.values(collection(ctx.state, req.tenantId, 'groups')).map(publicOf) },
+      }),
     },
     {
-      method: 'POST', pattern: '/groups',
+      method: 'POST',
+      pattern: '/groups',
       handler: (req, ctx) => {
         const body = asObject(req.body);
         const displayName = requiredString(body, 'displayName', 256);
         const mailNickname = requiredString(body, 'mailNickname', 64);
-        if (!/^[A-Za-z0-9._-]+$/.test(mailNickname)) throw badRequest("Property 'mailNickname' contains characters that are not allowed.", 'Request_BadRequest');
+        if (!/^[A-Za-z0-9._-]+$/.test(mailNickname))
+          throw badRequest("Property 'mailNickname' contains characters that are not allowed.", 'Request_BadRequest');
         if (typeof body.mailEnabled !== 'boolean' || typeof body.securityEnabled !== 'boolean') {
           throw badRequest("Properties 'mailEnabled' and 'securityEnabled' are required.", 'Request_BadRequest');
         }
         const groupTypes = Array.isArray(body.groupTypes) ? body.groupTypes : [];
         const group = createGroupEntity(ctx, req.tenantId, {
-          displayName, mailNickname, description: optionalString(body, 'description', 1024),
-          visibility: optionalString(body, 'visibility', 20), unified: groupTypes.includes('Unified'),
-          mailEnabled: body.mailEnabled, securityEnabled: body.securityEnabled,
+          displayName,
+          mailNickname,
+          description: optionalString(body, 'description', 1024),
+          visibility: optionalString(body, 'visibility', 20),
+          unified: groupTypes.includes('Unified'),
+          mailEnabled: body.mailEnabled,
+          securityEnabled: body.securityEnabled,
         });
         const m: { members: string[]; owners: string[] } = { members: [], owners: [] };
-        for (const [prop, kind] of [['members@odata.bind', 'members'], ['owners@odata.bind', 'owners']] as const) {
+        for (const [prop, kind] of [
+          ['members@odata.bind', 'members'],
+          ['owners@odata.bind', 'owners'],
+        ] as const) {
           const binds = body[prop];
           if (binds === undefined) continue;
           if (!Array.isArray(binds)) throw badRequest(`Property '${prop}' must be an array.`);
@@ -164,16 +232,22 @@ export function directoryRoutes(): Route[] {
       },
     },
     {
-      method: 'GET', pattern: '/groups/{group-id}',
-      handler: (req, ctx) => ({ status: 200, body: publicOf(getGroup(ctx, req.tenantId, req.params['group-id'] ?? '')) }),
+      method: 'GET',
+      pattern: '/groups/{group-id}',
+      handler: (req, ctx) => ({
+        status: 200,
+        body: publicOf(getGroup(ctx, req.tenantId, req.params['group-id'] ?? '')),
+      }),
     },
     {
-      method: 'PATCH', pattern: '/groups/{group-id}',
+      method: 'PATCH',
+      pattern: '/groups/{group-id}',
       handler: (req, ctx) => {
         const group = getGroup(ctx, req.tenantId, req.params['group-id'] ?? '');
         const body = asObject(req.body);
         for (const key of Object.keys(body)) {
-          if (!GROUP_PATCHABLE.includes(key)) throw badRequest(`Property '${key}' cannot be updated here.`, 'Request_BadRequest');
+          if (!GROUP_PATCHABLE.includes(key))
+            throw badRequest(`Property '${key}' cannot be updated here.`, 'Request_BadRequest');
           group[key] = optionalString(body, key, 1024) ?? null;
         }
         ctx.changed();
@@ -181,7 +255,8 @@ export function directoryRoutes(): Route[] {
       },
     },
     {
-      method: 'DELETE', pattern: '/groups/{group-id}',
+      method: 'DELETE',
+      pattern: '/groups/{group-id}',
       handler: (req, ctx) => {
         const group = getGroup(ctx, req.tenantId, req.params['group-id'] ?? '');
         const id = String(group.id);
@@ -198,7 +273,8 @@ export function directoryRoutes(): Route[] {
             delete tenant.collections.channels?.[cid];
           }
           const sweep = (name: string, belongs: (e: Entity) => boolean) => {
-            for (const [key, e] of Object.entries(tenant.collections[name] ?? {})) if (belongs(e)) delete tenant.collections[name]?.[key];
+            for (const [key, e] of Object.entries(tenant.collections[name] ?? {}))
+              if (belongs(e)) delete tenant.collections[name]?.[key];
           };
           sweep('channelMembers', (e) => e._teamId === id);
           sweep('tabs', (e) => gone.has(String(e._channelId)));
@@ -210,12 +286,15 @@ export function directoryRoutes(): Route[] {
       },
     },
     {
-      method: 'GET', pattern: '/groups/{group-id}/members',
+      method: 'GET',
+      pattern: '/groups/{group-id}/members',
       handler: (req, ctx) => {
         const groupId = String(getGroup(ctx, req.tenantId, req.params['group-id'] ?? '').id);
         const users = collection(ctx.state, req.tenantId, 'users');
-        const value = membershipOf(ctx, req.tenantId, groupId).members
-          .map((id) => users[id]).filter((u): u is Entity => u !== undefined).map(directoryObject);
+        const value = membershipOf(ctx, req.tenantId, groupId)
+          .members.map((id) => users[id])
+          .filter((u): u is Entity => u !== undefined)
+          .map(directoryObject);
         return { status: 200, body: { value } };
       },
     },
@@ -226,7 +305,8 @@ export function directoryRoutes(): Route[] {
     { method: 'POST', pattern: '/groups/{group-id}/owners/$ref', handler: addRef('owners') },
     { method: 'DELETE', pattern: '/groups/{group-id}/owners/$ref', handler: removeRef('owners') },
     {
-      method: 'GET', pattern: '/groups/{group-id}/team',
+      method: 'GET',
+      pattern: '/groups/{group-id}/team',
       handler: (req, ctx) => {
         const groupId = String(getGroup(ctx, req.tenantId, req.params['group-id'] ?? '').id);
         const team = collection(ctx.state, req.tenantId, 'teams')[groupId];

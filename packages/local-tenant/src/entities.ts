@@ -14,11 +14,16 @@ export function badRequest(message: string, code = 'BadRequest'): GraphHttpError
 }
 
 export function resourceNotFound(id: string): GraphHttpError {
-  return new GraphHttpError(404, 'Request_ResourceNotFound', `Resource '${id}' does not exist or one of its queried reference-property objects are not present.`);
+  return new GraphHttpError(
+    404,
+    'Request_ResourceNotFound',
+    `Resource '${id}' does not exist or one of its queried reference-property objects are not present.`,
+  );
 }
 
 export function asObject(body: unknown, what = 'request body'): Record<string, unknown> {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw badRequest(`The ${what} must be a JSON object.`);
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    throw badRequest(`The ${what} must be a JSON object.`);
   return body as Record<string, unknown>;
 }
 
@@ -41,7 +46,8 @@ export function requiredString(body: Record<string, unknown>, key: string, max: 
  * Relative binds ("users/abc") are accepted too.
  */
 export function parseBind(value: unknown, property: string): { collection: string; id: string } {
-  if (typeof value !== 'string' || value.trim() === '') throw badRequest(`Property '${property}' must be a URL of the object to bind.`);
+  if (typeof value !== 'string' || value.trim() === '')
+    throw badRequest(`Property '${property}' must be a URL of the object to bind.`);
   let pathPart = value.trim();
   try {
     pathPart = new URL(pathPart).pathname;
@@ -62,7 +68,9 @@ export function findUser(ctx: TenantContext, tenantId: string, idOrUpn: string):
   const direct = users[idOrUpn] ?? users[idOrUpn.toLowerCase()];
   if (direct) return direct;
   const key = idOrUpn.toLowerCase();
-  return Object.values(users).find((u) => String(u.id).toLowerCase() === key || String(u.userPrincipalName).toLowerCase() === key);
+  return Object.values(users).find(
+    (u) => String(u.id).toLowerCase() === key || String(u.userPrincipalName).toLowerCase() === key,
+  );
 }
 
 /** An opaque, URL-safe id that is stable for its parts (member ids, installation ids). */

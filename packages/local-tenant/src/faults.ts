@@ -18,7 +18,12 @@ export interface FaultConfig {
 }
 
 const DEFAULT_FAULTS: FaultConfig = {
-  latencyMs: 0, share429: 0, share503: 0, retryAfterSeconds: 1, throttling: true, seed: undefined,
+  latencyMs: 0,
+  share429: 0,
+  share503: 0,
+  retryAfterSeconds: 1,
+  throttling: true,
+  seed: undefined,
 };
 
 export type FaultDecision = { kind: 'none' } | { kind: 'injected429' | 'injected503'; retryAfterSeconds: number };
@@ -40,7 +45,8 @@ function unseeded(): number {
 }
 
 export function validateFaults(input: unknown): Partial<FaultConfig> {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) throw new Error('faults must be a JSON object');
+  if (typeof input !== 'object' || input === null || Array.isArray(input))
+    throw new Error('faults must be a JSON object');
   const src = input as Record<string, unknown>;
   const out: Partial<FaultConfig> = {};
   const share = (key: 'share429' | 'share503') => {
@@ -54,7 +60,8 @@ export function validateFaults(input: unknown): Partial<FaultConfig> {
   for (const key of ['latencyMs', 'retryAfterSeconds'] as const) {
     const v = src[key];
     if (v === undefined) continue;
-    if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > 600_000) throw new Error(`${key} must be a non-negative integer`);
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > 600_000)
+      throw new Error(`${key} must be a non-negative integer`);
     out[key] = v;
   }
   if (src.throttling !== undefined) {
@@ -62,10 +69,13 @@ export function validateFaults(input: unknown): Partial<FaultConfig> {
     out.throttling = src.throttling;
   }
   if (src.seed !== undefined) {
-    if (src.seed !== null && (typeof src.seed !== 'number' || !Number.isInteger(src.seed))) throw new Error('seed must be an integer or null');
+    if (src.seed !== null && (typeof src.seed !== 'number' || !Number.isInteger(src.seed)))
+      throw new Error('seed must be an integer or null');
     out.seed = src.seed ?? undefined;
   }
-  const unknown = Object.keys(src).filter((k) => !['share429', 'share503', 'latencyMs', 'retryAfterSeconds', 'throttling', 'seed'].includes(k));
+  const unknown = Object.keys(src).filter(
+    (k) => !['share429', 'share503', 'latencyMs', 'retryAfterSeconds', 'throttling', 'seed'].includes(k),
+  );
   if (unknown.length > 0) throw new Error(`unknown fault setting(s): ${unknown.join(', ')}`);
   if ((out.share429 ?? 0) + (out.share503 ?? 0) > 1) throw new Error('share429 + share503 must not exceed 1');
   return out;

@@ -56,8 +56,15 @@ async function loadOrCreateKey(dir: string, name = 'signing-key.json'): Promise<
   }
   const { privateKey, publicKey } = await generateKeyPair('RS256', { modulusLength: 2048, extractable: true });
   const publicJwk = await exportJWK(publicKey);
-  const kid = createHash('sha256').update(JSON.stringify({ e: publicJwk.e, kty: publicJwk.kty, n: publicJwk.n })).digest('base64url').slice(0, 27);
-  const stored: StoredKey = { kid, privateJwk: await exportJWK(privateKey), publicJwk: { ...publicJwk, kid, use: 'sig', alg: 'RS256' } };
+  const kid = createHash('sha256')
+    .update(JSON.stringify({ e: publicJwk.e, kty: publicJwk.kty, n: publicJwk.n }))
+    .digest('base64url')
+    .slice(0, 27);
+  const stored: StoredKey = {
+    kid,
+    privateJwk: await exportJWK(privateKey),
+    publicJwk: { ...publicJwk, kid, use: 'sig', alg: 'RS256' },
+  };
   await mkdir(dir, { recursive: true });
   const tmp = `${file}.${process.pid}.tmp`;
   await writeFile(tmp, JSON.stringify(stored), { mode: 0o600 });
@@ -67,7 +74,12 @@ async function loadOrCreateKey(dir: string, name = 'signing-key.json'): Promise<
 
 /** An OAuth error answer shaped like Entra ID's (AADSTS codes), without echoing any secret. */
 export class OAuthError extends Error {
-  constructor(readonly status: number, readonly error: string, readonly aadsts: number, description: string) {
+  constructor(
+    readonly status: number,
+    readonly error: string,
+    readonly aadsts: number,
+    description: string,
+  ) {
     super(description);
   }
 }
@@ -75,7 +87,14 @@ export class OAuthError extends Error {
 export type RegisteredApp = LocalTenantState['apps'][number];
 
 /** A sign-in's authorization code, waiting to be redeemed at the token endpoint (once, within 5 minutes). */
-interface SignInCode { tid: string; userId: string; clientId: string; redirectUri: string; challenge: string; expires: number }
+interface SignInCode {
+  tid: string;
+  userId: string;
+  clientId: string;
+  redirectUri: string;
+  challenge: string;
+  expires: number;
+}
 
 /** What the identity endpoints share: the state, this server's base URL, the clock and the signing keys. */
 export interface IdentityRuntime {
@@ -95,7 +114,12 @@ export interface IdentityRuntime {
 }
 
 /** Loads (or makes) the Entra ID and Bot Framework signing keys in dataDir/identity; throws on unreadable key files. */
-export async function createIdentityRuntime(deps: { state: LocalTenantState; baseUrl: string; dataDir: string; clock: Clock }): Promise<IdentityRuntime> {
+export async function createIdentityRuntime(deps: {
+  state: LocalTenantState;
+  baseUrl: string;
+  dataDir: string;
+  clock: Clock;
+}): Promise<IdentityRuntime> {
   const { state, baseUrl, clock } = deps;
   const key = await loadOrCreateKey(path.join(deps.dataDir, 'identity'));
   const privateKey = await importJWK(key.privateJwk, 'RS256');
@@ -109,7 +133,20 @@ export async function createIdentityRuntime(deps: { state: LocalTenantState; bas
   // Client assertions may be used once (their jti), as Entra ID refuses replays.
   const seenAssertions = new Map<string, number>();
   const codes = new Map<string, SignInCode>();
-  return { state, baseUrl, clock, key, privateKey, jwks, botKey, botPrivateKey, botJwks, issuerFor, seenAssertions, codes };
+  return {
+    state,
+    baseUrl,
+    clock,
+    key,
+    privateKey,
+    jwks,
+    botKey,
+    botPrivateKey,
+    botJwks,
+    issuerFor,
+    seenAssertions,
+    codes,
+  };
 }
 
 /** A tenant id from a path segment (tenant id or domain), or undefined. */
@@ -148,21 +185,27 @@ function openIdConfiguration(idp: IdentityRuntime, tid: string) {
 
 /** Entra ID's OpenID configuration and signing keys per tenant (and for common/organizations). */
 export function addOpenIdRoutes(idp: IdentityRuntime, router: Router): void {
-router.get('/:tenant/v2.0/.well-known/openid-configuration', (req, res) => {
-  const segment = String(req.params['tenant']).toLowerCase();
-  const tid = MULTI_TENANT.has(segment) ? segment : tenantOf(idp, segment);
-  if (!tid) {
-    res.status(400).json({ error: 'invalid_tenant', error_description: `AADSTS90002: Tenant '${String(req.params['tenant'])}' not found.`, error_codes: [90002] });
-    return;
-  }
-  res.json(openIdConfiguration(idp, tid));
-});
-router.get('/:tenant/discovery/v2.0/keys', (req, res) => {
-  const segment = String(req.params['tenant']).toLowerCase();
-  if (!MULTI_TENANT.has(segment) && !tenantOf(idp, segment)) {
-    res.status(400).json({ error: 'invalid_tenant', error_codes: [90002] });
-    return;
-  }
-  res.json(idp.jwks);
-});
+  router.get('/:tenant/v2.0/.well-known/openid-configuration', (req, res) => {
+    const segment = String(req.params['tenant']).toLowerCase();
+    const tid = MULTI_TENANT.has(segment) ? segment : tenantOf(idp, segment);
+    if (!tid) {
+      res
+        .status(400)
+        .json({
+          error: 'invalid_tenant',
+          error_description: `AADSTS90002: Tenant '${String(req.params['tenant'])}' not found.`,
+          error_codes: [90002],
+        });
+      return;
+    }
+    res.json(openIdConfiguration(idp, tid));
+  });
+  router.get('/:tenant/discovery/v2.0/keys', (req, res) => {
+    const segment = String(req.params['tenant']).toLowerCase();
+    if (!MULTI_TENANT.has(segment) && !tenantOf(idp, segment)) {
+      res.status(400).json({ error: 'invalid_tenant', error_codes: [90002] });
+      return;
+    }
+    res.json(idp.jwks);
+  });
 }

@@ -3,10 +3,27 @@
 // See README.md for what it emulates, its fidelity rules and fault injection.
 
 export { startLocalTenant, TENANT_IN_MEMORY } from './server.ts';
-export type { IdentityFactory, IdentityProvider, LocalTenantHandle, LocalTenantInfo, LocalTenantOptions, VerifiedToken } from './server.ts';
+export type {
+  IdentityFactory,
+  IdentityProvider,
+  LocalTenantHandle,
+  LocalTenantInfo,
+  LocalTenantOptions,
+  VerifiedToken,
+} from './server.ts';
 export type { AppRegistration, DirectoryTenant, DirectoryUser, TenantDirectory } from './seed.ts';
 export { GraphHttpError, systemClock } from './core.ts';
-export type { Clock, Entity, Json, LocalTenantState, Route, TenantContext, TenantLogger, TenantRequest, TenantResponse } from './core.ts';
+export type {
+  Clock,
+  Entity,
+  Json,
+  LocalTenantState,
+  Route,
+  TenantContext,
+  TenantLogger,
+  TenantRequest,
+  TenantResponse,
+} from './core.ts';
 export type { FaultConfig } from './faults.ts';
 export type { LocalTenantStats, Outcome, RequestLogEntry } from './stats.ts';
 export type { BotActivityRecord, ConversationState } from './botconnector.ts';

@@ -25,7 +25,14 @@ describe('$filter', () => {
   });
 
   it('refuses what it does not support with a Graph-shaped 400', () => {
-    for (const expr of ['', 'displayName ne 3', "manager/displayName eq 'x'", "displayName eq 'x' or id eq '1'", 'startswith(displayName)', "id eq '1' and"]) {
+    for (const expr of [
+      '',
+      'displayName ne 3',
+      "manager/displayName eq 'x'",
+      "displayName eq 'x' or id eq '1'",
+      'startswith(displayName)',
+      "id eq '1' and",
+    ]) {
       let err: unknown;
       try {
         parseFilter(expr);
@@ -45,12 +52,19 @@ describe('paging and $select', () => {
     expect(() => decodeSkipToken('bm9wZQ')).toThrow(GraphHttpError);
     const link = nextLink('https://localhost:4443/v1.0', '/users', new URLSearchParams('$top=2&$skiptoken=old'), 4);
     expect(link).toBe(`https://localhost:4443/v1.0/users?$top=2&$skiptoken=${encodeSkipToken(4)}`);
-    expect(applySelect({ '@odata.etag': 'W/"1"', id: '1', title: 't', extra: 1 }, ['title'])).toEqual({ '@odata.etag': 'W/"1"', title: 't' });
+    expect(applySelect({ '@odata.etag': 'W/"1"', id: '1', title: 't', extra: 1 }, ['title'])).toEqual({
+      '@odata.etag': 'W/"1"',
+      title: 't',
+    });
   });
 });
 
 describe('routing', () => {
-  const route = (method: Route['method'], pattern: string): Route => ({ method, pattern, handler: () => ({ status: 200 }) });
+  const route = (method: Route['method'], pattern: string): Route => ({
+    method,
+    pattern,
+    handler: () => ({ status: 200 }),
+  });
   const table = new RouteTable([
     route('GET', '/teams/{team-id}/operations/{teamsAsyncOperation-id}'),
     route('GET', '/groups/{group-id}/members'),
@@ -72,7 +86,9 @@ describe('routing', () => {
   it('builds @odata.context fragments like Graph', () => {
     expect(contextFragment('/users/{user-id}', { 'user-id': 'a' }, false)).toBe('users/$entity');
     expect(contextFragment('/teams/{team-id}/channels', { 'team-id': 't' }, true)).toBe("teams('t')/channels");
-    expect(contextFragment('/teams/{team-id}/channels/{channel-id}', { 'team-id': 't', 'channel-id': 'c' }, false)).toBe("teams('t')/channels/$entity");
+    expect(
+      contextFragment('/teams/{team-id}/channels/{channel-id}', { 'team-id': 't', 'channel-id': 'c' }, false),
+    ).toBe("teams('t')/channels/$entity");
   });
 });
 

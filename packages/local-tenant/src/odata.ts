@@ -7,7 +7,11 @@ type Predicate = (item: Record<string, unknown>) => boolean;
 
 const TOKEN = /\s*(?:(\()|(\))|(,)|('(?:[^']|'')*')|([A-Za-z_][\w.]*)|(-?\d+(?:\.\d+)?))/y;
 
-type Token = { kind: 'open' | 'close' | 'comma' } | { kind: 'string'; value: string } | { kind: 'word'; value: string } | { kind: 'number'; value: number };
+type Token =
+  | { kind: 'open' | 'close' | 'comma' }
+  | { kind: 'string'; value: string }
+  | { kind: 'word'; value: string }
+  | { kind: 'number'; value: number };
 
 function tokenize(expr: string): Token[] {
   const tokens: Token[] = [];
@@ -30,13 +34,18 @@ function tokenize(expr: string): Token[] {
 }
 
 function invalidFilter(expr: string): GraphHttpError {
-  return new GraphHttpError(400, 'BadRequest', `Invalid filter clause: '${expr}'. Supported here: eq, and, startswith on top-level properties.`);
+  return new GraphHttpError(
+    400,
+    'BadRequest',
+    `Invalid filter clause: '${expr}'. Supported here: eq, and, startswith on top-level properties.`,
+  );
 }
 
 function sameValue(actual: unknown, expected: Literal): boolean {
   if (expected === null) return actual === null || actual === undefined;
   // Directory string comparisons are case-insensitive (userPrincipalName, mail, displayName).
-  if (typeof expected === 'string' && typeof actual === 'string') return actual.toLowerCase() === expected.toLowerCase();
+  if (typeof expected === 'string' && typeof actual === 'string')
+    return actual.toLowerCase() === expected.toLowerCase();
   return actual === expected;
 }
 
@@ -110,7 +119,10 @@ export function parseFilter(expr: string): Predicate {
 
 export function parseSelect(value: string | null): string[] | undefined {
   if (value === null) return undefined;
-  const names = value.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  const names = value
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
   if (names.length === 0) throw new GraphHttpError(400, 'BadRequest', 'Invalid $select: no property named.');
   for (const n of names) {
     if (!/^[A-Za-z_@][\w.@]*$/.test(n)) throw new GraphHttpError(400, 'BadRequest', `Invalid $select property '${n}'.`);
@@ -131,7 +143,12 @@ export function parseTop(value: string | null, max: number): number | undefined 
   if (value === null) return undefined;
   if (!/^\d+$/.test(value.trim())) throw new GraphHttpError(400, 'BadRequest', `Invalid value '${value}' for $top.`);
   const n = Number(value);
-  if (n < 1 || n > max) throw new GraphHttpError(400, 'BadRequest', `Invalid page size specified: '${value}'. Must be between 1 and ${max} inclusive.`);
+  if (n < 1 || n > max)
+    throw new GraphHttpError(
+      400,
+      'BadRequest',
+      `Invalid page size specified: '${value}'. Must be between 1 and ${max} inclusive.`,
+    );
   return n;
 }
 
@@ -145,7 +162,11 @@ export function decodeSkipToken(token: string | null): number {
     const parsed = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as { o?: unknown };
     if (typeof parsed.o === 'number' && Number.isInteger(parsed.o) && parsed.o >= 0) return parsed.o;
   } catch (err) {
-    throw new GraphHttpError(400, 'BadRequest', `Invalid $skiptoken (${err instanceof Error ? err.name : 'parse error'}).`);
+    throw new GraphHttpError(
+      400,
+      'BadRequest',
+      `Invalid $skiptoken (${err instanceof Error ? err.name : 'parse error'}).`,
+    );
   }
   throw new GraphHttpError(400, 'BadRequest', 'Invalid $skiptoken.');
 }

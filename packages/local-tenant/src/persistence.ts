@@ -6,9 +6,14 @@ import path from 'node:path';
 import type { LocalTenantState } from './core.ts';
 
 export class StateFileError extends Error {
-  constructor(readonly file: string, reason: string) {
-    super(`De toestand van de lokale tenant in ${file} is onleesbaar (${reason}); start met --reset. / `
-      + `The local tenant state in ${file} is unreadable (${reason}); start with --reset.`);
+  constructor(
+    readonly file: string,
+    reason: string,
+  ) {
+    super(
+      `De toestand van de lokale tenant in ${file} is onleesbaar (${reason}); start met --reset. / ` +
+        `The local tenant state in ${file} is unreadable (${reason}); start with --reset.`,
+    );
     this.name = 'StateFileError';
   }
 }
@@ -93,20 +98,22 @@ export class StateSaver {
   private save(): Promise<void> {
     const file = this.file;
     if (!file) return Promise.resolve();
-    this.writing = this.writing.then(async () => {
-      if (!this.dirty) return;
-      this.dirty = false;
-      try {
-        await writeFileAtomic(file, JSON.stringify(this.snapshot()));
-      } catch (err) {
-        this.dirty = true;
+    this.writing = this.writing
+      .then(async () => {
+        if (!this.dirty) return;
+        this.dirty = false;
+        try {
+          await writeFileAtomic(file, JSON.stringify(this.snapshot()));
+        } catch (err) {
+          this.dirty = true;
+          this.lastError = err;
+          throw err;
+        }
+      })
+      .catch((err: unknown) => {
+        // Keep the chain usable for the next save; the error is reported through flush() or onError.
         this.lastError = err;
-        throw err;
-      }
-    }).catch((err: unknown) => {
-      // Keep the chain usable for the next save; the error is reported through flush() or onError.
-      this.lastError = err;
-    });
+      });
     return this.writing;
   }
 }

@@ -2,7 +2,15 @@
 // order hints ("prev next!" in, a service-computed string out), ETags and If-Match, and look-ups of plans, buckets and tasks.
 import { createHash } from 'node:crypto';
 import { DateTime } from 'luxon';
-import { collection, GraphHttpError, type Entity, type Json, type TenantContext, type TenantRequest, type TenantResponse } from './core.ts';
+import {
+  collection,
+  GraphHttpError,
+  type Entity,
+  type Json,
+  type TenantContext,
+  type TenantRequest,
+  type TenantResponse,
+} from './core.ts';
 
 export type JsonObject = { [key: string]: Json };
 
@@ -20,7 +28,13 @@ export const PLANNER_LIMITS = {
 export const CATEGORIES = Array.from({ length: 25 }, (_, i) => `category${i + 1}`);
 export const PREVIEW_TYPES = ['automatic', 'noPreview', 'checklist', 'description', 'reference'] as const;
 export const GRAPH_GROUPS = 'https://graph.microsoft.com/v1.0/groups/';
-export const C = { plans: 'plannerPlans', planDetails: 'plannerPlanDetails', buckets: 'plannerBuckets', tasks: 'plannerTasks', taskDetails: 'plannerTaskDetails' } as const;
+export const C = {
+  plans: 'plannerPlans',
+  planDetails: 'plannerPlanDetails',
+  buckets: 'plannerBuckets',
+  tasks: 'plannerTasks',
+  taskDetails: 'plannerTaskDetails',
+} as const;
 
 /** Who made a change: an identitySet as Planner writes it in createdBy, completedBy, assignedBy. */
 export type Actor = JsonObject;
@@ -66,7 +80,8 @@ export function str(value: unknown, what: string, max = 255): string {
 }
 
 export function int(value: unknown, what: string, min: number, max: number): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) throw badRequest(`'${what}' must be a whole number from ${min} to ${max}.`);
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max)
+    throw badRequest(`'${what}' must be a whole number from ${min} to ${max}.`);
   return value;
 }
 
@@ -75,7 +90,8 @@ export function dateTime(value: unknown, what: string): string | null {
   if (value === null) return null;
   const s = str(value, what, 64);
   const at = /(Z|[+-]\d{2}:\d{2})$/.test(s) ? DateTime.fromISO(s, { setZone: true }) : undefined;
-  if (!at?.isValid) throw badRequest(`'${what}' must be an ISO 8601 date and time with a time zone offset, e.g. 2026-03-01T10:00:00Z.`);
+  if (!at?.isValid)
+    throw badRequest(`'${what}' must be an ISO 8601 date and time with a time zone offset, e.g. 2026-03-01T10:00:00Z.`);
   return at.toUTC().toFormat("yyyy-MM-dd'T'HH:mm:ss'Z'");
 }
 
@@ -97,7 +113,9 @@ export function graphInstant(date: Date): string {
 }
 
 export function actorOf(req: TenantRequest): Actor {
-  return req.userId ? { user: { displayName: null, id: req.userId } } : { application: { displayName: null, id: req.appId } };
+  return req.userId
+    ? { user: { displayName: null, id: req.userId } }
+    : { application: { displayName: null, id: req.appId } };
 }
 
 /** Planner ids are 28 URL-safe characters. */
@@ -143,14 +161,19 @@ export function computeOrderHint(input: unknown, what: string, firstExisting?: s
   const next = m?.[2] ?? '';
   const valid = (h: string) => HINT.test(h) && !h.endsWith('0');
   if (!m || !valid(prev) || !valid(next) || (prev !== '' && next !== '' && prev >= next)) {
-    throw badRequest(`'${what}' must have the format "<previous hint> <next hint>!" (see Planner order hints); got '${s}'.`);
+    throw badRequest(
+      `'${what}' must have the format "<previous hint> <next hint>!" (see Planner order hints); got '${s}'.`,
+    );
   }
   if (prev === '' && next === '') return midpoint('', firstExisting ?? null);
   return midpoint(prev, next === '' ? null : next);
 }
 
 export function firstHint(items: Entity[]): string | undefined {
-  const hints = items.map((i) => String(i.orderHint ?? '')).filter((h) => h !== '').sort();
+  const hints = items
+    .map((i) => String(i.orderHint ?? ''))
+    .filter((h) => h !== '')
+    .sort();
   return hints[0];
 }
 
@@ -161,19 +184,31 @@ export function firstHint(items: Entity[]): string | undefined {
 export function requireIfMatch(req: TenantRequest, item: Entity): void {
   const header = req.headers['if-match']?.trim();
   if (header === undefined || header === '') {
-    throw new GraphHttpError(428, 'PreconditionRequired', "This request needs an 'If-Match' header with the item's current @odata.etag.");
+    throw new GraphHttpError(
+      428,
+      'PreconditionRequired',
+      "This request needs an 'If-Match' header with the item's current @odata.etag.",
+    );
   }
   if (header === '*') throw badRequest("'If-Match: *' is not accepted; send the item's current @odata.etag.");
   const given = header.split(',').map((s) => s.trim());
   if (!given.includes(String(item['@odata.etag']))) {
-    throw new GraphHttpError(412, 'PreconditionFailed', 'The If-Match header does not match the current ETag of the item; read it again and retry.');
+    throw new GraphHttpError(
+      412,
+      'PreconditionFailed',
+      'The If-Match header does not match the current ETag of the item; read it again and retry.',
+    );
   }
 }
 
 /** 204 by default; 200 with the item when the caller asked `Prefer: return=representation`. */
 export function written(req: TenantRequest, item: Entity): TenantResponse {
   if (/return\s*=\s*representation/i.test(req.headers.prefer ?? '')) {
-    return { status: 200, headers: { ETag: String(item['@odata.etag']), 'Preference-Applied': 'return=representation' }, body: viewOf(item) };
+    return {
+      status: 200,
+      headers: { ETag: String(item['@odata.etag']), 'Preference-Applied': 'return=representation' },
+      body: viewOf(item),
+    };
   }
   return { status: 204, headers: { ETag: String(item['@odata.etag']) } };
 }

@@ -1,7 +1,43 @@
 // Planner plans and buckets of the local tenant: plans in Microsoft 365 groups, plan details with category labels,
 // buckets, and their route handlers.
-import { collection, GraphHttpError, type Entity, type TenantContext, type TenantRequest, type TenantResponse } from './core.ts';
-import { actorOf, badRequest, bodyOf, bucketsOf, C, CATEGORIES, checkKeys, computeOrderHint, created, firstHint, getBucket, getPlan, GRAPH_GROUPS, graphInstant, group, isObject, type JsonObject, limit, notFound, obj, param, PLANNER_LIMITS, plannerId, requireIfMatch, str, tasksOf, viewOf, written } from './planner-core.ts';
+import {
+  collection,
+  GraphHttpError,
+  type Entity,
+  type TenantContext,
+  type TenantRequest,
+  type TenantResponse,
+} from './core.ts';
+import {
+  actorOf,
+  badRequest,
+  bodyOf,
+  bucketsOf,
+  C,
+  CATEGORIES,
+  checkKeys,
+  computeOrderHint,
+  created,
+  firstHint,
+  getBucket,
+  getPlan,
+  GRAPH_GROUPS,
+  graphInstant,
+  group,
+  isObject,
+  type JsonObject,
+  limit,
+  notFound,
+  obj,
+  param,
+  PLANNER_LIMITS,
+  plannerId,
+  requireIfMatch,
+  str,
+  tasksOf,
+  viewOf,
+  written,
+} from './planner-core.ts';
 import { deleteTaskEntity } from './planner-tasks.ts';
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -11,8 +47,13 @@ function containerGroupId(body: Record<string, unknown>): string {
   if (body.container !== undefined) {
     if (!isObject(body.container)) throw badRequest("'container' must be an object.");
     const c = body.container;
-    for (const key of Object.keys(c)) if (!['url', 'containerId', 'type', '@odata.type'].includes(key)) throw badRequest(`The property '${key}' does not exist on type 'microsoft.graph.plannerPlanContainer'.`);
-    if (c.type !== undefined && c.type !== 'group') throw badRequest(`Container type '${String(c.type)}' is not supported here; plans belong to a Microsoft 365 group.`);
+    for (const key of Object.keys(c))
+      if (!['url', 'containerId', 'type', '@odata.type'].includes(key))
+        throw badRequest(`The property '${key}' does not exist on type 'microsoft.graph.plannerPlanContainer'.`);
+    if (c.type !== undefined && c.type !== 'group')
+      throw badRequest(
+        `Container type '${String(c.type)}' is not supported here; plans belong to a Microsoft 365 group.`,
+      );
     if (typeof c.url === 'string') {
       const m = /\/groups(?:\/|\(')([0-9a-fA-F-]{36})/.exec(c.url);
       if (!m?.[1]) throw badRequest(`'container.url' must be a group URL such as ${GRAPH_GROUPS}{group-id}.`);
@@ -25,16 +66,25 @@ function containerGroupId(body: Record<string, unknown>): string {
   throw badRequest("A plan needs a 'container' (its Microsoft 365 group).");
 }
 
-function createPlan(ctx: TenantContext, req: TenantRequest, body: Record<string, unknown>, groupFromPath?: string): TenantResponse {
+function createPlan(
+  ctx: TenantContext,
+  req: TenantRequest,
+  body: Record<string, unknown>,
+  groupFromPath?: string,
+): TenantResponse {
   checkKeys(body, 'plannerPlan', ['title', 'container', 'owner'], ['id', 'createdBy', 'createdDateTime']);
   const groupId = groupFromPath ?? containerGroupId(body);
   const g = group(ctx, req.tenantId, groupId);
   if (!g) throw notFound();
-  if (!(Array.isArray(g.groupTypes) && g.groupTypes.includes('Unified'))) throw badRequest('Plans can only be created in Microsoft 365 (Unified) groups.');
+  if (!(Array.isArray(g.groupTypes) && g.groupTypes.includes('Unified')))
+    throw badRequest('Plans can only be created in Microsoft 365 (Unified) groups.');
   const gid = String(g.id);
   const plans = collection(ctx.state, req.tenantId, C.plans);
   if (Object.values(plans).filter((p) => p.owner === gid).length >= PLANNER_LIMITS.plansPerGroup) {
-    throw limit('MaximumPlannerPlans', `The group already contains the maximum number of plans (${PLANNER_LIMITS.plansPerGroup}).`);
+    throw limit(
+      'MaximumPlannerPlans',
+      `The group already contains the maximum number of plans (${PLANNER_LIMITS.plansPerGroup}).`,
+    );
   }
   const title = str(body.title, 'title');
   if (title.trim() === '') throw badRequest("A plan needs a 'title'.");
@@ -46,19 +96,30 @@ function createPlan(ctx: TenantContext, req: TenantRequest, body: Record<string,
     title,
     id,
     createdBy: actorOf(req),
-    container: { '@odata.type': '#microsoft.graph.plannerPlanContainer', url: `${GRAPH_GROUPS}${gid}`, containerId: gid, type: 'group' },
+    container: {
+      '@odata.type': '#microsoft.graph.plannerPlanContainer',
+      url: `${GRAPH_GROUPS}${gid}`,
+      containerId: gid,
+      type: 'group',
+    },
   };
   plans[id] = plan;
   const categoryDescriptions: JsonObject = {};
   for (const c of CATEGORIES) categoryDescriptions[c] = null;
-  collection(ctx.state, req.tenantId, C.planDetails)[id] = { '@odata.etag': ctx.newEtag(), id, sharedWith: {}, categoryDescriptions };
+  collection(ctx.state, req.tenantId, C.planDetails)[id] = {
+    '@odata.etag': ctx.newEtag(),
+    id,
+    sharedWith: {},
+    categoryDescriptions,
+  };
   ctx.changed();
   return created(plan);
 }
 
 function deletePlan(ctx: TenantContext, tenantId: string, planId: string): void {
   for (const task of tasksOf(ctx, tenantId, planId)) deleteTaskEntity(ctx, tenantId, String(task.id));
-  for (const bucket of bucketsOf(ctx, tenantId, planId)) delete collection(ctx.state, tenantId, C.buckets)[String(bucket.id)];
+  for (const bucket of bucketsOf(ctx, tenantId, planId))
+    delete collection(ctx.state, tenantId, C.buckets)[String(bucket.id)];
   delete collection(ctx.state, tenantId, C.planDetails)[planId];
   delete collection(ctx.state, tenantId, C.plans)[planId];
 }
@@ -91,19 +152,32 @@ function patchPlanDetails(details: Entity, body: Record<string, unknown>): void 
 // ---------------------------------------------------------------------------------------------------------------
 // Buckets
 
-function createBucket(ctx: TenantContext, req: TenantRequest, planId: string, body: Record<string, unknown>): TenantResponse {
+function createBucket(
+  ctx: TenantContext,
+  req: TenantRequest,
+  planId: string,
+  body: Record<string, unknown>,
+): TenantResponse {
   checkKeys(body, 'plannerBucket', ['name', 'planId', 'orderHint'], ['id']);
   const plan = getPlan(ctx, req.tenantId, planId);
-  if (body.planId !== undefined && body.planId !== plan.id) throw badRequest("'planId' does not match the plan in the URL.");
+  if (body.planId !== undefined && body.planId !== plan.id)
+    throw badRequest("'planId' does not match the plan in the URL.");
   const existing = bucketsOf(ctx, req.tenantId, String(plan.id));
   if (existing.length >= PLANNER_LIMITS.bucketsPerPlan) {
-    throw limit('MaximumBucketsInProject', `The plan already has the maximum number of buckets (${PLANNER_LIMITS.bucketsPerPlan}).`);
+    throw limit(
+      'MaximumBucketsInProject',
+      `The plan already has the maximum number of buckets (${PLANNER_LIMITS.bucketsPerPlan}).`,
+    );
   }
   const name = str(body.name, 'name');
   if (name.trim() === '') throw badRequest("A bucket needs a 'name'.");
   const id = plannerId(ctx);
   const bucket: Entity = {
-    '@odata.etag': ctx.newEtag(), name, planId: String(plan.id), orderHint: computeOrderHint(body.orderHint, 'orderHint', firstHint(existing)), id,
+    '@odata.etag': ctx.newEtag(),
+    name,
+    planId: String(plan.id),
+    orderHint: computeOrderHint(body.orderHint, 'orderHint', firstHint(existing)),
+    id,
   };
   collection(ctx.state, req.tenantId, C.buckets)[id] = bucket;
   ctx.changed();
@@ -119,7 +193,12 @@ export function postPlan(req: TenantRequest, ctx: TenantContext): TenantResponse
 
 export function listGroupPlans(req: TenantRequest, ctx: TenantContext): TenantResponse {
   const g = group(ctx, req.tenantId, param(req, 'group-id'));
-  if (!g) throw new GraphHttpError(404, 'Request_ResourceNotFound', `Resource '${param(req, 'group-id')}' does not exist or one of its queried reference-property objects are not present.`);
+  if (!g)
+    throw new GraphHttpError(
+      404,
+      'Request_ResourceNotFound',
+      `Resource '${param(req, 'group-id')}' does not exist or one of its queried reference-property objects are not present.`,
+    );
   const plans = Object.values(collection(ctx.state, req.tenantId, C.plans)).filter((p) => p.owner === g.id);
   return { status: 200, body: { value: plans.map(viewOf) } };
 }
@@ -194,10 +273,12 @@ export function updateBucket(req: TenantRequest, ctx: TenantContext): TenantResp
   requireIfMatch(req, bucket);
   const body = bodyOf(req.body);
   checkKeys(body, 'plannerBucket', ['name', 'orderHint'], ['id', 'planId']);
-  if (body.planId !== undefined && body.planId !== bucket.planId) throw badRequest('A bucket cannot be moved to another plan.');
+  if (body.planId !== undefined && body.planId !== bucket.planId)
+    throw badRequest('A bucket cannot be moved to another plan.');
   const name = body.name === undefined ? String(bucket.name) : str(body.name, 'name');
   if (name.trim() === '') throw badRequest("A bucket needs a 'name'.");
-  const orderHint = body.orderHint === undefined ? bucket.orderHint ?? '' : computeOrderHint(body.orderHint, 'orderHint');
+  const orderHint =
+    body.orderHint === undefined ? (bucket.orderHint ?? '') : computeOrderHint(body.orderHint, 'orderHint');
   Object.assign(bucket, { name, orderHint, '@odata.etag': ctx.newEtag() });
   ctx.changed();
   return written(req, bucket);
@@ -207,7 +288,8 @@ export function removeBucket(req: TenantRequest, ctx: TenantContext): TenantResp
   const bucket = getBucket(ctx, req.tenantId, param(req, 'plannerBucket-id'));
   requireIfMatch(req, bucket);
   // Deleting a bucket deletes its tasks, as in Planner.
-  for (const task of tasksOf(ctx, req.tenantId, String(bucket.planId))) if (task.bucketId === bucket.id) deleteTaskEntity(ctx, req.tenantId, String(task.id));
+  for (const task of tasksOf(ctx, req.tenantId, String(bucket.planId)))
+    if (task.bucketId === bucket.id) deleteTaskEntity(ctx, req.tenantId, String(task.id));
   delete collection(ctx.state, req.tenantId, C.buckets)[String(bucket.id)];
   ctx.changed();
   return { status: 204 };

@@ -1,16 +1,78 @@
 // Planner tasks of the local tenant: tasks and task details (assignments, checklist, references) with Planner's
 // limits, and their route handlers.
 import { collection, type Entity, type TenantContext, type TenantRequest, type TenantResponse } from './core.ts';
-import { type Actor, actorOf, badRequest, bodyOf, C, CATEGORIES, checkKeys, computeOrderHint, created, dateTime, firstHint, getPlan, getTask, graphInstant, int, isObject, type JsonObject, limit, notFound, obj, param, PLANNER_LIMITS, plannerId, PREVIEW_TYPES, requireIfMatch, str, tasksOf, typedValue, userExists, viewOf, written } from './planner-core.ts';
+import {
+  type Actor,
+  actorOf,
+  badRequest,
+  bodyOf,
+  C,
+  CATEGORIES,
+  checkKeys,
+  computeOrderHint,
+  created,
+  dateTime,
+  firstHint,
+  getPlan,
+  getTask,
+  graphInstant,
+  int,
+  isObject,
+  type JsonObject,
+  limit,
+  notFound,
+  obj,
+  param,
+  PLANNER_LIMITS,
+  plannerId,
+  PREVIEW_TYPES,
+  requireIfMatch,
+  str,
+  tasksOf,
+  typedValue,
+  userExists,
+  viewOf,
+  written,
+} from './planner-core.ts';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Tasks
 
-const TASK_WRITABLE = ['bucketId', 'title', 'orderHint', 'assigneePriority', 'percentComplete', 'startDateTime', 'dueDateTime', 'priority', 'appliedCategories', 'assignments', 'conversationThreadId', 'previewType'];
-const TASK_SERVICE_SET = ['id', 'createdBy', 'createdDateTime', 'completedBy', 'completedDateTime', 'hasDescription', 'referenceCount', 'checklistItemCount', 'activeChecklistItemCount'];
+const TASK_WRITABLE = [
+  'bucketId',
+  'title',
+  'orderHint',
+  'assigneePriority',
+  'percentComplete',
+  'startDateTime',
+  'dueDateTime',
+  'priority',
+  'appliedCategories',
+  'assignments',
+  'conversationThreadId',
+  'previewType',
+];
+const TASK_SERVICE_SET = [
+  'id',
+  'createdBy',
+  'createdDateTime',
+  'completedBy',
+  'completedDateTime',
+  'hasDescription',
+  'referenceCount',
+  'checklistItemCount',
+  'activeChecklistItemCount',
+];
 
 /** Applies a task change (validated first, so a refused change leaves the task as it was). */
-function applyTaskChange(ctx: TenantContext, tenantId: string, task: Entity, body: Record<string, unknown>, actor: Actor, creating: boolean): void {
+function applyTaskChange(
+  ctx: TenantContext,
+  tenantId: string,
+  task: Entity,
+  body: Record<string, unknown>,
+  actor: Actor,
+  creating: boolean,
+): void {
   const next: Entity = structuredClone(task);
   const now = graphInstant(ctx.clock.now());
   if (body.title !== undefined) {
@@ -21,7 +83,8 @@ function applyTaskChange(ctx: TenantContext, tenantId: string, task: Entity, bod
     if (body.bucketId === null) next.bucketId = null;
     else {
       const bucket = collection(ctx.state, tenantId, C.buckets)[str(body.bucketId, 'bucketId')];
-      if (!bucket || bucket.planId !== task.planId) throw badRequest(`Bucket '${String(body.bucketId)}' is not a bucket of this plan.`);
+      if (!bucket || bucket.planId !== task.planId)
+        throw badRequest(`Bucket '${String(body.bucketId)}' is not a bucket of this plan.`);
       next.bucketId = String(bucket.id);
     }
   }
@@ -29,13 +92,23 @@ function applyTaskChange(ctx: TenantContext, tenantId: string, task: Entity, bod
     const siblings = tasksOf(ctx, tenantId, String(task.planId)).filter((t) => t.id !== task.id);
     next.orderHint = computeOrderHint(body.orderHint, 'orderHint', firstHint(siblings));
   }
-  if (body.assigneePriority !== undefined) next.assigneePriority = body.assigneePriority === null || body.assigneePriority === '' ? '' : computeOrderHint(body.assigneePriority, 'assigneePriority');
+  if (body.assigneePriority !== undefined)
+    next.assigneePriority =
+      body.assigneePriority === null || body.assigneePriority === ''
+        ? ''
+        : computeOrderHint(body.assigneePriority, 'assigneePriority');
   if (body.priority !== undefined) next.priority = int(body.priority, 'priority', 0, 10);
-  if (body.conversationThreadId !== undefined) next.conversationThreadId = body.conversationThreadId === null ? null : str(body.conversationThreadId, 'conversationThreadId');
+  if (body.conversationThreadId !== undefined)
+    next.conversationThreadId =
+      body.conversationThreadId === null ? null : str(body.conversationThreadId, 'conversationThreadId');
   if (body.previewType !== undefined) next.previewType = previewType(body.previewType);
   if (body.startDateTime !== undefined) next.startDateTime = dateTime(body.startDateTime, 'startDateTime');
   if (body.dueDateTime !== undefined) next.dueDateTime = dateTime(body.dueDateTime, 'dueDateTime');
-  if (typeof next.startDateTime === 'string' && typeof next.dueDateTime === 'string' && next.startDateTime > next.dueDateTime) {
+  if (
+    typeof next.startDateTime === 'string' &&
+    typeof next.dueDateTime === 'string' &&
+    next.startDateTime > next.dueDateTime
+  ) {
     throw badRequest('The task would start after it is due (startDateTime is later than dueDateTime).');
   }
   if (body.percentComplete !== undefined) {
@@ -74,13 +147,20 @@ function applyTaskChange(ctx: TenantContext, tenantId: string, task: Entity, bod
       const a = typedValue(value, 'microsoft.graph.plannerAssignment', `assignments.${userId}`);
       const current = assignments[userId];
       if (current === undefined) {
-        if (!userExists(ctx, tenantId, userId)) throw badRequest(`User '${userId}' does not exist in this tenant and can't be assigned.`);
+        if (!userExists(ctx, tenantId, userId))
+          throw badRequest(`User '${userId}' does not exist in this tenant and can't be assigned.`);
         if (a.orderHint === undefined) throw badRequest(`'assignments.${userId}.orderHint' is required (e.g. " !").`);
         assignments[userId] = {
-          '@odata.type': '#microsoft.graph.plannerAssignment', assignedDateTime: now, orderHint: computeOrderHint(a.orderHint, `assignments.${userId}.orderHint`), assignedBy: actor,
+          '@odata.type': '#microsoft.graph.plannerAssignment',
+          assignedDateTime: now,
+          orderHint: computeOrderHint(a.orderHint, `assignments.${userId}.orderHint`),
+          assignedBy: actor,
         };
       } else if (a.orderHint !== undefined) {
-        assignments[userId] = { ...obj(current), orderHint: computeOrderHint(a.orderHint, `assignments.${userId}.orderHint`) };
+        assignments[userId] = {
+          ...obj(current),
+          orderHint: computeOrderHint(a.orderHint, `assignments.${userId}.orderHint`),
+        };
       }
     }
     if (Object.keys(assignments).length > PLANNER_LIMITS.assigneesPerTask) {
@@ -90,9 +170,14 @@ function applyTaskChange(ctx: TenantContext, tenantId: string, task: Entity, bod
   }
   const becomesActive = next.percentComplete !== 100 && (creating || task.percentComplete === 100);
   if (becomesActive) {
-    const active = tasksOf(ctx, tenantId, String(task.planId)).filter((t) => t.id !== task.id && t.percentComplete !== 100).length;
+    const active = tasksOf(ctx, tenantId, String(task.planId)).filter(
+      (t) => t.id !== task.id && t.percentComplete !== 100,
+    ).length;
     if (active >= PLANNER_LIMITS.activeTasksPerPlan) {
-      throw limit('MaximumActiveTasksInProject', `The plan already has the maximum number of tasks that are not complete (${PLANNER_LIMITS.activeTasksPerPlan}).`);
+      throw limit(
+        'MaximumActiveTasksInProject',
+        `The plan already has the maximum number of tasks that are not complete (${PLANNER_LIMITS.activeTasksPerPlan}).`,
+      );
     }
   }
   Object.assign(task, next);
@@ -104,13 +189,22 @@ function previewType(value: unknown): string {
   return found;
 }
 
-function createTask(ctx: TenantContext, req: TenantRequest, planId: string, body: Record<string, unknown>): TenantResponse {
+function createTask(
+  ctx: TenantContext,
+  req: TenantRequest,
+  planId: string,
+  body: Record<string, unknown>,
+): TenantResponse {
   checkKeys(body, 'plannerTask', ['planId', ...TASK_WRITABLE], TASK_SERVICE_SET);
   const plan = getPlan(ctx, req.tenantId, planId);
-  if (body.planId !== undefined && body.planId !== plan.id) throw badRequest("'planId' does not match the plan in the URL.");
+  if (body.planId !== undefined && body.planId !== plan.id)
+    throw badRequest("'planId' does not match the plan in the URL.");
   if (body.title === undefined) throw badRequest("A task needs a 'title'.");
   if (tasksOf(ctx, req.tenantId, String(plan.id)).length >= PLANNER_LIMITS.tasksPerPlan) {
-    throw limit('MaximumTasksInProject', `The plan already has the maximum number of tasks (${PLANNER_LIMITS.tasksPerPlan}).`);
+    throw limit(
+      'MaximumTasksInProject',
+      `The plan already has the maximum number of tasks (${PLANNER_LIMITS.tasksPerPlan}).`,
+    );
   }
   const id = plannerId(ctx);
   const actor = actorOf(req);
@@ -143,7 +237,12 @@ function createTask(ctx: TenantContext, req: TenantRequest, planId: string, body
   task['@odata.etag'] = ctx.newEtag();
   collection(ctx.state, req.tenantId, C.tasks)[id] = task;
   collection(ctx.state, req.tenantId, C.taskDetails)[id] = {
-    '@odata.etag': ctx.newEtag(), description: '', previewType: task.previewType ?? 'automatic', id, references: {}, checklist: {},
+    '@odata.etag': ctx.newEtag(),
+    description: '',
+    previewType: task.previewType ?? 'automatic',
+    id,
+    references: {},
+    checklist: {},
   };
   ctx.changed();
   return created(task);
@@ -155,9 +254,16 @@ export function deleteTaskEntity(ctx: TenantContext, tenantId: string, taskId: s
 }
 
 /** Changes a task (If-Match already checked); a previewType change shows on its details too. */
-export function patchTask(ctx: TenantContext, tenantId: string, task: Entity, body: Record<string, unknown>, actor: Actor): void {
+export function patchTask(
+  ctx: TenantContext,
+  tenantId: string,
+  task: Entity,
+  body: Record<string, unknown>,
+  actor: Actor,
+): void {
   checkKeys(body, 'plannerTask', [...TASK_WRITABLE, 'planId'], TASK_SERVICE_SET);
-  if (body.planId !== undefined && body.planId !== task.planId) throw badRequest('A task cannot be moved to another plan.');
+  if (body.planId !== undefined && body.planId !== task.planId)
+    throw badRequest('A task cannot be moved to another plan.');
   applyTaskChange(ctx, tenantId, task, body, actor, false);
   task['@odata.etag'] = ctx.newEtag();
   const details = collection(ctx.state, tenantId, C.taskDetails)[String(task.id)];
@@ -171,11 +277,18 @@ const CHECKLIST_TYPE = 'microsoft.graph.plannerChecklistItem';
 const REFERENCE_TYPE = 'microsoft.graph.plannerExternalReference';
 
 /** Changes task details (If-Match already checked) and keeps the task's counters, which gives the task a new ETag. */
-export function patchTaskDetails(ctx: TenantContext, tenantId: string, details: Entity, body: Record<string, unknown>, actor: Actor): void {
+export function patchTaskDetails(
+  ctx: TenantContext,
+  tenantId: string,
+  details: Entity,
+  body: Record<string, unknown>,
+  actor: Actor,
+): void {
   checkKeys(body, 'plannerTaskDetails', ['description', 'previewType', 'references', 'checklist'], ['id']);
   const next: Entity = structuredClone(details);
   const now = graphInstant(ctx.clock.now());
-  if (body.description !== undefined) next.description = body.description === null ? '' : str(body.description, 'description', 32_000);
+  if (body.description !== undefined)
+    next.description = body.description === null ? '' : str(body.description, 'description', 32_000);
   if (body.previewType !== undefined) next.previewType = previewType(body.previewType);
   if (body.checklist !== undefined) {
     if (!isObject(body.checklist)) throw badRequest("'checklist' must be an object keyed by item id.");
@@ -188,18 +301,30 @@ export function patchTaskDetails(ctx: TenantContext, tenantId: string, details: 
       }
       const item = typedValue(value, CHECKLIST_TYPE, `checklist.${itemId}`);
       const current = obj(checklist[itemId]);
-      if (checklist[itemId] === undefined && item.title === undefined) throw badRequest(`'checklist.${itemId}.title' is required for a new item.`);
+      if (checklist[itemId] === undefined && item.title === undefined)
+        throw badRequest(`'checklist.${itemId}.title' is required for a new item.`);
       checklist[itemId] = {
         '@odata.type': `#${CHECKLIST_TYPE}`,
-        isChecked: item.isChecked === undefined ? (current.isChecked ?? false) : typeof item.isChecked === 'boolean' ? item.isChecked : badValue(`checklist.${itemId}.isChecked`),
+        isChecked:
+          item.isChecked === undefined
+            ? (current.isChecked ?? false)
+            : typeof item.isChecked === 'boolean'
+              ? item.isChecked
+              : badValue(`checklist.${itemId}.isChecked`),
         title: item.title === undefined ? (current.title ?? '') : str(item.title, `checklist.${itemId}.title`, 100),
-        orderHint: item.orderHint === undefined ? (current.orderHint ?? computeOrderHint(undefined, 'orderHint')) : computeOrderHint(item.orderHint, `checklist.${itemId}.orderHint`),
+        orderHint:
+          item.orderHint === undefined
+            ? (current.orderHint ?? computeOrderHint(undefined, 'orderHint'))
+            : computeOrderHint(item.orderHint, `checklist.${itemId}.orderHint`),
         lastModifiedDateTime: now,
         lastModifiedBy: actor,
       };
     }
     if (Object.keys(checklist).length > PLANNER_LIMITS.checklistItemsPerTask) {
-      throw limit('MaximumChecklistItemsOnTask', `A task can have at most ${PLANNER_LIMITS.checklistItemsPerTask} checklist items.`);
+      throw limit(
+        'MaximumChecklistItemsOnTask',
+        `A task can have at most ${PLANNER_LIMITS.checklistItemsPerTask} checklist items.`,
+      );
     }
     next.checklist = checklist;
   }
@@ -218,9 +343,22 @@ export function patchTaskDetails(ctx: TenantContext, tenantId: string, details: 
       const current = obj(references[url]);
       references[url] = {
         '@odata.type': `#${REFERENCE_TYPE}`,
-        alias: ref.alias === undefined ? (current.alias ?? null) : ref.alias === null ? null : str(ref.alias, `references.${url}.alias`),
-        type: ref.type === undefined ? (current.type ?? null) : ref.type === null ? null : str(ref.type, `references.${url}.type`),
-        previewPriority: ref.previewPriority === undefined ? (current.previewPriority ?? computeOrderHint(undefined, 'previewPriority')) : computeOrderHint(ref.previewPriority, `references.${url}.previewPriority`),
+        alias:
+          ref.alias === undefined
+            ? (current.alias ?? null)
+            : ref.alias === null
+              ? null
+              : str(ref.alias, `references.${url}.alias`),
+        type:
+          ref.type === undefined
+            ? (current.type ?? null)
+            : ref.type === null
+              ? null
+              : str(ref.type, `references.${url}.type`),
+        previewPriority:
+          ref.previewPriority === undefined
+            ? (current.previewPriority ?? computeOrderHint(undefined, 'previewPriority'))
+            : computeOrderHint(ref.previewPriority, `references.${url}.previewPriority`),
         lastModifiedDateTime: now,
         lastModifiedBy: actor,
       };

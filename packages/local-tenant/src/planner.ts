@@ -4,9 +4,45 @@
 // The work is done in planner-core, planner-plans and planner-tasks.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { collection, type Clock, type Entity, type LocalTenantState, type Route, type TenantContext } from './core.ts';
-import { type Actor, badRequest, bodyOf, C, getTask, type JsonObject, notFound, obj, userExists, viewOf } from './planner-core.ts';
-import { listBuckets, listGroupPlans, postBucket, postGroupPlan, postPlan, readBucket, readPlan, readPlanDetails, removeBucket, removePlan, updateBucket, updatePlan, updatePlanDetails } from './planner-plans.ts';
-import { deleteTaskEntity, listTasks, patchTask, patchTaskDetails, postTask, readTask, readTaskDetails, removeTask, updateTask, updateTaskDetails } from './planner-tasks.ts';
+import {
+  type Actor,
+  badRequest,
+  bodyOf,
+  C,
+  getTask,
+  type JsonObject,
+  notFound,
+  obj,
+  userExists,
+  viewOf,
+} from './planner-core.ts';
+import {
+  listBuckets,
+  listGroupPlans,
+  postBucket,
+  postGroupPlan,
+  postPlan,
+  readBucket,
+  readPlan,
+  readPlanDetails,
+  removeBucket,
+  removePlan,
+  updateBucket,
+  updatePlan,
+  updatePlanDetails,
+} from './planner-plans.ts';
+import {
+  deleteTaskEntity,
+  listTasks,
+  patchTask,
+  patchTaskDetails,
+  postTask,
+  readTask,
+  readTaskDetails,
+  removeTask,
+  updateTask,
+  updateTaskDetails,
+} from './planner-tasks.ts';
 
 export { computeOrderHint, PLANNER_LIMITS } from './planner-core.ts';
 
@@ -63,10 +99,12 @@ function personContext(state: LocalTenantState, clock: Clock, options: PersonEdi
 
 function personActor(ctx: TenantContext, tenantId: string, task: Entity, options: PersonEditOptions): Actor {
   const users = Object.values(collection(ctx.state, tenantId, 'users'));
-  const id = options.userId
-    ?? Object.keys(obj(task.assignments))[0]
-    ?? String(users.find((u) => u.accountEnabled !== false)?.id ?? '');
-  if (!id || !userExists(ctx, tenantId, id)) throw badRequest(`No person '${id}' in tenant ${tenantId} to make this change.`);
+  const id =
+    options.userId ??
+    Object.keys(obj(task.assignments))[0] ??
+    String(users.find((u) => u.accountEnabled !== false)?.id ?? '');
+  if (!id || !userExists(ctx, tenantId, id))
+    throw badRequest(`No person '${id}' in tenant ${tenantId} to make this change.`);
   return { user: { displayName: null, id } };
 }
 
@@ -74,7 +112,14 @@ function personActor(ctx: TenantContext, tenantId: string, task: Entity, options
  * Changes a task the way an edit in the Planner app would: same rules as PATCH (a refused change throws
  * GraphHttpError and changes nothing), a new ETag, the person as completedBy/assignedBy. Returns the task as GET shows it.
  */
-export function editTaskAsPerson(state: LocalTenantState, tenantId: string, taskId: string, patch: Record<string, unknown>, clock: Clock, options: PersonEditOptions = {}): JsonObject {
+export function editTaskAsPerson(
+  state: LocalTenantState,
+  tenantId: string,
+  taskId: string,
+  patch: Record<string, unknown>,
+  clock: Clock,
+  options: PersonEditOptions = {},
+): JsonObject {
   const ctx = personContext(state, clock, options);
   const task = getTask(ctx, tenantId, taskId);
   patchTask(ctx, tenantId, task, bodyOf(patch), personActor(ctx, tenantId, task, options));
@@ -83,7 +128,14 @@ export function editTaskAsPerson(state: LocalTenantState, tenantId: string, task
 }
 
 /** Changes a task's details (description, checklist, references) as a person in the Planner app would. */
-export function editTaskDetailsAsPerson(state: LocalTenantState, tenantId: string, taskId: string, patch: Record<string, unknown>, clock: Clock, options: PersonEditOptions = {}): JsonObject {
+export function editTaskDetailsAsPerson(
+  state: LocalTenantState,
+  tenantId: string,
+  taskId: string,
+  patch: Record<string, unknown>,
+  clock: Clock,
+  options: PersonEditOptions = {},
+): JsonObject {
   const ctx = personContext(state, clock, options);
   const task = getTask(ctx, tenantId, taskId);
   const details = collection(ctx.state, tenantId, C.taskDetails)[String(task.id)];
@@ -94,7 +146,13 @@ export function editTaskDetailsAsPerson(state: LocalTenantState, tenantId: strin
 }
 
 /** Deletes a task as a person in the Planner app would (no ETag asked). */
-export function deleteTaskAsPerson(state: LocalTenantState, tenantId: string, taskId: string, clock: Clock, options: PersonEditOptions = {}): void {
+export function deleteTaskAsPerson(
+  state: LocalTenantState,
+  tenantId: string,
+  taskId: string,
+  clock: Clock,
+  options: PersonEditOptions = {},
+): void {
   const ctx = personContext(state, clock, options);
   const task = getTask(ctx, tenantId, taskId);
   deleteTaskEntity(ctx, tenantId, String(task.id));

@@ -32,7 +32,11 @@ export function pathSegments(rawPath: string): string[] {
       out.push(key[1]);
       const inner = key[2].trim();
       // OData keys may be quoted ('abc') or bare (a GUID); quotes inside are doubled.
-      out.push(inner.startsWith("'") && inner.endsWith("'") && inner.length >= 2 ? inner.slice(1, -1).replaceAll("''", "'") : inner);
+      out.push(
+        inner.startsWith("'") && inner.endsWith("'") && inner.length >= 2
+          ? inner.slice(1, -1).replaceAll("''", "'")
+          : inner,
+      );
     } else {
       out.push(decoded);
     }
@@ -50,10 +54,13 @@ function safeDecode(segment: string): string {
 }
 
 function compile(route: Route): CompiledRoute {
-  const segments = route.pattern.split('/').filter((s) => s !== '').map((s) => {
-    const m = /^\{(.+)\}$/.exec(s);
-    return m?.[1] ? { param: m[1] } : { literal: s.toLowerCase() };
-  });
+  const segments = route.pattern
+    .split('/')
+    .filter((s) => s !== '')
+    .map((s) => {
+      const m = /^\{(.+)\}$/.exec(s);
+      return m?.[1] ? { param: m[1] } : { literal: s.toLowerCase() };
+    });
   return { route, segments, literals: segments.filter((s) => 'literal' in s).length };
 }
 

@@ -51,7 +51,9 @@ export interface SeedResult {
 
 /** A stable GUID for a name (RFC 4122 version 5 layout over SHA-1). */
 export function nameGuid(...parts: string[]): string {
-  const h = createHash('sha1').update(`regiekamer-local-tenant:${parts.join(':')}`).digest();
+  const h = createHash('sha1')
+    .update(`regiekamer-local-tenant:${parts.join(':')}`)
+    .digest();
   h[6] = ((h[6] as number) & 0x0f) | 0x50;
   h[8] = ((h[8] as number) & 0x3f) | 0x80;
   const hex = h.subarray(0, 16).toString('hex');
@@ -62,7 +64,11 @@ function emptyState(): LocalTenantState {
   return { version: 1, tenants: {}, apps: [] };
 }
 
-function userEntity(tenantId: string, p: { upn: string; mail: string; displayName: string; enabled: boolean; jobTitle?: string | null }, now: Date): Entity {
+function userEntity(
+  tenantId: string,
+  p: { upn: string; mail: string; displayName: string; enabled: boolean; jobTitle?: string | null },
+  now: Date,
+): Entity {
   const [given, ...rest] = p.displayName.split(' ');
   return {
     id: nameGuid(tenantId, 'user', p.upn.toLowerCase()),
@@ -92,7 +98,11 @@ function addUser(tenant: TenantData, user: Entity): boolean {
 }
 
 /** Adds to the state (or a new one) every tenant, user and the app that is not there yet; `changed` if anything was. */
-export function seedState(existing: LocalTenantState | undefined, directory: TenantDirectory, options: SeedOptions): SeedResult {
+export function seedState(
+  existing: LocalTenantState | undefined,
+  directory: TenantDirectory,
+  options: SeedOptions,
+): SeedResult {
   const state = existing ?? emptyState();
   let changed = existing === undefined;
   const now = options.now;
@@ -106,9 +116,17 @@ export function seedState(existing: LocalTenantState | undefined, directory: Ten
       changed = true;
     }
     for (const u of t.users) {
-      const user = userEntity(tenantId, {
-        upn: u.userPrincipalName, mail: u.mail ?? u.userPrincipalName, displayName: u.displayName, enabled: u.accountEnabled ?? true, jobTitle: u.jobTitle ?? null,
-      }, now);
+      const user = userEntity(
+        tenantId,
+        {
+          upn: u.userPrincipalName,
+          mail: u.mail ?? u.userPrincipalName,
+          displayName: u.displayName,
+          enabled: u.accountEnabled ?? true,
+          jobTitle: u.jobTitle ?? null,
+        },
+        now,
+      );
       changed = addUser(tenant, user) || changed;
     }
   }
@@ -120,14 +138,21 @@ export function seedState(existing: LocalTenantState | undefined, directory: Ten
       changed = true;
     }
   } else if (state.apps.length === 0) {
-    state.apps.push({ clientId: nameGuid('app', randomBytes(16).toString('hex')), clientSecret: randomBytes(30).toString('base64url'), displayName: app.displayName });
+    state.apps.push({
+      clientId: nameGuid('app', randomBytes(16).toString('hex')),
+      clientSecret: randomBytes(30).toString('base64url'),
+      displayName: app.displayName,
+    });
     changed = true;
   }
   return { state, changed };
 }
 
 /** The directory's tenants that are in the state, in directory order, as the handle and local-tenant.json list them. */
-export function tenantList(state: LocalTenantState, directory: TenantDirectory): { id: string; domain: string; displayName: string }[] {
+export function tenantList(
+  state: LocalTenantState,
+  directory: TenantDirectory,
+): { id: string; domain: string; displayName: string }[] {
   return directory.tenants
     .map((t) => state.tenants[t.id.toLowerCase()])
     .filter((t): t is TenantData => t !== undefined)

@@ -28,16 +28,33 @@ function limiter(max: number): <T>(fn: () => Promise<T>) => Promise<T> {
 }
 
 /** Runs a $batch: ≤20 sub-requests, dependsOn order, 424 for dependants of a failure, 4 in parallel. */
-export async function executeBatch(rt: TenantRuntime, body: unknown, auth: VerifiedToken, base: string, batchSeq: number, record: (o: ExecOutput, e: Omit<RequestLogEntry, 'seq' | 'at' | 'route' | 'status'>) => void): Promise<TenantResponse> {
+export async function executeBatch(
+  rt: TenantRuntime,
+  body: unknown,
+  auth: VerifiedToken,
+  base: string,
+  batchSeq: number,
+  record: (o: ExecOutput, e: Omit<RequestLogEntry, 'seq' | 'at' | 'route' | 'status'>) => void,
+): Promise<TenantResponse> {
   const { clock } = rt;
   const now = clock.now();
-  const bad = (message: string): TenantResponse => ({ status: 400, body: errorBody('BadRequest', message, randomUUID(), now) });
+  const bad = (message: string): TenantResponse => ({
+    status: 400,
+    body: errorBody('BadRequest', message, randomUUID(), now),
+  });
   if (!isPlainObject(body) || !Array.isArray(body.requests)) return bad("A batch needs a 'requests' array.");
   const requests = body.requests as unknown[];
   if (requests.length === 0) return bad('A batch needs at least one request.');
   if (requests.length > MAX_BATCH) return bad(`Number of requests exceeds the limit of ${MAX_BATCH}.`);
   const ids = new Set<string>();
-  const parsed: { id: string; method: string; url: string; headers: Record<string, string>; body: unknown; dependsOn: string[] }[] = [];
+  const parsed: {
+    id: string;
+    method: string;
+    url: string;
+    headers: Record<string, string>;
+    body: unknown;
+    dependsOn: string[];
+  }[] = [];
   for (const r of requests) {
     if (!isPlainObject(r)) return bad('Every batch request must be a JSON object.');
     const id = r.id;
@@ -45,18 +62,21 @@ export async function executeBatch(rt: TenantRuntime, body: unknown, auth: Verif
     if (ids.has(id)) return bad(`Request id '${id}' is used more than once.`);
     ids.add(id);
     const method = typeof r.method === 'string' ? r.method.toUpperCase() : '';
-    if (!['GET', 'POST', 'PATCH', 'PUT', 'DELETE'].includes(method)) return bad(`Request '${id}' has an invalid method.`);
+    if (!['GET', 'POST', 'PATCH', 'PUT', 'DELETE'].includes(method))
+      return bad(`Request '${id}' has an invalid method.`);
     if (typeof r.url !== 'string' || r.url === '') return bad(`Request '${id}' needs a 'url'.`);
     const subHeaders = isPlainObject(r.headers) ? lowerHeaders(r.headers) : {};
     if (r.body !== undefined && method !== 'GET' && !subHeaders['content-type']) {
       return bad(`Write request id : ${id} does not contain Content-Type header or body.`);
     }
     const dependsOn = r.dependsOn === undefined ? [] : r.dependsOn;
-    if (!Array.isArray(dependsOn) || dependsOn.some((d) => typeof d !== 'string')) return bad(`Request '${id}' has an invalid 'dependsOn'.`);
+    if (!Array.isArray(dependsOn) || dependsOn.some((d) => typeof d !== 'string'))
+      return bad(`Request '${id}' has an invalid 'dependsOn'.`);
     parsed.push({ id, method, url: r.url, headers: subHeaders, body: r.body, dependsOn: dependsOn as string[] });
   }
   for (const p of parsed) {
-    for (const d of p.dependsOn) if (!ids.has(d) || d === p.id) return bad(`Request '${p.id}' depends on unknown request '${d}'.`);
+    for (const d of p.dependsOn)
+      if (!ids.has(d) || d === p.id) return bad(`Request '${p.id}' depends on unknown request '${d}'.`);
   }
   // Cycles would wait forever; refuse them like the service does.
   const visiting = new Set<string>();
@@ -83,21 +103,57 @@ export async function executeBatch(rt: TenantRuntime, body: unknown, auth: Verif
       const started = Date.now();
       let out: ExecOutput;
       if (deps.some((d) => d.status >= 400)) {
-        out = { status: 424, route: `${p.method} (failed dependency)`, headers: {}, body: errorBody('FailedDependency', 'A request this request depends on failed.', randomUUID(), clock.now()) };
+        out = {
+          status: 424,
+          route: `${p.method} (failed dependency)`,
+          headers: {},
+          body: errorBody('FailedDependency', 'A request this request depends on failed.', randomUUID(), clock.now()),
+        };
       } else if (/^[a-z][a-z0-9+.-]*:/i.test(p.url)) {
-        out = { status: 400, route: `${p.method} (unmatched)`, headers: {}, body: errorBody('BadRequest', 'Batch request URLs must be relative to the version, e.g. /users.', randomUUID(), clock.now()) };
+        out = {
+          status: 400,
+          route: `${p.method} (unmatched)`,
+          headers: {},
+          body: errorBody(
+            'BadRequest',
+            'Batch request URLs must be relative to the version, e.g. /users.',
+            randomUUID(),
+            clock.now(),
+          ),
+        };
       } else {
         const url = new URL(p.url.startsWith('/') ? p.url : `/${p.url}`, 'http://batch.local');
         if (url.pathname.toLowerCase() === '/$batch') {
-          out = { status: 400, route: 'POST (nested $batch)', headers: {}, body: errorBody('BadRequest', 'A batch cannot contain a batch.', randomUUID(), clock.now()) };
+          out = {
+            status: 400,
+            route: 'POST (nested $batch)',
+            headers: {},
+            body: errorBody('BadRequest', 'A batch cannot contain a batch.', randomUUID(), clock.now()),
+          };
         } else {
-          out = await slot(() => execute(rt, {
-            surface: 'graph', method: p.method, rawPath: url.pathname, query: url.searchParams,
-            headers: p.headers, body: p.body, auth, base, batch: { seq: batchSeq, id: p.id },
-          }));
+          out = await slot(() =>
+            execute(rt, {
+              surface: 'graph',
+              method: p.method,
+              rawPath: url.pathname,
+              query: url.searchParams,
+              headers: p.headers,
+              body: p.body,
+              auth,
+              base,
+              batch: { seq: batchSeq, id: p.id },
+            }),
+          );
         }
       }
-      record(out, { method: p.method, path: p.url.split('?')[0] ?? p.url, ms: Date.now() - started, tenantId: auth.tenantId, appId: auth.appId, batch: { seq: batchSeq, id: p.id } });
+      record(out, {
+        method: p.method,
+        path: p.url.split('?')[0] ?? p.url,
+        ms: Date.now() - started,
+        tenantId: auth.tenantId,
+        appId: auth.appId,
+        batch: { seq: batchSeq, id: p.id },
+      });
       return out;
     })();
     results.set(p.id, promise);

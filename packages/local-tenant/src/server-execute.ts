@@ -35,7 +35,17 @@ export interface ExecOutput extends TenantResponse {
 }
 
 export function errorBody(code: string, message: string, requestId: string, now: Date): Record<string, unknown> {
-  return { error: { code, message, innerError: { date: now.toISOString().replace(/\.\d{3}Z$/, ''), 'request-id': requestId, 'client-request-id': requestId } } };
+  return {
+    error: {
+      code,
+      message,
+      innerError: {
+        date: now.toISOString().replace(/\.\d{3}Z$/, ''),
+        'request-id': requestId,
+        'client-request-id': requestId,
+      },
+    },
+  };
 }
 
 export function isPlainObject(v: unknown): v is Record<string, unknown> {
@@ -52,7 +62,12 @@ export function lowerHeaders(h: Record<string, unknown>): Record<string, string>
 }
 
 /** The throttling buckets a request counts against (documented limits; docs/platform.md#throttling-limits). */
-function bucketsFor(rt: TenantRuntime, input: ExecInput, route: Route, req: TenantRequest): { buckets: Bucket[]; concurrency?: { key: string; max: number } } {
+function bucketsFor(
+  rt: TenantRuntime,
+  input: ExecInput,
+  route: Route,
+  req: TenantRequest,
+): { buckets: Bucket[]; concurrency?: { key: string; max: number } } {
   const { appId, tenantId } = input.auth;
   const buckets: Bucket[] = [];
   let concurrency: { key: string; max: number } | undefined;
@@ -61,7 +76,10 @@ function bucketsFor(rt: TenantRuntime, input: ExecInput, route: Route, req: Tena
   } else {
     buckets.push({ key: `app|${appId}`, ...LIMITS.perApp });
     for (const cls of LIMITS.perTenant) {
-      if ((cls.methods as readonly string[]).includes(req.method) && (cls.patterns as readonly string[]).includes(route.pattern)) {
+      if (
+        (cls.methods as readonly string[]).includes(req.method) &&
+        (cls.patterns as readonly string[]).includes(route.pattern)
+      ) {
         buckets.push({ key: `tenant|${appId}|${tenantId}|${cls.name}`, limit: cls.limit, windowMs: cls.windowMs });
       }
     }
@@ -89,26 +107,50 @@ function bucketsFor(rt: TenantRuntime, input: ExecInput, route: Route, req: Tena
 export async function execute(rt: TenantRuntime, input: ExecInput): Promise<ExecOutput> {
   const { clock, state, faults, sleep, throttler, logger, graphRoutes, botRoutes } = rt;
   const requestId = randomUUID();
-  const baseHeaders: Record<string, string> = { 'request-id': requestId, 'client-request-id': input.headers['client-request-id'] ?? requestId };
-  const fail = (status: number, code: string, message: string, route: string, extra: Partial<ExecOutput> = {}): ExecOutput => ({
-    status, route, headers: { ...baseHeaders, ...(extra.headers ?? {}) }, body: errorBody(code, message, requestId, clock.now()),
-    ...(extra.outcome ? { outcome: extra.outcome } : {}), ...(extra.retryAfterSeconds !== undefined ? { retryAfterSeconds: extra.retryAfterSeconds } : {}),
+  const baseHeaders: Record<string, string> = {
+    'request-id': requestId,
+    'client-request-id': input.headers['client-request-id'] ?? requestId,
+  };
+  const fail = (
+    status: number,
+    code: string,
+    message: string,
+    route: string,
+    extra: Partial<ExecOutput> = {},
+  ): ExecOutput => ({
+    status,
+    route,
+    headers: { ...baseHeaders, ...(extra.headers ?? {}) },
+    body: errorBody(code, message, requestId, clock.now()),
+    ...(extra.outcome ? { outcome: extra.outcome } : {}),
+    ...(extra.retryAfterSeconds !== undefined ? { retryAfterSeconds: extra.retryAfterSeconds } : {}),
   });
   const prefix = input.surface === 'graph' ? '/v1.0' : '/v3';
   const table = input.surface === 'graph' ? graphRoutes : botRoutes;
   const matched = table.match(input.method, input.rawPath);
   if (matched.kind === 'not-found') {
     return input.surface === 'graph'
-      ? fail(400, 'BadRequest', `Resource not found for the segment '${matched.segment}'.`, `${input.method} (unmatched)`)
+      ? fail(
+          400,
+          'BadRequest',
+          `Resource not found for the segment '${matched.segment}'.`,
+          `${input.method} (unmatched)`,
+        )
       : fail(404, 'NotFound', 'No such Bot Connector operation.', `${input.method} (unmatched)`);
   }
   if (matched.kind === 'method-not-allowed') {
-    return fail(405, 'Request_BadRequest', `The method ${input.method} is not allowed here (allowed: ${matched.allowed.join(', ')}).`,
-      `${input.method} (method not allowed)`, { headers: { Allow: matched.allowed.join(', ') } });
+    return fail(
+      405,
+      'Request_BadRequest',
+      `The method ${input.method} is not allowed here (allowed: ${matched.allowed.join(', ')}).`,
+      `${input.method} (method not allowed)`,
+      { headers: { Allow: matched.allowed.join(', ') } },
+    );
   }
   const { route, params } = matched.match;
   const routeName = `${route.method} ${prefix}${route.pattern}`;
-  if (!state.tenants[input.auth.tenantId]) return fail(401, 'InvalidAuthenticationToken', 'The token names a tenant that is not here.', routeName);
+  if (!state.tenants[input.auth.tenantId])
+    return fail(401, 'InvalidAuthenticationToken', 'The token names a tenant that is not here.', routeName);
 
   const req: TenantRequest = {
     tenantId: input.auth.tenantId,
@@ -126,12 +168,18 @@ export async function execute(rt: TenantRuntime, input: ExecInput): Promise<Exec
   const decision = faults.decide();
   if (decision.kind !== 'none' && config.latencyMs > 0) await sleep(config.latencyMs);
   if (decision.kind === 'injected429') {
-    return fail(429, 'TooManyRequests', 'Too many requests (injected fault).', routeName,
-      { headers: { 'Retry-After': String(decision.retryAfterSeconds) }, outcome: 'injected429', retryAfterSeconds: decision.retryAfterSeconds });
+    return fail(429, 'TooManyRequests', 'Too many requests (injected fault).', routeName, {
+      headers: { 'Retry-After': String(decision.retryAfterSeconds) },
+      outcome: 'injected429',
+      retryAfterSeconds: decision.retryAfterSeconds,
+    });
   }
   if (decision.kind === 'injected503') {
-    return fail(503, 'ServiceUnavailable', 'The service is temporarily unavailable (injected fault).', routeName,
-      { headers: { 'Retry-After': String(decision.retryAfterSeconds) }, outcome: 'injected503', retryAfterSeconds: decision.retryAfterSeconds });
+    return fail(503, 'ServiceUnavailable', 'The service is temporarily unavailable (injected fault).', routeName, {
+      headers: { 'Retry-After': String(decision.retryAfterSeconds) },
+      outcome: 'injected503',
+      retryAfterSeconds: decision.retryAfterSeconds,
+    });
   }
 
   let release: () => void = () => undefined;
@@ -139,8 +187,11 @@ export async function execute(rt: TenantRuntime, input: ExecInput): Promise<Exec
     const { buckets, concurrency } = bucketsFor(rt, input, route, req);
     const taken = throttler.take(buckets, concurrency);
     if (!taken.ok) {
-      return fail(429, 'TooManyRequests', `Too many requests: the limit of ${taken.reason} was reached.`, routeName,
-        { headers: { 'Retry-After': String(taken.retryAfterSeconds) }, outcome: 'throttled', retryAfterSeconds: taken.retryAfterSeconds });
+      return fail(429, 'TooManyRequests', `Too many requests: the limit of ${taken.reason} was reached.`, routeName, {
+        headers: { 'Retry-After': String(taken.retryAfterSeconds) },
+        outcome: 'throttled',
+        retryAfterSeconds: taken.retryAfterSeconds,
+      });
     }
     release = taken.release;
   }
@@ -153,8 +204,12 @@ export async function execute(rt: TenantRuntime, input: ExecInput): Promise<Exec
     const shaped = input.surface === 'graph' ? shapeGraphResponse(rt.pageSize, res, route, params, req, input) : res;
     return { ...shaped, headers: { ...baseHeaders, ...(shaped.headers ?? {}) }, route: routeName };
   } catch (err) {
-    if (err instanceof GraphHttpError) return fail(err.status, err.code, err.message, routeName, { headers: err.headers });
-    logger?.error({ route: routeName, err: err instanceof Error ? err.message : String(err) }, 'local tenant handler failed');
+    if (err instanceof GraphHttpError)
+      return fail(err.status, err.code, err.message, routeName, { headers: err.headers });
+    logger?.error(
+      { route: routeName, err: err instanceof Error ? err.message : String(err) },
+      'local tenant handler failed',
+    );
     return fail(500, 'InternalServerError', 'The local tenant failed to handle this request.', routeName);
   } finally {
     release();
@@ -162,7 +217,14 @@ export async function execute(rt: TenantRuntime, input: ExecInput): Promise<Exec
 }
 
 /** Applies $filter, $select, $top and paging to collections; $select and @odata.context to entities. */
-function shapeGraphResponse(pageSize: number, res: TenantResponse, route: Route, params: Record<string, string>, req: TenantRequest, input: ExecInput): TenantResponse {
+function shapeGraphResponse(
+  pageSize: number,
+  res: TenantResponse,
+  route: Route,
+  params: Record<string, string>,
+  req: TenantRequest,
+  input: ExecInput,
+): TenantResponse {
   if ((res.status !== 200 && res.status !== 201) || !isPlainObject(res.body)) return res;
   const body = res.body;
   const base = `${input.base}/v1.0`;

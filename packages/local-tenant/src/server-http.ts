@@ -13,11 +13,18 @@ import type { TenantRuntime } from './server-runtime.ts';
 import type { LocalTenantInfo, VerifiedToken } from './server-types.ts';
 
 /** Records a request (or $batch sub-request) in the request log and stats, and logs it at debug level. */
-function recordEntry(rt: TenantRuntime, o: ExecOutput, e: Omit<RequestLogEntry, 'seq' | 'at' | 'route' | 'status'> & { seq?: number }): void {
+function recordEntry(
+  rt: TenantRuntime,
+  o: ExecOutput,
+  e: Omit<RequestLogEntry, 'seq' | 'at' | 'route' | 'status'> & { seq?: number },
+): void {
   const { recorder, logger } = rt;
   recorder.record({
-    ...e, route: o.route, status: o.status,
-    ...(o.outcome ? { outcome: o.outcome } : {}), ...(o.retryAfterSeconds !== undefined ? { retryAfterSeconds: o.retryAfterSeconds } : {}),
+    ...e,
+    route: o.route,
+    status: o.status,
+    ...(o.outcome ? { outcome: o.outcome } : {}),
+    ...(o.retryAfterSeconds !== undefined ? { retryAfterSeconds: o.retryAfterSeconds } : {}),
   });
   logger?.debug({ route: o.route, status: o.status, ms: e.ms, batch: e.batch?.id }, 'local tenant request');
 }
@@ -47,14 +54,20 @@ function surfaceHandler(rt: TenantRuntime, surface: 'graph' | 'bot'): (req: Requ
     let auth: VerifiedToken;
     try {
       if (!identity) throw new GraphHttpError(503, 'ServiceUnavailable', 'The local tenant is starting.');
-      auth = surface === 'bot' && identity.verifyBotToken
-        ? await identity.verifyBotToken(req.headers.authorization)
-        : await identity.verifyGraphToken(req.headers.authorization);
+      auth =
+        surface === 'bot' && identity.verifyBotToken
+          ? await identity.verifyBotToken(req.headers.authorization)
+          : await identity.verifyGraphToken(req.headers.authorization);
     } catch (err) {
       const status = err instanceof GraphHttpError ? err.status : 401;
       const code = err instanceof GraphHttpError ? err.code : 'InvalidAuthenticationToken';
       const message = err instanceof GraphHttpError ? err.message : 'Access token validation failure.';
-      const out: ExecOutput = { status, route: routeForAuthFailure, headers: status === 401 ? { 'WWW-Authenticate': 'Bearer' } : {}, body: errorBody(code, message, randomUUID(), clock.now()) };
+      const out: ExecOutput = {
+        status,
+        route: routeForAuthFailure,
+        headers: status === 401 ? { 'WWW-Authenticate': 'Bearer' } : {},
+        body: errorBody(code, message, randomUUID(), clock.now()),
+      };
       recordEntry(rt, out, { method, path: rawPath, ms: Date.now() - started });
       send(res, out);
       return;
@@ -63,12 +76,22 @@ function surfaceHandler(rt: TenantRuntime, surface: 'graph' | 'bot'): (req: Requ
     if (surface === 'graph' && method === 'POST' && rawPath.toLowerCase() === '/$batch') {
       const seq = recorder.nextSeq();
       const out = await executeBatch(rt, req.body, auth, base, seq, (o, e) => recordEntry(rt, o, e));
-      recordEntry(rt, { ...out, headers: {}, route: 'POST /v1.0/$batch' }, { seq, method, path: rawPath, ms: Date.now() - started, tenantId: auth.tenantId, appId: auth.appId });
+      recordEntry(
+        rt,
+        { ...out, headers: {}, route: 'POST /v1.0/$batch' },
+        { seq, method, path: rawPath, ms: Date.now() - started, tenantId: auth.tenantId, appId: auth.appId },
+      );
       send(res, out);
       return;
     }
     const out = await execute(rt, { surface, method, rawPath, query, headers, body: req.body, auth, base });
-    recordEntry(rt, out, { method, path: rawPath, ms: Date.now() - started, tenantId: auth.tenantId, appId: auth.appId });
+    recordEntry(rt, out, {
+      method,
+      path: rawPath,
+      ms: Date.now() - started,
+      tenantId: auth.tenantId,
+      appId: auth.appId,
+    });
     send(res, out);
   };
 }
@@ -87,7 +110,9 @@ function localControls(rt: TenantRuntime, info: () => LocalTenantInfo): Router {
     try {
       res.json(faults.set(validateFaults(req.body)));
     } catch (err) {
-      res.status(400).json({ error: { code: 'BadRequest', message: err instanceof Error ? err.message : String(err) } });
+      res
+        .status(400)
+        .json({ error: { code: 'BadRequest', message: err instanceof Error ? err.message : String(err) } });
     }
   });
   local.get('/stats', (_req, res) => {
@@ -152,20 +177,44 @@ export function createTenantApp(rt: TenantRuntime, info: () => LocalTenantInfo):
       next();
       return;
     }
-    res.status(503).setHeader('Retry-After', '1').json({ error: { code: 'ServiceUnavailable', message: 'The local tenant is starting.' } });
+    res
+      .status(503)
+      .setHeader('Retry-After', '1')
+      .json({ error: { code: 'ServiceUnavailable', message: 'The local tenant is starting.' } });
   });
   const json = express.json({ limit: '4mb', type: () => true });
   app.use('/v1.0', json, surfaceHandler(rt, 'graph'));
   app.use('/v3', json, surfaceHandler(rt, 'bot'));
   app.use('/_local', json, localControls(rt, info));
   app.use((_req, res) => {
-    res.status(404).json({ error: { code: 'NotFound', message: 'Nothing here. Graph is under /v1.0, the Bot Connector under /v3, local controls under /_local.' } });
+    res
+      .status(404)
+      .json({
+        error: {
+          code: 'NotFound',
+          message: 'Nothing here. Graph is under /v1.0, the Bot Connector under /v3, local controls under /_local.',
+        },
+      });
   });
   app.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => {
     const status = typeof (err as { status?: unknown }).status === 'number' ? (err as { status: number }).status : 500;
-    const message = status === 400 ? 'The request body is not valid JSON.' : status === 413 ? 'The request body is too large.' : 'The local tenant failed.';
+    const message =
+      status === 400
+        ? 'The request body is not valid JSON.'
+        : status === 413
+          ? 'The request body is too large.'
+          : 'The local tenant failed.';
     if (status >= 500) logger?.error({ err: err instanceof Error ? err.message : String(err) }, 'local tenant error');
-    res.status(status).json(errorBody(status === 400 ? 'BadRequest' : status === 413 ? 'RequestEntityTooLarge' : 'InternalServerError', message, randomUUID(), clock.now()));
+    res
+      .status(status)
+      .json(
+        errorBody(
+          status === 400 ? 'BadRequest' : status === 413 ? 'RequestEntityTooLarge' : 'InternalServerError',
+          message,
+          randomUUID(),
+          clock.now(),
+        ),
+      );
   });
   return app;
 }

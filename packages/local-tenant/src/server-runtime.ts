@@ -42,31 +42,43 @@ export interface TenantRuntime {
  * from the directory — seeding only adds what is missing. Throws if state.json is unreadable (StateFileError) or no
  * app is registered.
  */
-export async function loadTenantState(options: LocalTenantOptions, clock: Clock, dataDir: string | undefined): Promise<{ state: LocalTenantState; app0: LocalTenantState['apps'][number]; saver: StateSaver }> {
+export async function loadTenantState(
+  options: LocalTenantOptions,
+  clock: Clock,
+  dataDir: string | undefined,
+): Promise<{ state: LocalTenantState; app0: LocalTenantState['apps'][number]; saver: StateSaver }> {
   const logger = options.logger;
-// State: loaded (unless reset), then seeded from the directory — seeding only adds what is missing.
-const stateFile = dataDir ? path.join(dataDir, 'state.json') : undefined;
-let previous: LocalTenantState | undefined;
-if (stateFile) {
-  if (options.reset) {
-    // Keep the app credentials over a reset, so configured clients keep working.
-    const old = await loadState(stateFile).catch((err: unknown) => {
-      logger?.warn({ err: err instanceof Error ? err.message : String(err) }, 'old local tenant state unreadable; starting clean');
-      return undefined;
-    });
-    previous = old ? { version: 1, tenants: {}, apps: old.apps } : undefined;
-  } else {
-    previous = await loadState(stateFile);
+  // State: loaded (unless reset), then seeded from the directory — seeding only adds what is missing.
+  const stateFile = dataDir ? path.join(dataDir, 'state.json') : undefined;
+  let previous: LocalTenantState | undefined;
+  if (stateFile) {
+    if (options.reset) {
+      // Keep the app credentials over a reset, so configured clients keep working.
+      const old = await loadState(stateFile).catch((err: unknown) => {
+        logger?.warn(
+          { err: err instanceof Error ? err.message : String(err) },
+          'old local tenant state unreadable; starting clean',
+        );
+        return undefined;
+      });
+      previous = old ? { version: 1, tenants: {}, apps: old.apps } : undefined;
+    } else {
+      previous = await loadState(stateFile);
+    }
   }
-}
-const seeded = seedState(previous, options.directory, { now: clock.now(), app: options.app });
-const state = seeded.state;
-const app0 = state.apps.find((a) => a.clientId === options.app?.clientId) ?? state.apps[0];
-if (!app0) throw new Error('no app registered in the local tenant state');
-const saver = new StateSaver(stateFile, () => state, options.saveDebounceMs ?? 250, (err) => {
-  logger?.error({ err: err instanceof Error ? err.message : String(err) }, 'saving local tenant state failed');
-});
-if (seeded.changed || options.reset) saver.changed();
+  const seeded = seedState(previous, options.directory, { now: clock.now(), app: options.app });
+  const state = seeded.state;
+  const app0 = state.apps.find((a) => a.clientId === options.app?.clientId) ?? state.apps[0];
+  if (!app0) throw new Error('no app registered in the local tenant state');
+  const saver = new StateSaver(
+    stateFile,
+    () => state,
+    options.saveDebounceMs ?? 250,
+    (err) => {
+      logger?.error({ err: err instanceof Error ? err.message : String(err) }, 'saving local tenant state failed');
+    },
+  );
+  if (seeded.changed || options.reset) saver.changed();
   return { state, app0, saver };
 }
 
@@ -74,11 +86,11 @@ if (seeded.changed || options.reset) saver.changed();
 export function tenantContext(rt: TenantRuntime, base: string): TenantContext {
   const { state, clock, saver } = rt;
   return {
-  state,
-  clock,
-  baseUrl: base,
-  newId: (prefix?: string) => (prefix ? `${prefix}${randomUUID().replaceAll('-', '')}` : randomUUID()),
-  newEtag: () => `W/"${randomBytes(18).toString('base64')}"`,
-  changed: () => saver.changed(),
+    state,
+    clock,
+    baseUrl: base,
+    newId: (prefix?: string) => (prefix ? `${prefix}${randomUUID().replaceAll('-', '')}` : randomUUID()),
+    newEtag: () => `W/"${randomBytes(18).toString('base64')}"`,
+    changed: () => saver.changed(),
   };
 }

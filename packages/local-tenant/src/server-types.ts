@@ -22,7 +22,12 @@ export interface IdentityProvider {
   verifyBotToken?(authorizationHeader?: string): Promise<VerifiedToken>;
 }
 
-export type IdentityFactory = (deps: { state: LocalTenantState; baseUrl: string; dataDir: string; clock: Clock }) => Promise<IdentityProvider>;
+export type IdentityFactory = (deps: {
+  state: LocalTenantState;
+  baseUrl: string;
+  dataDir: string;
+  clock: Clock;
+}) => Promise<IdentityProvider>;
 
 export interface LocalTenantOptions {
   /** The tenants and their users to seed (seeding only adds what the state lacks). */

@@ -20,7 +20,11 @@ async function start(options: Parameters<typeof startTestTenant>[0] = {}): Promi
 
 type Item = Record<string, unknown>;
 
-async function allPages(t: TestTenant, tenant: string, first: string): Promise<{ items: Item[]; pages: number; links: string[] }> {
+async function allPages(
+  t: TestTenant,
+  tenant: string,
+  first: string,
+): Promise<{ items: Item[]; pages: number; links: string[] }> {
   const items: Item[] = [];
   const links: string[] = [];
   let url: string | undefined = first;
@@ -40,7 +44,13 @@ async function createTeam(t: TestTenant, tenant: string, ownerUpn: string, name 
   const res = await t.graph(tenant, 'POST', '/teams', {
     'template@odata.bind': "https://graph.microsoft.com/v1.0/teamsTemplates('standard')",
     displayName: name,
-    members: [{ '@odata.type': '#microsoft.graph.aadUserConversationMember', roles: ['owner'], 'user@odata.bind': `https://graph.microsoft.com/v1.0/users('${ownerUpn}')` }],
+    members: [
+      {
+        '@odata.type': '#microsoft.graph.aadUserConversationMember',
+        roles: ['owner'],
+        'user@odata.bind': `https://graph.microsoft.com/v1.0/users('${ownerUpn}')`,
+      },
+    ],
   });
   expect(res.status).toBe(202);
   const m = /\/teams\('([^']+)'\)/.exec(res.headers.get('location') ?? '');
@@ -56,9 +66,11 @@ describe('local tenant server', () => {
     expect(ok.status).toBe(200);
     // Without the CA the certificate is refused: no trust-everything shortcut.
     await expect(fetch(`${t.handle.baseUrl}/_local/stats`)).rejects.toThrow();
-    const plain = await fetch(`${t.handle.httpUrl}/v1.0/users?$top=1`, { headers: { Authorization: testToken(TENANT_A) } });
+    const plain = await fetch(`${t.handle.httpUrl}/v1.0/users?$top=1`, {
+      headers: { Authorization: testToken(TENANT_A) },
+    });
     expect(plain.status).toBe(200);
-    const body = await plain.json() as { '@odata.nextLink': string };
+    const body = (await plain.json()) as { '@odata.nextLink': string };
     expect(body['@odata.nextLink'].startsWith(`${t.handle.httpUrl}/v1.0/users?`)).toBe(true);
   });
 
@@ -67,9 +79,14 @@ describe('local tenant server', () => {
     const none = await t.call('GET', '/v1.0/users');
     expect(none.status).toBe(401);
     expect((none.body.error as Item).code).toBe('InvalidAuthenticationToken');
-    const unknownTenant = await t.call('GET', '/v1.0/users', undefined, { Authorization: testToken('44444444-4444-4444-8444-444444444444') });
+    const unknownTenant = await t.call('GET', '/v1.0/users', undefined, {
+      Authorization: testToken('44444444-4444-4444-8444-444444444444'),
+    });
     expect(unknownTenant.status).toBe(401);
-    const bot = await t.call('POST', '/v3/conversations/19%3Aabc%40thread.tacv2/activities', { type: 'message', text: 'hoi' });
+    const bot = await t.call('POST', '/v3/conversations/19%3Aabc%40thread.tacv2/activities', {
+      type: 'message',
+      text: 'hoi',
+    });
     expect(bot.status).toBe(401);
 
     const anna = await t.graph(TENANT_A, 'GET', '/users/anna@alfa.example');
@@ -90,14 +107,19 @@ describe('local tenant server', () => {
     const t = await start();
     expect(t.handle.tenants.map((x) => x.id)).toEqual([TENANT_A, TENANT_B, TENANT_C]);
     expect(t.handle.tenants[0]).toEqual({ id: TENANT_A, domain: 'alfa.example', displayName: 'Alfa' });
-    for (const [tenant, listedPeople] of [[TENANT_A, 3], [TENANT_B, 1], [TENANT_C, 1]] as const) {
+    for (const [tenant, listedPeople] of [
+      [TENANT_A, 3],
+      [TENANT_B, 1],
+      [TENANT_C, 1],
+    ] as const) {
       const { items } = await allPages(t, tenant, '/users?$select=id,userPrincipalName,accountEnabled');
       const organizer = tenant === TENANT_A ? 1 : 0;
       const others = items.length - listedPeople - organizer - 1;
       expect(others).toBeGreaterThanOrEqual(3);
       expect(others).toBeLessThanOrEqual(5);
       expect(items.filter((u) => u.accountEnabled === false)).toHaveLength(1);
-      for (const u of items) expect(String(u.id)).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+      for (const u of items)
+        expect(String(u.id)).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
     }
     const organizer = await t.graph(TENANT_A, 'GET', '/users/organizer@alfa.example');
     expect(organizer.status).toBe(200);
@@ -130,12 +152,26 @@ describe('local tenant server', () => {
     const plain = await t.graph(TENANT_A, 'GET', '/users/anna@alfa.example');
     // Like Graph, accountEnabled comes only when selected.
     expect(plain.body).not.toHaveProperty('accountEnabled');
-    const disabled = await t.graph(TENANT_A, 'GET', '/users?$filter=accountEnabled eq false&$select=userPrincipalName,accountEnabled');
+    const disabled = await t.graph(
+      TENANT_A,
+      'GET',
+      '/users?$filter=accountEnabled eq false&$select=userPrincipalName,accountEnabled',
+    );
     expect(disabled.body.value).toEqual([{ userPrincipalName: 'oud-account@alfa.example', accountEnabled: false }]);
-    expect(disabled.body['@odata.context']).toBe(`${t.handle.baseUrl}/v1.0/$metadata#users(userPrincipalName,accountEnabled)`);
-    const upn = await t.graph(TENANT_A, 'GET', `/users?$filter=${encodeURIComponent("userPrincipalName eq 'ANNA@alfa.example'")}`);
+    expect(disabled.body['@odata.context']).toBe(
+      `${t.handle.baseUrl}/v1.0/$metadata#users(userPrincipalName,accountEnabled)`,
+    );
+    const upn = await t.graph(
+      TENANT_A,
+      'GET',
+      `/users?$filter=${encodeURIComponent("userPrincipalName eq 'ANNA@alfa.example'")}`,
+    );
     expect(upn.body.value?.map((u) => u.displayName)).toEqual(['Anna Alfa']);
-    const both = await t.graph(TENANT_A, 'GET', `/users?$filter=${encodeURIComponent("startswith(displayName,'C') and accountEnabled eq true")}&$select=displayName`);
+    const both = await t.graph(
+      TENANT_A,
+      'GET',
+      `/users?$filter=${encodeURIComponent("startswith(displayName,'C') and accountEnabled eq true")}&$select=displayName`,
+    );
     expect(both.body.value).toEqual([{ displayName: 'Cor Alfa' }]);
     const wrong = await t.graph(TENANT_A, 'GET', `/users?$filter=${encodeURIComponent('displayName gt 3')}`);
     expect(wrong.status).toBe(400);
@@ -147,8 +183,21 @@ describe('local tenant server', () => {
     const teamId = await createTeam(t, TENANT_A, 'anna@alfa.example');
     const res = await t.graph(TENANT_A, 'POST', '/$batch', {
       requests: [
-        { id: '1', method: 'POST', url: `/teams/${teamId}/channels`, headers: { 'Content-Type': 'application/json' }, body: { displayName: 'Eerste' } },
-        { id: '2', method: 'POST', url: `/teams/${teamId}/channels`, headers: { 'Content-Type': 'application/json' }, body: { displayName: 'Tweede' }, dependsOn: ['1'] },
+        {
+          id: '1',
+          method: 'POST',
+          url: `/teams/${teamId}/channels`,
+          headers: { 'Content-Type': 'application/json' },
+          body: { displayName: 'Eerste' },
+        },
+        {
+          id: '2',
+          method: 'POST',
+          url: `/teams/${teamId}/channels`,
+          headers: { 'Content-Type': 'application/json' },
+          body: { displayName: 'Tweede' },
+          dependsOn: ['1'],
+        },
         { id: '3', method: 'GET', url: '/users/niemand@alfa.example' },
         { id: '4', method: 'GET', url: '/users/anna@alfa.example', dependsOn: ['3'] },
         { id: '5', method: 'GET', url: `/teams/${teamId}/channels?$select=displayName`, dependsOn: ['2'] },
@@ -177,7 +226,10 @@ describe('local tenant server', () => {
     });
     expect(noContentType.status).toBe(400);
     const cycle = await t.graph(TENANT_A, 'POST', '/$batch', {
-      requests: [{ id: 'a', method: 'GET', url: '/users', dependsOn: ['b'] }, { id: 'b', method: 'GET', url: '/users', dependsOn: ['a'] }],
+      requests: [
+        { id: 'a', method: 'GET', url: '/users', dependsOn: ['b'] },
+        { id: 'b', method: 'GET', url: '/users', dependsOn: ['a'] },
+      ],
     });
     expect(cycle.status).toBe(400);
     const stats = t.handle.stats();
@@ -226,14 +278,17 @@ describe('local tenant server', () => {
     });
     let entered = 0;
     const t = await start({
-      routes: [{
-        method: 'GET', pattern: '/users/{user-id}/calendar',
-        handler: async () => {
-          entered++;
-          await gate;
-          return { status: 200, body: { id: 'cal' } };
+      routes: [
+        {
+          method: 'GET',
+          pattern: '/users/{user-id}/calendar',
+          handler: async () => {
+            entered++;
+            await gate;
+            return { status: 200, body: { id: 'cal' } };
+          },
         },
-      }],
+      ],
     });
     const pending = Array.from({ length: 4 }, () => t.graph(TENANT_A, 'GET', '/users/organizer@alfa.example/calendar'));
     while (entered < 4) await new Promise((resolve) => setImmediate(resolve));
@@ -249,7 +304,12 @@ describe('local tenant server', () => {
 
   it('injects the configured share of 429 and 503, reproducibly for a seed, and adds latency', async () => {
     const slept: number[] = [];
-    const t = await start({ faults: { share429: 0.1, share503: 0.1, seed: 42, retryAfterSeconds: 2, throttling: false }, sleep: async (ms) => { slept.push(ms); } });
+    const t = await start({
+      faults: { share429: 0.1, share503: 0.1, seed: 42, retryAfterSeconds: 2, throttling: false },
+      sleep: async (ms) => {
+        slept.push(ms);
+      },
+    });
     const run = async () => {
       const statuses: number[] = [];
       for (let i = 0; i < 300; i++) {
@@ -282,7 +342,12 @@ describe('local tenant server', () => {
     const t = await start();
     await t.graph(TENANT_A, 'GET', '/users/anna@alfa.example');
     await t.graph(TENANT_A, 'GET', '/users?$top=2');
-    await t.graph(TENANT_A, 'POST', '/groups', { displayName: 'Geheim', mailNickname: 'geheim', mailEnabled: false, securityEnabled: true });
+    await t.graph(TENANT_A, 'POST', '/groups', {
+      displayName: 'Geheim',
+      mailNickname: 'geheim',
+      mailEnabled: false,
+      securityEnabled: true,
+    });
     const log = await t.call('GET', '/_local/requests?limit=2');
     expect(log.body.value).toHaveLength(2);
     const all = await t.call('GET', '/_local/requests?limit=50');
@@ -290,7 +355,13 @@ describe('local tenant server', () => {
     expect(text).not.toContain('test.');
     expect(text).not.toContain('anna@alfa.example');
     expect(text).not.toContain('Geheim');
-    expect(all.body.value?.[0]).toMatchObject({ method: 'GET', route: 'GET /v1.0/users/{user-id}', path: '/users/{address}', status: 200, tenantId: TENANT_A });
+    expect(all.body.value?.[0]).toMatchObject({
+      method: 'GET',
+      route: 'GET /v1.0/users/{user-id}',
+      path: '/users/{address}',
+      status: 200,
+      tenantId: TENANT_A,
+    });
     const stats = await t.call('GET', '/_local/stats');
     const byRoute = stats.body.byRoute as Record<string, { count: number; byStatus: Record<string, number> }>;
     expect(byRoute['GET /v1.0/users']?.count).toBe(1);

@@ -26,8 +26,14 @@ import { createTenantApp } from './server-http.ts';
 import { loadTenantState, type TenantRuntime } from './server-runtime.ts';
 import type { IdentityFactory, LocalTenantHandle, LocalTenantInfo, LocalTenantOptions } from './server-types.ts';
 
-export type { IdentityFactory, IdentityProvider, LocalTenantHandle, LocalTenantInfo, LocalTenantOptions, VerifiedToken } from './server-types.ts';
-
+export type {
+  IdentityFactory,
+  IdentityProvider,
+  LocalTenantHandle,
+  LocalTenantInfo,
+  LocalTenantOptions,
+  VerifiedToken,
+} from './server-types.ts';
 
 export const TENANT_IN_MEMORY = 'memory';
 
@@ -35,7 +41,9 @@ async function defaultIdentityFactory(): Promise<IdentityFactory> {
   // A literal specifier, so that the build (tsc's rewriteRelativeImportExtensions) turns it into ./identity.js;
   // a computed one would still name the .ts source in dist/.
   const mod = await import('./identity.ts').catch((err: unknown) => {
-    throw new Error(`the local identity provider (identity.ts) could not be loaded: ${err instanceof Error ? err.message : String(err)}`);
+    throw new Error(
+      `the local identity provider (identity.ts) could not be loaded: ${err instanceof Error ? err.message : String(err)}`,
+    );
   });
   return mod.createIdentityProvider;
 }
@@ -56,26 +64,48 @@ export async function startLocalTenant(options: LocalTenantOptions): Promise<Loc
   const { state, app0, saver } = await loadTenantState(options, clock, dataDir);
 
   const tls = await loadOrCreateTls(dataDir);
-  const identityDir = dataDir ?? await mkdtemp(path.join(os.tmpdir(), 'rk-local-tenant-'));
+  const identityDir = dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'rk-local-tenant-')));
 
   const faults = new FaultInjector(options.faults);
   const throttler = new Throttler(clock);
   const recorder = new RequestRecorder(() => clock.now());
   const bot = new BotConnector();
   // Extra routes come first, so a test can stand in for a built-in handler.
-  const graphRoutes = new RouteTable([...(options.routes ?? []), ...graphModules({ operationPolls: options.operationPolls })]);
+  const graphRoutes = new RouteTable([
+    ...(options.routes ?? []),
+    ...graphModules({ operationPolls: options.operationPolls }),
+  ]);
   const botRoutes = new RouteTable(bot.routes());
 
   const rt: TenantRuntime = {
-    options, clock, logger, sleep, pageSize, state, saver, faults, throttler, recorder, bot, graphRoutes, botRoutes,
-    identity: undefined, identityRouter: undefined, baseUrl: '', httpUrl: null,
+    options,
+    clock,
+    logger,
+    sleep,
+    pageSize,
+    state,
+    saver,
+    faults,
+    throttler,
+    recorder,
+    bot,
+    graphRoutes,
+    botRoutes,
+    identity: undefined,
+    identityRouter: undefined,
+    baseUrl: '',
+    httpUrl: null,
   };
 
   const handle = {
     tenants: () => tenantList(state, options.directory),
     info: (): LocalTenantInfo => ({
-      baseUrl: rt.baseUrl, httpUrl: rt.httpUrl, caCertPem: tls.caCertPem, caCertPath: tls.caCertPath ?? null,
-      tenants: tenantList(state, options.directory), app: { clientId: app0.clientId, clientSecret: app0.clientSecret },
+      baseUrl: rt.baseUrl,
+      httpUrl: rt.httpUrl,
+      caCertPem: tls.caCertPem,
+      caCertPath: tls.caCertPath ?? null,
+      tenants: tenantList(state, options.directory),
+      app: { clientId: app0.clientId, clientSecret: app0.clientSecret },
     }),
   };
 
@@ -130,22 +160,33 @@ export async function startLocalTenant(options: LocalTenantOptions): Promise<Loc
  * HTTPS base URL. Sets rt.baseUrl, rt.httpUrl, rt.identity and rt.identityRouter; returns a function that closes
  * the servers. On failure the servers are closed and the error is rethrown.
  */
-async function startServers(rt: TenantRuntime, app: Express, tls: TlsMaterial, identityDir: string): Promise<() => Promise<void>> {
+async function startServers(
+  rt: TenantRuntime,
+  app: Express,
+  tls: TlsMaterial,
+  identityDir: string,
+): Promise<() => Promise<void>> {
   const { options, state, clock } = rt;
   const host = options.host ?? '127.0.0.1';
   const servers: (http.Server | https.Server)[] = [];
-  const listen = (server: http.Server | https.Server, port: number) => new Promise<number>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolve((server.address() as AddressInfo).port);
+  const listen = (server: http.Server | https.Server, port: number) =>
+    new Promise<number>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, host, () => {
+        server.off('error', reject);
+        resolve((server.address() as AddressInfo).port);
+      });
     });
-  });
   const stopServers = async () => {
-    await Promise.all(servers.map((s) => new Promise<void>((resolve) => {
-      s.close(() => resolve());
-      s.closeAllConnections();
-    })));
+    await Promise.all(
+      servers.map(
+        (s) =>
+          new Promise<void>((resolve) => {
+            s.close(() => resolve());
+            s.closeAllConnections();
+          }),
+      ),
+    );
   };
 
   try {
@@ -158,7 +199,7 @@ async function startServers(rt: TenantRuntime, app: Express, tls: TlsMaterial, i
       servers.push(httpServer);
       rt.httpUrl = `http://localhost:${await listen(httpServer, options.httpPort ?? 0)}`;
     }
-    const factory = options.identity ?? await defaultIdentityFactory();
+    const factory = options.identity ?? (await defaultIdentityFactory());
     rt.identity = await factory({ state, baseUrl: rt.baseUrl, dataDir: identityDir, clock });
     rt.identityRouter = rt.identity.router();
   } catch (err) {

@@ -52,16 +52,19 @@ function emptyRoute(): RouteCounters {
 }
 
 function maskPath(path: string): string {
-  return path.split('/').map((seg) => {
-    let decoded: string;
-    try {
-      decoded = decodeURIComponent(seg);
-    } catch {
-      // Not decodable: judge the raw segment.
-      decoded = seg;
-    }
-    return decoded.includes('@') && !decoded.includes('@thread') ? '{address}' : seg;
-  }).join('/');
+  return path
+    .split('/')
+    .map((seg) => {
+      let decoded: string;
+      try {
+        decoded = decodeURIComponent(seg);
+      } catch {
+        // Not decodable: judge the raw segment.
+        decoded = seg;
+      }
+      return decoded.includes('@') && !decoded.includes('@thread') ? '{address}' : seg;
+    })
+    .join('/');
 }
 
 export class RequestRecorder {
@@ -69,7 +72,10 @@ export class RequestRecorder {
   private seq = 0;
   private counters!: LocalTenantStats;
 
-  constructor(private readonly now: () => Date, private readonly capacity = 10_000) {
+  constructor(
+    private readonly now: () => Date,
+    private readonly capacity = 10_000,
+  ) {
     this.reset();
   }
 
@@ -80,13 +86,26 @@ export class RequestRecorder {
   reset(): void {
     this.log = [];
     this.counters = {
-      since: this.now().toISOString(), requests: 0, subRequests: 0, batches: 0,
-      throttled429: 0, injected429: 0, injected503: 0, sent429: 0, byStatus: {}, byRoute: {},
+      since: this.now().toISOString(),
+      requests: 0,
+      subRequests: 0,
+      batches: 0,
+      throttled429: 0,
+      injected429: 0,
+      injected503: 0,
+      sent429: 0,
+      byStatus: {},
+      byRoute: {},
     };
   }
 
   record(entry: Omit<RequestLogEntry, 'seq' | 'at'> & { seq?: number }): void {
-    const full: RequestLogEntry = { ...entry, seq: entry.seq ?? this.nextSeq(), at: this.now().toISOString(), path: maskPath(entry.path) };
+    const full: RequestLogEntry = {
+      ...entry,
+      seq: entry.seq ?? this.nextSeq(),
+      at: this.now().toISOString(),
+      path: maskPath(entry.path),
+    };
     this.log.push(full);
     if (this.log.length > this.capacity) this.log.splice(0, this.log.length - this.capacity);
     const c = this.counters;

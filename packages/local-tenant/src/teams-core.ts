@@ -26,7 +26,8 @@ export function notFound(what: string, id: string): GraphHttpError {
 
 export function getTeam(ctx: TenantContext, req: TenantRequest): Entity {
   const id = req.params['team-id'] ?? '';
-  const team = collection(ctx.state, req.tenantId, 'teams')[id] ?? collection(ctx.state, req.tenantId, 'teams')[id.toLowerCase()];
+  const team =
+    collection(ctx.state, req.tenantId, 'teams')[id] ?? collection(ctx.state, req.tenantId, 'teams')[id.toLowerCase()];
   if (!team) throw notFound('Team', id);
   return team;
 }
@@ -67,7 +68,8 @@ export function memberUser(ctx: TenantContext, homeTenantId: string, body: Recor
 
 export function rolesOf(body: Record<string, unknown>): string[] {
   const roles = body.roles ?? [];
-  if (!Array.isArray(roles) || roles.some((r) => typeof r !== 'string')) throw badRequest("Property 'roles' must be an array of strings.");
+  if (!Array.isArray(roles) || roles.some((r) => typeof r !== 'string'))
+    throw badRequest("Property 'roles' must be an array of strings.");
   const lower = roles.map((r) => (r as string).toLowerCase());
   if (lower.some((r) => r !== 'owner' && r !== 'guest')) throw badRequest("Roles may only contain 'owner' or 'guest'.");
   return lower.includes('owner') ? ['owner'] : [];
@@ -90,9 +92,17 @@ export function teamMembers(ctx: TenantContext, tenantId: string, teamId: string
   const m = membershipOf(ctx, tenantId, teamId);
   const users = collection(ctx.state, tenantId, 'users');
   const ids = [...new Set([...m.owners, ...m.members])];
-  return ids.map((userId) => users[userId]).filter((u): u is Entity => u !== undefined).map((user) => memberView({
-    id: compositeId(teamId, String(user.id)), roles: m.owners.includes(String(user.id)) ? ['owner'] : [], user, tenantId,
-  }));
+  return ids
+    .map((userId) => users[userId])
+    .filter((u): u is Entity => u !== undefined)
+    .map((user) =>
+      memberView({
+        id: compositeId(teamId, String(user.id)),
+        roles: m.owners.includes(String(user.id)) ? ['owner'] : [],
+        user,
+        tenantId,
+      }),
+    );
 }
 
 export function channelMemberEntities(ctx: TenantContext, tenantId: string, channelId: string): Entity[] {
@@ -106,7 +116,12 @@ export function channelMemberView(ctx: TenantContext, m: Entity): Record<string,
   return memberView({ id: String(m.id), roles: (m.roles as string[]) ?? [], user, tenantId: home });
 }
 
-export function newOperation(ctx: TenantContext, tenantId: string, input: { teamId: string; type: string; targetId: string; location: string }, polls: number): Entity {
+export function newOperation(
+  ctx: TenantContext,
+  tenantId: string,
+  input: { teamId: string; type: string; targetId: string; location: string },
+  polls: number,
+): Entity {
   const now = iso(ctx);
   const op: Entity = {
     id: ctx.newId(),
@@ -131,7 +146,8 @@ export function operationLocation(teamId: string, opId: string): string {
 }
 
 export function validateChannelName(name: string): void {
-  if (name.length > TEAMS_LIMITS.channelNameMax) throw badRequest(`Channel name must be at most ${TEAMS_LIMITS.channelNameMax} characters.`);
+  if (name.length > TEAMS_LIMITS.channelNameMax)
+    throw badRequest(`Channel name must be at most ${TEAMS_LIMITS.channelNameMax} characters.`);
   if (CHANNEL_NAME_FORBIDDEN.test(name) || /^[_.]/.test(name) || /\.$/.test(name)) {
     throw badRequest(`Channel name '${name}' contains characters that are not allowed.`);
   }
@@ -141,7 +157,12 @@ export function channelWebUrl(tenantId: string, teamId: string, channelId: strin
   return `https://teams.microsoft.com/l/channel/${encodeURIComponent(channelId)}/${encodeURIComponent(name)}?groupId=${teamId}&tenantId=${tenantId}`;
 }
 
-export function createChannelEntity(ctx: TenantContext, tenantId: string, teamId: string, input: { displayName: string; description?: string | undefined; membershipType: string; general?: boolean }): Entity {
+export function createChannelEntity(
+  ctx: TenantContext,
+  tenantId: string,
+  teamId: string,
+  input: { displayName: string; description?: string | undefined; membershipType: string; general?: boolean },
+): Entity {
   const id = threadId(ctx);
   const channel: Entity = {
     id,
@@ -162,10 +183,25 @@ export function createChannelEntity(ctx: TenantContext, tenantId: string, teamId
   return channel;
 }
 
-export function addChannelMember(ctx: TenantContext, tenantId: string, teamId: string, channelId: string, user: Entity, homeTenantId: string, roles: string[]): Entity {
+export function addChannelMember(
+  ctx: TenantContext,
+  tenantId: string,
+  teamId: string,
+  channelId: string,
+  user: Entity,
+  homeTenantId: string,
+  roles: string[],
+): Entity {
   const id = compositeId(channelId, homeTenantId, String(user.id));
   const all = collection(ctx.state, tenantId, 'channelMembers');
-  const member: Entity = all[id] ?? { id, userId: String(user.id), tenantId: homeTenantId, roles: [], _channelId: channelId, _teamId: teamId };
+  const member: Entity = all[id] ?? {
+    id,
+    userId: String(user.id),
+    tenantId: homeTenantId,
+    roles: [],
+    _channelId: channelId,
+    _teamId: teamId,
+  };
   member.roles = roles;
   all[id] = member;
   ctx.changed();
@@ -174,16 +210,27 @@ export function addChannelMember(ctx: TenantContext, tenantId: string, teamId: s
 
 export function teamAppBind(body: Record<string, unknown>): string {
   const bind = parseBind(body['teamsApp@odata.bind'], 'teamsApp@odata.bind');
-  if (bind.collection.toLowerCase() !== 'teamsapps') throw badRequest("Property 'teamsApp@odata.bind' must point at appCatalogs/teamsApps/{id}.");
+  if (bind.collection.toLowerCase() !== 'teamsapps')
+    throw badRequest("Property 'teamsApp@odata.bind' must point at appCatalogs/teamsApps/{id}.");
   return bind.id;
 }
 
 export function expandSet(req: TenantRequest): Set<string> {
-  return new Set((req.query.get('$expand') ?? '').split(',').map((s) => s.trim()).filter((s) => s !== ''));
+  return new Set(
+    (req.query.get('$expand') ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s) => s !== ''),
+  );
 }
 
 export function teamsAppView(appId: string): Record<string, Json> {
-  return { id: appId, externalId: null, displayName: appId, distributionMethod: BUILT_IN_APP.test(appId) ? 'store' : 'organization' };
+  return {
+    id: appId,
+    externalId: null,
+    displayName: appId,
+    distributionMethod: BUILT_IN_APP.test(appId) ? 'store' : 'organization',
+  };
 }
 
 export function installationView(req: TenantRequest, inst: Entity): Record<string, Json> {
@@ -191,12 +238,25 @@ export function installationView(req: TenantRequest, inst: Entity): Record<strin
   const expand = expandSet(req);
   const appId = String(inst._teamsAppId);
   if (expand.has('teamsApp')) out.teamsApp = teamsAppView(appId);
-  if (expand.has('teamsAppDefinition')) out.teamsAppDefinition = { id: compositeId(appId, '1.0.0'), teamsAppId: appId, displayName: appId, version: '1.0.0' };
+  if (expand.has('teamsAppDefinition'))
+    out.teamsAppDefinition = {
+      id: compositeId(appId, '1.0.0'),
+      teamsAppId: appId,
+      displayName: appId,
+      version: '1.0.0',
+    };
   return out;
 }
 
-export function installationsFor(ctx: TenantContext, tenantId: string, scope: 'team' | 'user', targetId: string): Entity[] {
-  return Object.values(collection(ctx.state, tenantId, 'installedApps')).filter((i) => i._scope === scope && i._targetId === targetId);
+export function installationsFor(
+  ctx: TenantContext,
+  tenantId: string,
+  scope: 'team' | 'user',
+  targetId: string,
+): Entity[] {
+  return Object.values(collection(ctx.state, tenantId, 'installedApps')).filter(
+    (i) => i._scope === scope && i._targetId === targetId,
+  );
 }
 
 export function installApp(ctx: TenantContext, req: TenantRequest, scope: 'team' | 'user', targetId: string): void {
@@ -208,4 +268,13 @@ export function installApp(ctx: TenantContext, req: TenantRequest, scope: 'team'
   ctx.changed();
 }
 
-export const TEAM_PATCHABLE = ['displayName', 'description', 'visibility', 'classification', 'memberSettings', 'guestSettings', 'messagingSettings', 'funSettings'];
+export const TEAM_PATCHABLE = [
+  'displayName',
+  'description',
+  'visibility',
+  'classification',
+  'memberSettings',
+  'guestSettings',
+  'messagingSettings',
+  'funSettings',
+];

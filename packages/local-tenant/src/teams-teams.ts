@@ -1,8 +1,34 @@
 // Teams of the local tenant: teams (created asynchronously, 202 + operation), their operations and team members.
-import { collection, type Json, type Route, type TenantContext, type TenantRequest, type TenantResponse } from './core.ts';
+import {
+  collection,
+  type Json,
+  type Route,
+  type TenantContext,
+  type TenantRequest,
+  type TenantResponse,
+} from './core.ts';
 import { createGroupEntity, getGroup, membershipOf, saveMembership } from './directory.ts';
-import { asObject, badRequest, iso, optionalString, parseBind, publicOf, requiredString, threadId } from './entities.ts';
-import { createChannelEntity, getTeam, memberUser, newOperation, notFound, operationLocation, rolesOf, TEAM_PATCHABLE, teamMembers } from './teams-core.ts';
+import {
+  asObject,
+  badRequest,
+  iso,
+  optionalString,
+  parseBind,
+  publicOf,
+  requiredString,
+  threadId,
+} from './entities.ts';
+import {
+  createChannelEntity,
+  getTeam,
+  memberUser,
+  newOperation,
+  notFound,
+  operationLocation,
+  rolesOf,
+  TEAM_PATCHABLE,
+  teamMembers,
+} from './teams-core.ts';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Teams, their async operations and members
@@ -27,9 +53,11 @@ export function createTeam(polls: number): Route['handler'] {
     const description = optionalString(body, 'description', 1024);
     if (body['template@odata.bind'] === undefined) throw badRequest("Property 'template@odata.bind' is required.");
     const template = parseBind(body['template@odata.bind'], 'template@odata.bind');
-    if (template.collection.toLowerCase() !== 'teamstemplates') throw badRequest("Property 'template@odata.bind' must point at teamsTemplates('standard').");
+    if (template.collection.toLowerCase() !== 'teamstemplates')
+      throw badRequest("Property 'template@odata.bind' must point at teamsTemplates('standard').");
     const visibility = optionalString(body, 'visibility', 20) ?? 'private';
-    if (!['private', 'public'].includes(visibility.toLowerCase())) throw badRequest(`Invalid visibility '${visibility}'.`);
+    if (!['private', 'public'].includes(visibility.toLowerCase()))
+      throw badRequest(`Invalid visibility '${visibility}'.`);
     const members = body.members ?? [];
     if (!Array.isArray(members)) throw badRequest("Property 'members' must be an array.");
     const resolved = members.map((m) => {
@@ -42,13 +70,21 @@ export function createTeam(polls: number): Route['handler'] {
     }
     const nickname = `${displayName.replace(/[^A-Za-z0-9]/g, '').slice(0, 40) || 'team'}${ctx.newId().slice(0, 4)}`;
     const group = createGroupEntity(ctx, req.tenantId, {
-      displayName, description, mailNickname: nickname, visibility: visibility.toLowerCase() === 'public' ? 'Public' : 'Private',
-      unified: true, mailEnabled: true, securityEnabled: false,
+      displayName,
+      description,
+      mailNickname: nickname,
+      visibility: visibility.toLowerCase() === 'public' ? 'Public' : 'Private',
+      unified: true,
+      mailEnabled: true,
+      securityEnabled: false,
     });
     const teamId = String(group.id);
     const owners = resolved.filter((r) => r.roles.includes('owner')).map((r) => String(r.user.id));
     if (req.userId && owners.length === 0) owners.push(req.userId);
-    saveMembership(ctx, req.tenantId, teamId, { owners: [...new Set(owners)], members: [...new Set([...owners, ...resolved.map((r) => String(r.user.id))])] });
+    saveMembership(ctx, req.tenantId, teamId, {
+      owners: [...new Set(owners)],
+      members: [...new Set([...owners, ...resolved.map((r) => String(r.user.id))])],
+    });
     const internalId = threadId(ctx);
     collection(ctx.state, req.tenantId, 'teams')[teamId] = {
       id: teamId,
@@ -62,15 +98,45 @@ export function createTeam(polls: number): Route['handler'] {
       tenantId: req.tenantId,
       visibility: visibility.toLowerCase() === 'public' ? 'public' : 'private',
       webUrl: `https://teams.microsoft.com/l/team/${encodeURIComponent(internalId)}/conversations?groupId=${teamId}&tenantId=${req.tenantId}`,
-      memberSettings: { allowCreateUpdateChannels: true, allowDeleteChannels: true, allowAddRemoveApps: true, allowCreateUpdateRemoveTabs: true, allowCreateUpdateRemoveConnectors: true, allowCreatePrivateChannels: true },
+      memberSettings: {
+        allowCreateUpdateChannels: true,
+        allowDeleteChannels: true,
+        allowAddRemoveApps: true,
+        allowCreateUpdateRemoveTabs: true,
+        allowCreateUpdateRemoveConnectors: true,
+        allowCreatePrivateChannels: true,
+      },
       guestSettings: { allowCreateUpdateChannels: false, allowDeleteChannels: false },
-      messagingSettings: { allowUserEditMessages: true, allowUserDeleteMessages: true, allowOwnerDeleteMessages: true, allowTeamMentions: true, allowChannelMentions: true },
-      funSettings: { allowGiphy: true, giphyContentRating: 'moderate', allowStickersAndMemes: true, allowCustomMemes: true },
+      messagingSettings: {
+        allowUserEditMessages: true,
+        allowUserDeleteMessages: true,
+        allowOwnerDeleteMessages: true,
+        allowTeamMentions: true,
+        allowChannelMentions: true,
+      },
+      funSettings: {
+        allowGiphy: true,
+        giphyContentRating: 'moderate',
+        allowStickersAndMemes: true,
+        allowCustomMemes: true,
+      },
     };
     // Every team starts with its General channel, which counts toward the limits like any other.
-    createChannelEntity(ctx, req.tenantId, teamId, { displayName: 'General', membershipType: 'standard', general: true });
-    const op = newOperation(ctx, req.tenantId, { teamId, type: 'createTeam', targetId: teamId, location: `/teams('${teamId}')` }, polls);
-    return { status: 202, headers: { Location: operationLocation(teamId, String(op.id)), 'Content-Location': `/teams('${teamId}')` } };
+    createChannelEntity(ctx, req.tenantId, teamId, {
+      displayName: 'General',
+      membershipType: 'standard',
+      general: true,
+    });
+    const op = newOperation(
+      ctx,
+      req.tenantId,
+      { teamId, type: 'createTeam', targetId: teamId, location: `/teams('${teamId}')` },
+      polls,
+    );
+    return {
+      status: 202,
+      headers: { Location: operationLocation(teamId, String(op.id)), 'Content-Location': `/teams('${teamId}')` },
+    };
   };
 }
 
@@ -148,7 +214,8 @@ export function updateTeamMember(req: TenantRequest, ctx: TenantContext): Tenant
   if (roles.includes('owner')) {
     if (!m.owners.includes(userId)) m.owners.push(userId);
   } else {
-    if (m.owners.length === 1 && m.owners[0] === userId) throw badRequest('The last owner of a team cannot be demoted.');
+    if (m.owners.length === 1 && m.owners[0] === userId)
+      throw badRequest('The last owner of a team cannot be demoted.');
     m.owners = m.owners.filter((id) => id !== userId);
   }
   saveMembership(ctx, req.tenantId, teamId, m);
@@ -165,7 +232,12 @@ export function removeTeamMember(req: TenantRequest, ctx: TenantContext): Tenant
   // Leaving the team also means leaving its private channels.
   for (const [id, cm] of Object.entries(collection(ctx.state, req.tenantId, 'channelMembers'))) {
     const ch = collection(ctx.state, req.tenantId, 'channels')[String(cm._channelId)];
-    if (cm._teamId === teamId && cm.userId === userId && cm.tenantId === req.tenantId && ch?.membershipType === 'private') {
+    if (
+      cm._teamId === teamId &&
+      cm.userId === userId &&
+      cm.tenantId === req.tenantId &&
+      ch?.membershipType === 'private'
+    ) {
       delete collection(ctx.state, req.tenantId, 'channelMembers')[id];
     }
   }

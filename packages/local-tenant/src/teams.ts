@@ -3,9 +3,34 @@
 // tabs, installed apps and the channel's files folder — with the limits docs/platform.md#teams-structure documents.
 // The handlers live in teams-teams, teams-channels, teams-channel-members and teams-apps; shared parts in teams-core.
 import type { Route } from './core.ts';
-import { addTeamMember, createTeam, listTeamMembers, listTeams, readOperation, readTeam, readTeamMember, removeTeamMember, updateTeam, updateTeamMember } from './teams-teams.ts';
-import { createChannel, listChannels, listSharedWithTeams, readChannel, readFilesFolder, removeChannel, updateChannel } from './teams-channels.ts';
-import { addChannelMemberRoute, listChannelMembers, readChannelMember, removeChannelMember, updateChannelMember } from './teams-channel-members.ts';
+import {
+  addTeamMember,
+  createTeam,
+  listTeamMembers,
+  listTeams,
+  readOperation,
+  readTeam,
+  readTeamMember,
+  removeTeamMember,
+  updateTeam,
+  updateTeamMember,
+} from './teams-teams.ts';
+import {
+  createChannel,
+  listChannels,
+  listSharedWithTeams,
+  readChannel,
+  readFilesFolder,
+  removeChannel,
+  updateChannel,
+} from './teams-channels.ts';
+import {
+  addChannelMemberRoute,
+  listChannelMembers,
+  readChannelMember,
+  removeChannelMember,
+  updateChannelMember,
+} from './teams-channel-members.ts';
 import { addTab, installTeamApp, installUserApp, listTabs, listTeamApps, listUserApps } from './teams-apps.ts';
 
 export interface TeamsRoutesOptions {
@@ -37,9 +62,21 @@ export function teamsRoutes(options: TeamsRoutesOptions = {}): Route[] {
     { method: 'DELETE', pattern: '/teams/{team-id}/channels/{channel-id}', handler: removeChannel },
     { method: 'GET', pattern: '/teams/{team-id}/channels/{channel-id}/members', handler: listChannelMembers },
     { method: 'POST', pattern: '/teams/{team-id}/channels/{channel-id}/members', handler: addChannelMemberRoute },
-    { method: 'GET', pattern: '/teams/{team-id}/channels/{channel-id}/members/{conversationMember-id}', handler: readChannelMember },
-    { method: 'PATCH', pattern: '/teams/{team-id}/channels/{channel-id}/members/{conversationMember-id}', handler: updateChannelMember },
-    { method: 'DELETE', pattern: '/teams/{team-id}/channels/{channel-id}/members/{conversationMember-id}', handler: removeChannelMember },
+    {
+      method: 'GET',
+      pattern: '/teams/{team-id}/channels/{channel-id}/members/{conversationMember-id}',
+      handler: readChannelMember,
+    },
+    {
+      method: 'PATCH',
+      pattern: '/teams/{team-id}/channels/{channel-id}/members/{conversationMember-id}',
+      handler: updateChannelMember,
+    },
+    {
+      method: 'DELETE',
+      pattern: '/teams/{team-id}/channels/{channel-id}/members/{conversationMember-id}',
+      handler: removeChannelMember,
+    },
     { method: 'GET', pattern: '/teams/{team-id}/channels/{channel-id}/sharedWithTeams', handler: listSharedWithTeams },
     { method: 'GET', pattern: '/teams/{team-id}/channels/{channel-id}/filesFolder', handler: readFilesFolder },
     { method: 'GET', pattern: '/teams/{team-id}/channels/{channel-id}/tabs', handler: listTabs },

@@ -5,7 +5,13 @@ import path from 'node:path';
 import express from 'express';
 import { GraphHttpError, type Clock } from './core.ts';
 import type { TenantDirectory } from './seed.ts';
-import { TENANT_IN_MEMORY, startLocalTenant, type IdentityFactory, type LocalTenantHandle, type LocalTenantOptions } from './server.ts';
+import {
+  TENANT_IN_MEMORY,
+  startLocalTenant,
+  type IdentityFactory,
+  type LocalTenantHandle,
+  type LocalTenantOptions,
+} from './server.ts';
 import { trustingFetch } from './trust.ts';
 
 /**
@@ -15,7 +21,8 @@ import { trustingFetch } from './trust.ts';
 export const testIdentity: IdentityFactory = async () => {
   const verify = async (header?: string) => {
     const m = /^Bearer test\.([0-9a-f-]+)\.([0-9a-f-]+)(?:\.([0-9a-f-]+))?$/i.exec(header ?? '');
-    if (!m?.[1] || !m[2]) throw new GraphHttpError(401, 'InvalidAuthenticationToken', 'Access token is empty or invalid.');
+    if (!m?.[1] || !m[2])
+      throw new GraphHttpError(401, 'InvalidAuthenticationToken', 'Access token is empty or invalid.');
     return { tenantId: m[1].toLowerCase(), appId: m[2], roles: [], ...(m[3] ? { userId: m[3] } : {}) };
   };
   return { router: () => express.Router(), verifyGraphToken: verify };
@@ -31,7 +38,10 @@ type Fetch = typeof fetch;
  * The Graph v1.0 subset (OpenAPI, Microsoft's schemas) that the repository's client declares it uses; tests check that
  * the emulator's answers use only its property names. A data file of the repository, read by tests only.
  */
-export const GRAPH_CONTRACT = path.resolve(import.meta.dirname, '../../../src/adapters/graph/contract/graph-v1.0-subset.yaml');
+export const GRAPH_CONTRACT = path.resolve(
+  import.meta.dirname,
+  '../../../src/adapters/graph/contract/graph-v1.0-subset.yaml',
+);
 
 /** A clock tests set and move. */
 export class FixedClock implements Clock {
@@ -60,32 +70,60 @@ export const TEST_ORGANIZER = 'organizer@alfa.example';
 
 /** Three tenants (Alfa with the organizer mailbox), each with a few people, colleagues and a disabled account; all fictional. */
 export function testDirectory(): TenantDirectory {
-  const person = (upn: string, displayName: string, jobTitle?: string, mail?: string) => ({ userPrincipalName: upn, mail: mail ?? upn, displayName, ...(jobTitle ? { jobTitle } : {}) });
-  const disabled = (domain: string) => ({ userPrincipalName: `oud-account@${domain}`, displayName: 'Oud Account', accountEnabled: false, jobTitle: 'Uit dienst' });
+  const person = (upn: string, displayName: string, jobTitle?: string, mail?: string) => ({
+    userPrincipalName: upn,
+    mail: mail ?? upn,
+    displayName,
+    ...(jobTitle ? { jobTitle } : {}),
+  });
+  const disabled = (domain: string) => ({
+    userPrincipalName: `oud-account@${domain}`,
+    displayName: 'Oud Account',
+    accountEnabled: false,
+    jobTitle: 'Uit dienst',
+  });
   return {
     tenants: [
       {
-        id: TENANT_A, domain: 'alfa.example', displayName: 'Alfa',
+        id: TENANT_A,
+        domain: 'alfa.example',
+        displayName: 'Alfa',
         users: [
-          person('anna@alfa.example', 'Anna Alfa'), person('cor@alfa.example', 'Cor Alfa'), person('dirk@alfa.example', 'Dirk Alfa'),
-          person('femke.verhoef@alfa.example', 'Femke Verhoef', 'Beleidsmedewerker'), person('joost.bosman@alfa.example', 'Joost Bosman', 'Adviseur bedrijfsvoering'),
-          person('ilse.mulder@alfa.example', 'Ilse Mulder', 'Teamleider'), disabled('alfa.example'), person(TEST_ORGANIZER, 'Organizer mailbox', 'Organisatorpostvak'),
+          person('anna@alfa.example', 'Anna Alfa'),
+          person('cor@alfa.example', 'Cor Alfa'),
+          person('dirk@alfa.example', 'Dirk Alfa'),
+          person('femke.verhoef@alfa.example', 'Femke Verhoef', 'Beleidsmedewerker'),
+          person('joost.bosman@alfa.example', 'Joost Bosman', 'Adviseur bedrijfsvoering'),
+          person('ilse.mulder@alfa.example', 'Ilse Mulder', 'Teamleider'),
+          disabled('alfa.example'),
+          person(TEST_ORGANIZER, 'Organizer mailbox', 'Organisatorpostvak'),
         ],
       },
       {
-        id: TENANT_B, domain: 'beta.example', displayName: 'Beta',
+        id: TENANT_B,
+        domain: 'beta.example',
+        displayName: 'Beta',
         users: [
-          person('bram@beta.example', 'Bram Beta', undefined, 'b.beta@beta.example'), person('daan.hendriks@beta.example', 'Daan Hendriks', 'Beleidsmedewerker'),
-          person('lotte.verhoef@beta.example', 'Lotte Verhoef', 'Adviseur bedrijfsvoering'), person('thijs.bosman@beta.example', 'Thijs Bosman', 'Teamleider'),
-          person('esmee.mulder@beta.example', 'Esmee Mulder', 'Juridisch adviseur'), disabled('beta.example'),
+          person('bram@beta.example', 'Bram Beta', undefined, 'b.beta@beta.example'),
+          person('daan.hendriks@beta.example', 'Daan Hendriks', 'Beleidsmedewerker'),
+          person('lotte.verhoef@beta.example', 'Lotte Verhoef', 'Adviseur bedrijfsvoering'),
+          person('thijs.bosman@beta.example', 'Thijs Bosman', 'Teamleider'),
+          person('esmee.mulder@beta.example', 'Esmee Mulder', 'Juridisch adviseur'),
+          disabled('beta.example'),
         ],
       },
       {
-        id: TENANT_C, domain: 'gamma.example', displayName: 'Gamma',
+        id: TENANT_C,
+        domain: 'gamma.example',
+        displayName: 'Gamma',
         users: [
-          person('gert@gamma.example', 'Gert Gamma'), person('koen.kok@gamma.example', 'Koen Kok', 'Beleidsmedewerker'),
-          person('iris.hendriks@gamma.example', 'Iris Hendriks', 'Adviseur bedrijfsvoering'), person('fleur.verhoef@gamma.example', 'Fleur Verhoef', 'Teamleider'),
-          person('bas.bosman@gamma.example', 'Bas Bosman', 'Juridisch adviseur'), person('femke.mulder@gamma.example', 'Femke Mulder', 'Medewerker KCC'), disabled('gamma.example'),
+          person('gert@gamma.example', 'Gert Gamma'),
+          person('koen.kok@gamma.example', 'Koen Kok', 'Beleidsmedewerker'),
+          person('iris.hendriks@gamma.example', 'Iris Hendriks', 'Adviseur bedrijfsvoering'),
+          person('fleur.verhoef@gamma.example', 'Fleur Verhoef', 'Teamleider'),
+          person('bas.bosman@gamma.example', 'Bas Bosman', 'Juridisch adviseur'),
+          person('femke.mulder@gamma.example', 'Femke Mulder', 'Medewerker KCC'),
+          disabled('gamma.example'),
         ],
       },
     ],
@@ -103,7 +141,13 @@ export interface TestTenant {
   handle: LocalTenantHandle;
   fetch: Fetch;
   /** A Graph call in one tenant: path below /v1.0 (or an absolute URL such as a nextLink). */
-  graph(tenantId: string, method: string, pathOrUrl: string, body?: unknown, headers?: Record<string, string>): Promise<TestCallResult>;
+  graph(
+    tenantId: string,
+    method: string,
+    pathOrUrl: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<TestCallResult>;
   /** Any call on the server (a path from the root), with an optional bearer header. */
   call(method: string, pathOrUrl: string, body?: unknown, headers?: Record<string, string>): Promise<TestCallResult>;
   close(): Promise<void>;
@@ -111,21 +155,38 @@ export interface TestTenant {
 
 /** Starts a local tenant on free ports with the test directory and test identity, plus a trusting fetch. */
 export async function startTestTenant(options: Partial<LocalTenantOptions> = {}): Promise<TestTenant> {
-  const handle = await startLocalTenant({ directory: testDirectory(), dataDir: TENANT_IN_MEMORY, identity: testIdentity, ...options });
+  const handle = await startLocalTenant({
+    directory: testDirectory(),
+    dataDir: TENANT_IN_MEMORY,
+    identity: testIdentity,
+    ...options,
+  });
   const trusted = await trustingFetch(handle.caCertPem);
-  const call = async (method: string, pathOrUrl: string, body?: unknown, headers: Record<string, string> = {}): Promise<TestCallResult> => {
+  const call = async (
+    method: string,
+    pathOrUrl: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<TestCallResult> => {
     const url = /^https?:/.test(pathOrUrl) ? pathOrUrl : `${handle.baseUrl}${pathOrUrl}`;
-    const init: RequestInit = { method, headers: { ...(body === undefined ? {} : { 'Content-Type': 'application/json' }), ...headers } };
+    const init: RequestInit = {
+      method,
+      headers: { ...(body === undefined ? {} : { 'Content-Type': 'application/json' }), ...headers },
+    };
     if (body !== undefined) init.body = JSON.stringify(body);
     const res = await trusted.fetch(url, init);
     const text = await res.text();
-    return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) as TestCallResult['body'] : {} };
+    return { status: res.status, headers: res.headers, body: text ? (JSON.parse(text) as TestCallResult['body']) : {} };
   };
   return {
     handle,
     fetch: trusted.fetch,
     call,
-    graph: (tenantId, method, pathOrUrl, body, headers = {}) => call(method, /^https?:/.test(pathOrUrl) ? pathOrUrl : `/v1.0${pathOrUrl}`, body, { Authorization: testToken(tenantId), ...headers }),
+    graph: (tenantId, method, pathOrUrl, body, headers = {}) =>
+      call(method, /^https?:/.test(pathOrUrl) ? pathOrUrl : `/v1.0${pathOrUrl}`, body, {
+        Authorization: testToken(tenantId),
+        ...headers,
+      }),
     close: async () => {
       await handle.stop();
       await trusted.close();

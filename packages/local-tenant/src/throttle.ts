@@ -19,18 +19,46 @@ export const LIMITS = {
   /** Per app per tenant, by operation. */
   perTenant: [
     { name: 'POST /teams', methods: ['POST'], patterns: ['/teams'], limit: 10, windowMs: 1000 },
-    { name: 'GET team/channel', methods: ['GET'], patterns: ['/teams/{team-id}', '/teams/{team-id}/channels/{channel-id}'], limit: 30, windowMs: 1000 },
-    { name: 'POST channel', methods: ['POST'], patterns: ['/teams/{team-id}/channels'], limit: 30, windowMs: 1000 },
-    { name: 'DELETE channel', methods: ['DELETE'], patterns: ['/teams/{team-id}/channels/{channel-id}'], limit: 15, windowMs: 1000 },
     {
-      name: 'GET members/channels', methods: ['GET'],
-      patterns: ['/teams/{team-id}/members', '/teams/{team-id}/channels', '/teams/{team-id}/allChannels', '/teams/{team-id}/channels/{channel-id}/members'],
-      limit: 60, windowMs: 1000,
+      name: 'GET team/channel',
+      methods: ['GET'],
+      patterns: ['/teams/{team-id}', '/teams/{team-id}/channels/{channel-id}'],
+      limit: 30,
+      windowMs: 1000,
+    },
+    { name: 'POST channel', methods: ['POST'], patterns: ['/teams/{team-id}/channels'], limit: 30, windowMs: 1000 },
+    {
+      name: 'DELETE channel',
+      methods: ['DELETE'],
+      patterns: ['/teams/{team-id}/channels/{channel-id}'],
+      limit: 15,
+      windowMs: 1000,
     },
     {
-      name: 'identity writes', methods: ['POST', 'PATCH', 'PUT', 'DELETE'],
-      patterns: ['/users', '/users/{user-id}', '/groups', '/groups/{group-id}', '/groups/{group-id}/members/$ref', '/groups/{group-id}/owners/$ref'],
-      limit: 3000, windowMs: 150_000,
+      name: 'GET members/channels',
+      methods: ['GET'],
+      patterns: [
+        '/teams/{team-id}/members',
+        '/teams/{team-id}/channels',
+        '/teams/{team-id}/allChannels',
+        '/teams/{team-id}/channels/{channel-id}/members',
+      ],
+      limit: 60,
+      windowMs: 1000,
+    },
+    {
+      name: 'identity writes',
+      methods: ['POST', 'PATCH', 'PUT', 'DELETE'],
+      patterns: [
+        '/users',
+        '/users/{user-id}',
+        '/groups',
+        '/groups/{group-id}',
+        '/groups/{group-id}/members/$ref',
+        '/groups/{group-id}/owners/$ref',
+      ],
+      limit: 3000,
+      windowMs: 150_000,
     },
   ],
   /** Bot Connector, per bot per conversation. */
@@ -48,7 +76,10 @@ class SlidingWindow {
   private stamps: number[] = [];
   private head = 0;
 
-  constructor(readonly limit: number, readonly windowMs: number) {}
+  constructor(
+    readonly limit: number,
+    readonly windowMs: number,
+  ) {}
 
   /** Milliseconds until one more request fits (0: it fits now). */
   waitMs(now: number): number {
@@ -74,8 +105,7 @@ export interface Bucket extends WindowLimit {
 }
 
 export type ThrottleResult =
-  | { ok: true; release: () => void }
-  | { ok: false; retryAfterSeconds: number; reason: string };
+  { ok: true; release: () => void } | { ok: false; retryAfterSeconds: number; reason: string };
 
 export class Throttler {
   private readonly windows = new Map<string, SlidingWindow>();
@@ -103,7 +133,11 @@ export class Throttler {
       return w;
     });
     if (concurrency && (this.inFlight.get(concurrency.key) ?? 0) >= concurrency.max && wait === 0) {
-      return { ok: false, retryAfterSeconds: 1, reason: `${concurrency.max} concurrent requests (${concurrency.key.split('|')[0]})` };
+      return {
+        ok: false,
+        retryAfterSeconds: 1,
+        reason: `${concurrency.max} concurrent requests (${concurrency.key.split('|')[0]})`,
+      };
     }
     if (wait > 0) return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(wait / 1000)), reason };
     for (const w of windows) w.add(now);

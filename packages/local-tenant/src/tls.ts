@@ -18,8 +18,10 @@ const DAY = 86_400_000;
 async function makeCa(): Promise<{ key: string; cert: string }> {
   const now = Date.now();
   const pems = await generate([{ name: 'commonName', value: 'Regiekamer local tenant CA' }], {
-    keyType: 'ec', algorithm: 'sha256',
-    notBeforeDate: new Date(now - DAY), notAfterDate: new Date(now + 3650 * DAY),
+    keyType: 'ec',
+    algorithm: 'sha256',
+    notBeforeDate: new Date(now - DAY),
+    notAfterDate: new Date(now + 3650 * DAY),
     extensions: [
       { name: 'basicConstraints', cA: true, critical: true },
       { name: 'keyUsage', keyCertSign: true, cRLSign: true, critical: true },
@@ -31,13 +33,23 @@ async function makeCa(): Promise<{ key: string; cert: string }> {
 async function makeServerCert(ca: { key: string; cert: string }): Promise<{ key: string; cert: string }> {
   const now = Date.now();
   const pems = await generate([{ name: 'commonName', value: 'localhost' }], {
-    keyType: 'ec', algorithm: 'sha256', ca,
-    notBeforeDate: new Date(now - DAY), notAfterDate: new Date(now + 825 * DAY),
+    keyType: 'ec',
+    algorithm: 'sha256',
+    ca,
+    notBeforeDate: new Date(now - DAY),
+    notAfterDate: new Date(now + 825 * DAY),
     extensions: [
       { name: 'basicConstraints', cA: false },
       { name: 'keyUsage', digitalSignature: true, keyEncipherment: true, critical: true },
       { name: 'extKeyUsage', serverAuth: true },
-      { name: 'subjectAltName', altNames: [{ type: 2, value: 'localhost' }, { type: 7, ip: '127.0.0.1' }, { type: 7, ip: '::1' }] },
+      {
+        name: 'subjectAltName',
+        altNames: [
+          { type: 2, value: 'localhost' },
+          { type: 7, ip: '127.0.0.1' },
+          { type: 7, ip: '::1' },
+        ],
+      },
     ],
   });
   return { key: pems.private, cert: pems.cert };
@@ -67,8 +79,10 @@ export async function loadOrCreateTls(dataDir: string | undefined): Promise<TlsM
   const dir = path.join(dataDir, 'tls');
   await mkdir(dir, { recursive: true });
   const files = {
-    caCert: path.join(dir, 'ca.pem'), caKey: path.join(dir, 'ca-key.pem'),
-    cert: path.join(dir, 'server.pem'), key: path.join(dir, 'server-key.pem'),
+    caCert: path.join(dir, 'ca.pem'),
+    caKey: path.join(dir, 'ca-key.pem'),
+    cert: path.join(dir, 'server.pem'),
+    key: path.join(dir, 'server-key.pem'),
   };
   let caCert = await readIfExists(files.caCert);
   let caKey = await readIfExists(files.caKey);

@@ -8,10 +8,22 @@ import { errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import type { Clock } from './core.ts';
 
 /** Why a token was refused; never the token itself. */
-export type TokenRefusal = 'missing' | 'malformed' | 'bad-signature' | 'expired' | 'not-yet-valid' | 'wrong-issuer' | 'wrong-audience' | 'unknown-tenant' | 'missing-claim';
+export type TokenRefusal =
+  | 'missing'
+  | 'malformed'
+  | 'bad-signature'
+  | 'expired'
+  | 'not-yet-valid'
+  | 'wrong-issuer'
+  | 'wrong-audience'
+  | 'unknown-tenant'
+  | 'missing-claim';
 
 export class TokenRejectedError extends Error {
-  constructor(readonly reason: TokenRefusal, detail: string) {
+  constructor(
+    readonly reason: TokenRefusal,
+    detail: string,
+  ) {
     super(`token rejected (${reason}): ${detail}`);
     this.name = 'TokenRejectedError';
   }
@@ -47,10 +59,15 @@ function refusal(err: unknown): TokenRejectedError {
   if (err instanceof TokenRejectedError) return err;
   if (err instanceof errors.JWTExpired) return new TokenRejectedError('expired', 'exp has passed');
   if (err instanceof errors.JWTClaimValidationFailed) {
-    if (err.claim === 'nbf' || err.claim === 'iat') return new TokenRejectedError('not-yet-valid', `${err.claim} is in the future`);
+    if (err.claim === 'nbf' || err.claim === 'iat')
+      return new TokenRejectedError('not-yet-valid', `${err.claim} is in the future`);
     return new TokenRejectedError('missing-claim', `claim ${err.claim}: ${err.reason}`);
   }
-  if (err instanceof errors.JWSSignatureVerificationFailed || err instanceof errors.JWKSNoMatchingKey || err instanceof errors.JOSEAlgNotAllowed) {
+  if (
+    err instanceof errors.JWSSignatureVerificationFailed ||
+    err instanceof errors.JWKSNoMatchingKey ||
+    err instanceof errors.JOSEAlgNotAllowed
+  ) {
     return new TokenRejectedError('bad-signature', 'not signed by a key of this tenant');
   }
   if (err instanceof errors.JOSEError) return new TokenRejectedError('malformed', err.code);
@@ -78,13 +95,23 @@ export function createTokenCheck(options: TokenCheckOptions): TokenCheck {
       throw refusal(err);
     }
     const tid = typeof payload['tid'] === 'string' ? payload['tid'].toLowerCase() : '';
-    if (![...options.tenants()].some((t) => t.toLowerCase() === tid)) throw new TokenRejectedError('unknown-tenant', 'the tenant is not here');
-    if (payload.iss !== options.issuerFor(tid)) throw new TokenRejectedError('wrong-issuer', 'iss is not the issuer of the token\'s tenant');
+    if (![...options.tenants()].some((t) => t.toLowerCase() === tid))
+      throw new TokenRejectedError('unknown-tenant', 'the tenant is not here');
+    if (payload.iss !== options.issuerFor(tid))
+      throw new TokenRejectedError('wrong-issuer', "iss is not the issuer of the token's tenant");
     const audiences = Array.isArray(payload.aud) ? payload.aud : [payload.aud];
-    if (!audiences.some((a) => typeof a === 'string' && options.audiences.includes(a))) throw new TokenRejectedError('wrong-audience', 'aud is not this resource');
-    const appId = typeof payload['azp'] === 'string' ? payload['azp'] : typeof payload['appid'] === 'string' ? payload['appid'] : '';
+    if (!audiences.some((a) => typeof a === 'string' && options.audiences.includes(a)))
+      throw new TokenRejectedError('wrong-audience', 'aud is not this resource');
+    const appId =
+      typeof payload['azp'] === 'string'
+        ? payload['azp']
+        : typeof payload['appid'] === 'string'
+          ? payload['appid']
+          : '';
     if (!appId) throw new TokenRejectedError('missing-claim', 'no azp or appid');
-    const roles = Array.isArray(payload['roles']) ? payload['roles'].filter((r): r is string => typeof r === 'string') : [];
+    const roles = Array.isArray(payload['roles'])
+      ? payload['roles'].filter((r): r is string => typeof r === 'string')
+      : [];
     return {
       tenantId: tid,
       appId,

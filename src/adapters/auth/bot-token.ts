@@ -20,7 +20,10 @@ export interface BotTokenValidatorOptions {
   clockToleranceSeconds?: number;
 }
 
-export type BotTokenValidator = (authorizationHeader: string | undefined, activityServiceUrl: string | undefined) => Promise<{ appId: string }>;
+export type BotTokenValidator = (
+  authorizationHeader: string | undefined,
+  activityServiceUrl: string | undefined,
+) => Promise<{ appId: string }>;
 
 const trimSlash = (s: string) => s.replace(/\/+$/, '').toLowerCase();
 
@@ -33,22 +36,32 @@ export function createBotTokenValidator(o: BotTokenValidatorOptions): BotTokenVa
     let payload;
     try {
       ({ payload } = await jwtVerify(m[1], o.keys, {
-        algorithms: ['RS256'], issuer, audience: o.audience,
-        currentDate: o.clock.now(), clockTolerance: o.clockToleranceSeconds ?? 300, requiredClaims: ['exp'],
+        algorithms: ['RS256'],
+        issuer,
+        audience: o.audience,
+        currentDate: o.clock.now(),
+        clockTolerance: o.clockToleranceSeconds ?? 300,
+        requiredClaims: ['exp'],
       }));
     } catch (err) {
       const name = (err as { code?: string }).code ?? '';
       if (name === 'ERR_JWT_EXPIRED') throw new TokenRejectedError('expired', 'the token has expired');
       if (name === 'ERR_JWT_CLAIM_VALIDATION_FAILED') {
         const claim = (err as { claim?: string }).claim;
-        throw new TokenRejectedError(claim === 'aud' ? 'wrong-audience' : claim === 'iss' ? 'wrong-issuer' : 'missing-claim', `claim ${claim ?? '?'} failed`);
+        throw new TokenRejectedError(
+          claim === 'aud' ? 'wrong-audience' : claim === 'iss' ? 'wrong-issuer' : 'missing-claim',
+          `claim ${claim ?? '?'} failed`,
+        );
       }
-      if (name === 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED') throw new TokenRejectedError('bad-signature', 'the signature does not verify');
-      if (name === 'ERR_JWKS_NO_MATCHING_KEY') throw new TokenRejectedError('unknown-key', 'no key of the issuer matches');
+      if (name === 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED')
+        throw new TokenRejectedError('bad-signature', 'the signature does not verify');
+      if (name === 'ERR_JWKS_NO_MATCHING_KEY')
+        throw new TokenRejectedError('unknown-key', 'no key of the issuer matches');
       throw new TokenRejectedError('malformed', name || 'not a valid token');
     }
     const claimed = typeof payload['serviceurl'] === 'string' ? payload['serviceurl'] : undefined;
-    if (claimed && serviceUrl && trimSlash(claimed) !== trimSlash(serviceUrl)) throw new TokenRejectedError('missing-claim', 'serviceurl does not match the activity');
+    if (claimed && serviceUrl && trimSlash(claimed) !== trimSlash(serviceUrl))
+      throw new TokenRejectedError('missing-claim', 'serviceurl does not match the activity');
     return { appId: o.audience };
   };
 }
@@ -71,7 +84,10 @@ export function openIdKeys(metadataUrl: string, fetch: Fetch): { issuer(): Promi
       if (!res.ok) throw new Error(`OpenID metadata: HTTP ${res.status}`);
       const parsed = OpenIdMetadata.safeParse(await res.json());
       if (!parsed.success) throw new Error('OpenID metadata: no issuer or jwks_uri');
-      return { issuer: parsed.data.issuer, keys: createRemoteJWKSet(new URL(parsed.data.jwks_uri), { [customFetch]: fetch }) };
+      return {
+        issuer: parsed.data.issuer,
+        keys: createRemoteJWKSet(new URL(parsed.data.jwks_uri), { [customFetch]: fetch }),
+      };
     })().catch((err: unknown) => {
       loaded = undefined;
       throw err;

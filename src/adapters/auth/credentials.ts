@@ -2,7 +2,12 @@
 // authority (login.microsoftonline.com) or the local tenant's. MSAL's network calls go through our fetch, so
 // the local tenant's CA is trusted without touching TLS settings; MSAL caches tokens until shortly before expiry.
 import { createHash, X509Certificate } from 'node:crypto';
-import { ConfidentialClientApplication, type INetworkModule, type NetworkRequestOptions, type NetworkResponse } from '@azure/msal-node';
+import {
+  ConfidentialClientApplication,
+  type INetworkModule,
+  type NetworkRequestOptions,
+  type NetworkResponse,
+} from '@azure/msal-node';
 import type { Fetch } from '../http/fetch.ts';
 
 export type ClientCredential =
@@ -16,14 +21,22 @@ export interface TokenSource {
 }
 
 export class TokenAcquisitionError extends Error {
-  constructor(readonly tenantId: string, readonly code: string, message: string) {
+  constructor(
+    readonly tenantId: string,
+    readonly code: string,
+    message: string,
+  ) {
     super(message);
     this.name = 'TokenAcquisitionError';
   }
 }
 
 function networkClient(fetch: Fetch): INetworkModule {
-  const send = async <T>(method: 'GET' | 'POST', url: string, options?: NetworkRequestOptions): Promise<NetworkResponse<T>> => {
+  const send = async <T>(
+    method: 'GET' | 'POST',
+    url: string,
+    options?: NetworkRequestOptions,
+  ): Promise<NetworkResponse<T>> => {
     const init: RequestInit = { method };
     if (options?.headers) init.headers = options.headers;
     if (options?.body !== undefined) init.body = options.body;
@@ -44,7 +57,12 @@ function networkClient(fetch: Fetch): INetworkModule {
 function certificateOf(pem: string, clientId: string): { thumbprintSha256: string; privateKey: string; x5c: string } {
   const key = /-----BEGIN (?:RSA |EC )?PRIVATE KEY-----[\s\S]+?-----END (?:RSA |EC )?PRIVATE KEY-----/.exec(pem)?.[0];
   const cert = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/.exec(pem)?.[0];
-  if (!key || !cert) throw new TokenAcquisitionError('', 'certificate', `the certificate file for app ${clientId} must hold a private key and a certificate (PEM)`);
+  if (!key || !cert)
+    throw new TokenAcquisitionError(
+      '',
+      'certificate',
+      `the certificate file for app ${clientId} must hold a private key and a certificate (PEM)`,
+    );
   const x509 = new X509Certificate(cert);
   return { thumbprintSha256: createHash('sha256').update(x509.raw).digest('hex'), privateKey: key, x5c: cert };
 }
@@ -62,14 +80,20 @@ export function createMsalTokenSource(options: MsalTokenSourceOptions): TokenSou
   // Entra ID's own host is discovered as usual; any other (the local tenant) is named as a known authority.
   const known = hostName === 'login.microsoftonline.com' ? {} : { knownAuthorities: [hostName] };
   const cred = options.credential;
-  const secretOrCert = cred.kind === 'secret' ? { clientSecret: cred.secret } : { clientCertificate: certificateOf(cred.pem, cred.clientId) };
+  const secretOrCert =
+    cred.kind === 'secret'
+      ? { clientSecret: cred.secret }
+      : { clientCertificate: certificateOf(cred.pem, cred.clientId) };
   const apps = new Map<string, ConfidentialClientApplication>();
   const appFor = (tenantId: string) => {
     let app = apps.get(tenantId);
     if (!app) {
       app = new ConfidentialClientApplication({
         auth: { clientId: cred.clientId, authority: `${host}/${tenantId}`, ...known, ...secretOrCert },
-        system: { networkClient: networkClient(options.fetch), loggerOptions: { piiLoggingEnabled: false, loggerCallback: () => undefined } },
+        system: {
+          networkClient: networkClient(options.fetch),
+          loggerOptions: { piiLoggingEnabled: false, loggerCallback: () => undefined },
+        },
       });
       apps.set(tenantId, app);
     }
@@ -79,7 +103,8 @@ export function createMsalTokenSource(options: MsalTokenSourceOptions): TokenSou
     async token(tenantId, resource) {
       try {
         const result = await appFor(tenantId).acquireTokenByClientCredential({ scopes: [`${resource}/.default`] });
-        if (!result?.accessToken) throw new TokenAcquisitionError(tenantId, 'no_token', 'the authority returned no access token');
+        if (!result?.accessToken)
+          throw new TokenAcquisitionError(tenantId, 'no_token', 'the authority returned no access token');
         return result.accessToken;
       } catch (err) {
         if (err instanceof TokenAcquisitionError) throw err;

@@ -17,11 +17,27 @@ export async function testIssuer(): Promise<TestIssuer> {
   const { publicKey, privateKey } = await generateKeyPair('RS256');
   const jwk = { ...(await exportJWK(publicKey)), kid: 'test', alg: 'RS256', use: 'sig' };
   return {
-    validator: (allowedTenants, clock) => createTokenValidator({
-      keys: createLocalJWKSet({ keys: [jwk] }), issuerFor: (tid) => `${TEST_ISSUER}/${tid}/v2.0`, audiences: [TEST_AUDIENCE], allowedTenants, clock,
-    }),
-    userToken: (tid, upn, now = new Date()) => new SignJWT({ tid, azp: 'regiekamer-test', scp: 'access_as_user', upn, oid: '00000000-0000-4000-8000-00000000b001' })
-      .setProtectedHeader({ alg: 'RS256', kid: 'test' }).setIssuer(`${TEST_ISSUER}/${tid}/v2.0`).setAudience(TEST_AUDIENCE)
-      .setIssuedAt(Math.floor(now.getTime() / 1000)).setExpirationTime(Math.floor(now.getTime() / 1000) + 3600).sign(privateKey),
+    validator: (allowedTenants, clock) =>
+      createTokenValidator({
+        keys: createLocalJWKSet({ keys: [jwk] }),
+        issuerFor: (tid) => `${TEST_ISSUER}/${tid}/v2.0`,
+        audiences: [TEST_AUDIENCE],
+        allowedTenants,
+        clock,
+      }),
+    userToken: (tid, upn, now = new Date()) =>
+      new SignJWT({
+        tid,
+        azp: 'regiekamer-test',
+        scp: 'access_as_user',
+        upn,
+        oid: '00000000-0000-4000-8000-00000000b001',
+      })
+        .setProtectedHeader({ alg: 'RS256', kid: 'test' })
+        .setIssuer(`${TEST_ISSUER}/${tid}/v2.0`)
+        .setAudience(TEST_AUDIENCE)
+        .setIssuedAt(Math.floor(now.getTime() / 1000))
+        .setExpirationTime(Math.floor(now.getTime() / 1000) + 3600)
+        .sign(privateKey),
   };
 }

@@ -17,7 +17,10 @@ export type TokenRefusal =
   | 'missing-claim';
 
 export class TokenRejectedError extends Error {
-  constructor(readonly reason: TokenRefusal, detail: string) {
+  constructor(
+    readonly reason: TokenRefusal,
+    detail: string,
+  ) {
     super(`token rejected (${reason}): ${detail}`);
     this.name = 'TokenRejectedError';
   }
@@ -74,11 +77,14 @@ function refusalOf(err: unknown): TokenRejectedError {
   if (err instanceof errors.JWTClaimValidationFailed) {
     if (err.claim === 'iss') return new TokenRejectedError('wrong-issuer', 'unexpected issuer');
     if (err.claim === 'aud') return new TokenRejectedError('wrong-audience', 'unexpected audience');
-    if (err.claim === 'nbf' || err.claim === 'iat') return new TokenRejectedError('not-yet-valid', 'the token is not valid yet');
+    if (err.claim === 'nbf' || err.claim === 'iat')
+      return new TokenRejectedError('not-yet-valid', 'the token is not valid yet');
     return new TokenRejectedError('missing-claim', `claim ${err.claim} failed`);
   }
-  if (err instanceof errors.JWSSignatureVerificationFailed) return new TokenRejectedError('bad-signature', 'the signature does not verify');
-  if (err instanceof errors.JWKSNoMatchingKey || err instanceof errors.JWKSMultipleMatchingKeys) return new TokenRejectedError('unknown-key', 'no key of the issuer matches');
+  if (err instanceof errors.JWSSignatureVerificationFailed)
+    return new TokenRejectedError('bad-signature', 'the signature does not verify');
+  if (err instanceof errors.JWKSNoMatchingKey || err instanceof errors.JWKSMultipleMatchingKeys)
+    return new TokenRejectedError('unknown-key', 'no key of the issuer matches');
   if (err instanceof errors.JOSEAlgNotAllowed) return new TokenRejectedError('bad-signature', 'algorithm not allowed');
   if (err instanceof errors.JOSEError) return new TokenRejectedError('malformed', err.code);
   throw err;
@@ -104,10 +110,17 @@ export function createTokenValidator(options: TokenValidatorOptions): TokenValid
         clockTolerance: tolerance,
         requiredClaims: ['exp', 'iat', 'tid'],
       });
-      const appId = typeof payload['azp'] === 'string' ? payload['azp'] : typeof payload['appid'] === 'string' ? payload['appid'] : undefined;
+      const appId =
+        typeof payload['azp'] === 'string'
+          ? payload['azp']
+          : typeof payload['appid'] === 'string'
+            ? payload['appid']
+            : undefined;
       if (!appId) throw new TokenRejectedError('missing-claim', 'no azp/appid claim');
       const scp = typeof payload['scp'] === 'string' ? payload['scp'] : '';
-      const roles = Array.isArray(payload['roles']) ? payload['roles'].filter((r): r is string => typeof r === 'string') : [];
+      const roles = Array.isArray(payload['roles'])
+        ? payload['roles'].filter((r): r is string => typeof r === 'string')
+        : [];
       const str = (k: string) => (typeof payload[k] === 'string' ? payload[k] : undefined);
       return {
         tenantId: tid,

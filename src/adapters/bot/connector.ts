@@ -76,7 +76,12 @@ export function createBotSender(options: BotSenderOptions): BotSender {
   const log = options.logger?.child({ component: 'bot-sender' });
   const m: Omit<BotSenderMetrics, 'waitedMs'> = { sent: 0, attempts: 0, throttled: 0, retries: 0, final: 0 };
 
-  const call = async (to: ConversationAddress, method: 'POST' | 'PUT', path: string, activity: Record<string, unknown>): Promise<SendOutcome> => {
+  const call = async (
+    to: ConversationAddress,
+    method: 'POST' | 'PUT',
+    path: string,
+    activity: Record<string, unknown>,
+  ): Promise<SendOutcome> => {
     const url = `${to.serviceUrl.replace(/\/+$/, '')}/v3/conversations/${encodeURIComponent(to.conversationId)}/activities${path}`;
     const started = now();
     for (let attempt = 1; ; attempt++) {
@@ -85,12 +90,18 @@ export function createBotSender(options: BotSenderOptions): BotSender {
       let code = 'NetworkError';
       let wait: number | undefined;
       try {
-        const token = options.sendsToken?.(to.serviceUrl) === false ? undefined : await options.tokens.token(to.tenantId, BOT_CONNECTOR_RESOURCE);
-        const once = () => options.fetch(url, {
-          method, body: JSON.stringify({ ...activity, conversation: { id: to.conversationId } }),
-          headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), 'content-type': 'application/json' },
-        });
-        const res = options.pacing === false ? await once() : await pacer.run(to.tenantId, to.conversationId, once, now);
+        const token =
+          options.sendsToken?.(to.serviceUrl) === false
+            ? undefined
+            : await options.tokens.token(to.tenantId, BOT_CONNECTOR_RESOURCE);
+        const once = () =>
+          options.fetch(url, {
+            method,
+            body: JSON.stringify({ ...activity, conversation: { id: to.conversationId } }),
+            headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), 'content-type': 'application/json' },
+          });
+        const res =
+          options.pacing === false ? await once() : await pacer.run(to.tenantId, to.conversationId, once, now);
         status = res.status;
         const text = await res.text();
         if (res.ok) {
@@ -130,7 +141,8 @@ export function createBotSender(options: BotSenderOptions): BotSender {
 
   return {
     send: (to, activity) => call(to, 'POST', '', activity),
-    update: (to, activityId, activity) => call(to, 'PUT', `/${encodeURIComponent(activityId)}`, { ...activity, id: activityId }),
+    update: (to, activityId, activity) =>
+      call(to, 'PUT', `/${encodeURIComponent(activityId)}`, { ...activity, id: activityId }),
     metrics: () => ({ ...m, waitedMs: pacer.waited() }),
   };
 }

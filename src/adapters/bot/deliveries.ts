@@ -12,9 +12,7 @@ import type { BotSender, ConversationAddress } from './connector.ts';
 export const DELIVER_QUEUE = 'bot-deliver';
 
 /** What to send for a delivery, or why nothing is sent (e.g. the update already came in; no conversation). */
-export type Composed =
-  | { to: ConversationAddress; activity: Record<string, unknown> }
-  | { skip: string };
+export type Composed = { to: ConversationAddress; activity: Record<string, unknown> } | { skip: string };
 
 export type Composer = (row: DeliveryRow) => Promise<Composed>;
 
@@ -65,12 +63,22 @@ export async function deliverOne(o: DeliveryWorkerOptions, job: DeliverJob): Pro
   }
   const sent = await o.sender.send(composed.to, composed.activity);
   if (sent.ok) {
-    await o.records.finish(job.programmeId, job.key, { status: 'sent', activityId: sent.activityId, conversationId: composed.to.conversationId }, o.clock.now());
+    await o.records.finish(
+      job.programmeId,
+      job.key,
+      { status: 'sent', activityId: sent.activityId, conversationId: composed.to.conversationId },
+      o.clock.now(),
+    );
     return { key: job.key, result: 'sent' };
   }
   if (sent.final) {
     // 403 (blocked) and 404 (gone) end it for this recipient, recorded with the reason; no retry storm.
-    await o.records.finish(job.programmeId, job.key, { status: 'failed', reason: `${sent.status} ${sent.code}` }, o.clock.now());
+    await o.records.finish(
+      job.programmeId,
+      job.key,
+      { status: 'failed', reason: `${sent.status} ${sent.code}` },
+      o.clock.now(),
+    );
     return { key: job.key, result: 'failed' };
   }
   // The sender's own retries ran out (a long throttle or outage): back to pending, and the job fails so
@@ -82,21 +90,42 @@ export async function deliverOne(o: DeliveryWorkerOptions, job: DeliverJob): Pro
 /** Starts this instance's delivery workers. */
 export async function startDeliveryWorkers(o: DeliveryWorkerOptions): Promise<void> {
   const log = o.logger?.child({ component: 'bot-deliveries' });
-  await o.runner.work<DeliverJob>(DELIVER_QUEUE, { workers: o.workers ?? 4, batchSize: o.batchSize ?? 25, expireInSeconds: 300, retryLimit: 5 }, async (job) => {
-    try {
-      await deliverOne(o, job);
-    } catch (err) {
-      log?.warn({ kind: job.key.split('|')[0], error: err instanceof Error ? err.message : String(err) }, 'delivery will be tried again');
-      // Rethrown per job would fail the whole batch in pg-boss; instead the row is pending again and the same job is
-      // queued anew for a little later (its claim still needs the pending row, so it can never send twice).
-      await o.runner.enqueue(DELIVER_QUEUE, [job], { retryLimit: 5, expireInSeconds: 300, startAfterSeconds: o.retryDelaySeconds ?? 15 });
-    }
-  });
+  await o.runner.work<DeliverJob>(
+    DELIVER_QUEUE,
+    { workers: o.workers ?? 4, batchSize: o.batchSize ?? 25, expireInSeconds: 300, retryLimit: 5 },
+    async (job) => {
+      try {
+        await deliverOne(o, job);
+      } catch (err) {
+        log?.warn(
+          { kind: job.key.split('|')[0], error: err instanceof Error ? err.message : String(err) },
+          'delivery will be tried again',
+        );
+        // Rethrown per job would fail the whole batch in pg-boss; instead the row is pending again and the same job is
+        // queued anew for a little later (its claim still needs the pending row, so it can never send twice).
+        await o.runner.enqueue(DELIVER_QUEUE, [job], {
+          retryLimit: 5,
+          expireInSeconds: 300,
+          startAfterSeconds: o.retryDelaySeconds ?? 15,
+        });
+      }
+    },
+  );
 }
 
 /** Hands every pending delivery that is due to the queue (each once: takeDue marks them). */
-export async function dispatchDue(records: BotRecords, runner: JobRunner, programmeId: string, now: Date, limit = 5000): Promise<number> {
+export async function dispatchDue(
+  records: BotRecords,
+  runner: JobRunner,
+  programmeId: string,
+  now: Date,
+  limit = 5000,
+): Promise<number> {
   const due = await records.takeDue(programmeId, now, limit);
-  await runner.enqueue<DeliverJob>(DELIVER_QUEUE, due.map((d) => ({ programmeId, key: d.key, dueAt: d.dueAt.toISOString() })), { retryLimit: 5, expireInSeconds: 300 });
+  await runner.enqueue<DeliverJob>(
+    DELIVER_QUEUE,
+    due.map((d) => ({ programmeId, key: d.key, dueAt: d.dueAt.toISOString() })),
+    { retryLimit: 5, expireInSeconds: 300 },
+  );
   return due.length;
 }

@@ -17,7 +17,12 @@ export interface BotLimits {
 }
 
 export const BOT_CONNECTOR_LIMITS: BotLimits = {
-  perConversation: [{ limit: 7, ms: 1000 }, { limit: 8, ms: 2000 }, { limit: 60, ms: 30_000 }, { limit: 1800, ms: 3_600_000 }],
+  perConversation: [
+    { limit: 7, ms: 1000 },
+    { limit: 8, ms: 2000 },
+    { limit: 60, ms: 30_000 },
+    { limit: 1800, ms: 3_600_000 },
+  ],
   perTenant: [{ limit: 50, ms: 1000 }],
   marginMs: 15,
 };
@@ -31,7 +36,10 @@ export class BotPacer {
   // The slot timers are unref'd: they only give slots back, and the hour-long window must not keep a stopping server
   // alive for an hour after its last send. A send waiting for a slot is work of a running server, whose own handles
   // (its listening socket, its job queue) keep the process alive meanwhile.
-  constructor(private readonly limits: BotLimits = BOT_CONNECTOR_LIMITS, private readonly later: Timer = (fn, ms) => void setTimeout(fn, ms).unref()) {}
+  constructor(
+    private readonly limits: BotLimits = BOT_CONNECTOR_LIMITS,
+    private readonly later: Timer = (fn, ms) => void setTimeout(fn, ms).unref(),
+  ) {}
 
   waited(): number {
     return this.waitedMs;
@@ -55,20 +63,25 @@ export class BotPacer {
       ...this.limits.perTenant.map((w) => ({ key: `t|${tenantId}|${w.ms}`, w })),
     ];
     const acquired: { limiter: Bottleneck; ms: number }[] = [];
-    const chain = windows.reduceRight<() => Promise<T>>((next, { key, w }) => async () => {
-      const limiter = this.limiter(key, w.limit);
-      return limiter.schedule(async () => {
-        acquired.push({ limiter, ms: w.ms });
-        return next();
-      });
-    }, async () => {
-      this.waitedMs += now() - started;
-      return send();
-    });
+    const chain = windows.reduceRight<() => Promise<T>>(
+      (next, { key, w }) =>
+        async () => {
+          const limiter = this.limiter(key, w.limit);
+          return limiter.schedule(async () => {
+            acquired.push({ limiter, ms: w.ms });
+            return next();
+          });
+        },
+      async () => {
+        this.waitedMs += now() - started;
+        return send();
+      },
+    );
     try {
       return await chain();
     } finally {
-      for (const { limiter, ms } of acquired) this.later(() => void limiter.incrementReservoir(1), ms + this.limits.marginMs);
+      for (const { limiter, ms } of acquired)
+        this.later(() => void limiter.incrementReservoir(1), ms + this.limits.marginMs);
     }
   }
 }
@@ -77,7 +90,11 @@ export class BotPacer {
  * The shortest time `messages` sends to `conversations` conversations (spread evenly) can take under the limits,
  * counting whole windows: the benchmark's lower bound.
  */
-export function lowerBoundMs(messages: number, conversations: number, limits: BotLimits = BOT_CONNECTOR_LIMITS): number {
+export function lowerBoundMs(
+  messages: number,
+  conversations: number,
+  limits: BotLimits = BOT_CONNECTOR_LIMITS,
+): number {
   const windowBound = (n: number, w: Window) => Math.max(0, Math.ceil(n / w.limit) - 1) * w.ms;
   const perConversation = Math.ceil(messages / Math.max(1, conversations));
   return Math.max(

@@ -11,13 +11,28 @@ import { dispatchDue } from './deliveries.ts';
 
 /** A user's UPN and mail from their own tenant (GET /users/{id}?$select=userPrincipalName,mail). */
 export function graphUserLookup(gateway: GraphGateway): UserLookup {
-  return async (tenantId, aadObjectId) => (await gateway.request<{ userPrincipalName?: string; mail?: string }>(tenantId, users.get(aadObjectId, { select: ['userPrincipalName', 'mail'] }))).body;
+  return async (tenantId, aadObjectId) =>
+    (
+      await gateway.request<{ userPrincipalName?: string; mail?: string }>(
+        tenantId,
+        users.get(aadObjectId, { select: ['userPrincipalName', 'mail'] }),
+      )
+    ).body;
 }
 
 /** The rhythm's queue and (with a gateway) calendar: due deliveries go to `runner`'s deliver queue. */
-export function rhythmPorts(records: BotRecords, runner: JobRunner, gateway?: GraphGateway): Pick<RhythmOptions, 'dispatch' | 'calendar'> {
+export function rhythmPorts(
+  records: BotRecords,
+  runner: JobRunner,
+  gateway?: GraphGateway,
+): Pick<RhythmOptions, 'dispatch' | 'calendar'> {
   return {
     dispatch: (programmeId, now) => dispatchDue(records, runner, programmeId, now),
-    ...(gateway ? { calendar: (programme, tenantId, expected, window) => calendarOverrides(gateway, programme, tenantId, expected, window) } : {}),
+    ...(gateway
+      ? {
+          calendar: (programme, tenantId, expected, window) =>
+            calendarOverrides(gateway, programme, tenantId, expected, window),
+        }
+      : {}),
   };
 }

@@ -42,29 +42,48 @@ const servers: Server[] = [];
 async function serve(allowUnauthenticated: boolean): Promise<string> {
   const validate = createBotTokenValidator({ keys: createLocalJWKSet(jwks), audience: APP_ID, clock });
   const app = express();
-  app.use('/api/messages', createBotEndpoint({ logic, validate, allowUnauthenticated, allowedTenants: new Set([TENANT]) }).router);
+  app.use(
+    '/api/messages',
+    createBotEndpoint({ logic, validate, allowUnauthenticated, allowedTenants: new Set([TENANT]) }).router,
+  );
   const server = createServer(app);
   servers.push(server);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/messages`;
 }
 
-async function token(o: { key?: Key; kid?: string; aud?: string; iss?: string; exp?: number; serviceurl?: string } = {}): Promise<string> {
+async function token(
+  o: { key?: Key; kid?: string; aud?: string; iss?: string; exp?: number; serviceurl?: string } = {},
+): Promise<string> {
   const now = Math.floor(clock.now().getTime() / 1000);
   return new SignJWT({ serviceurl: o.serviceurl ?? SERVICE_URL })
     .setProtectedHeader({ alg: 'RS256', kid: o.kid ?? 'k1' })
-    .setIssuer(o.iss ?? BOT_FRAMEWORK_ISSUER).setAudience(o.aud ?? APP_ID).setIssuedAt(now - 60).setExpirationTime(o.exp ?? now + 3600)
+    .setIssuer(o.iss ?? BOT_FRAMEWORK_ISSUER)
+    .setAudience(o.aud ?? APP_ID)
+    .setIssuedAt(now - 60)
+    .setExpirationTime(o.exp ?? now + 3600)
     .sign(o.key ?? good);
 }
 
 const activity = (tenantId = TENANT, extra: Record<string, unknown> = {}) => ({
-  type: 'message', id: 'a1', text: 'help', channelId: 'msteams', serviceUrl: SERVICE_URL,
-  from: { id: '29:user', aadObjectId: '22222222-2222-4222-8222-222222222222' }, recipient: { id: `28:${APP_ID}` },
-  conversation: { id: 'a:conv', conversationType: 'personal', tenantId }, channelData: { tenant: { id: tenantId } }, ...extra,
+  type: 'message',
+  id: 'a1',
+  text: 'help',
+  channelId: 'msteams',
+  serviceUrl: SERVICE_URL,
+  from: { id: '29:user', aadObjectId: '22222222-2222-4222-8222-222222222222' },
+  recipient: { id: `28:${APP_ID}` },
+  conversation: { id: 'a:conv', conversationType: 'personal', tenantId },
+  channelData: { tenant: { id: tenantId } },
+  ...extra,
 });
 
 async function post(url: string, body: unknown, auth?: string): Promise<{ status: number; body: unknown }> {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...(auth ? { authorization: auth } : {}) }, body: JSON.stringify(body) });
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(auth ? { authorization: auth } : {}) },
+    body: JSON.stringify(body),
+  });
   const text = await res.text();
   return { status: res.status, body: text ? JSON.parse(text) : undefined };
 }
@@ -86,11 +105,22 @@ describe('the bot endpoint', () => {
     const url = await serve(false);
     calls.length = 0;
     expect((await post(url, activity(), `Bearer ${await token()}`)).status).toBe(200);
-    expect(calls.map((c) => [c.kind, c.detail, c.inbound.conversation.tenantId, c.inbound.from.aadObjectId])).toEqual([['message', 'help', TENANT, '22222222-2222-4222-8222-222222222222']]);
-    const invoke = activity(TENANT, { type: 'invoke', name: 'adaptiveCard/action', text: undefined, value: { action: { type: 'Action.Execute', verb: 'update.submit', data: { werkgroep: 'x' } } } });
+    expect(calls.map((c) => [c.kind, c.detail, c.inbound.conversation.tenantId, c.inbound.from.aadObjectId])).toEqual([
+      ['message', 'help', TENANT, '22222222-2222-4222-8222-222222222222'],
+    ]);
+    const invoke = activity(TENANT, {
+      type: 'invoke',
+      name: 'adaptiveCard/action',
+      text: undefined,
+      value: { action: { type: 'Action.Execute', verb: 'update.submit', data: { werkgroep: 'x' } } },
+    });
     const r = await post(url, invoke, `Bearer ${await token()}`);
     expect(r.status).toBe(200);
-    expect(r.body).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: { body: [{ text: 'ok update.submit' }] } });
+    expect(r.body).toMatchObject({
+      statusCode: 200,
+      type: 'application/vnd.microsoft.card.adaptive',
+      value: { body: [{ text: 'ok update.submit' }] },
+    });
   });
 
   it.each([
@@ -99,7 +129,10 @@ describe('the bot endpoint', () => {
     ['an expired token', async () => `Bearer ${await token({ exp: Math.floor(clock.now().getTime() / 1000) - 3600 })}`],
     ['a token for another bot', async () => `Bearer ${await token({ aud: '99999999-9999-4999-8999-999999999999' })}`],
     ['a token from another issuer', async () => `Bearer ${await token({ iss: 'https://sts.windows.net/evil/' })}`],
-    ['a token for another serviceUrl', async () => `Bearer ${await token({ serviceurl: 'https://elsewhere.example/' })}`],
+    [
+      'a token for another serviceUrl',
+      async () => `Bearer ${await token({ serviceurl: 'https://elsewhere.example/' })}`,
+    ],
     ['garbage', async () => 'Bearer not.a.token'],
   ])('refuses %s with 401, before the logic runs', async (_name, auth) => {
     const url = await serve(false);

@@ -62,13 +62,25 @@ class RouterAdapter implements IHttpServerAdapter {
 
 function inboundOf(a: Record<string, unknown>): Inbound {
   const conv = (a['conversation'] ?? {}) as Record<string, unknown>;
-  const cd = (a['channelData'] ?? {}) as { tenant?: { id?: string }; team?: { id?: string }; channel?: { id?: string } };
+  const cd = (a['channelData'] ?? {}) as {
+    tenant?: { id?: string };
+    team?: { id?: string };
+    channel?: { id?: string };
+  };
   const from = (a['from'] ?? {}) as Record<string, unknown>;
   const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
   const out: Inbound = {
-    conversation: { id: String(conv['id'] ?? ''), type: String(conv['conversationType'] ?? 'personal'), tenantId: String(conv['tenantId'] ?? cd.tenant?.id ?? '') },
+    conversation: {
+      id: String(conv['id'] ?? ''),
+      type: String(conv['conversationType'] ?? 'personal'),
+      tenantId: String(conv['tenantId'] ?? cd.tenant?.id ?? ''),
+    },
     serviceUrl: String(a['serviceUrl'] ?? ''),
-    from: { id: String(from['id'] ?? ''), ...(str(from['aadObjectId']) ? { aadObjectId: str(from['aadObjectId']) as string } : {}), ...(str(from['name']) ? { name: str(from['name']) as string } : {}) },
+    from: {
+      id: String(from['id'] ?? ''),
+      ...(str(from['aadObjectId']) ? { aadObjectId: str(from['aadObjectId']) as string } : {}),
+      ...(str(from['name']) ? { name: str(from['name']) as string } : {}),
+    },
     recipient: { id: String(((a['recipient'] ?? {}) as Record<string, unknown>)['id'] ?? '') },
   };
   if (cd.team?.id) out.teamId = cd.team.id;
@@ -87,8 +99,29 @@ export function createBotEndpoint(o: BotEndpointOptions): { router: Router; app:
     dangerouslyAllowUnauthenticatedRequests: true,
     ...(o.credentials ? { clientId: o.credentials.clientId, token: o.credentials.token } : {}),
     // Interceptors survive the SDK's clone() of its client, so every request it makes uses this agent.
-    ...(o.httpsAgent ? { client: { interceptors: [{ request: ({ config }: { config: { httpsAgent?: unknown } }) => Object.assign(config, { httpsAgent: o.httpsAgent }) }] } as never } : {}),
-    logger: { error: () => undefined, warn: () => undefined, info: () => undefined, debug: () => undefined, log: () => undefined, trace: () => undefined, child: function () { return this; } } as never,
+    ...(o.httpsAgent
+      ? {
+          client: {
+            interceptors: [
+              {
+                request: ({ config }: { config: { httpsAgent?: unknown } }) =>
+                  Object.assign(config, { httpsAgent: o.httpsAgent }),
+              },
+            ],
+          } as never,
+        }
+      : {}),
+    logger: {
+      error: () => undefined,
+      warn: () => undefined,
+      info: () => undefined,
+      debug: () => undefined,
+      log: () => undefined,
+      trace: () => undefined,
+      child: function () {
+        return this;
+      },
+    } as never,
   });
   const raw = (ctx: { activity: unknown }) => ctx.activity as Record<string, unknown>;
 
@@ -99,7 +132,11 @@ export function createBotEndpoint(o: BotEndpointOptions): { router: Router; app:
   app.on('card.action', async (ctx) => {
     const a = raw(ctx);
     const action = ((a['value'] ?? {}) as { action?: { verb?: unknown; data?: unknown } }).action ?? {};
-    const card = await o.logic.cardAction(inboundOf(a), String(action.verb ?? ''), (action.data ?? {}) as Record<string, unknown>);
+    const card = await o.logic.cardAction(
+      inboundOf(a),
+      String(action.verb ?? ''),
+      (action.data ?? {}) as Record<string, unknown>,
+    );
     return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card } as never;
   });
   app.on('install.add', async (ctx) => {

@@ -7,8 +7,10 @@ import { MAX_FILE_BYTES, parseProgramme, type ParseResult } from '../../domain/p
 export type LoadResult = ParseResult & { hash?: string };
 
 export async function loadProgrammeFile(filePath: string, displayName: string = filePath): Promise<LoadResult> {
-  const fail = (key: 'file.notFound' | 'file.unreadable' | 'file.tooLarge', params: Params = {}): LoadResult =>
-    ({ ok: false, problems: [{ file: displayName, line: 1, col: 1, key, params, path: [] }] });
+  const fail = (key: 'file.notFound' | 'file.unreadable' | 'file.tooLarge', params: Params = {}): LoadResult => ({
+    ok: false,
+    problems: [{ file: displayName, line: 1, col: 1, key, params, path: [] }],
+  });
   let bytes: Uint8Array;
   try {
     const handle = await open(filePath, 'r');

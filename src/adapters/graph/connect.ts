@@ -21,8 +21,13 @@ const LocalTenantInfoSchema = z.object({
 export type LocalTenantInfo = z.infer<typeof LocalTenantInfoSchema>;
 
 export class LocalTenantUnavailableError extends Error {
-  constructor(readonly file: string, detail: string) {
-    super(`de lokale tenant is niet gevonden (${file}); start hem met \`npm start\` of \`npx regiekamer tenant serve\` / the local tenant was not found: ${detail}`);
+  constructor(
+    readonly file: string,
+    detail: string,
+  ) {
+    super(
+      `de lokale tenant is niet gevonden (${file}); start hem met \`npm start\` of \`npx regiekamer tenant serve\` / the local tenant was not found: ${detail}`,
+    );
     this.name = 'LocalTenantUnavailableError';
   }
 }
@@ -43,7 +48,8 @@ export async function loadLocalTenantInfo(dataDir: string): Promise<LocalTenantI
     throw new LocalTenantUnavailableError(file, 'not JSON');
   }
   const parsed = LocalTenantInfoSchema.safeParse(json);
-  if (!parsed.success) throw new LocalTenantUnavailableError(file, parsed.error.issues.map((i) => i.path.join('.')).join(', '));
+  if (!parsed.success)
+    throw new LocalTenantUnavailableError(file, parsed.error.issues.map((i) => i.path.join('.')).join(', '));
   return parsed.data;
 }
 
@@ -64,9 +70,26 @@ type Tuning = Pick<GraphGatewayOptions, 'now' | 'sleep' | 'random' | 'retry' | '
 /** A gateway to the local tenant, as `npm start` and the tests use it. */
 export function gatewayForLocalTenant(info: LocalTenantInfo, logger?: Logger, tuning: Tuning = {}): ConnectedGraph {
   const http = createHttpClient({ caCertPem: info.caCertPem });
-  const tokens = createMsalTokenSource({ authorityHost: info.baseUrl, credential: { kind: 'secret', clientId: info.app.clientId, secret: info.app.clientSecret }, fetch: http.fetch });
-  const gateway = createGraphGateway({ baseUrl: info.baseUrl, tokens, fetch: http.fetch, ...(logger ? { logger } : {}), ...tuning });
-  return { gateway, localTenants: info.tenants, tokens, fetch: http.fetch, httpsAgent: http.httpsAgent, close: () => http.close() };
+  const tokens = createMsalTokenSource({
+    authorityHost: info.baseUrl,
+    credential: { kind: 'secret', clientId: info.app.clientId, secret: info.app.clientSecret },
+    fetch: http.fetch,
+  });
+  const gateway = createGraphGateway({
+    baseUrl: info.baseUrl,
+    tokens,
+    fetch: http.fetch,
+    ...(logger ? { logger } : {}),
+    ...tuning,
+  });
+  return {
+    gateway,
+    localTenants: info.tenants,
+    tokens,
+    fetch: http.fetch,
+    httpsAgent: http.httpsAgent,
+    close: () => http.close(),
+  };
 }
 
 export async function connectGraph(config: Config, logger?: Logger): Promise<ConnectedGraph> {
@@ -80,5 +103,12 @@ export async function connectGraph(config: Config, logger?: Logger): Promise<Con
   // Graph, Entra ID and the Bot Connector over the platform's trust store, plus EXTRA_CA_FILE when set.
   const http = createHttpClient(config.extraCaPem ? { extraCaPem: config.extraCaPem } : {});
   const tokens = createMsalTokenSource({ authorityHost: g.authorityHost, credential, fetch: http.fetch });
-  return { gateway: createGraphGateway({ baseUrl: g.baseUrl, tokens, fetch: http.fetch, ...(logger ? { logger } : {}) }), localTenants: undefined, tokens, fetch: http.fetch, httpsAgent: http.httpsAgent, close: () => http.close() };
+  return {
+    gateway: createGraphGateway({ baseUrl: g.baseUrl, tokens, fetch: http.fetch, ...(logger ? { logger } : {}) }),
+    localTenants: undefined,
+    tokens,
+    fetch: http.fetch,
+    httpsAgent: http.httpsAgent,
+    close: () => http.close(),
+  };
 }

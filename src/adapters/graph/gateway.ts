@@ -9,7 +9,15 @@ import { MetricsRecorder, type GraphMetrics } from './metrics.ts';
 import { CallOptions, Metrics, Pacing, Retry, Send, TenantAuth } from './middleware.ts';
 import { GRAPH_LIMITS, Pacer, type PacingDemand, type PacingLimits } from './pacing.ts';
 import { DEFAULT_RETRY, RETRYABLE, retryAfterMs, retryDelay, type RetryPolicy } from './retry.ts';
-import { errorFor, pacingKeys, resourceKind, type BatchItem, type BatchItemResult, type GraphCall, type GraphResult } from './types.ts';
+import {
+  errorFor,
+  pacingKeys,
+  resourceKind,
+  type BatchItem,
+  type BatchItemResult,
+  type GraphCall,
+  type GraphResult,
+} from './types.ts';
 
 export type { GraphMetrics };
 
@@ -44,7 +52,8 @@ export interface GraphGateway {
 /** Sleeps at least `ms` by the wall clock (a timer may fire a millisecond early; Retry-After is a minimum). */
 async function realSleep(ms: number): Promise<void> {
   const until = Date.now() + ms;
-  for (let left = ms; left > 0; left = until - Date.now()) await new Promise<void>((resolve) => void setTimeout(resolve, left));
+  for (let left = ms; left > 0; left = until - Date.now())
+    await new Promise<void>((resolve) => void setTimeout(resolve, left));
 }
 
 function headersOf(res: Response): Record<string, string> {
@@ -93,15 +102,28 @@ export function createGraphGateway(options: GraphGatewayOptions): GraphGateway {
   });
 
   /** Sends one HTTP request through the chain and reads the answer; never throws for an HTTP status. */
-  const send = async (tenantId: string, call: GraphCall, demand: PacingDemand, resource: string, retry = true): Promise<GraphResult> => {
+  const send = async (
+    tenantId: string,
+    call: GraphCall,
+    demand: PacingDemand,
+    resource: string,
+    retry = true,
+  ): Promise<GraphResult> => {
     const path = /^https?:/.test(call.path) ? call.path : `/${call.path.replace(/^\/+/, '')}`;
-    let req = client.api(path).middlewareOptions([new CallOptions(tenantId, resource, demand, retry)]).responseType(ResponseType.RAW);
+    let req = client
+      .api(path)
+      .middlewareOptions([new CallOptions(tenantId, resource, demand, retry)])
+      .responseType(ResponseType.RAW);
     if (call.headers) req = req.headers(call.headers);
     const started = now();
-    const raw = (await (call.method === 'GET' ? req.get()
-      : call.method === 'POST' ? req.post(call.body ?? {})
-        : call.method === 'PATCH' ? req.patch(call.body ?? {})
-          : call.method === 'PUT' ? req.put(call.body ?? {})
+    const raw = (await (call.method === 'GET'
+      ? req.get()
+      : call.method === 'POST'
+        ? req.post(call.body ?? {})
+        : call.method === 'PATCH'
+          ? req.patch(call.body ?? {})
+          : call.method === 'PUT'
+            ? req.put(call.body ?? {})
             : req.delete())) as Response;
     const text = await raw.text();
     let body: unknown = undefined;
@@ -119,7 +141,8 @@ export function createGraphGateway(options: GraphGatewayOptions): GraphGateway {
   const request = async <T>(tenantId: string, call: GraphCall): Promise<GraphResult<T>> => {
     const resource = resourceKind(call.path);
     const result = await send(tenantId, call, demandOf(tenantId, [call]), resource);
-    if (result.status >= 400) throw errorFor(result.status, result.body, call.method, resource, result.headers, RETRYABLE.has(result.status));
+    if (result.status >= 400)
+      throw errorFor(result.status, result.body, call.method, resource, result.headers, RETRYABLE.has(result.status));
     return result as GraphResult<T>;
   };
 
@@ -133,7 +156,8 @@ export function createGraphGateway(options: GraphGatewayOptions): GraphGateway {
     }
   }
 
-  const batch = <T>(tenantId: string, items: BatchItem[]) => runBatch<T>({ send, now, sleep, random, policy, pacer, recorder }, tenantId, items);
+  const batch = <T>(tenantId: string, items: BatchItem[]) =>
+    runBatch<T>({ send, now, sleep, random, policy, pacer, recorder }, tenantId, items);
 
   return {
     request,
@@ -162,7 +186,12 @@ interface BatchContext {
  * One wave of a $batch: in input order, at most 20 (and the pacer's maxPerCall), at most maxPerKey per team or
  * mailbox, dependencies satisfied (already answered, or earlier in the same wave).
  */
-function nextWave(pending: string[], byId: Map<string, BatchItem>, answered: (id: string) => boolean, pacer: Pacer): string[] {
+function nextWave(
+  pending: string[],
+  byId: Map<string, BatchItem>,
+  answered: (id: string) => boolean,
+  pacer: Pacer,
+): string[] {
   const wave: string[] = [];
   const perKey = new Map<string, number>();
   for (const id of pending) {
@@ -186,7 +215,8 @@ async function runBatch<T>(ctx: BatchContext, tenantId: string, items: BatchItem
   if (new Set(ids).size !== ids.length) throw new Error('batch item ids must be unique');
   const byId = new Map(items.map((item, i) => [ids[i] as string, item]));
   for (const [id, item] of byId) {
-    for (const dep of item.dependsOn ?? []) if (!byId.has(dep)) throw new Error(`batch item ${id} depends on unknown item ${dep}`);
+    for (const dep of item.dependsOn ?? [])
+      if (!byId.has(dep)) throw new Error(`batch item ${id} depends on unknown item ${dep}`);
   }
   const results = new Map<string, BatchItemResult<T>>();
   const attempts = new Map<string, number>(ids.map((id) => [id, 0]));
@@ -196,7 +226,13 @@ async function runBatch<T>(ctx: BatchContext, tenantId: string, items: BatchItem
   const fail = (id: string, status: number, code: string, message: string) => {
     const item = byId.get(id) as BatchItem;
     const body = { error: { code, message } };
-    results.set(id, { id, status, headers: {}, body: body as T, error: errorFor(status, body, item.method, resourceKind(item.path), {}, RETRYABLE.has(status)) });
+    results.set(id, {
+      id,
+      status,
+      headers: {},
+      body: body as T,
+      error: errorFor(status, body, item.method, resourceKind(item.path), {}, RETRYABLE.has(status)),
+    });
   };
 
   while (pending.length > 0) {
@@ -229,21 +265,41 @@ async function runBatch<T>(ctx: BatchContext, tenantId: string, items: BatchItem
           id,
           method: item.method,
           url: relative(item.path),
-          ...(item.body !== undefined ? { body: item.body, headers: { 'Content-Type': 'application/json', ...item.headers } } : item.headers ? { headers: item.headers } : {}),
+          ...(item.body !== undefined
+            ? { body: item.body, headers: { 'Content-Type': 'application/json', ...item.headers } }
+            : item.headers
+              ? { headers: item.headers }
+              : {}),
           ...(deps.length > 0 ? { dependsOn: deps } : {}),
         };
       }),
     };
     recorder.batch();
-    const answer = await send(tenantId, { method: 'POST', path: '/$batch', body }, demandOf(tenantId, calls), '/$batch');
+    const answer = await send(
+      tenantId,
+      { method: 'POST', path: '/$batch', body },
+      demandOf(tenantId, calls),
+      '/$batch',
+    );
     if (answer.status >= 400) {
       // The batch as a whole failed after the chain's own retries: every sub-request shares that fate.
       const e = answer.body as { error?: { code?: string; message?: string } } | undefined;
-      for (const id of wave) fail(id, answer.status, e?.error?.code ?? `http${answer.status}`, e?.error?.message ?? 'The batch request failed.');
+      for (const id of wave)
+        fail(
+          id,
+          answer.status,
+          e?.error?.code ?? `http${answer.status}`,
+          e?.error?.message ?? 'The batch request failed.',
+        );
       pending = pending.filter((id) => !results.has(id));
       continue;
     }
-    const responses = ((answer.body as { responses?: { id: string; status: number; headers?: Record<string, string>; body?: unknown }[] }).responses ?? []);
+    const responses =
+      (
+        answer.body as {
+          responses?: { id: string; status: number; headers?: Record<string, string>; body?: unknown }[];
+        }
+      ).responses ?? [];
     const answered = new Map(responses.map((r) => [r.id, r]));
     const again: { id: string; status: number; retryAfter: number | undefined }[] = [];
     for (const id of wave) {
@@ -261,7 +317,12 @@ async function runBatch<T>(ctx: BatchContext, tenantId: string, items: BatchItem
       const retryAfter = retryAfterMs(headers['retry-after'], now());
       // A 424 whose dependency is being retried runs again with it; any other status is final.
       const depRetried = r.status === 424 && (item.dependsOn ?? []).some((d) => again.some((a) => a.id === d));
-      if (depRetried || (RETRYABLE.has(r.status) && retryDelay({ status: r.status, attempt, retryAfter, elapsedMs: now() - started, random }, policy) !== undefined)) {
+      if (
+        depRetried ||
+        (RETRYABLE.has(r.status) &&
+          retryDelay({ status: r.status, attempt, retryAfter, elapsedMs: now() - started, random }, policy) !==
+            undefined)
+      ) {
         again.push({ id, status: r.status, retryAfter });
         continue;
       }
@@ -270,17 +331,26 @@ async function runBatch<T>(ctx: BatchContext, tenantId: string, items: BatchItem
         status: r.status,
         headers,
         body: r.body as T,
-        ...(r.status >= 400 ? { error: errorFor(r.status, r.body, item.method, resource, headers, RETRYABLE.has(r.status)) } : {}),
+        ...(r.status >= 400
+          ? { error: errorFor(r.status, r.body, item.method, resource, headers, RETRYABLE.has(r.status)) }
+          : {}),
       });
     }
     if (again.length > 0) {
       const attempt = Math.max(...again.map((a) => attempts.get(a.id) ?? 1));
       const asked = again.map((a) => a.retryAfter).filter((v): v is number => v !== undefined);
-      const delay = asked.length > 0 ? Math.max(...asked) : (retryDelay({ status: 503, attempt, retryAfter: undefined, elapsedMs: 0, random }, { ...policy, maxElapsedMs: Number.POSITIVE_INFINITY, maxAttempts: Number.POSITIVE_INFINITY }) ?? policy.baseDelayMs);
+      const delay =
+        asked.length > 0
+          ? Math.max(...asked)
+          : (retryDelay(
+              { status: 503, attempt, retryAfter: undefined, elapsedMs: 0, random },
+              { ...policy, maxElapsedMs: Number.POSITIVE_INFINITY, maxAttempts: Number.POSITIVE_INFINITY },
+            ) ?? policy.baseDelayMs);
       const before = now();
       await sleep(delay);
       const waited = now() - before;
-      for (const a of again) if (RETRYABLE.has(a.status)) recorder.retry({ status: a.status, retryAfterMs: a.retryAfter, waitedMs: waited });
+      for (const a of again)
+        if (RETRYABLE.has(a.status)) recorder.retry({ status: a.status, retryAfterMs: a.retryAfter, waitedMs: waited });
     }
     pending = pending.filter((id) => !results.has(id));
   }

@@ -39,10 +39,33 @@ export class MetricsRecorder {
   private last: number | undefined;
 
   static empty(): GraphMetrics {
-    return { requests: 0, byMethod: {}, byResource: {}, byStatus: {}, batches: 0, subRequests: 0, retries: 0, throttled: 0, bytesSent: 0, bytesReceived: 0, requestMs: 0, pacingWaitMs: 0, elapsedMs: 0, retryWaits: [] };
+    return {
+      requests: 0,
+      byMethod: {},
+      byResource: {},
+      byStatus: {},
+      batches: 0,
+      subRequests: 0,
+      retries: 0,
+      throttled: 0,
+      bytesSent: 0,
+      bytesReceived: 0,
+      requestMs: 0,
+      pacingWaitMs: 0,
+      elapsedMs: 0,
+      retryWaits: [],
+    };
   }
 
-  request(r: { method: string; resource: string; status: number; bytesSent: number; bytesReceived: number; startedMs: number; endedMs: number }): void {
+  request(r: {
+    method: string;
+    resource: string;
+    status: number;
+    bytesSent: number;
+    bytesReceived: number;
+    startedMs: number;
+    endedMs: number;
+  }): void {
     const m = this.m;
     m.requests++;
     m.byMethod[r.method] = (m.byMethod[r.method] ?? 0) + 1;
@@ -76,7 +99,11 @@ export class MetricsRecorder {
   }
 
   snapshot(pacingWaitMs: number): GraphMetrics {
-    return structuredClone({ ...this.m, pacingWaitMs, elapsedMs: this.first === undefined || this.last === undefined ? 0 : this.last - this.first });
+    return structuredClone({
+      ...this.m,
+      pacingWaitMs,
+      elapsedMs: this.first === undefined || this.last === undefined ? 0 : this.last - this.first,
+    });
   }
 
   reset(): void {

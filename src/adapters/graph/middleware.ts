@@ -10,12 +10,18 @@ import { retryAfterMs, retryDelay, type RetryPolicy } from './retry.ts';
 
 /** Per-call settings the chain reads: the tenant the call acts in and its pacing demand. */
 export class CallOptions implements MiddlewareOptions {
-  constructor(readonly tenantId: string, readonly resource: string, readonly demand: PacingDemand, readonly retry: boolean = true) {}
+  constructor(
+    readonly tenantId: string,
+    readonly resource: string,
+    readonly demand: PacingDemand,
+    readonly retry: boolean = true,
+  ) {}
 }
 
 function callOptions(context: Context): CallOptions {
   const opt = context.middlewareControl?.getMiddlewareOptions(CallOptions);
-  if (!(opt instanceof CallOptions)) throw new Error('a Graph call without CallOptions (tenant) reached the gateway chain');
+  if (!(opt instanceof CallOptions))
+    throw new Error('a Graph call without CallOptions (tenant) reached the gateway chain');
   return opt;
 }
 
@@ -39,7 +45,11 @@ abstract class Link implements Middleware {
 }
 
 export class TenantAuth extends Link {
-  constructor(private readonly tokens: TokenSource, private readonly origin: string, private readonly audience: string) {
+  constructor(
+    private readonly tokens: TokenSource,
+    private readonly origin: string,
+    private readonly audience: string,
+  ) {
     super();
   }
   async execute(context: Context): Promise<void> {
@@ -70,7 +80,10 @@ export class Retry extends Link {
       const res = context.response;
       if (!res || !retry) return;
       const asked = retryAfterMs(res.headers.get('retry-after'), this.now());
-      const delay = retryDelay({ status: res.status, attempt, retryAfter: asked, elapsedMs: this.now() - started, random: this.random }, this.policy);
+      const delay = retryDelay(
+        { status: res.status, attempt, retryAfter: asked, elapsedMs: this.now() - started, random: this.random },
+        this.policy,
+      );
       if (delay === undefined) return;
       await res.body?.cancel();
       const before = this.now();
@@ -81,7 +94,10 @@ export class Retry extends Link {
 }
 
 export class Pacing extends Link {
-  constructor(private readonly pacer: Pacer, private readonly now: () => number) {
+  constructor(
+    private readonly pacer: Pacer,
+    private readonly now: () => number,
+  ) {
     super();
   }
   async execute(context: Context): Promise<void> {
@@ -90,7 +106,10 @@ export class Pacing extends Link {
 }
 
 export class Metrics extends Link {
-  constructor(private readonly metrics: MetricsRecorder, private readonly now: () => number) {
+  constructor(
+    private readonly metrics: MetricsRecorder,
+    private readonly now: () => number,
+  ) {
     super();
   }
   async execute(context: Context): Promise<void> {

@@ -16,7 +16,13 @@ export interface PacingLimits {
   mailboxConcurrency: number;
 }
 
-export const GRAPH_LIMITS: PacingLimits = { perTeam: 4, perTenant: 25, windowMs: 1000, marginMs: 15, mailboxConcurrency: 4 };
+export const GRAPH_LIMITS: PacingLimits = {
+  perTeam: 4,
+  perTenant: 25,
+  windowMs: 1000,
+  marginMs: 15,
+  mailboxConcurrency: 4,
+};
 
 /** The weight of a call in each limiter: 1 for a plain request, the number of matching sub-requests for a batch. */
 export interface PacingDemand {
@@ -36,7 +42,10 @@ export class Pacer {
   private readonly mailboxes = new Map<string, Bottleneck>();
   private waitedMs = 0;
 
-  constructor(private readonly limits: PacingLimits = GRAPH_LIMITS, private readonly later: Timer = (fn, ms) => void setTimeout(fn, ms)) {}
+  constructor(
+    private readonly limits: PacingLimits = GRAPH_LIMITS,
+    private readonly later: Timer = (fn, ms) => void setTimeout(fn, ms),
+  ) {}
 
   /** Largest number of requests to one team or mailbox that may go in one call (a batch must not exceed it). */
   get maxPerKey(): number {
@@ -77,30 +86,44 @@ export class Pacer {
     // while it waits for a plentiful one.
     const acquired: { limiter: Bottleneck; weight: number }[] = [];
     const inner = [...demand.mailboxes].reduce<() => Promise<T>>(
-      (next, [mailbox, weight]) => () => this.mailbox(`${demand.tenantId}|${mailbox}`).schedule({ weight: Math.min(weight, this.limits.mailboxConcurrency) }, next),
+      (next, [mailbox, weight]) =>
+        () =>
+          this.mailbox(`${demand.tenantId}|${mailbox}`).schedule(
+            { weight: Math.min(weight, this.limits.mailboxConcurrency) },
+            next,
+          ),
       async () => {
         this.waitedMs += now() - started;
         return send();
       },
     );
     const windows: [string, number, number][] = [
-      ...[...demand.teams].map(([team, w]): [string, number, number] => [`team|${demand.tenantId}|${team}`, w, this.limits.perTeam]),
+      ...[...demand.teams].map(([team, w]): [string, number, number] => [
+        `team|${demand.tenantId}|${team}`,
+        w,
+        this.limits.perTeam,
+      ]),
       [`tenant|${demand.tenantId}`, demand.total, this.limits.perTenant],
     ];
-    const chain = windows.reduceRight<() => Promise<T>>((next, [key, weight, size]) => async () => {
-      const limiter = this.window(key, size);
-      const w = Math.min(weight, size);
-      return limiter.schedule({ weight: w }, async () => {
-        acquired.push({ limiter, weight: w });
-        return next();
-      });
-    }, inner);
+    const chain = windows.reduceRight<() => Promise<T>>(
+      (next, [key, weight, size]) =>
+        async () => {
+          const limiter = this.window(key, size);
+          const w = Math.min(weight, size);
+          return limiter.schedule({ weight: w }, async () => {
+            acquired.push({ limiter, weight: w });
+            return next();
+          });
+        },
+      inner,
+    );
     try {
       return await chain();
     } finally {
       // Counted from the answer, so the service saw the request inside the window we reserved. The timer is not
       // unref'd: a waiting call must keep the process alive until its slot comes back.
-      for (const { limiter, weight } of acquired) this.later(() => void limiter.incrementReservoir(weight), this.limits.windowMs + this.limits.marginMs);
+      for (const { limiter, weight } of acquired)
+        this.later(() => void limiter.incrementReservoir(weight), this.limits.windowMs + this.limits.marginMs);
     }
   }
 }

@@ -11,7 +11,12 @@ export interface RetryPolicy {
   capDelayMs: number;
 }
 
-export const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 6, maxElapsedMs: 120_000, baseDelayMs: 1000, capDelayMs: 30_000 };
+export const DEFAULT_RETRY: RetryPolicy = {
+  maxAttempts: 6,
+  maxElapsedMs: 120_000,
+  baseDelayMs: 1000,
+  capDelayMs: 30_000,
+};
 
 export const RETRYABLE = new Set([429, 503, 504]);
 
@@ -28,7 +33,10 @@ export function retryAfterMs(value: string | null | undefined, nowMs: number): n
  * The wait before attempt `attempt + 1` (attempt counts from 1), or undefined when no retry may follow.
  * Jitter keeps the lower half of the backoff fixed so a wait is never near zero.
  */
-export function retryDelay(input: { status: number; attempt: number; retryAfter: number | undefined; elapsedMs: number; random: () => number }, policy: RetryPolicy = DEFAULT_RETRY): number | undefined {
+export function retryDelay(
+  input: { status: number; attempt: number; retryAfter: number | undefined; elapsedMs: number; random: () => number },
+  policy: RetryPolicy = DEFAULT_RETRY,
+): number | undefined {
   if (!RETRYABLE.has(input.status) || input.attempt >= policy.maxAttempts) return undefined;
   const backoff = Math.min(policy.capDelayMs, policy.baseDelayMs * 2 ** (input.attempt - 1));
   const delay = input.retryAfter ?? Math.round(backoff / 2 + input.random() * (backoff / 2));

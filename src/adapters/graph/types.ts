@@ -58,22 +58,63 @@ class GraphThrottledError extends GraphError {
   override name = 'GraphThrottledError';
 }
 
-export function errorFor(status: number, body: unknown, method: string, resource: string, headers: Record<string, string>, exhausted: boolean): GraphError {
+export function errorFor(
+  status: number,
+  body: unknown,
+  method: string,
+  resource: string,
+  headers: Record<string, string>,
+  exhausted: boolean,
+): GraphError {
   const e = (body as { error?: { code?: unknown; message?: unknown } } | undefined)?.error;
   const code = typeof e?.code === 'string' ? e.code : `http${status}`;
   const message = typeof e?.message === 'string' ? e.message : '';
   if (status === 409 || status === 412) return new GraphConflictError(status, code, message, method, resource, headers);
-  if (exhausted && (status === 429 || status === 503 || status === 504)) return new GraphThrottledError(status, code, message, method, resource, headers);
+  if (exhausted && (status === 429 || status === 503 || status === 504))
+    return new GraphThrottledError(status, code, message, method, resource, headers);
   return new GraphError(status, code, message, method, resource, headers);
 }
 
 /** The resource kind of a path for metrics and logs: its fixed segments, ids left out (they may name people). */
 export function resourceKind(path: string): string {
-  const p = path.replace(/^https?:\/\/[^/]+/, '').replace(/^\/v1\.0/, '').split('?')[0] ?? '';
+  const p =
+    path
+      .replace(/^https?:\/\/[^/]+/, '')
+      .replace(/^\/v1\.0/, '')
+      .split('?')[0] ?? '';
   const segments = p.split('/').filter(Boolean);
-  const fixed = new Set(['users', 'groups', 'teams', 'channels', 'allChannels', 'members', 'owners', '$ref', 'tabs', 'operations', 'events', 'instances',
-    'calendarView', 'calendar', 'cancel', 'delta', 'planner', 'plans', 'buckets', 'tasks', 'details', 'team', 'installedApps', 'sharedWithTeams',
-    'filesFolder', 'subscriptions', '$batch', 'teamwork', 'messages', 'replies']);
+  const fixed = new Set([
+    'users',
+    'groups',
+    'teams',
+    'channels',
+    'allChannels',
+    'members',
+    'owners',
+    '$ref',
+    'tabs',
+    'operations',
+    'events',
+    'instances',
+    'calendarView',
+    'calendar',
+    'cancel',
+    'delta',
+    'planner',
+    'plans',
+    'buckets',
+    'tasks',
+    'details',
+    'team',
+    'installedApps',
+    'sharedWithTeams',
+    'filesFolder',
+    'subscriptions',
+    '$batch',
+    'teamwork',
+    'messages',
+    'replies',
+  ]);
   const kept: string[] = [];
   // Segments after a collection name are ids, except the next fixed name.
   for (const s of segments) if (fixed.has(s)) kept.push(s);
@@ -82,7 +123,11 @@ export function resourceKind(path: string): string {
 
 /** The pacing keys a call counts against, mirroring how Graph applies its documented limits. */
 export function pacingKeys(path: string): { team?: string; mailbox?: string } {
-  const p = path.replace(/^https?:\/\/[^/]+/, '').replace(/^\/v1\.0/, '').split('?')[0] ?? '';
+  const p =
+    path
+      .replace(/^https?:\/\/[^/]+/, '')
+      .replace(/^\/v1\.0/, '')
+      .split('?')[0] ?? '';
   const team = /^\/teams\/([^/]+)(?:\/|$)/i.exec(p)?.[1];
   if (team) return { team: decodeURIComponent(team).toLowerCase() };
   const mailbox = /^\/(?:users|groups)\/([^/]+)\/(?:events|calendarView|calendar)(?:\/|$)/i.exec(p)?.[1];

@@ -31,14 +31,21 @@ function defaultCas(): string[] {
  * local mode); with `extraCaPem` it is trusted besides the platform's CAs (tenant mode, EXTRA_CA_FILE).
  */
 export function createHttpClient(options: { caCertPem?: string; extraCaPem?: string } = {}): HttpClient {
-  const ca = options.caCertPem ? options.caCertPem : options.extraCaPem ? [...defaultCas(), options.extraCaPem] : undefined;
+  const ca = options.caCertPem
+    ? options.caCertPem
+    : options.extraCaPem
+      ? [...defaultCas(), options.extraCaPem]
+      : undefined;
   if (!ca) return { fetch: globalThis.fetch, httpsAgent: undefined, close: async () => undefined };
   // HTTP/1.1 as before undici 8, which would otherwise take HTTP/2 wherever a server offers it (ALPN).
   const dispatcher = new Agent({ connect: { ca }, keepAliveTimeout: 10_000, allowH2: false });
   const httpsAgent = new HttpsAgent({ ca, keepAlive: true });
   // undici's fetch and Node's share the WHATWG shapes; the cast only bridges the two type packages.
   const bound = ((input: Parameters<Fetch>[0], init?: RequestInit) =>
-    undiciFetch(input as Parameters<typeof undiciFetch>[0], { ...(init as Parameters<typeof undiciFetch>[1]), dispatcher })) as unknown as Fetch;
+    undiciFetch(input as Parameters<typeof undiciFetch>[0], {
+      ...(init as Parameters<typeof undiciFetch>[1]),
+      dispatcher,
+    })) as unknown as Fetch;
   return {
     fetch: bound,
     httpsAgent,

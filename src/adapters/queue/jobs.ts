@@ -30,9 +30,17 @@ export interface JobRunner {
    * no two loops or instances get the same job). `handle` must not throw for one job's failure (it records it);
    * a job whose process died is retried by pg-boss after `expireInSeconds`.
    */
-  work<T extends object>(name: string, options: { workers: number; batchSize: number; expireInSeconds: number; retryLimit: number }, handle: (data: T) => Promise<void>): Promise<void>;
+  work<T extends object>(
+    name: string,
+    options: { workers: number; batchSize: number; expireInSeconds: number; retryLimit: number },
+    handle: (data: T) => Promise<void>,
+  ): Promise<void>;
   /** Adds jobs to a queue in one insert. */
-  enqueue<T extends object>(name: string, items: T[], options?: { retryLimit?: number; expireInSeconds?: number; startAfterSeconds?: number }): Promise<void>;
+  enqueue<T extends object>(
+    name: string,
+    items: T[],
+    options?: { retryLimit?: number; expireInSeconds?: number; startAfterSeconds?: number },
+  ): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -121,12 +129,17 @@ export async function startJobRunner(store: Store, options: JobRunnerOptions = {
           return await handler();
         } finally {
           // The next run is queued before this one ends; `stately` keeps it to one waiting run.
-          await boss.send(name, {}, { startAfter: intervalSeconds }).catch((err: unknown) => log?.error({ error: err instanceof Error ? err.message : String(err) }, 'could not queue the next run'));
+          await boss
+            .send(name, {}, { startAfter: intervalSeconds })
+            .catch((err: unknown) =>
+              log?.error({ error: err instanceof Error ? err.message : String(err) }, 'could not queue the next run'),
+            );
         }
       });
       // A run queued for later by a previous process starts now instead: a (re)started server syncs at once.
       for (const job of await boss.findJobs(name, { queued: true })) {
-        if (job.state === 'created' && job.startAfter.getTime() > Date.now()) await boss.update(name, undefined, { id: job.id, startAfter: new Date() });
+        if (job.state === 'created' && job.startAfter.getTime() > Date.now())
+          await boss.update(name, undefined, { id: job.id, startAfter: new Date() });
       }
       await boss.send(name, {});
     },
@@ -135,23 +148,45 @@ export async function startJobRunner(store: Store, options: JobRunnerOptions = {
       return boss.send(name, {});
     },
     async history(name, limit = 20) {
-      const r = await store.db.query<{ id: string; state: string; created_on: Date; started_on: Date | null; completed_on: Date | null; output: unknown }>(
-        `SELECT id, state, created_on, started_on, completed_on, output FROM ${SCHEMA}.job WHERE name = $1 ORDER BY created_on DESC LIMIT $2`, [name, limit]);
-      return r.rows.map((row) => ({ id: String(row.id), state: row.state, createdOn: new Date(row.created_on), startedOn: row.started_on ? new Date(row.started_on) : null, completedOn: row.completed_on ? new Date(row.completed_on) : null, output: row.output }));
+      const r = await store.db.query<{
+        id: string;
+        state: string;
+        created_on: Date;
+        started_on: Date | null;
+        completed_on: Date | null;
+        output: unknown;
+      }>(
+        `SELECT id, state, created_on, started_on, completed_on, output FROM ${SCHEMA}.job WHERE name = $1 ORDER BY created_on DESC LIMIT $2`,
+        [name, limit],
+      );
+      return r.rows.map((row) => ({
+        id: String(row.id),
+        state: row.state,
+        createdOn: new Date(row.created_on),
+        startedOn: row.started_on ? new Date(row.started_on) : null,
+        completedOn: row.completed_on ? new Date(row.completed_on) : null,
+        output: row.output,
+      }));
     },
     async work(name, o, handle) {
       await ensureQueue(name, { policy: 'standard', retryLimit: o.retryLimit, expireInSeconds: o.expireInSeconds });
       for (let i = 0; i < o.workers; i++) {
-        await boss.work<object>(name, { batchSize: o.batchSize, pollingIntervalSeconds: Math.max(0.5, polling / 4) }, async (jobs) => {
-          await Promise.all(jobs.map(async (job) => {
-            try {
-              await handle(job.data as never);
-            } catch (err) {
-              // Recorded by the handler where it can; never fails the batch (pg-boss fails a batch as a whole).
-              log?.error({ queue: name, error: err instanceof Error ? err.message : String(err) }, 'job failed');
-            }
-          }));
-        });
+        await boss.work<object>(
+          name,
+          { batchSize: o.batchSize, pollingIntervalSeconds: Math.max(0.5, polling / 4) },
+          async (jobs) => {
+            await Promise.all(
+              jobs.map(async (job) => {
+                try {
+                  await handle(job.data as never);
+                } catch (err) {
+                  // Recorded by the handler where it can; never fails the batch (pg-boss fails a batch as a whole).
+                  log?.error({ queue: name, error: err instanceof Error ? err.message : String(err) }, 'job failed');
+                }
+              }),
+            );
+          },
+        );
       }
     },
     async enqueue(name, items, o = {}) {
@@ -159,7 +194,10 @@ export async function startJobRunner(store: Store, options: JobRunnerOptions = {
       const { startAfterSeconds, ...queue } = o;
       await ensureQueue(name, { policy: 'standard', ...queue });
       const startAfter = startAfterSeconds ? new Date(Date.now() + startAfterSeconds * 1000) : undefined;
-      await boss.insert(name, items.map((data) => ({ data, ...queue, ...(startAfter ? { startAfter } : {}) })));
+      await boss.insert(
+        name,
+        items.map((data) => ({ data, ...queue, ...(startAfter ? { startAfter } : {}) })),
+      );
     },
     async stop() {
       // Waits for running handlers (up to 30 s), as pg-boss 10 did with wait: true.
@@ -170,7 +208,10 @@ export async function startJobRunner(store: Store, options: JobRunnerOptions = {
 
 /** pg-boss's `db` adapter over a store handle (the store's own, or a transaction's). */
 function pgBossDb(handle: Db): PgBossDb {
-  return { executeSql: async (text: string, values?: unknown[]) => (values && values.length > 0 ? handle.query(text, values) : handle.execRows(text)) };
+  return {
+    executeSql: async (text: string, values?: unknown[]) =>
+      values && values.length > 0 ? handle.query(text, values) : handle.execRows(text),
+  };
 }
 
 /**
@@ -183,13 +224,23 @@ function pgBossDb(handle: Db): PgBossDb {
 async function setAsidePgBoss10Schema(store: Store, log: Logger | undefined): Promise<void> {
   await store.db.transaction(async (tx) => {
     await tx.query(`SELECT pg_advisory_xact_lock(${LOCK.jobQueue}, 0)`);
-    const installed = (await tx.query<{ present: boolean }>(`SELECT to_regclass('${SCHEMA}.version') IS NOT NULL AS present`)).rows[0]?.present;
+    const installed = (
+      await tx.query<{ present: boolean }>(`SELECT to_regclass('${SCHEMA}.version') IS NOT NULL AS present`)
+    ).rows[0]?.present;
     if (!installed) return;
-    const version = Number((await tx.query<{ version: number }>(`SELECT version FROM ${SCHEMA}.version`)).rows[0]?.version);
+    const version = Number(
+      (await tx.query<{ version: number }>(`SELECT version FROM ${SCHEMA}.version`)).rows[0]?.version,
+    );
     if (version > PG_BOSS_10_VERSIONS.max) return; // pg-boss 11 or later: pg-boss 12 migrates it itself
-    if (version < PG_BOSS_10_VERSIONS.min) throw new Error(`pg-boss schema version ${version} is older than pg-boss 10; no release of Regiekamer made it and pg-boss 12 cannot take it over`);
-    const aside = (await tx.query<{ present: boolean }>(`SELECT to_regnamespace('${PG_BOSS_10_SCHEMA}') IS NOT NULL AS present`)).rows[0]?.present;
-    if (aside) throw new Error(`both ${SCHEMA} and ${PG_BOSS_10_SCHEMA} hold a pg-boss 10 schema; move one away by hand`);
+    if (version < PG_BOSS_10_VERSIONS.min)
+      throw new Error(
+        `pg-boss schema version ${version} is older than pg-boss 10; no release of Regiekamer made it and pg-boss 12 cannot take it over`,
+      );
+    const aside = (
+      await tx.query<{ present: boolean }>(`SELECT to_regnamespace('${PG_BOSS_10_SCHEMA}') IS NOT NULL AS present`)
+    ).rows[0]?.present;
+    if (aside)
+      throw new Error(`both ${SCHEMA} and ${PG_BOSS_10_SCHEMA} hold a pg-boss 10 schema; move one away by hand`);
     await tx.exec(`ALTER SCHEMA ${SCHEMA} RENAME TO ${PG_BOSS_10_SCHEMA}`);
     log?.info({ from: SCHEMA, to: PG_BOSS_10_SCHEMA, version }, 'pg-boss 10 schema set aside for pg-boss 12');
   });
@@ -229,14 +280,27 @@ interface PgBoss10Job {
  * carried over. Re-running after a crash is safe: the old schema is still there, and a job whose id was carried
  * already is skipped by pg-boss's insert (ON CONFLICT DO NOTHING).
  */
-async function takeOverPgBoss10Schema(store: Store, boss: PgBoss, createQueue: (name: string, queue: Omit<Queue, 'name'>) => Promise<void>, log: Logger | undefined): Promise<void> {
-  const present = async (handle: Db) => (await handle.query<{ present: boolean }>(`SELECT to_regclass('${PG_BOSS_10_SCHEMA}.queue') IS NOT NULL AS present`)).rows[0]?.present === true;
+async function takeOverPgBoss10Schema(
+  store: Store,
+  boss: PgBoss,
+  createQueue: (name: string, queue: Omit<Queue, 'name'>) => Promise<void>,
+  log: Logger | undefined,
+): Promise<void> {
+  const present = async (handle: Db) =>
+    (
+      await handle.query<{ present: boolean }>(
+        `SELECT to_regclass('${PG_BOSS_10_SCHEMA}.queue') IS NOT NULL AS present`,
+      )
+    ).rows[0]?.present === true;
   if (!(await present(store.db))) return;
   let queues: PgBoss10Queue[];
   try {
-    queues = (await store.db.query<PgBoss10Queue>(
-      `SELECT name, policy, retry_limit, retry_delay, retry_backoff, expire_seconds, retention_minutes, dead_letter
-       FROM ${PG_BOSS_10_SCHEMA}.queue ORDER BY dead_letter IS NOT NULL, name`)).rows;
+    queues = (
+      await store.db.query<PgBoss10Queue>(
+        `SELECT name, policy, retry_limit, retry_delay, retry_backoff, expire_seconds, retention_minutes, dead_letter
+       FROM ${PG_BOSS_10_SCHEMA}.queue ORDER BY dead_letter IS NOT NULL, name`,
+      )
+    ).rows;
   } catch (err) {
     if ((err as { code?: string }).code === '42P01') return; // another instance has just carried them over
     throw err;
@@ -257,10 +321,13 @@ async function takeOverPgBoss10Schema(store: Store, boss: PgBoss, createQueue: (
   await store.db.transaction(async (tx) => {
     await tx.query(`SELECT pg_advisory_xact_lock(${LOCK.jobQueue}, 0)`);
     if (!(await present(tx))) return;
-    const rows = (await tx.query<PgBoss10Job>(
-      `SELECT id, name, state, data, priority, retry_limit, retry_count, retry_delay, retry_backoff, start_after, singleton_key,
+    const rows = (
+      await tx.query<PgBoss10Job>(
+        `SELECT id, name, state, data, priority, retry_limit, retry_count, retry_delay, retry_backoff, start_after, singleton_key,
               EXTRACT(epoch FROM expire_in)::int AS expire_seconds
-       FROM ${PG_BOSS_10_SCHEMA}.job WHERE state IN ('created', 'retry', 'active') ORDER BY created_on, id`)).rows;
+       FROM ${PG_BOSS_10_SCHEMA}.job WHERE state IN ('created', 'retry', 'active') ORDER BY created_on, id`,
+      )
+    ).rows;
     const byQueue = new Map<string, JobInsert[]>();
     let dropped = 0;
     for (const job of rows) {
@@ -285,6 +352,9 @@ async function takeOverPgBoss10Schema(store: Store, boss: PgBoss, createQueue: (
     }
     for (const [name, jobs] of byQueue) await boss.insert(name, jobs, { db: pgBossDb(tx) });
     await tx.exec(`DROP SCHEMA ${PG_BOSS_10_SCHEMA} CASCADE`);
-    log?.info({ queues: queues.length, jobs: rows.length - dropped, dropped }, 'pg-boss 10 jobs carried over to pg-boss 12');
+    log?.info(
+      { queues: queues.length, jobs: rows.length - dropped, dropped },
+      'pg-boss 10 jobs carried over to pg-boss 12',
+    );
   });
 }

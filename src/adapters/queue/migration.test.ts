@@ -66,9 +66,12 @@ interface QueuedJob {
 }
 
 async function queuedJobs(store: Store): Promise<QueuedJob[]> {
-  return (await store.db.query<QueuedJob>(
-    `SELECT id::text AS id, name, state::text AS state, data, start_after, retry_limit FROM pgboss.job
-     WHERE state IN ('created', 'retry', 'active') ORDER BY name, id`)).rows;
+  return (
+    await store.db.query<QueuedJob>(
+      `SELECT id::text AS id, name, state::text AS state, data, start_after, retry_limit FROM pgboss.job
+     WHERE state IN ('created', 'retry', 'active') ORDER BY name, id`,
+    )
+  ).rows;
 }
 
 describe.each(cases)('pg-boss 10 → 12 on $name', (c) => {
@@ -100,20 +103,42 @@ describe.each(cases)('pg-boss 10 → 12 on $name', (c) => {
     expect(await v10.runNow('planner')).toEqual(expect.any(String));
     // The bot's due deliveries went to the queue through the real dispatch (retryLimit 5, expireInSeconds 300) …
     const keys = Array.from({ length: DELIVERIES }, (_, i) => `test|m${String(i).padStart(2, '0')}|c${i % 5}`);
-    await before.bot.createDeliveries(PID, keys.map((key, i) => ({ key, kind: 'test', recipient: `c${i % 5}`, dueAt: due, payload: { conversationId: `19:c${i % 5}@thread.tacv2` } })), due);
+    await before.bot.createDeliveries(
+      PID,
+      keys.map((key, i) => ({
+        key,
+        kind: 'test',
+        recipient: `c${i % 5}`,
+        dueAt: due,
+        payload: { conversationId: `19:c${i % 5}@thread.tacv2` },
+      })),
+      due,
+    );
     expect(await dispatchDue(before.bot, v10, PID, clock.now())).toBe(DELIVERIES);
     // … one of them as a retry queued for a little later (startDeliveryWorkers' path after a failed send) …
     const retried = keys[DELIVERIES - 1] as string;
-    await v10.enqueue(DELIVER_QUEUE, [{ programmeId: PID, key: retried, dueAt: due.toISOString() }], { retryLimit: 5, expireInSeconds: 300, startAfterSeconds: 1 });
+    await v10.enqueue(DELIVER_QUEUE, [{ programmeId: PID, key: retried, dueAt: due.toISOString() }], {
+      retryLimit: 5,
+      expireInSeconds: 300,
+      startAfterSeconds: 1,
+    });
     // … and one taken by a process that died before finishing it: active, never completed.
-    const dying = new PgBoss10({ db: { executeSql: (text: string, values?: unknown[]) => (values && values.length > 0 ? before.db.query(text, values) : before.db.execRows(text)) }, schema: 'pgboss' });
+    const dying = new PgBoss10({
+      db: {
+        executeSql: (text: string, values?: unknown[]) =>
+          values && values.length > 0 ? before.db.query(text, values) : before.db.execRows(text),
+      },
+      schema: 'pgboss',
+    });
     await dying.start();
     const [taken] = await dying.fetch<{ key: string }>(DELIVER_QUEUE);
     expect(taken).toBeDefined();
     await dying.stop({ graceful: false, wait: true });
     await v10.stop();
 
-    const version10 = Number((await before.db.query<{ version: number }>('SELECT version FROM pgboss.version')).rows[0]?.version);
+    const version10 = Number(
+      (await before.db.query<{ version: number }>('SELECT version FROM pgboss.version')).rows[0]?.version,
+    );
     expect(version10).toBe(24);
     const left = await queuedJobs(before);
     expect(left.filter((j) => j.name === 'sync').map((j) => j.state)).toEqual(['created']);
@@ -131,14 +156,24 @@ describe.each(cases)('pg-boss 10 → 12 on $name', (c) => {
     runners.push(runner);
 
     // The schema is pg-boss 12's (pg-boss 10's archive table is gone with the old schema) …
-    const version12 = Number((await after.db.query<{ version: number }>('SELECT version FROM pgboss.version')).rows[0]?.version);
+    const version12 = Number(
+      (await after.db.query<{ version: number }>('SELECT version FROM pgboss.version')).rows[0]?.version,
+    );
     expect(version12).toBeGreaterThanOrEqual(25);
-    const leftovers = (await after.db.query<{ aside: string | null; archive: string | null }>(
-      `SELECT to_regnamespace('pgboss_v10')::text AS aside, to_regclass('pgboss.archive')::text AS archive`)).rows[0];
+    const leftovers = (
+      await after.db.query<{ aside: string | null; archive: string | null }>(
+        `SELECT to_regnamespace('pgboss_v10')::text AS aside, to_regclass('pgboss.archive')::text AS archive`,
+      )
+    ).rows[0];
     expect(leftovers).toEqual({ aside: null, archive: null });
     // … its queues keep their policies and options …
-    const queues = new Map((await after.db.query<{ name: string; policy: string; retry_limit: number; expire_seconds: number }>(
-      'SELECT name, policy, retry_limit, expire_seconds FROM pgboss.queue')).rows.map((q) => [q.name, q]));
+    const queues = new Map(
+      (
+        await after.db.query<{ name: string; policy: string; retry_limit: number; expire_seconds: number }>(
+          'SELECT name, policy, retry_limit, expire_seconds FROM pgboss.queue',
+        )
+      ).rows.map((q) => [q.name, q]),
+    );
     expect(queues.get('sync')).toMatchObject({ policy: 'stately', retry_limit: 0 });
     expect(queues.get('planner')).toMatchObject({ policy: 'stately', retry_limit: 0 });
     expect(queues.get(DELIVER_QUEUE)).toMatchObject({ policy: 'standard', retry_limit: 5, expire_seconds: 300 });
@@ -177,7 +212,11 @@ describe.each(cases)('pg-boss 10 → 12 on $name', (c) => {
       },
     };
     const compose: Composer = async (row) => ({
-      to: { serviceUrl: 'https://smba.example/emea/', conversationId: String(row.payload?.['conversationId']), tenantId: 'tenant' },
+      to: {
+        serviceUrl: 'https://smba.example/emea/',
+        conversationId: String(row.payload?.['conversationId']),
+        tenantId: 'tenant',
+      },
       activity: { type: 'message', text: row.key },
     });
     // The periodic jobs run through our handlers too: the carried sync run is pulled forward, the Planner poll runs.
@@ -199,7 +238,13 @@ describe.each(cases)('pg-boss 10 → 12 on $name', (c) => {
     expect(sent.sort()).toEqual([...keys].sort());
     expect((await after.bot.deliveries(PID)).map((r) => r.status)).toEqual(Array(DELIVERIES).fill('sent'));
     // The carried job of every queue is among the jobs that completed: nothing was left behind.
-    const states = new Map((await after.db.query<{ id: string; state: string }>('SELECT id::text AS id, state::text AS state FROM pgboss.job')).rows.map((j) => [j.id, j.state]));
+    const states = new Map(
+      (
+        await after.db.query<{ id: string; state: string }>(
+          'SELECT id::text AS id, state::text AS state FROM pgboss.job',
+        )
+      ).rows.map((j) => [j.id, j.state]),
+    );
     expect(states.get(syncNext.id)).toBe('completed');
     expect(states.get(left.find((j) => j.name === 'planner')?.id as string)).toBe('completed');
     expect(states.get(taken?.id as string)).toBe('completed');

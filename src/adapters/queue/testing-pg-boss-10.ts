@@ -28,9 +28,17 @@ export interface JobRunner {
    * no two loops or instances get the same job). `handle` must not throw for one job's failure (it records it);
    * a job whose process died is retried by pg-boss after `expireInSeconds`.
    */
-  work<T extends object>(name: string, options: { workers: number; batchSize: number; expireInSeconds: number; retryLimit: number }, handle: (data: T) => Promise<void>): Promise<void>;
+  work<T extends object>(
+    name: string,
+    options: { workers: number; batchSize: number; expireInSeconds: number; retryLimit: number },
+    handle: (data: T) => Promise<void>,
+  ): Promise<void>;
   /** Adds jobs to a queue in one insert. */
-  enqueue<T extends object>(name: string, items: T[], options?: { retryLimit?: number; expireInSeconds?: number; startAfterSeconds?: number }): Promise<void>;
+  enqueue<T extends object>(
+    name: string,
+    items: T[],
+    options?: { retryLimit?: number; expireInSeconds?: number; startAfterSeconds?: number },
+  ): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -45,7 +53,10 @@ export async function startJobRunnerV10(store: Store, options: JobRunnerOptions 
   const log = options.logger?.child({ component: 'jobs' });
   // pg-boss runs its SQL through the store's own handle (PGlite is one connection in this process; on a server
   // the store's pool). Scripts without parameters may hold several statements.
-  const db = { executeSql: async (text: string, values?: unknown[]) => (values && values.length > 0 ? store.db.query(text, values) : store.db.execRows(text)) };
+  const db = {
+    executeSql: async (text: string, values?: unknown[]) =>
+      values && values.length > 0 ? store.db.query(text, values) : store.db.execRows(text),
+  };
   const boss = new PgBoss({ db, schema: 'pgboss', retryLimit: 0, archiveCompletedAfterSeconds: 7 * 86_400 });
   boss.on('error', (err: Error) => log?.error({ error: err.message }, 'job queue error'));
   await boss.start();
@@ -76,12 +87,19 @@ export async function startJobRunnerV10(store: Store, options: JobRunnerOptions 
           return await handler();
         } finally {
           // The next run is queued before this one ends; `stately` keeps it to one waiting run.
-          await boss.send(name, {}, { startAfter: intervalSeconds }).catch((err: unknown) => log?.error({ error: err instanceof Error ? err.message : String(err) }, 'could not queue the next run'));
+          await boss
+            .send(name, {}, { startAfter: intervalSeconds })
+            .catch((err: unknown) =>
+              log?.error({ error: err instanceof Error ? err.message : String(err) }, 'could not queue the next run'),
+            );
         }
       });
       // A run queued for later by a previous process starts now instead: a (re)started server syncs at once.
       // pg-boss has no call to move a queued job, so its table is updated directly (pg-boss 10 schema).
-      await store.db.query(`UPDATE pgboss.job SET start_after = now() WHERE name = $1 AND state = 'created' AND start_after > now()`, [name]);
+      await store.db.query(
+        `UPDATE pgboss.job SET start_after = now() WHERE name = $1 AND state = 'created' AND start_after > now()`,
+        [name],
+      );
       await boss.send(name, {});
     },
     async runNow(name) {
@@ -89,25 +107,47 @@ export async function startJobRunnerV10(store: Store, options: JobRunnerOptions 
       return boss.send(name, {});
     },
     async history(name, limit = 20) {
-      const r = await store.db.query<{ id: string; state: string; created_on: Date; started_on: Date | null; completed_on: Date | null; output: unknown }>(
+      const r = await store.db.query<{
+        id: string;
+        state: string;
+        created_on: Date;
+        started_on: Date | null;
+        completed_on: Date | null;
+        output: unknown;
+      }>(
         `SELECT id, state, created_on, started_on, completed_on, output FROM pgboss.job WHERE name = $1
          UNION ALL SELECT id, state, created_on, started_on, completed_on, output FROM pgboss.archive WHERE name = $1
-         ORDER BY created_on DESC LIMIT $2`, [name, limit]);
-      return r.rows.map((row) => ({ id: String(row.id), state: row.state, createdOn: new Date(row.created_on), startedOn: row.started_on ? new Date(row.started_on) : null, completedOn: row.completed_on ? new Date(row.completed_on) : null, output: row.output }));
+         ORDER BY created_on DESC LIMIT $2`,
+        [name, limit],
+      );
+      return r.rows.map((row) => ({
+        id: String(row.id),
+        state: row.state,
+        createdOn: new Date(row.created_on),
+        startedOn: row.started_on ? new Date(row.started_on) : null,
+        completedOn: row.completed_on ? new Date(row.completed_on) : null,
+        output: row.output,
+      }));
     },
     async work(name, o, handle) {
       await ensureQueue(name, { policy: 'standard', retryLimit: o.retryLimit, expireInSeconds: o.expireInSeconds });
       for (let i = 0; i < o.workers; i++) {
-        await boss.work<object>(name, { batchSize: o.batchSize, pollingIntervalSeconds: Math.max(0.5, polling / 4) }, async (jobs) => {
-          await Promise.all(jobs.map(async (job) => {
-            try {
-              await handle(job.data as never);
-            } catch (err) {
-              // Recorded by the handler where it can; never fails the batch (pg-boss fails a batch as a whole).
-              log?.error({ queue: name, error: err instanceof Error ? err.message : String(err) }, 'job failed');
-            }
-          }));
-        });
+        await boss.work<object>(
+          name,
+          { batchSize: o.batchSize, pollingIntervalSeconds: Math.max(0.5, polling / 4) },
+          async (jobs) => {
+            await Promise.all(
+              jobs.map(async (job) => {
+                try {
+                  await handle(job.data as never);
+                } catch (err) {
+                  // Recorded by the handler where it can; never fails the batch (pg-boss fails a batch as a whole).
+                  log?.error({ queue: name, error: err instanceof Error ? err.message : String(err) }, 'job failed');
+                }
+              }),
+            );
+          },
+        );
       }
     },
     async enqueue(name, items, o = {}) {

@@ -50,19 +50,41 @@ export interface ActionRecords {
 }
 
 interface Row {
-  id: string; werkgroep: string; fields: ActionFields; base: ActionFields | null; blocked_by: StoredAction['blockedBy']; origin: StoredAction['origin'];
-  created_on: string | Date; blocked_since?: string | Date | null; deleted: boolean; task_id: string | null; task_etag: string | null; details_etag: string | null;
+  id: string;
+  werkgroep: string;
+  fields: ActionFields;
+  base: ActionFields | null;
+  blocked_by: StoredAction['blockedBy'];
+  origin: StoredAction['origin'];
+  created_on: string | Date;
+  blocked_since?: string | Date | null;
+  deleted: boolean;
+  task_id: string | null;
+  task_etag: string | null;
+  details_etag: string | null;
 }
 
 // Both drivers return jsonb parsed; objects written as text by an older driver would arrive as strings.
-const json = (v: unknown) => (typeof v === 'string' && /^[[{]/.test(v) ? JSON.parse(v) as unknown : v);
-const day = (v: string | Date) => (typeof v === 'string' ? v.slice(0, 10) : `${v.getFullYear()}-${String(v.getMonth() + 1).padStart(2, '0')}-${String(v.getDate()).padStart(2, '0')}`);
+const json = (v: unknown) => (typeof v === 'string' && /^[[{]/.test(v) ? (JSON.parse(v) as unknown) : v);
+const day = (v: string | Date) =>
+  typeof v === 'string'
+    ? v.slice(0, 10)
+    : `${v.getFullYear()}-${String(v.getMonth() + 1).padStart(2, '0')}-${String(v.getDate()).padStart(2, '0')}`;
 
 function fromRow(r: Row): StoredAction {
   return {
-    id: r.id, werkgroep: r.werkgroep, fields: json(r.fields) as ActionFields, base: json(r.base) as ActionFields | null,
-    blockedBy: (json(r.blocked_by) ?? []) as StoredAction['blockedBy'], origin: json(r.origin) as StoredAction['origin'],
-    createdOn: day(r.created_on), ...(r.blocked_since ? { blockedSince: day(r.blocked_since) } : {}), deleted: r.deleted, taskId: r.task_id, taskEtag: r.task_etag, detailsEtag: r.details_etag,
+    id: r.id,
+    werkgroep: r.werkgroep,
+    fields: json(r.fields) as ActionFields,
+    base: json(r.base) as ActionFields | null,
+    blockedBy: (json(r.blocked_by) ?? []) as StoredAction['blockedBy'],
+    origin: json(r.origin) as StoredAction['origin'],
+    createdOn: day(r.created_on),
+    ...(r.blocked_since ? { blockedSince: day(r.blocked_since) } : {}),
+    deleted: r.deleted,
+    taskId: r.task_id,
+    taskEtag: r.task_etag,
+    detailsEtag: r.details_etag,
   };
 }
 
@@ -75,20 +97,36 @@ export function actionRecords(db: Db): ActionRecords {
          ON CONFLICT (programme_id, id) DO UPDATE SET werkgroep = EXCLUDED.werkgroep, fields = EXCLUDED.fields, base = EXCLUDED.base,
            blocked_by = EXCLUDED.blocked_by, origin = EXCLUDED.origin, deleted = EXCLUDED.deleted, task_id = EXCLUDED.task_id,
            task_etag = EXCLUDED.task_etag, details_etag = EXCLUDED.details_etag, updated_at = EXCLUDED.updated_at, blocked_since = EXCLUDED.blocked_since`,
-        [programmeId, a.id, a.werkgroep, JSON.stringify(a.fields), a.base ? JSON.stringify(a.base) : null, JSON.stringify(a.blockedBy),
-          a.origin ? JSON.stringify(a.origin) : null, a.createdOn, a.deleted, a.taskId, a.taskEtag, a.detailsEtag, at, a.blockedSince ?? null],
+        [
+          programmeId,
+          a.id,
+          a.werkgroep,
+          JSON.stringify(a.fields),
+          a.base ? JSON.stringify(a.base) : null,
+          JSON.stringify(a.blockedBy),
+          a.origin ? JSON.stringify(a.origin) : null,
+          a.createdOn,
+          a.deleted,
+          a.taskId,
+          a.taskEtag,
+          a.detailsEtag,
+          at,
+          a.blockedSince ?? null,
+        ],
       );
     },
     async updateFields(programmeId, id, expected, next, at) {
       const r = await db.query<{ id: string }>(
         'UPDATE actions SET fields = $4, updated_at = $5 WHERE programme_id = $1 AND id = $2 AND NOT deleted AND fields = $3::jsonb RETURNING id',
-        [programmeId, id, JSON.stringify(expected), JSON.stringify(next), at]);
+        [programmeId, id, JSON.stringify(expected), JSON.stringify(next), at],
+      );
       return r.rows.length === 1;
     },
     async list(programmeId, filter = {}) {
       const r = await db.query<Row>(
         `SELECT * FROM actions WHERE programme_id = $1 AND ($2::text IS NULL OR werkgroep = $2) AND ($3 OR NOT deleted) ORDER BY werkgroep, id`,
-        [programmeId, filter.werkgroep ?? null, filter.includeDeleted === true]);
+        [programmeId, filter.werkgroep ?? null, filter.includeDeleted === true],
+      );
       return r.rows.map(fromRow);
     },
     async get(programmeId, id) {
@@ -97,25 +135,43 @@ export function actionRecords(db: Db): ActionRecords {
     },
     async recordConflicts(programmeId, conflicts, at) {
       for (const c of conflicts) {
-        await db.query('INSERT INTO action_conflicts (programme_id, action_id, field, ours, theirs, at) VALUES ($1, $2, $3, $4, $5, $6)',
-          [programmeId, c.actionId, c.field, JSON.stringify(c.ours), JSON.stringify(c.theirs), at]);
+        await db.query(
+          'INSERT INTO action_conflicts (programme_id, action_id, field, ours, theirs, at) VALUES ($1, $2, $3, $4, $5, $6)',
+          [programmeId, c.actionId, c.field, JSON.stringify(c.ours), JSON.stringify(c.theirs), at],
+        );
       }
     },
     async conflicts(programmeId, actionId) {
       const r = await db.query<{ action_id: string; field: string; ours: unknown; theirs: unknown; at: Date }>(
         'SELECT action_id, field, ours, theirs, at FROM action_conflicts WHERE programme_id = $1 AND ($2::text IS NULL OR action_id = $2) ORDER BY id',
-        [programmeId, actionId ?? null]);
-      return r.rows.map((row) => ({ actionId: row.action_id, field: row.field, ours: row.ours, theirs: row.theirs, at: new Date(row.at) }));
+        [programmeId, actionId ?? null],
+      );
+      return r.rows.map((row) => ({
+        actionId: row.action_id,
+        field: row.field,
+        ours: row.ours,
+        theirs: row.theirs,
+        at: new Date(row.at),
+      }));
     },
     async savePlan(programmeId, p, at) {
       await db.query(
         `INSERT INTO planner_plans (programme_id, werkgroep, tenant_id, plan_id, buckets, updated_at) VALUES ($1, $2, $3, $4, $5, $6)
          ON CONFLICT (programme_id, werkgroep) DO UPDATE SET tenant_id = EXCLUDED.tenant_id, plan_id = EXCLUDED.plan_id, buckets = EXCLUDED.buckets, updated_at = EXCLUDED.updated_at`,
-        [programmeId, p.werkgroep, p.tenantId, p.planId, JSON.stringify(p.buckets), at]);
+        [programmeId, p.werkgroep, p.tenantId, p.planId, JSON.stringify(p.buckets), at],
+      );
     },
     async plans(programmeId) {
-      const r = await db.query<{ werkgroep: string; tenant_id: string; plan_id: string; buckets: unknown }>('SELECT werkgroep, tenant_id, plan_id, buckets FROM planner_plans WHERE programme_id = $1 ORDER BY werkgroep', [programmeId]);
-      return r.rows.map((row) => ({ werkgroep: row.werkgroep, tenantId: row.tenant_id, planId: row.plan_id, buckets: json(row.buckets) as Record<string, string> }));
+      const r = await db.query<{ werkgroep: string; tenant_id: string; plan_id: string; buckets: unknown }>(
+        'SELECT werkgroep, tenant_id, plan_id, buckets FROM planner_plans WHERE programme_id = $1 ORDER BY werkgroep',
+        [programmeId],
+      );
+      return r.rows.map((row) => ({
+        werkgroep: row.werkgroep,
+        tenantId: row.tenant_id,
+        planId: row.plan_id,
+        buckets: json(row.buckets) as Record<string, string>,
+      }));
     },
   };
 }

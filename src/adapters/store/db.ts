@@ -8,7 +8,9 @@ import type { Db, QueryResult } from './store.ts';
 /** The outer handle was used inside its own transaction callback, where only the tx handle works. */
 export class OuterHandleInTransactionError extends Error {
   constructor() {
-    super('Use the transaction handle (tx) inside transaction(); the outer handle waits for the transaction to end and would hang.');
+    super(
+      'Use the transaction handle (tx) inside transaction(); the outer handle waits for the transaction to end and would hang.',
+    );
     this.name = 'OuterHandleInTransactionError';
   }
 }
@@ -108,7 +110,9 @@ export class PgPoolDb implements Db {
       return result;
     } catch (err) {
       // The caller's error is the one to report; a failed ROLLBACK only marks the connection as broken.
-      await client.query('ROLLBACK').catch((rollbackErr: unknown) => { broken = asError(rollbackErr); });
+      await client.query('ROLLBACK').catch((rollbackErr: unknown) => {
+        broken = asError(rollbackErr);
+      });
       throw err;
     } finally {
       client.release(broken);

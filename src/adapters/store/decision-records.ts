@@ -13,10 +13,13 @@ export function decisionRecords(db: Db): DecisionRecords {
       await db.query(
         `INSERT INTO decisions (programme_id, id, data, updated_at) VALUES ($1, $2, $3, $4)
          ON CONFLICT (programme_id, id) DO UPDATE SET data = EXCLUDED.data, updated_at = EXCLUDED.updated_at`,
-        [programmeId, d.id, JSON.stringify(d), at]);
+        [programmeId, d.id, JSON.stringify(d), at],
+      );
     },
     async list(programmeId) {
-      const r = await db.query<{ data: unknown }>('SELECT data FROM decisions WHERE programme_id = $1 ORDER BY id', [programmeId]);
+      const r = await db.query<{ data: unknown }>('SELECT data FROM decisions WHERE programme_id = $1 ORDER BY id', [
+        programmeId,
+      ]);
       return r.rows.map((row) => (typeof row.data === 'string' ? JSON.parse(row.data) : row.data) as Decision);
     },
   };
@@ -33,10 +36,14 @@ export function backlogRecords(db: Db): BacklogRecords {
       await db.query(
         `INSERT INTO backlog_priorities (programme_id, werkgroep, topic_id, priority, updated_at) VALUES ($1, $2, $3, $4, $5)
          ON CONFLICT (programme_id, werkgroep, topic_id) DO UPDATE SET priority = EXCLUDED.priority, updated_at = EXCLUDED.updated_at`,
-        [programmeId, werkgroep, topicId, priority, at]);
+        [programmeId, werkgroep, topicId, priority, at],
+      );
     },
     async priorities(programmeId, werkgroep) {
-      const r = await db.query<{ topic_id: string; priority: number }>('SELECT topic_id, priority FROM backlog_priorities WHERE programme_id = $1 AND werkgroep = $2', [programmeId, werkgroep]);
+      const r = await db.query<{ topic_id: string; priority: number }>(
+        'SELECT topic_id, priority FROM backlog_priorities WHERE programme_id = $1 AND werkgroep = $2',
+        [programmeId, werkgroep],
+      );
       return new Map(r.rows.map((row) => [row.topic_id, Number(row.priority)]));
     },
   };
@@ -65,13 +72,27 @@ export function indicatorRecords(db: Db): IndicatorRecords {
       await db.query(
         `INSERT INTO indicator_measurements (programme_id, indicator_id, measured_on, value, note, recorded_by, recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7)
          ON CONFLICT (programme_id, indicator_id, measured_on) DO UPDATE SET value = EXCLUDED.value, note = EXCLUDED.note, recorded_by = EXCLUDED.recorded_by, recorded_at = EXCLUDED.recorded_at`,
-        [programmeId, m.indicatorId, m.on, m.value, m.note, m.recordedBy, at]);
+        [programmeId, m.indicatorId, m.on, m.value, m.note, m.recordedBy, at],
+      );
     },
     async list(programmeId) {
-      const r = await db.query<{ indicator_id: string; measured_on: string | Date; value: number | string; note: string; recorded_by: string | null }>(
+      const r = await db.query<{
+        indicator_id: string;
+        measured_on: string | Date;
+        value: number | string;
+        note: string;
+        recorded_by: string | null;
+      }>(
         "SELECT indicator_id, to_char(measured_on, 'YYYY-MM-DD') AS measured_on, value, note, recorded_by FROM indicator_measurements WHERE programme_id = $1 ORDER BY indicator_id, measured_on",
-        [programmeId]);
-      return r.rows.map((row) => ({ indicatorId: row.indicator_id, on: String(row.measured_on), value: Number(row.value), note: row.note, recordedBy: row.recorded_by }));
+        [programmeId],
+      );
+      return r.rows.map((row) => ({
+        indicatorId: row.indicator_id,
+        on: String(row.measured_on),
+        value: Number(row.value),
+        note: row.note,
+        recordedBy: row.recorded_by,
+      }));
     },
   };
 }

@@ -31,7 +31,11 @@ export async function loadMigrations(dir: URL = MIGRATIONS_DIR): Promise<Migrati
 }
 
 // Statements that cannot run inside a transaction (CREATE INDEX CONCURRENTLY, …) do not belong in a migration file.
-export async function migrate(db: Db, migrations: readonly Migration[], logger?: Logger): Promise<{ applied: string[] }> {
+export async function migrate(
+  db: Db,
+  migrations: readonly Migration[],
+  logger?: Logger,
+): Promise<{ applied: string[] }> {
   const done = await db.transaction(async (tx) => {
     await lock(tx);
     // Created under the lock: CREATE TABLE IF NOT EXISTS alone is not safe against a concurrent twin.
@@ -46,7 +50,10 @@ export async function migrate(db: Db, migrations: readonly Migration[], logger?:
   const known = new Set(migrations.map((m) => m.id));
   const unknown = [...done].filter((id) => !known.has(id));
   if (unknown.length > 0) {
-    logger?.warn({ unknown }, 'the database has migrations this version of the code does not know (a newer version ran here?)');
+    logger?.warn(
+      { unknown },
+      'the database has migrations this version of the code does not know (a newer version ran here?)',
+    );
   }
 
   const applied: string[] = [];

@@ -19,7 +19,10 @@ export const MEMORY = 'memory://';
 
 /** The database could not be opened or reached; the message names where, never a password. */
 export class StoreUnavailableError extends Error {
-  constructor(readonly location: string, cause: unknown) {
+  constructor(
+    readonly location: string,
+    cause: unknown,
+  ) {
     const reason = cause instanceof Error ? cause.message : String(cause);
     super(`${both('server.store.unreachable')} (${location}): ${reason}`, { cause });
     this.name = 'StoreUnavailableError';
@@ -27,7 +30,9 @@ export class StoreUnavailableError extends Error {
 }
 
 export async function openStore(options: StoreOptions, logger?: Logger): Promise<Store> {
-  const store = options.databaseUrl ? await openServer(options.databaseUrl, logger) : await openPglite(options.dataDir, logger);
+  const store = options.databaseUrl
+    ? await openServer(options.databaseUrl, logger)
+    : await openPglite(options.dataDir, logger);
   logger?.info({ backend: store.backend, location: store.location }, 'store opened');
   return store;
 }
@@ -70,7 +75,13 @@ async function openServer(databaseUrl: string, logger?: Logger): Promise<Store> 
   });
 }
 
-function makeStore(backend: Store['backend'], location: string, db: Db, logger: Logger | undefined, close: () => Promise<void>): Store {
+function makeStore(
+  backend: Store['backend'],
+  location: string,
+  db: Db,
+  logger: Logger | undefined,
+  close: () => Promise<void>,
+): Store {
   return {
     backend,
     location,

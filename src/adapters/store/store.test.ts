@@ -3,7 +3,14 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { backends, pgliteBackend, serverBackend, useStore, type TestBackend, type TestDatabase } from '../../../tests/helpers/db.ts';
+import {
+  backends,
+  pgliteBackend,
+  serverBackend,
+  useStore,
+  type TestBackend,
+  type TestDatabase,
+} from '../../../tests/helpers/db.ts';
 import { OuterHandleInTransactionError } from './db.ts';
 import { loadMigrations } from './migrate.ts';
 import { openStore, redactUrl, StoreUnavailableError } from './open.ts';
@@ -13,8 +20,13 @@ const T1 = new Date('2026-03-02T09:00:00.000Z');
 const T2 = new Date('2026-03-09T09:30:00.000Z');
 const T3 = new Date('2026-03-16T10:15:00.000Z');
 
-const file = (hash: string, content: string, loadedAt: Date) =>
-  ({ programmeId: 'blnp', hash, sourcePath: 'programmes/blnp.yaml', content, loadedAt });
+const file = (hash: string, content: string, loadedAt: Date) => ({
+  programmeId: 'blnp',
+  hash,
+  sourcePath: 'programmes/blnp.yaml',
+  content,
+  loadedAt,
+});
 
 /** Opens stores on fresh databases and closes and drops them after each test. */
 function tracked() {
@@ -44,14 +56,23 @@ describe.each(backends)('store on $name', (backend) => {
 
     it('applies every migration once, in order, records it, and applies nothing the second time', async () => {
       const all = (await loadMigrations()).map((m) => m.id);
-      expect(all.slice(0, 6)).toEqual(['001_programme_versions', '002_sync', '003_actions', '004_decisions', '005_action_blocked_since', '006_backlog_priorities']);
+      expect(all.slice(0, 6)).toEqual([
+        '001_programme_versions',
+        '002_sync',
+        '003_actions',
+        '004_decisions',
+        '005_action_blocked_since',
+        '006_backlog_priorities',
+      ]);
       expect(all).toEqual([...all].sort());
 
       const store = await t.open((await t.database(backend)).options);
       expect(store.backend).toBe(backend.backend);
       expect(await store.migrate()).toEqual({ applied: all });
 
-      const { rows } = await store.db.query<{ id: string; applied_at: Date }>('SELECT id, applied_at FROM schema_migrations ORDER BY id');
+      const { rows } = await store.db.query<{ id: string; applied_at: Date }>(
+        'SELECT id, applied_at FROM schema_migrations ORDER BY id',
+      );
       expect(rows.map((r) => r.id)).toEqual(all);
       expect(rows.every((r) => r.applied_at instanceof Date)).toBe(true);
       const table = await store.db.query<{ t: string | null }>("SELECT to_regclass('programme_versions')::text AS t");
@@ -68,7 +89,8 @@ describe.each(backends)('store on $name', (backend) => {
     beforeAll(async () => {
       await store().db.exec('CREATE TABLE tx_probe (n integer NOT NULL); CREATE TABLE tx_other (n integer NOT NULL)');
     });
-    const count = async () => Number((await store().db.query<{ c: string }>('SELECT count(*)::text AS c FROM tx_probe')).rows[0]?.c);
+    const count = async () =>
+      Number((await store().db.query<{ c: string }>('SELECT count(*)::text AS c FROM tx_probe')).rows[0]?.c);
 
     it('commits when the function resolves and hands back its result', async () => {
       const result = await store().db.transaction(async (tx) => {
@@ -82,21 +104,25 @@ describe.each(backends)('store on $name', (backend) => {
     it('rolls back everything when the function throws, and rethrows that error', async () => {
       const before = await count();
       const boom = new Error('boom');
-      await expect(store().db.transaction(async (tx) => {
-        await tx.query('INSERT INTO tx_probe (n) VALUES ($1)', [3]);
-        await tx.exec('INSERT INTO tx_other (n) VALUES (1); INSERT INTO tx_other (n) VALUES (2)');
-        throw boom;
-      })).rejects.toBe(boom);
+      await expect(
+        store().db.transaction(async (tx) => {
+          await tx.query('INSERT INTO tx_probe (n) VALUES ($1)', [3]);
+          await tx.exec('INSERT INTO tx_other (n) VALUES (1); INSERT INTO tx_other (n) VALUES (2)');
+          throw boom;
+        }),
+      ).rejects.toBe(boom);
       expect(await count()).toBe(before);
       expect((await store().db.query('SELECT n FROM tx_other')).rows).toEqual([]);
     });
 
     it('rolls back on a failing statement and the handle keeps working afterwards', async () => {
       const before = await count();
-      await expect(store().db.transaction(async (tx) => {
-        await tx.query('INSERT INTO tx_probe (n) VALUES ($1)', [4]);
-        await tx.query('INSERT INTO tx_probe (n) VALUES ($1)', [null]);
-      })).rejects.toThrow(/null value/);
+      await expect(
+        store().db.transaction(async (tx) => {
+          await tx.query('INSERT INTO tx_probe (n) VALUES ($1)', [4]);
+          await tx.query('INSERT INTO tx_probe (n) VALUES ($1)', [null]);
+        }),
+      ).rejects.toThrow(/null value/);
       expect(await count()).toBe(before);
       await store().db.query('INSERT INTO tx_probe (n) VALUES ($1)', [5]);
       expect(await count()).toBe(before + 1);
@@ -104,14 +130,18 @@ describe.each(backends)('store on $name', (backend) => {
 
     it('a transaction inside a transaction joins it: the outer rollback undoes the inner work', async () => {
       const before = await count();
-      await expect(store().db.transaction(async (tx) => {
-        await tx.transaction(async (inner) => {
-          expect(inner).toBe(tx);
-          await inner.query('INSERT INTO tx_probe (n) VALUES ($1)', [6]);
-        });
-        expect(Number((await tx.query<{ c: string }>('SELECT count(*)::text AS c FROM tx_probe')).rows[0]?.c)).toBe(before + 1);
-        throw new Error('outer fails');
-      })).rejects.toThrow('outer fails');
+      await expect(
+        store().db.transaction(async (tx) => {
+          await tx.transaction(async (inner) => {
+            expect(inner).toBe(tx);
+            await inner.query('INSERT INTO tx_probe (n) VALUES ($1)', [6]);
+          });
+          expect(Number((await tx.query<{ c: string }>('SELECT count(*)::text AS c FROM tx_probe')).rows[0]?.c)).toBe(
+            before + 1,
+          );
+          throw new Error('outer fails');
+        }),
+      ).rejects.toThrow('outer fails');
       expect(await count()).toBe(before);
     });
   });
@@ -124,7 +154,12 @@ describe.each(backends)('store on $name', (backend) => {
       const first = await store().programmes.record(file('hash-a', 'versie: a', T1));
       expect(first.isNew).toBe(true);
       expect(first.previous).toBeUndefined();
-      expect(first.version).toMatchObject({ programmeId: 'blnp', hash: 'hash-a', sourcePath: 'programmes/blnp.yaml', content: 'versie: a' });
+      expect(first.version).toMatchObject({
+        programmeId: 'blnp',
+        hash: 'hash-a',
+        sourcePath: 'programmes/blnp.yaml',
+        content: 'versie: a',
+      });
       expect(first.version.loadedAt.toISOString()).toBe(T1.toISOString());
       expect(Number.isInteger(first.version.id)).toBe(true);
     });
@@ -216,8 +251,9 @@ describe('opening', () => {
   });
 
   it('redacts a password in the user part and in the query string', () => {
-    expect(redactUrl('postgres://rk:s3cret@db.example:5432/rk?sslmode=require&password=s3cret'))
-      .toBe('postgres://rk@db.example:5432/rk?sslmode=require');
+    expect(redactUrl('postgres://rk:s3cret@db.example:5432/rk?sslmode=require&password=s3cret')).toBe(
+      'postgres://rk@db.example:5432/rk?sslmode=require',
+    );
     expect(redactUrl('niet een url')).not.toContain('niet');
   });
 });
@@ -254,9 +290,10 @@ describe('PGlite only', () => {
 
     it('runs concurrent transactions one after the other, never interleaved', async () => {
       await store().db.exec('CREATE TABLE steps (id integer GENERATED ALWAYS AS IDENTITY, who text NOT NULL)');
-      const work = (who: string) => store().db.transaction(async (tx) => {
-        for (let i = 0; i < 3; i += 1) await tx.query('INSERT INTO steps (who) VALUES ($1)', [who]);
-      });
+      const work = (who: string) =>
+        store().db.transaction(async (tx) => {
+          for (let i = 0; i < 3; i += 1) await tx.query('INSERT INTO steps (who) VALUES ($1)', [who]);
+        });
       await Promise.all([work('a'), work('b'), work('c')]);
       const { rows } = await store().db.query<{ who: string }>('SELECT who FROM steps ORDER BY id');
       expect(rows.map((r) => r.who).join('')).toBe('aaabbbccc');
@@ -264,7 +301,9 @@ describe('PGlite only', () => {
 
     it('refuses the outer handle inside its own transaction instead of hanging', async () => {
       const db = store().db;
-      await expect(db.transaction(async () => db.query('SELECT 1'))).rejects.toBeInstanceOf(OuterHandleInTransactionError);
+      await expect(db.transaction(async () => db.query('SELECT 1'))).rejects.toBeInstanceOf(
+        OuterHandleInTransactionError,
+      );
       await expect(db.query<{ one: number }>('SELECT 1 AS one')).resolves.toEqual({ rows: [{ one: 1 }] });
     });
   });

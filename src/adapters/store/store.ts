@@ -32,7 +32,13 @@ export interface ProgrammeVersion {
 
 export interface ProgrammeVersions {
   /** Stores a loaded programme file as a version; the same hash as the latest version is not stored twice. */
-  record(input: { programmeId: string; hash: string; sourcePath: string; content: string; loadedAt: Date }): Promise<{ version: ProgrammeVersion; isNew: boolean; previous?: ProgrammeVersion }>;
+  record(input: {
+    programmeId: string;
+    hash: string;
+    sourcePath: string;
+    content: string;
+    loadedAt: Date;
+  }): Promise<{ version: ProgrammeVersion; isNew: boolean; previous?: ProgrammeVersion }>;
   latest(programmeId: string): Promise<ProgrammeVersion | undefined>;
   list(programmeId: string): Promise<ProgrammeVersion[]>;
 }

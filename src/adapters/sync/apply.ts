@@ -24,9 +24,12 @@ export interface Outcome {
 /** Graph's answer to a failed change, in words: what a projectleider can act on. */
 export function failureReason(change: Change, error: { status: number; code: string }): Reason {
   const a = change.apply;
-  if (error.status === 403 && a.op === 'addChannelMember' && a.tenantId) return { key: 'sync.error.noDirectConnect', params: { target: change.target } };
-  if (error.status === 404 && (a.op === 'addChannelMember' || a.op === 'addTeamMember')) return { key: 'sync.error.personGone', params: { target: change.target } };
-  if (error.status === 429 || error.status === 503 || error.status === 504) return { key: 'sync.error.throttled', params: { status: error.status } };
+  if (error.status === 403 && a.op === 'addChannelMember' && a.tenantId)
+    return { key: 'sync.error.noDirectConnect', params: { target: change.target } };
+  if (error.status === 404 && (a.op === 'addChannelMember' || a.op === 'addTeamMember'))
+    return { key: 'sync.error.personGone', params: { target: change.target } };
+  if (error.status === 429 || error.status === 503 || error.status === 504)
+    return { key: 'sync.error.throttled', params: { status: error.status } };
   if (error.code === 'ParentMissing') return { key: 'sync.error.parentMissing', params: {} };
   if (error.status === 409 || error.status === 412) return { key: 'sync.error.conflict', params: {} };
   return { key: 'sync.error.other', params: { status: error.status, code: error.code } };
@@ -47,11 +50,21 @@ export interface ApplyOptions {
 
 const PHASE: Record<Change['apply']['op'], number> = {
   none: 0,
-  createTeam: 1, updateTeam: 1,
-  addTeamMember: 2, removeTeamMember: 2, createChannel: 2, updateChannel: 2, removeChannel: 2,
-  addChannelMember: 3, removeChannelMember: 3,
-  createMeeting: 4, updateMeeting: 4, endSeries: 4, removeMeeting: 4,
-  cancelOccurrence: 5, moveOccurrence: 5,
+  createTeam: 1,
+  updateTeam: 1,
+  addTeamMember: 2,
+  removeTeamMember: 2,
+  createChannel: 2,
+  updateChannel: 2,
+  removeChannel: 2,
+  addChannelMember: 3,
+  removeChannelMember: 3,
+  createMeeting: 4,
+  updateMeeting: 4,
+  endSeries: 4,
+  removeMeeting: 4,
+  cancelOccurrence: 5,
+  moveOccurrence: 5,
 };
 
 const sleepReal = (ms: number) => new Promise<void>((resolve) => void setTimeout(resolve, ms));
@@ -62,7 +75,13 @@ function errorOf(r: BatchItemResult | GraphError): { status: number; code: strin
   return { status: r.status, code: e?.code ?? `http${r.status}` };
 }
 
-export async function applyChanges(g: GraphGateway, d: DesiredState, actual: ActualState, changes: Change[], o: ApplyOptions): Promise<{ outcomes: Outcome[]; objects: SyncObject[] }> {
+export async function applyChanges(
+  g: GraphGateway,
+  d: DesiredState,
+  actual: ActualState,
+  changes: Change[],
+  o: ApplyOptions,
+): Promise<{ outcomes: Outcome[]; objects: SyncObject[] }> {
   const sleep = o.sleep ?? sleepReal;
   const pollDelay = o.pollDelayMs ?? 1000;
   const tenant = d.hostTenantId;
@@ -81,12 +100,25 @@ export async function applyChanges(g: GraphGateway, d: DesiredState, actual: Act
   let teamId = known.teamId;
   const { channelIds, meetingIds } = known;
 
-  const finish = (location: string | undefined, fallbackTeam?: string) => awaitOperation(g, tenant, location, fallbackTeam, () => sleep(pollDelay));
+  const finish = (location: string | undefined, fallbackTeam?: string) =>
+    awaitOperation(g, tenant, location, fallbackTeam, () => sleep(pollDelay));
 
   const record = async (entries: { change: Change; ok: boolean; error?: { status: number; code: string } }[]) => {
-    await o.records.journal(o.runId, entries.map((e) => ({ changeId: e.change.id, state: e.ok ? 'done' : 'failed', ...(e.error ? { detail: `${e.error.status} ${e.error.code}` } : {}) })), o.now());
+    await o.records.journal(
+      o.runId,
+      entries.map((e) => ({
+        changeId: e.change.id,
+        state: e.ok ? 'done' : 'failed',
+        ...(e.error ? { detail: `${e.error.status} ${e.error.code}` } : {}),
+      })),
+      o.now(),
+    );
     for (const e of entries) {
-      outcomes.push({ change: e.change, status: e.ok ? 'done' : 'failed', ...(e.error ? { error: e.error, reason: failureReason(e.change, e.error) } : {}) });
+      outcomes.push({
+        change: e.change,
+        status: e.ok ? 'done' : 'failed',
+        ...(e.error ? { error: e.error, reason: failureReason(e.change, e.error) } : {}),
+      });
       progress(e.change);
     }
   };
@@ -104,21 +136,34 @@ export async function applyChanges(g: GraphGateway, d: DesiredState, actual: Act
   async function runPhase(phase: number): Promise<void> {
     const inPhase = runnable.filter((c) => PHASE[c.apply.op] === phase);
     if (inPhase.length === 0) return;
-    await o.records.journal(o.runId, inPhase.map((c) => ({ changeId: c.id, state: 'sending' as const })), o.now());
+    await o.records.journal(
+      o.runId,
+      inPhase.map((c) => ({ changeId: c.id, state: 'sending' as const })),
+      o.now(),
+    );
 
     if (phase === 1) {
       for (const c of inPhase) {
         try {
           if (c.apply.op === 'createTeam') {
-            const r = await g.request(tenant, teams.create({
-              'template@odata.bind': "https://graph.microsoft.com/v1.0/teamsTemplates('standard')",
-              displayName: c.apply.displayName, description: c.apply.description, members: [userMember(c.apply.ownerUserId, ['owner'])],
-            }));
+            const r = await g.request(
+              tenant,
+              teams.create({
+                'template@odata.bind': "https://graph.microsoft.com/v1.0/teamsTemplates('standard')",
+                displayName: c.apply.displayName,
+                description: c.apply.description,
+                members: [userMember(c.apply.ownerUserId, ['owner'])],
+              }),
+            );
             teamId = await finish(r.headers['location']);
             if (!teamId) throw new GraphError(500, 'TeamCreationFailed', '', 'POST', '/teams');
             objects.push({ key: 'team', tenantId: tenant, graphId: teamId });
           } else if (c.apply.op === 'updateTeam' && teamId) {
-            await g.request(tenant, { method: 'PATCH', path: `/teams/${encodeURIComponent(teamId)}`, body: c.apply.patch });
+            await g.request(tenant, {
+              method: 'PATCH',
+              path: `/teams/${encodeURIComponent(teamId)}`,
+              body: c.apply.patch,
+            });
           }
           await record([{ change: c, ok: true }]);
         } catch (err) {
@@ -131,7 +176,9 @@ export async function applyChanges(g: GraphGateway, d: DesiredState, actual: Act
 
     if (phase === 5) {
       const { items, missing } = await occurrenceCalls(g, d, inPhase, meetingIds);
-      await record(missing.map((change) => ({ change, ok: false, error: { status: 404, code: 'OccurrenceNotFound' } })));
+      await record(
+        missing.map((change) => ({ change, ok: false, error: { status: 404, code: 'OccurrenceNotFound' } })),
+      );
       await runBatch(items);
       return;
     }
@@ -150,29 +197,34 @@ export async function applyChanges(g: GraphGateway, d: DesiredState, actual: Act
 
   async function runBatch(items: { change: Change; call: GraphCall }[]): Promise<void> {
     if (items.length === 0) return;
-    const results = await g.batch(tenant, items.map((i, n): BatchItem => ({ id: String(n + 1), ...i.call })));
+    const results = await g.batch(
+      tenant,
+      items.map((i, n): BatchItem => ({ id: String(n + 1), ...i.call })),
+    );
     const entries: { change: Change; ok: boolean; error?: { status: number; code: string } }[] = [];
-    await Promise.all(items.map(async (item, n) => {
-      const r = results[n] as BatchItemResult;
-      const a = item.change.apply;
-      let ok = r.status < 400;
-      if (ok && a.op === 'createChannel') {
-        const body = r.body as { id?: string } | undefined;
-        const id = r.status === 202 ? await finish(r.headers['location'], teamId) : body?.id;
-        if (id) {
-          channelIds.set(a.channelKey, id);
-          objects.push({ key: a.channelKey, tenantId: tenant, graphId: id });
-        } else ok = false;
-      }
-      if (ok && a.op === 'createMeeting') {
-        const id = (r.body as { id?: string } | undefined)?.id;
-        if (id) {
-          meetingIds.set(a.meetingKey, id);
-          objects.push({ key: a.meetingKey, tenantId: tenant, graphId: id });
+    await Promise.all(
+      items.map(async (item, n) => {
+        const r = results[n] as BatchItemResult;
+        const a = item.change.apply;
+        let ok = r.status < 400;
+        if (ok && a.op === 'createChannel') {
+          const body = r.body as { id?: string } | undefined;
+          const id = r.status === 202 ? await finish(r.headers['location'], teamId) : body?.id;
+          if (id) {
+            channelIds.set(a.channelKey, id);
+            objects.push({ key: a.channelKey, tenantId: tenant, graphId: id });
+          } else ok = false;
         }
-      }
-      entries.push({ change: item.change, ok, ...(ok ? {} : { error: errorOf(r) }) });
-    }));
+        if (ok && a.op === 'createMeeting') {
+          const id = (r.body as { id?: string } | undefined)?.id;
+          if (id) {
+            meetingIds.set(a.meetingKey, id);
+            objects.push({ key: a.meetingKey, tenantId: tenant, graphId: id });
+          }
+        }
+        entries.push({ change: item.change, ok, ...(ok ? {} : { error: errorOf(r) }) });
+      }),
+    );
     await record(entries);
   }
 
@@ -205,28 +257,58 @@ function knownObjects(d: DesiredState, actual: ActualState, objects: SyncObject[
 }
 
 /** The Graph call of a team, channel or series change; undefined when its parent (team, channel) is not there. */
-function callFor(a: Change['apply'], d: DesiredState, teamId: string | undefined, channelIds: Map<string, string>): GraphCall | undefined {
+function callFor(
+  a: Change['apply'],
+  d: DesiredState,
+  teamId: string | undefined,
+  channelIds: Map<string, string>,
+): GraphCall | undefined {
   switch (a.op) {
-    case 'addTeamMember': return teamId ? teams.addMember(teamId, userMember(a.userId, a.owner ? ['owner'] : [])) : undefined;
-    case 'removeTeamMember': return teamId ? teams.removeMember(teamId, a.membershipId) : undefined;
-    case 'createChannel': return teamId ? channels.create(teamId, { displayName: a.displayName, description: a.description, kind: a.kind, ...(a.ownerUserId && a.kind !== 'standard' ? { members: [userMember(a.ownerUserId, ['owner'])] } : {}) }) : undefined;
-    case 'updateChannel': return teamId ? channels.update(teamId, a.channelId, a.patch) : undefined;
-    case 'removeChannel': return teamId ? channels.remove(teamId, a.channelId) : undefined;
+    case 'addTeamMember':
+      return teamId ? teams.addMember(teamId, userMember(a.userId, a.owner ? ['owner'] : [])) : undefined;
+    case 'removeTeamMember':
+      return teamId ? teams.removeMember(teamId, a.membershipId) : undefined;
+    case 'createChannel':
+      return teamId
+        ? channels.create(teamId, {
+            displayName: a.displayName,
+            description: a.description,
+            kind: a.kind,
+            ...(a.ownerUserId && a.kind !== 'standard' ? { members: [userMember(a.ownerUserId, ['owner'])] } : {}),
+          })
+        : undefined;
+    case 'updateChannel':
+      return teamId ? channels.update(teamId, a.channelId, a.patch) : undefined;
+    case 'removeChannel':
+      return teamId ? channels.remove(teamId, a.channelId) : undefined;
     case 'addChannelMember': {
       const channelId = channelIds.get(a.channelKey);
-      return teamId && channelId ? channels.addMember(teamId, channelId, userMember(a.userId, [], a.tenantId)) : undefined;
+      return teamId && channelId
+        ? channels.addMember(teamId, channelId, userMember(a.userId, [], a.tenantId))
+        : undefined;
     }
-    case 'removeChannelMember': return teamId ? channels.removeMember(teamId, a.channelId, a.membershipId) : undefined;
-    case 'createMeeting': return events.create(d.organizer, a.event);
-    case 'updateMeeting': return events.update(d.organizer, a.eventId, a.patch);
-    case 'endSeries': return events.update(d.organizer, a.eventId, { recurrence: a.recurrence });
-    case 'removeMeeting': return events.remove(d.organizer, a.eventId);
-    default: return undefined;
+    case 'removeChannelMember':
+      return teamId ? channels.removeMember(teamId, a.channelId, a.membershipId) : undefined;
+    case 'createMeeting':
+      return events.create(d.organizer, a.event);
+    case 'updateMeeting':
+      return events.update(d.organizer, a.eventId, a.patch);
+    case 'endSeries':
+      return events.update(d.organizer, a.eventId, { recurrence: a.recurrence });
+    case 'removeMeeting':
+      return events.remove(d.organizer, a.eventId);
+    default:
+      return undefined;
   }
 }
 
 /** The calls of single-occurrence changes (phase 5), their instance ids read once per series; `missing`: no such occurrence. */
-async function occurrenceCalls(g: GraphGateway, d: DesiredState, inPhase: Change[], meetingIds: Map<string, string>): Promise<{ items: { change: Change; call: GraphCall }[]; missing: Change[] }> {
+async function occurrenceCalls(
+  g: GraphGateway,
+  d: DesiredState,
+  inPhase: Change[],
+  meetingIds: Map<string, string>,
+): Promise<{ items: { change: Change; call: GraphCall }[]; missing: Change[] }> {
   const tenant = d.hostTenantId;
   // Instance ids: one read of each affected series' occurrences.
   const bySeries = new Map<string, Map<string, string>>();
@@ -240,7 +322,12 @@ async function occurrenceCalls(g: GraphGateway, d: DesiredState, inPhase: Change
     if (id && m) {
       const first = m.ruleDates[0] ?? m.start.slice(0, 10);
       const last = m.ruleDates[m.ruleDates.length - 1] ?? first;
-      for await (const i of g.pages<{ id: string; originalStart: string }>(tenant, events.instances(d.organizer, id, `${first}T00:00:00Z`, `${last}T23:59:59Z`, { select: ['id', 'originalStart'] }))) {
+      for await (const i of g.pages<{ id: string; originalStart: string }>(
+        tenant,
+        events.instances(d.organizer, id, `${first}T00:00:00Z`, `${last}T23:59:59Z`, {
+          select: ['id', 'originalStart'],
+        }),
+      )) {
         map.set(DateTime.fromISO(i.originalStart, { zone: 'UTC' }).setZone(m.timeZone).toISODate() ?? '', i.id);
       }
     }
@@ -255,15 +342,28 @@ async function occurrenceCalls(g: GraphGateway, d: DesiredState, inPhase: Change
       missing.push(c);
       continue;
     }
-    items.push({ change: c, call: c.apply.op === 'cancelOccurrence'
-      ? events.cancel(d.organizer, inst, c.apply.comment)
-      : events.update(d.organizer, inst, { start: { dateTime: c.apply.start, timeZone: c.apply.timeZone }, end: { dateTime: c.apply.end, timeZone: c.apply.timeZone } }) });
+    items.push({
+      change: c,
+      call:
+        c.apply.op === 'cancelOccurrence'
+          ? events.cancel(d.organizer, inst, c.apply.comment)
+          : events.update(d.organizer, inst, {
+              start: { dateTime: c.apply.start, timeZone: c.apply.timeZone },
+              end: { dateTime: c.apply.end, timeZone: c.apply.timeZone },
+            }),
+    });
   }
   return { items, missing };
 }
 
 /** Polls a teamsAsyncOperation (Location header) until it succeeds (at most 60 polls); returns its target id. */
-async function awaitOperation(g: GraphGateway, tenant: string, location: string | undefined, fallbackTeam: string | undefined, pause: () => Promise<void>): Promise<string | undefined> {
+async function awaitOperation(
+  g: GraphGateway,
+  tenant: string,
+  location: string | undefined,
+  fallbackTeam: string | undefined,
+  pause: () => Promise<void>,
+): Promise<string | undefined> {
   const team = /teams\('([^']+)'\)/.exec(location ?? '')?.[1] ?? fallbackTeam;
   const op = /operations\('([^']+)'\)/.exec(location ?? '')?.[1];
   if (!team || !op) return undefined;

@@ -9,7 +9,11 @@ import { readActual } from './read.ts';
 export function graphSync(gateway: GraphGateway, options: { pollDelayMs?: number } = {}): SyncGraph {
   return {
     readActual: (desired, known) => readActual(gateway, desired, known),
-    applyChanges: (desired, actual, changes, o) => applyChanges(gateway, desired, actual, changes, { ...o, ...(options.pollDelayMs !== undefined ? { pollDelayMs: options.pollDelayMs } : {}) }),
+    applyChanges: (desired, actual, changes, o) =>
+      applyChanges(gateway, desired, actual, changes, {
+        ...o,
+        ...(options.pollDelayMs !== undefined ? { pollDelayMs: options.pollDelayMs } : {}),
+      }),
     resetMetrics: () => gateway.resetMetrics(),
     metrics: () => gateway.metrics(),
   };

@@ -3,7 +3,13 @@
 // is read once, with paging; nothing is written.
 import { DateTime } from 'luxon';
 import type { DesiredState } from '../../domain/sync/desired.ts';
-import type { ActualChannel, ActualMeeting, ActualMember, ActualState, DirectoryEntry } from '../../domain/sync/plan.ts';
+import type {
+  ActualChannel,
+  ActualMeeting,
+  ActualMember,
+  ActualState,
+  DirectoryEntry,
+} from '../../domain/sync/plan.ts';
 import { events } from '../graph/endpoints/calendar.ts';
 import { groups, users } from '../graph/endpoints/directory.ts';
 import { literal } from '../graph/endpoints/query.ts';
@@ -14,7 +20,11 @@ import type { SyncObject } from '../store/sync-records.ts';
 
 type Json = Record<string, unknown>;
 
-async function all<T = Json>(g: GraphGateway, tenantId: string, call: Parameters<GraphGateway['pages']>[1]): Promise<T[]> {
+async function all<T = Json>(
+  g: GraphGateway,
+  tenantId: string,
+  call: Parameters<GraphGateway['pages']>[1],
+): Promise<T[]> {
   const out: T[] = [];
   for await (const item of g.pages<T>(tenantId, call)) out.push(item);
   return out;
@@ -40,7 +50,11 @@ async function findTeam(g: GraphGateway, d: DesiredState, known: string | undefi
       if (!(err instanceof GraphError) || err.status !== 404) throw err;
     }
   }
-  const candidates = await all<{ id: string }>(g, tenant, groups.list({ filter: `displayName eq ${literal(d.team.displayName)}`, select: ['id', 'displayName'] }));
+  const candidates = await all<{ id: string }>(
+    g,
+    tenant,
+    groups.list({ filter: `displayName eq ${literal(d.team.displayName)}`, select: ['id', 'displayName'] }),
+  );
   for (const c of candidates) {
     try {
       await g.request(tenant, teams.get(c.id, { select: ['id'] }));
@@ -67,16 +81,22 @@ export async function readActual(g: GraphGateway, d: DesiredState, known: SyncOb
   const tenants = new Set<string>([d.hostTenantId]);
   for (const p of Object.values(d.people)) if (p.tenantId) tenants.add(p.tenantId);
   const directory: Record<string, Record<string, DirectoryEntry>> = {};
-  const directoryRead = Promise.all([...tenants].map(async (tid) => {
-    const list = await all<Json>(g, tid, users.list({ select: ['id', 'userPrincipalName', 'mail', 'accountEnabled', 'userType'] }));
-    const map: Record<string, DirectoryEntry> = {};
-    for (const u of list) {
-      const entry = { id: String(u['id']), enabled: u['accountEnabled'] !== false };
-      if (typeof u['userPrincipalName'] === 'string') map[u['userPrincipalName'].toLowerCase()] = entry;
-      if (typeof u['mail'] === 'string') map[u['mail'].toLowerCase()] ??= entry;
-    }
-    directory[tid] = map;
-  }));
+  const directoryRead = Promise.all(
+    [...tenants].map(async (tid) => {
+      const list = await all<Json>(
+        g,
+        tid,
+        users.list({ select: ['id', 'userPrincipalName', 'mail', 'accountEnabled', 'userType'] }),
+      );
+      const map: Record<string, DirectoryEntry> = {};
+      for (const u of list) {
+        const entry = { id: String(u['id']), enabled: u['accountEnabled'] !== false };
+        if (typeof u['userPrincipalName'] === 'string') map[u['userPrincipalName'].toLowerCase()] = entry;
+        if (typeof u['mail'] === 'string') map[u['mail'].toLowerCase()] ??= entry;
+      }
+      directory[tid] = map;
+    }),
+  );
 
   // The team side (limited per team) and the calendar side (limited per mailbox) are read side by side.
   const readTeam = async (): Promise<{ team: ActualState['team']; channels: ActualChannel[] }> => {
@@ -90,43 +110,93 @@ export async function readActual(g: GraphGateway, d: DesiredState, known: SyncOb
         all<Json>(g, tenant, teams.members(teamId)),
         all<Json>(g, tenant, channels.list(teamId, { select: ['id', 'displayName', 'description', 'membershipType'] })),
       ]);
-      team = { id: teamId, displayName: String(info.body['displayName'] ?? ''), description: String(info.body['description'] ?? ''), members: members(teamMembers) };
+      team = {
+        id: teamId,
+        displayName: String(info.body['displayName'] ?? ''),
+        description: String(info.body['description'] ?? ''),
+        members: members(teamMembers),
+      };
       // Read side by side; the gateway's pacing keeps them under the team's limit.
-      actualChannels.push(...await Promise.all(channelList.map(async (c): Promise<ActualChannel> => {
-        const kind = (c['membershipType'] ?? 'standard') as ActualChannel['kind'];
-        const list = kind === 'standard' ? [] : await all<Json>(g, tenant, channels.members(teamId, String(c['id'])));
-        return { id: String(c['id']), displayName: String(c['displayName'] ?? ''), description: String(c['description'] ?? ''), kind, members: members(list) };
-      })));
+      actualChannels.push(
+        ...(await Promise.all(
+          channelList.map(async (c): Promise<ActualChannel> => {
+            const kind = (c['membershipType'] ?? 'standard') as ActualChannel['kind'];
+            const list =
+              kind === 'standard' ? [] : await all<Json>(g, tenant, channels.members(teamId, String(c['id'])));
+            return {
+              id: String(c['id']),
+              displayName: String(c['displayName'] ?? ''),
+              description: String(c['description'] ?? ''),
+              kind,
+              members: members(list),
+            };
+          }),
+        )),
+      );
     }
     return { team, channels: actualChannels };
   };
   const readMeetings = async (): Promise<ActualMeeting[]> => {
     // Meetings of this programme in the organizer mailbox, recognised by their transactionId.
     const prefix = `rk-${d.programmeId}-`;
-    const list = await all<Json>(g, d.hostTenantId, events.list(d.organizer, { select: ['id', 'subject', 'body', 'attendees', 'transactionId', 'recurrence', 'type', 'start', 'end'] }));
+    const list = await all<Json>(
+      g,
+      d.hostTenantId,
+      events.list(d.organizer, {
+        select: ['id', 'subject', 'body', 'attendees', 'transactionId', 'recurrence', 'type', 'start', 'end'],
+      }),
+    );
     const mine = list.filter((e) => typeof e['transactionId'] === 'string' && e['transactionId'].startsWith(prefix));
-    const meetings: ActualMeeting[] = await Promise.all(mine.map(async (e): Promise<ActualMeeting> => {
-      const txn = String(e['transactionId']);
-      const start = e['start'] as { dateTime?: string; timeZone?: string } | undefined;
-      const recurrence = (e['recurrence'] ?? undefined) as Json | undefined;
-      const range = recurrence?.['range'] as { startDate?: string; endDate?: string; recurrenceTimeZone?: string } | undefined;
-      const tz = range?.recurrenceTimeZone ?? 'Europe/Amsterdam';
-      const attendees = Array.isArray(e['attendees']) ? e['attendees'].map((a) => String((a as { emailAddress?: { address?: string } }).emailAddress?.address ?? '')) : [];
-      const body = e['body'] as { content?: string } | undefined;
-      const m: ActualMeeting = { id: String(e['id']), transactionId: txn, subject: String(e['subject'] ?? ''), bodyHtml: String(body?.content ?? ''), attendees, instances: [] };
-      if (recurrence && range?.startDate && range.endDate) {
-        m.endDate = range.endDate;
-        m.recurrence = recurrence;
-        const inst = await all<Json>(g, d.hostTenantId, {
-          ...events.instances(d.organizer, m.id, `${range.startDate}T00:00:00Z`, `${range.endDate}T23:59:59Z`, { select: ['id', 'originalStart', 'start', 'type'] }),
-          headers: { Prefer: `outlook.timezone="${tz}"` },
-        });
-        m.instances = inst.map((i) => ({ id: String(i['id']), originalDate: localDate(String(i['originalStart']), tz), start: localOf(i['start']), isException: i['type'] === 'exception' }));
-      } else {
-        m.instances = [{ id: m.id, originalDate: String(start?.dateTime ?? '').slice(0, 10), start: localOf(start), isException: false }];
-      }
-      return m;
-    }));
+    const meetings: ActualMeeting[] = await Promise.all(
+      mine.map(async (e): Promise<ActualMeeting> => {
+        const txn = String(e['transactionId']);
+        const start = e['start'] as { dateTime?: string; timeZone?: string } | undefined;
+        const recurrence = (e['recurrence'] ?? undefined) as Json | undefined;
+        const range = recurrence?.['range'] as
+          { startDate?: string; endDate?: string; recurrenceTimeZone?: string } | undefined;
+        const tz = range?.recurrenceTimeZone ?? 'Europe/Amsterdam';
+        const attendees = Array.isArray(e['attendees'])
+          ? e['attendees'].map((a) =>
+              String((a as { emailAddress?: { address?: string } }).emailAddress?.address ?? ''),
+            )
+          : [];
+        const body = e['body'] as { content?: string } | undefined;
+        const m: ActualMeeting = {
+          id: String(e['id']),
+          transactionId: txn,
+          subject: String(e['subject'] ?? ''),
+          bodyHtml: String(body?.content ?? ''),
+          attendees,
+          instances: [],
+        };
+        if (recurrence && range?.startDate && range.endDate) {
+          m.endDate = range.endDate;
+          m.recurrence = recurrence;
+          const inst = await all<Json>(g, d.hostTenantId, {
+            ...events.instances(d.organizer, m.id, `${range.startDate}T00:00:00Z`, `${range.endDate}T23:59:59Z`, {
+              select: ['id', 'originalStart', 'start', 'type'],
+            }),
+            headers: { Prefer: `outlook.timezone="${tz}"` },
+          });
+          m.instances = inst.map((i) => ({
+            id: String(i['id']),
+            originalDate: localDate(String(i['originalStart']), tz),
+            start: localOf(i['start']),
+            isException: i['type'] === 'exception',
+          }));
+        } else {
+          m.instances = [
+            {
+              id: m.id,
+              originalDate: String(start?.dateTime ?? '').slice(0, 10),
+              start: localOf(start),
+              isException: false,
+            },
+          ];
+        }
+        return m;
+      }),
+    );
     return meetings;
   };
   const [, teamSide, meetings] = await Promise.all([directoryRead, readTeam(), readMeetings()]);

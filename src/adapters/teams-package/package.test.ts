@@ -15,7 +15,10 @@ const botId = '7a1c2e3f-4b5d-4c6e-8f70-1a2b3c4d5e6f';
 function readZip(zip: Buffer): Map<string, Buffer> {
   let eocd = -1;
   for (let i = zip.length - 22; i >= 0; i--) {
-    if (zip.readUInt32LE(i) === 0x06054b50) { eocd = i; break; }
+    if (zip.readUInt32LE(i) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
   }
   expect(eocd, 'end of central directory').toBeGreaterThanOrEqual(0);
   const count = zip.readUInt16LE(eocd + 10);
@@ -51,7 +54,11 @@ describe('buildTeamsPackage', () => {
   it('writes a zip with the manifest, both icons and the English localization, ids filled in', async () => {
     const dir = await tempDir();
     const out = path.join(dir, 'nested', 'regiekamer.zip');
-    const result = await buildTeamsPackage({ manifestDir, out, values: { teamsAppId: appId, botId, publicUrl: 'https://regiekamer.example' } });
+    const result = await buildTeamsPackage({
+      manifestDir,
+      out,
+      values: { teamsAppId: appId, botId, publicUrl: 'https://regiekamer.example' },
+    });
     if (!result.ok) throw new Error(result.problems.map((p) => describeProblem(p)).join('\n'));
     expect(result.files).toEqual(['manifest.json', 'color.png', 'outline.png', 'en-us.json']);
 
@@ -88,7 +95,11 @@ describe('buildTeamsPackage', () => {
     await copyFile(path.join(manifestDir, 'outline.png'), path.join(src, 'color.png'));
     await copyFile(path.join(manifestDir, 'color.png'), path.join(src, 'outline.png'));
     const out = path.join(dir, 'out', 'regiekamer.zip');
-    const result = await buildTeamsPackage({ manifestDir: src, out, values: { teamsAppId: appId, botId, publicUrl: 'https://regiekamer.example' } });
+    const result = await buildTeamsPackage({
+      manifestDir: src,
+      out,
+      values: { teamsAppId: appId, botId, publicUrl: 'https://regiekamer.example' },
+    });
     expect(result.ok).toBe(false);
     if (!result.ok) {
       expect(result.problems.map((p) => describeProblem(p, 'en'))).toEqual([
@@ -101,13 +112,22 @@ describe('buildTeamsPackage', () => {
 
   it('reports a missing localization file and an invalid bot id from the values', async () => {
     const dir = await tempDir();
-    for (const f of ['manifest.json', 'color.png', 'outline.png']) await copyFile(path.join(manifestDir, f), path.join(dir, f));
-    const result = await buildTeamsPackage({ manifestDir: dir, out: path.join(dir, 'x.zip'), values: { teamsAppId: appId, botId: 'not-a-guid', publicUrl: 'https://regiekamer.example' } });
+    for (const f of ['manifest.json', 'color.png', 'outline.png'])
+      await copyFile(path.join(manifestDir, f), path.join(dir, f));
+    const result = await buildTeamsPackage({
+      manifestDir: dir,
+      out: path.join(dir, 'x.zip'),
+      values: { teamsAppId: appId, botId: 'not-a-guid', publicUrl: 'https://regiekamer.example' },
+    });
     expect(result.ok).toBe(false);
     const problems = result.ok ? [] : result.problems.map((p) => describeProblem(p));
     expect(problems).toContain('en-us.json: staat in manifest.json maar ontbreekt');
-    expect(problems.some((p) => p.startsWith('manifest.json: schemafout bij /bots/0/botId: must match pattern'))).toBe(true);
-    expect(problems.some((p) => p.startsWith('manifest.json: schemafout bij /webApplicationInfo/id: must match pattern'))).toBe(true);
+    expect(problems.some((p) => p.startsWith('manifest.json: schemafout bij /bots/0/botId: must match pattern'))).toBe(
+      true,
+    );
+    expect(
+      problems.some((p) => p.startsWith('manifest.json: schemafout bij /webApplicationInfo/id: must match pattern')),
+    ).toBe(true);
     // Reported once, though both the reader and the validator notice the missing file.
     expect(problems.filter((p) => p.startsWith('en-us.json')).length).toBe(1);
   });
@@ -115,7 +135,11 @@ describe('buildTeamsPackage', () => {
   it('reports a template that is not JSON', async () => {
     const dir = await tempDir();
     await writeFile(path.join(dir, 'manifest.json'), '{ "id": "${{TEAMS_APP_ID}}", ');
-    const result = await buildTeamsPackage({ manifestDir: dir, out: path.join(dir, 'x.zip'), values: { teamsAppId: appId, botId, publicUrl: 'https://regiekamer.example' } });
+    const result = await buildTeamsPackage({
+      manifestDir: dir,
+      out: path.join(dir, 'x.zip'),
+      values: { teamsAppId: appId, botId, publicUrl: 'https://regiekamer.example' },
+    });
     expect(result.ok || result.problems.map((p) => p.key)).toEqual(['package.json']);
   });
 });

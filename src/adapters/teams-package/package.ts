@@ -43,7 +43,11 @@ async function readPackageFile(dir: string, file: string): Promise<ReadResult> {
   }
 }
 
-async function readJsonTemplate(dir: string, file: string, placeholders: Placeholders): Promise<{ json?: JsonObject; problems: PackageProblem[] }> {
+async function readJsonTemplate(
+  dir: string,
+  file: string,
+  placeholders: Placeholders,
+): Promise<{ json?: JsonObject; problems: PackageProblem[] }> {
   const read = await readPackageFile(dir, file);
   if (!read.ok) return { problems: [read.problem] };
   const filled = fillTemplate(read.bytes.toString('utf8'), placeholders, file);
@@ -104,12 +108,21 @@ export async function buildTeamsPackage(options: BuildOptions): Promise<BuildRes
     else problems.push(read.problem);
   }
 
-  problems.push(...await validateTeamsPackage({ manifest, localizations, icons }));
+  problems.push(...(await validateTeamsPackage({ manifest, localizations, icons })));
   if (problems.length > 0) return { ok: false, problems: unique(problems) };
 
-  const entries = new Map<string, Uint8Array>([['manifest.json', Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`)]]);
+  const entries = new Map<string, Uint8Array>([
+    ['manifest.json', Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`)],
+  ]);
   for (const [file, bytes] of icons) entries.set(file, bytes);
   for (const [file, json] of localizations) entries.set(file, Buffer.from(`${JSON.stringify(json, null, 2)}\n`));
   await writeZip(out, entries);
-  return { ok: true, out, files: [...entries.keys()], manifest, baseUrl: filled.placeholders.PUBLIC_BASE_URL, upgradedToHttps: filled.upgradedToHttps };
+  return {
+    ok: true,
+    out,
+    files: [...entries.keys()],
+    manifest,
+    baseUrl: filled.placeholders.PUBLIC_BASE_URL,
+    upgradedToHttps: filled.upgradedToHttps,
+  };
 }

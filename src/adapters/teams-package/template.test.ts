@@ -3,7 +3,14 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { describeProblem } from './problems.ts';
-import { fillTemplate, LOCAL_BOT_ID, LOCAL_TEAMS_APP_ID, PLACEHOLDERS, placeholdersFor, type Placeholders } from './template.ts';
+import {
+  fillTemplate,
+  LOCAL_BOT_ID,
+  LOCAL_TEAMS_APP_ID,
+  PLACEHOLDERS,
+  placeholdersFor,
+  type Placeholders,
+} from './template.ts';
 
 const manifestDir = path.resolve(import.meta.dirname, '../../../manifest');
 const appId = '3f2b6d8e-1c4a-4e7b-9a10-5d6c7e8f9a0b';
@@ -19,7 +26,8 @@ function placeholders(publicUrl: string): Placeholders {
 function strings(value: unknown, at = ''): [string, string][] {
   if (typeof value === 'string') return [[at, value]];
   if (Array.isArray(value)) return value.flatMap((v, i) => strings(v, `${at}[${i}]`));
-  if (typeof value === 'object' && value !== null) return Object.entries(value).flatMap(([k, v]) => strings(v, at ? `${at}.${k}` : k));
+  if (typeof value === 'object' && value !== null)
+    return Object.entries(value).flatMap(([k, v]) => strings(v, at ? `${at}.${k}` : k));
   return [];
 }
 
@@ -29,7 +37,12 @@ describe('placeholdersFor', () => {
     expect(result).toEqual({
       ok: true,
       upgradedToHttps: false,
-      placeholders: { TEAMS_APP_ID: appId, BOT_ID: botId, PUBLIC_HOSTNAME: 'regiekamer.example', PUBLIC_BASE_URL: 'https://regiekamer.example' },
+      placeholders: {
+        TEAMS_APP_ID: appId,
+        BOT_ID: botId,
+        PUBLIC_HOSTNAME: 'regiekamer.example',
+        PUBLIC_BASE_URL: 'https://regiekamer.example',
+      },
     });
   });
 
@@ -49,7 +62,8 @@ describe('placeholdersFor', () => {
   it('rejects a URL that is not http(s)', () => {
     const result = placeholdersFor({ teamsAppId: appId, botId, publicUrl: 'ftp://regiekamer.example' });
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(describeProblem(result.problem)).toBe('PUBLIC_URL ftp://regiekamer.example is geen http(s)-adres');
+    if (!result.ok)
+      expect(describeProblem(result.problem)).toBe('PUBLIC_URL ftp://regiekamer.example is geen http(s)-adres');
   });
 });
 
@@ -80,15 +94,24 @@ describe('fillTemplate', () => {
       expect(value, at).not.toMatch(/localhost|127\.0\.0\.1/);
       if (/^[a-z]+:\/\//i.test(value)) {
         // Only the fictional publisher's site and Microsoft's schema are fixed URLs; the rest come from placeholders.
-        expect(value, at).toMatch(/^https:\/\/(regiekamer\.example(\/|$)|developer\.microsoft\.com\/json-schemas\/)|^api:\/\/\$\{\{PUBLIC_HOSTNAME\}\}\//);
+        expect(value, at).toMatch(
+          /^https:\/\/(regiekamer\.example(\/|$)|developer\.microsoft\.com\/json-schemas\/)|^api:\/\/\$\{\{PUBLIC_HOSTNAME\}\}\//,
+        );
       }
     }
   });
 
   it('reports an unknown placeholder instead of shipping it', () => {
-    const result = fillTemplate('{"id": "${{TEAMS_APP_ID}}", "x": "${{TENANT_SECRET}}"}', placeholders('https://a.example'), 'manifest.json');
+    const result = fillTemplate(
+      '{"id": "${{TEAMS_APP_ID}}", "x": "${{TENANT_SECRET}}"}',
+      placeholders('https://a.example'),
+      'manifest.json',
+    );
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.problems.map((p) => describeProblem(p))).toEqual(['manifest.json: plaatshouder ${{TENANT_SECRET}} is niet ingevuld']);
+    if (!result.ok)
+      expect(result.problems.map((p) => describeProblem(p))).toEqual([
+        'manifest.json: plaatshouder ${{TENANT_SECRET}} is niet ingevuld',
+      ]);
   });
 
   it('reports broken JSON and a top level that is not an object', () => {
@@ -99,7 +122,11 @@ describe('fillTemplate', () => {
   });
 
   it('escapes values so they cannot break the JSON', () => {
-    const result = fillTemplate('{"u": "${{PUBLIC_BASE_URL}}"}', { ...placeholders('https://a.example'), PUBLIC_BASE_URL: 'https://a.example/"x\\' }, 'manifest.json');
+    const result = fillTemplate(
+      '{"u": "${{PUBLIC_BASE_URL}}"}',
+      { ...placeholders('https://a.example'), PUBLIC_BASE_URL: 'https://a.example/"x\\' },
+      'manifest.json',
+    );
     expect(result.ok && result.json.u).toBe('https://a.example/"x\\');
   });
 

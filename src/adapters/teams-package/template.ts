@@ -20,8 +20,7 @@ export interface PackageValues {
 export type JsonObject = Record<string, unknown>;
 
 export type PlaceholderResult =
-  | { ok: true; placeholders: Placeholders; upgradedToHttps: boolean }
-  | { ok: false; problem: PackageProblem };
+  { ok: true; placeholders: Placeholders; upgradedToHttps: boolean } | { ok: false; problem: PackageProblem };
 
 export function isJsonObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -68,7 +67,10 @@ export function fillTemplate(text: string, placeholders: Placeholders, file: str
   try {
     json = JSON.parse(filled);
   } catch (err) {
-    return { ok: false, problems: [problem('package.json', { file, detail: err instanceof Error ? err.message : String(err) })] };
+    return {
+      ok: false,
+      problems: [problem('package.json', { file, detail: err instanceof Error ? err.message : String(err) })],
+    };
   }
   if (!isJsonObject(json)) return { ok: false, problems: [problem('package.notObject', { file })] };
   return { ok: true, json };

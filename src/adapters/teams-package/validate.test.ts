@@ -10,7 +10,13 @@ import ajvFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { describeProblem, type PackageProblem } from './problems.ts';
 import { fillTemplate, placeholdersFor, type JsonObject } from './template.ts';
-import { bundledSchemaPath, localizableKeys, MANIFEST_VERSION, validateTeamsPackage, type PackageContent } from './validate.ts';
+import {
+  bundledSchemaPath,
+  localizableKeys,
+  MANIFEST_VERSION,
+  validateTeamsPackage,
+  type PackageContent,
+} from './validate.ts';
 
 const manifestDir = path.resolve(import.meta.dirname, '../../../manifest');
 const appId = '3f2b6d8e-1c4a-4e7b-9a10-5d6c7e8f9a0b';
@@ -35,7 +41,9 @@ async function fill(file: string): Promise<JsonObject> {
 }
 
 // Any attempt to download (a schema by its $schema URL, say) fails the run instead of quietly using the network.
-const fetchSpy = vi.fn(() => { throw new Error('network access during validation'); });
+const fetchSpy = vi.fn(() => {
+  throw new Error('network access during validation');
+});
 
 beforeAll(async () => {
   vi.stubGlobal('fetch', fetchSpy);
@@ -55,7 +63,13 @@ afterAll(() => {
 });
 
 /** The real package contents, each part replaceable; clones so one test cannot disturb another. */
-function content(overrides: { manifest?: (m: JsonObject) => void; localization?: (l: JsonObject) => void; icons?: Map<string, Uint8Array> } = {}): PackageContent {
+function content(
+  overrides: {
+    manifest?: (m: JsonObject) => void;
+    localization?: (l: JsonObject) => void;
+    icons?: Map<string, Uint8Array>;
+  } = {},
+): PackageContent {
   const manifest = structuredClone(base.manifest);
   const localization = structuredClone(base.localization);
   overrides.manifest?.(manifest);
@@ -107,11 +121,16 @@ function decodePng(png: Buffer): { width: number; height: number; rgba: number[]
     const filter = raw[y * (stride + 1)];
     for (let x = 0; x < stride; x++) {
       const byte = raw[y * (stride + 1) + 1 + x] ?? 0;
-      const a = x >= channels ? out[y * stride + x - channels] ?? 0 : 0;
-      const b = y > 0 ? out[(y - 1) * stride + x] ?? 0 : 0;
-      const c = x >= channels && y > 0 ? out[(y - 1) * stride + x - channels] ?? 0 : 0;
+      const a = x >= channels ? (out[y * stride + x - channels] ?? 0) : 0;
+      const b = y > 0 ? (out[(y - 1) * stride + x] ?? 0) : 0;
+      const c = x >= channels && y > 0 ? (out[(y - 1) * stride + x - channels] ?? 0) : 0;
       const p = a + b - c;
-      const paeth = Math.abs(p - a) <= Math.abs(p - b) && Math.abs(p - a) <= Math.abs(p - c) ? a : Math.abs(p - b) <= Math.abs(p - c) ? b : c;
+      const paeth =
+        Math.abs(p - a) <= Math.abs(p - b) && Math.abs(p - a) <= Math.abs(p - c)
+          ? a
+          : Math.abs(p - b) <= Math.abs(p - c)
+            ? b
+            : c;
       const predictor = [0, a, b, (a + b) >> 1, paeth][filter ?? 0] ?? 0;
       out[y * stride + x] = (byte + predictor) & 0xff;
     }
@@ -146,19 +165,30 @@ describe('the filled Regiekamer manifest', () => {
     const m = base.manifest;
     expect(m.manifestVersion).toBe('1.30');
     expect(m.supportsChannelFeatures).toBe('tier1');
-    expect(m.localizationInfo).toEqual({ defaultLanguageTag: 'nl-nl', additionalLanguages: [{ languageTag: 'en-us', file: 'en-us.json' }] });
+    expect(m.localizationInfo).toEqual({
+      defaultLanguageTag: 'nl-nl',
+      additionalLanguages: [{ languageTag: 'en-us', file: 'en-us.json' }],
+    });
     expect(m.bots).toMatchObject([{ botId, scopes: ['team', 'groupChat', 'personal'], supportsFiles: false }]);
-    const lists = (m.bots as { commandLists: { scopes: string[]; commands: { title: string; description: string }[] }[] }[])[0]?.commandLists ?? [];
+    const lists =
+      (m.bots as { commandLists: { scopes: string[]; commands: { title: string; description: string }[] }[] }[])[0]
+        ?.commandLists ?? [];
     expect(lists.map((l) => l.scopes)).toEqual([['team'], ['groupChat'], ['personal']]);
     for (const list of lists) {
       expect(list.commands.map((c) => c.title)).toEqual(['help', 'mijn acties', 'status', 'update', 'besluiten']);
       for (const c of list.commands) expect(c.description.length).toBeGreaterThan(0);
     }
-    const rsc = (m.authorization as { permissions: { resourceSpecific: { name: string; type: string }[] } }).permissions.resourceSpecific;
+    const rsc = (m.authorization as { permissions: { resourceSpecific: { name: string; type: string }[] } }).permissions
+      .resourceSpecific;
     expect(rsc.every((p) => p.type === 'Application' && p.name.endsWith('.Group'))).toBe(true);
     expect(rsc.map((p) => p.name).sort()).toEqual([
-      'Channel.Create.Group', 'ChannelMember.ReadWrite.Group', 'ChannelSettings.Read.Group', 'TeamMember.Read.Group',
-      'TeamSettings.Read.Group', 'TeamsActivity.Send.Group', 'TeamsTab.Create.Group',
+      'Channel.Create.Group',
+      'ChannelMember.ReadWrite.Group',
+      'ChannelSettings.Read.Group',
+      'TeamMember.Read.Group',
+      'TeamSettings.Read.Group',
+      'TeamsActivity.Send.Group',
+      'TeamsTab.Create.Group',
     ]);
   });
 
@@ -184,30 +214,58 @@ describe('the filled Regiekamer manifest', () => {
 
 describe('validateTeamsPackage refuses', () => {
   it('a manifest without developer', async () => {
-    const problems = await validateTeamsPackage(content({ manifest: (m) => { delete m.developer; } }));
+    const problems = await validateTeamsPackage(
+      content({
+        manifest: (m) => {
+          delete m.developer;
+        },
+      }),
+    );
     expect(texts(problems)).toContain("manifest.json: schemafout bij /: must have required property 'developer'");
   });
 
   it('a manifest of another schema version', async () => {
-    const problems = await validateTeamsPackage(content({ manifest: (m) => { m.manifestVersion = '1.29'; } }));
-    expect(texts(problems)).toContain('manifest.json: schemafout bij /manifestVersion: must be equal to constant: "1.30"');
+    const problems = await validateTeamsPackage(
+      content({
+        manifest: (m) => {
+          m.manifestVersion = '1.29';
+        },
+      }),
+    );
+    expect(texts(problems)).toContain(
+      'manifest.json: schemafout bij /manifestVersion: must be equal to constant: "1.30"',
+    );
   });
 
   it('a bot id that is not a GUID, an unknown property and a too long short name, all at once', async () => {
-    const problems = texts(await validateTeamsPackage(content({
-      manifest: (m) => {
-        (m.bots as JsonObject[])[0] = { ...(m.bots as JsonObject[])[0], botId: 'local-bot' };
-        m.supportsShared = true;
-        m.name = { short: 'Regiekamer voor alle vier de gemeenten', full: 'Regiekamer' };
-      },
-    })));
-    expect(problems.some((p) => p.startsWith('manifest.json: schemafout bij /bots/0/botId: must match pattern'))).toBe(true);
-    expect(problems).toContain("manifest.json: schemafout bij /: must NOT have additional properties: 'supportsShared'");
+    const problems = texts(
+      await validateTeamsPackage(
+        content({
+          manifest: (m) => {
+            (m.bots as JsonObject[])[0] = { ...(m.bots as JsonObject[])[0], botId: 'local-bot' };
+            m.supportsShared = true;
+            m.name = { short: 'Regiekamer voor alle vier de gemeenten', full: 'Regiekamer' };
+          },
+        }),
+      ),
+    );
+    expect(problems.some((p) => p.startsWith('manifest.json: schemafout bij /bots/0/botId: must match pattern'))).toBe(
+      true,
+    );
+    expect(problems).toContain(
+      "manifest.json: schemafout bij /: must NOT have additional properties: 'supportsShared'",
+    );
     expect(problems).toContain('manifest.json: schemafout bij /name/short: must NOT have more than 30 characters');
   });
 
   it('a manifest that claims another $schema', async () => {
-    const problems = await validateTeamsPackage(content({ manifest: (m) => { m.$schema = 'https://developer.microsoft.com/json-schemas/teams/v1.25/MicrosoftTeams.schema.json'; } }));
+    const problems = await validateTeamsPackage(
+      content({
+        manifest: (m) => {
+          m.$schema = 'https://developer.microsoft.com/json-schemas/teams/v1.25/MicrosoftTeams.schema.json';
+        },
+      }),
+    );
     expect(problems.map((p) => p.key)).toEqual(['package.schemaUrl']);
   });
 
@@ -215,27 +273,56 @@ describe('validateTeamsPackage refuses', () => {
     const missing = await validateTeamsPackage({ ...content(), localizations: new Map() });
     expect(texts(missing)).toEqual(['en-us.json: staat in manifest.json maar ontbreekt']);
 
-    const problems = texts(await validateTeamsPackage(content({
-      localization: (l) => {
-        delete l['staticTabs[0].name'];
-        l['bots[0].commandLists[0].commands[7].title'] = 'ghost';
-        l['name.short'] = 'Regiekamer for all four municipalities';
-      },
-    })));
+    const problems = texts(
+      await validateTeamsPackage(
+        content({
+          localization: (l) => {
+            delete l['staticTabs[0].name'];
+            l['bots[0].commandLists[0].commands[7].title'] = 'ghost';
+            l['name.short'] = 'Regiekamer for all four municipalities';
+          },
+        }),
+      ),
+    );
     expect(problems).toContain("en-us.json: vertaling ontbreekt voor 'staticTabs[0].name'");
-    expect(problems).toContain("en-us.json: 'bots[0].commandLists[0].commands[7].title' vertaalt iets dat niet in manifest.json staat");
+    expect(problems).toContain(
+      "en-us.json: 'bots[0].commandLists[0].commands[7].title' vertaalt iets dat niet in manifest.json staat",
+    );
     expect(problems).toContain('en-us.json: schemafout bij /name.short: must NOT have more than 30 characters');
   });
 
   it('icons of the wrong pixel size, a non-PNG icon and a missing icon', async () => {
-    const wrong = texts(await validateTeamsPackage(content({ icons: new Map([['color.png', pngHeader(100, 100)], ['outline.png', pngHeader(32, 48)]]) })));
+    const wrong = texts(
+      await validateTeamsPackage(
+        content({
+          icons: new Map([
+            ['color.png', pngHeader(100, 100)],
+            ['outline.png', pngHeader(32, 48)],
+          ]),
+        }),
+      ),
+    );
     expect(wrong).toEqual([
       'color.png: is 100×100 pixels; Teams vraagt 192×192',
       'outline.png: is 32×48 pixels; Teams vraagt 32×32',
     ]);
-    const swapped = texts(await validateTeamsPackage(content({ icons: new Map([['color.png', base.icons.get('outline.png') ?? new Uint8Array()], ['outline.png', base.icons.get('color.png') ?? new Uint8Array()]]) })));
-    expect(swapped).toEqual(['color.png: is 32×32 pixels; Teams vraagt 192×192', 'outline.png: is 192×192 pixels; Teams vraagt 32×32']);
-    const broken = texts(await validateTeamsPackage(content({ icons: new Map([['color.png', Buffer.from('GIF89a not a png at all')]]) })));
+    const swapped = texts(
+      await validateTeamsPackage(
+        content({
+          icons: new Map([
+            ['color.png', base.icons.get('outline.png') ?? new Uint8Array()],
+            ['outline.png', base.icons.get('color.png') ?? new Uint8Array()],
+          ]),
+        }),
+      ),
+    );
+    expect(swapped).toEqual([
+      'color.png: is 32×32 pixels; Teams vraagt 192×192',
+      'outline.png: is 192×192 pixels; Teams vraagt 32×32',
+    ]);
+    const broken = texts(
+      await validateTeamsPackage(content({ icons: new Map([['color.png', Buffer.from('GIF89a not a png at all')]]) })),
+    );
     expect(broken).toEqual(['color.png: geen PNG-afbeelding', 'outline.png: staat in manifest.json maar ontbreekt']);
   });
 });

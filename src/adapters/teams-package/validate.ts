@@ -69,12 +69,17 @@ function describeSchemaError(e: ErrorObject): string {
 function schemaProblems(validate: ValidateFunction, value: unknown, file: string): PackageProblem[] {
   // Validate a JSON round-trip, as the package does: what is checked is exactly what ends up in the zip.
   if (validate(JSON.parse(JSON.stringify(value)))) return [];
-  return (validate.errors ?? []).map((e) => problem('package.schema', { file, path: e.instancePath || '/', detail: describeSchemaError(e) }));
+  return (validate.errors ?? []).map((e) =>
+    problem('package.schema', { file, path: e.instancePath || '/', detail: describeSchemaError(e) }),
+  );
 }
 
 // Accepts the locale-prefixed form too (…microsoft.com/en-us/json-schemas/…), as the package does.
 function sameSchemaUrl(actual: unknown, expected: string): boolean {
-  return typeof actual === 'string' && actual.replace(/^(https:\/\/developer\.microsoft\.com)\/[a-z]{2}(?:-[a-z]{2})?\//i, '$1/') === expected;
+  return (
+    typeof actual === 'string' &&
+    actual.replace(/^(https:\/\/developer\.microsoft\.com)\/[a-z]{2}(?:-[a-z]{2})?\//i, '$1/') === expected
+  );
 }
 
 /** A localization key such as `bots[0].commandLists[2].commands[4].title` as a path of property names and indexes. */
@@ -109,7 +114,10 @@ export function localizableKeys(manifest: JsonObject): string[] {
   arrayAt(manifest, 'staticTabs').forEach((_, i) => keys.push(`staticTabs[${i}].name`));
   arrayAt(manifest, 'bots', 0, 'commandLists').forEach((_, i) => {
     arrayAt(manifest, 'bots', 0, 'commandLists', i, 'commands').forEach((_c, j) => {
-      keys.push(`bots[0].commandLists[${i}].commands[${j}].title`, `bots[0].commandLists[${i}].commands[${j}].description`);
+      keys.push(
+        `bots[0].commandLists[${i}].commands[${j}].title`,
+        `bots[0].commandLists[${i}].commands[${j}].description`,
+      );
     });
   });
   arrayAt(manifest, 'activities', 'activityTypes').forEach((_, i) => {
@@ -139,7 +147,12 @@ export function iconFiles(manifest: unknown): { file: string; size: number }[] {
   });
 }
 
-function localizationProblems(manifest: JsonObject, file: string, localization: unknown, validate: ValidateFunction): PackageProblem[] {
+function localizationProblems(
+  manifest: JsonObject,
+  file: string,
+  localization: unknown,
+  validate: ValidateFunction,
+): PackageProblem[] {
   const problems = schemaProblems(validate, localization, file);
   if (!isJsonObject(localization)) return problems;
   if (!sameSchemaUrl(localization.$schema, LOCALIZATION_SCHEMA_URL)) {
@@ -147,7 +160,8 @@ function localizationProblems(manifest: JsonObject, file: string, localization: 
   }
   for (const key of Object.keys(localization)) {
     if (key === '$schema' || key === 'localizationKeys') continue;
-    if (typeof valueAt(manifest, keyPath(key)) !== 'string') problems.push(problem('package.localization.unknownKey', { file, key }));
+    if (typeof valueAt(manifest, keyPath(key)) !== 'string')
+      problems.push(problem('package.localization.unknownKey', { file, key }));
   }
   for (const key of localizableKeys(manifest)) {
     if (!(key in localization)) problems.push(problem('package.localization.missingKey', { file, key }));

@@ -27,40 +27,71 @@ export function plannerGraph(gateway: GraphGateway, tenantId: string): PlannerGr
     createBucket: (planId, name) => body(planner.createBucket(planId, name)),
     async labelCategories(planId, labels) {
       const details = await body<{ '@odata.etag': string }>(planner.planDetails(planId));
-      await gateway.request(tenantId, planner.updatePlanDetails(planId, details['@odata.etag'], { categoryDescriptions: labels }));
+      await gateway.request(
+        tenantId,
+        planner.updatePlanDetails(planId, details['@odata.etag'], { categoryDescriptions: labels }),
+      );
     },
     addTab: (groupId, channelId, planId) => addPlannerTab(gateway, tenantId, groupId, channelId, planId),
     tasks: (planId) => all<PlannerTask>(planner.tasks(planId)),
     task: (taskId) => body<PlannerTask>(planner.task(taskId)),
     createTask: (planId, fields) => body<PlannerTask>(planner.createTask(planId, fields)),
-    updateTask: (taskId, etag, patch) => body<PlannerTask>({ ...planner.updateTask(taskId, etag, patch), headers: { 'If-Match': etag, ...REPRESENTATION } }),
+    updateTask: (taskId, etag, patch) =>
+      body<PlannerTask>({
+        ...planner.updateTask(taskId, etag, patch),
+        headers: { 'If-Match': etag, ...REPRESENTATION },
+      }),
     async setNotes(taskId, notes) {
       const details = await body<{ '@odata.etag': string }>(planner.taskDetails(taskId));
-      const r = await body<{ '@odata.etag': string }>({ ...planner.updateTaskDetails(taskId, details['@odata.etag'], { description: notes }), headers: { 'If-Match': details['@odata.etag'], ...REPRESENTATION } });
+      const r = await body<{ '@odata.etag': string }>({
+        ...planner.updateTaskDetails(taskId, details['@odata.etag'], { description: notes }),
+        headers: { 'If-Match': details['@odata.etag'], ...REPRESENTATION },
+      });
       return r['@odata.etag'];
     },
     async deleteTask(taskId, etag) {
       await gateway.request(tenantId, planner.deleteTask(taskId, etag));
     },
-    failure: (err) => (err instanceof GraphError ? { status: err.status, code: err.code, conflict: err instanceof GraphConflictError } : undefined),
+    failure: (err) =>
+      err instanceof GraphError
+        ? { status: err.status, code: err.code, conflict: err instanceof GraphConflictError }
+        : undefined,
   };
 }
 
 /** The plan as a tab "Acties" in the channel, the Planner app installed in the team first. */
-async function addPlannerTab(gateway: GraphGateway, tenantId: string, groupId: string, channelId: string, planId: string): Promise<void> {
+async function addPlannerTab(
+  gateway: GraphGateway,
+  tenantId: string,
+  groupId: string,
+  channelId: string,
+  planId: string,
+): Promise<void> {
   const team = encodeURIComponent(groupId);
   const installed: { teamsApp?: { id: string } }[] = [];
-  for await (const a of gateway.pages<{ teamsApp?: { id: string } }>(tenantId, { method: 'GET', path: `/teams/${team}/installedApps?$expand=teamsApp` })) installed.push(a);
+  for await (const a of gateway.pages<{ teamsApp?: { id: string } }>(tenantId, {
+    method: 'GET',
+    path: `/teams/${team}/installedApps?$expand=teamsApp`,
+  }))
+    installed.push(a);
   if (!installed.some((a) => a.teamsApp?.id === PLANNER_APP)) {
     try {
-      await gateway.request(tenantId, { method: 'POST', path: `/teams/${team}/installedApps`, body: { 'teamsApp@odata.bind': PLANNER_APP_BIND } });
+      await gateway.request(tenantId, {
+        method: 'POST',
+        path: `/teams/${team}/installedApps`,
+        body: { 'teamsApp@odata.bind': PLANNER_APP_BIND },
+      });
     } catch (err) {
       // Plans are made side by side: another one may just have installed the app (409). That is what we wanted.
       if (!(err instanceof GraphConflictError)) throw err;
     }
   }
   const tabs: { configuration?: { entityId?: string } }[] = [];
-  for await (const tab of gateway.pages<{ configuration?: { entityId?: string } }>(tenantId, { method: 'GET', path: `/teams/${team}/channels/${encodeURIComponent(channelId)}/tabs` })) tabs.push(tab);
+  for await (const tab of gateway.pages<{ configuration?: { entityId?: string } }>(tenantId, {
+    method: 'GET',
+    path: `/teams/${team}/channels/${encodeURIComponent(channelId)}/tabs`,
+  }))
+    tabs.push(tab);
   if (tabs.some((tab) => tab.configuration?.entityId === planId)) return;
   await gateway.request(tenantId, {
     method: 'POST',
@@ -83,7 +114,11 @@ export function plannerTenant(gateway: GraphGateway): PlannerTenant {
     planner: (tenantId) => plannerGraph(gateway, tenantId),
     async users(tenantId) {
       const out: { id: string; userPrincipalName: string }[] = [];
-      for await (const u of gateway.pages<{ id: string; userPrincipalName: string }>(tenantId, users.list({ select: ['id', 'userPrincipalName'] }))) out.push(u);
+      for await (const u of gateway.pages<{ id: string; userPrincipalName: string }>(
+        tenantId,
+        users.list({ select: ['id', 'userPrincipalName'] }),
+      ))
+        out.push(u);
       return out;
     },
   };

@@ -5,7 +5,7 @@ import { indicatorTrend } from '../../domain/work/indicators.ts';
 import { seedActions, seedDecisions, seedMeasurements } from './seed.ts';
 
 describe('seed data for a local start', () => {
-  it('is realistic in size, valid, deterministic, and uses only the programme\'s people', async () => {
+  it("is realistic in size, valid, deterministic, and uses only the programme's people", async () => {
     const loaded = await loadProgrammeFile('programmes/blnp.yaml');
     if (!loaded.ok) throw new Error('blnp.yaml does not load');
     const p = loaded.programme;
@@ -26,8 +26,18 @@ describe('seed data for a local start', () => {
     expect(measured).toHaveLength(p.indicators.length * 4);
     expect(seedMeasurements(p, '2026-11-23')).toEqual(measured);
     expect(measured.every((m) => m.on < '2026-11-23' && Number.isFinite(m.value))).toBe(true);
-    expect(measured.filter((m) => /procent/.test(p.indicators.find((i) => i.id === m.indicatorId)?.unit ?? '')).every((m) => m.value >= 0 && m.value <= 100)).toBe(true);
-    const directions = p.indicators.map((i) => indicatorTrend(measured.filter((m) => m.indicatorId === i.id).map((m) => ({ on: m.on, value: m.value })), i.better).direction);
+    expect(
+      measured
+        .filter((m) => /procent/.test(p.indicators.find((i) => i.id === m.indicatorId)?.unit ?? ''))
+        .every((m) => m.value >= 0 && m.value <= 100),
+    ).toBe(true);
+    const directions = p.indicators.map(
+      (i) =>
+        indicatorTrend(
+          measured.filter((m) => m.indicatorId === i.id).map((m) => ({ on: m.on, value: m.value })),
+          i.better,
+        ).direction,
+    );
     expect(directions).toContain('beter');
     expect(directions.every((d) => d !== 'onbekend')).toBe(true);
   });

@@ -10,11 +10,24 @@ import type { Measurement } from '../store/decision-records.ts';
 import type { Decision } from '../../domain/work/model.ts';
 
 const STEPS = [
-  'Huidige werkwijze per gemeente in kaart brengen', 'Verschillen tussen de vier gemeenten op een rij', 'Knelpunten en risico\'s benoemen',
-  'Gesprek met teamhoofden plannen', 'Conceptvoorstel schrijven', 'Conceptvoorstel bespreken in de projectgroep', 'Reacties verwerken',
-  'Financiële gevolgen doorrekenen', 'Personele gevolgen met HRM afstemmen', 'Advies OR voorbereiden', 'Planning implementatie opstellen',
-  'Communicatie naar medewerkers voorbereiden', 'Voortgangsrapportage voor de regiegroep', 'Afhankelijkheden met andere werkgroepen nagaan',
-  'Juridische toets aanvragen', 'Leveranciers en contracten inventariseren', 'Werkbezoek bij een andere samenwerking', 'Besluitvoorstel formuleren',
+  'Huidige werkwijze per gemeente in kaart brengen',
+  'Verschillen tussen de vier gemeenten op een rij',
+  "Knelpunten en risico's benoemen",
+  'Gesprek met teamhoofden plannen',
+  'Conceptvoorstel schrijven',
+  'Conceptvoorstel bespreken in de projectgroep',
+  'Reacties verwerken',
+  'Financiële gevolgen doorrekenen',
+  'Personele gevolgen met HRM afstemmen',
+  'Advies OR voorbereiden',
+  'Planning implementatie opstellen',
+  'Communicatie naar medewerkers voorbereiden',
+  'Voortgangsrapportage voor de regiegroep',
+  'Afhankelijkheden met andere werkgroepen nagaan',
+  'Juridische toets aanvragen',
+  'Leveranciers en contracten inventariseren',
+  'Werkbezoek bij een andere samenwerking',
+  'Besluitvoorstel formuleren',
 ];
 
 function pick(seed: string, n: number): number {
@@ -31,14 +44,20 @@ export function seedActions(p: Programme, today: string): StoredAction[] {
   for (const body of p.bodies) {
     if (body.kind !== 'werkgroep') continue;
     // Half of the backlog has been turned into actions so far; the rest waits to be prioritised.
-    const topics = p.backlog.filter((b) => b.vakgebied === body.vakgebied).flatMap((b) => b.topics.filter((_, i) => i % 2 === 0).map((t) => ({ title: t.title, origin: { kind: 'backlog' as const, ref: t.id } })));
+    const topics = p.backlog
+      .filter((b) => b.vakgebied === body.vakgebied)
+      .flatMap((b) =>
+        b.topics
+          .filter((_, i) => i % 2 === 0)
+          .map((t) => ({ title: t.title, origin: { kind: 'backlog' as const, ref: t.id } })),
+      );
     const items = [...topics, ...STEPS.map((title) => ({ title, origin: null }))];
     for (const [i, item] of items.entries()) {
       const key = `${p.programme.id}:${body.id}:${i}`;
       const statuses: ActionStatus[] = ['open', 'open', 'loopt', 'loopt', 'wacht', 'gereed'];
       const status = statuses[pick(`${key}:s`, statuses.length)] as ActionStatus;
       const people = body.members.length > 0 ? body.members : [body.trekker];
-      const owner = pick(`${key}:o`, 3) === 0 ? body.trekker : people[pick(`${key}:p`, people.length)] as string;
+      const owner = pick(`${key}:o`, 3) === 0 ? body.trekker : (people[pick(`${key}:p`, people.length)] as string);
       const second = pick(`${key}:2`, 4) === 0 ? [people[pick(`${key}:q`, people.length)] as string] : [];
       const due = addDays(today, pick(`${key}:d`, 120) - 40);
       const k = FOUR_KS[pick(`${key}:k`, FOUR_KS.length)] as (typeof FOUR_KS)[number];
@@ -61,10 +80,18 @@ export function seedActions(p: Programme, today: string): StoredAction[] {
 }
 
 const DECISIONS = [
-  'Gezamenlijke inkoop van het zaaksysteem', 'Eén salarisadministratie vanaf 2027', 'Harmonisatie van de verlofregeling',
-  'Verdeelsleutel voor de kosten van de werkorganisatie', 'Locatie van het gezamenlijke servicecentrum', 'Keuze voor één financieel pakket',
-  'Mandaatregeling voor de teamhoofden', 'Plaatsingsprocedure voor medewerkers', 'Gemeenschappelijke regeling: lichte of zware vorm',
-  'Informatiebeveiligingsbeleid voor de vier gemeenten', 'Uitgangspunten dienstverleningsconcept', 'Tijdelijke inhuur tijdens de overgang',
+  'Gezamenlijke inkoop van het zaaksysteem',
+  'Eén salarisadministratie vanaf 2027',
+  'Harmonisatie van de verlofregeling',
+  'Verdeelsleutel voor de kosten van de werkorganisatie',
+  'Locatie van het gezamenlijke servicecentrum',
+  'Keuze voor één financieel pakket',
+  'Mandaatregeling voor de teamhoofden',
+  'Plaatsingsprocedure voor medewerkers',
+  'Gemeenschappelijke regeling: lichte of zware vorm',
+  'Informatiebeveiligingsbeleid voor de vier gemeenten',
+  'Uitgangspunten dienstverleningsconcept',
+  'Tijdelijke inhuur tijdens de overgang',
 ];
 
 /** A dozen decisions at various levels of the programme's route, some decided, some waiting, some blocking actions. */
@@ -84,10 +111,28 @@ export function seedDecisions(p: Programme, today: string, actions: readonly Sto
       return step;
     });
     const werkgroep = werkgroepen[i % werkgroepen.length] as string;
-    const blocks = decided ? [] : actions.filter((a) => a.werkgroep === werkgroep && a.fields.status === 'wacht').slice(0, 2).map((a) => a.id);
+    const blocks = decided
+      ? []
+      : actions
+          .filter((a) => a.werkgroep === werkgroep && a.fields.status === 'wacht')
+          .slice(0, 2)
+          .map((a) => a.id);
     return {
-      id: `besluit-${String(i + 1).padStart(2, '0')}`, title, proposal: `Voorstel van de werkgroep: ${title.toLowerCase()}.`, werkgroep, route, steps, blocks,
-      ...(decided ? { outcome: { kind: pick(`${key}:k`, 4) === 0 ? 'afgewezen' as const : 'besloten' as const, on: at > today ? today : at } } : {}),
+      id: `besluit-${String(i + 1).padStart(2, '0')}`,
+      title,
+      proposal: `Voorstel van de werkgroep: ${title.toLowerCase()}.`,
+      werkgroep,
+      route,
+      steps,
+      blocks,
+      ...(decided
+        ? {
+            outcome: {
+              kind: pick(`${key}:k`, 4) === 0 ? ('afgewezen' as const) : ('besloten' as const),
+              on: at > today ? today : at,
+            },
+          }
+        : {}),
     };
   });
 }
@@ -101,9 +146,15 @@ export function seedMeasurements(p: Programme, today: string): Measurement[] {
     const key = `${p.programme.id}:indicator:${ind.id}`;
     const grade = /cijfer/i.test(ind.unit);
     const percent = /procent|%/i.test(ind.unit);
-    const base = grade ? 6 + pick(`${key}:b`, 15) / 10 : percent ? 40 + pick(`${key}:b`, 30) : /euro/i.test(ind.unit) ? 50_000 + 1_000 * pick(`${key}:b`, 150) : 5 + pick(`${key}:b`, 40);
+    const base = grade
+      ? 6 + pick(`${key}:b`, 15) / 10
+      : percent
+        ? 40 + pick(`${key}:b`, 30)
+        : /euro/i.test(ind.unit)
+          ? 50_000 + 1_000 * pick(`${key}:b`, 150)
+          : 5 + pick(`${key}:b`, 40);
     const improving = pick(`${key}:i`, 4) !== 0;
-    const step = (grade ? 0.2 : base * 0.06) * ((improving === (ind.better === 'higher')) ? 1 : -1);
+    const step = (grade ? 0.2 : base * 0.06) * (improving === (ind.better === 'higher') ? 1 : -1);
     return [3, 2, 1, 0].map((q, i) => {
       const noise = grade ? 0 : (pick(`${key}:n${i}`, 5) - 2) * base * 0.01;
       const raw = base + step * i + noise;

@@ -46,107 +46,165 @@ afterAll(async () => {
 });
 
 describe('the reminder rhythm over two months of BLNP', () => {
-  it('sends every message once, on time, following a moved meeting and dropping a cancelled one', { timeout: 240_000 }, async () => {
-    const pid = programme.programme.id;
-    const host = programme.gemeenten.find((g) => g.host)?.tenantId as string;
-    const g = f.graph.gateway;
-    const synced = await runSync({ graph: graphSync(g, { pollDelayMs: 50 }), store, programme, clock }, 'apply');
-    expect(synced.summary.failed).toBe(0);
-    for (const a of seedActions(programme, '2026-11-30')) await store.actions.save(pid, a, clock.now());
+  it(
+    'sends every message once, on time, following a moved meeting and dropping a cancelled one',
+    { timeout: 240_000 },
+    async () => {
+      const pid = programme.programme.id;
+      const host = programme.gemeenten.find((g) => g.host)?.tenantId as string;
+      const g = f.graph.gateway;
+      const synced = await runSync({ graph: graphSync(g, { pollDelayMs: 50 }), store, programme, clock }, 'apply');
+      expect(synced.summary.failed).toBe(0);
+      for (const a of seedActions(programme, '2026-11-30')) await store.actions.save(pid, a, clock.now());
 
-    // The bot is installed: personally for every person, and in the team (every programme channel).
-    const base = { tenantId: host, serviceUrl: f.tenant.baseUrl, installedAt: clock.now() };
-    for (const p of programme.people) await store.bot.saveConversation(pid, { ...base, conversationId: `a:${p.id}`, kind: 'personal', personId: p.id });
-    for (const o of (await store.sync.objects(pid)).filter((x) => x.key.startsWith('channel:'))) {
-      await store.bot.saveConversation(pid, { ...base, conversationId: o.graphId, kind: 'channel', bodyId: o.key.slice('channel:'.length), teamId: 'team' });
-    }
-
-    // By hand in Outlook: the regiegroep of 8 December moves to Thursday 10 December; the one of 12 January is cancelled.
-    const series = (await store.sync.objects(pid)).find((o) => o.key === 'series:regiegroep')?.graphId as string;
-    const organizer = programme.programme.organizer;
-    const inst = await g.request<{ value: { id: string; originalStart: string }[] }>(host, events.instances(organizer, series, '2026-12-01T00:00:00Z', '2027-01-31T00:00:00Z', { select: ['id', 'originalStart'] }));
-    const on = (date: string) => inst.body.value.find((i) => DateTime.fromISO(i.originalStart, { zone: 'utc' }).setZone(TZ).toISODate() === date)?.id as string;
-    await g.request(host, events.update(organizer, on('2026-12-08'), { start: { dateTime: '2026-12-10T15:00:00', timeZone: TZ }, end: { dateTime: '2026-12-10T16:30:00', timeZone: TZ } }));
-    await g.request(host, events.cancel(organizer, on('2027-01-12'), 'Vervalt'));
-
-    // Every message is recorded with the (injected) moment it was sent.
-    const sentAt = new Map<string, Date>();
-    let finished = 0;
-    let waiters: { n: number; resolve: () => void }[] = [];
-    const records: BotRecords = {
-      ...store.bot,
-      finish: async (p, key, outcome, at) => {
-        await store.bot.finish(p, key, outcome, at);
-        if (outcome.status === 'sent') sentAt.set(key, clock.now());
-        finished++;
-        waiters = waiters.filter((w) => (finished >= w.n ? (w.resolve(), false) : true));
-      },
-    };
-    const service = createBotService({ store, programme, clock, users: graphUserLookup(g), lang: 'nl' });
-    await startDeliveryWorkers({ records, runner, sender: createBotSender({ tokens: f.graph.tokens, fetch: f.graph.fetch }), compose: (row: DeliveryRow) => service.compose(row), clock, worker: 'w' });
-    f.tenant.bot.clear();
-
-    // Two months: each day at 08:00, 09:00 and 20:00 local, the rhythm runs (twice: a re-run sends nothing new).
-    let dispatched = 0;
-    let calendarRead = 0;
-    for (let day = DateTime.fromISO('2026-12-01', { zone: TZ }); day < DateTime.fromISO('2027-02-01', { zone: TZ }); day = day.plus({ days: 1 })) {
-      if (day.toISODate() === '2026-12-04') {
-        // Financiën sends its update before the nudge: its nudge is skipped.
-        await store.bot.saveUpdate(pid, { werkgroep: 'wg-financien', period: 'regiegroep:2026-12-08', data: { werkgroep: 'wg-financien', period: 'regiegroep:2026-12-08', status: 'op-koers', progress: 'Loopt', ks: [], actionIds: [] }, submittedBy: 'th-financien', submittedAt: clock.now() });
+      // The bot is installed: personally for every person, and in the team (every programme channel).
+      const base = { tenantId: host, serviceUrl: f.tenant.baseUrl, installedAt: clock.now() };
+      for (const p of programme.people)
+        await store.bot.saveConversation(pid, {
+          ...base,
+          conversationId: `a:${p.id}`,
+          kind: 'personal',
+          personId: p.id,
+        });
+      for (const o of (await store.sync.objects(pid)).filter((x) => x.key.startsWith('channel:'))) {
+        await store.bot.saveConversation(pid, {
+          ...base,
+          conversationId: o.graphId,
+          kind: 'channel',
+          bodyId: o.key.slice('channel:'.length),
+          teamId: 'team',
+        });
       }
-      for (const hour of [8, 9, 20]) {
-        clock.set(day.set({ hour }).toJSDate());
-        for (const _ of [1, 2]) {
-          const r = await runRhythm({ store, programme, clock, ...rhythmPorts(store.bot, runner, g) });
-          if (r.calendar === 'read') calendarRead++;
-          dispatched += r.dispatched;
+
+      // By hand in Outlook: the regiegroep of 8 December moves to Thursday 10 December; the one of 12 January is cancelled.
+      const series = (await store.sync.objects(pid)).find((o) => o.key === 'series:regiegroep')?.graphId as string;
+      const organizer = programme.programme.organizer;
+      const inst = await g.request<{ value: { id: string; originalStart: string }[] }>(
+        host,
+        events.instances(organizer, series, '2026-12-01T00:00:00Z', '2027-01-31T00:00:00Z', {
+          select: ['id', 'originalStart'],
+        }),
+      );
+      const on = (date: string) =>
+        inst.body.value.find((i) => DateTime.fromISO(i.originalStart, { zone: 'utc' }).setZone(TZ).toISODate() === date)
+          ?.id as string;
+      await g.request(
+        host,
+        events.update(organizer, on('2026-12-08'), {
+          start: { dateTime: '2026-12-10T15:00:00', timeZone: TZ },
+          end: { dateTime: '2026-12-10T16:30:00', timeZone: TZ },
+        }),
+      );
+      await g.request(host, events.cancel(organizer, on('2027-01-12'), 'Vervalt'));
+
+      // Every message is recorded with the (injected) moment it was sent.
+      const sentAt = new Map<string, Date>();
+      let finished = 0;
+      let waiters: { n: number; resolve: () => void }[] = [];
+      const records: BotRecords = {
+        ...store.bot,
+        finish: async (p, key, outcome, at) => {
+          await store.bot.finish(p, key, outcome, at);
+          if (outcome.status === 'sent') sentAt.set(key, clock.now());
+          finished++;
+          waiters = waiters.filter((w) => (finished >= w.n ? (w.resolve(), false) : true));
+        },
+      };
+      const service = createBotService({ store, programme, clock, users: graphUserLookup(g), lang: 'nl' });
+      await startDeliveryWorkers({
+        records,
+        runner,
+        sender: createBotSender({ tokens: f.graph.tokens, fetch: f.graph.fetch }),
+        compose: (row: DeliveryRow) => service.compose(row),
+        clock,
+        worker: 'w',
+      });
+      f.tenant.bot.clear();
+
+      // Two months: each day at 08:00, 09:00 and 20:00 local, the rhythm runs (twice: a re-run sends nothing new).
+      let dispatched = 0;
+      let calendarRead = 0;
+      for (
+        let day = DateTime.fromISO('2026-12-01', { zone: TZ });
+        day < DateTime.fromISO('2027-02-01', { zone: TZ });
+        day = day.plus({ days: 1 })
+      ) {
+        if (day.toISODate() === '2026-12-04') {
+          // Financiën sends its update before the nudge: its nudge is skipped.
+          await store.bot.saveUpdate(pid, {
+            werkgroep: 'wg-financien',
+            period: 'regiegroep:2026-12-08',
+            data: {
+              werkgroep: 'wg-financien',
+              period: 'regiegroep:2026-12-08',
+              status: 'op-koers',
+              progress: 'Loopt',
+              ks: [],
+              actionIds: [],
+            },
+            submittedBy: 'th-financien',
+            submittedAt: clock.now(),
+          });
         }
-        if (finished < dispatched) await new Promise<void>((resolve) => waiters.push({ n: dispatched, resolve }));
+        for (const hour of [8, 9, 20]) {
+          clock.set(day.set({ hour }).toJSDate());
+          for (const _ of [1, 2]) {
+            const r = await runRhythm({ store, programme, clock, ...rhythmPorts(store.bot, runner, g) });
+            if (r.calendar === 'read') calendarRead++;
+            dispatched += r.dispatched;
+          }
+          if (finished < dispatched) await new Promise<void>((resolve) => waiters.push({ n: dispatched, resolve }));
+        }
       }
-    }
-    expect(calendarRead).toBeGreaterThan(0);
+      expect(calendarRead).toBeGreaterThan(0);
 
-    const rows = await store.bot.deliveries(pid);
-    const byKey = new Map(rows.map((r) => [r.key, r]));
-    const local = (d: Date | undefined) => (d ? DateTime.fromJSDate(d, { zone: TZ }).toFormat('yyyy-LL-dd HH:mm') : 'never');
+      const rows = await store.bot.deliveries(pid);
+      const byKey = new Map(rows.map((r) => [r.key, r]));
+      const local = (d: Date | undefined) =>
+        d ? DateTime.fromJSDate(d, { zone: TZ }).toFormat('yyyy-LL-dd HH:mm') : 'never';
 
-    // Exactly once: what the Bot Connector received is what the ledger says was sent, each key once.
-    const received = f.tenant.bot.activities();
-    const sent = rows.filter((r) => r.status === 'sent');
-    expect(received).toHaveLength(sent.length);
-    expect(new Set(sent.map((r) => r.activityId)).size).toBe(sent.length);
-    expect(sent.length).toBeGreaterThan(40);
+      // Exactly once: what the Bot Connector received is what the ledger says was sent, each key once.
+      const received = f.tenant.bot.activities();
+      const sent = rows.filter((r) => r.status === 'sent');
+      expect(received).toHaveLength(sent.length);
+      expect(new Set(sent.map((r) => r.activityId)).size).toBe(sent.length);
+      expect(sent.length).toBeGreaterThan(40);
 
-    // Never in quiet hours, at a weekend or on a public holiday.
-    for (const [key, at] of sentAt) {
-      const l = DateTime.fromJSDate(at, { zone: TZ });
-      expect(inQuietHours(l, programme.reminders.quietHours), key).toBe(false);
-      expect(isWorkingDay(l.toISODate() as string), key).toBe(true);
-    }
+      // Never in quiet hours, at a weekend or on a public holiday.
+      for (const [key, at] of sentAt) {
+        const l = DateTime.fromJSDate(at, { zone: TZ });
+        expect(inQuietHours(l, programme.reminders.quietHours), key).toBe(false);
+        expect(isWorkingDay(l.toISODate() as string), key).toBe(true);
+      }
 
-    // The moved regiegroep (now Thursday 10 December): asks a week before it, compile and announcement the day before.
-    const dec = 'regiegroep:2026-12-08';
-    expect(local(sentAt.get(`ask|${dec}|th-ict|wg-ict`))).toBe('2026-12-03 09:00');
-    expect(local(sentAt.get(`compile|${dec}|channel:regiegroep`))).toBe('2026-12-09 09:00');
-    expect(local(sentAt.get(`announce|${dec}|channel:regiegroep`))).toBe('2026-12-09 09:00');
-    // Nudged two days before, except Financiën, whose update came in.
-    expect(local(sentAt.get(`nudge|${dec}|th-ict|wg-ict`))).toBe('2026-12-08 09:00');
-    expect(byKey.get(`nudge|${dec}|th-financien|wg-financien`)).toMatchObject({ status: 'skipped', reason: 'update-received' });
-    // The announcement carries the Teams join link and the new time.
-    const announce = received.find((r) => r.id === byKey.get(`announce|${dec}|channel:regiegroep`)?.activityId);
-    expect(JSON.stringify(announce?.activity)).toContain('15:00–16:30');
-    expect(JSON.stringify(announce?.activity)).toMatch(/"url":"https:\/\/teams\.microsoft\.com\/l\/meetup-join\//);
+      // The moved regiegroep (now Thursday 10 December): asks a week before it, compile and announcement the day before.
+      const dec = 'regiegroep:2026-12-08';
+      expect(local(sentAt.get(`ask|${dec}|th-ict|wg-ict`))).toBe('2026-12-03 09:00');
+      expect(local(sentAt.get(`compile|${dec}|channel:regiegroep`))).toBe('2026-12-09 09:00');
+      expect(local(sentAt.get(`announce|${dec}|channel:regiegroep`))).toBe('2026-12-09 09:00');
+      // Nudged two days before, except Financiën, whose update came in.
+      expect(local(sentAt.get(`nudge|${dec}|th-ict|wg-ict`))).toBe('2026-12-08 09:00');
+      expect(byKey.get(`nudge|${dec}|th-financien|wg-financien`)).toMatchObject({
+        status: 'skipped',
+        reason: 'update-received',
+      });
+      // The announcement carries the Teams join link and the new time.
+      const announce = received.find((r) => r.id === byKey.get(`announce|${dec}|channel:regiegroep`)?.activityId);
+      expect(JSON.stringify(announce?.activity)).toContain('15:00–16:30');
+      expect(JSON.stringify(announce?.activity)).toMatch(/"url":"https:\/\/teams\.microsoft\.com\/l\/meetup-join\//);
 
-    // The cancelled regiegroep of 12 January: nothing sent for it at all.
-    expect(sent.filter((r) => r.occurrenceKey === 'regiegroep:2027-01-12')).toEqual([]);
-    // The February one is asked on Tuesday 2 February… outside the window; the regular December projectgroep
-    // announcements went out the working day before (Monday 7 December → Friday 4 December).
-    expect(local(sentAt.get('announce|pg-harmonisatie:2026-12-07|channel:pg-harmonisatie'))).toBe('2026-12-04 09:00');
-    // Christmas and New Year: Monday 4 January's announcement went on Thursday 31 December.
-    expect(local(sentAt.get('announce|pg-harmonisatie:2027-01-04|channel:pg-harmonisatie'))).toBe('2026-12-31 09:00');
-    // Weekly digests went out only to owners with overdue actions, on Mondays (Tuesday after a holiday Monday).
-    const digests = sent.filter((r) => r.kind === 'digest');
-    expect(digests.length).toBeGreaterThan(0);
-    for (const d of digests) expect(['Mon', 'Tue']).toContain(DateTime.fromJSDate(sentAt.get(d.key) as Date, { zone: TZ }).toFormat('ccc'));
-  });
+      // The cancelled regiegroep of 12 January: nothing sent for it at all.
+      expect(sent.filter((r) => r.occurrenceKey === 'regiegroep:2027-01-12')).toEqual([]);
+      // The February one is asked on Tuesday 2 February… outside the window; the regular December projectgroep
+      // announcements went out the working day before (Monday 7 December → Friday 4 December).
+      expect(local(sentAt.get('announce|pg-harmonisatie:2026-12-07|channel:pg-harmonisatie'))).toBe('2026-12-04 09:00');
+      // Christmas and New Year: Monday 4 January's announcement went on Thursday 31 December.
+      expect(local(sentAt.get('announce|pg-harmonisatie:2027-01-04|channel:pg-harmonisatie'))).toBe('2026-12-31 09:00');
+      // Weekly digests went out only to owners with overdue actions, on Mondays (Tuesday after a holiday Monday).
+      const digests = sent.filter((r) => r.kind === 'digest');
+      expect(digests.length).toBeGreaterThan(0);
+      for (const d of digests)
+        expect(['Mon', 'Tue']).toContain(DateTime.fromJSDate(sentAt.get(d.key) as Date, { zone: TZ }).toFormat('ccc'));
+    },
+  );
 });

@@ -6,7 +6,13 @@ import type { Store } from '../../adapters/store/store.ts';
 import type { Programme } from '../../domain/programme/schema.ts';
 import type { Clock } from '../../domain/time/clock.ts';
 import { isOpenAction } from '../../domain/work/model.ts';
-import { applyOverrides, meetingOccurrences, reconcileDeliveries, reminderPlan, type MeetingOccurrence } from '../../domain/bot/rhythm.ts';
+import {
+  applyOverrides,
+  meetingOccurrences,
+  reconcileDeliveries,
+  reminderPlan,
+  type MeetingOccurrence,
+} from '../../domain/bot/rhythm.ts';
 import { toDomainAction } from '../work/records.ts';
 
 export interface RhythmSummary {
@@ -26,7 +32,12 @@ export type CalendarOverride = Parameters<typeof applyOverrides>[1][number];
  * window: each one found at its current time with its join link, and the expected ones of a synced series that are
  * gone (cancelled). Undefined when none of the programme's series is in the calendar; throws when it cannot be read.
  */
-type CalendarReader = (programme: Programme, tenantId: string, expected: MeetingOccurrence[], window: { from: Date; until: Date }) => Promise<CalendarOverride[] | undefined>;
+type CalendarReader = (
+  programme: Programme,
+  tenantId: string,
+  expected: MeetingOccurrence[],
+  window: { from: Date; until: Date },
+) => Promise<CalendarOverride[] | undefined>;
 
 export interface RhythmOptions {
   store: Store;
@@ -46,13 +57,19 @@ export async function runRhythm(o: RhythmOptions): Promise<RhythmSummary> {
   const pid = o.programme.programme.id;
   const now = o.clock.now();
   // Reminders go out up to 30 days before a meeting: plan that far ahead, and a little behind (due, not yet sent).
-  const window = { from: new Date(now.getTime() - 86_400_000), until: new Date(now.getTime() + (o.horizonDays ?? 45) * 86_400_000) };
+  const window = {
+    from: new Date(now.getTime() - 86_400_000),
+    until: new Date(now.getTime() + (o.horizonDays ?? 45) * 86_400_000),
+  };
   let occurrences = meetingOccurrences(o.programme);
   let calendar: RhythmSummary['calendar'] = 'not-synced';
   const host = o.programme.gemeenten.find((g) => g.host)?.tenantId;
   if (o.calendar && host) {
     try {
-      const overrides = await o.calendar(o.programme, host, occurrences, { from: window.from, until: new Date(window.until.getTime() + 31 * 86_400_000) });
+      const overrides = await o.calendar(o.programme, host, occurrences, {
+        from: window.from,
+        until: new Date(window.until.getTime() + 31 * 86_400_000),
+      });
       if (overrides) {
         occurrences = applyOverrides(occurrences, overrides);
         calendar = 'read';
@@ -62,19 +79,40 @@ export async function runRhythm(o: RhythmOptions): Promise<RhythmSummary> {
       calendar = 'unavailable';
     }
   }
-  const owners = new Set((await o.store.actions.list(pid)).map(toDomainAction).filter(isOpenAction).flatMap((a) => a.owners));
+  const owners = new Set(
+    (await o.store.actions.list(pid))
+      .map(toDomainAction)
+      .filter(isOpenAction)
+      .flatMap((a) => a.owners),
+  );
   const planned = reminderPlan(o.programme, occurrences, window, owners);
   const existing = (await o.store.bot.deliveries(pid, window)).filter((d) => d.kind !== 'test');
-  const r = reconcileDeliveries(planned, existing.map((d) => ({ key: d.key, dueAt: d.dueAt, status: d.status === 'sending' ? 'pending' : d.status })), window);
+  const r = reconcileDeliveries(
+    planned,
+    existing.map((d) => ({ key: d.key, dueAt: d.dueAt, status: d.status === 'sending' ? 'pending' : d.status })),
+    window,
+  );
   // Each message carries its meeting as the calendar has it now (time, join link), for the card it becomes.
   const byKey = new Map(occurrences.map((m) => [m.key, m]));
   const meetingOf = (key: string | undefined | null): Record<string, unknown> | undefined => {
     const m = key ? byKey.get(key) : undefined;
-    return m ? { start: m.start.toISOString(), end: m.end.toISOString(), ...(m.joinUrl ? { joinUrl: m.joinUrl } : {}) } : undefined;
+    return m
+      ? { start: m.start.toISOString(), end: m.end.toISOString(), ...(m.joinUrl ? { joinUrl: m.joinUrl } : {}) }
+      : undefined;
   };
-  const created = await o.store.bot.createDeliveries(pid, r.create.map((d) => ({
-    key: d.key, kind: d.kind, occurrenceKey: d.occurrenceKey, recipient: d.recipient, werkgroep: d.werkgroep, dueAt: d.dueAt, payload: meetingOf(d.occurrenceKey),
-  })), now);
+  const created = await o.store.bot.createDeliveries(
+    pid,
+    r.create.map((d) => ({
+      key: d.key,
+      kind: d.kind,
+      occurrenceKey: d.occurrenceKey,
+      recipient: d.recipient,
+      werkgroep: d.werkgroep,
+      dueAt: d.dueAt,
+      payload: meetingOf(d.occurrenceKey),
+    })),
+    now,
+  );
   let moved = 0;
   for (const m of r.move) if (await o.store.bot.moveDelivery(pid, m.key, m.dueAt, now)) moved++;
   const cancelledKeys = new Set(r.cancel);

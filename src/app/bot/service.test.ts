@@ -15,14 +15,22 @@ let store: Store;
 let wg: Werkgroep;
 let outsider: string;
 const clock = new FixedClock('2026-11-23T10:00:00Z');
-const inbound: Inbound = { conversation: { id: 'c1', type: 'personal', tenantId: 't1' }, serviceUrl: 'https://smba.example/', from: { id: 'u1' }, recipient: { id: 'bot' }, locale: 'nl-NL' };
+const inbound: Inbound = {
+  conversation: { id: 'c1', type: 'personal', tenantId: 't1' },
+  serviceUrl: 'https://smba.example/',
+  from: { id: 'u1' },
+  recipient: { id: 'bot' },
+  locale: 'nl-NL',
+};
 
 beforeAll(async () => {
   p = await loadProgramme('blnp');
   store = await openStore({ dataDir: MEMORY });
   await store.migrate();
   const w = p.bodies.find((b): b is Werkgroep => b.kind === 'werkgroep');
-  const out = p.people.find((x) => w && x.id !== w.trekker && !w.members.includes(x.id) && !x.roles.includes('projectleider'));
+  const out = p.people.find(
+    (x) => w && x.id !== w.trekker && !w.members.includes(x.id) && !x.roles.includes('projectleider'),
+  );
   if (!w || !out) throw new Error('a werkgroep and someone outside it');
   wg = w;
   outsider = out.id;
@@ -35,10 +43,17 @@ afterAll(async () => {
 describe('progress updates through the bot', () => {
   it('refuses someone outside the werkgroep in the chat and in the card, and stores nothing', async () => {
     const bot = createBotService({ store, programme: p, clock, lang: 'nl', localPerson: outsider });
-    expect(await bot.message(inbound, `update ${wg.name}`)).toEqual([{ type: 'message', text: `Alleen leden van ${wg.name} kunnen de voortgang doorgeven.` }]);
+    expect(await bot.message(inbound, `update ${wg.name}`)).toEqual([
+      { type: 'message', text: `Alleen leden van ${wg.name} kunnen de voortgang doorgeven.` },
+    ]);
     const period = bot.currentPeriod()?.occurrence.key;
     if (!period) throw new Error('a meeting ahead');
-    const card = await bot.cardAction(inbound, 'update.submit', { werkgroep: wg.id, period, status: 'op-koers', progress: 'Loopt' });
+    const card = await bot.cardAction(inbound, 'update.submit', {
+      werkgroep: wg.id,
+      period,
+      status: 'op-koers',
+      progress: 'Loopt',
+    });
     expect(JSON.stringify(card)).toContain(`Alleen leden van ${wg.name} kunnen de voortgang doorgeven.`);
     expect(await store.bot.update(p.programme.id, wg.id, period)).toBeUndefined();
   });
@@ -46,7 +61,9 @@ describe('progress updates through the bot', () => {
   it('gives the trekker the card of their own werkgroep and stores what they submit', async () => {
     const bot = createBotService({ store, programme: p, clock, lang: 'nl', localPerson: wg.trekker });
     const [answer] = await bot.message(inbound, 'update');
-    expect((answer?.['attachments'] as { contentType: string }[] | undefined)?.[0]?.contentType).toBe('application/vnd.microsoft.card.adaptive');
+    expect((answer?.['attachments'] as { contentType: string }[] | undefined)?.[0]?.contentType).toBe(
+      'application/vnd.microsoft.card.adaptive',
+    );
     const period = bot.currentPeriod()?.occurrence.key;
     if (!period) throw new Error('a meeting ahead');
     await bot.cardAction(inbound, 'update.submit', { werkgroep: wg.id, period, status: 'op-koers', progress: 'Loopt' });

@@ -13,7 +13,18 @@ import { parseLang, type Lang } from '../../domain/i18n.ts';
 import type { Person, Programme, Werkgroep } from '../../domain/programme/schema.ts';
 import type { Clock } from '../../domain/time/clock.ts';
 import { isOpenAction, type Action } from '../../domain/work/model.ts';
-import { announcementCard, cardActivity, decisionsCard, digestCard, helpCard, myActionsCard, overviewCard, statusCard, updateCard, type Card } from '../../domain/bot/cards.ts';
+import {
+  announcementCard,
+  cardActivity,
+  decisionsCard,
+  digestCard,
+  helpCard,
+  myActionsCard,
+  overviewCard,
+  statusCard,
+  updateCard,
+  type Card,
+} from '../../domain/bot/cards.ts';
 import { parseCommand, resolveWerkgroep } from '../../domain/bot/commands.ts';
 import { bt } from '../../domain/bot/messages.ts';
 import { meetingOccurrences, reminderPlan, type MeetingOccurrence } from '../../domain/bot/rhythm.ts';
@@ -23,7 +34,10 @@ import { validateUpdate, valuesOf, type ProgressUpdate, type UpdateRecord } from
  * A Teams user's names as their own tenant's directory has them (Graph GET /users/{id}); throws when the user
  * cannot be read (not found, no consent).
  */
-export type UserLookup = (tenantId: string, aadObjectId: string) => Promise<{ userPrincipalName?: string; mail?: string }>;
+export type UserLookup = (
+  tenantId: string,
+  aadObjectId: string,
+) => Promise<{ userPrincipalName?: string; mail?: string }>;
 
 export interface BotServiceOptions {
   store: Store;
@@ -69,11 +83,18 @@ function botContext(o: BotServiceOptions) {
     const cacheKey = `${inbound.conversation.tenantId}|${aad ?? inbound.from.id}`;
     if (!personCache.has(cacheKey)) {
       let found: string | null = null;
-      if (aad && o.users && p.gemeenten.some((g) => g.tenantId?.toLowerCase() === inbound.conversation.tenantId.toLowerCase())) {
+      if (
+        aad &&
+        o.users &&
+        p.gemeenten.some((g) => g.tenantId?.toLowerCase() === inbound.conversation.tenantId.toLowerCase())
+      ) {
         try {
           const r = await o.users(inbound.conversation.tenantId, aad);
           const names = [r.userPrincipalName, r.mail].filter((s): s is string => !!s).map((s) => s.toLowerCase());
-          found = p.people.find((x) => names.includes(x.upn.toLowerCase()) || (x.email && names.includes(x.email.toLowerCase())))?.id ?? null;
+          found =
+            p.people.find(
+              (x) => names.includes(x.upn.toLowerCase()) || (x.email && names.includes(x.email.toLowerCase())),
+            )?.id ?? null;
         } catch {
           found = null;
         }
@@ -85,9 +106,14 @@ function botContext(o: BotServiceOptions) {
     return id ? people.get(id) : undefined;
   }
 
-  const reminderOccurrences = () => meetingOccurrences(p).filter((m) => m.bodyIds.some((id) => p.bodies.find((b) => b.id === id)?.kind === p.reminders.bodyKind));
+  const reminderOccurrences = () =>
+    meetingOccurrences(p).filter((m) =>
+      m.bodyIds.some((id) => p.bodies.find((b) => b.id === id)?.kind === p.reminders.bodyKind),
+    );
   const compileAt = (m: MeetingOccurrence): Date => {
-    const c = reminderPlan(p, [m], { from: new Date(0), until: new Date(8.64e15) }, new Set()).find((d) => d.kind === 'compile');
+    const c = reminderPlan(p, [m], { from: new Date(0), until: new Date(8.64e15) }, new Set()).find(
+      (d) => d.kind === 'compile',
+    );
     return c?.dueAt ?? m.start;
   };
   function currentPeriod() {
@@ -110,20 +136,46 @@ function botContext(o: BotServiceOptions) {
     return { open: o.clock.now() < until, until };
   };
 
-  const actions = async (): Promise<Action[]> => (await o.store.actions.list(pid)).map(toDomainAction).filter(isOpenAction);
-  const recordOf = (u: StoredUpdate): UpdateRecord => ({ ...(u.data as unknown as ProgressUpdate), submittedBy: u.submittedBy, submittedAt: u.submittedAt.toISOString() });
+  const actions = async (): Promise<Action[]> =>
+    (await o.store.actions.list(pid)).map(toDomainAction).filter(isOpenAction);
+  const recordOf = (u: StoredUpdate): UpdateRecord => ({
+    ...(u.data as unknown as ProgressUpdate),
+    submittedBy: u.submittedBy,
+    submittedAt: u.submittedAt.toISOString(),
+  });
   const nameOf = (id: string) => people.get(id)?.name ?? id;
   // Who may report for a werkgroep is the access module's rule (update.submit), the same the API applies.
-  const mayReport = (person: Person, wg: Werkgroep) => decide(p, { kind: 'person', person }, { do: 'update.submit', werkgroep: wg.id }).allowed;
+  const mayReport = (person: Person, wg: Werkgroep) =>
+    decide(p, { kind: 'person', person }, { do: 'update.submit', werkgroep: wg.id }).allowed;
 
-  async function updateCardFor(werkgroep: Werkgroep, periodKey: string, lang: Lang, refreshUserIds: string[], extra: { intro?: string } = {}): Promise<Card> {
+  async function updateCardFor(
+    werkgroep: Werkgroep,
+    periodKey: string,
+    lang: Lang,
+    refreshUserIds: string[],
+    extra: { intro?: string } = {},
+  ): Promise<Card> {
     const stored = await o.store.bot.update(pid, werkgroep.id, periodKey);
     const e = editable(periodKey);
-    const open = (await actions()).filter((a) => a.werkgroep === werkgroep.id).map((a) => ({ id: a.id, title: a.title }));
+    const open = (await actions())
+      .filter((a) => a.werkgroep === werkgroep.id)
+      .map((a) => ({ id: a.id, title: a.title }));
     return updateCard({
-      programme: p, werkgroep: werkgroep.id, period: periodKey, periodLabel: periodLabel(periodKey, lang), editable: e.open, openActions: open, refreshUserIds, lang,
+      programme: p,
+      werkgroep: werkgroep.id,
+      period: periodKey,
+      periodLabel: periodLabel(periodKey, lang),
+      editable: e.open,
+      openActions: open,
+      refreshUserIds,
+      lang,
       ...(e.until ? { editableUntil: e.until.toISOString() } : {}),
-      ...(stored ? { values: valuesOf(stored.data as unknown as ProgressUpdate), submitted: { byName: nameOf(stored.submittedBy), at: stored.submittedAt.toISOString(), timeZone: tz } } : {}),
+      ...(stored
+        ? {
+            values: valuesOf(stored.data as unknown as ProgressUpdate),
+            submitted: { byName: nameOf(stored.submittedBy), at: stored.submittedAt.toISOString(), timeZone: tz },
+          }
+        : {}),
       ...extra,
     });
   }
@@ -134,7 +186,12 @@ function botContext(o: BotServiceOptions) {
     const t = today();
     return statusCard({
       ...tabLink({ view: 'werkgroep', werkgroep: wg.id }),
-      werkgroepName: wg.name, today: t, openActions: mine.length, overdue: mine.filter((a) => a.due && a.due < t).length, blocked: mine.filter((a) => a.blockedBy.length > 0).length, lang,
+      werkgroepName: wg.name,
+      today: t,
+      openActions: mine.length,
+      overdue: mine.filter((a) => a.due && a.due < t).length,
+      blocked: mine.filter((a) => a.blockedBy.length > 0).length,
+      lang,
       ...(latest ? { latest: { ...recordOf(latest), byName: nameOf(latest.submittedBy) } } : {}),
     });
   }
@@ -144,18 +201,56 @@ function botContext(o: BotServiceOptions) {
   /** The werkgroep a person named, or the question which one they meant. */
   const named = (arg: string, lang: Lang): { werkgroep: Werkgroep | undefined } | { ask: OutboundActivity } => {
     const r = resolveWerkgroep(arg, p);
-    if ('candidates' in r) return { ask: text(bt('status.which', { names: r.candidates.map((c) => c.name).join(', ') }, lang)) };
+    if ('candidates' in r)
+      return { ask: text(bt('status.which', { names: r.candidates.map((c) => c.name).join(', ') }, lang)) };
     return { werkgroep: werkgroepen.find((w) => w.id === r.id) };
   };
 
-  return { o, p, pid, tz, people, werkgroepen, bodyName, tabLink, today, langOf, personOf, currentPeriod, periodLabel, editable, actions, recordOf, nameOf, mayReport, updateCardFor, statusOf, werkgroepenOf, named };
+  return {
+    o,
+    p,
+    pid,
+    tz,
+    people,
+    werkgroepen,
+    bodyName,
+    tabLink,
+    today,
+    langOf,
+    personOf,
+    currentPeriod,
+    periodLabel,
+    editable,
+    actions,
+    recordOf,
+    nameOf,
+    mayReport,
+    updateCardFor,
+    statusOf,
+    werkgroepenOf,
+    named,
+  };
 }
 
 type BotContext = ReturnType<typeof botContext>;
 
 /** A message: a command answered with text or a card. */
 async function onMessage(c: BotContext, inbound: Inbound, raw: string): Promise<OutboundActivity[]> {
-  const { o, pid, werkgroepen, today, langOf, personOf, currentPeriod, actions, mayReport, updateCardFor, statusOf, werkgroepenOf, named } = c;
+  const {
+    o,
+    pid,
+    werkgroepen,
+    today,
+    langOf,
+    personOf,
+    currentPeriod,
+    actions,
+    mayReport,
+    updateCardFor,
+    statusOf,
+    werkgroepenOf,
+    named,
+  } = c;
   const cmd = parseCommand(raw);
   // A word that exists in one language only answers in that language; otherwise the user's Teams locale.
   const lang = langOf(inbound, cmd.lang);
@@ -168,7 +263,17 @@ async function onMessage(c: BotContext, inbound: Inbound, raw: string): Promise<
       const person = await personOf(inbound);
       if (!person) return [text(bt('update.unknownPerson', {}, lang))];
       const mine = (await actions()).filter((a) => a.owners.includes(person.id));
-      return [cardActivity(myActionsCard({ personName: person.name, actions: mine, today: today(), werkgroepNames: Object.fromEntries(werkgroepen.map((w) => [w.id, w.name])), lang }))];
+      return [
+        cardActivity(
+          myActionsCard({
+            personName: person.name,
+            actions: mine,
+            today: today(),
+            werkgroepNames: Object.fromEntries(werkgroepen.map((w) => [w.id, w.name])),
+            lang,
+          }),
+        ),
+      ];
     }
     case 'besluiten': {
       const decisions = await o.store.decisions.list(pid);
@@ -183,7 +288,12 @@ async function onMessage(c: BotContext, inbound: Inbound, raw: string): Promise<
       } else {
         const own = werkgroepenOf(await personOf(inbound));
         if (own.length === 1) wg = own[0];
-        else return [text(bt('status.which', { names: (own.length > 0 ? own : werkgroepen).map((w) => w.name).join(', ') }, lang))];
+        else
+          return [
+            text(
+              bt('status.which', { names: (own.length > 0 ? own : werkgroepen).map((w) => w.name).join(', ') }, lang),
+            ),
+          ];
       }
       return wg ? [cardActivity(await statusOf(wg, lang))] : [];
     }
@@ -209,7 +319,12 @@ async function onMessage(c: BotContext, inbound: Inbound, raw: string): Promise<
 }
 
 /** The update card's refresh and submit (Action.Execute): the card that replaces the one clicked. */
-async function onCardAction(c: BotContext, inbound: Inbound, verb: string, data: Record<string, unknown>): Promise<Card> {
+async function onCardAction(
+  c: BotContext,
+  inbound: Inbound,
+  verb: string,
+  data: Record<string, unknown>,
+): Promise<Card> {
   const { o, p, pid, werkgroepen, langOf, personOf, periodLabel, editable, actions, mayReport, updateCardFor } = c;
   const lang = langOf(inbound);
   const wg = werkgroepen.find((w) => w.id === String(data['werkgroep'] ?? ''));
@@ -220,18 +335,37 @@ async function onCardAction(c: BotContext, inbound: Inbound, verb: string, data:
   if (verb !== 'update.submit') return helpCard(lang);
   const e = editable(period);
   const open = (await actions()).filter((a) => a.werkgroep === wg.id);
-  const cardWith = (values: Record<string, string>, errors: { field: string; message: string }[]) => updateCard({
-    programme: p, werkgroep: wg.id, period, periodLabel: periodLabel(period, lang), editable: e.open, openActions: open.map((a) => ({ id: a.id, title: a.title })),
-    refreshUserIds: [inbound.from.id], lang, values, errors, ...(e.until ? { editableUntil: e.until.toISOString() } : {}),
-  });
-  const entered: Record<string, string> = Object.fromEntries(Object.entries(data).map(([k, v]) => [k, typeof v === 'string' ? v : String(v ?? '')]));
+  const cardWith = (values: Record<string, string>, errors: { field: string; message: string }[]) =>
+    updateCard({
+      programme: p,
+      werkgroep: wg.id,
+      period,
+      periodLabel: periodLabel(period, lang),
+      editable: e.open,
+      openActions: open.map((a) => ({ id: a.id, title: a.title })),
+      refreshUserIds: [inbound.from.id],
+      lang,
+      values,
+      errors,
+      ...(e.until ? { editableUntil: e.until.toISOString() } : {}),
+    });
+  const entered: Record<string, string> = Object.fromEntries(
+    Object.entries(data).map(([k, v]) => [k, typeof v === 'string' ? v : String(v ?? '')]),
+  );
   // Refusals come back in the card with everything entered still in it; nothing is stored.
   if (!person) return cardWith(entered, [{ field: 'werkgroep', message: bt('update.unknownPerson', {}, lang) }]);
-  if (!mayReport(person, wg)) return cardWith(entered, [{ field: 'werkgroep', message: bt('update.notAllowed', { werkgroep: wg.name }, lang) }]);
+  if (!mayReport(person, wg))
+    return cardWith(entered, [{ field: 'werkgroep', message: bt('update.notAllowed', { werkgroep: wg.name }, lang) }]);
   if (!e.open) return updateCardFor(wg, period, lang, [inbound.from.id]);
   const v = validateUpdate(data, { programme: p, knownActionIds: new Set(open.map((a) => a.id)) }, lang);
   if (!v.ok) return cardWith(v.values, v.errors);
-  await o.store.bot.saveUpdate(pid, { werkgroep: wg.id, period, data: v.update as unknown as Record<string, unknown>, submittedBy: person.id, submittedAt: o.clock.now() });
+  await o.store.bot.saveUpdate(pid, {
+    werkgroep: wg.id,
+    period,
+    data: v.update as unknown as Record<string, unknown>,
+    submittedBy: person.id,
+    submittedAt: o.clock.now(),
+  });
   return updateCardFor(wg, period, lang, [inbound.from.id]);
 }
 
@@ -240,22 +374,44 @@ async function onInstalled(c: BotContext, inbound: Inbound): Promise<OutboundAct
   const { o, pid, langOf, personOf } = c;
   const lang = langOf(inbound);
   const now = o.clock.now();
-  const base = { tenantId: inbound.conversation.tenantId, serviceUrl: inbound.serviceUrl, botId: inbound.recipient.id, installedAt: now };
+  const base = {
+    tenantId: inbound.conversation.tenantId,
+    serviceUrl: inbound.serviceUrl,
+    botId: inbound.recipient.id,
+    installedAt: now,
+  };
   if (inbound.teamId) {
     // In a team the bot may post in every channel: each of the programme's channels there gets a reference.
     const objects = await o.store.sync.objects(pid);
     const channels = objects.filter((x) => x.key.startsWith('channel:'));
-    await o.store.bot.saveConversation(pid, { ...base, conversationId: inbound.conversation.id, kind: 'channel', teamId: inbound.teamId, channelId: inbound.channelId ?? inbound.conversation.id, ...(bodyOfChannel(channels, inbound.conversation.id)) });
+    await o.store.bot.saveConversation(pid, {
+      ...base,
+      conversationId: inbound.conversation.id,
+      kind: 'channel',
+      teamId: inbound.teamId,
+      channelId: inbound.channelId ?? inbound.conversation.id,
+      ...bodyOfChannel(channels, inbound.conversation.id),
+    });
     for (const ch of channels) {
       if (ch.graphId === inbound.conversation.id) continue;
-      await o.store.bot.saveConversation(pid, { ...base, conversationId: ch.graphId, kind: 'channel', teamId: inbound.teamId, channelId: ch.graphId, bodyId: ch.key.slice('channel:'.length) });
+      await o.store.bot.saveConversation(pid, {
+        ...base,
+        conversationId: ch.graphId,
+        kind: 'channel',
+        teamId: inbound.teamId,
+        channelId: ch.graphId,
+        bodyId: ch.key.slice('channel:'.length),
+      });
     }
     return [text(bt('welcome', {}, lang))];
   }
   const person = inbound.conversation.type === 'personal' ? await personOf(inbound) : undefined;
   await o.store.bot.saveConversation(pid, {
-    ...base, conversationId: inbound.conversation.id, kind: inbound.conversation.type === 'groupChat' ? 'groupChat' : 'personal',
-    ...(inbound.from.aadObjectId ? { userAadId: inbound.from.aadObjectId } : {}), ...(person ? { personId: person.id } : {}),
+    ...base,
+    conversationId: inbound.conversation.id,
+    kind: inbound.conversation.type === 'groupChat' ? 'groupChat' : 'personal',
+    ...(inbound.from.aadObjectId ? { userAadId: inbound.from.aadObjectId } : {}),
+    ...(person ? { personId: person.id } : {}),
   });
   return [text(bt('welcome', {}, lang)), cardActivity(helpCard(lang))];
 }
@@ -279,7 +435,9 @@ async function composeDelivery(c: BotContext, row: DeliveryRow): Promise<Compose
     return { to: ref, activity: text(String(payload['text'] ?? '')) };
   }
   const channelBody = row.recipient.startsWith('channel:') ? row.recipient.slice('channel:'.length) : undefined;
-  const ref = channelBody ? await o.store.bot.channel(pid, channelBody) : await o.store.bot.personal(pid, row.recipient);
+  const ref = channelBody
+    ? await o.store.bot.channel(pid, channelBody)
+    : await o.store.bot.personal(pid, row.recipient);
   if (!ref) return { skip: 'no-conversation' };
   const occurrence = (): MeetingOccurrence | undefined => {
     const base = meetingOccurrences(p).find((m) => m.key === row.occurrenceKey);
@@ -288,7 +446,10 @@ async function composeDelivery(c: BotContext, row: DeliveryRow): Promise<Compose
     const end = typeof payload['end'] === 'string' ? new Date(payload['end']) : base.end;
     return { ...base, start, end, ...(typeof payload['joinUrl'] === 'string' ? { joinUrl: payload['joinUrl'] } : {}) };
   };
-  const meetingLabel = (m: MeetingOccurrence) => DateTime.fromJSDate(m.start, { zone: tz }).setLocale(lang).toFormat(bt('format.meeting', {}, lang));
+  const meetingLabel = (m: MeetingOccurrence) =>
+    DateTime.fromJSDate(m.start, { zone: tz })
+      .setLocale(lang)
+      .toFormat(bt('format.meeting', {}, lang));
   const all = await actions();
   const t = today();
   switch (row.kind) {
@@ -297,34 +458,93 @@ async function composeDelivery(c: BotContext, row: DeliveryRow): Promise<Compose
       const wg = werkgroepen.find((w) => w.id === row.werkgroep);
       const m = occurrence();
       if (!wg || !m) return { skip: 'unknown-werkgroep-or-meeting' };
-      if (row.kind === 'nudge' && await o.store.bot.update(pid, wg.id, m.key)) return { skip: 'update-received' };
-      const intro = bt(row.kind === 'ask' ? 'update.ask' : 'update.nudge', { meeting: meetingLabel(m), werkgroep: wg.name }, lang);
+      if (row.kind === 'nudge' && (await o.store.bot.update(pid, wg.id, m.key))) return { skip: 'update-received' };
+      const intro = bt(
+        row.kind === 'ask' ? 'update.ask' : 'update.nudge',
+        { meeting: meetingLabel(m), werkgroep: wg.name },
+        lang,
+      );
       return { to: ref, activity: cardActivity(await updateCardFor(wg, m.key, lang, [], { intro }), intro) };
     }
     case 'compile': {
       const m = occurrence();
       if (!m) return { skip: 'unknown-meeting' };
-      const rows = await Promise.all(werkgroepen.map(async (w) => {
-        const u = await o.store.bot.update(pid, w.id, m.key);
-        const d = u?.data as unknown as ProgressUpdate | undefined;
-        return { werkgroepName: w.name, missing: !d, ...(d ? { status: d.status, updateAgeDays: Math.floor((o.clock.now().getTime() - (u as StoredUpdate).submittedAt.getTime()) / 86_400_000) } : {}), ...(d?.decisionsNeeded ? { decisionsNeeded: d.decisionsNeeded } : {}) };
-      }));
-      const blocked = all.filter((a) => a.blockedBy.length > 0).map((a) => ({ title: a.title, werkgroepName: bodyName(a.werkgroep), waitingDays: Math.max(0, Math.floor((Date.parse(t) - Date.parse(a.blockedSince ?? a.createdOn ?? t)) / 86_400_000)) })).sort((a, b) => b.waitingDays - a.waitingDays);
-      const overdue = all.filter((a) => a.due && a.due < t).map((a) => ({ title: a.title, werkgroepName: bodyName(a.werkgroep), due: a.due as string })).sort((a, b) => a.due.localeCompare(b.due));
-      return { to: ref, activity: cardActivity(overviewCard({ meetingLabel: meetingLabel(m), rows, blocked, overdue, lang, ...tabLink({ view: 'overzicht' }) })) };
+      const rows = await Promise.all(
+        werkgroepen.map(async (w) => {
+          const u = await o.store.bot.update(pid, w.id, m.key);
+          const d = u?.data as unknown as ProgressUpdate | undefined;
+          return {
+            werkgroepName: w.name,
+            missing: !d,
+            ...(d
+              ? {
+                  status: d.status,
+                  updateAgeDays: Math.floor(
+                    (o.clock.now().getTime() - (u as StoredUpdate).submittedAt.getTime()) / 86_400_000,
+                  ),
+                }
+              : {}),
+            ...(d?.decisionsNeeded ? { decisionsNeeded: d.decisionsNeeded } : {}),
+          };
+        }),
+      );
+      const blocked = all
+        .filter((a) => a.blockedBy.length > 0)
+        .map((a) => ({
+          title: a.title,
+          werkgroepName: bodyName(a.werkgroep),
+          waitingDays: Math.max(
+            0,
+            Math.floor((Date.parse(t) - Date.parse(a.blockedSince ?? a.createdOn ?? t)) / 86_400_000),
+          ),
+        }))
+        .sort((a, b) => b.waitingDays - a.waitingDays);
+      const overdue = all
+        .filter((a) => a.due && a.due < t)
+        .map((a) => ({ title: a.title, werkgroepName: bodyName(a.werkgroep), due: a.due as string }))
+        .sort((a, b) => a.due.localeCompare(b.due));
+      return {
+        to: ref,
+        activity: cardActivity(
+          overviewCard({
+            meetingLabel: meetingLabel(m),
+            rows,
+            blocked,
+            overdue,
+            lang,
+            ...tabLink({ view: 'overzicht' }),
+          }),
+        ),
+      };
     }
     case 'announce': {
       const m = occurrence();
       if (!m || !channelBody) return { skip: 'unknown-meeting' };
       const body = p.bodies.find((b) => b.id === channelBody);
-      const open = all.filter((a) => a.werkgroep === channelBody || (body?.kind === 'projectgroep' && werkgroepen.some((w) => w.projectgroep === body.id && w.id === a.werkgroep)));
+      const open = all.filter(
+        (a) =>
+          a.werkgroep === channelBody ||
+          (body?.kind === 'projectgroep' &&
+            werkgroepen.some((w) => w.projectgroep === body.id && w.id === a.werkgroep)),
+      );
       return {
         to: ref,
-        activity: cardActivity(announcementCard({
-          bodyName: body?.name ?? channelBody, start: m.start, end: m.end, timeZone: tz, lang,
-          openActions: open.map((a) => ({ title: a.title, ownerNames: a.owners.map(nameOf), ...(a.due ? { due: a.due } : {}) })),
-          ...(m.joinUrl ? { joinUrl: m.joinUrl } : {}), ...(body?.agendaUrl ? { agendaUrl: body.agendaUrl } : {}),
-        })),
+        activity: cardActivity(
+          announcementCard({
+            bodyName: body?.name ?? channelBody,
+            start: m.start,
+            end: m.end,
+            timeZone: tz,
+            lang,
+            openActions: open.map((a) => ({
+              title: a.title,
+              ownerNames: a.owners.map(nameOf),
+              ...(a.due ? { due: a.due } : {}),
+            })),
+            ...(m.joinUrl ? { joinUrl: m.joinUrl } : {}),
+            ...(body?.agendaUrl ? { agendaUrl: body.agendaUrl } : {}),
+          }),
+        ),
       };
     }
     case 'digest': {
@@ -332,7 +552,22 @@ async function composeDelivery(c: BotContext, row: DeliveryRow): Promise<Compose
       const overdue = all.filter((a) => a.owners.includes(row.recipient) && a.due && a.due < t);
       if (!person) return { skip: 'unknown-person' };
       if (overdue.length === 0) return { skip: 'nothing-overdue' };
-      return { to: ref, activity: cardActivity(digestCard({ ...tabLink({ view: 'acties' }), personName: person.name, overdue: overdue.map((a) => ({ title: a.title, werkgroepName: bodyName(a.werkgroep), due: a.due as string })), today: t, lang })) };
+      return {
+        to: ref,
+        activity: cardActivity(
+          digestCard({
+            ...tabLink({ view: 'acties' }),
+            personName: person.name,
+            overdue: overdue.map((a) => ({
+              title: a.title,
+              werkgroepName: bodyName(a.werkgroep),
+              due: a.due as string,
+            })),
+            today: t,
+            lang,
+          }),
+        ),
+      };
     }
     default:
       return { skip: `unknown-kind` };

@@ -29,7 +29,8 @@ function nextMeetings(d: AppDeps): OverviewResponse['meetings'] {
   const next = new Map<string, { occurrence: string; start: string; end: string }>();
   for (const m of meetingOccurrences(d.programme)) {
     if (m.end < now) continue;
-    for (const b of m.bodyIds) if (!next.has(b)) next.set(b, { occurrence: m.key, start: m.start.toISOString(), end: m.end.toISOString() });
+    for (const b of m.bodyIds)
+      if (!next.has(b)) next.set(b, { occurrence: m.key, start: m.start.toISOString(), end: m.end.toISOString() });
   }
   return d.programme.bodies.flatMap((b) => {
     const m = next.get(b.id);
@@ -49,9 +50,20 @@ export async function overview(d: AppDeps): Promise<OverviewResponse> {
     const u = updates.find((x) => x.werkgroep === w.id);
     const data = u?.data as { status?: string; progress?: string } | undefined;
     return {
-      id: w.id, name: w.name, trekker: { id: w.trekker, name: nameOf(w.trekker) },
-      open: mine.length, overdue: mine.filter((a) => a.due && a.due < today).length, blocked: mine.filter((a) => ctx.blockersOf(a.id).length > 0).length,
-      latestUpdate: u ? { status: data?.status ?? null, progress: data?.progress ?? '', submittedAt: u.submittedAt.toISOString(), ageDays: Math.max(0, Math.floor((now.getTime() - u.submittedAt.getTime()) / DAY_MS)) } : null,
+      id: w.id,
+      name: w.name,
+      trekker: { id: w.trekker, name: nameOf(w.trekker) },
+      open: mine.length,
+      overdue: mine.filter((a) => a.due && a.due < today).length,
+      blocked: mine.filter((a) => ctx.blockersOf(a.id).length > 0).length,
+      latestUpdate: u
+        ? {
+            status: data?.status ?? null,
+            progress: data?.progress ?? '',
+            submittedAt: u.submittedAt.toISOString(),
+            ageDays: Math.max(0, Math.floor((now.getTime() - u.submittedAt.getTime()) / DAY_MS)),
+          }
+        : null,
     };
   };
   return {

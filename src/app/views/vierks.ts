@@ -15,16 +15,31 @@ export async function vierKs(d: AppDeps): Promise<VierKsResponse> {
     ks: FOUR_KS.map((k) => ({
       k,
       actions: actions.filter((a) => a.fields.ks.includes(k)).length,
-      indicators: d.programme.indicators.filter((i) => i.k === k).map((i) => {
-        const points = measured.filter((m) => m.indicatorId === i.id);
-        return {
-          id: i.id, name: i.name, unit: i.unit, better: i.better,
-          measurements: points.map((m) => ({ date: m.on, value: m.value, note: m.note })),
-          trend: indicatorTrend(points.map((m) => ({ on: m.on, value: m.value })), i.better),
-        };
-      }),
-      successes: updates.flatMap((u) => ((u.data['ks'] ?? []) as { k: string; note: string }[]).filter((x) => x.k === k)
-        .map((x) => ({ werkgroepName: werkgroepName(d, u.werkgroep), text: x.note, submittedAt: u.submittedAt.toISOString() }))),
+      indicators: d.programme.indicators
+        .filter((i) => i.k === k)
+        .map((i) => {
+          const points = measured.filter((m) => m.indicatorId === i.id);
+          return {
+            id: i.id,
+            name: i.name,
+            unit: i.unit,
+            better: i.better,
+            measurements: points.map((m) => ({ date: m.on, value: m.value, note: m.note })),
+            trend: indicatorTrend(
+              points.map((m) => ({ on: m.on, value: m.value })),
+              i.better,
+            ),
+          };
+        }),
+      successes: updates.flatMap((u) =>
+        ((u.data['ks'] ?? []) as { k: string; note: string }[])
+          .filter((x) => x.k === k)
+          .map((x) => ({
+            werkgroepName: werkgroepName(d, u.werkgroep),
+            text: x.note,
+            submittedAt: u.submittedAt.toISOString(),
+          })),
+      ),
     })),
   };
 }

@@ -12,15 +12,26 @@ export async function werkgroep(d: AppDeps, id: string): Promise<Result<Werkgroe
   const gemeente = new Map(p.gemeenten.map((g) => [g.id, g.name]));
   const person = (pid: string) => {
     const x = p.people.find((y) => y.id === pid);
-    return { id: pid, name: x?.name ?? pid, gemeente: x ? gemeente.get(x.gemeente) ?? x.gemeente : '' };
+    return { id: pid, name: x?.name ?? pid, gemeente: x ? (gemeente.get(x.gemeente) ?? x.gemeente) : '' };
   };
   const bodyName = (bid: string) => p.bodies.find((b) => b.id === bid)?.name ?? bid;
   const updates = await d.store.bot.updates(p.programme.id, w.id);
   return ok({
-    id: w.id, name: w.name, trekker: person(w.trekker),
+    id: w.id,
+    name: w.name,
+    trekker: person(w.trekker),
     members: [...new Set([w.trekker, ...w.members])].map(person),
-    updates: updates.map((u) => ({ ...u.data, period: u.period, submittedAt: u.submittedAt.toISOString(), by: person(u.submittedBy).name })),
-    waitsOn: p.dependencies.filter((x) => x.werkgroep === w.id).flatMap((x) => x.waitsOn.map((bid) => ({ id: bid, name: bodyName(bid), reason: x.reason ?? null }))),
-    waitedOnBy: p.dependencies.filter((x) => x.waitsOn.includes(w.id)).map((x) => ({ id: x.werkgroep, name: bodyName(x.werkgroep), reason: x.reason ?? null })),
+    updates: updates.map((u) => ({
+      ...u.data,
+      period: u.period,
+      submittedAt: u.submittedAt.toISOString(),
+      by: person(u.submittedBy).name,
+    })),
+    waitsOn: p.dependencies
+      .filter((x) => x.werkgroep === w.id)
+      .flatMap((x) => x.waitsOn.map((bid) => ({ id: bid, name: bodyName(bid), reason: x.reason ?? null }))),
+    waitedOnBy: p.dependencies
+      .filter((x) => x.waitsOn.includes(w.id))
+      .map((x) => ({ id: x.werkgroep, name: bodyName(x.werkgroep), reason: x.reason ?? null })),
   });
 }

@@ -18,12 +18,20 @@ export function quartersBefore(today: string, n: number): { label: string; from:
     const year = Math.floor(idx / 4);
     const quarter = idx % 4;
     const ends = ['03-31', '06-30', '09-30', '12-31'];
-    out.push({ label: `${year}-K${quarter + 1}`, from: `${year}-${String(quarter * 3 + 1).padStart(2, '0')}-01`, to: `${year}-${ends[quarter] ?? '12-31'}` });
+    out.push({
+      label: `${year}-K${quarter + 1}`,
+      from: `${year}-${String(quarter * 3 + 1).padStart(2, '0')}-01`,
+      to: `${year}-${ends[quarter] ?? '12-31'}`,
+    });
   }
   return out;
 }
 
-const view = (d: AppDeps, x: Decision, today: string): DecisionView => ({ ...x, werkgroepName: werkgroepName(d, x.werkgroep), leadTimes: leadTimes(x, today) });
+const view = (d: AppDeps, x: Decision, today: string): DecisionView => ({
+  ...x,
+  werkgroepName: werkgroepName(d, x.werkgroep),
+  leadTimes: leadTimes(x, today),
+});
 
 /** The decision log, with the medians over the year up to today and over each of the last four quarters. */
 export async function decisionLog(d: AppDeps): Promise<DecisionsResponse> {
@@ -34,7 +42,10 @@ export async function decisionLog(d: AppDeps): Promise<DecisionsResponse> {
     decisions: decisions.map((x) => view(d, x, today)),
     medians: medianLeadTimes(decisions, { from, to: today }, today),
     period: { from, to: today },
-    perQuarter: quartersBefore(today, 4).map((q) => ({ quarter: q.label, ...medianLeadTimes(decisions, { from: q.from, to: q.to < today ? q.to : today }, today) })),
+    perQuarter: quartersBefore(today, 4).map((q) => ({
+      quarter: q.label,
+      ...medianLeadTimes(decisions, { from: q.from, to: q.to < today ? q.to : today }, today),
+    })),
   };
 }
 
@@ -42,7 +53,12 @@ export async function decisionLog(d: AppDeps): Promise<DecisionsResponse> {
  * Moves decision `id` on, dated today. Errors: forbidden (decision.change), not_found, not_possible (the domain
  * refuses, e.g. already closed or not on its route).
  */
-export async function moveDecision(d: AppDeps, caller: Caller, id: string, change: DecisionChange): Promise<Result<DecisionView>> {
+export async function moveDecision(
+  d: AppDeps,
+  caller: Caller,
+  id: string,
+  change: DecisionChange,
+): Promise<Result<DecisionView>> {
   const what = { do: 'decision.change' } as const;
   const no = refused(decide(d.programme, caller, what), what);
   if (no) return no;
@@ -52,7 +68,11 @@ export async function moveDecision(d: AppDeps, caller: Caller, id: string, chang
   const today = d.today();
   let changed: Decision;
   try {
-    changed = changeDecision(decision, change.action === 'next' ? { kind: 'reach', level: change.level } : { kind: 'outcome', outcome: change.outcome }, today);
+    changed = changeDecision(
+      decision,
+      change.action === 'next' ? { kind: 'reach', level: change.level } : { kind: 'outcome', outcome: change.outcome },
+      today,
+    );
   } catch (err) {
     if (!(err instanceof WorkError)) throw err;
     return fail('not_possible', err.key, err.params);

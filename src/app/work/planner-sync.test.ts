@@ -20,7 +20,12 @@ import { pollPlanner, type PlannerSyncDeps } from './planner-sync.ts';
 
 const programme = ProgrammeSchema.parse({
   version: 1,
-  programme: { id: 'proef', name: 'Proef', organizer: 'regiekamer@alfa.example', team: { name: 'Proefteam', owners: ['anna'] } },
+  programme: {
+    id: 'proef',
+    name: 'Proef',
+    organizer: 'regiekamer@alfa.example',
+    team: { name: 'Proefteam', owners: ['anna'] },
+  },
   gemeenten: [
     { id: 'alfa', name: 'Alfa', tenantId: TENANT_A, domain: 'alfa.example', host: true },
     { id: 'beta', name: 'Beta', tenantId: TENANT_B, domain: 'beta.example' },
@@ -32,7 +37,15 @@ const programme = ProgrammeSchema.parse({
   ],
   bodies: [
     { id: 'pg', kind: 'projectgroep', name: 'Projectgroep', lead: 'anna', members: ['anna'] },
-    { id: 'wg-ict', kind: 'werkgroep', name: 'Werkgroep ICT', projectgroep: 'pg', trekker: 'cor', members: ['cor', 'anna', 'bram'], channel: { kind: 'shared' } },
+    {
+      id: 'wg-ict',
+      kind: 'werkgroep',
+      name: 'Werkgroep ICT',
+      projectgroep: 'pg',
+      trekker: 'cor',
+      members: ['cor', 'anna', 'bram'],
+      channel: { kind: 'shared' },
+    },
   ],
 });
 
@@ -46,8 +59,16 @@ beforeAll(async () => {
   store = await openStore({ dataDir: 'memory://' });
   await store.migrate();
   const g = f.graph.gateway;
-  for (const p of ['anna', 'cor']) ids[p] = (await g.request<{ id: string }>(TENANT_A, users.get(`${p}@alfa.example`, { select: ['id'] }))).body.id;
-  const created = await g.request(TENANT_A, teams.create({ 'template@odata.bind': "https://graph.microsoft.com/v1.0/teamsTemplates('standard')", displayName: 'Proefteam', members: [userMember(ids['anna'] as string, ['owner'])] }));
+  for (const p of ['anna', 'cor'])
+    ids[p] = (await g.request<{ id: string }>(TENANT_A, users.get(`${p}@alfa.example`, { select: ['id'] }))).body.id;
+  const created = await g.request(
+    TENANT_A,
+    teams.create({
+      'template@odata.bind': "https://graph.microsoft.com/v1.0/teamsTemplates('standard')",
+      displayName: 'Proefteam',
+      members: [userMember(ids['anna'] as string, ['owner'])],
+    }),
+  );
   const groupId = /\/teams\('([^']+)'\)/.exec(created.headers['location'] ?? '')?.[1] as string;
   deps = withGateway(g, groupId);
 });
@@ -58,15 +79,37 @@ afterAll(async () => {
 
 function withGateway(gateway: GraphGateway, groupId = deps.groupId): PlannerSyncDeps {
   return {
-    graph: plannerGraph(gateway, TENANT_A), store, programme, clock: systemClock, tenantId: TENANT_A, groupId,
+    graph: plannerGraph(gateway, TENANT_A),
+    store,
+    programme,
+    clock: systemClock,
+    tenantId: TENANT_A,
+    groupId,
     userIdOf: (p) => ids[p],
     personOfUser: (u) => Object.entries(ids).find(([, id]) => id === u)?.[0],
   };
 }
 
 const action = (id: string, over: Partial<StoredAction['fields']> = {}): StoredAction => ({
-  id, werkgroep: 'wg-ict', fields: { title: `Actie ${id}`, due: '2026-12-01', status: 'open', ks: ['kwetsbaarheid'], owners: ['cor'], notes: 'Eerste inventarisatie', ...over },
-  base: null, blockedBy: [], origin: null, createdOn: '2026-11-23', deleted: false, taskId: null, taskEtag: null, detailsEtag: null,
+  id,
+  werkgroep: 'wg-ict',
+  fields: {
+    title: `Actie ${id}`,
+    due: '2026-12-01',
+    status: 'open',
+    ks: ['kwetsbaarheid'],
+    owners: ['cor'],
+    notes: 'Eerste inventarisatie',
+    ...over,
+  },
+  base: null,
+  blockedBy: [],
+  origin: null,
+  createdOn: '2026-11-23',
+  deleted: false,
+  taskId: null,
+  taskEtag: null,
+  detailsEtag: null,
 });
 
 async function stored(id: string): Promise<StoredAction> {
@@ -75,20 +118,33 @@ async function stored(id: string): Promise<StoredAction> {
   return a;
 }
 const state = () => f.tenant.state();
-const task = (taskId: string) => state().tenants[TENANT_A]?.collections['plannerTasks']?.[taskId] as Record<string, unknown>;
+const task = (taskId: string) =>
+  state().tenants[TENANT_A]?.collections['plannerTasks']?.[taskId] as Record<string, unknown>;
 const taskIdOf = async (id: string) => (await stored(id)).taskId as string;
 
 describe('actions ↔ Planner', () => {
-  it('makes a plan with the flow buckets and the four K\'s as categories, and a task for a new action', async () => {
+  it("makes a plan with the flow buckets and the four K's as categories, and a task for a new action", async () => {
     await store.actions.save('proef', action('a1', { owners: ['cor', 'bram'] }), new Date());
     const s = await pollPlanner(deps);
     expect(s.created).toBe(1);
     const plan = (await store.actions.plans('proef'))[0];
     expect(Object.keys(plan?.buckets ?? {})).toEqual(['open', 'loopt', 'wacht', 'gereed']);
-    const details = await f.graph.gateway.request<{ categoryDescriptions: Record<string, string | null> }>(TENANT_A, planner.planDetails(plan?.planId as string));
-    expect(details.body.categoryDescriptions).toMatchObject({ category1: 'Kwaliteit', category2: 'Kwetsbaarheid', category3: 'Kosten', category4: 'Kansen' });
+    const details = await f.graph.gateway.request<{ categoryDescriptions: Record<string, string | null> }>(
+      TENANT_A,
+      planner.planDetails(plan?.planId as string),
+    );
+    expect(details.body.categoryDescriptions).toMatchObject({
+      category1: 'Kwaliteit',
+      category2: 'Kwetsbaarheid',
+      category3: 'Kosten',
+      category4: 'Kansen',
+    });
     const t = task(await taskIdOf('a1'));
-    expect(t).toMatchObject({ title: 'Actie a1', bucketId: plan?.buckets['open'], appliedCategories: { category2: true } });
+    expect(t).toMatchObject({
+      title: 'Actie a1',
+      bucketId: plan?.buckets['open'],
+      appliedCategories: { category2: true },
+    });
     // Bram works in another tenant: he stays an owner in Regiekamer, Planner assigns only Cor.
     expect(Object.keys(t['assignments'] as object)).toEqual([ids['cor']]);
     expect((await stored('a1')).fields.owners).toEqual(['bram', 'cor']);
@@ -105,16 +161,32 @@ describe('actions ↔ Planner', () => {
     const taskId = await taskIdOf('a1');
     const plan = (await store.actions.plans('proef'))[0];
     // In Planner: moved to "Loopt" and renamed. In Regiekamer, at the same time: new due date and also renamed.
-    editTaskAsPerson(state(), TENANT_A, taskId, { bucketId: plan?.buckets['loopt'], title: 'Titel uit Planner' }, systemClock);
+    editTaskAsPerson(
+      state(),
+      TENANT_A,
+      taskId,
+      { bucketId: plan?.buckets['loopt'], title: 'Titel uit Planner' },
+      systemClock,
+    );
     const a = await stored('a1');
-    await store.actions.save('proef', { ...a, fields: { ...a.fields, due: '2026-12-20', title: 'Titel uit Regiekamer' } }, new Date());
+    await store.actions.save(
+      'proef',
+      { ...a, fields: { ...a.fields, due: '2026-12-20', title: 'Titel uit Regiekamer' } },
+      new Date(),
+    );
     const s = await pollPlanner(deps);
     expect(s.conflicts).toBe(1);
     const after = await stored('a1');
     expect(after.fields).toMatchObject({ status: 'loopt', due: '2026-12-20', title: 'Titel uit Planner' });
-    expect(task(taskId)).toMatchObject({ title: 'Titel uit Planner', dueDateTime: '2026-12-20T00:00:00Z', bucketId: plan?.buckets['loopt'] });
+    expect(task(taskId)).toMatchObject({
+      title: 'Titel uit Planner',
+      dueDateTime: '2026-12-20T00:00:00Z',
+      bucketId: plan?.buckets['loopt'],
+    });
     const conflicts = await store.actions.conflicts('proef', 'a1');
-    expect(conflicts.map((c) => [c.field, c.ours, c.theirs])).toEqual([['title', 'Titel uit Regiekamer', 'Titel uit Planner']]);
+    expect(conflicts.map((c) => [c.field, c.ours, c.theirs])).toEqual([
+      ['title', 'Titel uit Regiekamer', 'Titel uit Planner'],
+    ]);
   });
 
   it('a task changed between read and write (412) is read again and merged: nothing lost', async () => {
@@ -139,7 +211,10 @@ describe('actions ↔ Planner', () => {
     expect(interfered).toBe(true);
     expect(g.metrics().byStatus['412']).toBe(1);
     expect((await stored('a1')).fields).toMatchObject({ status: 'gereed', ks: ['kansen', 'kwetsbaarheid'] });
-    expect(task(taskId)).toMatchObject({ percentComplete: 100, appliedCategories: { category2: true, category4: true } });
+    expect(task(taskId)).toMatchObject({
+      percentComplete: 100,
+      appliedCategories: { category2: true, category4: true },
+    });
   });
 
   it('names a Planner limit and keeps the action in Regiekamer; the others go on', async () => {
@@ -149,8 +224,18 @@ describe('actions ↔ Planner', () => {
     const full: GraphGateway = {
       ...g,
       request: async (tenantId, call) => {
-        if (call.method === 'POST' && /\/tasks$/.test(call.path) && (call.body as { title?: string }).title === 'Actie vol') {
-          throw new GraphError(403, 'MaximumTasksInProject', 'The plan already has the maximum number of tasks (9000).', 'POST', '/planner/plans/tasks');
+        if (
+          call.method === 'POST' &&
+          /\/tasks$/.test(call.path) &&
+          (call.body as { title?: string }).title === 'Actie vol'
+        ) {
+          throw new GraphError(
+            403,
+            'MaximumTasksInProject',
+            'The plan already has the maximum number of tasks (9000).',
+            'POST',
+            '/planner/plans/tasks',
+          );
         }
         return g.request(tenantId, call);
       },
@@ -179,10 +264,18 @@ describe('actions ↔ Planner', () => {
 
     // Someone adds a task in Planner, assigned to Anna and labelled Kosten.
     const plan = (await store.actions.plans('proef'))[0];
-    await f.graph.gateway.request(TENANT_A, planner.createTask(plan?.planId as string, {
-      planId: plan?.planId, title: 'Offerte archiefsysteem opvragen', bucketId: plan?.buckets['wacht'], appliedCategories: { category3: true },
-      assignments: { [ids['anna'] as string]: { '@odata.type': '#microsoft.graph.plannerAssignment', orderHint: ' !' } },
-    }));
+    await f.graph.gateway.request(
+      TENANT_A,
+      planner.createTask(plan?.planId as string, {
+        planId: plan?.planId,
+        title: 'Offerte archiefsysteem opvragen',
+        bucketId: plan?.buckets['wacht'],
+        appliedCategories: { category3: true },
+        assignments: {
+          [ids['anna'] as string]: { '@odata.type': '#microsoft.graph.plannerAssignment', orderHint: ' !' },
+        },
+      }),
+    );
     const s = await pollPlanner(deps);
     expect(s.fromPlanner).toBe(1);
     const made = (await store.actions.list('proef')).find((x) => x.fields.title === 'Offerte archiefsysteem opvragen');

@@ -4,7 +4,15 @@
 // ETag, and a 412 is re-read and merged field by field (src/domain/planner/merge.ts) — nothing either side wrote
 // is lost unrecorded. Planner itself is the PlannerGraph port (src/adapters/work/planner-graph.ts implements it).
 import { createHash } from 'node:crypto';
-import { KS, mergeAction, normalise, type ActionFields, type ActionStatus, type FieldName, type K } from '../../domain/planner/merge.ts';
+import {
+  KS,
+  mergeAction,
+  normalise,
+  type ActionFields,
+  type ActionStatus,
+  type FieldName,
+  type K,
+} from '../../domain/planner/merge.ts';
 import type { Programme } from '../../domain/programme/schema.ts';
 import type { Clock } from '../../domain/time/clock.ts';
 import type { StoredAction, StoredPlan } from '../../adapters/store/action-records.ts';
@@ -81,7 +89,12 @@ const LIMIT_KEYS: Record<string, string> = {
 const MAX_ASSIGNEES = 20;
 
 const STATUSES: ActionStatus[] = ['open', 'loopt', 'wacht', 'gereed'];
-const K_LABELS: Record<K, string> = { kwaliteit: 'Kwaliteit', kwetsbaarheid: 'Kwetsbaarheid', kosten: 'Kosten', kansen: 'Kansen' };
+const K_LABELS: Record<K, string> = {
+  kwaliteit: 'Kwaliteit',
+  kwetsbaarheid: 'Kwetsbaarheid',
+  kosten: 'Kosten',
+  kansen: 'Kansen',
+};
 const categoryOf = (k: K) => `category${KS.indexOf(k) + 1}`;
 
 type Task = PlannerTask;
@@ -116,24 +129,42 @@ async function ensurePlan(d: PlannerSyncDeps, werkgroep: string): Promise<Stored
 
 /** The plan as a tab "Acties" in the werkgroep's channel (when the sync made that channel). */
 async function addPlannerTab(d: PlannerSyncDeps, werkgroep: string, planId: string): Promise<void> {
-  const channelId = (await d.store.sync.objects(d.programme.programme.id)).find((o) => o.key === `channel:${werkgroep}`)?.graphId;
+  const channelId = (await d.store.sync.objects(d.programme.programme.id)).find(
+    (o) => o.key === `channel:${werkgroep}`,
+  )?.graphId;
   if (!channelId) return;
   await d.graph.addTab(d.groupId, channelId, planId);
 }
 
 /** The action fields as Planner shows them; owners outside the host tenant are kept from the store's side. */
 function fieldsOf(task: Task, plan: StoredPlan, d: PlannerSyncDeps, local: ActionFields | undefined): ActionFields {
-  const bucketStatus = (Object.entries(plan.buckets).find(([, id]) => id === task['bucketId'])?.[0] ?? 'open') as ActionStatus;
+  const bucketStatus = (Object.entries(plan.buckets).find(([, id]) => id === task['bucketId'])?.[0] ??
+    'open') as ActionStatus;
   const status: ActionStatus = task['percentComplete'] === 100 ? 'gereed' : bucketStatus;
   const applied = (task['appliedCategories'] ?? {}) as Record<string, boolean>;
-  const assigned = Object.keys((task['assignments'] ?? {}) as Record<string, unknown>).map((u) => d.personOfUser(u)).filter((p): p is string => p !== undefined);
+  const assigned = Object.keys((task['assignments'] ?? {}) as Record<string, unknown>)
+    .map((u) => d.personOfUser(u))
+    .filter((p): p is string => p !== undefined);
   const elsewhere = (local?.owners ?? []).filter((p) => d.userIdOf(p) === undefined);
   const due = typeof task['dueDateTime'] === 'string' ? task['dueDateTime'].slice(0, 10) : null;
-  return normalise({ title: String(task['title'] ?? ''), due, status, ks: KS.filter((k) => applied[categoryOf(k)] === true), owners: [...assigned, ...elsewhere], notes: local?.notes ?? '' });
+  return normalise({
+    title: String(task['title'] ?? ''),
+    due,
+    status,
+    ks: KS.filter((k) => applied[categoryOf(k)] === true),
+    owners: [...assigned, ...elsewhere],
+    notes: local?.notes ?? '',
+  });
 }
 
 /** The task fields to send for the given action fields (only those named). */
-function taskPatch(f: ActionFields, fields: readonly FieldName[], plan: StoredPlan, d: PlannerSyncDeps, before?: Task): Record<string, unknown> {
+function taskPatch(
+  f: ActionFields,
+  fields: readonly FieldName[],
+  plan: StoredPlan,
+  d: PlannerSyncDeps,
+  before?: Task,
+): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const field of fields) {
     if (field === 'title') out['title'] = f.title;
@@ -145,10 +176,16 @@ function taskPatch(f: ActionFields, fields: readonly FieldName[], plan: StoredPl
     if (field === 'ks') out['appliedCategories'] = Object.fromEntries(KS.map((k) => [categoryOf(k), f.ks.includes(k)]));
     if (field === 'owners') {
       // Planner takes at most 20 assignees; any further owners stay owners in Regiekamer.
-      const wanted = new Set(f.owners.map((p) => d.userIdOf(p)).filter((u): u is string => u !== undefined).slice(0, MAX_ASSIGNEES));
+      const wanted = new Set(
+        f.owners
+          .map((p) => d.userIdOf(p))
+          .filter((u): u is string => u !== undefined)
+          .slice(0, MAX_ASSIGNEES),
+      );
       const had = Object.keys((before?.['assignments'] ?? {}) as Record<string, unknown>);
       const assignments: Record<string, unknown> = {};
-      for (const u of wanted) if (!had.includes(u)) assignments[u] = { '@odata.type': '#microsoft.graph.plannerAssignment', orderHint: ' !' };
+      for (const u of wanted)
+        if (!had.includes(u)) assignments[u] = { '@odata.type': '#microsoft.graph.plannerAssignment', orderHint: ' !' };
       for (const u of had) if (!wanted.has(u)) assignments[u] = null;
       out['assignments'] = assignments;
     }
@@ -177,7 +214,10 @@ async function syncWerkgroep(d: PlannerSyncDeps, werkgroep: string, summary: Pol
       const f = normalise(action.fields);
       let created;
       try {
-        created = await d.graph.createTask(plan.planId, { planId: plan.planId, ...taskPatch(f, ['title', 'due', 'status', 'ks', 'owners'], plan, d) });
+        created = await d.graph.createTask(plan.planId, {
+          planId: plan.planId,
+          ...taskPatch(f, ['title', 'due', 'status', 'ks', 'owners'], plan, d),
+        });
       } catch (err) {
         const failure = d.graph.failure(err);
         const key = failure?.status === 403 ? LIMIT_KEYS[failure.code] : undefined;
@@ -188,7 +228,11 @@ async function syncWerkgroep(d: PlannerSyncDeps, werkgroep: string, summary: Pol
       }
       let detailsEtag: string | null = null;
       if (f.notes) detailsEtag = await d.graph.setNotes(created.id, f.notes);
-      await d.store.actions.save(programmeId, { ...action, fields: f, base: f, taskId: created.id, taskEtag: created['@odata.etag'], detailsEtag }, now());
+      await d.store.actions.save(
+        programmeId,
+        { ...action, fields: f, base: f, taskId: created.id, taskEtag: created['@odata.etag'], detailsEtag },
+        now(),
+      );
       summary.created++;
       continue;
     }
@@ -207,7 +251,9 @@ async function syncWerkgroep(d: PlannerSyncDeps, werkgroep: string, summary: Pol
       continue;
     }
     const remoteChanged = task['@odata.etag'] !== action.taskEtag;
-    const localChanged = JSON.stringify(normalise(action.fields)) !== JSON.stringify(normalise(action.base ?? action.fields)) || action.base === null;
+    const localChanged =
+      JSON.stringify(normalise(action.fields)) !== JSON.stringify(normalise(action.base ?? action.fields)) ||
+      action.base === null;
     if (!remoteChanged && !localChanged) continue;
     await mergeAndWrite(d, plan, action, task, summary);
   }
@@ -217,15 +263,34 @@ async function syncWerkgroep(d: PlannerSyncDeps, werkgroep: string, summary: Pol
     if (known.has(task.id)) continue;
     const fields = fieldsOf(task, plan, d, undefined);
     const id = `a-${createHash('sha256').update(task.id).digest('hex').slice(0, 12)}`;
-    await d.store.actions.save(programmeId, {
-      id, werkgroep, fields, base: fields, blockedBy: [], origin: null, createdOn: now().toISOString().slice(0, 10), deleted: false,
-      taskId: task.id, taskEtag: task['@odata.etag'], detailsEtag: null,
-    }, now());
+    await d.store.actions.save(
+      programmeId,
+      {
+        id,
+        werkgroep,
+        fields,
+        base: fields,
+        blockedBy: [],
+        origin: null,
+        createdOn: now().toISOString().slice(0, 10),
+        deleted: false,
+        taskId: task.id,
+        taskEtag: task['@odata.etag'],
+        detailsEtag: null,
+      },
+      now(),
+    );
     summary.fromPlanner++;
   }
 }
 
-async function mergeAndWrite(d: PlannerSyncDeps, plan: StoredPlan, action: StoredAction, first: Task, summary: PollSummary): Promise<void> {
+async function mergeAndWrite(
+  d: PlannerSyncDeps,
+  plan: StoredPlan,
+  action: StoredAction,
+  first: Task,
+  summary: PollSummary,
+): Promise<void> {
   const programmeId = d.programme.programme.id;
   let task = first;
   for (let attempt = 0; attempt < 4; attempt++) {
@@ -244,10 +309,18 @@ async function mergeAndWrite(d: PlannerSyncDeps, plan: StoredPlan, action: Store
         detailsEtag = await d.graph.setNotes(task.id, m.merged.notes);
       }
       if (m.toStore.length > 0) summary.fromPlanner++;
-      await d.store.actions.save(programmeId, { ...action, fields: m.merged, base: m.merged, taskEtag: etag, detailsEtag }, d.clock.now());
+      await d.store.actions.save(
+        programmeId,
+        { ...action, fields: m.merged, base: m.merged, taskEtag: etag, detailsEtag },
+        d.clock.now(),
+      );
       // Recorded once the merge is written: a merge that had to be redone (412) is recorded as it finally went.
       if (m.conflicts.length > 0) {
-        await d.store.actions.recordConflicts(programmeId, m.conflicts.map((c) => ({ actionId: action.id, ...c })), d.clock.now());
+        await d.store.actions.recordConflicts(
+          programmeId,
+          m.conflicts.map((c) => ({ actionId: action.id, ...c })),
+          d.clock.now(),
+        );
         summary.conflicts += m.conflicts.length;
       }
       return;
@@ -278,21 +351,36 @@ async function deleteTask(d: PlannerSyncDeps, action: StoredAction, task: Task):
 
 /** One poll of every werkgroep's plan. */
 export async function pollPlanner(d: PlannerSyncDeps): Promise<PollSummary> {
-  const summary: PollSummary = { plans: 0, tasksRead: 0, fromPlanner: 0, toPlanner: 0, created: 0, deleted: 0, conflicts: 0, problems: [] };
+  const summary: PollSummary = {
+    plans: 0,
+    tasksRead: 0,
+    fromPlanner: 0,
+    toPlanner: 0,
+    created: 0,
+    deleted: 0,
+    conflicts: 0,
+    problems: [],
+  };
   // Plans are independent: a few at a time, the gateway's pacing keeping the tenant under its limits.
   const werkgroepen = d.programme.bodies.filter((b) => b.kind === 'werkgroep').map((b) => b.id);
   for (let i = 0; i < werkgroepen.length; i += PLANS_AT_ONCE) {
-    await Promise.all(werkgroepen.slice(i, i + PLANS_AT_ONCE).map(async (w) => {
-      try {
-        await syncWerkgroep(d, w, summary);
-      } catch (err) {
-        // One werkgroep's plan failing (a limit, a tenant that keeps throttling) does not stop the others.
-        const failure = err instanceof KeptChangingError ? KEPT_CHANGING : d.graph.failure(err);
-        if (!failure) throw err;
-        const key = failure.status === 403 ? LIMIT_KEYS[failure.code] : undefined;
-        summary.problems.push({ werkgroep: w, key: key ?? 'planner.failed', params: { status: failure.status, code: failure.code } });
-      }
-    }));
+    await Promise.all(
+      werkgroepen.slice(i, i + PLANS_AT_ONCE).map(async (w) => {
+        try {
+          await syncWerkgroep(d, w, summary);
+        } catch (err) {
+          // One werkgroep's plan failing (a limit, a tenant that keeps throttling) does not stop the others.
+          const failure = err instanceof KeptChangingError ? KEPT_CHANGING : d.graph.failure(err);
+          if (!failure) throw err;
+          const key = failure.status === 403 ? LIMIT_KEYS[failure.code] : undefined;
+          summary.problems.push({
+            werkgroep: w,
+            key: key ?? 'planner.failed',
+            params: { status: failure.status, code: failure.code },
+          });
+        }
+      }),
+    );
   }
   return summary;
 }

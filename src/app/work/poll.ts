@@ -13,7 +13,12 @@ export interface PlannerTenant {
 }
 
 /** One poll of every werkgroep's plan; skipped (with the reason, both languages) before the sync made the team. */
-export async function pollOnce(tenant: PlannerTenant, store: Store, programme: Programme, clock: Clock): Promise<PollSummary | { skipped: string }> {
+export async function pollOnce(
+  tenant: PlannerTenant,
+  store: Store,
+  programme: Programme,
+  clock: Clock,
+): Promise<PollSummary | { skipped: string }> {
   const host = programme.gemeenten.find((g) => g.host)?.tenantId;
   const team = (await store.sync.objects(programme.programme.id)).find((o) => o.key === 'team');
   if (!host || !team) return { skipped: both('server.planner.noTeam') };
@@ -26,5 +31,14 @@ export async function pollOnce(tenant: PlannerTenant, store: Store, programme: P
     if (id) userOf.set(p.id, id);
   }
   const personOf = new Map([...userOf].map(([p, u]) => [u, p]));
-  return pollPlanner({ graph: tenant.planner(host), store, programme, clock, tenantId: host, groupId: team.graphId, userIdOf: (p) => userOf.get(p), personOfUser: (u) => personOf.get(u) });
+  return pollPlanner({
+    graph: tenant.planner(host),
+    store,
+    programme,
+    clock,
+    tenantId: host,
+    groupId: team.graphId,
+    userIdOf: (p) => userOf.get(p),
+    personOfUser: (u) => personOf.get(u),
+  });
 }

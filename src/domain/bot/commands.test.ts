@@ -45,16 +45,28 @@ describe('parseCommand', () => {
     expect(c.lang).toBe(lang);
   });
 
-  it.each(['goedemorgen', 'wat is het weer', 'besluiten nemen is leuk', 'xyz', 'stat'])('%j is not a command (help follows)', (text) => {
-    expect(parseCommand(text).command).toBe('unknown');
-  });
+  it.each(['goedemorgen', 'wat is het weer', 'besluiten nemen is leuk', 'xyz', 'stat'])(
+    '%j is not a command (help follows)',
+    (text) => {
+      expect(parseCommand(text).command).toBe('unknown');
+    },
+  );
 });
 
 describe('resolveWerkgroep', () => {
   it('finds a werkgroep by id, name, without "werkgroep", ignoring case, accents and a typo', () => {
     const fin = blnp.bodies.find((b) => b.id === 'wg-financien');
     expect(fin?.kind).toBe('werkgroep');
-    for (const q of ['wg-financien', 'WG-FINANCIEN', fin?.name ?? '', 'financien', 'Financiën', 'financein', 'finan', ' FINANCIËN ']) {
+    for (const q of [
+      'wg-financien',
+      'WG-FINANCIEN',
+      fin?.name ?? '',
+      'financien',
+      'Financiën',
+      'financein',
+      'finan',
+      ' FINANCIËN ',
+    ]) {
       expect(resolveWerkgroep(q, blnp)).toEqual({ id: 'wg-financien' });
     }
   });
@@ -67,30 +79,73 @@ describe('resolveWerkgroep', () => {
 
   it('offers candidates when it cannot choose', () => {
     const r = resolveWerkgroep('concept', blnp);
-    expect('candidates' in r && r.candidates.map((c) => c.id).sort()).toEqual(['wg-dienstverleningsconcept', 'wg-huisvestingsconcept']);
+    expect('candidates' in r && r.candidates.map((c) => c.id).sort()).toEqual([
+      'wg-dienstverleningsconcept',
+      'wg-huisvestingsconcept',
+    ]);
     const none = resolveWerkgroep('zwembad', blnp);
     expect('candidates' in none).toBe(true);
   });
 });
 
 describe('validateUpdate', () => {
-  const base = { werkgroep: 'wg-ict', period: 'regiegroep:2026-12-08', status: 'aandacht', progress: 'Netwerk gekoppeld.' };
+  const base = {
+    werkgroep: 'wg-ict',
+    period: 'regiegroep:2026-12-08',
+    status: 'aandacht',
+    progress: 'Netwerk gekoppeld.',
+  };
 
   it('accepts a complete update and keeps only what was filled in', () => {
-    const r = validateUpdate({ ...base, successes: ' Eerste koppeling live ', ks: 'kwaliteit,kosten', k_kwaliteit_note: 'minder storingen', k_kosten_note: 'één contract', actions: 'a1,a2' }, { programme: blnp, knownActionIds: new Set(['a1', 'a2']) }, 'nl');
+    const r = validateUpdate(
+      {
+        ...base,
+        successes: ' Eerste koppeling live ',
+        ks: 'kwaliteit,kosten',
+        k_kwaliteit_note: 'minder storingen',
+        k_kosten_note: 'één contract',
+        actions: 'a1,a2',
+      },
+      { programme: blnp, knownActionIds: new Set(['a1', 'a2']) },
+      'nl',
+    );
     expect(r).toEqual({
       ok: true,
-      update: { ...base, successes: 'Eerste koppeling live', ks: [{ k: 'kwaliteit', note: 'minder storingen' }, { k: 'kosten', note: 'één contract' }], actionIds: ['a1', 'a2'] },
+      update: {
+        ...base,
+        successes: 'Eerste koppeling live',
+        ks: [
+          { k: 'kwaliteit', note: 'minder storingen' },
+          { k: 'kosten', note: 'één contract' },
+        ],
+        actionIds: ['a1', 'a2'],
+      },
     });
     if (r.ok) expect(validateUpdate(valuesOf(r.update), { programme: blnp }, 'nl')).toEqual(r);
   });
 
   it('refuses missing and wrong fields with messages per field, in Dutch or English, echoing every value', () => {
-    const input = { werkgroep: 'wg-zwembad', period: '', status: 'prima', progress: '   ', nextSteps: 'Plan maken', ks: 'kansen,koffie', actions: 'a9' };
+    const input = {
+      werkgroep: 'wg-zwembad',
+      period: '',
+      status: 'prima',
+      progress: '   ',
+      nextSteps: 'Plan maken',
+      ks: 'kansen,koffie',
+      actions: 'a9',
+    };
     const nl = validateUpdate(input, { programme: blnp, knownActionIds: new Set(['a1']) }, 'nl');
     expect(nl.ok).toBe(false);
     if (nl.ok) return;
-    expect(nl.errors.map((e) => e.field).sort()).toEqual(['actions', 'k_kansen_note', 'ks', 'period', 'progress', 'status', 'werkgroep']);
+    expect(nl.errors.map((e) => e.field).sort()).toEqual([
+      'actions',
+      'k_kansen_note',
+      'ks',
+      'period',
+      'progress',
+      'status',
+      'werkgroep',
+    ]);
     expect(nl.errors.find((e) => e.field === 'progress')?.message).toBe('Voortgang is verplicht');
     expect(nl.values).toMatchObject({ nextSteps: 'Plan maken', ks: 'kansen,koffie', werkgroep: 'wg-zwembad' });
     const en = validateUpdate(input, { programme: blnp }, 'en');

@@ -41,7 +41,11 @@ function plainText(text: string): string {
   return text
     .replace(/<at>[\s\S]*?<\/at>/gi, ' ')
     .replace(/<[^>]+>/g, ' ')
-    .replace(/&nbsp;/g, ' ').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
     .trim();
 }
 
@@ -50,7 +54,12 @@ function typoCost(a: string, b: string): number {
   const d = distance(a, b);
   if (d !== 2 || a.length !== b.length) return d;
   const diff = [...a].flatMap((ch, i) => (ch !== b[i] ? [i] : []));
-  return diff.length === 2 && diff[1] === (diff[0] as number) + 1 && a[diff[0] as number] === b[diff[1] as number] && a[diff[1] as number] === b[diff[0] as number] ? 1 : d;
+  return diff.length === 2 &&
+    diff[1] === (diff[0] as number) + 1 &&
+    a[diff[0] as number] === b[diff[1] as number] &&
+    a[diff[1] as number] === b[diff[0] as number]
+    ? 1
+    : d;
 }
 
 /** How many typos a word of this length may have. */
@@ -73,7 +82,8 @@ export function parseCommand(input: string): Command {
   if (!best) return { command: 'unknown', ...(/^(what|how|show|list|my)\b/.test(text) ? { lang: 'en' as const } : {}) };
   const rest = plainText(input).replace(/^\/+/, '').trim().split(/\s+/).slice(best.used).join(' ').trim();
   const lang = best.entry.lang ? { lang: best.entry.lang } : {};
-  if (!best.entry.takesArg && rest !== '' && !/^(please|graag|aub|a\.u\.b\.)$/i.test(rest)) return { command: 'unknown', ...lang };
+  if (!best.entry.takesArg && rest !== '' && !/^(please|graag|aub|a\.u\.b\.)$/i.test(rest))
+    return { command: 'unknown', ...lang };
   return { command: best.entry.command, ...lang, ...(best.entry.takesArg && rest !== '' ? { arg: rest } : {}) };
 }
 
@@ -81,13 +91,26 @@ export type WerkgroepMatch = { id: string } | { candidates: { id: string; name: 
 
 /** A werkgroep by id (also without its prefix: 'jz' for 'wg-jz') or name: exact (folded) first, then a unique prefix or near match; otherwise candidates. */
 export function resolveWerkgroep(arg: string, programme: Programme): WerkgroepMatch {
-  const groups = programme.bodies.filter((b) => b.kind === 'werkgroep').map((b) => ({ id: b.id, name: b.name, keys: [fold(b.id), fold(b.id).replace(/^[a-z]{1,4}-(?=.)/, ''), fold(b.name), fold(b.name.replace(/^werkgroep\s+/i, ''))] }));
+  const groups = programme.bodies
+    .filter((b) => b.kind === 'werkgroep')
+    .map((b) => ({
+      id: b.id,
+      name: b.name,
+      keys: [
+        fold(b.id),
+        fold(b.id).replace(/^[a-z]{1,4}-(?=.)/, ''),
+        fold(b.name),
+        fold(b.name.replace(/^werkgroep\s+/i, '')),
+      ],
+    }));
   const q = fold(arg);
   const exact = groups.filter((g) => g.keys.includes(q));
   if (exact.length === 1 && exact[0]) return { id: exact[0].id };
   const partial = groups.filter((g) => g.keys.some((k) => q.length >= 3 && (k.startsWith(q) || k.includes(q))));
   if (partial.length === 1 && partial[0]) return { id: partial[0].id };
-  const scored = groups.map((g) => ({ g, cost: Math.min(...g.keys.map((k) => distance(k, q))) })).sort((a, b) => a.cost - b.cost);
+  const scored = groups
+    .map((g) => ({ g, cost: Math.min(...g.keys.map((k) => distance(k, q))) }))
+    .sort((a, b) => a.cost - b.cost);
   const first = scored[0];
   if (first && first.cost <= tolerance(q) && (scored[1]?.cost ?? Infinity) > first.cost) return { id: first.g.id };
   const pool = partial.length > 0 ? partial : scored.slice(0, 5).map((s) => s.g);

@@ -45,19 +45,35 @@ export function meetingOccurrences(programme: Programme): MeetingOccurrence[] {
   for (const cadence of programme.cadences) {
     for (const o of expandCadence(cadence)) {
       if (o.status === 'skipped' || !o.start || !o.end) continue;
-      out.push({ key: `${cadence.id}:${o.originalDate}`, cadenceId: cadence.id, bodyIds: [...cadence.bodies], start: o.start, end: o.end, cancelled: false });
+      out.push({
+        key: `${cadence.id}:${o.originalDate}`,
+        cadenceId: cadence.id,
+        bodyIds: [...cadence.bodies],
+        start: o.start,
+        end: o.end,
+        cancelled: false,
+      });
     }
   }
   return out.sort((a, b) => a.start.getTime() - b.start.getTime() || a.key.localeCompare(b.key));
 }
 
 /** Meetings moved, cancelled or given a join link in the calendar itself. */
-export function applyOverrides(occurrences: MeetingOccurrence[], overrides: { key: string; start?: Date; end?: Date; cancelled?: boolean; joinUrl?: string }[]): MeetingOccurrence[] {
+export function applyOverrides(
+  occurrences: MeetingOccurrence[],
+  overrides: { key: string; start?: Date; end?: Date; cancelled?: boolean; joinUrl?: string }[],
+): MeetingOccurrence[] {
   const byKey = new Map(overrides.map((o) => [o.key, o]));
   return occurrences.map((occ) => {
     const o = byKey.get(occ.key);
     if (!o) return occ;
-    return { ...occ, ...(o.start ? { start: o.start } : {}), ...(o.end ? { end: o.end } : {}), ...(o.cancelled !== undefined ? { cancelled: o.cancelled } : {}), ...(o.joinUrl ? { joinUrl: o.joinUrl } : {}) };
+    return {
+      ...occ,
+      ...(o.start ? { start: o.start } : {}),
+      ...(o.end ? { end: o.end } : {}),
+      ...(o.cancelled !== undefined ? { cancelled: o.cancelled } : {}),
+      ...(o.joinUrl ? { joinUrl: o.joinUrl } : {}),
+    };
   });
 }
 
@@ -83,11 +99,17 @@ function sendMoment(date: DateTime, sendAt: string, quiet: { from: string; to: s
   for (let i = 0; i < 30 && !isWorkingDay(day.toISODate() ?? ''); i++) day = day.plus({ days: direction });
   let at = day.set({ hour: Math.floor(minutesOf(sendAt) / 60), minute: minutesOf(sendAt) % 60 });
   // A sendAt inside quiet hours (a misconfiguration) becomes the end of the quiet hours on that day.
-  if (inQuietHours(at, quiet)) at = day.set({ hour: Math.floor(minutesOf(quiet.to) / 60), minute: minutesOf(quiet.to) % 60 });
+  if (inQuietHours(at, quiet))
+    at = day.set({ hour: Math.floor(minutesOf(quiet.to) / 60), minute: minutesOf(quiet.to) % 60 });
   return at;
 }
 
-export function reminderPlan(programme: Programme, occurrences: MeetingOccurrence[], window: Window, owners: ReadonlySet<string>): PlannedDelivery[] {
+export function reminderPlan(
+  programme: Programme,
+  occurrences: MeetingOccurrence[],
+  window: Window,
+  owners: ReadonlySet<string>,
+): PlannedDelivery[] {
   const tz = programme.programme.timeZone;
   const policy = programme.reminders;
   const bodies = new Map(programme.bodies.map((b) => [b.id, b]));
@@ -104,14 +126,40 @@ export function reminderPlan(programme: Programme, occurrences: MeetingOccurrenc
     if (reminderBody) {
       for (const wg of werkgroepen) {
         if (wg.kind !== 'werkgroep') continue;
-        add({ key: `ask|${occ.key}|${wg.trekker}|${wg.id}`, kind: 'ask', occurrenceKey: occ.key, recipient: wg.trekker, werkgroep: wg.id, dueAt: before(policy.askDaysBefore) });
-        add({ key: `nudge|${occ.key}|${wg.trekker}|${wg.id}`, kind: 'nudge', occurrenceKey: occ.key, recipient: wg.trekker, werkgroep: wg.id, dueAt: before(policy.nudgeDaysBefore) });
+        add({
+          key: `ask|${occ.key}|${wg.trekker}|${wg.id}`,
+          kind: 'ask',
+          occurrenceKey: occ.key,
+          recipient: wg.trekker,
+          werkgroep: wg.id,
+          dueAt: before(policy.askDaysBefore),
+        });
+        add({
+          key: `nudge|${occ.key}|${wg.trekker}|${wg.id}`,
+          kind: 'nudge',
+          occurrenceKey: occ.key,
+          recipient: wg.trekker,
+          werkgroep: wg.id,
+          dueAt: before(policy.nudgeDaysBefore),
+        });
       }
-      add({ key: `compile|${occ.key}|channel:${reminderBody.id}`, kind: 'compile', occurrenceKey: occ.key, recipient: `channel:${reminderBody.id}`, dueAt: before(policy.compileDaysBefore) });
+      add({
+        key: `compile|${occ.key}|channel:${reminderBody.id}`,
+        kind: 'compile',
+        occurrenceKey: occ.key,
+        recipient: `channel:${reminderBody.id}`,
+        dueAt: before(policy.compileDaysBefore),
+      });
     }
     for (const id of occ.bodyIds) {
       if (!bodies.get(id)?.channel) continue;
-      add({ key: `announce|${occ.key}|channel:${id}`, kind: 'announce', occurrenceKey: occ.key, recipient: `channel:${id}`, dueAt: before(1) });
+      add({
+        key: `announce|${occ.key}|channel:${id}`,
+        kind: 'announce',
+        occurrenceKey: occ.key,
+        recipient: `channel:${id}`,
+        dueAt: before(1),
+      });
     }
   }
   // Weekly digests: every Monday in the window (moved to the next working day when it is a holiday).
@@ -120,7 +168,8 @@ export function reminderPlan(programme: Programme, occurrences: MeetingOccurrenc
   for (; monday < end; monday = monday.plus({ weeks: 1 })) {
     const week = `${monday.weekYear}-W${String(monday.weekNumber).padStart(2, '0')}`;
     const dueAt = sendMoment(monday, policy.sendAt, policy.quietHours, 1).toJSDate();
-    for (const person of [...owners].sort()) add({ key: `digest|${week}|${person}`, kind: 'digest', week, recipient: person, dueAt });
+    for (const person of [...owners].sort())
+      add({ key: `digest|${week}|${person}`, kind: 'digest', week, recipient: person, dueAt });
   }
   return out.sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime() || a.key.localeCompare(b.key));
 }
@@ -128,7 +177,11 @@ export function reminderPlan(programme: Programme, occurrences: MeetingOccurrenc
 export type LedgerStatus = 'pending' | 'sent' | 'skipped' | 'failed' | 'cancelled';
 
 /** What to change in the ledger so it matches the plan; sent, skipped and failed rows are history and stay. */
-export function reconcileDeliveries(planned: PlannedDelivery[], existing: { key: string; dueAt: Date; status: LedgerStatus }[], window: Window): { create: PlannedDelivery[]; move: { key: string; dueAt: Date }[]; cancel: string[] } {
+export function reconcileDeliveries(
+  planned: PlannedDelivery[],
+  existing: { key: string; dueAt: Date; status: LedgerStatus }[],
+  window: Window,
+): { create: PlannedDelivery[]; move: { key: string; dueAt: Date }[]; cancel: string[] } {
   const have = new Map(existing.map((e) => [e.key, e]));
   const want = new Set(planned.map((p) => p.key));
   const create: PlannedDelivery[] = [];
@@ -136,7 +189,8 @@ export function reconcileDeliveries(planned: PlannedDelivery[], existing: { key:
   for (const p of planned) {
     const e = have.get(p.key);
     if (!e || e.status === 'cancelled') create.push(p);
-    else if (e.status === 'pending' && e.dueAt.getTime() !== p.dueAt.getTime()) move.push({ key: p.key, dueAt: p.dueAt });
+    else if (e.status === 'pending' && e.dueAt.getTime() !== p.dueAt.getTime())
+      move.push({ key: p.key, dueAt: p.dueAt });
   }
   const cancel = existing
     .filter((e) => e.status === 'pending' && !want.has(e.key) && e.dueAt >= window.from && e.dueAt < window.until)

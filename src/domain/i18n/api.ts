@@ -4,25 +4,67 @@ import type { Entry } from '../i18n.ts';
 
 export const apiMessages = {
   'api.unauthorized': { nl: 'aanmelden vereist: geen geldig token', en: 'sign-in required: no valid token' },
-  'api.badInput': { nl: 'ongeldige invoer ({detail}); er is niets gewijzigd', en: 'invalid input ({detail}); nothing was changed' },
+  'api.badInput': {
+    nl: 'ongeldige invoer ({detail}); er is niets gewijzigd',
+    en: 'invalid input ({detail}); nothing was changed',
+  },
   'api.actionNotFound': { nl: "actie '{id}' bestaat niet", en: "action '{id}' does not exist" },
-  'api.topicHasAction': { nl: "van onderwerp '{topic}' is al een actie gemaakt ({id})", en: "topic '{topic}' already has an action ({id})" },
-  'api.actionChanged': { nl: "'{title}' is intussen gewijzigd (door iemand anders of in Planner); bekijk de huidige waarden en probeer opnieuw", en: "'{title}' was changed in the meantime (by someone else or in Planner); look at the current values and try again" },
-  'api.notMember': { nl: "alleen leden van {werkgroep} kunnen de acties ervan wijzigen", en: "only members of {werkgroep} can change its actions" },
+  'api.topicHasAction': {
+    nl: "van onderwerp '{topic}' is al een actie gemaakt ({id})",
+    en: "topic '{topic}' already has an action ({id})",
+  },
+  'api.actionChanged': {
+    nl: "'{title}' is intussen gewijzigd (door iemand anders of in Planner); bekijk de huidige waarden en probeer opnieuw",
+    en: "'{title}' was changed in the meantime (by someone else or in Planner); look at the current values and try again",
+  },
+  'api.notMember': {
+    nl: 'alleen leden van {werkgroep} kunnen de acties ervan wijzigen',
+    en: 'only members of {werkgroep} can change its actions',
+  },
   'api.werkgroepNotFound': { nl: "werkgroep '{id}' bestaat niet", en: "werkgroep '{id}' does not exist" },
-  'api.meetingNotFound': { nl: "bijeenkomst '{key}' staat niet in het programma", en: "meeting '{key}' is not in the programme" },
+  'api.meetingNotFound': {
+    nl: "bijeenkomst '{key}' staat niet in het programma",
+    en: "meeting '{key}' is not in the programme",
+  },
   'api.notFound': { nl: 'deze API-route bestaat niet', en: 'this API route does not exist' },
-  'api.notMeasurer': { nl: 'alleen de projectleider en de leden van de regiegroep kunnen metingen vastleggen', en: 'only the projectleider and the members of the regiegroep can record measurements' },
-  'api.indicatorNotFound': { nl: "indicator '{id}' bestaat niet in het programma", en: "indicator '{id}' does not exist in the programme" },
-  'api.measuredInFuture': { nl: 'een meting van {date} ligt in de toekomst', en: 'a measurement dated {date} is in the future' },
-  'api.notInProgramme': { nl: 'je staat niet in het programma; vraag de projectleider je toe te voegen', en: 'you are not in the programme; ask the projectleider to add you' },
-  'api.notRhythmTrigger': { nl: 'alleen de projectleider kan het herinneringsritme met de hand starten', en: 'only the projectleider can start the reminder rhythm by hand' },
-  'api.notDecider': { nl: 'alleen de projectleider en de leden van de regiegroep kunnen besluiten verder brengen', en: 'only the projectleider and the members of the regiegroep can move decisions on' },
+  'api.notMeasurer': {
+    nl: 'alleen de projectleider en de leden van de regiegroep kunnen metingen vastleggen',
+    en: 'only the projectleider and the members of the regiegroep can record measurements',
+  },
+  'api.indicatorNotFound': {
+    nl: "indicator '{id}' bestaat niet in het programma",
+    en: "indicator '{id}' does not exist in the programme",
+  },
+  'api.measuredInFuture': {
+    nl: 'een meting van {date} ligt in de toekomst',
+    en: 'a measurement dated {date} is in the future',
+  },
+  'api.notInProgramme': {
+    nl: 'je staat niet in het programma; vraag de projectleider je toe te voegen',
+    en: 'you are not in the programme; ask the projectleider to add you',
+  },
+  'api.notRhythmTrigger': {
+    nl: 'alleen de projectleider kan het herinneringsritme met de hand starten',
+    en: 'only the projectleider can start the reminder rhythm by hand',
+  },
+  'api.notDecider': {
+    nl: 'alleen de projectleider en de leden van de regiegroep kunnen besluiten verder brengen',
+    en: 'only the projectleider and the members of the regiegroep can move decisions on',
+  },
   // The HTTP server outside the API routes: unknown pages, errors, the tab's sign-in, the bot endpoint
   'api.http.notFound': { nl: 'Deze pagina bestaat niet.', en: 'This page does not exist.' },
-  'api.http.internal': { nl: 'Er ging iets mis; probeer het later opnieuw.', en: 'Something went wrong; try again later.' },
-  'api.signin.localOnly': { nl: 'Lokaal aanmelden kan alleen op deze computer.', en: 'Local sign-in only works on this machine.' },
-  'api.signin.expired': { nl: 'Aanmelden mislukt: verlopen of onbekend verzoek; probeer opnieuw via /tab.', en: 'Sign-in failed: expired or unknown request; try again from /tab.' },
+  'api.http.internal': {
+    nl: 'Er ging iets mis; probeer het later opnieuw.',
+    en: 'Something went wrong; try again later.',
+  },
+  'api.signin.localOnly': {
+    nl: 'Lokaal aanmelden kan alleen op deze computer.',
+    en: 'Local sign-in only works on this machine.',
+  },
+  'api.signin.expired': {
+    nl: 'Aanmelden mislukt: verlopen of onbekend verzoek; probeer opnieuw via /tab.',
+    en: 'Sign-in failed: expired or unknown request; try again from /tab.',
+  },
   'api.signin.failed': { nl: 'Aanmelden mislukt ({reason}).', en: 'Sign-in failed ({reason}).' },
   'api.tab.notBuilt': { nl: 'De tab is niet gebouwd: npm run build.', en: 'The tab is not built: npm run build.' },
   'api.bot.badToken': { nl: 'Ongeldig of ontbrekend token', en: 'invalid or missing token' },

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { mergeAction, type ActionFields } from './merge.ts';
 
-const base: ActionFields = { title: 'Inventarisatie applicaties', due: '2026-12-01', status: 'open', ks: ['kwetsbaarheid'], owners: ['bram'], notes: '' };
+const base: ActionFields = {
+  title: 'Inventarisatie applicaties',
+  due: '2026-12-01',
+  status: 'open',
+  ks: ['kwetsbaarheid'],
+  owners: ['bram'],
+  notes: '',
+};
 
 describe('mergeAction', () => {
   it('takes each side for the fields only it changed', () => {
@@ -15,9 +22,15 @@ describe('mergeAction', () => {
   });
 
   it('the same field changed on both sides: Planner wins and the conflict keeps both values', () => {
-    const r = mergeAction(base, { ...base, title: 'Inventarisatie (Regiekamer)' }, { ...base, title: 'Inventarisatie (Planner)' });
+    const r = mergeAction(
+      base,
+      { ...base, title: 'Inventarisatie (Regiekamer)' },
+      { ...base, title: 'Inventarisatie (Planner)' },
+    );
     expect(r.merged.title).toBe('Inventarisatie (Planner)');
-    expect(r.conflicts).toEqual([{ field: 'title', ours: 'Inventarisatie (Regiekamer)', theirs: 'Inventarisatie (Planner)' }]);
+    expect(r.conflicts).toEqual([
+      { field: 'title', ours: 'Inventarisatie (Regiekamer)', theirs: 'Inventarisatie (Planner)' },
+    ]);
     expect(r.toPlanner).toEqual([]);
   });
 
@@ -27,7 +40,7 @@ describe('mergeAction', () => {
     expect(mergeAction(base, base, base)).toMatchObject({ toPlanner: [], toStore: [], conflicts: [] });
   });
 
-  it('never synced: the store is the base, so Planner\'s differences win only where the store had nothing new', () => {
+  it("never synced: the store is the base, so Planner's differences win only where the store had nothing new", () => {
     const r = mergeAction(undefined, base, { ...base, notes: 'uit Planner' });
     expect(r.merged.notes).toBe('uit Planner');
   });

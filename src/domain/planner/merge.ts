@@ -41,7 +41,12 @@ export interface MergeResult {
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 export function normalise(f: ActionFields): ActionFields {
-  return { ...f, ks: [...new Set(f.ks)].sort(), owners: [...new Set(f.owners)].sort(), notes: f.notes.replace(/\r\n/g, '\n') };
+  return {
+    ...f,
+    ks: [...new Set(f.ks)].sort(),
+    owners: [...new Set(f.owners)].sort(),
+    notes: f.notes.replace(/\r\n/g, '\n'),
+  };
 }
 
 /** base: what both last agreed on (undefined: never synced — then the store's values count as the base's). */
@@ -55,7 +60,8 @@ export function mergeAction(base: ActionFields | undefined, store: ActionFields,
     const changedHere = !same(ours[field], b[field]);
     const changedThere = !same(theirs[field], b[field]);
     if (changedHere && !changedThere) merged[field] = ours[field];
-    else if (changedHere && changedThere && !same(ours[field], theirs[field])) conflicts.push({ field, ours: ours[field], theirs: theirs[field] });
+    else if (changedHere && changedThere && !same(ours[field], theirs[field]))
+      conflicts.push({ field, ours: ours[field], theirs: theirs[field] });
   }
   const result = merged as unknown as ActionFields;
   return {

@@ -23,7 +23,14 @@ describe('diffProgrammes', () => {
   it('names added, removed and changed items per collection and changed settings', async () => {
     const a = await minimal();
     const b = JSON.parse(JSON.stringify(a)) as Programme;
-    b.people.push({ id: 'dirk', name: 'Dirk Delta', upn: 'dirk@alfa.example', gemeente: 'alfa', roles: [], hoursPerWeek: 2 });
+    b.people.push({
+      id: 'dirk',
+      name: 'Dirk Delta',
+      upn: 'dirk@alfa.example',
+      gemeente: 'alfa',
+      roles: [],
+      hoursPerWeek: 2,
+    });
     b.bodies = b.bodies.filter((x) => x.id !== 'wg-data');
     const cadence = b.cadences[0];
     if (!cadence) throw new Error('fixture has a cadence');

@@ -2,7 +2,8 @@
 import type { Programme } from './schema.ts';
 import { t, type Lang } from '../i18n.ts';
 
-type CollectionName = 'gemeenten' | 'people' | 'bodies' | 'cadences' | 'phases' | 'dependencies' | 'indicators' | 'backlog';
+type CollectionName =
+  'gemeenten' | 'people' | 'bodies' | 'cadences' | 'phases' | 'dependencies' | 'indicators' | 'backlog';
 
 interface CollectionDiff {
   added: string[];
@@ -27,7 +28,10 @@ const keyed: Record<CollectionName, (p: Programme) => [string, unknown][]> = {
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   if (value && typeof value === 'object') {
-    return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`).join(',')}}`;
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
   }
   return JSON.stringify(value);
 }
@@ -50,10 +54,13 @@ export function diffProgrammes(before: Programme, after: Programme): ProgrammeDi
 }
 
 export function isEmptyDiff(diff: ProgrammeDiff): boolean {
-  return diff.settingsChanged.length === 0
-    && (Object.keys(keyed) as CollectionName[]).every((n) => diff[n].added.length + diff[n].removed.length + diff[n].changed.length === 0);
+  return (
+    diff.settingsChanged.length === 0 &&
+    (Object.keys(keyed) as CollectionName[]).every(
+      (n) => diff[n].added.length + diff[n].removed.length + diff[n].changed.length === 0,
+    )
+  );
 }
-
 
 /** One line per changed collection, e.g. "personen: +2 −1 ~3 (…)". */
 export function describeDiff(diff: ProgrammeDiff, lang: Lang = 'nl'): string[] {
@@ -63,7 +70,9 @@ export function describeDiff(diff: ProgrammeDiff, lang: Lang = 'nl'): string[] {
     if (d.added.length + d.removed.length + d.changed.length === 0) continue;
     const ids = [...d.added.map((i) => `+${i}`), ...d.removed.map((i) => `−${i}`), ...d.changed.map((i) => `~${i}`)];
     const shown = ids.slice(0, 6).join(', ') + (ids.length > 6 ? ', …' : '');
-    lines.push(`${t(`diff.${name}`, {}, lang)}: +${d.added.length} −${d.removed.length} ~${d.changed.length} (${shown})`);
+    lines.push(
+      `${t(`diff.${name}`, {}, lang)}: +${d.added.length} −${d.removed.length} ~${d.changed.length} (${shown})`,
+    );
   }
   if (diff.settingsChanged.length) lines.push(`${t('diff.settings', {}, lang)}: ${diff.settingsChanged.join(', ')}`);
   return lines;

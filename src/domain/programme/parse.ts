@@ -1,6 +1,17 @@
 // From the bytes of a programme file to a validated Programme, or to every problem with its line and column.
 // Pure: the caller reads the file; this only looks at bytes and text.
-import { CST, isMap, isPair, isScalar, isSeq, LineCounter, Parser, parseDocument, type Document, type Node } from 'yaml';
+import {
+  CST,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  Parser,
+  parseDocument,
+  type Document,
+  type Node,
+} from 'yaml';
 import type { z } from 'zod';
 import { t, isMessageKey, type Lang, type MessageKey, type Params } from '../i18n.ts';
 import { ProgrammeSchema, type Programme } from './schema.ts';
@@ -17,12 +28,13 @@ export interface Problem {
   path: Path;
 }
 
-export type ParseResult =
-  | { ok: true; programme: Programme; text: string }
-  | { ok: false; problems: Problem[] };
+export type ParseResult = { ok: true; programme: Programme; text: string } | { ok: false; problems: Problem[] };
 
 function formatPath(path: Path): string {
-  return path.reduce<string>((out, part) => (typeof part === 'number' ? `${out}[${part}]` : out ? `${out}.${part}` : part), '');
+  return path.reduce<string>(
+    (out, part) => (typeof part === 'number' ? `${out}[${part}]` : out ? `${out}.${part}` : part),
+    '',
+  );
 }
 
 export function problemMessage(p: Problem, lang: Lang = 'nl'): string {
@@ -35,8 +47,10 @@ export function formatProblem(p: Problem, lang: Lang = 'nl'): string {
 }
 
 export function parseProgramme(bytes: Uint8Array, file: string): ParseResult {
-  const at = (key: MessageKey, params: Params = {}, line = 1, col = 1): ParseResult =>
-    ({ ok: false, problems: [{ file, line, col, key, params, path: [] }] });
+  const at = (key: MessageKey, params: Params = {}, line = 1, col = 1): ParseResult => ({
+    ok: false,
+    problems: [{ file, line, col, key, params, path: [] }],
+  });
 
   if (bytes.byteLength > MAX_FILE_BYTES) return at('file.tooLarge', { size: bytes.byteLength, max: MAX_FILE_BYTES });
   if (bytes.includes(0)) return at('file.binary');
@@ -137,8 +151,13 @@ type Locate = (path: Path, keyNode?: boolean) => { line: number; col: number };
 
 function fromZodIssue(issue: z.core.$ZodIssue, data: unknown, file: string, locate: Locate): Problem[] {
   const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
-  const mk = (p: Path, key: MessageKey, params: Params = {}, keyNode = false): Problem =>
-    ({ file, ...locate(p, keyNode), key, params, path: p });
+  const mk = (p: Path, key: MessageKey, params: Params = {}, keyNode = false): Problem => ({
+    file,
+    ...locate(p, keyNode),
+    key,
+    params,
+    path: p,
+  });
 
   switch (issue.code) {
     case 'unrecognized_keys':

@@ -19,15 +19,31 @@ type JsonSchema = {
   maxLength?: number;
 };
 
-interface Row { path: string; type: string; required: boolean; def: string; notes: string }
+interface Row {
+  path: string;
+  type: string;
+  required: boolean;
+  def: string;
+  notes: string;
+}
 
 const PATTERN_NAMES: Record<string, string> = {
   '^[a-z0-9][a-z0-9-]{0,62}$': 'id',
   '^([01]\\d|2[0-3]):[0-5]\\d$': 'tijd `UU:MM`',
   '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$': 'GUID',
 };
-const FORMAT_NAMES: Record<string, string> = { date: 'datum `JJJJ-MM-DD`', uri: 'URL', 'iana-time-zone': 'tijdzone (IANA)' };
-const TYPE_NAMES: Record<string, string> = { string: 'tekst', number: 'getal', integer: 'geheel getal', boolean: '`true` \\| `false`', object: 'object' };
+const FORMAT_NAMES: Record<string, string> = {
+  date: 'datum `JJJJ-MM-DD`',
+  uri: 'URL',
+  'iana-time-zone': 'tijdzone (IANA)',
+};
+const TYPE_NAMES: Record<string, string> = {
+  string: 'tekst',
+  number: 'getal',
+  integer: 'geheel getal',
+  boolean: '`true` \\| `false`',
+  object: 'object',
+};
 
 function typeOf(s: JsonSchema): string {
   if (s.const !== undefined) return `\`${JSON.stringify(s.const)}\``;
@@ -42,7 +58,7 @@ function typeOf(s: JsonSchema): string {
     return PATTERN_NAMES[s.pattern] ?? `tekst \`${s.pattern}\``;
   }
   const type = Array.isArray(s.type) ? s.type[0] : s.type;
-  return type ? TYPE_NAMES[type] ?? type : '?';
+  return type ? (TYPE_NAMES[type] ?? type) : '?';
 }
 
 function notesOf(s: JsonSchema): string {
@@ -53,9 +69,21 @@ function notesOf(s: JsonSchema): string {
   return parts.join(' ');
 }
 
-function walk(s: JsonSchema, path: string, required: boolean, rows: Row[], sections: { title: string; rows: Row[] }[]): void {
+function walk(
+  s: JsonSchema,
+  path: string,
+  required: boolean,
+  rows: Row[],
+  sections: { title: string; rows: Row[] }[],
+): void {
   if (path) {
-    rows.push({ path, type: typeOf(s), required, def: s.default === undefined ? '' : `\`${JSON.stringify(s.default)}\``, notes: notesOf(s) });
+    rows.push({
+      path,
+      type: typeOf(s),
+      required,
+      def: s.default === undefined ? '' : `\`${JSON.stringify(s.default)}\``,
+      notes: notesOf(s),
+    });
   }
   const variants = s.oneOf ?? s.anyOf;
   if (variants) {
@@ -64,21 +92,31 @@ function walk(s: JsonSchema, path: string, required: boolean, rows: Row[], secti
       const title = disc ? `\`${path}\` met \`${disc[0]}: ${String(disc[1].const)}\`` : `\`${path}\``;
       const sub: Row[] = [];
       walk({ ...v, description: undefined }, '', false, sub, sections);
-      for (const [k, p] of Object.entries(v.properties ?? {})) walk(p, `${path}.${k}`, (v.required ?? []).includes(k), sub, sections);
+      for (const [k, p] of Object.entries(v.properties ?? {}))
+        walk(p, `${path}.${k}`, (v.required ?? []).includes(k), sub, sections);
       sections.push({ title, rows: sub });
     }
     return;
   }
   if (s.type === 'object' && s.properties) {
-    for (const [k, p] of Object.entries(s.properties)) walk(p, path ? `${path}.${k}` : k, (s.required ?? []).includes(k), rows, sections);
+    for (const [k, p] of Object.entries(s.properties))
+      walk(p, path ? `${path}.${k}` : k, (s.required ?? []).includes(k), rows, sections);
   }
-  if (s.type === 'array' && s.items && (s.items.properties || s.items.oneOf)) walk({ ...s.items, description: undefined }, `${path}[]`, false, rows, sections);
+  if (s.type === 'array' && s.items && (s.items.properties || s.items.oneOf))
+    walk({ ...s.items, description: undefined }, `${path}[]`, false, rows, sections);
 }
 
 function table(rows: Row[]): string {
   const head = '| veld | type | verplicht | standaard | toelichting |\n| --- | --- | --- | --- | --- |';
-  return [head, ...rows.filter((r) => !r.path.endsWith('[]') || r.type !== 'object').map((r) =>
-    `| \`${r.path}\` | ${r.type} | ${r.required ? 'ja' : ''} | ${r.def} | ${r.notes.replace(/\|/g, '\\|')} |`)].join('\n');
+  return [
+    head,
+    ...rows
+      .filter((r) => !r.path.endsWith('[]') || r.type !== 'object')
+      .map(
+        (r) =>
+          `| \`${r.path}\` | ${r.type} | ${r.required ? 'ja' : ''} | ${r.def} | ${r.notes.replace(/\|/g, '\\|')} |`,
+      ),
+  ].join('\n');
 }
 
 export function programmeReference(schema: JsonSchema): string {
@@ -92,9 +130,9 @@ export function programmeReference(schema: JsonSchema): string {
     '',
     schema.description ?? '',
     '',
-    'Naast deze structuur controleert `regiekamer validate` de samenhang: unieke id\'s, verwijzingen naar bestaande',
+    "Naast deze structuur controleert `regiekamer validate` de samenhang: unieke id's, verwijzingen naar bestaande",
     'personen, organen, gemeenten en vakgebieden, precies één host-gemeente, trekkers die lid zijn van hun werkgroep,',
-    'geen kringloop in afhankelijkheden, tenant-id\'s voor gedeelde kanalen, data en tijden in volgorde en binnen bereik.',
+    "geen kringloop in afhankelijkheden, tenant-id's voor gedeelde kanalen, data en tijden in volgorde en binnen bereik.",
     '',
     table(rows),
     '',

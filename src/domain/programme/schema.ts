@@ -31,50 +31,85 @@ function isTimeZone(value: string): boolean {
 
 const id = () => z.string({ error: 'type.id' }).regex(ID, { error: 'format.id' });
 const ref = id;
-const text = (max = 200) => z.string({ error: 'type.string' }).trim().min(1, { error: 'format.nonEmpty' }).max(max, { error: 'format.tooLong' });
-const date = () => z.string({ error: 'type.date' }).refine(isRealDate, { error: 'format.date' }).meta({ format: 'date' });
+const text = (max = 200) =>
+  z.string({ error: 'type.string' }).trim().min(1, { error: 'format.nonEmpty' }).max(max, { error: 'format.tooLong' });
+const date = () =>
+  z.string({ error: 'type.date' }).refine(isRealDate, { error: 'format.date' }).meta({ format: 'date' });
 const time = () => z.string({ error: 'type.time' }).regex(TIME, { error: 'format.time' });
-const timeZone = () => z.string({ error: 'type.string' }).refine(isTimeZone, { error: 'format.timeZone' }).meta({ format: 'iana-time-zone' });
+const timeZone = () =>
+  z
+    .string({ error: 'type.string' })
+    .refine(isTimeZone, { error: 'format.timeZone' })
+    .meta({ format: 'iana-time-zone' });
 
 const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
 const WEEK_INDEXES = ['first', 'second', 'third', 'fourth', 'last'] as const;
 export const BODY_KINDS = ['bestuur', 'stuurgroep', 'regiegroep', 'projectgroep', 'werkgroep', 'projectteam'] as const;
 const CHANNEL_KINDS = ['standard', 'private', 'shared'] as const;
 const ROLES = [
-  'projectleider', 'kwartiermaker', 'trekker', 'teamhoofd', 'gemeentesecretaris', 'directeur', 'bestuurder',
-  'communicatieadviseur', 'projectondersteuning', 'adviseur', 'medewerker', 'or-lid',
+  'projectleider',
+  'kwartiermaker',
+  'trekker',
+  'teamhoofd',
+  'gemeentesecretaris',
+  'directeur',
+  'bestuurder',
+  'communicatieadviseur',
+  'projectondersteuning',
+  'adviseur',
+  'medewerker',
+  'or-lid',
 ] as const;
 
 const weekday = () => z.enum(WEEKDAYS, { error: 'enum.weekday' });
 
-const GemeenteSchema = z.strictObject({
-  id: id(),
-  name: text(),
-  tenantId: z.string({ error: 'type.string' }).regex(GUID, { error: 'format.guid' }).optional()
-    .describe('Entra ID tenant-id (GUID). Zonder tenant-id kan de gemeente niet in gedeelde kanalen.'),
-  domain: z.string({ error: 'type.string' }).regex(DOMAIN_NAME, { error: 'format.domain' }),
-  province: text().optional(),
-  host: z.boolean({ error: 'type.boolean' }).default(false)
-    .describe('Precies één gemeente is host: haar tenant bevat het team van het programma.'),
-}).describe('Een deelnemende gemeente met haar eigen Microsoft 365-tenant.');
+const GemeenteSchema = z
+  .strictObject({
+    id: id(),
+    name: text(),
+    tenantId: z
+      .string({ error: 'type.string' })
+      .regex(GUID, { error: 'format.guid' })
+      .optional()
+      .describe('Entra ID tenant-id (GUID). Zonder tenant-id kan de gemeente niet in gedeelde kanalen.'),
+    domain: z.string({ error: 'type.string' }).regex(DOMAIN_NAME, { error: 'format.domain' }),
+    province: text().optional(),
+    host: z
+      .boolean({ error: 'type.boolean' })
+      .default(false)
+      .describe('Precies één gemeente is host: haar tenant bevat het team van het programma.'),
+  })
+  .describe('Een deelnemende gemeente met haar eigen Microsoft 365-tenant.');
 
-const PersonSchema = z.strictObject({
-  id: id(),
-  name: text().describe('Weergavenaam.'),
-  upn: z.string({ error: 'type.string' }).regex(EMAIL, { error: 'format.upn' }).describe('UPN of e-mailadres in de eigen tenant.'),
-  email: z.string({ error: 'type.string' }).regex(EMAIL, { error: 'format.email' }).optional(),
-  gemeente: ref().describe('De gemeente waar deze persoon werkt (eigen tenant).'),
-  roles: z.array(z.enum(ROLES, { error: 'enum.role' })).default([]),
-  hoursPerWeek: z.number({ error: 'type.number' }).min(0, { error: 'range.hours' }).max(40, { error: 'range.hours' })
-    .describe('Uren per week beschikbaar voor het programma.'),
-}).describe('Iemand die in het programma meewerkt.');
+const PersonSchema = z
+  .strictObject({
+    id: id(),
+    name: text().describe('Weergavenaam.'),
+    upn: z
+      .string({ error: 'type.string' })
+      .regex(EMAIL, { error: 'format.upn' })
+      .describe('UPN of e-mailadres in de eigen tenant.'),
+    email: z.string({ error: 'type.string' }).regex(EMAIL, { error: 'format.email' }).optional(),
+    gemeente: ref().describe('De gemeente waar deze persoon werkt (eigen tenant).'),
+    roles: z.array(z.enum(ROLES, { error: 'enum.role' })).default([]),
+    hoursPerWeek: z
+      .number({ error: 'type.number' })
+      .min(0, { error: 'range.hours' })
+      .max(40, { error: 'range.hours' })
+      .describe('Uren per week beschikbaar voor het programma.'),
+  })
+  .describe('Iemand die in het programma meewerkt.');
 
-export const ChannelSchema = z.strictObject({
-  kind: z.enum(CHANNEL_KINDS, { error: 'enum.channelKind' }),
-  name: text(50).optional().describe('Kanaalnaam; standaard de naam van het orgaan.'),
-  externalAccess: z.enum(['direct-connect', 'guest'], { error: 'enum.externalAccess' }).default('direct-connect')
-    .describe('Hoe mensen uit andere tenants meedoen: B2B direct connect (gedeeld kanaal) of als gast in het team.'),
-}).describe('Het Teams-kanaal van een orgaan.');
+export const ChannelSchema = z
+  .strictObject({
+    kind: z.enum(CHANNEL_KINDS, { error: 'enum.channelKind' }),
+    name: text(50).optional().describe('Kanaalnaam; standaard de naam van het orgaan.'),
+    externalAccess: z
+      .enum(['direct-connect', 'guest'], { error: 'enum.externalAccess' })
+      .default('direct-connect')
+      .describe('Hoe mensen uit andere tenants meedoen: B2B direct connect (gedeeld kanaal) of als gast in het team.'),
+  })
+  .describe('Het Teams-kanaal van een orgaan.');
 
 const bodyBase = {
   id: id(),
@@ -84,67 +119,123 @@ const bodyBase = {
   agendaUrl: z.url({ error: 'format.url' }).optional(),
 };
 
-const BodySchema = z.discriminatedUnion('kind', [
-  z.strictObject({ ...bodyBase, kind: z.literal('bestuur') }),
-  z.strictObject({ ...bodyBase, kind: z.literal('stuurgroep'), chair: ref().optional() }),
-  z.strictObject({ ...bodyBase, kind: z.literal('regiegroep'), chair: ref().optional() }),
-  z.strictObject({ ...bodyBase, kind: z.literal('projectteam') }),
-  z.strictObject({ ...bodyBase, kind: z.literal('projectgroep'), lead: ref().describe('De projectleider die de projectgroep leidt.') }),
-  z.strictObject({
-    ...bodyBase,
-    kind: z.literal('werkgroep'),
-    projectgroep: ref().describe('De projectgroep waaronder de werkgroep valt.'),
-    vakgebied: ref().optional(),
-    trekker: ref().describe('De trekker (deelprojectleider); moet ook lid zijn.'),
-    gastheer: ref().optional().describe('De gemeente die dit cluster als gastheer trekt.'),
-  }),
-], { error: 'enum.bodyKind' });
+const BodySchema = z.discriminatedUnion(
+  'kind',
+  [
+    z.strictObject({ ...bodyBase, kind: z.literal('bestuur') }),
+    z.strictObject({ ...bodyBase, kind: z.literal('stuurgroep'), chair: ref().optional() }),
+    z.strictObject({ ...bodyBase, kind: z.literal('regiegroep'), chair: ref().optional() }),
+    z.strictObject({ ...bodyBase, kind: z.literal('projectteam') }),
+    z.strictObject({
+      ...bodyBase,
+      kind: z.literal('projectgroep'),
+      lead: ref().describe('De projectleider die de projectgroep leidt.'),
+    }),
+    z.strictObject({
+      ...bodyBase,
+      kind: z.literal('werkgroep'),
+      projectgroep: ref().describe('De projectgroep waaronder de werkgroep valt.'),
+      vakgebied: ref().optional(),
+      trekker: ref().describe('De trekker (deelprojectleider); moet ook lid zijn.'),
+      gastheer: ref().optional().describe('De gemeente die dit cluster als gastheer trekt.'),
+    }),
+  ],
+  { error: 'enum.bodyKind' },
+);
 
-const CadenceRuleSchema = z.discriminatedUnion('type', [
-  z.strictObject({
-    type: z.literal('weekly'),
-    interval: z.number({ error: 'type.number' }).int({ error: 'type.integer' }).min(1, { error: 'range.interval' }).max(52, { error: 'range.interval' }).default(1),
-    weekday: weekday(),
-  }),
-  z.strictObject({
-    type: z.literal('monthly'),
-    interval: z.number({ error: 'type.number' }).int({ error: 'type.integer' }).min(1, { error: 'range.interval' }).max(12, { error: 'range.interval' }).default(1),
-    week: z.enum(WEEK_INDEXES, { error: 'enum.week' }),
-    weekday: weekday(),
-  }),
-  z.strictObject({
-    type: z.literal('dates'),
-    dates: z.array(date()).min(1, { error: 'format.nonEmptyList' }),
-  }),
-], { error: 'enum.ruleType' });
+const CadenceRuleSchema = z.discriminatedUnion(
+  'type',
+  [
+    z.strictObject({
+      type: z.literal('weekly'),
+      interval: z
+        .number({ error: 'type.number' })
+        .int({ error: 'type.integer' })
+        .min(1, { error: 'range.interval' })
+        .max(52, { error: 'range.interval' })
+        .default(1),
+      weekday: weekday(),
+    }),
+    z.strictObject({
+      type: z.literal('monthly'),
+      interval: z
+        .number({ error: 'type.number' })
+        .int({ error: 'type.integer' })
+        .min(1, { error: 'range.interval' })
+        .max(12, { error: 'range.interval' })
+        .default(1),
+      week: z.enum(WEEK_INDEXES, { error: 'enum.week' }),
+      weekday: weekday(),
+    }),
+    z.strictObject({
+      type: z.literal('dates'),
+      dates: z.array(date()).min(1, { error: 'format.nonEmptyList' }),
+    }),
+  ],
+  { error: 'enum.ruleType' },
+);
 
-const CadenceSchema = z.strictObject({
-  id: id(),
-  name: text(),
-  bodies: z.array(ref()).min(1, { error: 'format.nonEmptyList' }).describe('Orgaan of organen die dit overleg voeren.'),
-  audience: z.enum(['members', 'everyone'], { error: 'enum.audience' }).default('members')
-    .describe('members: de leden van de organen; everyone: iedereen in het programma (bijeenkomsten).'),
-  rule: CadenceRuleSchema,
-  start: time().describe('Begintijd, HH:MM in de tijdzone van het overleg.'),
-  durationMinutes: z.number({ error: 'type.number' }).int({ error: 'type.integer' }).min(15, { error: 'range.duration' }).max(480, { error: 'range.duration' }),
-  timeZone: timeZone().default('Europe/Amsterdam'),
-  holidays: z.enum(['skip', 'next-working-day'], { error: 'enum.holidayPolicy' }).default('skip'),
-  from: date().describe('Eerste datum (inclusief).'),
-  until: date().describe('Laatste datum (inclusief).'),
-}).describe('Een vast overlegritme dat een terugkerende Teams-vergadering wordt.');
+const CadenceSchema = z
+  .strictObject({
+    id: id(),
+    name: text(),
+    bodies: z
+      .array(ref())
+      .min(1, { error: 'format.nonEmptyList' })
+      .describe('Orgaan of organen die dit overleg voeren.'),
+    audience: z
+      .enum(['members', 'everyone'], { error: 'enum.audience' })
+      .default('members')
+      .describe('members: de leden van de organen; everyone: iedereen in het programma (bijeenkomsten).'),
+    rule: CadenceRuleSchema,
+    start: time().describe('Begintijd, HH:MM in de tijdzone van het overleg.'),
+    durationMinutes: z
+      .number({ error: 'type.number' })
+      .int({ error: 'type.integer' })
+      .min(15, { error: 'range.duration' })
+      .max(480, { error: 'range.duration' }),
+    timeZone: timeZone().default('Europe/Amsterdam'),
+    holidays: z.enum(['skip', 'next-working-day'], { error: 'enum.holidayPolicy' }).default('skip'),
+    from: date().describe('Eerste datum (inclusief).'),
+    until: date().describe('Laatste datum (inclusief).'),
+  })
+  .describe('Een vast overlegritme dat een terugkerende Teams-vergadering wordt.');
 
-const ReminderPolicySchema = z.strictObject({
-  bodyKind: z.enum(BODY_KINDS, { error: 'enum.bodyKind' }).default('regiegroep')
-    .describe('Voor de vergaderingen van welk soort orgaan om voortgang gevraagd wordt.'),
-  askDaysBefore: z.number({ error: 'type.number' }).int({ error: 'type.integer' }).min(1, { error: 'range.days' }).max(30, { error: 'range.days' }).default(7),
-  nudgeDaysBefore: z.number({ error: 'type.number' }).int({ error: 'type.integer' }).min(1, { error: 'range.days' }).max(30, { error: 'range.days' }).default(2),
-  compileDaysBefore: z.number({ error: 'type.number' }).int({ error: 'type.integer' }).min(0, { error: 'range.days' }).max(30, { error: 'range.days' }).default(1),
-  sendAt: time().default('09:00'),
-  quietHours: z.strictObject({ from: time(), to: time() }).default({ from: '18:00', to: '08:00' }),
-}).describe('Wanneer de bot om updates vraagt, herinnert en samenvat.');
+const ReminderPolicySchema = z
+  .strictObject({
+    bodyKind: z
+      .enum(BODY_KINDS, { error: 'enum.bodyKind' })
+      .default('regiegroep')
+      .describe('Voor de vergaderingen van welk soort orgaan om voortgang gevraagd wordt.'),
+    askDaysBefore: z
+      .number({ error: 'type.number' })
+      .int({ error: 'type.integer' })
+      .min(1, { error: 'range.days' })
+      .max(30, { error: 'range.days' })
+      .default(7),
+    nudgeDaysBefore: z
+      .number({ error: 'type.number' })
+      .int({ error: 'type.integer' })
+      .min(1, { error: 'range.days' })
+      .max(30, { error: 'range.days' })
+      .default(2),
+    compileDaysBefore: z
+      .number({ error: 'type.number' })
+      .int({ error: 'type.integer' })
+      .min(0, { error: 'range.days' })
+      .max(30, { error: 'range.days' })
+      .default(1),
+    sendAt: time().default('09:00'),
+    quietHours: z.strictObject({ from: time(), to: time() }).default({ from: '18:00', to: '08:00' }),
+  })
+  .describe('Wanneer de bot om updates vraagt, herinnert en samenvat.');
 
 const PhaseSchema = z.strictObject({
-  number: z.number({ error: 'type.number' }).int({ error: 'type.integer' }).min(1, { error: 'range.phase' }).max(99, { error: 'range.phase' }),
+  number: z
+    .number({ error: 'type.number' })
+    .int({ error: 'type.integer' })
+    .min(1, { error: 'range.phase' })
+    .max(99, { error: 'range.phase' }),
   name: text(),
   start: date(),
   end: date(),
@@ -177,41 +268,53 @@ const IndicatorSchema = z.strictObject({
   better: z.enum(['higher', 'lower'], { error: 'enum.better' }),
 });
 
-export const ProgrammeSchema = z.strictObject({
-  version: z.literal(1, { error: 'format.version' }),
-  programme: z.strictObject({
-    id: id(),
-    name: text(),
-    description: text(2000).optional(),
-    timeZone: timeZone().default('Europe/Amsterdam'),
-    organizer: z.string({ error: 'type.string' }).regex(EMAIL, { error: 'format.upn' })
-      .describe('Het organisatorpostvak (UPN) in de host-tenant waarin de vergaderreeksen staan.'),
-    team: z.strictObject({
-      name: text(256),
-      description: text(1024).optional(),
-      owners: z.array(ref()).min(1, { error: 'format.nonEmptyList' }),
+export const ProgrammeSchema = z
+  .strictObject({
+    version: z.literal(1, { error: 'format.version' }),
+    programme: z.strictObject({
+      id: id(),
+      name: text(),
+      description: text(2000).optional(),
+      timeZone: timeZone().default('Europe/Amsterdam'),
+      organizer: z
+        .string({ error: 'type.string' })
+        .regex(EMAIL, { error: 'format.upn' })
+        .describe('Het organisatorpostvak (UPN) in de host-tenant waarin de vergaderreeksen staan.'),
+      team: z.strictObject({
+        name: text(256),
+        description: text(1024).optional(),
+        owners: z.array(ref()).min(1, { error: 'format.nonEmptyList' }),
+      }),
     }),
-  }),
-  gemeenten: z.array(GemeenteSchema).min(1, { error: 'format.nonEmptyList' }),
-  vakgebieden: z.array(VakgebiedSchema).default([]),
-  people: z.array(PersonSchema).min(1, { error: 'format.nonEmptyList' }),
-  bodies: z.array(BodySchema).min(1, { error: 'format.nonEmptyList' }),
-  cadences: z.array(CadenceSchema).default([]),
-  reminders: ReminderPolicySchema.default({
-    bodyKind: 'regiegroep', askDaysBefore: 7, nudgeDaysBefore: 2, compileDaysBefore: 1, sendAt: '09:00',
-    quietHours: { from: '18:00', to: '08:00' },
-  }),
-  phases: z.array(PhaseSchema).default([]),
-  dependencies: z.array(DependencySchema).default([]),
-  backlog: z.array(BacklogSchema).default([]),
-  indicators: z.array(IndicatorSchema).default([]),
-  planner: z.strictObject({
-    buckets: z.array(text(100)).min(1, { error: 'format.nonEmptyList' }).max(200, { error: 'range.buckets' }),
-  }).default({ buckets: ['Te doen', 'Loopt', 'Wacht op besluit', 'Gereed'] }),
-  decisionRoute: z.array(z.enum(BODY_KINDS, { error: 'enum.bodyKind' })).min(1, { error: 'format.nonEmptyList' })
-    .default(['werkgroep', 'projectgroep', 'regiegroep', 'stuurgroep', 'bestuur'])
-    .describe('De route die een besluit aflegt, van onder naar boven.'),
-}).describe('Een Regiekamer-programmabestand: het hele veranderprogramma in één bestand.');
+    gemeenten: z.array(GemeenteSchema).min(1, { error: 'format.nonEmptyList' }),
+    vakgebieden: z.array(VakgebiedSchema).default([]),
+    people: z.array(PersonSchema).min(1, { error: 'format.nonEmptyList' }),
+    bodies: z.array(BodySchema).min(1, { error: 'format.nonEmptyList' }),
+    cadences: z.array(CadenceSchema).default([]),
+    reminders: ReminderPolicySchema.default({
+      bodyKind: 'regiegroep',
+      askDaysBefore: 7,
+      nudgeDaysBefore: 2,
+      compileDaysBefore: 1,
+      sendAt: '09:00',
+      quietHours: { from: '18:00', to: '08:00' },
+    }),
+    phases: z.array(PhaseSchema).default([]),
+    dependencies: z.array(DependencySchema).default([]),
+    backlog: z.array(BacklogSchema).default([]),
+    indicators: z.array(IndicatorSchema).default([]),
+    planner: z
+      .strictObject({
+        buckets: z.array(text(100)).min(1, { error: 'format.nonEmptyList' }).max(200, { error: 'range.buckets' }),
+      })
+      .default({ buckets: ['Te doen', 'Loopt', 'Wacht op besluit', 'Gereed'] }),
+    decisionRoute: z
+      .array(z.enum(BODY_KINDS, { error: 'enum.bodyKind' }))
+      .min(1, { error: 'format.nonEmptyList' })
+      .default(['werkgroep', 'projectgroep', 'regiegroep', 'stuurgroep', 'bestuur'])
+      .describe('De route die een besluit aflegt, van onder naar boven.'),
+  })
+  .describe('Een Regiekamer-programmabestand: het hele veranderprogramma in één bestand.');
 
 export type Programme = z.output<typeof ProgrammeSchema>;
 export type ProgrammeInput = z.input<typeof ProgrammeSchema>;

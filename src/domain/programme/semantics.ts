@@ -107,7 +107,8 @@ export function checkSemantics(data: unknown): SemanticIssue[] {
       if (pg !== undefined) {
         const parent = bodyById.get(pg);
         if (!bodies.has(pg)) add([...base, 'projectgroep'], 'ref.body', { id: pg });
-        else if (parent && parent.kind !== 'projectgroep') add([...base, 'projectgroep'], 'ref.projectgroep', { id: pg });
+        else if (parent && parent.kind !== 'projectgroep')
+          add([...base, 'projectgroep'], 'ref.projectgroep', { id: pg });
       }
       const vg = str(b.vakgebied);
       if (vg !== undefined && !vakgebieden.has(vg)) add([...base, 'vakgebied'], 'ref.vakgebied', { id: vg });
@@ -165,7 +166,13 @@ function checkCadences(data: Obj, add: Add, bodies: Map<string, Path>): void {
     const start = str(c.start);
     const startMin = start === undefined ? undefined : minutesOf(start);
     const duration = c.durationMinutes;
-    if (startMin !== undefined && typeof duration === 'number' && duration >= 15 && duration <= 480 && startMin + duration > 24 * 60) {
+    if (
+      startMin !== undefined &&
+      typeof duration === 'number' &&
+      duration >= 15 &&
+      duration <= 480 &&
+      startMin + duration > 24 * 60
+    ) {
       add([...base, 'durationMinutes'], 'cadence.pastMidnight', { start, minutes: duration });
     }
     const rule = isObj(c.rule) ? c.rule : undefined;
@@ -188,11 +195,17 @@ function checkReminders(data: Obj, add: Add, bodyById: Map<string | undefined, O
     const ask = reminders.askDaysBefore ?? 7;
     const nudge = reminders.nudgeDaysBefore ?? 2;
     const compile = reminders.compileDaysBefore ?? 1;
-    if (typeof ask === 'number' && typeof nudge === 'number' && typeof compile === 'number' && !(ask > nudge && nudge > compile)) {
+    if (
+      typeof ask === 'number' &&
+      typeof nudge === 'number' &&
+      typeof compile === 'number' &&
+      !(ask > nudge && nudge > compile)
+    ) {
       add(['reminders'], 'reminders.order', { ask, nudge, compile });
     }
     const quiet = isObj(reminders.quietHours) ? reminders.quietHours : undefined;
-    if (quiet && typeof quiet.from === 'string' && quiet.from === quiet.to) add(['reminders', 'quietHours'], 'quiet.same');
+    if (quiet && typeof quiet.from === 'string' && quiet.from === quiet.to)
+      add(['reminders', 'quietHours'], 'quiet.same');
     const kind = str(reminders.bodyKind) ?? 'regiegroep';
     if (bodyById.size > 0 && ![...bodyById.values()].some((b) => b.kind === kind)) {
       add(['reminders', ...(reminders.bodyKind === undefined ? [] : ['bodyKind'])], 'reminders.noBody', { kind });
@@ -206,7 +219,8 @@ function checkPhasesAndBacklog(data: Obj, add: Add, vakgebieden: Map<string, Pat
   for (const [i, p] of entries(data, 'phases')) {
     const start = str(p.start);
     const end = str(p.end);
-    if (start && end && isRealDate(start) && isRealDate(end) && end < start) add(['phases', i, 'end'], 'phase.endsBeforeStart', { start, end });
+    if (start && end && isRealDate(start) && isRealDate(end) && end < start)
+      add(['phases', i, 'end'], 'phase.endsBeforeStart', { start, end });
   }
 
   // Backlog per known vakgebied; topic ids unique per vakgebied.

@@ -22,7 +22,15 @@ export interface Occurrence {
   holiday?: string;
 }
 
-const RRULE_DAYS = { monday: RRule.MO, tuesday: RRule.TU, wednesday: RRule.WE, thursday: RRule.TH, friday: RRule.FR, saturday: RRule.SA, sunday: RRule.SU } as const;
+const RRULE_DAYS = {
+  monday: RRule.MO,
+  tuesday: RRule.TU,
+  wednesday: RRule.WE,
+  thursday: RRule.TH,
+  friday: RRule.FR,
+  saturday: RRule.SA,
+  sunday: RRule.SU,
+} as const;
 const WEEK_INDEX = { first: 1, second: 2, third: 3, fourth: 4, last: -1 } as const;
 
 function floating(date: string): Date {
@@ -33,12 +41,18 @@ function floating(date: string): Date {
 /** The regular local dates of a cadence between its first and last date (inclusive), before holidays. */
 export function ruleDates(cadence: Cadence): string[] {
   const rule = cadence.rule;
-  if (rule.type === 'dates') return [...new Set(rule.dates)].filter((d) => d >= cadence.from && d <= cadence.until).sort();
+  if (rule.type === 'dates')
+    return [...new Set(rule.dates)].filter((d) => d >= cadence.from && d <= cadence.until).sort();
   const dtstart = floating(cadence.from);
   const until = floating(cadence.until);
-  const options = rule.type === 'weekly'
-    ? { freq: RRule.WEEKLY, interval: rule.interval, byweekday: [RRULE_DAYS[rule.weekday]], wkst: RRule.MO }
-    : { freq: RRule.MONTHLY, interval: rule.interval, byweekday: [RRULE_DAYS[rule.weekday].nth(WEEK_INDEX[rule.week])] };
+  const options =
+    rule.type === 'weekly'
+      ? { freq: RRule.WEEKLY, interval: rule.interval, byweekday: [RRULE_DAYS[rule.weekday]], wkst: RRule.MO }
+      : {
+          freq: RRule.MONTHLY,
+          interval: rule.interval,
+          byweekday: [RRULE_DAYS[rule.weekday].nth(WEEK_INDEX[rule.week])],
+        };
   return new RRule({ ...options, dtstart, until, tzid: undefined }).all().map((d) => d.toISOString().slice(0, 10));
 }
 
@@ -51,11 +65,20 @@ function at(date: string, time: string, zone: string): Date {
 export function expandCadence(cadence: Cadence): Occurrence[] {
   return ruleDates(cadence).map((originalDate) => {
     const holiday = holidayOn(originalDate);
-    if (holiday && cadence.holidays === 'skip') return { cadenceId: cadence.id, originalDate, status: 'skipped', holiday };
+    if (holiday && cadence.holidays === 'skip')
+      return { cadenceId: cadence.id, originalDate, status: 'skipped', holiday };
     const date = holiday ? nextWorkingDay(originalDate) : originalDate;
     const start = at(date, cadence.start, cadence.timeZone);
     const end = new Date(start.getTime() + cadence.durationMinutes * 60_000);
-    return { cadenceId: cadence.id, originalDate, status: holiday ? 'moved' : 'regular', date, start, end, ...(holiday ? { holiday } : {}) };
+    return {
+      cadenceId: cadence.id,
+      originalDate,
+      status: holiday ? 'moved' : 'regular',
+      date,
+      start,
+      end,
+      ...(holiday ? { holiday } : {}),
+    };
   });
 }
 
@@ -63,9 +86,20 @@ export function expandCadence(cadence: Cadence): Occurrence[] {
 export function patternedRecurrence(cadence: Cadence): Record<string, unknown> | undefined {
   const rule = cadence.rule;
   if (rule.type === 'dates') return undefined;
-  const range = { type: 'endDate', startDate: ruleDates(cadence)[0] ?? cadence.from, endDate: cadence.until, recurrenceTimeZone: cadence.timeZone };
+  const range = {
+    type: 'endDate',
+    startDate: ruleDates(cadence)[0] ?? cadence.from,
+    endDate: cadence.until,
+    recurrenceTimeZone: cadence.timeZone,
+  };
   if (rule.type === 'weekly') {
-    return { pattern: { type: 'weekly', interval: rule.interval, daysOfWeek: [rule.weekday], firstDayOfWeek: 'monday' }, range };
+    return {
+      pattern: { type: 'weekly', interval: rule.interval, daysOfWeek: [rule.weekday], firstDayOfWeek: 'monday' },
+      range,
+    };
   }
-  return { pattern: { type: 'relativeMonthly', interval: rule.interval, daysOfWeek: [rule.weekday], index: rule.week }, range };
+  return {
+    pattern: { type: 'relativeMonthly', interval: rule.interval, daysOfWeek: [rule.weekday], index: rule.week },
+    range,
+  };
 }

@@ -82,7 +82,15 @@ function addMinutes(local: string, minutes: number): string {
 }
 
 function timingFingerprint(c: Cadence): string {
-  const timing = { rule: c.rule, start: c.start, durationMinutes: c.durationMinutes, timeZone: c.timeZone, holidays: c.holidays, from: c.from, until: c.until };
+  const timing = {
+    rule: c.rule,
+    start: c.start,
+    durationMinutes: c.durationMinutes,
+    timeZone: c.timeZone,
+    holidays: c.holidays,
+    from: c.from,
+    until: c.until,
+  };
   return createHash('sha256').update(JSON.stringify(timing)).digest('hex').slice(0, 12);
 }
 
@@ -97,7 +105,12 @@ export function desiredState(p: Programme): DesiredState {
   const people: Record<string, DesiredPerson> = {};
   for (const person of p.people as Person[]) {
     people[person.id] = {
-      personId: person.id, name: person.name, upn: person.upn, email: person.email ?? person.upn, gemeente: person.gemeente, tenantId: gemeenten.get(person.gemeente)?.tenantId,
+      personId: person.id,
+      name: person.name,
+      upn: person.upn,
+      email: person.email ?? person.upn,
+      gemeente: person.gemeente,
+      tenantId: gemeenten.get(person.gemeente)?.tenantId,
     };
   }
   const isHost = (personId: string) => people[personId]?.tenantId === host.tenantId;
@@ -107,10 +120,13 @@ export function desiredState(p: Programme): DesiredState {
   for (const body of bodies) {
     if (!body.channel) continue;
     const members = body.channel.kind === 'standard' ? [] : [...new Set(body.members)];
-    const lead = 'trekker' in body ? body.trekker : 'lead' in body ? body.lead : 'chair' in body ? body.chair : undefined;
+    const lead =
+      'trekker' in body ? body.trekker : 'lead' in body ? body.lead : 'chair' in body ? body.chair : undefined;
     // The owner must be a member of the host tenant's team: the body's lead if they work there, else the
     // first host-tenant member, else a team owner.
-    const owner = [lead, ...members].find((id): id is string => id !== undefined && isHost(id)) ?? p.programme.team.owners.find(isHost);
+    const owner =
+      [lead, ...members].find((id): id is string => id !== undefined && isHost(id)) ??
+      p.programme.team.owners.find(isHost);
     channels.push({
       key: `channel:${body.id}`,
       bodyId: body.id,
@@ -135,10 +151,14 @@ export function desiredState(p: Programme): DesiredState {
   const meetings: DesiredMeeting[] = [];
   for (const cadence of p.cadences) {
     const occurrences = expandCadence(cadence);
-    const first = occurrences.find((o) => o.status !== 'skipped' && o.originalDate === o.date) ?? occurrences.find((o) => o.start);
+    const first =
+      occurrences.find((o) => o.status !== 'skipped' && o.originalDate === o.date) ?? occurrences.find((o) => o.start);
     if (!first?.start) continue;
-    const cadenceBodies = cadence.bodies.map((id) => bodies.find((b) => b.id === id)).filter((b): b is Body => b !== undefined);
-    const attendees = cadence.audience === 'everyone' ? Object.keys(people) : [...new Set(cadenceBodies.flatMap((b) => b.members))];
+    const cadenceBodies = cadence.bodies
+      .map((id) => bodies.find((b) => b.id === id))
+      .filter((b): b is Body => b !== undefined);
+    const attendees =
+      cadence.audience === 'everyone' ? Object.keys(people) : [...new Set(cadenceBodies.flatMap((b) => b.members))];
     const lines = cadenceBodies.map((b) => {
       const channel = channelOf.get(b.id);
       const parts = [`<b>${escapeHtml(b.name)}</b>`];
@@ -155,21 +175,42 @@ export function desiredState(p: Programme): DesiredState {
       const firstRuleDate = occurrences[0]?.originalDate ?? cadence.from;
       const seriesStart = `${firstRuleDate}T${cadence.start}:00`;
       meetings.push({
-        key: `series:${cadence.id}`, cadenceId: cadence.id, ...base,
-        start: seriesStart, end: addMinutes(seriesStart, cadence.durationMinutes), recurrence,
+        key: `series:${cadence.id}`,
+        cadenceId: cadence.id,
+        ...base,
+        start: seriesStart,
+        end: addMinutes(seriesStart, cadence.durationMinutes),
+        recurrence,
         transactionId: `rk-${p.programme.id}-${cadence.id}-${fp}`,
         ruleDates: occurrences.map((o) => o.originalDate),
-        exceptions: occurrences.filter((o) => o.status !== 'regular').map((o) => (o.status === 'skipped'
-          ? { originalDate: o.originalDate, action: 'cancel' as const, holiday: o.holiday ?? '' }
-          : { originalDate: o.originalDate, action: 'move' as const, holiday: o.holiday ?? '', start: `${o.date}T${cadence.start}:00`, end: addMinutes(`${o.date}T${cadence.start}:00`, cadence.durationMinutes) })),
+        exceptions: occurrences
+          .filter((o) => o.status !== 'regular')
+          .map((o) =>
+            o.status === 'skipped'
+              ? { originalDate: o.originalDate, action: 'cancel' as const, holiday: o.holiday ?? '' }
+              : {
+                  originalDate: o.originalDate,
+                  action: 'move' as const,
+                  holiday: o.holiday ?? '',
+                  start: `${o.date}T${cadence.start}:00`,
+                  end: addMinutes(`${o.date}T${cadence.start}:00`, cadence.durationMinutes),
+                },
+          ),
       });
     } else {
       for (const o of occurrences) {
         if (!o.start || !o.date) continue;
         const s = `${o.date}T${cadence.start}:00`;
         meetings.push({
-          key: `event:${cadence.id}:${o.originalDate}`, cadenceId: cadence.id, ...base, start: s, end: addMinutes(s, cadence.durationMinutes), recurrence: undefined,
-          transactionId: `rk-${p.programme.id}-${cadence.id}-${o.originalDate}-${fp}`, exceptions: [], ruleDates: [o.originalDate],
+          key: `event:${cadence.id}:${o.originalDate}`,
+          cadenceId: cadence.id,
+          ...base,
+          start: s,
+          end: addMinutes(s, cadence.durationMinutes),
+          recurrence: undefined,
+          transactionId: `rk-${p.programme.id}-${cadence.id}-${o.originalDate}-${fp}`,
+          exceptions: [],
+          ruleDates: [o.originalDate],
         });
       }
     }
@@ -178,7 +219,12 @@ export function desiredState(p: Programme): DesiredState {
     programmeId: p.programme.id,
     hostTenantId: host.tenantId,
     organizer: p.programme.organizer,
-    team: { displayName: p.programme.team.name, description: p.programme.team.description ?? p.programme.name, owners: [...p.programme.team.owners], members: [...teamMembers] },
+    team: {
+      displayName: p.programme.team.name,
+      description: p.programme.team.description ?? p.programme.name,
+      owners: [...p.programme.team.owners],
+      members: [...teamMembers],
+    },
     channels,
     meetings,
     people,

@@ -71,7 +71,14 @@ type ChangeOp =
   | { op: 'updateTeam'; patch: { description?: string } }
   | { op: 'addTeamMember'; userId: string; owner: boolean }
   | { op: 'removeTeamMember'; membershipId: string }
-  | { op: 'createChannel'; channelKey: string; displayName: string; description: string; kind: DesiredChannel['kind']; ownerUserId: string | undefined }
+  | {
+      op: 'createChannel';
+      channelKey: string;
+      displayName: string;
+      description: string;
+      kind: DesiredChannel['kind'];
+      ownerUserId: string | undefined;
+    }
   | { op: 'updateChannel'; channelId: string; patch: { description?: string } }
   | { op: 'removeChannel'; channelId: string }
   | { op: 'addChannelMember'; channelKey: string; userId: string; tenantId: string | undefined }
@@ -112,33 +119,45 @@ type Resolution = { ok: true; userId: string; tenantId: string | undefined } | {
 
 /** Finds a person in their home tenant (or, for guest access, their guest account in the host tenant). */
 function resolve(d: DesiredState, a: ActualState, person: DesiredPerson, asGuest: boolean): Resolution {
-  if (!person.tenantId) return { ok: false, reason: { key: 'sync.reason.noTenant', params: { person: person.name, gemeente: person.gemeente } } };
+  if (!person.tenantId)
+    return {
+      ok: false,
+      reason: { key: 'sync.reason.noTenant', params: { person: person.name, gemeente: person.gemeente } },
+    };
   const inHost = person.tenantId === d.hostTenantId;
   const lookIn = inHost || !asGuest ? person.tenantId : d.hostTenantId;
   const dir = a.directory[lookIn] ?? {};
   const entry = dir[lower(person.upn)] ?? dir[lower(person.email)];
   if (!entry) {
-    return { ok: false, reason: inHost || !asGuest
-      ? { key: 'sync.reason.unknownPerson', params: { person: person.name, upn: person.upn } }
-      : { key: 'sync.reason.noGuest', params: { person: person.name, upn: person.upn } } };
+    return {
+      ok: false,
+      reason:
+        inHost || !asGuest
+          ? { key: 'sync.reason.unknownPerson', params: { person: person.name, upn: person.upn } }
+          : { key: 'sync.reason.noGuest', params: { person: person.name, upn: person.upn } },
+    };
   }
-  if (!entry.enabled) return { ok: false, reason: { key: 'sync.reason.disabled', params: { person: person.name, upn: person.upn } } };
+  if (!entry.enabled)
+    return { ok: false, reason: { key: 'sync.reason.disabled', params: { person: person.name, upn: person.upn } } };
   return { ok: true, userId: entry.id, tenantId: inHost || asGuest ? undefined : person.tenantId };
 }
 
 function meetingEvent(d: DesiredState, m: DesiredMeeting, fromDate?: string): Record<string, unknown> {
   const start = fromDate ? `${fromDate}${m.start.slice(10)}` : m.start;
   const end = fromDate ? `${fromDate}${m.end.slice(10)}` : m.end;
-  const recurrence = m.recurrence && fromDate
-    ? { ...m.recurrence, range: { ...(m.recurrence['range'] as Record<string, unknown>), startDate: fromDate } }
-    : m.recurrence;
+  const recurrence =
+    m.recurrence && fromDate
+      ? { ...m.recurrence, range: { ...(m.recurrence['range'] as Record<string, unknown>), startDate: fromDate } }
+      : m.recurrence;
   return {
     subject: m.subject,
     body: { contentType: 'html', content: m.bodyHtml },
     start: { dateTime: start, timeZone: m.timeZone },
     end: { dateTime: end, timeZone: m.timeZone },
     ...(recurrence ? { recurrence } : {}),
-    attendees: m.attendees.map((id) => d.people[id]).filter((p): p is DesiredPerson => p !== undefined)
+    attendees: m.attendees
+      .map((id) => d.people[id])
+      .filter((p): p is DesiredPerson => p !== undefined)
       .map((p) => ({ emailAddress: { address: p.email, name: p.name }, type: 'required' })),
     isOnlineMeeting: true,
     onlineMeetingProvider: 'teamsForBusiness',
@@ -167,15 +186,41 @@ function planTeam(d: DesiredState, a: ActualState, push: Push): void {
   const ownerRes = teamOwner ? resolve(d, a, teamOwner, false) : undefined;
   if (!a.team) {
     if (ownerRes?.ok) {
-      push({ id: 'team:create', kind: 'team', action: 'create', group: 'programma', target: d.team.displayName, reason: { key: 'sync.reason.missing', params: {} },
-        apply: { op: 'createTeam', displayName: d.team.displayName, description: d.team.description, ownerUserId: ownerRes.userId } });
+      push({
+        id: 'team:create',
+        kind: 'team',
+        action: 'create',
+        group: 'programma',
+        target: d.team.displayName,
+        reason: { key: 'sync.reason.missing', params: {} },
+        apply: {
+          op: 'createTeam',
+          displayName: d.team.displayName,
+          description: d.team.description,
+          ownerUserId: ownerRes.userId,
+        },
+      });
     } else {
-      push({ id: 'team:skip', kind: 'team', action: 'skip', group: 'programma', target: d.team.displayName,
-        reason: ownerRes && !ownerRes.ok ? ownerRes.reason : { key: 'sync.reason.noOwner', params: {} }, apply: { op: 'none' } });
+      push({
+        id: 'team:skip',
+        kind: 'team',
+        action: 'skip',
+        group: 'programma',
+        target: d.team.displayName,
+        reason: ownerRes && !ownerRes.ok ? ownerRes.reason : { key: 'sync.reason.noOwner', params: {} },
+        apply: { op: 'none' },
+      });
     }
   } else if (a.team.description !== d.team.description) {
-    push({ id: 'team:update', kind: 'team', action: 'update', group: 'programma', target: d.team.displayName, reason: { key: 'sync.reason.differs', params: { what: 'description' } },
-      apply: { op: 'updateTeam', patch: { description: d.team.description } } });
+    push({
+      id: 'team:update',
+      kind: 'team',
+      action: 'update',
+      group: 'programma',
+      target: d.team.displayName,
+      reason: { key: 'sync.reason.differs', params: { what: 'description' } },
+      apply: { op: 'updateTeam', patch: { description: d.team.description } },
+    });
   }
 
   // Team members: everyone desired who is not there yet (the owner the team is created with is there).
@@ -187,21 +232,45 @@ function planTeam(d: DesiredState, a: ActualState, push: Push): void {
     if (!person) continue;
     const res = resolve(d, a, person, person.tenantId !== d.hostTenantId && guestChannelMembers.has(id));
     if (!res.ok) {
-      push({ id: `team-member:${id}:skip`, kind: 'team-member', action: 'skip', group: 'programma', target: person.name, reason: res.reason, apply: { op: 'none' } });
+      push({
+        id: `team-member:${id}:skip`,
+        kind: 'team-member',
+        action: 'skip',
+        group: 'programma',
+        target: person.name,
+        reason: res.reason,
+        apply: { op: 'none' },
+      });
       continue;
     }
     wantedTeamUsers.add(res.userId);
     const isOwner = d.team.owners.includes(id);
     if (!a.team && ownerRes?.ok && res.userId === ownerRes.userId) continue;
     if (!teamMembers.has(res.userId)) {
-      push({ id: `team-member:${id}:add`, kind: 'team-member', action: 'add', group: 'programma', target: person.name,
-        reason: { key: isOwner ? 'sync.reason.owner' : 'sync.reason.member', params: { body: d.team.displayName } }, apply: { op: 'addTeamMember', userId: res.userId, owner: isOwner } });
+      push({
+        id: `team-member:${id}:add`,
+        kind: 'team-member',
+        action: 'add',
+        group: 'programma',
+        target: person.name,
+        reason: { key: isOwner ? 'sync.reason.owner' : 'sync.reason.member', params: { body: d.team.displayName } },
+        apply: { op: 'addTeamMember', userId: res.userId, owner: isOwner },
+      });
     }
   }
   for (const m of a.team?.members ?? []) {
     if (wantedTeamUsers.has(m.userId)) continue;
-    push({ id: `team-member:${m.userId}:remove`, kind: 'team-member', action: 'remove', group: 'programma', target: m.userId, destructive: true, drift: true,
-      reason: { key: 'sync.reason.notInFile', params: {} }, apply: { op: 'removeTeamMember', membershipId: m.membershipId } });
+    push({
+      id: `team-member:${m.userId}:remove`,
+      kind: 'team-member',
+      action: 'remove',
+      group: 'programma',
+      target: m.userId,
+      destructive: true,
+      drift: true,
+      reason: { key: 'sync.reason.notInFile', params: {} },
+      apply: { op: 'removeTeamMember', membershipId: m.membershipId },
+    });
   }
 }
 
@@ -217,18 +286,55 @@ function planChannels(d: DesiredState, a: ActualState, push: Push): void {
     const owner = ownerPerson ? resolve(d, a, ownerPerson, false) : undefined;
     if (!actual) {
       if (c.kind !== 'standard' && !owner?.ok) {
-        push({ id: `${c.key}:skip`, kind: 'channel', action: 'skip', group: c.bodyId, target: c.displayName, reason: owner && !owner.ok ? owner.reason : { key: 'sync.reason.noOwner', params: {} }, apply: { op: 'none' } });
+        push({
+          id: `${c.key}:skip`,
+          kind: 'channel',
+          action: 'skip',
+          group: c.bodyId,
+          target: c.displayName,
+          reason: owner && !owner.ok ? owner.reason : { key: 'sync.reason.noOwner', params: {} },
+          apply: { op: 'none' },
+        });
         continue;
       }
-      push({ id: `${c.key}:create`, kind: 'channel', action: 'create', group: c.bodyId, target: c.displayName, reason: { key: 'sync.reason.channelKind', params: { kind: c.kind } },
-        apply: { op: 'createChannel', channelKey: c.key, displayName: c.displayName, description: c.description, kind: c.kind, ownerUserId: owner?.ok ? owner.userId : undefined } });
+      push({
+        id: `${c.key}:create`,
+        kind: 'channel',
+        action: 'create',
+        group: c.bodyId,
+        target: c.displayName,
+        reason: { key: 'sync.reason.channelKind', params: { kind: c.kind } },
+        apply: {
+          op: 'createChannel',
+          channelKey: c.key,
+          displayName: c.displayName,
+          description: c.description,
+          kind: c.kind,
+          ownerUserId: owner?.ok ? owner.userId : undefined,
+        },
+      });
     } else {
       if (actual.kind !== c.kind) {
-        push({ id: `${c.key}:kind`, kind: 'channel', action: 'skip', group: c.bodyId, target: c.displayName, reason: { key: 'sync.reason.kindFixed', params: { actual: actual.kind, wanted: c.kind } }, apply: { op: 'none' } });
+        push({
+          id: `${c.key}:kind`,
+          kind: 'channel',
+          action: 'skip',
+          group: c.bodyId,
+          target: c.displayName,
+          reason: { key: 'sync.reason.kindFixed', params: { actual: actual.kind, wanted: c.kind } },
+          apply: { op: 'none' },
+        });
       }
       if (actual.description !== c.description) {
-        push({ id: `${c.key}:update`, kind: 'channel', action: 'update', group: c.bodyId, target: c.displayName, reason: { key: 'sync.reason.differs', params: { what: 'description' } },
-          apply: { op: 'updateChannel', channelId: actual.id, patch: { description: c.description } } });
+        push({
+          id: `${c.key}:update`,
+          kind: 'channel',
+          action: 'update',
+          group: c.bodyId,
+          target: c.displayName,
+          reason: { key: 'sync.reason.differs', params: { what: 'description' } },
+          apply: { op: 'updateChannel', channelId: actual.id, patch: { description: c.description } },
+        });
       }
     }
     if (c.kind === 'standard') continue;
@@ -239,27 +345,62 @@ function planChannels(d: DesiredState, a: ActualState, push: Push): void {
       if (!person) continue;
       const res = resolve(d, a, person, c.externalAccess === 'guest' || c.kind === 'private');
       if (!res.ok) {
-        push({ id: `${c.key}:member:${id}:skip`, kind: 'channel-member', action: 'skip', group: c.bodyId, target: `${person.name} → ${c.displayName}`, reason: res.reason, apply: { op: 'none' } });
+        push({
+          id: `${c.key}:member:${id}:skip`,
+          kind: 'channel-member',
+          action: 'skip',
+          group: c.bodyId,
+          target: `${person.name} → ${c.displayName}`,
+          reason: res.reason,
+          apply: { op: 'none' },
+        });
         continue;
       }
       wanted.add(res.userId);
       if (!actual && owner?.ok && owner.userId === res.userId) continue;
       if (!present.has(res.userId)) {
-        push({ id: `${c.key}:member:${id}:add`, kind: 'channel-member', action: 'add', group: c.bodyId, target: `${name(id)} → ${c.displayName}`,
-          reason: { key: res.tenantId ? 'sync.reason.crossTenant' : 'sync.reason.member', params: { body: c.displayName, gemeente: person.gemeente } },
-          apply: { op: 'addChannelMember', channelKey: c.key, userId: res.userId, tenantId: res.tenantId } });
+        push({
+          id: `${c.key}:member:${id}:add`,
+          kind: 'channel-member',
+          action: 'add',
+          group: c.bodyId,
+          target: `${name(id)} → ${c.displayName}`,
+          reason: {
+            key: res.tenantId ? 'sync.reason.crossTenant' : 'sync.reason.member',
+            params: { body: c.displayName, gemeente: person.gemeente },
+          },
+          apply: { op: 'addChannelMember', channelKey: c.key, userId: res.userId, tenantId: res.tenantId },
+        });
       }
     }
     for (const m of actual?.members ?? []) {
       if (wanted.has(m.userId)) continue;
-      push({ id: `${c.key}:member:${m.userId}:remove`, kind: 'channel-member', action: 'remove', group: c.bodyId, target: `${m.userId} → ${c.displayName}`, destructive: true, drift: true,
-        reason: { key: 'sync.reason.notInFile', params: {} }, apply: { op: 'removeChannelMember', channelId: actual?.id ?? '', membershipId: m.membershipId } });
+      push({
+        id: `${c.key}:member:${m.userId}:remove`,
+        kind: 'channel-member',
+        action: 'remove',
+        group: c.bodyId,
+        target: `${m.userId} → ${c.displayName}`,
+        destructive: true,
+        drift: true,
+        reason: { key: 'sync.reason.notInFile', params: {} },
+        apply: { op: 'removeChannelMember', channelId: actual?.id ?? '', membershipId: m.membershipId },
+      });
     }
   }
   for (const c of a.channels) {
     if (managedNames.has(lower(c.displayName)) || lower(c.displayName) === 'general') continue;
-    push({ id: `channel:${c.id}:remove`, kind: 'channel', action: 'remove', group: 'programma', target: c.displayName, destructive: true, drift: true,
-      reason: { key: 'sync.reason.notInFile', params: {} }, apply: { op: 'removeChannel', channelId: c.id } });
+    push({
+      id: `channel:${c.id}:remove`,
+      kind: 'channel',
+      action: 'remove',
+      group: 'programma',
+      target: c.displayName,
+      destructive: true,
+      drift: true,
+      reason: { key: 'sync.reason.notInFile', params: {} },
+      apply: { op: 'removeChannel', channelId: c.id },
+    });
   }
 }
 
@@ -276,21 +417,41 @@ function planMeetings(d: DesiredState, a: ActualState, options: PlanOptions, pus
       // A single meeting in the past is history: not made afterwards.
       if (!m.recurrence && when <= options.today) continue;
       // A changed series starts anew after today; the old one is ended below (past occurrences stay as they were).
-      const replacing = a.meetings.find((x) => x.transactionId.startsWith(`rk-${d.programmeId}-${m.cadenceId}-`) && !wantedTxns.has(x.transactionId) && m.recurrence);
-      const from = replacing && m.recurrence && m.start.slice(0, 10) <= options.today ? nextRuleDate(m, options.today) : undefined;
+      const replacing = a.meetings.find(
+        (x) =>
+          x.transactionId.startsWith(`rk-${d.programmeId}-${m.cadenceId}-`) &&
+          !wantedTxns.has(x.transactionId) &&
+          m.recurrence,
+      );
+      const from =
+        replacing && m.recurrence && m.start.slice(0, 10) <= options.today ? nextRuleDate(m, options.today) : undefined;
       if (m.recurrence && replacing && m.start.slice(0, 10) <= options.today && !from) continue;
-      push({ id: `${m.key}:create`, kind: 'meeting', action: 'create', group, target: `${m.subject}${m.recurrence ? '' : ` (${when})`}`,
+      push({
+        id: `${m.key}:create`,
+        kind: 'meeting',
+        action: 'create',
+        group,
+        target: `${m.subject}${m.recurrence ? '' : ` (${when})`}`,
         reason: { key: m.recurrence ? 'sync.reason.series' : 'sync.reason.single', params: { from: from ?? when } },
-        apply: { op: 'createMeeting', meetingKey: m.key, event: meetingEvent(d, m, from) } });
+        apply: { op: 'createMeeting', meetingKey: m.key, event: meetingEvent(d, m, from) },
+      });
     } else {
       const patch: Record<string, unknown> = {};
       if (actual.subject !== m.subject) patch['subject'] = m.subject;
       if (actual.bodyHtml !== m.bodyHtml) patch['body'] = { contentType: 'html', content: m.bodyHtml };
       const wantAttendees = m.attendees.map((id) => lower(d.people[id]?.email ?? '')).sort();
-      if (JSON.stringify([...actual.attendees].map(lower).sort()) !== JSON.stringify(wantAttendees)) patch['attendees'] = meetingEvent(d, m)['attendees'];
+      if (JSON.stringify([...actual.attendees].map(lower).sort()) !== JSON.stringify(wantAttendees))
+        patch['attendees'] = meetingEvent(d, m)['attendees'];
       if (Object.keys(patch).length > 0) {
-        push({ id: `${m.key}:update`, kind: 'meeting', action: 'update', group, target: m.subject, reason: { key: 'sync.reason.differs', params: { what: Object.keys(patch).join(', ') } },
-          apply: { op: 'updateMeeting', eventId: actual.id, patch } });
+        push({
+          id: `${m.key}:update`,
+          kind: 'meeting',
+          action: 'update',
+          group,
+          target: m.subject,
+          reason: { key: 'sync.reason.differs', params: { what: Object.keys(patch).join(', ') } },
+          apply: { op: 'updateMeeting', eventId: actual.id, patch },
+        });
       }
     }
     // Holiday exceptions of a series, future ones only.
@@ -302,13 +463,41 @@ function planMeetings(d: DesiredState, a: ActualState, options: PlanOptions, pus
         const inst = live.get(x.originalDate);
         if (x.action === 'cancel') {
           if (actual && !inst) continue;
-          push({ id: `${m.key}:${x.originalDate}:cancel`, kind: 'occurrence', action: 'cancel', group, target: `${m.subject} ${x.originalDate}`,
-            reason: { key: 'sync.reason.holidaySkip', params: { holiday: x.holiday } }, apply: { op: 'cancelOccurrence', meetingKey: m.key, originalDate: x.originalDate, comment: `Vervalt: ${x.holiday}` } });
+          push({
+            id: `${m.key}:${x.originalDate}:cancel`,
+            kind: 'occurrence',
+            action: 'cancel',
+            group,
+            target: `${m.subject} ${x.originalDate}`,
+            reason: { key: 'sync.reason.holidaySkip', params: { holiday: x.holiday } },
+            apply: {
+              op: 'cancelOccurrence',
+              meetingKey: m.key,
+              originalDate: x.originalDate,
+              comment: `Vervalt: ${x.holiday}`,
+            },
+          });
         } else {
           if (actual && (!inst || inst.start === x.start)) continue;
-          push({ id: `${m.key}:${x.originalDate}:move`, kind: 'occurrence', action: 'move', group, target: `${m.subject} ${x.originalDate}`,
-            reason: { key: 'sync.reason.holidayMove', params: { holiday: x.holiday, to: (x.start ?? '').slice(0, 10) } },
-            apply: { op: 'moveOccurrence', meetingKey: m.key, originalDate: x.originalDate, start: x.start ?? '', end: x.end ?? '', timeZone: m.timeZone } });
+          push({
+            id: `${m.key}:${x.originalDate}:move`,
+            kind: 'occurrence',
+            action: 'move',
+            group,
+            target: `${m.subject} ${x.originalDate}`,
+            reason: {
+              key: 'sync.reason.holidayMove',
+              params: { holiday: x.holiday, to: (x.start ?? '').slice(0, 10) },
+            },
+            apply: {
+              op: 'moveOccurrence',
+              meetingKey: m.key,
+              originalDate: x.originalDate,
+              start: x.start ?? '',
+              end: x.end ?? '',
+              timeZone: m.timeZone,
+            },
+          });
         }
       }
     }
@@ -318,22 +507,55 @@ function planMeetings(d: DesiredState, a: ActualState, options: PlanOptions, pus
   // ended or removed only with --prune.
   for (const x of a.meetings) {
     if (wantedTxns.has(x.transactionId)) continue;
-    const cadenceId = x.transactionId.slice(`rk-${d.programmeId}-`.length).replace(/-[0-9a-f]{12}$/, '').replace(/-\d{4}-\d{2}-\d{2}$/, '');
+    const cadenceId = x.transactionId
+      .slice(`rk-${d.programmeId}-`.length)
+      .replace(/-[0-9a-f]{12}$/, '')
+      .replace(/-\d{4}-\d{2}-\d{2}$/, '');
     const stillWanted = d.meetings.some((m) => m.cadenceId === cadenceId);
     if (x.endDate !== undefined) {
       if (x.endDate <= options.today) continue;
       const hasPast = x.instances.some((i) => i.originalDate <= options.today);
       if (hasPast) {
-        push({ id: `meeting:${x.id}:end`, kind: 'meeting', action: 'end', group: cadenceId, target: x.subject, destructive: !stillWanted, drift: !stillWanted,
-          reason: { key: stillWanted ? 'sync.reason.timingChanged' : 'sync.reason.notInFile', params: { until: options.today } },
-          apply: { op: 'endSeries', eventId: x.id, recurrence: { ...x.recurrence, range: { ...(x.recurrence?.['range'] as Record<string, unknown> | undefined), endDate: options.today } } } });
+        push({
+          id: `meeting:${x.id}:end`,
+          kind: 'meeting',
+          action: 'end',
+          group: cadenceId,
+          target: x.subject,
+          destructive: !stillWanted,
+          drift: !stillWanted,
+          reason: {
+            key: stillWanted ? 'sync.reason.timingChanged' : 'sync.reason.notInFile',
+            params: { until: options.today },
+          },
+          apply: {
+            op: 'endSeries',
+            eventId: x.id,
+            recurrence: {
+              ...x.recurrence,
+              range: { ...(x.recurrence?.['range'] as Record<string, unknown> | undefined), endDate: options.today },
+            },
+          },
+        });
         continue;
       }
     } else if ((x.instances[0]?.originalDate ?? '9999') <= options.today) {
       continue;
     }
-    push({ id: `meeting:${x.id}:remove`, kind: 'meeting', action: 'remove', group: cadenceId, target: x.subject, destructive: !stillWanted, drift: !stillWanted,
-      reason: { key: stillWanted ? 'sync.reason.timingChanged' : 'sync.reason.notInFile', params: { until: options.today } }, apply: { op: 'removeMeeting', eventId: x.id } });
+    push({
+      id: `meeting:${x.id}:remove`,
+      kind: 'meeting',
+      action: 'remove',
+      group: cadenceId,
+      target: x.subject,
+      destructive: !stillWanted,
+      drift: !stillWanted,
+      reason: {
+        key: stillWanted ? 'sync.reason.timingChanged' : 'sync.reason.notInFile',
+        params: { until: options.today },
+      },
+      apply: { op: 'removeMeeting', eventId: x.id },
+    });
   }
 }
 

@@ -14,7 +14,17 @@ const actions = [
 describe('capacity', () => {
   it('counts open and overdue actions and memberships, flags who is over, highest ratio first', () => {
     const loads = capacity(workProgramme(), actions, today);
-    expect(loads.map((l) => [l.personId, l.openActions, l.overdueActions, l.werkgroepen, l.loadHours, l.hoursPerWeek, l.overLimit])).toEqual([
+    expect(
+      loads.map((l) => [
+        l.personId,
+        l.openActions,
+        l.overdueActions,
+        l.werkgroepen,
+        l.loadHours,
+        l.hoursPerWeek,
+        l.overLimit,
+      ]),
+    ).toEqual([
       ['bram', 2, 1, ['financien', 'ict'], 6, 4, true], // 2×1 + 2×2 = 6 > 4
       ['cor', 2, 1, ['financien', 'ict'], 6, 8, false],
       ['dora', 0, 0, ['besturingsfilosofie'], 2, 8, false],
@@ -27,6 +37,8 @@ describe('capacity', () => {
     const loads = capacity(workProgramme(), actions, today, { hoursPerAction: 2, hoursPerMembership: 1 });
     const cor = loads.find((l) => l.personId === 'cor')!;
     expect(cor.loadHours).toBe(6); // 2×2 + 2×1
-    expect(capacity(workProgramme(), actions, today, { hoursPerAction: 3 }).find((l) => l.personId === 'cor')!.overLimit).toBe(true); // 10 > 8
+    expect(
+      capacity(workProgramme(), actions, today, { hoursPerAction: 3 }).find((l) => l.personId === 'cor')!.overLimit,
+    ).toBe(true); // 10 > 8
   });
 });

@@ -45,7 +45,12 @@ export function validateDecision(decision: Decision, today: string): void {
     const index = decision.route.indexOf(step.level);
     if (index < 0) throw new WorkError('work.decision.notOnRoute', { id: decision.id, level: step.level, route });
     if (index <= previousIndex) {
-      throw new WorkError('work.decision.routeOrder', { id: decision.id, level: step.level, previous: previousLevel, route });
+      throw new WorkError('work.decision.routeOrder', {
+        id: decision.id,
+        level: step.level,
+        previous: previousLevel,
+        route,
+      });
     }
     checkDate(step.reachedOn, step.level);
     previousIndex = index;
@@ -55,14 +60,16 @@ export function validateDecision(decision: Decision, today: string): void {
 }
 
 /** A change to a decision: it reaches a level on its route (the next one unless named), or gets its outcome. */
-export type DecisionChange = { kind: 'reach'; level?: BodyKind | undefined } | { kind: 'outcome'; outcome: OutcomeKind };
+export type DecisionChange =
+  { kind: 'reach'; level?: BodyKind | undefined } | { kind: 'outcome'; outcome: OutcomeKind };
 
 /**
  * The decision after `change`, dated `today`. Refused (WorkError): a decision that already has an outcome, a
  * level beyond the top of the route, a level not on the route or not above the current one.
  */
 export function changeDecision(decision: Decision, change: DecisionChange, today: string): Decision {
-  if (decision.outcome) throw new WorkError('work.decision.closed', { id: decision.id, outcome: decision.outcome.kind });
+  if (decision.outcome)
+    throw new WorkError('work.decision.closed', { id: decision.id, outcome: decision.outcome.kind });
   let next: Decision;
   if (change.kind === 'reach') {
     const last = decision.steps.at(-1);
@@ -83,7 +90,13 @@ export function leadTimes(decision: Decision, today: string): LeadTimes {
   const levels = decision.steps.map((step, i): LevelTime => {
     const next = decision.steps[i + 1]?.reachedOn;
     const to = next ?? end;
-    return { level: step.level, from: step.reachedOn, to, days: daysBetween(step.reachedOn, to), current: next === undefined && !decision.outcome };
+    return {
+      level: step.level,
+      from: step.reachedOn,
+      to,
+      days: daysBetween(step.reachedOn, to),
+      current: next === undefined && !decision.outcome,
+    };
   });
   const first = decision.steps[0]?.reachedOn;
   return {
@@ -133,7 +146,8 @@ export function medianLeadTimes(decisions: readonly Decision[], period: Period, 
     }
     if (times.decided && decision.outcome && inPeriod(decision.outcome.on)) totals.push(times.totalDays);
   }
-  const levels = [...perLevel].filter(([, days]) => days.length > 0)
+  const levels = [...perLevel]
+    .filter(([, days]) => days.length > 0)
     .map(([level, days]): LevelMedian => ({ level, medianDays: median(days), count: days.length }));
   return totals.length > 0 ? { levels, total: { medianDays: median(totals), count: totals.length } } : { levels };
 }

@@ -7,7 +7,16 @@ import { action, workProgramme } from './testing.ts';
 const today = '2024-03-01';
 
 function decision(id: string, overrides: Partial<Decision> = {}): Decision {
-  return { id, title: `Besluit ${id}`, proposal: 'Voorstel', werkgroep: 'financien', route: ['werkgroep', 'regiegroep'], steps: [], blocks: [], ...overrides };
+  return {
+    id,
+    title: `Besluit ${id}`,
+    proposal: 'Voorstel',
+    werkgroep: 'financien',
+    route: ['werkgroep', 'regiegroep'],
+    steps: [],
+    blocks: [],
+    ...overrides,
+  };
 }
 
 function cycleOf(fn: () => unknown): WorkCycleError {
@@ -34,7 +43,11 @@ describe('blockedChains', () => {
   const decisions = [
     decision('d1'),
     decision('d2', { blocks: ['a3'] }),
-    decision('d3', { steps: [{ level: 'werkgroep', reachedOn: '2024-01-01' }], outcome: { kind: 'besloten', on: '2024-01-05' }, blocks: ['a4'] }),
+    decision('d3', {
+      steps: [{ level: 'werkgroep', reachedOn: '2024-01-01' }],
+      outcome: { kind: 'besloten', on: '2024-01-05' },
+      blocks: ['a4'],
+    }),
   ];
 
   it('lists open chains oldest wait first, werkgroep dependencies (no start date) last', () => {
@@ -57,20 +70,48 @@ describe('blockedChains', () => {
     });
     // a4 waits on a decision that was taken, a5 is done, a6 waits on a finished action, a8 is deleted.
     for (const id of ['a4', 'a5', 'a6', 'a7', 'a8']) expect(live.has(id)).toBe(false);
-    expect(liveBlockers([action('z', { blockedBy: [{ kind: 'decision', id: 'gone' }] })], []).get('z')).toEqual([{ kind: 'decision', id: 'gone' }]);
+    expect(liveBlockers([action('z', { blockedBy: [{ kind: 'decision', id: 'gone' }] })], []).get('z')).toEqual([
+      { kind: 'decision', id: 'gone' },
+    ]);
   });
 
   it('splits a head with two blockers into two chains', () => {
-    const chains = blockedChains({ dependencies: [] }, [
-      action('x', { createdOn: '2024-02-25', blockedBy: [{ kind: 'decision', id: 'd1' }, { kind: 'action', id: 'y' }] }),
-      action('y', { createdOn: '2024-02-01', blockedBy: [{ kind: 'decision', id: 'd1' }] }),
-    ], [decision('d1')], today);
-    expect(chains.map((c) => c.items.map((i) => i.id))).toEqual([['x', 'y', 'd1'], ['x', 'd1']]);
+    const chains = blockedChains(
+      { dependencies: [] },
+      [
+        action('x', {
+          createdOn: '2024-02-25',
+          blockedBy: [
+            { kind: 'decision', id: 'd1' },
+            { kind: 'action', id: 'y' },
+          ],
+        }),
+        action('y', { createdOn: '2024-02-01', blockedBy: [{ kind: 'decision', id: 'd1' }] }),
+      ],
+      [decision('d1')],
+      today,
+    );
+    expect(chains.map((c) => c.items.map((i) => i.id))).toEqual([
+      ['x', 'y', 'd1'],
+      ['x', 'd1'],
+    ]);
     expect(chains.map((c) => c.oldestWaitDays)).toEqual([29, 5]);
   });
 
   it('refuses cyclic werkgroep dependencies, naming the cycle', () => {
-    const error = cycleOf(() => blockedChains({ dependencies: [{ werkgroep: 'ict', waitsOn: ['financien'] }, { werkgroep: 'financien', waitsOn: ['ict'] }] }, [], [], today));
+    const error = cycleOf(() =>
+      blockedChains(
+        {
+          dependencies: [
+            { werkgroep: 'ict', waitsOn: ['financien'] },
+            { werkgroep: 'financien', waitsOn: ['ict'] },
+          ],
+        },
+        [],
+        [],
+        today,
+      ),
+    );
     expect(error.key).toBe('work.cycle');
     expect(error.cycle).toEqual(['financien', 'ict', 'financien']);
   });
@@ -85,7 +126,10 @@ describe('addBlock', () => {
 
   it('adds a blocker, marks since when, and leaves the input alone', () => {
     const next = addBlock(actions, 'a3', { kind: 'decision', id: 'd1' }, today);
-    expect(next.find((a) => a.id === 'a3')).toMatchObject({ blockedBy: [{ kind: 'decision', id: 'd1' }], blockedSince: today });
+    expect(next.find((a) => a.id === 'a3')).toMatchObject({
+      blockedBy: [{ kind: 'decision', id: 'd1' }],
+      blockedSince: today,
+    });
     expect(actions[2]!.blockedBy).toEqual([]);
   });
 
@@ -99,7 +143,12 @@ describe('addBlock', () => {
   it('refuses an action waiting on itself, and on a done action that would close a cycle when reopened', () => {
     expect(cycleOf(() => addBlock(actions, 'a3', { kind: 'action', id: 'a3' }, today)).cycle).toEqual(['a3', 'a3']);
     const withDone = actions.map((a) => (a.id === 'a1' ? { ...a, status: 'gereed' as const } : a));
-    expect(cycleOf(() => addBlock(withDone, 'a3', { kind: 'action', id: 'a1' }, today)).cycle).toEqual(['a1', 'a2', 'a3', 'a1']);
+    expect(cycleOf(() => addBlock(withDone, 'a3', { kind: 'action', id: 'a1' }, today)).cycle).toEqual([
+      'a1',
+      'a2',
+      'a3',
+      'a1',
+    ]);
   });
 
   it('refuses an unknown action', () => {

@@ -1,7 +1,17 @@
 // What waits on what: werkgroepen on werkgroepen (programme dependencies), actions on actions and on decisions.
 // Gives the open chains of waits, longest wait first, and refuses waits that would go round in a cycle.
 import type { Programme } from '../programme/schema.ts';
-import { assertDate, daysBetween, isDecided, isOpenAction, WorkCycleError, WorkError, type Action, type BlockRef, type Decision } from './model.ts';
+import {
+  assertDate,
+  daysBetween,
+  isDecided,
+  isOpenAction,
+  WorkCycleError,
+  WorkError,
+  type Action,
+  type BlockRef,
+  type Decision,
+} from './model.ts';
 
 type WaitKind = 'werkgroep' | 'action' | 'decision';
 
@@ -93,7 +103,9 @@ export function liveBlockers(actions: readonly Action[], decisions: readonly Dec
   for (const [from, targets] of graph.waitsOn) {
     const node = graph.nodes.get(from);
     if (node?.kind !== 'action') continue;
-    const refs = targets.map((k) => graph.nodes.get(k)).filter((n): n is WaitNode => n !== undefined && n.kind !== 'werkgroep')
+    const refs = targets
+      .map((k) => graph.nodes.get(k))
+      .filter((n): n is WaitNode => n !== undefined && n.kind !== 'werkgroep')
       .map((n) => ({ kind: n.kind as BlockRef['kind'], id: n.id }));
     if (refs.length > 0) out.set(node.id, refs);
   }
@@ -171,7 +183,9 @@ export function blockedChains(
   const item = (k: string): ChainItem => {
     const node = graph.nodes.get(k)!;
     const waits = (graph.waitsOn.get(k)?.length ?? 0) > 0;
-    return waits && node.since !== undefined ? { ...node, waitDays: Math.max(0, daysBetween(node.since, today)) } : { ...node };
+    return waits && node.since !== undefined
+      ? { ...node, waitDays: Math.max(0, daysBetween(node.since, today)) }
+      : { ...node };
   };
   const chains: BlockedChain[] = [];
   const walk = (path: string[]) => {
@@ -186,6 +200,5 @@ export function blockedChains(
   };
   for (const head of heads) walk([head]);
   const label = (c: BlockedChain) => c.items.map((i) => key(i.kind, i.id)).join('>');
-  return chains.sort((a, b) =>
-    (b.oldestWaitDays ?? -1) - (a.oldestWaitDays ?? -1) || label(a).localeCompare(label(b)));
+  return chains.sort((a, b) => (b.oldestWaitDays ?? -1) - (a.oldestWaitDays ?? -1) || label(a).localeCompare(label(b)));
 }

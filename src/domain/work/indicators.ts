@@ -24,6 +24,6 @@ export function indicatorTrend(points: readonly Point[], better: 'higher' | 'low
   if (!latest) return { direction: 'onbekend' };
   if (!previous) return { latest, direction: 'onbekend' };
   const change = latest.value - previous.value;
-  const direction: Direction = change === 0 ? 'gelijk' : (change > 0) === (better === 'higher') ? 'beter' : 'slechter';
+  const direction: Direction = change === 0 ? 'gelijk' : change > 0 === (better === 'higher') ? 'beter' : 'slechter';
   return { latest, previous, change, direction };
 }

@@ -60,7 +60,10 @@ export function isDecided(decision: Decision): boolean {
 
 /** A refusal from the work domain: a catalogue key plus parameters, so the edges render it in nl or en. */
 export class WorkError extends Error {
-  constructor(readonly key: MessageKey, readonly params: Params = {}) {
+  constructor(
+    readonly key: MessageKey,
+    readonly params: Params = {},
+  ) {
     super(t(key, params));
     this.name = 'WorkError';
   }

@@ -19,7 +19,8 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     .exitOverride()
     .showHelpAfterError();
 
-  program.command('validate')
+  program
+    .command('validate')
     .description(both('cli.help.validate'))
     .argument('[file]', both('cli.help.file'))
     .option('--lang <lang>', both('cli.help.lang'))
@@ -28,7 +29,8 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
       exitCode = await validateCommand(io, file ?? config().programmeFile, langOf(opts), opts.json === true);
     });
 
-  program.command('schema')
+  program
+    .command('schema')
     .description(both('cli.help.schema'))
     .option('--out <file>', both('cli.help.out'))
     .option('--reference', both('cli.help.reference'))
@@ -37,14 +39,16 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
       exitCode = await schemaCommand(io, opts.out, opts.reference === true);
     });
 
-  program.command('start')
+  program
+    .command('start')
     .description(both('cli.help.start'))
     .action(async () => {
       const { startCommand } = await import('./commands/start.ts');
       exitCode = await startCommand(io, config());
     });
 
-  program.command('package')
+  program
+    .command('package')
     .description(both('cli.help.package'))
     .option('--out <file>', both('cli.help.packageOut'), 'dist/regiekamer.zip')
     .action(async (opts: { out: string }) => {
@@ -57,7 +61,9 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     ['apply', both('cli.help.apply')],
     ['drift', both('cli.help.drift')],
   ] as const) {
-    const cmd = program.command(mode).description(description)
+    const cmd = program
+      .command(mode)
+      .description(description)
       .option('--json', both('cli.help.json'))
       .option('--lang <lang>', both('cli.help.lang'));
     if (mode === 'apply') cmd.option('--yes', both('cli.help.yes')).option('--prune', both('cli.help.prune'));
@@ -67,7 +73,14 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     });
   }
 
-  const ctx: CommandContext = { io, config, langOf, exit: (code) => { exitCode = code; } };
+  const ctx: CommandContext = {
+    io,
+    config,
+    langOf,
+    exit: (code) => {
+      exitCode = code;
+    },
+  };
   addWorkCommands(program, ctx);
   addTenantCommands(program, ctx);
 
@@ -76,7 +89,8 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     return exitCode;
   } catch (err) {
     if (err instanceof CommanderError) {
-      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return EXIT.ok;
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help')
+        return EXIT.ok;
       return EXIT.invalid;
     }
     if (err instanceof ConfigError) {
@@ -99,7 +113,8 @@ interface CommandContext {
 
 /** The commands on the programme's work: actions, decisions, reminders, capacity (through the running server). */
 function addWorkCommands(program: Command, c: CommandContext): void {
-  program.command('acties')
+  program
+    .command('acties')
     .description(both('cli.help.acties'))
     .option('--werkgroep <id>', both('cli.help.werkgroep'))
     .option('--mine <persoon>', both('cli.help.mine'))
@@ -115,7 +130,8 @@ function addWorkCommands(program: Command, c: CommandContext): void {
       c.exit(await actiesCommand(c.io, c.config(), opts, c.langOf(opts)));
     });
 
-  program.command('besluiten')
+  program
+    .command('besluiten')
     .description(both('cli.help.besluiten'))
     .option('--json', both('cli.help.json'))
     .option('--lang <lang>', both('cli.help.lang'))
@@ -124,7 +140,8 @@ function addWorkCommands(program: Command, c: CommandContext): void {
       c.exit(await besluitenCommand(c.io, c.config(), opts, c.langOf(opts)));
     });
 
-  program.command('herinneringen')
+  program
+    .command('herinneringen')
     .alias('remind')
     .argument('<bijeenkomst>', both('cli.help.bijeenkomst'))
     .description(both('cli.help.herinneringen'))
@@ -135,7 +152,8 @@ function addWorkCommands(program: Command, c: CommandContext): void {
       c.exit(await herinneringenCommand(c.io, c.config(), bijeenkomst, opts, c.langOf(opts)));
     });
 
-  program.command('capaciteit')
+  program
+    .command('capaciteit')
     .description(both('cli.help.capaciteit'))
     .option('--json', both('cli.help.json'))
     .option('--lang <lang>', both('cli.help.lang'))
@@ -147,9 +165,9 @@ function addWorkCommands(program: Command, c: CommandContext): void {
 
 /** `regiekamer tenant serve`: the local tenant on its own. */
 function addTenantCommands(program: Command, c: CommandContext): void {
-  const tenant = program.command('tenant')
-    .description(both('cli.help.tenant'));
-  tenant.command('serve')
+  const tenant = program.command('tenant').description(both('cli.help.tenant'));
+  tenant
+    .command('serve')
     .description(both('cli.help.tenantServe'))
     .option('--port <port>', both('cli.help.port'))
     .option('--http-port <port>', both('cli.help.httpPort'))

@@ -21,14 +21,21 @@ import { decisionLog, moveDecision } from '../../app/work/decisions.ts';
 import { recordMeasurement } from '../../app/work/indicators.ts';
 import { both } from '../../domain/i18n.ts';
 
-
 export interface ApiDeps extends WorkDeps {
   validate: TokenValidator;
   /** Local mode (dev): send one meeting's reminder rhythm now. */
   triggerRhythm?: RhythmTrigger;
 }
 
-const STATUS: Record<AppError['code'], number> = { bad_input: 400, cycle: 400, forbidden: 403, not_found: 404, changed: 409, not_possible: 409, exists: 409 };
+const STATUS: Record<AppError['code'], number> = {
+  bad_input: 400,
+  cycle: 400,
+  forbidden: 403,
+  not_found: 404,
+  changed: 409,
+  not_possible: 409,
+  exists: 409,
+};
 
 /** A refusal as its HTTP answer; a 409 `changed` carries the action as it is now. */
 function sendError(res: Response, e: AppError): void {
@@ -44,7 +51,8 @@ function send<T>(res: Response, r: Result<T>, status = 200): void {
 }
 
 /** What was wrong with the input, field by field ("status: Invalid option; due: …"). */
-const issuesOf = (error: z.ZodError) => error.issues.map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`).join('; ');
+const issuesOf = (error: z.ZodError) =>
+  error.issues.map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`).join('; ');
 
 /** `input` parsed with the contract's `schema`, or undefined after answering 400 (with `detail`, if given). */
 function parse<S extends z.ZodType>(res: Response, schema: S, input: unknown, detail?: string): z.infer<S> | undefined {
@@ -72,7 +80,11 @@ function authenticate(d: ApiDeps) {
         next(err);
         return;
       }
-      const body: ErrorResponse = { error: 'unauthorized' satisfies ErrorCode, reason: err.reason, message: both('api.unauthorized') };
+      const body: ErrorResponse = {
+        error: 'unauthorized' satisfies ErrorCode,
+        reason: err.reason,
+        message: both('api.unauthorized'),
+      };
       res.status(401).setHeader('WWW-Authenticate', 'Bearer').json(body);
     }
   };
@@ -84,26 +96,26 @@ function readRoutes(router: Router, d: ApiDeps): void {
     res.json(me(d, callerOfRes(d, res)) satisfies api.MeResponse);
   });
   router.get('/overzicht', async (_req, res) => {
-    res.json(await overview(d) satisfies api.OverviewResponse);
+    res.json((await overview(d)) satisfies api.OverviewResponse);
   });
   router.get('/werkgroepen/:id', async (req, res) => {
     send<api.WerkgroepResponse>(res, await werkgroep(d, param(req, 'id')));
   });
   router.get('/vierks', async (_req, res) => {
-    res.json(await vierKs(d) satisfies api.VierKsResponse);
+    res.json((await vierKs(d)) satisfies api.VierKsResponse);
   });
   router.get('/acties', async (req, res) => {
     const q = parse(res, api.ActionsQuery, req.query);
     if (q) res.json({ actions: await listActions(d, q) } satisfies api.ActionsResponse);
   });
   router.get('/wachtrij', async (_req, res) => {
-    res.json(await waitChains(d) satisfies api.WaitsResponse);
+    res.json((await waitChains(d)) satisfies api.WaitsResponse);
   });
   router.get('/besluiten', async (_req, res) => {
-    res.json(await decisionLog(d) satisfies api.DecisionsResponse);
+    res.json((await decisionLog(d)) satisfies api.DecisionsResponse);
   });
   router.get('/capaciteit', async (_req, res) => {
-    res.json(await capacityOf(d) satisfies api.CapacityResponse);
+    res.json((await capacityOf(d)) satisfies api.CapacityResponse);
   });
   router.get('/backlog', async (req, res) => {
     const q = parse(res, api.BacklogQuery, req.query, 'werkgroep');
@@ -115,7 +127,11 @@ function readRoutes(router: Router, d: ApiDeps): void {
 function writeRoutes(router: Router, d: ApiDeps): void {
   router.patch('/acties/:id', async (req, res) => {
     const body = parse(res, api.ActionPatch, req.body);
-    if (body) send<api.ActionPatchResponse>(res, await editAction(d, callerOfRes(d, res), param(req, 'id'), body, ifMatch(req)));
+    if (body)
+      send<api.ActionPatchResponse>(
+        res,
+        await editAction(d, callerOfRes(d, res), param(req, 'id'), body, ifMatch(req)),
+      );
   });
   router.post('/acties/:id/blokkades', async (req, res) => {
     const body = parse(res, api.BlockerInput, req.body);
@@ -127,7 +143,8 @@ function writeRoutes(router: Router, d: ApiDeps): void {
   });
   router.post('/indicatoren/:id/metingen', async (req, res) => {
     const body = parse(res, api.MeasurementInput, req.body);
-    if (body) send<api.MeasurementResponse>(res, await recordMeasurement(d, callerOfRes(d, res), param(req, 'id'), body), 201);
+    if (body)
+      send<api.MeasurementResponse>(res, await recordMeasurement(d, callerOfRes(d, res), param(req, 'id'), body), 201);
   });
   router.put('/backlog/:topic/prioriteit', async (req, res) => {
     const body = parse(res, api.PriorityInput, req.body);
@@ -135,7 +152,8 @@ function writeRoutes(router: Router, d: ApiDeps): void {
   });
   router.post('/backlog/:topic/actie', async (req, res) => {
     const body = parse(res, api.TopicActionInput, req.body);
-    if (body) send<api.TopicActionResponse>(res, await actionFromTopic(d, callerOfRes(d, res), param(req, 'topic'), body), 201);
+    if (body)
+      send<api.TopicActionResponse>(res, await actionFromTopic(d, callerOfRes(d, res), param(req, 'topic'), body), 201);
   });
   const trigger = d.triggerRhythm;
   if (trigger) {

@@ -47,27 +47,57 @@ export interface BotDeps {
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 
-export async function startBot(d: BotDeps): Promise<{ router: Router; rhythm(): Promise<RhythmSummary>; handle: BotHandle }> {
+export async function startBot(
+  d: BotDeps,
+): Promise<{ router: Router; rhythm(): Promise<RhythmSummary>; handle: BotHandle }> {
   const { config, programme, store, clock } = d;
   const local = config.mode === 'local';
   const pid = programme.programme.id;
   const firstWerkgroep = programme.bodies.find((b): b is Werkgroep => b.kind === 'werkgroep');
   const localPerson = local ? (config.bot.localPerson ?? firstWerkgroep?.trekker) : undefined;
-  if (localPerson && !programme.people.some((p) => p.id === localPerson)) throw new Error(both('server.bot.unknownLocalPerson', { person: localPerson }));
-  const service = createBotService({ store, programme, clock, users: graphUserLookup(d.connected.gateway), lang: config.lang, tabUrl: `${config.publicUrl.replace(/\/+$/, '')}/tab/`, ...(localPerson ? { localPerson } : {}) });
+  if (localPerson && !programme.people.some((p) => p.id === localPerson))
+    throw new Error(both('server.bot.unknownLocalPerson', { person: localPerson }));
+  const service = createBotService({
+    store,
+    programme,
+    clock,
+    users: graphUserLookup(d.connected.gateway),
+    lang: config.lang,
+    tabUrl: `${config.publicUrl.replace(/\/+$/, '')}/tab/`,
+    ...(localPerson ? { localPerson } : {}),
+  });
   const hostTenant = programme.gemeenten.find((g) => g.host)?.tenantId ?? '';
   // The bot's token goes to the Bot Connector only: the local tenant's, or Teams' (https) — never to a local client.
-  const sendsToken = (url: string) => (local ? !!d.localAuthority && url.startsWith(d.localAuthority) : url.startsWith('https://'));
-  const sender = createBotSender({ tokens: d.connected.tokens, fetch: d.connected.fetch, logger: d.logger, sendsToken });
-  await startDeliveryWorkers({ records: store.bot, runner: d.runner, sender, compose: (row) => service.compose(row), clock, worker: `${hostname()}:${process.pid}`, logger: d.logger });
+  const sendsToken = (url: string) =>
+    local ? !!d.localAuthority && url.startsWith(d.localAuthority) : url.startsWith('https://');
+  const sender = createBotSender({
+    tokens: d.connected.tokens,
+    fetch: d.connected.fetch,
+    logger: d.logger,
+    sendsToken,
+  });
+  await startDeliveryWorkers({
+    records: store.bot,
+    runner: d.runner,
+    sender,
+    compose: (row) => service.compose(row),
+    clock,
+    worker: `${hostname()}:${process.pid}`,
+    logger: d.logger,
+  });
 
   // Locally the bot's app id is the local tenant's registered app; in tenant mode BOT_ID (or TEAMS_APP_ID).
   const botAppId = local ? d.localAppId : (config.botId ?? config.teamsAppId);
   // Incoming tokens are checked against the issuer and keys of an OpenID metadata document: the Bot Framework's
   // (BOT_OPENID_METADATA_URL in tenant mode), or the local tenant's stand-in for it in local mode.
-  const metadataUrl = local && d.localAuthority ? `${d.localAuthority}/botframework/v1/.well-known/openidconfiguration` : config.bot.openIdMetadataUrl;
+  const metadataUrl =
+    local && d.localAuthority
+      ? `${d.localAuthority}/botframework/v1/.well-known/openidconfiguration`
+      : config.bot.openIdMetadataUrl;
   const framework = openIdKeys(metadataUrl, local && d.localFetch ? d.localFetch : d.connected.fetch);
-  const validate = botAppId ? createBotTokenValidator({ keys: framework.keys, audience: botAppId, issuer: framework.issuer, clock }) : undefined;
+  const validate = botAppId
+    ? createBotTokenValidator({ keys: framework.keys, audience: botAppId, issuer: framework.issuer, clock })
+    : undefined;
   const allowUnauthenticated = local && LOOPBACK.has(config.host);
   if (!validate && !allowUnauthenticated) d.logger.warn({ component: 'bot' }, both('server.bot.noBotId'));
   const programmeTenants = new Set(programme.gemeenten.flatMap((g) => (g.tenantId ? [g.tenantId.toLowerCase()] : [])));
@@ -79,7 +109,18 @@ export async function startBot(d: BotDeps): Promise<{ router: Router; rhythm(): 
     // The SDK asks for its reply token without a tenant (it would use botframework.com, the multi-tenant bots'
     // authority); the bot is a single-tenant app of the programme, so its token comes from the tenant the SDK names
     // when that is one of the programme's, otherwise from the host tenant — at AUTHORITY_HOST, like every token.
-    ...(!local && botAppId ? { credentials: { clientId: botAppId, token: async (_scope: string | string[], tenantId?: string) => d.connected.tokens.token(tenantId && programmeTenants.has(tenantId.toLowerCase()) ? tenantId : hostTenant, BOT_CONNECTOR_RESOURCE) } } : {}),
+    ...(!local && botAppId
+      ? {
+          credentials: {
+            clientId: botAppId,
+            token: async (_scope: string | string[], tenantId?: string) =>
+              d.connected.tokens.token(
+                tenantId && programmeTenants.has(tenantId.toLowerCase()) ? tenantId : hostTenant,
+                BOT_CONNECTOR_RESOURCE,
+              ),
+          },
+        }
+      : {}),
     ...(d.connected.httpsAgent ? { httpsAgent: d.connected.httpsAgent } : {}),
     logger: d.logger,
   });
@@ -94,7 +135,18 @@ export async function startBot(d: BotDeps): Promise<{ router: Router; rhythm(): 
       const now = clock.now();
       const owners = new Set<string>();
       const planned = reminderPlan(programme, [occ], { from: new Date(0), until: new Date(8.64e15) }, owners);
-      await store.bot.createDeliveries(pid, planned.map((p) => ({ key: p.key, kind: p.kind, occurrenceKey: p.occurrenceKey, recipient: p.recipient, werkgroep: p.werkgroep, dueAt: now })), now);
+      await store.bot.createDeliveries(
+        pid,
+        planned.map((p) => ({
+          key: p.key,
+          kind: p.kind,
+          occurrenceKey: p.occurrenceKey,
+          recipient: p.recipient,
+          werkgroep: p.werkgroep,
+          dueAt: now,
+        })),
+        now,
+      );
       for (const p of planned) await store.bot.moveDelivery(pid, p.key, now, now);
       const dispatched = await dispatchDue(store.bot, d.runner, pid, now);
       return { planned: planned.length, dispatched };
@@ -112,7 +164,11 @@ const refuseAll: BotTokenValidator = async () => {
  * or with undefined when the Playground is not installed: it is a devDependency, so an installed build
  * (`npm ci --omit=dev`) starts without it.
  */
-export async function startPlayground(botEndpoint: string, port: number, logger: Logger): Promise<{ url: string; stop(): Promise<void> } | undefined> {
+export async function startPlayground(
+  botEndpoint: string,
+  port: number,
+  logger: Logger,
+): Promise<{ url: string; stop(): Promise<void> } | undefined> {
   const require = createRequire(import.meta.url);
   let cli: string;
   try {
@@ -121,10 +177,14 @@ export async function startPlayground(botEndpoint: string, port: number, logger:
     if ((err as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND') return undefined;
     throw err;
   }
-  const child: ChildProcess = spawn(process.execPath, [cli, '-e', botEndpoint, '-c', 'msteams', '-p', String(port), '--dt'], {
-    env: { ...process.env, TEAMSAPPTESTER_BROWSER: 'none' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [cli, '-e', botEndpoint, '-c', 'msteams', '-p', String(port), '--dt'],
+    {
+      env: { ...process.env, TEAMSAPPTESTER_BROWSER: 'none' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     const onData = (chunk: Buffer) => {
@@ -133,19 +193,24 @@ export async function startPlayground(botEndpoint: string, port: number, logger:
       if (m) resolve(`http://localhost:${m[1]}`);
     };
     child.stdout?.on('data', onData);
-    child.stderr?.on('data', (c: Buffer) => logger.debug({ component: 'playground', line: c.toString().slice(0, 200) }, 'playground'));
-    child.once('exit', (code) => reject(new Error(`${both('server.bot.playgroundExited', { code: String(code) })}: ${out.slice(-300)}`)));
+    child.stderr?.on('data', (c: Buffer) =>
+      logger.debug({ component: 'playground', line: c.toString().slice(0, 200) }, 'playground'),
+    );
+    child.once('exit', (code) =>
+      reject(new Error(`${both('server.bot.playgroundExited', { code: String(code) })}: ${out.slice(-300)}`)),
+    );
     child.once('error', reject);
   });
   return {
     url,
-    stop: () => new Promise<void>((resolve) => {
-      if (child.exitCode !== null) {
-        resolve();
-        return;
-      }
-      child.once('exit', () => resolve());
-      child.kill('SIGTERM');
-    }),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) {
+          resolve();
+          return;
+        }
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
   };
 }

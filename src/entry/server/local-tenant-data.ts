@@ -6,7 +6,22 @@ import type { AppRegistration, TenantDirectory } from '@regiekamer/local-tenant'
 import type { Programme } from '../../domain/programme/schema.ts';
 
 // Fictional people only; none of these names comes from the seed documents.
-const GIVEN = ['Femke', 'Joost', 'Ilse', 'Ruben', 'Noor', 'Daan', 'Lotte', 'Thijs', 'Esmee', 'Merel', 'Koen', 'Iris', 'Fleur', 'Bas'];
+const GIVEN = [
+  'Femke',
+  'Joost',
+  'Ilse',
+  'Ruben',
+  'Noor',
+  'Daan',
+  'Lotte',
+  'Thijs',
+  'Esmee',
+  'Merel',
+  'Koen',
+  'Iris',
+  'Fleur',
+  'Bas',
+];
 const SURNAME = ['Verhoef', 'Bakker', 'Smit', 'Hendriks', 'Mulder', 'Visser', 'Kok', 'Bosman', 'Brouwer', 'Dekker'];
 const JOBS = ['Beleidsmedewerker', 'Adviseur bedrijfsvoering', 'Teamleider', 'Juridisch adviseur', 'Medewerker KCC'];
 
@@ -16,7 +31,9 @@ const JOBS = ['Beleidsmedewerker', 'Adviseur bedrijfsvoering', 'Teamleider', 'Ju
  * `oud-account@<domain>`; the host tenant also holds the organizer mailbox (programme.organizer).
  */
 export function localTenantDirectory(programme: Programme): TenantDirectory {
-  const gemeenten = programme.gemeenten.filter((g): g is typeof g & { tenantId: string } => typeof g.tenantId === 'string');
+  const gemeenten = programme.gemeenten.filter(
+    (g): g is typeof g & { tenantId: string } => typeof g.tenantId === 'string',
+  );
   return {
     tenants: gemeenten.map((g, index) => {
       const domain = g.domain.toLowerCase();
@@ -28,13 +45,29 @@ export function localTenantDirectory(programme: Programme): TenantDirectory {
         const given = GIVEN[(index * 5 + k) % GIVEN.length] as string;
         const surname = SURNAME[(index * 3 + k * 7) % SURNAME.length] as string;
         const upn = `${given}.${surname}@${domain}`.toLowerCase();
-        users.push({ userPrincipalName: upn, mail: upn, displayName: `${given} ${surname}`, jobTitle: JOBS[k % JOBS.length] ?? null });
+        users.push({
+          userPrincipalName: upn,
+          mail: upn,
+          displayName: `${given} ${surname}`,
+          jobTitle: JOBS[k % JOBS.length] ?? null,
+        });
       }
       const gone = `oud-account@${domain}`;
-      users.push({ userPrincipalName: gone, mail: gone, displayName: 'Oud Account', accountEnabled: false, jobTitle: 'Uit dienst' });
+      users.push({
+        userPrincipalName: gone,
+        mail: gone,
+        displayName: 'Oud Account',
+        accountEnabled: false,
+        jobTitle: 'Uit dienst',
+      });
       if (g.host) {
         const upn = programme.programme.organizer;
-        users.push({ userPrincipalName: upn, mail: upn, displayName: 'Regiekamer organisator', jobTitle: 'Organisatorpostvak' });
+        users.push({
+          userPrincipalName: upn,
+          mail: upn,
+          displayName: 'Regiekamer organisator',
+          jobTitle: 'Organisatorpostvak',
+        });
       }
       return { id: g.tenantId.toLowerCase(), domain, displayName: g.name, users };
     }),
@@ -42,7 +75,10 @@ export function localTenantDirectory(programme: Programme): TenantDirectory {
 }
 
 /** The app registered in the local tenant: the configured credentials when there are both, else generated ones. */
-export function localTenantApp(graph: { clientId?: string | undefined; clientSecret?: string | undefined }): AppRegistration {
+export function localTenantApp(graph: {
+  clientId?: string | undefined;
+  clientSecret?: string | undefined;
+}): AppRegistration {
   return graph.clientId && graph.clientSecret
     ? { displayName: 'Regiekamer', clientId: graph.clientId, clientSecret: graph.clientSecret }
     : { displayName: 'Regiekamer (lokaal)' };

@@ -51,7 +51,10 @@ export async function startStack(config: Config, clock: Clock, logger: Logger, c
   const loaded = await loadProgrammeFile(config.programmeFile, display);
   if (!loaded.ok) throw new ProgrammeInvalidError(loaded.problems);
 
-  const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: path.join(config.dataDir, 'pglite') }, logger.child({ component: 'store' }));
+  const store = await openStore(
+    { databaseUrl: config.databaseUrl, dataDir: path.join(config.dataDir, 'pglite') },
+    logger.child({ component: 'store' }),
+  );
   const stops: (() => Promise<void>)[] = [() => store.close()];
   const stop = async () => {
     for (const fn of stops.reverse()) await fn();
@@ -73,7 +76,13 @@ export async function startStack(config: Config, clock: Clock, logger: Logger, c
     let localFetch: typeof fetch | undefined;
     let localAppId: string | undefined;
     if (config.mode === 'local') {
-      ({ localTenant, graph, localAuthority, localFetch, localAppId } = await startLocal(config, loaded.programme, clock, logger, stops));
+      ({ localTenant, graph, localAuthority, localFetch, localAppId } = await startLocal(
+        config,
+        loaded.programme,
+        clock,
+        logger,
+        stops,
+      ));
     } else {
       const { connectGraph } = await import('../../adapters/graph/connect.ts');
       graph = await connectGraph(config, logger);
@@ -96,7 +105,8 @@ export async function startStack(config: Config, clock: Clock, logger: Logger, c
       abort.abort();
       resolveFirst({ ok: false, error: 'stopping' });
     });
-    const changesSinceLast = recorded.isNew && recorded.previous ? changesBetween(recorded.previous.content, programme, config.lang) : [];
+    const changesSinceLast =
+      recorded.isNew && recorded.previous ? changesBetween(recorded.previous.content, programme, config.lang) : [];
 
     // The API validates tokens against the tenant's keys: the local tenant's (trusting its CA) or those at
     // AUTHORITY_HOST (Entra ID's, fetched with the gateway's client, so EXTRA_CA_FILE applies).
@@ -106,46 +116,90 @@ export async function startStack(config: Config, clock: Clock, logger: Logger, c
     const { today } = await import('../../app/sync.ts');
     const hostTenant = programme.gemeenten.find((g) => g.host)?.tenantId ?? '';
     const authority = localAuthority ?? config.graph.authorityHost.replace(/\/+$/, '');
-    const keysUrl = new URL(localAuthority ? `${authority}/${hostTenant}/discovery/v2.0/keys` : `${authority}/common/discovery/v2.0/keys`);
+    const keysUrl = new URL(
+      localAuthority ? `${authority}/${hostTenant}/discovery/v2.0/keys` : `${authority}/common/discovery/v2.0/keys`,
+    );
     const validate = createTokenValidator({
       keys: createRemoteJWKSet(keysUrl, { [customFetch]: localFetch ?? connected.fetch }),
       issuerFor: (tid) => `${authority}/${tid}/v2.0`,
       // The tab's SSO token inside Teams is for the manifest's webApplicationInfo resource (or the app id itself).
-      audiences: ['api://regiekamer', ...(config.teamsAppId ? [config.teamsAppId] : []), ...(config.botId ? [config.botId, `api://${new URL(config.publicUrl).host}/${config.botId}`] : [])],
+      audiences: [
+        'api://regiekamer',
+        ...(config.teamsAppId ? [config.teamsAppId] : []),
+        ...(config.botId ? [config.botId, `api://${new URL(config.publicUrl).host}/${config.botId}`] : []),
+      ],
       allowedTenants: programme.gemeenten.map((g) => g.tenantId).filter((id): id is string => id !== undefined),
       clock,
     });
     // The bot: its endpoint, its service, the delivery workers and the reminder rhythm (durable jobs).
-    const bot = await startBot({ config, clock, logger, store, programme, runner, connected, localAuthority, localFetch, localAppId, abort: abort.signal });
+    const bot = await startBot({
+      config,
+      clock,
+      logger,
+      store,
+      programme,
+      runner,
+      connected,
+      localAuthority,
+      localFetch,
+      localAppId,
+      abort: abort.signal,
+    });
     const api = apiRouter({
-      store, programme, clock, validate,
+      store,
+      programme,
+      clock,
+      validate,
       ...(config.mode === 'local' ? { triggerRhythm: (key: string) => bot.handle.trigger(key) } : {}),
       today: () => today(programme, clock),
-      changed: () => void runner.runNow('planner').catch((err: unknown) => logger.warn({ error: err instanceof Error ? err.message : String(err) }, 'could not queue a planner poll')),
+      changed: () =>
+        void runner
+          .runNow('planner')
+          .catch((err: unknown) =>
+            logger.warn({ error: err instanceof Error ? err.message : String(err) }, 'could not queue a planner poll'),
+          ),
     });
-
 
     // The tab (React, served under /tab) and, locally, signing in at the local tenant.
     const { tabRouter } = await import('./tab.ts');
     const tab = await tabRouter({
-      mode: config.mode, logger,
-      ...(config.mode === 'local' && localAuthority && localFetch && localAppId ? { localTenant: { baseUrl: localAuthority, browserUrl: localTenant?.httpUrl ?? localAuthority, clientId: localAppId, fetch: localFetch } } : {}),
+      mode: config.mode,
+      logger,
+      ...(config.mode === 'local' && localAuthority && localFetch && localAppId
+        ? {
+            localTenant: {
+              baseUrl: localAuthority,
+              browserUrl: localTenant?.httpUrl ?? localAuthority,
+              clientId: localAppId,
+              fetch: localFetch,
+            },
+          }
+        : {}),
     });
     stops.push(() => tab.close());
 
-    const app = createHttpApp({
-      check: async () => {
-        await store.ping();
-        return { store: store.backend, programme: programme.programme.id, version: String(recorded.version.id) };
+    const app = createHttpApp(
+      {
+        check: async () => {
+          await store.ping();
+          return { store: store.backend, programme: programme.programme.id, version: String(recorded.version.id) };
+        },
       },
-    }, logger.child({ component: 'http' }), api, bot.router, tab.router);
+      logger.child({ component: 'http' }),
+      api,
+      bot.router,
+      tab.router,
+    );
     const server = createServer(app);
     await listen(server, config.port, config.host);
     stops.push(() => closeServer(server));
     const address = server.address() as AddressInfo;
     const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${address.port}`;
     // Locally a Teams-like chat client for the bot: the Microsoft 365 Agents Playground (its own port).
-    const playgroundUrl = config.mode === 'local' && config.bot.playgroundPort > 0 ? await startLocalPlayground(config, url, logger, stops) : undefined;
+    const playgroundUrl =
+      config.mode === 'local' && config.bot.playgroundPort > 0
+        ? await startLocalPlayground(config, url, logger, stops)
+        : undefined;
     // Local mode: where the CLI finds the running server (its API, with an app token of the local tenant). Tenant
     // mode keeps nothing on the local disk: it needs no data directory at all.
     if (config.mode === 'local') {
@@ -157,8 +211,30 @@ export async function startStack(config: Config, clock: Clock, logger: Logger, c
     // Action lists: a local start gets realistic seed actions once; Planner is polled as a durable job too, and
     // right after each successful sync (the plans need the team).
     if (config.mode === 'local') await seedLocal(store, programme, clock);
-    await scheduleJobs(config, runner, { store, programme, clock, logger, connected, abort, sync, resolveFirst, rhythm: bot.rhythm });
-    return { programme, version: recorded.version, programmeChanged: recorded.isNew, changesSinceLast, store, url, stop, firstSync, bot: bot.handle, ...(playgroundUrl ? { playgroundUrl } : {}), ...(localTenant ? { localTenant } : {}) };
+    await scheduleJobs(config, runner, {
+      store,
+      programme,
+      clock,
+      logger,
+      connected,
+      abort,
+      sync,
+      resolveFirst,
+      rhythm: bot.rhythm,
+    });
+    return {
+      programme,
+      version: recorded.version,
+      programmeChanged: recorded.isNew,
+      changesSinceLast,
+      store,
+      url,
+      stop,
+      firstSync,
+      bot: bot.handle,
+      ...(playgroundUrl ? { playgroundUrl } : {}),
+      ...(localTenant ? { localTenant } : {}),
+    };
   } catch (err) {
     await stop();
     throw err;
@@ -166,13 +242,29 @@ export async function startStack(config: Config, clock: Clock, logger: Logger, c
 }
 
 /** One apply of the programme file into the tenants, logged; never throws (a failure is the outcome). */
-async function applyProgramme(connected: ConnectedGraph, store: Store, programme: Programme, clock: Clock, logger: Logger, signal: AbortSignal): Promise<SyncOutcome> {
+async function applyProgramme(
+  connected: ConnectedGraph,
+  store: Store,
+  programme: Programme,
+  clock: Clock,
+  logger: Logger,
+  signal: AbortSignal,
+): Promise<SyncOutcome> {
   if (signal.aborted) return { ok: false, error: 'stopping' };
   const { runSync } = await import('../../app/sync.ts');
   const { graphSync } = await import('../../adapters/sync/graph.ts');
   try {
     const r = await runSync({ graph: graphSync(connected.gateway), store, programme, clock }, 'apply', { signal });
-    logger.info({ component: 'sync', summary: r.summary, drift: r.drift.length, requests: r.metrics.requests, throttled: r.metrics.throttled }, 'sync finished');
+    logger.info(
+      {
+        component: 'sync',
+        summary: r.summary,
+        drift: r.drift.length,
+        requests: r.metrics.requests,
+        throttled: r.metrics.throttled,
+      },
+      'sync finished',
+    );
     return { ok: true, summary: r.summary, drift: r.drift.length };
   } catch (err) {
     const error = err instanceof Error ? err.message : String(err);
@@ -182,10 +274,21 @@ async function applyProgramme(connected: ConnectedGraph, store: Store, programme
 }
 
 /** The durable jobs: the Planner poll, the periodic sync (its first outcome resolves `firstSync`), the bot's rhythm. */
-async function scheduleJobs(config: Config, runner: JobRunner, j: {
-  store: Store; programme: Programme; clock: Clock; logger: Logger; connected: ConnectedGraph; abort: AbortController;
-  sync(): Promise<SyncOutcome>; resolveFirst(o: SyncOutcome): void; rhythm(): Promise<object>;
-}): Promise<void> {
+async function scheduleJobs(
+  config: Config,
+  runner: JobRunner,
+  j: {
+    store: Store;
+    programme: Programme;
+    clock: Clock;
+    logger: Logger;
+    connected: ConnectedGraph;
+    abort: AbortController;
+    sync(): Promise<SyncOutcome>;
+    resolveFirst(o: SyncOutcome): void;
+    rhythm(): Promise<object>;
+  },
+): Promise<void> {
   const { store, programme, clock, logger, connected, abort, sync, resolveFirst, rhythm } = j;
   const { pollOnce } = await import('../../app/work/poll.ts');
   const { plannerTenant } = await import('../../adapters/work/planner-graph.ts');
@@ -217,7 +320,13 @@ async function scheduleJobs(config: Config, runner: JobRunner, j: {
 }
 
 /** Local mode: the local tenant started (its stop pushed onto `stops`), a gateway and an HTTP client that trust its CA. */
-async function startLocal(config: Config, programme: Programme, clock: Clock, logger: Logger, stops: (() => Promise<void>)[]) {
+async function startLocal(
+  config: Config,
+  programme: Programme,
+  clock: Clock,
+  logger: Logger,
+  stops: (() => Promise<void>)[],
+) {
   // Loaded lazily: tenant mode never needs the local tenant's code.
   const { startLocalTenant } = await import('@regiekamer/local-tenant');
   const { localTenantApp, localTenantDirectory } = await import('./local-tenant-data.ts');
@@ -231,7 +340,12 @@ async function startLocal(config: Config, programme: Programme, clock: Clock, lo
     logger: logger.child({ component: 'local-tenant' }),
   });
   stops.push(() => tenant.stop());
-  const localTenant: RunningStack['localTenant'] = { baseUrl: tenant.baseUrl, httpUrl: tenant.httpUrl, tenants: tenant.tenants.length, infoFile: tenant.infoFile };
+  const localTenant: RunningStack['localTenant'] = {
+    baseUrl: tenant.baseUrl,
+    httpUrl: tenant.httpUrl,
+    tenants: tenant.tenants.length,
+    infoFile: tenant.infoFile,
+  };
   const { gatewayForLocalTenant } = await import('../../adapters/graph/connect.ts');
   const localAuthority = tenant.baseUrl;
   const { createHttpClient } = await import('../../adapters/http/fetch.ts');
@@ -239,7 +353,17 @@ async function startLocal(config: Config, programme: Programme, clock: Clock, lo
   stops.push(() => trusted.close());
   const localFetch = trusted.fetch;
   const localAppId = tenant.app.clientId;
-  const graph = gatewayForLocalTenant({ baseUrl: tenant.baseUrl, httpUrl: tenant.httpUrl, caCertPem: tenant.caCertPem, caCertPath: tenant.caCertPath, tenants: tenant.tenants, app: tenant.app }, logger);
+  const graph = gatewayForLocalTenant(
+    {
+      baseUrl: tenant.baseUrl,
+      httpUrl: tenant.httpUrl,
+      caCertPem: tenant.caCertPem,
+      caCertPath: tenant.caCertPath,
+      tenants: tenant.tenants,
+      app: tenant.app,
+    },
+    logger,
+  );
   return { localTenant, graph, localAuthority, localFetch, localAppId };
 }
 
@@ -248,21 +372,29 @@ async function seedLocal(store: Store, programme: Programme, clock: Clock): Prom
   const { today } = await import('../../app/sync.ts');
   if ((await store.actions.list(programme.programme.id, { includeDeleted: true })).length === 0) {
     const { seedActions } = await import('../../adapters/work/seed.ts');
-    for (const a of seedActions(programme, today(programme, clock))) await store.actions.save(programme.programme.id, a, clock.now());
+    for (const a of seedActions(programme, today(programme, clock)))
+      await store.actions.save(programme.programme.id, a, clock.now());
   }
   if ((await store.decisions.list(programme.programme.id)).length === 0) {
     const { seedDecisions } = await import('../../adapters/work/seed.ts');
     const actions = await store.actions.list(programme.programme.id);
-    for (const d of seedDecisions(programme, today(programme, clock), actions)) await store.decisions.save(programme.programme.id, d, clock.now());
+    for (const d of seedDecisions(programme, today(programme, clock), actions))
+      await store.decisions.save(programme.programme.id, d, clock.now());
   }
   if ((await store.indicators.list(programme.programme.id)).length === 0) {
     const { seedMeasurements } = await import('../../adapters/work/seed.ts');
-    for (const m of seedMeasurements(programme, today(programme, clock))) await store.indicators.record(programme.programme.id, m, clock.now());
+    for (const m of seedMeasurements(programme, today(programme, clock)))
+      await store.indicators.record(programme.programme.id, m, clock.now());
   }
 }
 
 /** The Agents Playground for the bot at `url`; undefined (with a warning) when it is not installed. */
-async function startLocalPlayground(config: Config, url: string, logger: Logger, stops: (() => Promise<void>)[]): Promise<string | undefined> {
+async function startLocalPlayground(
+  config: Config,
+  url: string,
+  logger: Logger,
+  stops: (() => Promise<void>)[],
+): Promise<string | undefined> {
   const { startPlayground } = await import('./bot.ts');
   const pg = await startPlayground(`${url}/api/messages`, config.bot.playgroundPort, logger);
   if (pg) {

@@ -46,12 +46,24 @@ export async function tabRouter(o: TabOptions): Promise<{ router: Router; close(
       const state = randomBytes(16).toString('base64url');
       const verifier = randomBytes(32).toString('base64url');
       // Where to come back to: the view, language and theme the page had (each checked, nothing else passed on).
-      const pick = (k: string, re: RegExp, fallback?: string) => (typeof req.query[k] === 'string' && re.test(req.query[k]) ? req.query[k] : fallback);
-      const back = new URLSearchParams(Object.entries({ view: pick('terug', /^[a-z]+$/, 'overzicht'), lang: pick('lang', /^(nl|en)$/), theme: pick('theme', /^(light|dark|contrast)$/) }).filter((e): e is [string, string] => e[1] !== undefined));
+      const pick = (k: string, re: RegExp, fallback?: string) =>
+        typeof req.query[k] === 'string' && re.test(req.query[k]) ? req.query[k] : fallback;
+      const back = new URLSearchParams(
+        Object.entries({
+          view: pick('terug', /^[a-z]+$/, 'overzicht'),
+          lang: pick('lang', /^(nl|en)$/),
+          theme: pick('theme', /^(light|dark|contrast)$/),
+        }).filter((e): e is [string, string] => e[1] !== undefined),
+      );
       pending.set(state, { verifier, back: back.toString(), expires: now + 600_000 });
       const q = new URLSearchParams({
-        client_id: lt.clientId, response_type: 'code', redirect_uri: redirectFor(req), scope: 'api://regiekamer/access_as_user openid profile',
-        code_challenge: createHash('sha256').update(verifier).digest('base64url'), code_challenge_method: 'S256', state,
+        client_id: lt.clientId,
+        response_type: 'code',
+        redirect_uri: redirectFor(req),
+        scope: 'api://regiekamer/access_as_user openid profile',
+        code_challenge: createHash('sha256').update(verifier).digest('base64url'),
+        code_challenge_method: 'S256',
+        state,
       });
       res.redirect(302, `${lt.browserUrl}/organizations/oauth2/v2.0/authorize?${q}`);
     });
@@ -65,12 +77,21 @@ export async function tabRouter(o: TabOptions): Promise<{ router: Router; close(
       }
       const r = await lt.fetch(`${lt.baseUrl}/organizations/oauth2/v2.0/token`, {
         method: 'POST',
-        body: new URLSearchParams({ grant_type: 'authorization_code', client_id: lt.clientId, code: req.query['code'], redirect_uri: redirectFor(req), code_verifier: entry.verifier }),
+        body: new URLSearchParams({
+          grant_type: 'authorization_code',
+          client_id: lt.clientId,
+          code: req.query['code'],
+          redirect_uri: redirectFor(req),
+          code_verifier: entry.verifier,
+        }),
       });
-      const body = await r.json() as { access_token?: string; error?: string };
+      const body = (await r.json()) as { access_token?: string; error?: string };
       if (!r.ok || !body.access_token) {
         log.warn({ status: r.status, error: body.error }, 'local sign-in refused');
-        res.status(400).type('text/plain').send(both('api.signin.failed', { reason: body.error ?? r.status }));
+        res
+          .status(400)
+          .type('text/plain')
+          .send(both('api.signin.failed', { reason: body.error ?? r.status }));
         return;
       }
       res.redirect(302, `/tab/?${entry.back}#token=${encodeURIComponent(body.access_token)}`);
@@ -84,9 +105,26 @@ export async function tabRouter(o: TabOptions): Promise<{ router: Router; close(
     const { createServer } = await import('vite');
     const react = (await import('@vitejs/plugin-react')).default;
     const vite = await createServer({
-      root: TAB_ROOT, base: '/tab/', configFile: false, appType: 'spa', logLevel: 'warn', clearScreen: false,
+      root: TAB_ROOT,
+      base: '/tab/',
+      configFile: false,
+      appType: 'spa',
+      logLevel: 'warn',
+      clearScreen: false,
       // No dev client (HMR and its websocket are off): a served page, not a development session.
-      plugins: [react(), { name: 'regiekamer-no-dev-client', transformIndexHtml: { order: 'post', handler: (html: string) => html.replace(/<script type="module" src="\/tab\/@vite\/client"><\/script>\s*/, '') } }], server: { middlewareMode: true, hmr: false, ws: false }, optimizeDeps: { noDiscovery: false },
+      plugins: [
+        react(),
+        {
+          name: 'regiekamer-no-dev-client',
+          transformIndexHtml: {
+            order: 'post',
+            handler: (html: string) =>
+              html.replace(/<script type="module" src="\/tab\/@vite\/client"><\/script>\s*/, ''),
+          },
+        },
+      ],
+      server: { middlewareMode: true, hmr: false, ws: false },
+      optimizeDeps: { noDiscovery: false },
     });
     router.use(vite.middlewares);
     close = () => vite.close();
@@ -94,7 +132,10 @@ export async function tabRouter(o: TabOptions): Promise<{ router: Router; close(
     // Built files: compressed on the wire; the hashed assets never change (a year in the cache), the page always
     // revalidates (so a new build is picked up at once).
     router.use(compression());
-    router.use('/assets', express.static(path.join(o.dist ?? DIST, 'assets'), { immutable: true, maxAge: '365d', index: false }));
+    router.use(
+      '/assets',
+      express.static(path.join(o.dist ?? DIST, 'assets'), { immutable: true, maxAge: '365d', index: false }),
+    );
     router.use(express.static(o.dist ?? DIST, { index: 'index.html', maxAge: 0 }));
   } else {
     router.use((_req, res) => {

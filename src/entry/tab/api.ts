@@ -1,6 +1,10 @@
 // Calls to Regiekamer's API with the signed-in person's token; a 401 is reported, never swallowed.
 export class ApiError extends Error {
-  constructor(readonly status: number, message: string, readonly body: Record<string, unknown> = {}) {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly body: Record<string, unknown> = {},
+  ) {
     super(message);
   }
 }
@@ -24,11 +28,20 @@ export function forgetToken(): void {
 export type TokenSource = () => Promise<string | null>;
 
 export function apiClient(token: TokenSource, base = '/api') {
-  const call = async <T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> => {
+  const call = async <T>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<T> => {
     const t = await token();
     const res = await fetch(`${base}${path}`, {
       method,
-      headers: { ...headers, ...(t ? { authorization: `Bearer ${t}` } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+      headers: {
+        ...headers,
+        ...(t ? { authorization: `Bearer ${t}` } : {}),
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+      },
       ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
     });
     const json = (await res.json().catch(() => ({}))) as Record<string, unknown>;
@@ -39,7 +52,8 @@ export function apiClient(token: TokenSource, base = '/api') {
     get: <T>(path: string) => call<T>('GET', path),
     post: <T>(path: string, body: unknown) => call<T>('POST', path, body),
     /** With `version`, the change applies only to that version (If-Match); a newer one answers 409. */
-    patch: <T>(path: string, body: unknown, version?: string) => call<T>('PATCH', path, body, version ? { 'if-match': `"${version}"` } : {}),
+    patch: <T>(path: string, body: unknown, version?: string) =>
+      call<T>('PATCH', path, body, version ? { 'if-match': `"${version}"` } : {}),
   };
 }
 

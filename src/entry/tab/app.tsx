@@ -2,7 +2,22 @@
 // signed-in person, and the views. Outside Teams (local mode) the theme and language come from the URL or the
 // browser, and sign-in goes through the local tenant; inside Teams the SSO token comes from teams-js.
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
-import { Button, FluentProvider, MessageBar, MessageBarBody, Spinner, Tab, TabList, Text, Title2, teamsDarkTheme, teamsHighContrastTheme, teamsLightTheme, webDarkTheme, webLightTheme } from '@fluentui/react-components';
+import {
+  Button,
+  FluentProvider,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Tab,
+  TabList,
+  Text,
+  Title2,
+  teamsDarkTheme,
+  teamsHighContrastTheme,
+  teamsLightTheme,
+  webDarkTheme,
+  webLightTheme,
+} from '@fluentui/react-components';
 import { apiClient, forgetToken, type TokenSource } from './api.ts';
 import { Ctx, type Me } from './data.tsx';
 import { langOf, tr, type Lang } from './i18n.ts';
@@ -29,7 +44,10 @@ export interface Host {
   onThemeChange?(cb: (t: ThemeName) => void): void;
 }
 
-const THEMES = { teams: { light: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHighContrastTheme }, web: { light: webLightTheme, dark: webDarkTheme, contrast: teamsHighContrastTheme } };
+const THEMES = {
+  teams: { light: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHighContrastTheme },
+  web: { light: webLightTheme, dark: webDarkTheme, contrast: teamsHighContrastTheme },
+};
 
 export function App({ host }: { host: Host }) {
   const [theme, setTheme] = useState<ThemeName>(host.theme);
@@ -56,41 +74,97 @@ export function App({ host }: { host: Host }) {
   if (unauthorized) {
     body = (
       <section aria-labelledby="signin-title" style={{ maxWidth: 40 * 16 }}>
-        <Title2 block as="h1" id="signin-title">{tr(lang, 'signin.title')}</Title2>
-        <MessageBar intent="warning" role="alert"><MessageBarBody>{tr(lang, 'signin.expired')}</MessageBarBody></MessageBar>
-        <p><Text>{tr(lang, 'signin.text')}</Text></p>
-        {!host.inTeams && <Button appearance="primary" onClick={signIn}>{tr(lang, 'signin.button')}</Button>}
+        <Title2 block as="h1" id="signin-title">
+          {tr(lang, 'signin.title')}
+        </Title2>
+        <MessageBar intent="warning" role="alert">
+          <MessageBarBody>{tr(lang, 'signin.expired')}</MessageBarBody>
+        </MessageBar>
+        <p>
+          <Text>{tr(lang, 'signin.text')}</Text>
+        </p>
+        {!host.inTeams && (
+          <Button appearance="primary" onClick={signIn}>
+            {tr(lang, 'signin.button')}
+          </Button>
+        )}
       </section>
     );
   } else if (error) {
-    body = <MessageBar intent="error" role="alert"><MessageBarBody>{tr(lang, 'error.load', { detail: error })}</MessageBarBody></MessageBar>;
+    body = (
+      <MessageBar intent="error" role="alert">
+        <MessageBarBody>{tr(lang, 'error.load', { detail: error })}</MessageBarBody>
+      </MessageBar>
+    );
   } else if (!me) {
     body = <Spinner label={tr(lang, 'loading')} />;
   } else {
     body = (
       <Ctx.Provider value={{ api, lang, me, onUnauthorized }}>
         <header style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: 12 }}>
-          <Title2 block as="h1">{tr(lang, 'app.title')}</Title2>
-          <Text>{me.person ? tr(lang, 'signedInAs', { name: me.person.name }) : ''} {!host.inTeams && <Button size="small" onClick={() => { forgetToken(); setUnauthorized(true); }}>{tr(lang, 'signout')}</Button>}</Text>
+          <Title2 block as="h1">
+            {tr(lang, 'app.title')}
+          </Title2>
+          <Text>
+            {me.person ? tr(lang, 'signedInAs', { name: me.person.name }) : ''}{' '}
+            {!host.inTeams && (
+              <Button
+                size="small"
+                onClick={() => {
+                  forgetToken();
+                  setUnauthorized(true);
+                }}
+              >
+                {tr(lang, 'signout')}
+              </Button>
+            )}
+          </Text>
         </header>
         <nav>
-          <TabList selectedValue={view} onTabSelect={(_e, d) => setView(d.value as View)} aria-label={tr(lang, 'app.title')}>
-            {VIEWS.map((v) => <Tab key={v} value={v}>{tr(lang, `nav.${v}`)}</Tab>)}
+          <TabList
+            selectedValue={view}
+            onTabSelect={(_e, d) => setView(d.value as View)}
+            aria-label={tr(lang, 'app.title')}
+          >
+            {VIEWS.map((v) => (
+              <Tab key={v} value={v}>
+                {tr(lang, `nav.${v}`)}
+              </Tab>
+            ))}
           </TabList>
         </nav>
         <main style={{ paddingTop: 12 }}>
-          {view === 'overzicht' && <Overzicht onOpenWerkgroep={(id) => { setWerkgroep(id); setView('werkgroep'); }} />}
+          {view === 'overzicht' && (
+            <Overzicht
+              onOpenWerkgroep={(id) => {
+                setWerkgroep(id);
+                setView('werkgroep');
+              }}
+            />
+          )}
           {view === 'werkgroep' && <Werkgroep {...(werkgroep ? { id: werkgroep } : {})} onSelect={setWerkgroep} />}
           {view === 'acties' && <Acties {...(host.werkgroep ? { werkgroep: host.werkgroep } : {})} />}
-          {view === 'besluiten' && <Suspense fallback={<Spinner label={tr(lang, 'loading')} />}><Besluiten /></Suspense>}
-          {view === 'vierks' && <Suspense fallback={<Spinner label={tr(lang, 'loading')} />}><VierKs /></Suspense>}
+          {view === 'besluiten' && (
+            <Suspense fallback={<Spinner label={tr(lang, 'loading')} />}>
+              <Besluiten />
+            </Suspense>
+          )}
+          {view === 'vierks' && (
+            <Suspense fallback={<Spinner label={tr(lang, 'loading')} />}>
+              <VierKs />
+            </Suspense>
+          )}
           {view === 'capaciteit' && <Capaciteit />}
         </main>
       </Ctx.Provider>
     );
   }
   return (
-    <FluentProvider theme={THEMES[host.inTeams ? 'teams' : 'web'][theme]} style={{ minHeight: '100vh', padding: 16 }} lang={lang}>
+    <FluentProvider
+      theme={THEMES[host.inTeams ? 'teams' : 'web'][theme]}
+      style={{ minHeight: '100vh', padding: 16 }}
+      lang={lang}
+    >
       {body}
     </FluentProvider>
   );

@@ -46,13 +46,22 @@ export function useData<T>(path: string): { data?: T; error?: string; loading: b
   return { ...state, reload };
 }
 
-export function Loadable<T>({ state, children }: { state: { data?: T; error?: string; loading: boolean; reload(): void }; children: (data: T) => ReactNode }) {
+export function Loadable<T>({
+  state,
+  children,
+}: {
+  state: { data?: T; error?: string; loading: boolean; reload(): void };
+  children: (data: T) => ReactNode;
+}) {
   const { lang } = useTab();
   if (state.error) {
     return (
       <MessageBar intent="error" role="alert">
         <MessageBarBody>
-          {tr(lang, 'error.load', { detail: state.error })} <Button size="small" onClick={state.reload}>{tr(lang, 'retry')}</Button>
+          {tr(lang, 'error.load', { detail: state.error })}{' '}
+          <Button size="small" onClick={state.reload}>
+            {tr(lang, 'retry')}
+          </Button>
         </MessageBarBody>
       </MessageBar>
     );
@@ -67,7 +76,11 @@ export type NoticeState = { intent: 'success' | 'error'; text: string } | null;
 export function Notice({ notice, wide }: { notice: NoticeState; wide?: boolean }) {
   if (!notice) return null;
   return (
-    <MessageBar intent={notice.intent} role={notice.intent === 'error' ? 'alert' : 'status'} {...(wide ? { style: { width: '100%' } } : {})}>
+    <MessageBar
+      intent={notice.intent}
+      role={notice.intent === 'error' ? 'alert' : 'status'}
+      {...(wide ? { style: { width: '100%' } } : {})}
+    >
       <MessageBarBody>{notice.text}</MessageBarBody>
     </MessageBar>
   );

@@ -17,7 +17,12 @@ export function filterActions(actions: ActionView[], f: ActionFilters): ActionVi
     .filter((a) => !f.overdue || a.overdue)
     .filter((a) => !f.blocked || a.blockedBy.length > 0)
     .filter((a) => !f.k || (a.ks as string[]).includes(f.k))
-    .sort((a, b) => Number(b.overdue) - Number(a.overdue) || (a.due ?? '9999').localeCompare(b.due ?? '9999') || a.title.localeCompare(b.title));
+    .sort(
+      (a, b) =>
+        Number(b.overdue) - Number(a.overdue) ||
+        (a.due ?? '9999').localeCompare(b.due ?? '9999') ||
+        a.title.localeCompare(b.title),
+    );
 }
 
 export function ageText(days: number, lang: Lang): string {
@@ -34,5 +39,10 @@ export function timelinePercent(date: string, start: string, end: string): numbe
 
 /** Heaviest first; overload first of all. */
 export function sortCapacity(rows: PersonLoadView[]): PersonLoadView[] {
-  return [...rows].sort((a, b) => Number(b.overLimit) - Number(a.overLimit) || (b.ratio ?? Infinity) - (a.ratio ?? Infinity) || a.name.localeCompare(b.name));
+  return [...rows].sort(
+    (a, b) =>
+      Number(b.overLimit) - Number(a.overLimit) ||
+      (b.ratio ?? Infinity) - (a.ratio ?? Infinity) ||
+      a.name.localeCompare(b.name),
+  );
 }

@@ -18,7 +18,14 @@ async function host(): Promise<Host> {
   if (url.pathname.endsWith('/configure')) {
     // Adding the tab to a channel: it always opens on that channel's werkgroep.
     pages.config.registerOnSaveHandler((save) => {
-      void pages.config.setConfig({ contentUrl: `${url.origin}/tab/?view=werkgroep`, websiteUrl: `${url.origin}/tab/?view=werkgroep`, entityId: 'regiekamer-werkgroep', suggestedDisplayName: 'Regiekamer' }).then(() => save.notifySuccess());
+      void pages.config
+        .setConfig({
+          contentUrl: `${url.origin}/tab/?view=werkgroep`,
+          websiteUrl: `${url.origin}/tab/?view=werkgroep`,
+          entityId: 'regiekamer-werkgroep',
+          suggestedDisplayName: 'Regiekamer',
+        })
+        .then(() => save.notifySuccess());
     });
     pages.config.setValidityState(true);
   }
@@ -35,4 +42,7 @@ async function host(): Promise<Host> {
 }
 
 const root = createRoot(document.getElementById('root') as HTMLElement);
-host().then((h) => root.render(<App host={h} />), (err: unknown) => root.render(<p role="alert">{trBoth('app.startFailed', { detail: String(err) })}</p>));
+host().then(
+  (h) => root.render(<App host={h} />),
+  (err: unknown) => root.render(<p role="alert">{trBoth('app.startFailed', { detail: String(err) })}</p>),
+);

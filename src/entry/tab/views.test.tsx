@@ -5,7 +5,14 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
-import type { ActionView, DecisionsResponse, OverviewResponse, PersonLoadView, VierKsResponse, WerkgroepResponse } from '../../app/contract.ts';
+import type {
+  ActionView,
+  DecisionsResponse,
+  OverviewResponse,
+  PersonLoadView,
+  VierKsResponse,
+  WerkgroepResponse,
+} from '../../app/contract.ts';
 import { ApiError, type Api } from './api.ts';
 import { App } from './app.tsx';
 import { Ctx, type Me } from './data.tsx';
@@ -20,10 +27,29 @@ import { Werkgroep } from './views/Werkgroep.tsx';
 
 afterEach(cleanup);
 
-const me: Me = { person: { id: 'p1', name: 'Fictief Een', gemeente: 'alfa', roles: [] }, app: false, mayDecide: false, werkgroepen: ['wg-a'], programme: { id: 'proef', name: 'Proef' } };
+const me: Me = {
+  person: { id: 'p1', name: 'Fictief Een', gemeente: 'alfa', roles: [] },
+  app: false,
+  mayDecide: false,
+  werkgroepen: ['wg-a'],
+  programme: { id: 'proef', name: 'Proef' },
+};
 const action = (id: string, o: Partial<ActionView> = {}): ActionView => ({
-  id, werkgroep: 'wg-a', werkgroepName: 'Werkgroep A', title: `Actie ${id}`, due: '2026-12-20', status: 'open', ks: [], owners: [{ id: 'p1', name: 'Fictief Een' }], notes: '',
-  overdue: false, inPlanner: true, blockedBy: [], conflicts: [], version: `v-${id}`, ...o,
+  id,
+  werkgroep: 'wg-a',
+  werkgroepName: 'Werkgroep A',
+  title: `Actie ${id}`,
+  due: '2026-12-20',
+  status: 'open',
+  ks: [],
+  owners: [{ id: 'p1', name: 'Fictief Een' }],
+  notes: '',
+  overdue: false,
+  inPlanner: true,
+  blockedBy: [],
+  conflicts: [],
+  version: `v-${id}`,
+  ...o,
 });
 const ACTIONS = [
   action('a1', { overdue: true, due: '2026-11-01', ks: ['kosten'], version: 'v1' }),
@@ -45,7 +71,11 @@ function fakeApi(routes: Record<string, unknown>, patch?: Api['patch'], post?: A
 }
 
 function renderIn(node: ReactNode, api: Api, lang: Lang = 'nl', onUnauthorized = () => undefined, who: Me = me) {
-  return render(<FluentProvider theme={webLightTheme}><Ctx.Provider value={{ api, lang, me: who, onUnauthorized }}>{node}</Ctx.Provider></FluentProvider>);
+  return render(
+    <FluentProvider theme={webLightTheme}>
+      <Ctx.Provider value={{ api, lang, me: who, onUnauthorized }}>{node}</Ctx.Provider>
+    </FluentProvider>,
+  );
 }
 
 describe('view logic', () => {
@@ -63,9 +93,39 @@ describe('view logic', () => {
     expect(timelinePercent('2026-07-01', '2026-01-01', '2027-01-01')).toBeCloseTo(49.6, 1);
     expect(timelinePercent('2030-01-01', '2026-01-01', '2027-01-01')).toBe(100);
     const rows: PersonLoadView[] = [
-      { personId: 'a', name: 'A', hoursPerWeek: 8, openActions: 1, overdueActions: 0, werkgroepen: [], loadHours: 2, ratio: 0.25, overLimit: false },
-      { personId: 'b', name: 'B', hoursPerWeek: 2, openActions: 9, overdueActions: 3, werkgroepen: ['x'], loadHours: 9, ratio: 4.5, overLimit: true },
-      { personId: 'c', name: 'C', hoursPerWeek: 8, openActions: 6, overdueActions: 0, werkgroepen: [], loadHours: 6, ratio: 0.75, overLimit: false },
+      {
+        personId: 'a',
+        name: 'A',
+        hoursPerWeek: 8,
+        openActions: 1,
+        overdueActions: 0,
+        werkgroepen: [],
+        loadHours: 2,
+        ratio: 0.25,
+        overLimit: false,
+      },
+      {
+        personId: 'b',
+        name: 'B',
+        hoursPerWeek: 2,
+        openActions: 9,
+        overdueActions: 3,
+        werkgroepen: ['x'],
+        loadHours: 9,
+        ratio: 4.5,
+        overLimit: true,
+      },
+      {
+        personId: 'c',
+        name: 'C',
+        hoursPerWeek: 8,
+        openActions: 6,
+        overdueActions: 0,
+        werkgroepen: [],
+        loadHours: 6,
+        ratio: 0.75,
+        overLimit: false,
+      },
     ];
     expect(sortCapacity(rows).map((r) => r.personId)).toEqual(['b', 'c', 'a']);
   });
@@ -74,11 +134,31 @@ describe('view logic', () => {
 describe('Overzicht', () => {
   it('shows a tile per werkgroep with its latest update and counts, and the meetings', async () => {
     const overview: OverviewResponse = {
-      programme: { id: 'proef', name: 'Proefprogramma' }, today: '2026-12-01',
-      phases: [{ number: 1, name: 'Voorbereiding', start: '2026-01-01', end: '2026-06-30' }, { number: 2, name: 'Uitwerking', start: '2026-07-01', end: '2027-06-30' }],
-      meetings: [{ body: 'regiegroep', name: 'Regiegroep', occurrence: 'regiegroep:2026-12-08', start: '2026-12-08T14:00:00Z', end: '2026-12-08T16:00:00Z' }],
+      programme: { id: 'proef', name: 'Proefprogramma' },
+      today: '2026-12-01',
+      phases: [
+        { number: 1, name: 'Voorbereiding', start: '2026-01-01', end: '2026-06-30' },
+        { number: 2, name: 'Uitwerking', start: '2026-07-01', end: '2027-06-30' },
+      ],
+      meetings: [
+        {
+          body: 'regiegroep',
+          name: 'Regiegroep',
+          occurrence: 'regiegroep:2026-12-08',
+          start: '2026-12-08T14:00:00Z',
+          end: '2026-12-08T16:00:00Z',
+        },
+      ],
       werkgroepen: [
-        { id: 'wg-a', name: 'Werkgroep A', trekker: { id: 'p1', name: 'Fictief Een' }, open: 4, overdue: 1, blocked: 2, latestUpdate: { status: 'risico', progress: '', submittedAt: '2026-11-28T10:00:00Z', ageDays: 3 } },
+        {
+          id: 'wg-a',
+          name: 'Werkgroep A',
+          trekker: { id: 'p1', name: 'Fictief Een' },
+          open: 4,
+          overdue: 1,
+          blocked: 2,
+          latestUpdate: { status: 'risico', progress: '', submittedAt: '2026-11-28T10:00:00Z', ageDays: 3 },
+        },
         { id: 'wg-b', name: 'Werkgroep B', trekker: null, open: 0, overdue: 0, blocked: 0, latestUpdate: null },
       ],
     };
@@ -105,7 +185,8 @@ describe('Overzicht', () => {
 describe('Acties', () => {
   it('filters, edits a status through the API and shows a refusal', async () => {
     const patch = vi.fn(async (path: string, body: unknown) => {
-      if (path.endsWith('a2')) throw new ApiError(403, 'alleen leden van Werkgroep B kunnen de acties ervan wijzigen / only members…');
+      if (path.endsWith('a2'))
+        throw new ApiError(403, 'alleen leden van Werkgroep B kunnen de acties ervan wijzigen / only members…');
       return { ...ACTIONS[0], ...(body as object) };
     }) as unknown as Api['patch'];
     renderIn(<Acties />, fakeApi({ '/acties': { actions: ACTIONS } }, patch));
@@ -131,43 +212,87 @@ describe('Acties: waits and conflicts', () => {
       action('b2', { conflicts: [{ field: 'status', here: 'gereed', planner: 'loopt', at: '2026-11-20T10:00:00Z' }] }),
     ];
     const patch = vi.fn(async () => {
-      throw new ApiError(409, "'Actie b1' is intussen gewijzigd / was changed", { error: 'changed', action: { ...rows[0], status: 'wacht', version: 'new' } });
+      throw new ApiError(409, "'Actie b1' is intussen gewijzigd / was changed", {
+        error: 'changed',
+        action: { ...rows[0], status: 'wacht', version: 'new' },
+      });
     }) as unknown as Api['patch'];
     renderIn(<Acties />, fakeApi({ '/acties': { actions: rows } }, patch));
     await screen.findByText('2 acties');
     expect(screen.getByText('Wacht op: Keuze zaaksysteem')).toBeTruthy();
-    expect(screen.getByText('Conflict met Planner over de status: hier "gereed", in Planner "loopt"; Planner ging voor.')).toBeTruthy();
+    expect(
+      screen.getByText('Conflict met Planner over de status: hier "gereed", in Planner "loopt"; Planner ging voor.'),
+    ).toBeTruthy();
     fireEvent.click(screen.getByRole('switch', { name: 'Geblokkeerd' }));
     expect(screen.getByText('1 actie')).toBeTruthy();
     const status = screen.getByRole('combobox', { name: 'Status: Actie b1' }) as HTMLSelectElement;
     fireEvent.change(status, { target: { value: 'gereed' } });
-    expect((await screen.findByRole('alert')).textContent).toContain('Niet opgeslagen: \'Actie b1\' is intussen gewijzigd');
+    expect((await screen.findByRole('alert')).textContent).toContain(
+      "Niet opgeslagen: 'Actie b1' is intussen gewijzigd",
+    );
     expect(patch).toHaveBeenCalledWith('/acties/b1', { status: 'gereed' }, 'old');
     // The row now shows what is stored (wacht), not what was chosen.
-    await waitFor(() => expect((screen.getByRole('combobox', { name: 'Status: Actie b1' }) as HTMLSelectElement).value).toBe('wacht'));
+    await waitFor(() =>
+      expect((screen.getByRole('combobox', { name: 'Status: Actie b1' }) as HTMLSelectElement).value).toBe('wacht'),
+    );
   });
 });
 
 /** A decision as GET /api/besluiten shows it, with the lead time per level given. */
-function decision(x: Pick<DecisionsResponse['decisions'][number], 'id' | 'title' | 'werkgroepName' | 'route' | 'steps'> & { outcome?: { kind: 'besloten'; on: string } }, levels: { level: 'werkgroep' | 'projectgroep'; days: number; current: boolean }[]): DecisionsResponse['decisions'][number] {
+function decision(
+  x: Pick<DecisionsResponse['decisions'][number], 'id' | 'title' | 'werkgroepName' | 'route' | 'steps'> & {
+    outcome?: { kind: 'besloten'; on: string };
+  },
+  levels: { level: 'werkgroep' | 'projectgroep'; days: number; current: boolean }[],
+): DecisionsResponse['decisions'][number] {
   return {
-    proposal: '', werkgroep: 'wg-a', blocks: [], ...x,
-    leadTimes: { decisionId: x.id, levels: levels.map((l) => ({ ...l, from: '2026-10-01', to: '2026-10-11' })), totalDays: levels.reduce((n, l) => n + l.days, 0), decided: x.outcome !== undefined },
+    proposal: '',
+    werkgroep: 'wg-a',
+    blocks: [],
+    ...x,
+    leadTimes: {
+      decisionId: x.id,
+      levels: levels.map((l) => ({ ...l, from: '2026-10-01', to: '2026-10-11' })),
+      totalDays: levels.reduce((n, l) => n + l.days, 0),
+      decided: x.outcome !== undefined,
+    },
   };
 }
 
 describe('Besluiten: moving decisions on', () => {
   const decisions: DecisionsResponse = {
     decisions: [
-      decision({ id: 'd1', title: 'Verrekenmodel', werkgroepName: 'Werkgroep A', route: ['werkgroep', 'projectgroep', 'regiegroep'], steps: [{ level: 'werkgroep', reachedOn: '2026-10-01' }] }, [{ level: 'werkgroep', days: 10, current: true }]),
-      decision({ id: 'd2', title: 'Zaaksysteem', werkgroepName: 'Werkgroep B', route: ['werkgroep', 'regiegroep'], steps: [{ level: 'werkgroep', reachedOn: '2026-10-01' }], outcome: { kind: 'besloten', on: '2026-10-06' } }, [{ level: 'werkgroep', days: 5, current: false }]),
+      decision(
+        {
+          id: 'd1',
+          title: 'Verrekenmodel',
+          werkgroepName: 'Werkgroep A',
+          route: ['werkgroep', 'projectgroep', 'regiegroep'],
+          steps: [{ level: 'werkgroep', reachedOn: '2026-10-01' }],
+        },
+        [{ level: 'werkgroep', days: 10, current: true }],
+      ),
+      decision(
+        {
+          id: 'd2',
+          title: 'Zaaksysteem',
+          werkgroepName: 'Werkgroep B',
+          route: ['werkgroep', 'regiegroep'],
+          steps: [{ level: 'werkgroep', reachedOn: '2026-10-01' }],
+          outcome: { kind: 'besloten', on: '2026-10-06' },
+        },
+        [{ level: 'werkgroep', days: 5, current: false }],
+      ),
     ],
-    medians: { levels: [] }, period: { from: '2025-12-01', to: '2026-12-01' }, perQuarter: [],
+    medians: { levels: [] },
+    period: { from: '2025-12-01', to: '2026-12-01' },
+    perQuarter: [],
   };
 
   it('lets the projectleider and the regiegroep move an open decision on or record its outcome; a refusal is shown', async () => {
     const post = vi.fn(async (_path: string, body: unknown) => {
-      if ((body as { action: string }).action === 'outcome') throw new ApiError(409, "besluit 'd1' is al afgerond (besloten)");
+      if ((body as { action: string }).action === 'outcome')
+        throw new ApiError(409, "besluit 'd1' is al afgerond (besloten)");
       return {};
     }) as unknown as Api['post'];
     const api = fakeApi({ '/besluiten': decisions }, undefined, post);
@@ -177,10 +302,21 @@ describe('Besluiten: moving decisions on', () => {
     fireEvent.click(within(open).getByRole('button', { name: 'Naar projectgroep' }));
     await screen.findByText('Besluit bijgewerkt.');
     expect(post).toHaveBeenCalledWith('/besluiten/d1', { action: 'next' });
-    await waitFor(() => expect((api.get as ReturnType<typeof vi.fn>).mock.calls.filter((c) => c[0] === '/besluiten')).toHaveLength(2)); // reloaded
-    fireEvent.change(within(screen.getByRole('article', { name: 'Verrekenmodel' })).getByRole('combobox', { name: 'Uitkomst: Verrekenmodel' }), { target: { value: 'afgewezen' } });
-    fireEvent.click(within(screen.getByRole('article', { name: 'Verrekenmodel' })).getByRole('button', { name: 'Uitkomst vastleggen' }));
-    expect((await screen.findByRole('alert')).textContent).toContain('Niet gewijzigd: besluit \'d1\' is al afgerond');
+    await waitFor(() =>
+      expect((api.get as ReturnType<typeof vi.fn>).mock.calls.filter((c) => c[0] === '/besluiten')).toHaveLength(2),
+    ); // reloaded
+    fireEvent.change(
+      within(screen.getByRole('article', { name: 'Verrekenmodel' })).getByRole('combobox', {
+        name: 'Uitkomst: Verrekenmodel',
+      }),
+      { target: { value: 'afgewezen' } },
+    );
+    fireEvent.click(
+      within(screen.getByRole('article', { name: 'Verrekenmodel' })).getByRole('button', {
+        name: 'Uitkomst vastleggen',
+      }),
+    );
+    expect((await screen.findByRole('alert')).textContent).toContain("Niet gewijzigd: besluit 'd1' is al afgerond");
     expect(post).toHaveBeenLastCalledWith('/besluiten/d1', { action: 'outcome', outcome: 'afgewezen' });
   });
 
@@ -192,50 +328,135 @@ describe('Besluiten: moving decisions on', () => {
   });
 });
 
-describe('Besluiten, De vier K\'s and Capaciteit', () => {
+describe("Besluiten, De vier K's and Capaciteit", () => {
   it('shows each decision on its route with the days per level', async () => {
-    renderIn(<Besluiten />, fakeApi({ '/besluiten': {
-      decisions: [decision({ id: 'd1', title: 'Verrekenmodel', werkgroepName: 'Werkgroep A', route: ['werkgroep', 'projectgroep', 'regiegroep'], steps: [{ level: 'werkgroep', reachedOn: '2026-10-01' }, { level: 'projectgroep', reachedOn: '2026-10-11' }] }, [{ level: 'werkgroep', days: 10, current: false }, { level: 'projectgroep', days: 4, current: true }])],
-      medians: { levels: [{ level: 'werkgroep', medianDays: 10, count: 1 }] }, period: { from: '2025-12-01', to: '2026-12-01' }, perQuarter: [],
-    } satisfies DecisionsResponse }), 'en');
+    renderIn(
+      <Besluiten />,
+      fakeApi({
+        '/besluiten': {
+          decisions: [
+            decision(
+              {
+                id: 'd1',
+                title: 'Verrekenmodel',
+                werkgroepName: 'Werkgroep A',
+                route: ['werkgroep', 'projectgroep', 'regiegroep'],
+                steps: [
+                  { level: 'werkgroep', reachedOn: '2026-10-01' },
+                  { level: 'projectgroep', reachedOn: '2026-10-11' },
+                ],
+              },
+              [
+                { level: 'werkgroep', days: 10, current: false },
+                { level: 'projectgroep', days: 4, current: true },
+              ],
+            ),
+          ],
+          medians: { levels: [{ level: 'werkgroep', medianDays: 10, count: 1 }] },
+          period: { from: '2025-12-01', to: '2026-12-01' },
+          perQuarter: [],
+        } satisfies DecisionsResponse,
+      }),
+      'en',
+    );
     const card = await screen.findByRole('article', { name: 'Verrekenmodel' });
     expect(card.textContent).toContain('werkgroep: 10 d → projectgroep: 4 d · total 14 days');
     expect(screen.getByText('Median lead time per level (days)')).toBeTruthy();
-    expect(seriesByQuarter([
-      { quarter: '2026-K3', levels: [{ level: 'werkgroep', medianDays: 12 }] },
-      { quarter: '2026-K4', levels: [{ level: 'werkgroep', medianDays: 8 }, { level: 'regiegroep', medianDays: 30 }] },
-    ])).toEqual({ levels: ['werkgroep', 'regiegroep'], rows: [{ quarter: '2026-K3', werkgroep: 12 }, { quarter: '2026-K4', werkgroep: 8, regiegroep: 30 }] });
+    expect(
+      seriesByQuarter([
+        { quarter: '2026-K3', levels: [{ level: 'werkgroep', medianDays: 12 }] },
+        {
+          quarter: '2026-K4',
+          levels: [
+            { level: 'werkgroep', medianDays: 8 },
+            { level: 'regiegroep', medianDays: 30 },
+          ],
+        },
+      ]),
+    ).toEqual({
+      levels: ['werkgroep', 'regiegroep'],
+      rows: [
+        { quarter: '2026-K3', werkgroep: 12 },
+        { quarter: '2026-K4', werkgroep: 8, regiegroep: 30 },
+      ],
+    });
   });
 
   it('shows per K its indicators, the successes reported in updates, and the actions serving it', async () => {
-    renderIn(<VierKs />, fakeApi({
-      '/vierks': { ks: [
-        { k: 'kansen', actions: 1, indicators: [{ id: 'i1', name: 'Doorstroom', unit: 'aantal', better: 'higher', measurements: [], trend: { direction: 'onbekend' } }], successes: [{ werkgroepName: 'Werkgroep A', text: 'Eerste gezamenlijke opleiding', submittedAt: '2026-11-30T10:00:00Z' }] },
-        { k: 'kwaliteit', actions: 0, indicators: [], successes: [] },
-      ] } satisfies VierKsResponse,
-    }));
+    renderIn(
+      <VierKs />,
+      fakeApi({
+        '/vierks': {
+          ks: [
+            {
+              k: 'kansen',
+              actions: 1,
+              indicators: [
+                {
+                  id: 'i1',
+                  name: 'Doorstroom',
+                  unit: 'aantal',
+                  better: 'higher',
+                  measurements: [],
+                  trend: { direction: 'onbekend' },
+                },
+              ],
+              successes: [
+                {
+                  werkgroepName: 'Werkgroep A',
+                  text: 'Eerste gezamenlijke opleiding',
+                  submittedAt: '2026-11-30T10:00:00Z',
+                },
+              ],
+            },
+            { k: 'kwaliteit', actions: 0, indicators: [], successes: [] },
+          ],
+        } satisfies VierKsResponse,
+      }),
+    );
     const kansen = await screen.findByRole('article', { name: 'kansen' });
     expect(kansen.textContent).toContain('Doorstroom (aantal, hoger is beter)');
     expect(kansen.textContent).toContain('Werkgroep A: Eerste gezamenlijke opleiding');
     expect(kansen.textContent).toContain('1 actie draagt bij');
-    expect(screen.getByRole('article', { name: 'kwaliteit' }).textContent).toContain('Nog geen successen gemeld voor deze K.');
+    expect(screen.getByRole('article', { name: 'kwaliteit' }).textContent).toContain(
+      'Nog geen successen gemeld voor deze K.',
+    );
     expect(kansen.textContent).toContain('nog niet gemeten');
     expect(screen.queryByRole('form', { name: 'Meting vastleggen' })).toBeNull(); // not the projectleider or regiegroep
   });
 
-  it('shows each indicator\'s latest value and trend; the projectleider records a measurement, a bad number is refused in the form', async () => {
-    const vierks: VierKsResponse = { ks: [{ k: 'kosten', actions: 0, successes: [], indicators: [{
-      id: 'kost-inhuur', name: 'Kosten externe inhuur', unit: 'euro', better: 'lower',
-      measurements: [{ date: '2026-05-01', value: 120000, note: '' }, { date: '2026-08-01', value: 131000, note: '' }],
-      trend: { latest: { on: '2026-08-01', value: 131000 }, direction: 'slechter' },
-    }] }] };
+  it("shows each indicator's latest value and trend; the projectleider records a measurement, a bad number is refused in the form", async () => {
+    const vierks: VierKsResponse = {
+      ks: [
+        {
+          k: 'kosten',
+          actions: 0,
+          successes: [],
+          indicators: [
+            {
+              id: 'kost-inhuur',
+              name: 'Kosten externe inhuur',
+              unit: 'euro',
+              better: 'lower',
+              measurements: [
+                { date: '2026-05-01', value: 120000, note: '' },
+                { date: '2026-08-01', value: 131000, note: '' },
+              ],
+              trend: { latest: { on: '2026-08-01', value: 131000 }, direction: 'slechter' },
+            },
+          ],
+        },
+      ],
+    };
     const post = vi.fn(async () => ({})) as unknown as Api['post'];
     const api = fakeApi({ '/vierks': vierks }, undefined, post);
     renderIn(<VierKs />, api, 'nl', () => undefined, { ...me, mayDecide: true });
     const kosten = await screen.findByRole('article', { name: 'kosten' });
     expect(kosten.textContent).toContain('131.000 euro op 2026-08-01');
     expect(kosten.textContent).toContain('slechter');
-    expect(within(kosten).getByRole('img', { name: 'Kosten externe inhuur: 2026-05-01 120.000, 2026-08-01 131.000' })).toBeTruthy();
+    expect(
+      within(kosten).getByRole('img', { name: 'Kosten externe inhuur: 2026-05-01 120.000, 2026-08-01 131.000' }),
+    ).toBeTruthy();
 
     const form = screen.getByRole('form', { name: 'Meting vastleggen' });
     fireEvent.change(within(form).getByLabelText('Datum'), { target: { value: '2026-11-01' } });
@@ -252,31 +473,93 @@ describe('Besluiten, De vier K\'s and Capaciteit', () => {
   });
 
   it('reads numbers as Dutch and English speakers type them', () => {
-    expect([parseNumber('7,5'), parseNumber(' 7.5 '), parseNumber('-3'), parseNumber('1250')]).toEqual([7.5, 7.5, -3, 1250]);
+    expect([parseNumber('7,5'), parseNumber(' 7.5 '), parseNumber('-3'), parseNumber('1250')]).toEqual([
+      7.5, 7.5, -3, 1250,
+    ]);
     for (const bad of ['1.250', '1,250', 'zeven', '', '7,5,1', '1e3']) expect(parseNumber(bad)).toBeUndefined();
   });
 
   it('shows a werkgroep: its people with their gemeente, what it waits on, its updates and actions', async () => {
     const onSelect = vi.fn();
-    renderIn(<Werkgroep id="Werkgroep A" onSelect={onSelect} />, fakeApi({
-      '/overzicht': { programme: { id: 'p', name: 'P' }, today: '2026-12-01', phases: [], meetings: [], werkgroepen: [{ id: 'wg-a', name: 'Werkgroep A', trekker: null, open: 0, overdue: 0, blocked: 0, latestUpdate: null }, { id: 'wg-b', name: 'Werkgroep B', trekker: null, open: 0, overdue: 0, blocked: 0, latestUpdate: null }] } satisfies OverviewResponse,
-      '/werkgroepen/wg-a': { id: 'wg-a', name: 'Werkgroep A', trekker: { id: 'p1', name: 'Fictief Een', gemeente: 'Alfa' }, members: [{ id: 'p1', name: 'Fictief Een', gemeente: 'Alfa' }, { id: 'p2', name: 'Fictief Twee', gemeente: 'Beta' }], updates: [{ period: 'regiegroep:2026-12-08', submittedAt: '2026-12-01T09:00:00Z', by: 'Fictief Een', status: 'aandacht', progress: 'Loopt door' }], waitsOn: [{ id: 'wg-b', name: 'Werkgroep B', reason: null }], waitedOnBy: [] } satisfies WerkgroepResponse,
-      '/acties': { actions: ACTIONS },
-    }));
+    renderIn(
+      <Werkgroep id="Werkgroep A" onSelect={onSelect} />,
+      fakeApi({
+        '/overzicht': {
+          programme: { id: 'p', name: 'P' },
+          today: '2026-12-01',
+          phases: [],
+          meetings: [],
+          werkgroepen: [
+            { id: 'wg-a', name: 'Werkgroep A', trekker: null, open: 0, overdue: 0, blocked: 0, latestUpdate: null },
+            { id: 'wg-b', name: 'Werkgroep B', trekker: null, open: 0, overdue: 0, blocked: 0, latestUpdate: null },
+          ],
+        } satisfies OverviewResponse,
+        '/werkgroepen/wg-a': {
+          id: 'wg-a',
+          name: 'Werkgroep A',
+          trekker: { id: 'p1', name: 'Fictief Een', gemeente: 'Alfa' },
+          members: [
+            { id: 'p1', name: 'Fictief Een', gemeente: 'Alfa' },
+            { id: 'p2', name: 'Fictief Twee', gemeente: 'Beta' },
+          ],
+          updates: [
+            {
+              period: 'regiegroep:2026-12-08',
+              submittedAt: '2026-12-01T09:00:00Z',
+              by: 'Fictief Een',
+              status: 'aandacht',
+              progress: 'Loopt door',
+            },
+          ],
+          waitsOn: [{ id: 'wg-b', name: 'Werkgroep B', reason: null }],
+          waitedOnBy: [],
+        } satisfies WerkgroepResponse,
+        '/acties': { actions: ACTIONS },
+      }),
+    );
     expect(await screen.findByText('Trekker: Fictief Een (Alfa)')).toBeTruthy();
     expect(screen.getByRole('list', { name: 'Leden' }).textContent).toContain('Fictief Twee — Beta');
     expect(screen.getByText('Werkgroep B', { selector: 'span' })).toBeTruthy();
     expect(screen.getByRole('article', { name: 'regiegroep:2026-12-08' }).textContent).toContain('aandacht nodig');
     expect(await screen.findByText('2 acties')).toBeTruthy();
-    fireEvent.change(screen.getAllByRole('combobox', { name: 'Werkgroep' })[0] as HTMLElement, { target: { value: 'wg-b' } });
+    fireEvent.change(screen.getAllByRole('combobox', { name: 'Werkgroep' })[0] as HTMLElement, {
+      target: { value: 'wg-b' },
+    });
     expect(onSelect).toHaveBeenCalledWith('wg-b');
   });
 
   it('puts the overloaded first and flags them', async () => {
-    renderIn(<Capaciteit />, fakeApi({ '/capaciteit': { people: [
-      { personId: 'a', name: 'Fictief Licht', hoursPerWeek: 8, openActions: 1, overdueActions: 0, werkgroepen: ['x'], loadHours: 2, ratio: 0.25, overLimit: false },
-      { personId: 'b', name: 'Fictief Zwaar', hoursPerWeek: 2, openActions: 9, overdueActions: 3, werkgroepen: ['x', 'y'], loadHours: 9, ratio: 4.5, overLimit: true },
-    ] } }));
+    renderIn(
+      <Capaciteit />,
+      fakeApi({
+        '/capaciteit': {
+          people: [
+            {
+              personId: 'a',
+              name: 'Fictief Licht',
+              hoursPerWeek: 8,
+              openActions: 1,
+              overdueActions: 0,
+              werkgroepen: ['x'],
+              loadHours: 2,
+              ratio: 0.25,
+              overLimit: false,
+            },
+            {
+              personId: 'b',
+              name: 'Fictief Zwaar',
+              hoursPerWeek: 2,
+              openActions: 9,
+              overdueActions: 3,
+              werkgroepen: ['x', 'y'],
+              loadHours: 9,
+              ratio: 4.5,
+              overLimit: true,
+            },
+          ],
+        },
+      }),
+    );
     const rows = await screen.findAllByRole('row');
     expect(rows[1]?.getAttribute('aria-label')).toBe('Fictief Zwaar (overbelast)');
     expect(rows[2]?.getAttribute('aria-label')).toBe('Fictief Licht');
@@ -286,21 +569,36 @@ describe('Besluiten, De vier K\'s and Capaciteit', () => {
 describe('the app', () => {
   it('asks to sign in when the API says 401, and shows the views once signed in', async () => {
     const none = async () => null;
-    const unauthorized = { inTeams: false, lang: 'nl' as const, theme: 'dark' as const, view: 'overzicht' as const, token: none };
-    const fetchMock = vi.spyOn(globalThis, 'fetch').mockResolvedValue(new Response(JSON.stringify({ message: 'aanmelden vereist' }), { status: 401 }));
+    const unauthorized = {
+      inTeams: false,
+      lang: 'nl' as const,
+      theme: 'dark' as const,
+      view: 'overzicht' as const,
+      token: none,
+    };
+    const fetchMock = vi
+      .spyOn(globalThis, 'fetch')
+      .mockResolvedValue(new Response(JSON.stringify({ message: 'aanmelden vereist' }), { status: 401 }));
     render(<App host={unauthorized} />);
     expect((await screen.findByRole('alert')).textContent).toContain('(401)');
     expect(screen.getByRole('button', { name: 'Aanmelden' })).toBeTruthy();
-    expect(new Set(fetchMock.mock.calls.map(([, init]) => (init?.headers as Record<string, string>)['authorization']))).toEqual(new Set([undefined]));
+    expect(
+      new Set(fetchMock.mock.calls.map(([, init]) => (init?.headers as Record<string, string>)['authorization'])),
+    ).toEqual(new Set([undefined]));
     cleanup();
     fetchMock.mockClear();
-    fetchMock.mockImplementation(async (input) => new Response(JSON.stringify(String(input).endsWith('/ik') ? me : { actions: ACTIONS }), { status: 200 }));
+    fetchMock.mockImplementation(
+      async (input) =>
+        new Response(JSON.stringify(String(input).endsWith('/ik') ? me : { actions: ACTIONS }), { status: 200 }),
+    );
     render(<App host={{ ...unauthorized, lang: 'en', view: 'acties', token: async () => 'x' }} />);
     expect(await screen.findByText('Signed in as Fictief Een')).toBeTruthy();
     expect(await screen.findByText('3 actions')).toBeTruthy();
     // Every call carried the person's token.
     expect(fetchMock.mock.calls.length).toBeGreaterThanOrEqual(2);
-    expect(new Set(fetchMock.mock.calls.map(([, init]) => (init?.headers as Record<string, string>)['authorization']))).toEqual(new Set(['Bearer x']));
+    expect(
+      new Set(fetchMock.mock.calls.map(([, init]) => (init?.headers as Record<string, string>)['authorization'])),
+    ).toEqual(new Set(['Bearer x']));
     fetchMock.mockRestore();
   });
 });

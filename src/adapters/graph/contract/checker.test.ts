@@ -18,37 +18,90 @@ import { GraphContract, recordingFetch } from './checker.ts';
 describe('the Graph contract check', () => {
   it('is the published subset, unchanged', async () => {
     const text = await readFile(new URL('./graph-v1.0-subset.yaml', import.meta.url));
-    expect(createHash('sha256').update(text).digest('hex')).toBe('20904db1d872ddbf5288f7741714c323093067d4f426cd6357ce7a1e4fe3c2f1');
+    expect(createHash('sha256').update(text).digest('hex')).toBe(
+      '20904db1d872ddbf5288f7741714c323093067d4f426cd6357ce7a1e4fe3c2f1',
+    );
   });
 
   it('fails on deliberately wrong requests and passes right ones', () => {
     const c = GraphContract.load();
     // Tasks are created under their plan; POST /planner/tasks is not in the subset.
-    expect(c.checkRequest({ method: 'POST', url: '/planner/tasks', body: { title: 'x' } })).toMatchObject([{ kind: 'unknown-path' }]);
+    expect(c.checkRequest({ method: 'POST', url: '/planner/tasks', body: { title: 'x' } })).toMatchObject([
+      { kind: 'unknown-path' },
+    ]);
     expect(c.checkRequest({ method: 'PUT', url: '/teams/abc/channels' })).toMatchObject([{ kind: 'unknown-method' }]);
     expect(c.checkRequest({ method: 'GET', url: '/teams/abc/kanalen' })).toMatchObject([{ kind: 'unknown-path' }]);
-    expect(c.checkRequest({ method: 'POST', url: 'https://graph.microsoft.com/v1.0/teams/abc/channels', body: { displayNmae: 'X', membershipType: 'standard' } }))
-      .toEqual([{ kind: 'unknown-property', where: 'POST /teams/abc/channels', detail: 'displayNmae' }]);
-    expect(c.checkRequest({ method: 'POST', url: '/users/a@b.example/events', body: { subject: 'x', start: { dateTime: '2026-01-01T10:00:00', tijdzone: 'UTC' } } }))
-      .toMatchObject([{ kind: 'unknown-property', detail: 'start.tijdzone' }]);
-    expect(c.checkRequest({ method: 'POST', url: '/$batch', body: { requests: Array.from({ length: 21 }, (_, i) => ({ id: String(i), method: 'GET', url: '/users' })) } }))
-      .toMatchObject([{ kind: 'bad-batch' }]);
-    expect(c.checkRequest({ method: 'POST', url: '/teams/abc/channels', body: { displayName: 'X', membershipType: 'shared', members: [{ '@odata.type': '#microsoft.graph.aadUserConversationMember', roles: ['owner'], 'user@odata.bind': 'x', tenantId: 't' }] } })).toEqual([]);
+    expect(
+      c.checkRequest({
+        method: 'POST',
+        url: 'https://graph.microsoft.com/v1.0/teams/abc/channels',
+        body: { displayNmae: 'X', membershipType: 'standard' },
+      }),
+    ).toEqual([{ kind: 'unknown-property', where: 'POST /teams/abc/channels', detail: 'displayNmae' }]);
+    expect(
+      c.checkRequest({
+        method: 'POST',
+        url: '/users/a@b.example/events',
+        body: { subject: 'x', start: { dateTime: '2026-01-01T10:00:00', tijdzone: 'UTC' } },
+      }),
+    ).toMatchObject([{ kind: 'unknown-property', detail: 'start.tijdzone' }]);
+    expect(
+      c.checkRequest({
+        method: 'POST',
+        url: '/$batch',
+        body: { requests: Array.from({ length: 21 }, (_, i) => ({ id: String(i), method: 'GET', url: '/users' })) },
+      }),
+    ).toMatchObject([{ kind: 'bad-batch' }]);
+    expect(
+      c.checkRequest({
+        method: 'POST',
+        url: '/teams/abc/channels',
+        body: {
+          displayName: 'X',
+          membershipType: 'shared',
+          members: [
+            {
+              '@odata.type': '#microsoft.graph.aadUserConversationMember',
+              roles: ['owner'],
+              'user@odata.bind': 'x',
+              tenantId: 't',
+            },
+          ],
+        },
+      }),
+    ).toEqual([]);
     expect(c.checkRequest({ method: 'PATCH', url: '/planner/tasks/t1', body: { percentComplete: 50 } })).toEqual([]);
   });
 
   it('every request of a real sync (BEL into the local tenant) is in the contract', { timeout: 180_000 }, async () => {
     const loaded = await loadProgrammeFile('programmes/bel.yaml');
     if (!loaded.ok) throw new Error('bel.yaml does not load');
-    const tenant = await startLocalTenant({ directory: localTenantDirectory(loaded.programme), dataDir: TENANT_IN_MEMORY, port: 0, httpPort: null });
+    const tenant = await startLocalTenant({
+      directory: localTenantDirectory(loaded.programme),
+      dataDir: TENANT_IN_MEMORY,
+      port: 0,
+      httpPort: null,
+    });
     const http = createHttpClient({ caCertPem: tenant.caCertPem });
     const recorder = recordingFetch(http.fetch);
     const store = await openStore({ dataDir: 'memory://' });
     try {
       await store.migrate();
-      const tokens = createMsalTokenSource({ authorityHost: tenant.baseUrl, credential: { kind: 'secret', clientId: tenant.app.clientId, secret: tenant.app.clientSecret }, fetch: http.fetch });
+      const tokens = createMsalTokenSource({
+        authorityHost: tenant.baseUrl,
+        credential: { kind: 'secret', clientId: tenant.app.clientId, secret: tenant.app.clientSecret },
+        fetch: http.fetch,
+      });
       const gateway = createGraphGateway({ baseUrl: tenant.baseUrl, tokens, fetch: recorder.fetch });
-      const result = await runSync({ graph: graphSync(gateway, { pollDelayMs: 50 }), store, programme: loaded.programme, clock: new FixedClock('2026-11-23T08:00:00Z') }, 'apply');
+      const result = await runSync(
+        {
+          graph: graphSync(gateway, { pollDelayMs: 50 }),
+          store,
+          programme: loaded.programme,
+          clock: new FixedClock('2026-11-23T08:00:00Z'),
+        },
+        'apply',
+      );
       expect(result.summary.failed).toBe(0);
       const methods = new Set(recorder.exchanges.map((e) => e.method));
       expect([...methods].sort()).toEqual(['GET', 'POST']);

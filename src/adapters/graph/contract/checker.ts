@@ -5,9 +5,23 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 
-type Schema = { $ref?: string; allOf?: Schema[]; anyOf?: Schema[]; oneOf?: Schema[]; properties?: Record<string, Schema>; items?: Schema; type?: string; additionalProperties?: unknown };
-interface Operation { requestBody?: { content?: Record<string, { schema?: Schema }> } }
-interface Doc { paths: Record<string, Record<string, Operation>>; components: { schemas: Record<string, Schema> } }
+type Schema = {
+  $ref?: string;
+  allOf?: Schema[];
+  anyOf?: Schema[];
+  oneOf?: Schema[];
+  properties?: Record<string, Schema>;
+  items?: Schema;
+  type?: string;
+  additionalProperties?: unknown;
+};
+interface Operation {
+  requestBody?: { content?: Record<string, { schema?: Schema }> };
+}
+interface Doc {
+  paths: Record<string, Record<string, Operation>>;
+  components: { schemas: Record<string, Schema> };
+}
 
 export interface Violation {
   kind: 'unknown-path' | 'unknown-method' | 'unknown-property' | 'bad-batch';
@@ -31,8 +45,15 @@ export class GraphContract {
   }
 
   private match(path: string): string | undefined {
-    const segs = path.split('/').filter(Boolean).map((s) => decodeURIComponent(s));
-    return this.templates.find((t) => t.segments.length === segs.length && t.segments.every((s, i) => s.startsWith('{') || s.toLowerCase() === segs[i]?.toLowerCase()))?.path;
+    const segs = path
+      .split('/')
+      .filter(Boolean)
+      .map((s) => decodeURIComponent(s));
+    return this.templates.find(
+      (t) =>
+        t.segments.length === segs.length &&
+        t.segments.every((s, i) => s.startsWith('{') || s.toLowerCase() === segs[i]?.toLowerCase()),
+    )?.path;
   }
 
   private resolve(s: Schema | undefined, seen = new Set<string>()): Schema[] {
@@ -49,7 +70,9 @@ export class GraphContract {
   /** Property names not in the schema (recursively through objects and arrays), as dotted paths. */
   private unknownKeys(value: unknown, schema: Schema | undefined, at: string): string[] {
     if (Array.isArray(value)) {
-      const items = this.resolve(schema).map((s) => s.items).find(Boolean);
+      const items = this.resolve(schema)
+        .map((s) => s.items)
+        .find(Boolean);
       return value.flatMap((v, i) => this.unknownKeys(v, items, `${at}[${i}]`));
     }
     if (typeof value !== 'object' || value === null) return [];
@@ -58,8 +81,11 @@ export class GraphContract {
     // A schema that names no properties (open types, derived types chosen by @odata.type) is not checked deeper.
     if (Object.keys(props).length === 0) return [];
     const odataType = (value as Record<string, unknown>)['@odata.type'];
-    const derived = typeof odataType === 'string' ? this.doc.components.schemas[odataType.replace(/^#/, '')] : undefined;
-    const all: Record<string, Schema> = derived ? Object.assign({}, props, ...this.resolve(derived).map((p) => p.properties ?? {})) : props;
+    const derived =
+      typeof odataType === 'string' ? this.doc.components.schemas[odataType.replace(/^#/, '')] : undefined;
+    const all: Record<string, Schema> = derived
+      ? Object.assign({}, props, ...this.resolve(derived).map((p) => p.properties ?? {}))
+      : props;
     // A derived type the subset does not carry (e.g. aadUserConversationMember, whose userId/tenantId docs/platform.md#teams-structure
     // documents): its own properties cannot be checked here, only those of the base type it extends.
     const openDerived = typeof odataType === 'string' && !derived;
@@ -71,7 +97,11 @@ export class GraphContract {
   }
 
   checkRequest(req: { method: string; url: string; body?: unknown }): Violation[] {
-    const path = req.url.replace(/^https?:\/\/[^/]+/, '').replace(/^\/v1\.0(?=\/)/, '').split('?')[0] ?? '';
+    const path =
+      req.url
+        .replace(/^https?:\/\/[^/]+/, '')
+        .replace(/^\/v1\.0(?=\/)/, '')
+        .split('?')[0] ?? '';
     const method = req.method.toLowerCase();
     const where = `${req.method} ${path}`;
     if (path === '/$batch') return this.checkBatch(req.body);
@@ -89,16 +119,23 @@ export class GraphContract {
   }
 
   checkBatch(body: unknown): Violation[] {
-    const requests = (body as { requests?: { id?: string; method?: string; url?: string; body?: unknown }[] } | undefined)?.requests;
+    const requests = (
+      body as { requests?: { id?: string; method?: string; url?: string; body?: unknown }[] } | undefined
+    )?.requests;
     if (!Array.isArray(requests)) return [{ kind: 'bad-batch', where: 'POST /$batch', detail: 'no requests array' }];
     const out: Violation[] = [];
-    if (requests.length > 20) out.push({ kind: 'bad-batch', where: 'POST /$batch', detail: `${requests.length} requests; at most 20` });
+    if (requests.length > 20)
+      out.push({ kind: 'bad-batch', where: 'POST /$batch', detail: `${requests.length} requests; at most 20` });
     const ids = new Set<string>();
     for (const r of requests) {
-      if (!r.id || !r.method || !r.url) out.push({ kind: 'bad-batch', where: 'POST /$batch', detail: 'a request needs id, method and url' });
+      if (!r.id || !r.method || !r.url)
+        out.push({ kind: 'bad-batch', where: 'POST /$batch', detail: 'a request needs id, method and url' });
       if (r.id && ids.has(r.id)) out.push({ kind: 'bad-batch', where: 'POST /$batch', detail: `duplicate id ${r.id}` });
       if (r.id) ids.add(r.id);
-      if (r.url && r.method) out.push(...this.checkRequest({ method: r.method, url: r.url, ...(r.body !== undefined ? { body: r.body } : {}) }));
+      if (r.url && r.method)
+        out.push(
+          ...this.checkRequest({ method: r.method, url: r.url, ...(r.body !== undefined ? { body: r.body } : {}) }),
+        );
     }
     return out;
   }

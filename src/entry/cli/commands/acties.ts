@@ -6,7 +6,16 @@ import path from 'node:path';
 import { createMsalTokenSource } from '../../../adapters/auth/credentials.ts';
 import { loadLocalTenantInfo, LocalTenantUnavailableError } from '../../../adapters/graph/connect.ts';
 import { createHttpClient } from '../../../adapters/http/fetch.ts';
-import type { ActionPatch, ActionPatchResponse, ActionsResponse, CapacityResponse, DecisionsResponse, ErrorResponse, RhythmInput, RhythmResponse } from '../../../app/contract.ts';
+import type {
+  ActionPatch,
+  ActionPatchResponse,
+  ActionsResponse,
+  CapacityResponse,
+  DecisionsResponse,
+  ErrorResponse,
+  RhythmInput,
+  RhythmResponse,
+} from '../../../app/contract.ts';
 import { t, type Lang } from '../../../domain/i18n.ts';
 import type { Config } from '../../../platform/config.ts';
 import { EXIT, writeLine, type CliIo } from '../io.ts';
@@ -27,7 +36,14 @@ export interface ActiesFlags {
 type Answer<T> = { ok: true; status: number; body: T } | { ok: false; status: number; body: Partial<ErrorResponse> };
 
 /** Calls the running server's API with an app token from the local tenant; undefined (after a message) when it can't. */
-async function callApi<T>(io: CliIo, config: Config, lang: Lang, method: string, apiPath: string, body?: unknown): Promise<Answer<T> | undefined> {
+async function callApi<T>(
+  io: CliIo,
+  config: Config,
+  lang: Lang,
+  method: string,
+  apiPath: string,
+  body?: unknown,
+): Promise<Answer<T> | undefined> {
   let server: { url: string };
   try {
     server = JSON.parse(await readFile(path.join(config.dataDir, 'server.json'), 'utf8')) as { url: string };
@@ -47,8 +63,15 @@ async function callApi<T>(io: CliIo, config: Config, lang: Lang, method: string,
   }
   const http = createHttpClient({ caCertPem: info.caCertPem });
   try {
-    const token = await createMsalTokenSource({ authorityHost: info.baseUrl, credential: { kind: 'secret', clientId: info.app.clientId, secret: info.app.clientSecret }, fetch: http.fetch }).token(info.tenants[0]?.id ?? '', 'api://regiekamer');
-    const init: RequestInit = { method, headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' } };
+    const token = await createMsalTokenSource({
+      authorityHost: info.baseUrl,
+      credential: { kind: 'secret', clientId: info.app.clientId, secret: info.app.clientSecret },
+      fetch: http.fetch,
+    }).token(info.tenants[0]?.id ?? '', 'api://regiekamer');
+    const init: RequestInit = {
+      method,
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+    };
     if (body !== undefined) init.body = JSON.stringify(body);
     const res = await fetch(`${server.url}/api${apiPath}`, init).catch(() => undefined);
     if (!res) {
@@ -56,14 +79,21 @@ async function callApi<T>(io: CliIo, config: Config, lang: Lang, method: string,
       return undefined;
     }
     const json: unknown = await res.json();
-    return res.ok ? { ok: true, status: res.status, body: json as T } : { ok: false, status: res.status, body: json as Partial<ErrorResponse> };
+    return res.ok
+      ? { ok: true, status: res.status, body: json as T }
+      : { ok: false, status: res.status, body: json as Partial<ErrorResponse> };
   } finally {
     await http.close();
   }
 }
 
 /** `regiekamer capaciteit`: who carries what, against the hours they have; over the limit is flagged. */
-export async function capaciteitCommand(io: CliIo, config: Config, flags: { json?: boolean }, lang: Lang): Promise<number> {
+export async function capaciteitCommand(
+  io: CliIo,
+  config: Config,
+  flags: { json?: boolean },
+  lang: Lang,
+): Promise<number> {
   const r = await callApi<CapacityResponse>(io, config, lang, 'GET', '/capaciteit');
   if (!r) return EXIT.failure;
   if (!r.ok) {
@@ -76,14 +106,30 @@ export async function capaciteitCommand(io: CliIo, config: Config, flags: { json
   }
   for (const p of r.body.people) {
     const flag = p.overLimit ? `  ${t('cli.capaciteit.over', {}, lang)}` : '';
-    const line = t('cli.capaciteit.line', { name: p.name.padEnd(28), load: String(p.loadHours).padStart(5), hours: String(p.hoursPerWeek).padEnd(3), open: p.openActions, overdue: p.overdueActions, werkgroepen: p.werkgroepen.length }, lang);
+    const line = t(
+      'cli.capaciteit.line',
+      {
+        name: p.name.padEnd(28),
+        load: String(p.loadHours).padStart(5),
+        hours: String(p.hoursPerWeek).padEnd(3),
+        open: p.openActions,
+        overdue: p.overdueActions,
+        werkgroepen: p.werkgroepen.length,
+      },
+      lang,
+    );
     writeLine(io.stdout, `${line}${flag}`);
   }
   return EXIT.ok;
 }
 
 /** `regiekamer besluiten`: the decision log, where each decision is and how long it has taken, and the medians. */
-export async function besluitenCommand(io: CliIo, config: Config, flags: { json?: boolean }, lang: Lang): Promise<number> {
+export async function besluitenCommand(
+  io: CliIo,
+  config: Config,
+  flags: { json?: boolean },
+  lang: Lang,
+): Promise<number> {
   const r = await callApi<DecisionsResponse>(io, config, lang, 'GET', '/besluiten');
   if (!r) return EXIT.failure;
   if (!r.ok) {
@@ -95,13 +141,34 @@ export async function besluitenCommand(io: CliIo, config: Config, flags: { json?
     return EXIT.ok;
   }
   for (const d of r.body.decisions) {
-    const where = d.outcome ? `${d.outcome.kind} (${d.outcome.on})` : t('cli.besluiten.at', { level: d.leadTimes.levels.at(-1)?.level ?? '-', days: d.leadTimes.levels.at(-1)?.days ?? 0 }, lang);
-    writeLine(io.stdout, t('cli.besluiten.line', { id: d.id, title: d.title, werkgroep: d.werkgroepName, where, days: d.leadTimes.totalDays }, lang));
+    const where = d.outcome
+      ? `${d.outcome.kind} (${d.outcome.on})`
+      : t(
+          'cli.besluiten.at',
+          { level: d.leadTimes.levels.at(-1)?.level ?? '-', days: d.leadTimes.levels.at(-1)?.days ?? 0 },
+          lang,
+        );
+    writeLine(
+      io.stdout,
+      t(
+        'cli.besluiten.line',
+        { id: d.id, title: d.title, werkgroep: d.werkgroepName, where, days: d.leadTimes.totalDays },
+        lang,
+      ),
+    );
   }
   const medians = r.body.medians;
   writeLine(io.stdout, t('cli.besluiten.medians', {}, lang));
-  for (const l of medians.levels) writeLine(io.stdout, `  ${t('cli.besluiten.median', { level: l.level.padEnd(14), days: l.medianDays, count: l.count }, lang)}`);
-  if (medians.total) writeLine(io.stdout, `  ${t('cli.besluiten.median', { level: t('cli.besluiten.total', {}, lang).padEnd(14), days: medians.total.medianDays, count: medians.total.count }, lang)}`);
+  for (const l of medians.levels)
+    writeLine(
+      io.stdout,
+      `  ${t('cli.besluiten.median', { level: l.level.padEnd(14), days: l.medianDays, count: l.count }, lang)}`,
+    );
+  if (medians.total)
+    writeLine(
+      io.stdout,
+      `  ${t('cli.besluiten.median', { level: t('cli.besluiten.total', {}, lang).padEnd(14), days: medians.total.medianDays, count: medians.total.count }, lang)}`,
+    );
   return EXIT.ok;
 }
 
@@ -114,7 +181,14 @@ export async function actiesCommand(io: CliIo, config: Config, flags: ActiesFlag
     if (flags.status) patch.status = flags.status;
     if (flags.titel) patch.title = flags.titel;
     if (flags.deadline) patch.due = flags.deadline === 'geen' ? null : flags.deadline;
-    r = await callApi<ActionPatchResponse>(io, config, lang, 'PATCH', `/acties/${encodeURIComponent(flags.wijzig)}`, patch);
+    r = await callApi<ActionPatchResponse>(
+      io,
+      config,
+      lang,
+      'PATCH',
+      `/acties/${encodeURIComponent(flags.wijzig)}`,
+      patch,
+    );
   } else {
     const q = new URLSearchParams();
     if (flags.werkgroep) q.set('werkgroep', flags.werkgroep);
@@ -145,14 +219,25 @@ export async function actiesCommand(io: CliIo, config: Config, flags: ActiesFlag
       group = a.werkgroepName;
       writeLine(io.stdout, group);
     }
-    writeLine(io.stdout, `  ${a.id}  [${a.status}] ${a.title} — ${a.owners.map((o) => o.name).join(', ')}${a.due ? ` · ${a.due}` : ''}${a.overdue ? ` (${t('cli.acties.overdue', {}, lang)})` : ''}`);
+    writeLine(
+      io.stdout,
+      `  ${a.id}  [${a.status}] ${a.title} — ${a.owners.map((o) => o.name).join(', ')}${a.due ? ` · ${a.due}` : ''}${a.overdue ? ` (${t('cli.acties.overdue', {}, lang)})` : ''}`,
+    );
   }
   return EXIT.ok;
 }
 
 /** Dev: sends one meeting's reminder rhythm now (ask, nudge, overview, announcements), each message still once. */
-export async function herinneringenCommand(io: CliIo, config: Config, bijeenkomst: string, flags: { json?: boolean }, lang: Lang): Promise<number> {
-  const r = await callApi<RhythmResponse>(io, config, lang, 'POST', '/bot/ritme', { meeting: bijeenkomst } satisfies RhythmInput);
+export async function herinneringenCommand(
+  io: CliIo,
+  config: Config,
+  bijeenkomst: string,
+  flags: { json?: boolean },
+  lang: Lang,
+): Promise<number> {
+  const r = await callApi<RhythmResponse>(io, config, lang, 'POST', '/bot/ritme', {
+    meeting: bijeenkomst,
+  } satisfies RhythmInput);
   if (!r) return EXIT.failure;
   if (!r.ok) {
     writeLine(io.stderr, r.body.message ?? `HTTP ${r.status}`);
@@ -160,7 +245,14 @@ export async function herinneringenCommand(io: CliIo, config: Config, bijeenkoms
   }
   if (flags.json) writeLine(io.stdout, JSON.stringify(r.body, null, 2));
   else {
-    writeLine(io.stdout, t('cli.herinneringen.done', { planned: r.body.planned, meeting: r.body.meeting, queued: String(r.body.dispatched) }, lang));
+    writeLine(
+      io.stdout,
+      t(
+        'cli.herinneringen.done',
+        { planned: r.body.planned, meeting: r.body.meeting, queued: String(r.body.dispatched) },
+        lang,
+      ),
+    );
   }
   return EXIT.ok;
 }

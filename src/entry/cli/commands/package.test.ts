@@ -10,13 +10,20 @@ import { EXIT, type CliIo } from '../io.ts';
 import { main } from '../main.ts';
 import { packageCommand } from './package.ts';
 
-function capture(env: Record<string, string | undefined>, cwd: string): { io: CliIo; out: () => string; err: () => string } {
+function capture(
+  env: Record<string, string | undefined>,
+  cwd: string,
+): { io: CliIo; out: () => string; err: () => string } {
   const stdout = new PassThrough();
   const stderr = new PassThrough();
   let out = '';
   let err = '';
-  stdout.on('data', (d: Buffer) => { out += d.toString(); });
-  stderr.on('data', (d: Buffer) => { err += d.toString(); });
+  stdout.on('data', (d: Buffer) => {
+    out += d.toString();
+  });
+  stderr.on('data', (d: Buffer) => {
+    err += d.toString();
+  });
   return { io: { stdout, stderr, stdin: new PassThrough(), env, cwd }, out: () => out, err: () => err };
 }
 
@@ -30,7 +37,9 @@ describe('regiekamer package', () => {
     expect(existsSync(path.join(cwd, 'dist/regiekamer.zip'))).toBe(true);
     expect(out()).toContain('Lokale modus: TEAMS_APP_ID, BOT_ID niet gezet');
     expect(out()).toContain('TEAMS_APP_ID=00000000-0000-4000-8000-00000000a001');
-    expect(out()).toContain('PUBLIC_URL gebruikt http; Teams laadt alleen https, dus het pakket verwijst naar https://localhost:3978');
+    expect(out()).toContain(
+      'PUBLIC_URL gebruikt http; Teams laadt alleen https, dus het pakket verwijst naar https://localhost:3978',
+    );
     expect(out()).toContain('geldig volgens het officiële schema v1.30');
     expect(out()).toContain('dist/regiekamer.zip geschreven: manifest.json, color.png, outline.png, en-us.json');
   });
@@ -58,7 +67,9 @@ describe('regiekamer package', () => {
     const code = await packageCommand(io, config, 'dist/regiekamer.zip');
     expect(code).toBe(EXIT.invalid);
     const lines = out().trim().split('\n');
-    expect(lines).toContain('manifest.json: schemafout bij /id: must match pattern "^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$"');
+    expect(lines).toContain(
+      'manifest.json: schemafout bij /id: must match pattern "^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$"',
+    );
     expect(lines.some((l) => l.startsWith('manifest.json: schemafout bij /bots/0/botId'))).toBe(true);
     expect(lines.some((l) => l.startsWith('manifest.json: schemafout bij /webApplicationInfo/id'))).toBe(true);
     expect(err()).toMatch(/^Teams-app-pakket niet geschreven: (1 probleem|\d+ problemen)\n$/);

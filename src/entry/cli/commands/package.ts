@@ -21,10 +21,17 @@ export async function packageCommand(io: CliIo, config: Config, out: string): Pr
     ...(config.botId ? [] : [{ name: 'BOT_ID', id: LOCAL_BOT_ID }]),
   ];
   if (missing.length > 0) {
-    writeLine(io.stdout, t('package.localIds', {
-      names: missing.map((m) => m.name).join(', '),
-      ids: missing.map((m) => `${m.name}=${m.id}`).join(', '),
-    }, lang));
+    writeLine(
+      io.stdout,
+      t(
+        'package.localIds',
+        {
+          names: missing.map((m) => m.name).join(', '),
+          ids: missing.map((m) => `${m.name}=${m.id}`).join(', '),
+        },
+        lang,
+      ),
+    );
   }
 
   let result: Awaited<ReturnType<typeof buildTeamsPackage>>;
@@ -32,7 +39,11 @@ export async function packageCommand(io: CliIo, config: Config, out: string): Pr
     result = await buildTeamsPackage({
       // The manifest folder ships with the code, so it is found from this file, not from the working directory.
       manifestDir: path.resolve(import.meta.dirname, '../../../../manifest'),
-      values: { teamsAppId: config.teamsAppId ?? LOCAL_TEAMS_APP_ID, botId: config.botId ?? LOCAL_BOT_ID, publicUrl: config.publicUrl },
+      values: {
+        teamsAppId: config.teamsAppId ?? LOCAL_TEAMS_APP_ID,
+        botId: config.botId ?? LOCAL_BOT_ID,
+        publicUrl: config.publicUrl,
+      },
       out: target,
     });
   } catch (err) {

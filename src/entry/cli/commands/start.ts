@@ -45,35 +45,67 @@ export async function startCommand(io: CliIo, config: Config, signal?: AbortSign
   const lines = [
     // The mode first, so nobody mistakes a local stack for the real tenants or the other way round.
     both(config.mode === 'local' ? 'cli.start.running' : 'cli.start.runningTenant'),
-    t('cli.start.programme', {
-      name: p.programme.name, gemeenten: p.gemeenten.length, werkgroepen: p.bodies.filter((b) => b.kind === 'werkgroep').length,
-      source: stack.version.sourcePath, version: stack.version.id, changed: stack.programmeChanged ? 'yes' : 'no',
-    }, lang),
+    t(
+      'cli.start.programme',
+      {
+        name: p.programme.name,
+        gemeenten: p.gemeenten.length,
+        werkgroepen: p.bodies.filter((b) => b.kind === 'werkgroep').length,
+        source: stack.version.sourcePath,
+        version: stack.version.id,
+        changed: stack.programmeChanged ? 'yes' : 'no',
+      },
+      lang,
+    ),
     t('cli.start.store', { backend: stack.store.backend, location: stack.store.location }, lang),
     t('cli.start.server', { url: stack.url }, lang),
-    ...(stack.localTenant ? [
-      t('cli.start.tenant', {
-        tenants: stack.localTenant.tenants, url: stack.localTenant.baseUrl,
-        also: stack.localTenant.httpUrl ? t('cli.start.tenantAlso', { url: stack.localTenant.httpUrl }, lang) : '',
-        info: stack.localTenant.infoFile ? t('cli.start.tenantInfo', { file: stack.localTenant.infoFile }, lang) : '',
-      }, lang),
-    ] : []),
-    ...(config.mode === 'tenant' ? [
-      t('cli.start.tenants', {
-        count: p.gemeenten.filter((g) => g.tenantId).length, graph: config.graph.baseUrl ?? '', authority: config.graph.authorityHost,
-        extraCa: config.extraCaPem ? 'yes' : 'no',
-      }, lang),
-    ] : []),
+    ...(stack.localTenant
+      ? [
+          t(
+            'cli.start.tenant',
+            {
+              tenants: stack.localTenant.tenants,
+              url: stack.localTenant.baseUrl,
+              also: stack.localTenant.httpUrl
+                ? t('cli.start.tenantAlso', { url: stack.localTenant.httpUrl }, lang)
+                : '',
+              info: stack.localTenant.infoFile
+                ? t('cli.start.tenantInfo', { file: stack.localTenant.infoFile }, lang)
+                : '',
+            },
+            lang,
+          ),
+        ]
+      : []),
+    ...(config.mode === 'tenant'
+      ? [
+          t(
+            'cli.start.tenants',
+            {
+              count: p.gemeenten.filter((g) => g.tenantId).length,
+              graph: config.graph.baseUrl ?? '',
+              authority: config.graph.authorityHost,
+              extraCa: config.extraCaPem ? 'yes' : 'no',
+            },
+            lang,
+          ),
+        ]
+      : []),
     `  Tab        ${stack.url}/tab`,
     `  Bot        ${stack.url}/api/messages${stack.playgroundUrl ? `  — Agents Playground: ${stack.playgroundUrl}` : ''}`,
-    ...stack.changesSinceLast.map((line, i) => `${i === 0 ? t('cli.start.changed', {}, lang) : '             '}${line}`),
+    ...stack.changesSinceLast.map(
+      (line, i) => `${i === 0 ? t('cli.start.changed', {}, lang) : '             '}${line}`,
+    ),
     t('cli.start.stop', {}, lang),
   ];
   for (const line of lines) writeLine(io.stdout, line);
   void stack.firstSync.then((o) => {
-    writeLine(io.stdout, o.ok
-      ? t('cli.start.syncDone', { ...o.summary, drift: o.drift }, lang)
-      : `  Sync       ${both('cli.start.syncFailed')}: ${o.error}`);
+    writeLine(
+      io.stdout,
+      o.ok
+        ? t('cli.start.syncDone', { ...o.summary, drift: o.drift }, lang)
+        : `  Sync       ${both('cli.start.syncFailed')}: ${o.error}`,
+    );
   });
 
   await stopRequested;

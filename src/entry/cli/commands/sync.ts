@@ -21,7 +21,16 @@ export interface SyncFlags {
   lang?: string;
 }
 
-const SYMBOL: Record<Change['action'], string> = { create: '+', add: '+', update: '~', move: '~', cancel: '-', end: '-', remove: '-', skip: '!' };
+const SYMBOL: Record<Change['action'], string> = {
+  create: '+',
+  add: '+',
+  update: '~',
+  move: '~',
+  cancel: '-',
+  end: '-',
+  remove: '-',
+  skip: '!',
+};
 
 function msg(key: string, params: Record<string, string | number>, lang: Lang): string {
   return isMessageKey(key) ? t(key, params, lang) : key;
@@ -37,7 +46,9 @@ function describeChange(c: Change, lang: Lang): string {
 function formatPlan(programmeName: string, changes: Change[], lang: Lang, prune: boolean): string[] {
   if (changes.length === 0) return [t('sync.plan.none', {}, lang)];
   const lines = [t('sync.plan.header', { programme: programmeName, count: changes.length }, lang)];
-  const groups = [...new Set(changes.map((c) => c.group))].sort((a, b) => (a === 'programma' ? -1 : b === 'programma' ? 1 : 0));
+  const groups = [...new Set(changes.map((c) => c.group))].sort((a, b) =>
+    a === 'programma' ? -1 : b === 'programma' ? 1 : 0,
+  );
   for (const g of groups) {
     lines.push(g === 'programma' ? t('sync.plan.groupProgramme', {}, lang) : t('sync.plan.group', { group: g }, lang));
     for (const c of changes.filter((x) => x.group === g)) lines.push(describeChange(c, lang));
@@ -48,17 +59,43 @@ function formatPlan(programmeName: string, changes: Change[], lang: Lang, prune:
 }
 
 function jsonChange(c: Change, lang: Lang) {
-  return { id: c.id, kind: c.kind, action: c.action, group: c.group, target: c.target, reason: msg(c.reason.key, c.reason.params, lang), destructive: c.destructive, drift: c.drift };
+  return {
+    id: c.id,
+    kind: c.kind,
+    action: c.action,
+    group: c.group,
+    target: c.target,
+    reason: msg(c.reason.key, c.reason.params, lang),
+    destructive: c.destructive,
+    drift: c.drift,
+  };
 }
 
 function requestLine(r: SyncResult, lang: Lang): string {
   const m = r.metrics;
-  return t('sync.apply.requests', {
-    requests: m.requests, methods: Object.entries(m.byMethod).map(([k, v]) => `${k} ${v}`).join(', '), batches: m.batches, sub: m.subRequests, retries: m.retries, throttled: m.throttled,
-  }, lang);
+  return t(
+    'sync.apply.requests',
+    {
+      requests: m.requests,
+      methods: Object.entries(m.byMethod)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', '),
+      batches: m.batches,
+      sub: m.subRequests,
+      retries: m.retries,
+      throttled: m.throttled,
+    },
+    lang,
+  );
 }
 
-export async function syncCommand(io: CliIo, config: Config, mode: 'plan' | 'apply' | 'drift', flags: SyncFlags, lang: Lang): Promise<number> {
+export async function syncCommand(
+  io: CliIo,
+  config: Config,
+  mode: 'plan' | 'apply' | 'drift',
+  flags: SyncFlags,
+  lang: Lang,
+): Promise<number> {
   const display = path.relative(io.cwd, config.programmeFile) || config.programmeFile;
   const loaded = await loadProgrammeFile(config.programmeFile, display);
   if (!loaded.ok) {
@@ -87,31 +124,66 @@ export async function syncCommand(io: CliIo, config: Config, mode: 'plan' | 'app
     }
     const result = await runSync({ graph: graphSync(graph.gateway), store, programme, clock: systemClock }, mode, {
       prune,
-      ...(mode === 'apply' && !flags.yes ? {
-        confirm: async (changes: Change[]) => {
-          for (const line of formatPlan(programme.programme.name, changes, lang, prune)) writeLine(io.stdout, line);
-          const rl = createInterface({ input: io.stdin, output: io.stdout });
-          const answer = (await rl.question(t('sync.apply.confirm', {}, lang))).trim().toLowerCase();
-          rl.close();
-          return answer === 'j' || answer === 'ja' || answer === 'y' || answer === 'yes';
-        },
-      } : {}),
-      ...(mode === 'apply' && !flags.json ? {
-        onProgress: (done: number, total: number, c: Change) => writeLine(io.stderr, `[${done}/${total}] ${t(`sync.kind.${c.kind}` as MessageKey, {}, lang)}: ${c.target}`),
-      } : {}),
+      ...(mode === 'apply' && !flags.yes
+        ? {
+            confirm: async (changes: Change[]) => {
+              for (const line of formatPlan(programme.programme.name, changes, lang, prune)) writeLine(io.stdout, line);
+              const rl = createInterface({ input: io.stdin, output: io.stdout });
+              const answer = (await rl.question(t('sync.apply.confirm', {}, lang))).trim().toLowerCase();
+              rl.close();
+              return answer === 'j' || answer === 'ja' || answer === 'y' || answer === 'yes';
+            },
+          }
+        : {}),
+      ...(mode === 'apply' && !flags.json
+        ? {
+            onProgress: (done: number, total: number, c: Change) =>
+              writeLine(
+                io.stderr,
+                `[${done}/${total}] ${t(`sync.kind.${c.kind}` as MessageKey, {}, lang)}: ${c.target}`,
+              ),
+          }
+        : {}),
     });
     if (result.aborted) {
       writeLine(io.stdout, t('sync.apply.aborted', {}, lang));
       return EXIT.ok;
     }
     if (flags.json) {
-      writeLine(io.stdout, JSON.stringify({
-        mode,
-        programme: programme.programme.id,
-        changes: (mode === 'drift' ? result.drift : result.changes).map((c) => jsonChange(c, lang)),
-        ...(mode === 'apply' ? { summary: result.summary, failures: result.outcomes.filter((o) => o.status === 'failed').map((o) => ({ id: o.change.id, target: o.change.target, status: o.error?.status, code: o.error?.code, reason: o.reason ? msg(o.reason.key, o.reason.params, lang) : undefined })) } : {}),
-        requests: { total: result.metrics.requests, byMethod: result.metrics.byMethod, batches: result.metrics.batches, subRequests: result.metrics.subRequests, retries: result.metrics.retries, throttled: result.metrics.throttled },
-      }, null, 2));
+      writeLine(
+        io.stdout,
+        JSON.stringify(
+          {
+            mode,
+            programme: programme.programme.id,
+            changes: (mode === 'drift' ? result.drift : result.changes).map((c) => jsonChange(c, lang)),
+            ...(mode === 'apply'
+              ? {
+                  summary: result.summary,
+                  failures: result.outcomes
+                    .filter((o) => o.status === 'failed')
+                    .map((o) => ({
+                      id: o.change.id,
+                      target: o.change.target,
+                      status: o.error?.status,
+                      code: o.error?.code,
+                      reason: o.reason ? msg(o.reason.key, o.reason.params, lang) : undefined,
+                    })),
+                }
+              : {}),
+            requests: {
+              total: result.metrics.requests,
+              byMethod: result.metrics.byMethod,
+              batches: result.metrics.batches,
+              subRequests: result.metrics.subRequests,
+              retries: result.metrics.retries,
+              throttled: result.metrics.throttled,
+            },
+          },
+          null,
+          2,
+        ),
+      );
     } else if (mode === 'plan') {
       for (const line of formatPlan(programme.programme.name, result.changes, lang, prune)) writeLine(io.stdout, line);
       writeLine(io.stdout, requestLine(result, lang));
@@ -127,9 +199,22 @@ export async function syncCommand(io: CliIo, config: Config, mode: 'plan' | 'app
         writeLine(io.stdout, t('sync.apply.removals', {}, lang));
         for (const o of removed) writeLine(io.stdout, describeChange(o.change, lang));
       }
-      for (const o of result.outcomes.filter((x) => x.change.action === 'skip')) writeLine(io.stdout, describeChange(o.change, lang));
+      for (const o of result.outcomes.filter((x) => x.change.action === 'skip'))
+        writeLine(io.stdout, describeChange(o.change, lang));
       for (const o of result.outcomes.filter((x) => x.status === 'failed')) {
-        writeLine(io.stdout, t('sync.apply.failed', { target: o.change.target, reason: o.reason ? msg(o.reason.key, o.reason.params, lang) : `${o.error?.status ?? ''} ${o.error?.code ?? ''}`.trim() }, lang));
+        writeLine(
+          io.stdout,
+          t(
+            'sync.apply.failed',
+            {
+              target: o.change.target,
+              reason: o.reason
+                ? msg(o.reason.key, o.reason.params, lang)
+                : `${o.error?.status ?? ''} ${o.error?.code ?? ''}`.trim(),
+            },
+            lang,
+          ),
+        );
       }
       writeLine(io.stdout, t('sync.apply.summary', { ...result.summary }, lang));
       writeLine(io.stdout, requestLine(result, lang));

@@ -27,7 +27,10 @@ describe('regiekamer tenant serve', () => {
     const dataRoot = await mkdtemp(path.join(os.tmpdir(), 'rk-serve-'));
     const env = {
       REGIEKAMER_PROGRAMME: path.join(root, 'tests/fixtures/programmes/minimal.yaml'),
-      REGIEKAMER_DATA_DIR: dataRoot, LOCAL_TENANT_PORT: '0', LOCAL_TENANT_HTTP_PORT: '0', LOG_LEVEL: 'silent',
+      REGIEKAMER_DATA_DIR: dataRoot,
+      LOCAL_TENANT_PORT: '0',
+      LOCAL_TENANT_HTTP_PORT: '0',
+      LOG_LEVEL: 'silent',
     };
     const out = capture();
     const err = capture();
@@ -38,34 +41,52 @@ describe('regiekamer tenant serve', () => {
         if (out.text().includes('Ctrl-C')) resolve();
       });
     });
-    const exit = tenantServeCommand(io, loadConfig(env, root), { faults: '1', throttle: 'off', seed: '7' }, { signal: controller.signal, identity: testIdentity });
-    await Promise.race([ready, exit.then((code) => {
-      throw new Error(`exited ${code} early: ${out.text()} ${err.text()}`);
-    })]);
+    const exit = tenantServeCommand(
+      io,
+      loadConfig(env, root),
+      { faults: '1', throttle: 'off', seed: '7' },
+      { signal: controller.signal, identity: testIdentity },
+    );
+    await Promise.race([
+      ready,
+      exit.then((code) => {
+        throw new Error(`exited ${code} early: ${out.text()} ${err.text()}`);
+      }),
+    ]);
 
     const printed = out.text();
     expect(printed).toContain('11111111-1111-4111-8111-111111111111  Alfa (alfa.example)');
     expect(printed).toContain('22222222-2222-4222-8222-222222222222  Beta (beta.example)');
     const info = JSON.parse(await readFile(path.join(dataRoot, 'local-tenant.json'), 'utf8')) as {
-      baseUrl: string; httpUrl: string; caCertPem: string; caCertPath: string; app: { clientId: string; clientSecret: string }; tenants: { id: string }[];
+      baseUrl: string;
+      httpUrl: string;
+      caCertPem: string;
+      caCertPath: string;
+      app: { clientId: string; clientSecret: string };
+      tenants: { id: string }[];
     };
     expect(printed).toContain(`Graph       ${info.baseUrl}/v1.0`);
     expect(printed).toContain(info.app.clientId);
     expect(printed).toContain(info.app.clientSecret);
     expect(printed).toContain(path.join(dataRoot, 'local-tenant.json'));
     expect(info.caCertPath).toBe(path.join(dataRoot, 'local-tenant', 'tls', 'ca.pem'));
-    expect(info.tenants.map((x) => x.id)).toEqual(['11111111-1111-4111-8111-111111111111', '22222222-2222-4222-8222-222222222222']);
+    expect(info.tenants.map((x) => x.id)).toEqual([
+      '11111111-1111-4111-8111-111111111111',
+      '22222222-2222-4222-8222-222222222222',
+    ]);
 
     // --faults 1: every request is a fault, half 429 and half 503.
     const trusted = await trustingFetch(info.caCertPem);
     const statuses = new Set<number>();
     for (let i = 0; i < 20; i++) {
-      const res = await trusted.fetch(`${info.baseUrl}/v1.0/users`, { headers: { Authorization: testToken('11111111-1111-4111-8111-111111111111') } });
+      const res = await trusted.fetch(`${info.baseUrl}/v1.0/users`, {
+        headers: { Authorization: testToken('11111111-1111-4111-8111-111111111111') },
+      });
       statuses.add(res.status);
       await res.arrayBuffer();
     }
     expect([...statuses].sort()).toEqual([429, 503]);
-    const faults = await (await trusted.fetch(`${info.baseUrl}/_local/faults`)).json() as Record<string, unknown>;
+    const faults = (await (await trusted.fetch(`${info.baseUrl}/_local/faults`)).json()) as Record<string, unknown>;
     expect(faults).toMatchObject({ share429: 0.5, share503: 0.5, throttling: false, seed: 7 });
     await trusted.close();
 

@@ -44,7 +44,8 @@ function parseFlags(flags: TenantServeFlags) {
     throw new FlagError(both('cli.tenant.faultsFlag'));
   }
   const throttle = flags.throttle?.toLowerCase();
-  if (throttle !== undefined && throttle !== 'on' && throttle !== 'off') throw new FlagError(both('cli.tenant.throttleFlag'));
+  if (throttle !== undefined && throttle !== 'on' && throttle !== 'off')
+    throw new FlagError(both('cli.tenant.throttleFlag'));
   return {
     port: intFlag(flags.port, 'port', 0, 65535),
     httpPort: intFlag(flags.httpPort, 'http-port', 0, 65535),
@@ -56,7 +57,12 @@ function parseFlags(flags: TenantServeFlags) {
   };
 }
 
-export async function tenantServeCommand(io: CliIo, config: Config, flags: TenantServeFlags, deps: TenantServeDeps = {}): Promise<number> {
+export async function tenantServeCommand(
+  io: CliIo,
+  config: Config,
+  flags: TenantServeFlags,
+  deps: TenantServeDeps = {},
+): Promise<number> {
   let parsed: ReturnType<typeof parseFlags>;
   try {
     parsed = parseFlags(flags);
@@ -110,7 +116,9 @@ export async function tenantServeCommand(io: CliIo, config: Config, flags: Tenan
     throw err;
   }
 
-  const names = new Map(programme.gemeenten.filter((g) => g.tenantId).map((g) => [String(g.tenantId).toLowerCase(), g.name]));
+  const names = new Map(
+    programme.gemeenten.filter((g) => g.tenantId).map((g) => [String(g.tenantId).toLowerCase(), g.name]),
+  );
   const f = tenant.faults();
   const pct = (x: number) => `${Math.round(x * 1000) / 10}%`;
   const lines = [
@@ -124,8 +132,8 @@ export async function tenantServeCommand(io: CliIo, config: Config, flags: Tenan
     `              secret    ${tenant.app.clientSecret}`,
     `  CA          ${tenant.caCertPath ?? `(${both('cli.tenant.inMemory')})`}`,
     `  Gegevens    ${tenant.infoFile ?? `(${both('cli.tenant.notWritten')})`}`,
-    `  Storingen   vertraging ${f.latencyMs} ms, 429 ${pct(f.share429)}, 503 ${pct(f.share503)}, limieten ${f.throttling ? 'aan' : 'uit'}`
-      + `${f.seed !== undefined ? `, seed ${f.seed}` : ''} (wijzig: POST ${tenant.baseUrl}/_local/faults)`,
+    `  Storingen   vertraging ${f.latencyMs} ms, 429 ${pct(f.share429)}, 503 ${pct(f.share503)}, limieten ${f.throttling ? 'aan' : 'uit'}` +
+      `${f.seed !== undefined ? `, seed ${f.seed}` : ''} (wijzig: POST ${tenant.baseUrl}/_local/faults)`,
     '  Stoppen     Ctrl-C',
   ];
   // Listening before the summary is printed: a Ctrl-C that lands while printing still stops cleanly.

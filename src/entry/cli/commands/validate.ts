@@ -11,7 +11,17 @@ export async function validateCommand(io: CliIo, file: string, lang: Lang, json:
   if (json) {
     const payload = result.ok
       ? { valid: true, file: display, hash: result.hash }
-      : { valid: false, file: display, problems: result.problems.map((p) => ({ line: p.line, col: p.col, code: p.key, path: p.path, message: problemMessage(p, lang) })) };
+      : {
+          valid: false,
+          file: display,
+          problems: result.problems.map((p) => ({
+            line: p.line,
+            col: p.col,
+            code: p.key,
+            path: p.path,
+            message: problemMessage(p, lang),
+          })),
+        };
     writeLine(io.stdout, JSON.stringify(payload, null, 2));
     return result.ok ? EXIT.ok : EXIT.invalid;
   }
@@ -21,14 +31,21 @@ export async function validateCommand(io: CliIo, file: string, lang: Lang, json:
     return EXIT.invalid;
   }
   const p = result.programme;
-  writeLine(io.stdout, t('validate.ok', {
-    file: display,
-    name: p.programme.name,
-    gemeenten: p.gemeenten.length,
-    people: p.people.length,
-    bodies: p.bodies.length,
-    werkgroepen: p.bodies.filter((b) => b.kind === 'werkgroep').length,
-    cadences: p.cadences.length,
-  }, lang));
+  writeLine(
+    io.stdout,
+    t(
+      'validate.ok',
+      {
+        file: display,
+        name: p.programme.name,
+        gemeenten: p.gemeenten.length,
+        people: p.people.length,
+        bodies: p.bodies.length,
+        werkgroepen: p.bodies.filter((b) => b.kind === 'werkgroep').length,
+        cadences: p.cadences.length,
+      },
+      lang,
+    ),
+  );
   return EXIT.ok;
 }

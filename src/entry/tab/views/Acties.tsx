@@ -2,7 +2,18 @@
 // goes through the API to Planner; a refusal (not a member: 403; changed meanwhile: 409, with the current values
 // shown) is shown, never swallowed. Each row says what the action waits on and any recent conflict with Planner.
 import { useMemo, useState } from 'react';
-import { Caption1, Select, Switch, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
+import {
+  Caption1,
+  Select,
+  Switch,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+} from '@fluentui/react-components';
 import type { ActionPatch, ActionsResponse, ActionView, ErrorResponse } from '../../../app/contract.ts';
 import { ACTION_STATUSES, FOUR_KS } from '../../../domain/vocabulary.ts';
 import { ApiError } from '../api.ts';
@@ -10,10 +21,18 @@ import { Loadable, Notice, useData, useTab, type NoticeState } from '../data.tsx
 import { tr } from '../i18n.ts';
 import { filterActions } from '../logic.ts';
 
-const FIELD = { title: 'acties.field.title', due: 'acties.field.due', status: 'acties.field.status', ks: 'acties.field.ks', owners: 'acties.field.owners', notes: 'acties.field.notes' } as const;
+const FIELD = {
+  title: 'acties.field.title',
+  due: 'acties.field.due',
+  status: 'acties.field.status',
+  ks: 'acties.field.ks',
+  owners: 'acties.field.owners',
+  notes: 'acties.field.notes',
+} as const;
 
 /** A field's value as a person reads it (lists joined, nothing as a dash). */
-const shown_ = (v: unknown): string => (Array.isArray(v) ? v.join(', ') : v === null || v === undefined || v === '' ? '—' : String(v));
+const shown_ = (v: unknown): string =>
+  Array.isArray(v) ? v.join(', ') : v === null || v === undefined || v === '' ? '—' : String(v);
 
 export function Acties({ werkgroep }: { werkgroep?: string }) {
   const state = useData<ActionsResponse>('/acties');
@@ -26,83 +45,156 @@ export function Acties({ werkgroep }: { werkgroep?: string }) {
   const [edits, setEdits] = useState<Record<string, ActionView>>({});
   const [notice, setNotice] = useState<NoticeState>(null);
   const all = useMemo(() => (state.data?.actions ?? []).map((a) => edits[a.id] ?? a), [state.data, edits]);
-  const groups = useMemo(() => [...new Map(all.map((a) => [a.werkgroep, a.werkgroepName])).entries()].sort((a, b) => a[1].localeCompare(b[1])), [all]);
-  const shown = filterActions(all, { mine: mine ? me.person?.id : undefined, werkgroep: wg || undefined, overdue, blocked, k: k || undefined });
+  const groups = useMemo(
+    () =>
+      [...new Map(all.map((a) => [a.werkgroep, a.werkgroepName])).entries()].sort((a, b) => a[1].localeCompare(b[1])),
+    [all],
+  );
+  const shown = filterActions(all, {
+    mine: mine ? me.person?.id : undefined,
+    werkgroep: wg || undefined,
+    overdue,
+    blocked,
+    k: k || undefined,
+  });
 
   const setStatus = async (a: ActionView, status: ActionView['status']) => {
     setNotice(null);
     try {
-      const saved = await api.patch<ActionView>(`/acties/${encodeURIComponent(a.id)}`, { status } satisfies ActionPatch, a.version);
+      const saved = await api.patch<ActionView>(
+        `/acties/${encodeURIComponent(a.id)}`,
+        { status } satisfies ActionPatch,
+        a.version,
+      );
       setEdits((e) => ({ ...e, [a.id]: { ...a, ...saved } }));
       setNotice({ intent: 'success', text: tr(lang, 'acties.saved') });
     } catch (err) {
       // Changed since it was loaded: the row shows the current values, and the message says so.
-      const current = err instanceof ApiError && err.status === 409 ? (err.body as Partial<ErrorResponse>).action : undefined;
+      const current =
+        err instanceof ApiError && err.status === 409 ? (err.body as Partial<ErrorResponse>).action : undefined;
       if (current) setEdits((e) => ({ ...e, [a.id]: current }));
-      setNotice({ intent: 'error', text: tr(lang, 'acties.refused', { detail: err instanceof Error ? err.message : String(err) }) });
+      setNotice({
+        intent: 'error',
+        text: tr(lang, 'acties.refused', { detail: err instanceof Error ? err.message : String(err) }),
+      });
     }
   };
 
   return (
     <section aria-label={tr(lang, 'nav.acties')}>
-      <div role="group" aria-label="filters" style={{ display: 'flex', flexWrap: 'wrap', gap: 12, alignItems: 'center', marginBottom: 12 }}>
-        <Switch label={tr(lang, 'acties.filter.mine')} checked={mine} onChange={(_e, d) => setMine(d.checked)} disabled={!me.person} />
-        <Switch label={tr(lang, 'acties.filter.overdue')} checked={overdue} onChange={(_e, d) => setOverdue(d.checked)} />
-        <Switch label={tr(lang, 'acties.filter.blocked')} checked={blocked} onChange={(_e, d) => setBlocked(d.checked)} />
-        <label>{tr(lang, 'acties.filter.werkgroep')}{' '}
+      <div
+        role="group"
+        aria-label="filters"
+        style={{ display: 'flex', flexWrap: 'wrap', gap: 12, alignItems: 'center', marginBottom: 12 }}
+      >
+        <Switch
+          label={tr(lang, 'acties.filter.mine')}
+          checked={mine}
+          onChange={(_e, d) => setMine(d.checked)}
+          disabled={!me.person}
+        />
+        <Switch
+          label={tr(lang, 'acties.filter.overdue')}
+          checked={overdue}
+          onChange={(_e, d) => setOverdue(d.checked)}
+        />
+        <Switch
+          label={tr(lang, 'acties.filter.blocked')}
+          checked={blocked}
+          onChange={(_e, d) => setBlocked(d.checked)}
+        />
+        <label>
+          {tr(lang, 'acties.filter.werkgroep')}{' '}
           <Select aria-label={tr(lang, 'acties.filter.werkgroep')} value={wg} onChange={(_e, d) => setWg(d.value)}>
             <option value="">{tr(lang, 'acties.filter.all')}</option>
-            {groups.map(([id, name]) => <option key={id} value={id}>{name}</option>)}
+            {groups.map(([id, name]) => (
+              <option key={id} value={id}>
+                {name}
+              </option>
+            ))}
           </Select>
         </label>
-        <label>{tr(lang, 'acties.filter.k')}{' '}
+        <label>
+          {tr(lang, 'acties.filter.k')}{' '}
           <Select aria-label={tr(lang, 'acties.filter.k')} value={k} onChange={(_e, d) => setK(d.value)}>
             <option value="">{tr(lang, 'acties.filter.all')}</option>
-            {FOUR_KS.map((x) => <option key={x} value={x}>{x}</option>)}
+            {FOUR_KS.map((x) => (
+              <option key={x} value={x}>
+                {x}
+              </option>
+            ))}
           </Select>
         </label>
       </div>
       <Notice notice={notice} />
       <Loadable state={state}>
-        {() => shown.length === 0 ? <Text role="status">{tr(lang, 'acties.empty')}</Text> : (
-          <>
-            <Caption1 role="status">{tr(lang, 'acties.count', { n: shown.length })}</Caption1>
-            <Table aria-label={tr(lang, 'nav.acties')} size="small">
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell>{tr(lang, 'acties.col.title')}</TableHeaderCell>
-                  <TableHeaderCell>{tr(lang, 'acties.col.werkgroep')}</TableHeaderCell>
-                  <TableHeaderCell>{tr(lang, 'acties.col.owners')}</TableHeaderCell>
-                  <TableHeaderCell>{tr(lang, 'acties.col.due')}</TableHeaderCell>
-                  <TableHeaderCell>{tr(lang, 'acties.col.status')}</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {shown.slice(0, 200).map((a) => (
-                  <TableRow key={a.id} data-action={a.id}>
-                    <TableCell>
-                      {a.title}
-                      {a.blockedBy.length > 0 && <Caption1 block>{tr(lang, 'acties.waitsOn', { names: a.blockedBy.map((b) => b.name).join(', ') })}</Caption1>}
-                      {a.conflicts.map((c, i) => (
-                        <Caption1 block key={i} style={{ color: 'var(--colorPaletteDarkOrangeForeground1)' }}>
-                          {tr(lang, 'acties.conflict', { field: c.field in FIELD ? tr(lang, FIELD[c.field as keyof typeof FIELD]) : c.field, here: shown_(c.here), planner: shown_(c.planner) })}
-                        </Caption1>
-                      ))}
-                    </TableCell>
-                    <TableCell>{a.werkgroepName}</TableCell>
-                    <TableCell>{a.owners.map((o) => o.name).join(', ')}</TableCell>
-                    <TableCell>{a.overdue ? <Text weight="semibold" style={{ color: 'var(--colorPaletteRedForeground1)' }}>{a.due}</Text> : a.due ?? '—'}</TableCell>
-                    <TableCell>
-                      <Select aria-label={`${tr(lang, 'acties.col.status')}: ${a.title}`} value={a.status} onChange={(_e, d) => void setStatus(a, d.value as ActionView['status'])}>
-                        {ACTION_STATUSES.map((st) => <option key={st} value={st}>{tr(lang, `astatus.${st}`)}</option>)}
-                      </Select>
-                    </TableCell>
+        {() =>
+          shown.length === 0 ? (
+            <Text role="status">{tr(lang, 'acties.empty')}</Text>
+          ) : (
+            <>
+              <Caption1 role="status">{tr(lang, 'acties.count', { n: shown.length })}</Caption1>
+              <Table aria-label={tr(lang, 'nav.acties')} size="small">
+                <TableHeader>
+                  <TableRow>
+                    <TableHeaderCell>{tr(lang, 'acties.col.title')}</TableHeaderCell>
+                    <TableHeaderCell>{tr(lang, 'acties.col.werkgroep')}</TableHeaderCell>
+                    <TableHeaderCell>{tr(lang, 'acties.col.owners')}</TableHeaderCell>
+                    <TableHeaderCell>{tr(lang, 'acties.col.due')}</TableHeaderCell>
+                    <TableHeaderCell>{tr(lang, 'acties.col.status')}</TableHeaderCell>
                   </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </>
-        )}
+                </TableHeader>
+                <TableBody>
+                  {shown.slice(0, 200).map((a) => (
+                    <TableRow key={a.id} data-action={a.id}>
+                      <TableCell>
+                        {a.title}
+                        {a.blockedBy.length > 0 && (
+                          <Caption1 block>
+                            {tr(lang, 'acties.waitsOn', { names: a.blockedBy.map((b) => b.name).join(', ') })}
+                          </Caption1>
+                        )}
+                        {a.conflicts.map((c, i) => (
+                          <Caption1 block key={i} style={{ color: 'var(--colorPaletteDarkOrangeForeground1)' }}>
+                            {tr(lang, 'acties.conflict', {
+                              field: c.field in FIELD ? tr(lang, FIELD[c.field as keyof typeof FIELD]) : c.field,
+                              here: shown_(c.here),
+                              planner: shown_(c.planner),
+                            })}
+                          </Caption1>
+                        ))}
+                      </TableCell>
+                      <TableCell>{a.werkgroepName}</TableCell>
+                      <TableCell>{a.owners.map((o) => o.name).join(', ')}</TableCell>
+                      <TableCell>
+                        {a.overdue ? (
+                          <Text weight="semibold" style={{ color: 'var(--colorPaletteRedForeground1)' }}>
+                            {a.due}
+                          </Text>
+                        ) : (
+                          (a.due ?? '—')
+                        )}
+                      </TableCell>
+                      <TableCell>
+                        <Select
+                          aria-label={`${tr(lang, 'acties.col.status')}: ${a.title}`}
+                          value={a.status}
+                          onChange={(_e, d) => void setStatus(a, d.value as ActionView['status'])}
+                        >
+                          {ACTION_STATUSES.map((st) => (
+                            <option key={st} value={st}>
+                              {tr(lang, `astatus.${st}`)}
+                            </option>
+                          ))}
+                        </Select>
+                      </TableCell>
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+            </>
+          )
+        }
       </Loadable>
     </section>
   );

@@ -3,7 +3,18 @@
 // projectleider and the regiegroep move a decision on to its next level or record its outcome here.
 import { useState } from 'react';
 import { Body1, Button, Caption1, Card, Select, Subtitle2, Text } from '@fluentui/react-components';
-import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Legend,
+  Line,
+  LineChart,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
 import type { DecisionChange, DecisionsResponse } from '../../../app/contract.ts';
 import { OUTCOME_KINDS, type OutcomeKind } from '../../../domain/vocabulary.ts';
 import { Loadable, Notice, useData, useTab, type NoticeState } from '../data.tsx';
@@ -18,9 +29,15 @@ function nextLevel(route: string[], steps: { level: string }[]): string | undefi
 const COLORS = ['#5b5fc7', '#c4314b', '#13a10e', '#ca5010', '#8764b8'];
 
 /** One row per quarter with a column per level, as the line chart wants it. */
-export function seriesByQuarter(d: { quarter: string; levels: { level: string; medianDays: number }[] }[]): { rows: Record<string, string | number>[]; levels: string[] } {
+export function seriesByQuarter(d: { quarter: string; levels: { level: string; medianDays: number }[] }[]): {
+  rows: Record<string, string | number>[];
+  levels: string[];
+} {
   const levels = [...new Set(d.flatMap((q) => q.levels.map((l) => l.level)))];
-  return { levels, rows: d.map((q) => ({ quarter: q.quarter, ...Object.fromEntries(q.levels.map((l) => [l.level, l.medianDays])) })) };
+  return {
+    levels,
+    rows: d.map((q) => ({ quarter: q.quarter, ...Object.fromEntries(q.levels.map((l) => [l.level, l.medianDays])) })),
+  };
 }
 
 export function Besluiten() {
@@ -35,74 +52,128 @@ export function Besluiten() {
       setNotice({ intent: 'success', text: tr(lang, 'besluiten.saved') });
       state.reload();
     } catch (err) {
-      setNotice({ intent: 'error', text: tr(lang, 'besluiten.refused', { detail: err instanceof Error ? err.message : String(err) }) });
+      setNotice({
+        intent: 'error',
+        text: tr(lang, 'besluiten.refused', { detail: err instanceof Error ? err.message : String(err) }),
+      });
     }
   };
   return (
     <Loadable state={state}>
-      {(d) => d.decisions.length === 0 ? <Text>{tr(lang, 'besluiten.empty')}</Text> : (
-        <section aria-label={tr(lang, 'nav.besluiten')}>
-          <Subtitle2 block as="h3" id="median-title">{tr(lang, 'besluiten.median')}</Subtitle2>
-          <div role="img" aria-labelledby="median-title" aria-describedby="median-list" style={{ width: '100%', height: 220 }}>
-            <ResponsiveContainer>
-              <BarChart data={d.medians.levels}>
-                <CartesianGrid strokeDasharray="3 3" />
-                <XAxis dataKey="level" />
-                <YAxis allowDecimals={false} />
-                <Tooltip />
-                <Bar dataKey="medianDays" fill="#5b5fc7" isAnimationActive={false} />
-              </BarChart>
-            </ResponsiveContainer>
-          </div>
-          {d.perQuarter.length > 0 && (() => {
-            const series = seriesByQuarter(d.perQuarter);
-            return (
-              <>
-                <Subtitle2 block as="h3" id="trend-title">{tr(lang, 'besluiten.trend')}</Subtitle2>
-                <div role="img" aria-labelledby="trend-title" style={{ width: '100%', height: 220 }}>
-                  <ResponsiveContainer>
-                    <LineChart data={series.rows}>
-                      <CartesianGrid strokeDasharray="3 3" />
-                      <XAxis dataKey="quarter" />
-                      <YAxis allowDecimals={false} />
-                      <Tooltip />
-                      <Legend />
-                      {series.levels.map((l, i) => <Line key={l} dataKey={l} stroke={COLORS[i % COLORS.length]} isAnimationActive={false} connectNulls />)}
-                    </LineChart>
-                  </ResponsiveContainer>
-                </div>
-              </>
-            );
-          })()}
-          <ul id="median-list" style={{ position: 'absolute', left: -10000 }}>
-            {d.medians.levels.map((l) => <li key={l.level}>{l.level}: {l.medianDays}</li>)}
-          </ul>
-          <Notice notice={notice} />
-          <div style={{ display: 'grid', gap: 8 }}>
-            {d.decisions.map((b) => {
-              const next = nextLevel(b.route, b.steps);
-              const chosen = outcome[b.id] ?? 'besloten';
-              return (
-                <Card key={b.id} role="article" aria-label={b.title}>
-                  <Body1><b>{b.title}</b> — {b.werkgroepName}{b.outcome ? ` · ${tr(lang, `outcome.${b.outcome.kind}`)}` : ''}</Body1>
-                  <Caption1>
-                    {b.leadTimes.levels.map((l) => tr(lang, 'besluiten.route', { level: l.level, days: l.days })).join(' → ')} · {tr(lang, 'besluiten.total', { days: b.leadTimes.totalDays })}
-                  </Caption1>
-                  {me.mayDecide && !b.outcome && (
-                    <div role="group" aria-label={b.title} style={{ display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'center' }}>
-                      {next && <Button size="small" onClick={() => void change(b.id, { action: 'next' })}>{tr(lang, 'besluiten.next', { level: next })}</Button>}
-                      <Select size="small" aria-label={`${tr(lang, 'besluiten.outcome')}: ${b.title}`} value={chosen} onChange={(_e, v) => setOutcome((o) => ({ ...o, [b.id]: v.value as OutcomeKind }))}>
-                        {OUTCOME_KINDS.map((o) => <option key={o} value={o}>{tr(lang, `outcome.${o}`)}</option>)}
-                      </Select>
-                      <Button size="small" onClick={() => void change(b.id, { action: 'outcome', outcome: chosen })}>{tr(lang, 'besluiten.record')}</Button>
+      {(d) =>
+        d.decisions.length === 0 ? (
+          <Text>{tr(lang, 'besluiten.empty')}</Text>
+        ) : (
+          <section aria-label={tr(lang, 'nav.besluiten')}>
+            <Subtitle2 block as="h3" id="median-title">
+              {tr(lang, 'besluiten.median')}
+            </Subtitle2>
+            <div
+              role="img"
+              aria-labelledby="median-title"
+              aria-describedby="median-list"
+              style={{ width: '100%', height: 220 }}
+            >
+              <ResponsiveContainer>
+                <BarChart data={d.medians.levels}>
+                  <CartesianGrid strokeDasharray="3 3" />
+                  <XAxis dataKey="level" />
+                  <YAxis allowDecimals={false} />
+                  <Tooltip />
+                  <Bar dataKey="medianDays" fill="#5b5fc7" isAnimationActive={false} />
+                </BarChart>
+              </ResponsiveContainer>
+            </div>
+            {d.perQuarter.length > 0 &&
+              (() => {
+                const series = seriesByQuarter(d.perQuarter);
+                return (
+                  <>
+                    <Subtitle2 block as="h3" id="trend-title">
+                      {tr(lang, 'besluiten.trend')}
+                    </Subtitle2>
+                    <div role="img" aria-labelledby="trend-title" style={{ width: '100%', height: 220 }}>
+                      <ResponsiveContainer>
+                        <LineChart data={series.rows}>
+                          <CartesianGrid strokeDasharray="3 3" />
+                          <XAxis dataKey="quarter" />
+                          <YAxis allowDecimals={false} />
+                          <Tooltip />
+                          <Legend />
+                          {series.levels.map((l, i) => (
+                            <Line
+                              key={l}
+                              dataKey={l}
+                              stroke={COLORS[i % COLORS.length]}
+                              isAnimationActive={false}
+                              connectNulls
+                            />
+                          ))}
+                        </LineChart>
+                      </ResponsiveContainer>
                     </div>
-                  )}
-                </Card>
-              );
-            })}
-          </div>
-        </section>
-      )}
+                  </>
+                );
+              })()}
+            <ul id="median-list" style={{ position: 'absolute', left: -10000 }}>
+              {d.medians.levels.map((l) => (
+                <li key={l.level}>
+                  {l.level}: {l.medianDays}
+                </li>
+              ))}
+            </ul>
+            <Notice notice={notice} />
+            <div style={{ display: 'grid', gap: 8 }}>
+              {d.decisions.map((b) => {
+                const next = nextLevel(b.route, b.steps);
+                const chosen = outcome[b.id] ?? 'besloten';
+                return (
+                  <Card key={b.id} role="article" aria-label={b.title}>
+                    <Body1>
+                      <b>{b.title}</b> — {b.werkgroepName}
+                      {b.outcome ? ` · ${tr(lang, `outcome.${b.outcome.kind}`)}` : ''}
+                    </Body1>
+                    <Caption1>
+                      {b.leadTimes.levels
+                        .map((l) => tr(lang, 'besluiten.route', { level: l.level, days: l.days }))
+                        .join(' → ')}{' '}
+                      · {tr(lang, 'besluiten.total', { days: b.leadTimes.totalDays })}
+                    </Caption1>
+                    {me.mayDecide && !b.outcome && (
+                      <div
+                        role="group"
+                        aria-label={b.title}
+                        style={{ display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'center' }}
+                      >
+                        {next && (
+                          <Button size="small" onClick={() => void change(b.id, { action: 'next' })}>
+                            {tr(lang, 'besluiten.next', { level: next })}
+                          </Button>
+                        )}
+                        <Select
+                          size="small"
+                          aria-label={`${tr(lang, 'besluiten.outcome')}: ${b.title}`}
+                          value={chosen}
+                          onChange={(_e, v) => setOutcome((o) => ({ ...o, [b.id]: v.value as OutcomeKind }))}
+                        >
+                          {OUTCOME_KINDS.map((o) => (
+                            <option key={o} value={o}>
+                              {tr(lang, `outcome.${o}`)}
+                            </option>
+                          ))}
+                        </Select>
+                        <Button size="small" onClick={() => void change(b.id, { action: 'outcome', outcome: chosen })}>
+                          {tr(lang, 'besluiten.record')}
+                        </Button>
+                      </div>
+                    )}
+                  </Card>
+                );
+              })}
+            </div>
+          </section>
+        )
+      }
     </Loadable>
   );
 }

@@ -1,5 +1,14 @@
 // Capaciteit: load per person against the hours they have for the programme; overload highlighted first.
-import { Badge, ProgressBar, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
+import {
+  Badge,
+  ProgressBar,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@fluentui/react-components';
 import { Loadable, useData, useTab } from '../data.tsx';
 import { tr } from '../i18n.ts';
 import type { CapacityResponse } from '../../../app/contract.ts';
@@ -23,11 +32,26 @@ export function Capaciteit() {
           </TableHeader>
           <TableBody>
             {sortCapacity(d.people).map((p) => (
-              <TableRow key={p.personId} aria-label={p.overLimit ? `${p.name} (${tr(lang, 'capaciteit.over')})` : p.name}>
-                <TableCell>{p.name} {p.overLimit && <Badge color="danger">{tr(lang, 'capaciteit.over')}</Badge>}</TableCell>
-                <TableCell><ProgressBar aria-label={`${p.name}: ${p.loadHours} / ${p.hoursPerWeek}`} value={Math.min(1, p.ratio ?? 1)} color={p.overLimit ? 'error' : 'brand'} /></TableCell>
-                <TableCell>{p.loadHours.toFixed(1)} / {p.hoursPerWeek}</TableCell>
-                <TableCell>{p.openActions} ({p.overdueActions})</TableCell>
+              <TableRow
+                key={p.personId}
+                aria-label={p.overLimit ? `${p.name} (${tr(lang, 'capaciteit.over')})` : p.name}
+              >
+                <TableCell>
+                  {p.name} {p.overLimit && <Badge color="danger">{tr(lang, 'capaciteit.over')}</Badge>}
+                </TableCell>
+                <TableCell>
+                  <ProgressBar
+                    aria-label={`${p.name}: ${p.loadHours} / ${p.hoursPerWeek}`}
+                    value={Math.min(1, p.ratio ?? 1)}
+                    color={p.overLimit ? 'error' : 'brand'}
+                  />
+                </TableCell>
+                <TableCell>
+                  {p.loadHours.toFixed(1)} / {p.hoursPerWeek}
+                </TableCell>
+                <TableCell>
+                  {p.openActions} ({p.overdueActions})
+                </TableCell>
                 <TableCell>{p.werkgroepen.length}</TableCell>
               </TableRow>
             ))}

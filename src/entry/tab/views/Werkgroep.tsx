@@ -11,14 +11,24 @@ export function Werkgroep({ id, onSelect }: { id?: string; onSelect(id: string):
   const list = useData<OverviewResponse>('/overzicht');
   // A channel tab names its channel, which is the werkgroep's name; an id works as well.
   const all = list.data?.werkgroepen ?? [];
-  const chosen = (id ? all.find((w) => w.id === id || w.name.toLowerCase() === id.toLowerCase())?.id : undefined) ?? all[0]?.id;
+  const chosen =
+    (id ? all.find((w) => w.id === id || w.name.toLowerCase() === id.toLowerCase())?.id : undefined) ?? all[0]?.id;
   return (
     <section aria-label={tr(lang, 'nav.werkgroep')}>
       <Loadable state={list}>
         {(o) => (
-          <label>{tr(lang, 'acties.filter.werkgroep')}{' '}
-            <Select aria-label={tr(lang, 'acties.filter.werkgroep')} value={chosen ?? ''} onChange={(_e, d) => onSelect(d.value)}>
-              {o.werkgroepen.map((w) => <option key={w.id} value={w.id}>{w.name}</option>)}
+          <label>
+            {tr(lang, 'acties.filter.werkgroep')}{' '}
+            <Select
+              aria-label={tr(lang, 'acties.filter.werkgroep')}
+              value={chosen ?? ''}
+              onChange={(_e, d) => onSelect(d.value)}
+            >
+              {o.werkgroepen.map((w) => (
+                <option key={w.id} value={w.id}>
+                  {w.name}
+                </option>
+              ))}
             </Select>
           </label>
         )}
@@ -35,22 +45,51 @@ function Detail({ id }: { id: string }) {
     <Loadable state={state}>
       {(w) => (
         <div style={{ display: 'grid', gap: 12, marginTop: 12 }}>
-          <Subtitle2 block as="h2">{w.name}</Subtitle2>
+          <Subtitle2 block as="h2">
+            {w.name}
+          </Subtitle2>
           <Body1>{tr(lang, 'werkgroep.trekker', { name: w.trekker.name, gemeente: w.trekker.gemeente })}</Body1>
-          <Subtitle2 block as="h3">{tr(lang, 'werkgroep.members')}</Subtitle2>
-          <ul aria-label={tr(lang, 'werkgroep.members')}>{w.members.map((p) => <li key={p.id}><Caption1>{p.name} — {p.gemeente}</Caption1></li>)}</ul>
-          <Subtitle2 block as="h3">{tr(lang, 'werkgroep.waitsOn')}</Subtitle2>
+          <Subtitle2 block as="h3">
+            {tr(lang, 'werkgroep.members')}
+          </Subtitle2>
+          <ul aria-label={tr(lang, 'werkgroep.members')}>
+            {w.members.map((p) => (
+              <li key={p.id}>
+                <Caption1>
+                  {p.name} — {p.gemeente}
+                </Caption1>
+              </li>
+            ))}
+          </ul>
+          <Subtitle2 block as="h3">
+            {tr(lang, 'werkgroep.waitsOn')}
+          </Subtitle2>
           <Text>{w.waitsOn.length > 0 ? w.waitsOn.map((x) => x.name).join(', ') : tr(lang, 'werkgroep.nothing')}</Text>
-          <Subtitle2 block as="h3">{tr(lang, 'werkgroep.waitedOnBy')}</Subtitle2>
-          <Text>{w.waitedOnBy.length > 0 ? w.waitedOnBy.map((x) => x.name).join(', ') : tr(lang, 'werkgroep.nothing')}</Text>
-          <Subtitle2 block as="h3">{tr(lang, 'werkgroep.updates')}</Subtitle2>
-          {w.updates.length === 0 ? <Text>{tr(lang, 'tile.noUpdate')}</Text> : w.updates.map((u) => (
-            <Card key={u.period} role="article" aria-label={u.period}>
-              <Caption1>{new Date(u.submittedAt).toLocaleDateString(LOCALE_OF[lang])} · {u.by}{u.status ? ` · ${tr(lang, `status.${u.status}` as 'status.op-koers')}` : ''}</Caption1>
-              <Body1>{u.progress}</Body1>
-            </Card>
-          ))}
-          <Subtitle2 block as="h3">{tr(lang, 'nav.acties')}</Subtitle2>
+          <Subtitle2 block as="h3">
+            {tr(lang, 'werkgroep.waitedOnBy')}
+          </Subtitle2>
+          <Text>
+            {w.waitedOnBy.length > 0 ? w.waitedOnBy.map((x) => x.name).join(', ') : tr(lang, 'werkgroep.nothing')}
+          </Text>
+          <Subtitle2 block as="h3">
+            {tr(lang, 'werkgroep.updates')}
+          </Subtitle2>
+          {w.updates.length === 0 ? (
+            <Text>{tr(lang, 'tile.noUpdate')}</Text>
+          ) : (
+            w.updates.map((u) => (
+              <Card key={u.period} role="article" aria-label={u.period}>
+                <Caption1>
+                  {new Date(u.submittedAt).toLocaleDateString(LOCALE_OF[lang])} · {u.by}
+                  {u.status ? ` · ${tr(lang, `status.${u.status}` as 'status.op-koers')}` : ''}
+                </Caption1>
+                <Body1>{u.progress}</Body1>
+              </Card>
+            ))
+          )}
+          <Subtitle2 block as="h3">
+            {tr(lang, 'nav.acties')}
+          </Subtitle2>
           <Acties werkgroep={w.id} />
         </div>
       )}
