@@ -2,7 +2,7 @@
 // wall-clock dates that luxon places in the event's time zone, instances, calendarView, single-occurrence updates
 // and cancellations, transactionId de-duplication, Teams meeting links and the attendees' copies of a meeting.
 // The work is done in calendar-time, calendar-recurrence, calendar-input, calendar-views and calendar-writes.
-import type { Entity, Route } from './core.ts';
+import type { Entity, Route, TenantContext, TenantRequest, TenantResponse } from './core.ts';
 import {
   ATTENDEE_FIELDS,
   graphInstant,
@@ -61,6 +61,116 @@ function calendarOf(mailbox: Entity): JsonObject {
   };
 }
 
+/** PATCH of an event, one occurrence of a series, or an attendee's copy (only the attendee's own fields). */
+function patchEvent(req: TenantRequest, ctx: TenantContext): TenantResponse {
+  const target = resolveTarget(ctx, req.tenantId, mailboxOf(ctx, req), req.params['event-id'] ?? '');
+  const out = outputZone(req);
+  switch (target.kind) {
+    case 'event': {
+      checkIfMatch(req, target.event['@odata.etag']);
+      updateEvent(ctx, req, target.event);
+      syncCopies(ctx, req.tenantId, target.event);
+      ctx.changed();
+      return { status: 200, body: masterView(target.event, out) };
+    }
+    case 'instance': {
+      checkIfMatch(req, target.inst.exception?.['@odata.etag'] ?? target.master['@odata.etag']);
+      const inst = updateOccurrence(ctx, req, target.master, target.inst);
+      syncCopies(ctx, req.tenantId, target.master);
+      ctx.changed();
+      return { status: 200, body: instanceView(target.master, inst, out) };
+    }
+    case 'copy':
+    case 'copyInstance': {
+      checkIfMatch(req, target.copy['@odata.etag']);
+      const input = readEventInput(
+        req.body,
+        ATTENDEE_FIELDS,
+        'An attendee can only change their own categories, reminder and free/busy status of a meeting; the organizer changes the rest.',
+      );
+      Object.assign(target.copy, input.fields);
+      target.copy.lastModifiedDateTime = graphInstant(ctx.clock.now());
+      stampEtag(ctx, target.copy);
+      ctx.changed();
+      return { status: 200, body: targetView(ctx, target, out) };
+    }
+  }
+}
+
+/** DELETE of an event, one occurrence (cancelled for the attendees too), or an attendee's copy. */
+function deleteEvent(req: TenantRequest, ctx: TenantContext): TenantResponse {
+  const target = resolveTarget(ctx, req.tenantId, mailboxOf(ctx, req), req.params['event-id'] ?? '');
+  switch (target.kind) {
+    case 'event':
+      checkIfMatch(req, target.event['@odata.etag']);
+      removeEvent(ctx, req.tenantId, target.event);
+      break;
+    case 'instance':
+      cancelOccurrence(ctx, target.master, target.inst.key);
+      syncCopies(ctx, req.tenantId, target.master);
+      break;
+    case 'copy':
+      delete events(ctx, req.tenantId)[String(target.copy.id)];
+      break;
+    case 'copyInstance':
+      // An attendee removing one occurrence from their own calendar leaves the organizer's series alone.
+      throw invalid(
+        'The local tenant does not keep per-attendee occurrence removals; remove the whole meeting or let the organizer cancel the occurrence.',
+      );
+  }
+  ctx.changed();
+  return { status: 204 };
+}
+
+/** POST …/cancel: only the organizer cancels a meeting or one of its occurrences. */
+function cancelEvent(req: TenantRequest, ctx: TenantContext): TenantResponse {
+  const target = resolveTarget(ctx, req.tenantId, mailboxOf(ctx, req), req.params['event-id'] ?? '');
+  const comment = cancelComment(req.body);
+  switch (target.kind) {
+    case 'event':
+      removeEvent(ctx, req.tenantId, target.event, comment);
+      break;
+    case 'instance':
+      cancelOccurrence(ctx, target.master, target.inst.key, comment);
+      syncCopies(ctx, req.tenantId, target.master);
+      break;
+    case 'copy':
+    case 'copyInstance':
+      throw invalid(
+        "Your request can't be completed. You need to be an organizer to cancel a meeting.",
+        'ErrorAccessDenied',
+      );
+  }
+  ctx.changed();
+  return { status: 202 };
+}
+
+/** GET …/instances of a series master, or of an attendee's copy of one. */
+function listInstances(req: TenantRequest, ctx: TenantContext): TenantResponse {
+  const mailbox = mailboxOf(ctx, req);
+  const { from, to } = windowOf(req);
+  const target = resolveTarget(ctx, req.tenantId, mailbox, req.params['event-id'] ?? '');
+  const out = outputZone(req);
+  if (target.kind === 'event') {
+    const value =
+      target.event.type === 'seriesMaster'
+        ? seriesInstances(target.event, from, to, false).map((i) => instanceView(target.event, i, out))
+        : [];
+    return { status: 200, body: { value } };
+  }
+  if (target.kind === 'copy') {
+    const source = target.source;
+    const value =
+      source.type === 'seriesMaster'
+        ? seriesInstances(source, from, to, true).map((i) =>
+            copyView(target.copy, instanceView(source, i, out), source._removed === true || i.cancelled),
+          )
+        : [];
+    return { status: 200, body: { value } };
+  }
+  throw invalid('Instances can only be listed for a series master.');
+}
+
 export function calendarRoutes(): Route[] {
   const route = (method: Route['method'], pattern: string, handler: Route['handler']): Route => ({
     method,
@@ -83,108 +193,10 @@ export function calendarRoutes(): Route[] {
       const target = resolveTarget(ctx, req.tenantId, mailboxOf(ctx, req), req.params['event-id'] ?? '');
       return { status: 200, body: targetView(ctx, target, outputZone(req)) };
     }),
-    route('PATCH', '/users/{user-id}/events/{event-id}', (req, ctx) => {
-      const target = resolveTarget(ctx, req.tenantId, mailboxOf(ctx, req), req.params['event-id'] ?? '');
-      const out = outputZone(req);
-      switch (target.kind) {
-        case 'event': {
-          checkIfMatch(req, target.event['@odata.etag']);
-          updateEvent(ctx, req, target.event);
-          syncCopies(ctx, req.tenantId, target.event);
-          ctx.changed();
-          return { status: 200, body: masterView(target.event, out) };
-        }
-        case 'instance': {
-          checkIfMatch(req, target.inst.exception?.['@odata.etag'] ?? target.master['@odata.etag']);
-          const inst = updateOccurrence(ctx, req, target.master, target.inst);
-          syncCopies(ctx, req.tenantId, target.master);
-          ctx.changed();
-          return { status: 200, body: instanceView(target.master, inst, out) };
-        }
-        case 'copy':
-        case 'copyInstance': {
-          checkIfMatch(req, target.copy['@odata.etag']);
-          const input = readEventInput(
-            req.body,
-            ATTENDEE_FIELDS,
-            'An attendee can only change their own categories, reminder and free/busy status of a meeting; the organizer changes the rest.',
-          );
-          Object.assign(target.copy, input.fields);
-          target.copy.lastModifiedDateTime = graphInstant(ctx.clock.now());
-          stampEtag(ctx, target.copy);
-          ctx.changed();
-          return { status: 200, body: targetView(ctx, target, out) };
-        }
-      }
-    }),
-    route('DELETE', '/users/{user-id}/events/{event-id}', (req, ctx) => {
-      const target = resolveTarget(ctx, req.tenantId, mailboxOf(ctx, req), req.params['event-id'] ?? '');
-      switch (target.kind) {
-        case 'event':
-          checkIfMatch(req, target.event['@odata.etag']);
-          removeEvent(ctx, req.tenantId, target.event);
-          break;
-        case 'instance':
-          cancelOccurrence(ctx, target.master, target.inst.key);
-          syncCopies(ctx, req.tenantId, target.master);
-          break;
-        case 'copy':
-          delete events(ctx, req.tenantId)[String(target.copy.id)];
-          break;
-        case 'copyInstance':
-          // An attendee removing one occurrence from their own calendar leaves the organizer's series alone.
-          throw invalid(
-            'The local tenant does not keep per-attendee occurrence removals; remove the whole meeting or let the organizer cancel the occurrence.',
-          );
-      }
-      ctx.changed();
-      return { status: 204 };
-    }),
-    route('POST', '/users/{user-id}/events/{event-id}/cancel', (req, ctx) => {
-      const target = resolveTarget(ctx, req.tenantId, mailboxOf(ctx, req), req.params['event-id'] ?? '');
-      const comment = cancelComment(req.body);
-      switch (target.kind) {
-        case 'event':
-          removeEvent(ctx, req.tenantId, target.event, comment);
-          break;
-        case 'instance':
-          cancelOccurrence(ctx, target.master, target.inst.key, comment);
-          syncCopies(ctx, req.tenantId, target.master);
-          break;
-        case 'copy':
-        case 'copyInstance':
-          throw invalid(
-            "Your request can't be completed. You need to be an organizer to cancel a meeting.",
-            'ErrorAccessDenied',
-          );
-      }
-      ctx.changed();
-      return { status: 202 };
-    }),
-    route('GET', '/users/{user-id}/events/{event-id}/instances', (req, ctx) => {
-      const mailbox = mailboxOf(ctx, req);
-      const { from, to } = windowOf(req);
-      const target = resolveTarget(ctx, req.tenantId, mailbox, req.params['event-id'] ?? '');
-      const out = outputZone(req);
-      if (target.kind === 'event') {
-        const value =
-          target.event.type === 'seriesMaster'
-            ? seriesInstances(target.event, from, to, false).map((i) => instanceView(target.event, i, out))
-            : [];
-        return { status: 200, body: { value } };
-      }
-      if (target.kind === 'copy') {
-        const source = target.source;
-        const value =
-          source.type === 'seriesMaster'
-            ? seriesInstances(source, from, to, true).map((i) =>
-                copyView(target.copy, instanceView(source, i, out), source._removed === true || i.cancelled),
-              )
-            : [];
-        return { status: 200, body: { value } };
-      }
-      throw invalid('Instances can only be listed for a series master.');
-    }),
+    route('PATCH', '/users/{user-id}/events/{event-id}', patchEvent),
+    route('DELETE', '/users/{user-id}/events/{event-id}', deleteEvent),
+    route('POST', '/users/{user-id}/events/{event-id}/cancel', cancelEvent),
+    route('GET', '/users/{user-id}/events/{event-id}/instances', listInstances),
     route('GET', '/users/{user-id}/events/{event-id}/instances/{event-id1}', (req, ctx) => {
       const mailbox = mailboxOf(ctx, req);
       const series = resolveTarget(ctx, req.tenantId, mailbox, req.params['event-id'] ?? '');

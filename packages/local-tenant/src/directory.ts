@@ -8,6 +8,7 @@ import {
   type Route,
   type TenantContext,
   type TenantRequest,
+  type TenantResponse,
 } from './core.ts';
 import {
   asObject,
@@ -170,6 +171,69 @@ function listRefs(kind: 'members' | 'owners'): Route['handler'] {
 
 const GROUP_PATCHABLE = ['displayName', 'description', 'mailNickname', 'visibility'];
 
+/** POST /groups: the group with its members@odata.bind and owners@odata.bind. */
+function createGroup(req: TenantRequest, ctx: TenantContext): TenantResponse {
+  const body = asObject(req.body);
+  const displayName = requiredString(body, 'displayName', 256);
+  const mailNickname = requiredString(body, 'mailNickname', 64);
+  if (!/^[A-Za-z0-9._-]+$/.test(mailNickname))
+    throw badRequest("Property 'mailNickname' contains characters that are not allowed.", 'Request_BadRequest');
+  if (typeof body.mailEnabled !== 'boolean' || typeof body.securityEnabled !== 'boolean') {
+    throw badRequest("Properties 'mailEnabled' and 'securityEnabled' are required.", 'Request_BadRequest');
+  }
+  const groupTypes = Array.isArray(body.groupTypes) ? body.groupTypes : [];
+  const group = createGroupEntity(ctx, req.tenantId, {
+    displayName,
+    mailNickname,
+    description: optionalString(body, 'description', 1024),
+    visibility: optionalString(body, 'visibility', 20),
+    unified: groupTypes.includes('Unified'),
+    mailEnabled: body.mailEnabled,
+    securityEnabled: body.securityEnabled,
+  });
+  const m: { members: string[]; owners: string[] } = { members: [], owners: [] };
+  for (const [prop, kind] of [
+    ['members@odata.bind', 'members'],
+    ['owners@odata.bind', 'owners'],
+  ] as const) {
+    const binds = body[prop];
+    if (binds === undefined) continue;
+    if (!Array.isArray(binds)) throw badRequest(`Property '${prop}' must be an array.`);
+    for (const b of binds) m[kind].push(String(refTarget(ctx, req, b, prop).id));
+  }
+  saveMembership(ctx, req.tenantId, String(group.id), m);
+  return { status: 201, body: publicOf(group) };
+}
+
+/** DELETE /groups/{group-id}: the group, its membership and its team with everything in it. */
+function deleteGroup(req: TenantRequest, ctx: TenantContext): TenantResponse {
+  const group = getGroup(ctx, req.tenantId, req.params['group-id'] ?? '');
+  const id = String(group.id);
+  const tenant = ctx.state.tenants[req.tenantId];
+  if (tenant) {
+    delete tenant.collections.groups?.[id];
+    delete tenant.collections.groupMembership?.[id];
+    delete tenant.collections.teams?.[id];
+    // The team's channels, members, tabs, apps and operations go with the group, as in the real service.
+    const gone = new Set<string>();
+    for (const [cid, channel] of Object.entries(tenant.collections.channels ?? {})) {
+      if (channel._teamId !== id) continue;
+      gone.add(cid);
+      delete tenant.collections.channels?.[cid];
+    }
+    const sweep = (name: string, belongs: (e: Entity) => boolean) => {
+      for (const [key, e] of Object.entries(tenant.collections[name] ?? {}))
+        if (belongs(e)) delete tenant.collections[name]?.[key];
+    };
+    sweep('channelMembers', (e) => e._teamId === id);
+    sweep('tabs', (e) => gone.has(String(e._channelId)));
+    sweep('installedApps', (e) => e._scope === 'team' && e._targetId === id);
+    sweep('teamsOperations', (e) => e._teamId === id);
+  }
+  ctx.changed();
+  return { status: 204 };
+}
+
 export function directoryRoutes(): Route[] {
   return [
     {
@@ -198,38 +262,7 @@ export function directoryRoutes(): Route[] {
     {
       method: 'POST',
       pattern: '/groups',
-      handler: (req, ctx) => {
-        const body = asObject(req.body);
-        const displayName = requiredString(body, 'displayName', 256);
-        const mailNickname = requiredString(body, 'mailNickname', 64);
-        if (!/^[A-Za-z0-9._-]+$/.test(mailNickname))
-          throw badRequest("Property 'mailNickname' contains characters that are not allowed.", 'Request_BadRequest');
-        if (typeof body.mailEnabled !== 'boolean' || typeof body.securityEnabled !== 'boolean') {
-          throw badRequest("Properties 'mailEnabled' and 'securityEnabled' are required.", 'Request_BadRequest');
-        }
-        const groupTypes = Array.isArray(body.groupTypes) ? body.groupTypes : [];
-        const group = createGroupEntity(ctx, req.tenantId, {
-          displayName,
-          mailNickname,
-          description: optionalString(body, 'description', 1024),
-          visibility: optionalString(body, 'visibility', 20),
-          unified: groupTypes.includes('Unified'),
-          mailEnabled: body.mailEnabled,
-          securityEnabled: body.securityEnabled,
-        });
-        const m: { members: string[]; owners: string[] } = { members: [], owners: [] };
-        for (const [prop, kind] of [
-          ['members@odata.bind', 'members'],
-          ['owners@odata.bind', 'owners'],
-        ] as const) {
-          const binds = body[prop];
-          if (binds === undefined) continue;
-          if (!Array.isArray(binds)) throw badRequest(`Property '${prop}' must be an array.`);
-          for (const b of binds) m[kind].push(String(refTarget(ctx, req, b, prop).id));
-        }
-        saveMembership(ctx, req.tenantId, String(group.id), m);
-        return { status: 201, body: publicOf(group) };
-      },
+      handler: createGroup,
     },
     {
       method: 'GET',
@@ -257,33 +290,7 @@ export function directoryRoutes(): Route[] {
     {
       method: 'DELETE',
       pattern: '/groups/{group-id}',
-      handler: (req, ctx) => {
-        const group = getGroup(ctx, req.tenantId, req.params['group-id'] ?? '');
-        const id = String(group.id);
-        const tenant = ctx.state.tenants[req.tenantId];
-        if (tenant) {
-          delete tenant.collections.groups?.[id];
-          delete tenant.collections.groupMembership?.[id];
-          delete tenant.collections.teams?.[id];
-          // The team's channels, members, tabs, apps and operations go with the group, as in the real service.
-          const gone = new Set<string>();
-          for (const [cid, channel] of Object.entries(tenant.collections.channels ?? {})) {
-            if (channel._teamId !== id) continue;
-            gone.add(cid);
-            delete tenant.collections.channels?.[cid];
-          }
-          const sweep = (name: string, belongs: (e: Entity) => boolean) => {
-            for (const [key, e] of Object.entries(tenant.collections[name] ?? {}))
-              if (belongs(e)) delete tenant.collections[name]?.[key];
-          };
-          sweep('channelMembers', (e) => e._teamId === id);
-          sweep('tabs', (e) => gone.has(String(e._channelId)));
-          sweep('installedApps', (e) => e._scope === 'team' && e._targetId === id);
-          sweep('teamsOperations', (e) => e._teamId === id);
-        }
-        ctx.changed();
-        return { status: 204 };
-      },
+      handler: deleteGroup,
     },
     {
       method: 'GET',

@@ -208,9 +208,56 @@ function nextWave(
   return wave;
 }
 
+/** The $batch request body of one wave: each item with its headers, and dependsOn only within the wave. */
+function waveBody(wave: string[], calls: BatchItem[]): { requests: Record<string, unknown>[] } {
+  return {
+    requests: wave.map((id, i) => {
+      const item = calls[i] as BatchItem;
+      const deps = (item.dependsOn ?? []).filter((d) => wave.includes(d));
+      return {
+        id,
+        method: item.method,
+        url: relative(item.path),
+        ...(item.body !== undefined
+          ? { body: item.body, headers: { 'Content-Type': 'application/json', ...item.headers } }
+          : item.headers
+            ? { headers: item.headers }
+            : {}),
+        ...(deps.length > 0 ? { dependsOn: deps } : {}),
+      };
+    }),
+  };
+}
+
+/** A sub-request to send again, with the status that asked for it and its Retry-After, if any. */
+interface RetryAsk {
+  id: string;
+  status: number;
+  retryAfter: number | undefined;
+}
+
+/** Waits before the next wave retries `again`: the longest Retry-After asked, else the policy's backoff; counts retries. */
+async function waitBeforeRetry(ctx: BatchContext, again: RetryAsk[], attempts: Map<string, number>): Promise<void> {
+  const { now, sleep, random, policy, recorder } = ctx;
+  const attempt = Math.max(...again.map((a) => attempts.get(a.id) ?? 1));
+  const asked = again.map((a) => a.retryAfter).filter((v): v is number => v !== undefined);
+  const delay =
+    asked.length > 0
+      ? Math.max(...asked)
+      : (retryDelay(
+          { status: 503, attempt, retryAfter: undefined, elapsedMs: 0, random },
+          { ...policy, maxElapsedMs: Number.POSITIVE_INFINITY, maxAttempts: Number.POSITIVE_INFINITY },
+        ) ?? policy.baseDelayMs);
+  const before = now();
+  await sleep(delay);
+  const waited = now() - before;
+  for (const a of again)
+    if (RETRYABLE.has(a.status)) recorder.retry({ status: a.status, retryAfterMs: a.retryAfter, waitedMs: waited });
+}
+
 /** Sends `items` as $batch waves with dependsOn, retrying sub-requests the policy allows; one result per item, in order. */
 async function runBatch<T>(ctx: BatchContext, tenantId: string, items: BatchItem[]): Promise<BatchItemResult<T>[]> {
-  const { send, now, sleep, random, policy, pacer, recorder } = ctx;
+  const { send, now, random, policy, pacer, recorder } = ctx;
   const ids = items.map((item, i) => item.id ?? String(i + 1));
   if (new Set(ids).size !== ids.length) throw new Error('batch item ids must be unique');
   const byId = new Map(items.map((item, i) => [ids[i] as string, item]));
@@ -257,23 +304,7 @@ async function runBatch<T>(ctx: BatchContext, tenantId: string, items: BatchItem
     if (wave.length === 0) throw new Error('batch dependencies form a cycle');
 
     const calls = wave.map((id) => byId.get(id) as BatchItem);
-    const body = {
-      requests: wave.map((id, i) => {
-        const item = calls[i] as BatchItem;
-        const deps = (item.dependsOn ?? []).filter((d) => wave.includes(d));
-        return {
-          id,
-          method: item.method,
-          url: relative(item.path),
-          ...(item.body !== undefined
-            ? { body: item.body, headers: { 'Content-Type': 'application/json', ...item.headers } }
-            : item.headers
-              ? { headers: item.headers }
-              : {}),
-          ...(deps.length > 0 ? { dependsOn: deps } : {}),
-        };
-      }),
-    };
+    const body = waveBody(wave, calls);
     recorder.batch();
     const answer = await send(
       tenantId,
@@ -301,7 +332,7 @@ async function runBatch<T>(ctx: BatchContext, tenantId: string, items: BatchItem
         }
       ).responses ?? [];
     const answered = new Map(responses.map((r) => [r.id, r]));
-    const again: { id: string; status: number; retryAfter: number | undefined }[] = [];
+    const again: RetryAsk[] = [];
     for (const id of wave) {
       const item = byId.get(id) as BatchItem;
       const r = answered.get(id);
@@ -336,22 +367,7 @@ async function runBatch<T>(ctx: BatchContext, tenantId: string, items: BatchItem
           : {}),
       });
     }
-    if (again.length > 0) {
-      const attempt = Math.max(...again.map((a) => attempts.get(a.id) ?? 1));
-      const asked = again.map((a) => a.retryAfter).filter((v): v is number => v !== undefined);
-      const delay =
-        asked.length > 0
-          ? Math.max(...asked)
-          : (retryDelay(
-              { status: 503, attempt, retryAfter: undefined, elapsedMs: 0, random },
-              { ...policy, maxElapsedMs: Number.POSITIVE_INFINITY, maxAttempts: Number.POSITIVE_INFINITY },
-            ) ?? policy.baseDelayMs);
-      const before = now();
-      await sleep(delay);
-      const waited = now() - before;
-      for (const a of again)
-        if (RETRYABLE.has(a.status)) recorder.retry({ status: a.status, retryAfterMs: a.retryAfter, waitedMs: waited });
-    }
+    if (again.length > 0) await waitBeforeRetry(ctx, again, attempts);
     pending = pending.filter((id) => !results.has(id));
   }
   return ids.map((id) => results.get(id) as BatchItemResult<T>);
