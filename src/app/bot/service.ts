@@ -14,13 +14,10 @@ import type { Person, Programme, Werkgroep } from '../../domain/programme/schema
 import type { Clock } from '../../domain/time/clock.ts';
 import { isOpenAction, type Action } from '../../domain/work/model.ts';
 import {
-  announcementCard,
   cardActivity,
   decisionsCard,
-  digestCard,
   helpCard,
   myActionsCard,
-  overviewCard,
   statusCard,
   updateCard,
   type Card,
@@ -29,6 +26,7 @@ import { parseCommand, resolveWerkgroep } from '../../domain/bot/commands.ts';
 import { bt } from '../../domain/bot/messages.ts';
 import { meetingOccurrences, reminderPlan, type MeetingOccurrence } from '../../domain/bot/rhythm.ts';
 import { validateUpdate, valuesOf, type ProgressUpdate, type UpdateRecord } from '../../domain/bot/update.ts';
+import { composeDelivery } from './delivery.ts';
 
 /**
  * A Teams user's names as their own tenant's directory has them (Graph GET /users/{id}); throws when the user
@@ -73,68 +71,10 @@ function botContext(o: BotServiceOptions) {
   const bodyName = (id: string) => p.bodies.find((b) => b.id === id)?.name ?? id;
   const tabLink = (q: Record<string, string>) => (o.tabUrl ? { tabUrl: `${o.tabUrl}?${new URLSearchParams(q)}` } : {});
   const today = () => DateTime.fromJSDate(o.clock.now()).setZone(tz).toISODate() ?? '';
-  const personCache = new Map<string, string | null>();
-
   const langOf = (inbound: Inbound, chosen?: Lang): Lang => chosen ?? parseLang(inbound.locale, o.lang);
+  const personOf = personLookup(o, people);
 
-  /** The programme person behind a Teams user: looked up in their own tenant by object id, matched on UPN. */
-  async function personOf(inbound: Inbound): Promise<Person | undefined> {
-    const aad = inbound.from.aadObjectId;
-    const cacheKey = `${inbound.conversation.tenantId}|${aad ?? inbound.from.id}`;
-    if (!personCache.has(cacheKey)) {
-      let found: string | null = null;
-      if (
-        aad &&
-        o.users &&
-        p.gemeenten.some((g) => g.tenantId?.toLowerCase() === inbound.conversation.tenantId.toLowerCase())
-      ) {
-        try {
-          const r = await o.users(inbound.conversation.tenantId, aad);
-          const names = [r.userPrincipalName, r.mail].filter((s): s is string => !!s).map((s) => s.toLowerCase());
-          found =
-            p.people.find(
-              (x) => names.includes(x.upn.toLowerCase()) || (x.email && names.includes(x.email.toLowerCase())),
-            )?.id ?? null;
-        } catch {
-          found = null;
-        }
-      }
-      if (!found && o.localPerson) found = o.localPerson;
-      personCache.set(cacheKey, found);
-    }
-    const id = personCache.get(cacheKey);
-    return id ? people.get(id) : undefined;
-  }
-
-  const reminderOccurrences = () =>
-    meetingOccurrences(p).filter((m) =>
-      m.bodyIds.some((id) => p.bodies.find((b) => b.id === id)?.kind === p.reminders.bodyKind),
-    );
-  const compileAt = (m: MeetingOccurrence): Date => {
-    const c = reminderPlan(p, [m], { from: new Date(0), until: new Date(8.64e15) }, new Set()).find(
-      (d) => d.kind === 'compile',
-    );
-    return c?.dueAt ?? m.start;
-  };
-  function currentPeriod() {
-    const now = o.clock.now();
-    for (const m of reminderOccurrences()) {
-      const at = compileAt(m);
-      if (at > now) return { occurrence: m, compileAt: at };
-    }
-    return undefined;
-  }
-  const periodLabel = (key: string, lang: Lang): string => {
-    const m = meetingOccurrences(p).find((x) => x.key === key);
-    if (!m) return key;
-    return `${m.bodyIds.map(bodyName).join(', ')}, ${DateTime.fromJSDate(m.start, { zone: tz }).setLocale(lang).toFormat('cccc d LLLL yyyy')}`;
-  };
-  const editable = (periodKey: string): { open: boolean; until?: Date } => {
-    const m = meetingOccurrences(p).find((x) => x.key === periodKey);
-    if (!m) return { open: false };
-    const until = compileAt(m);
-    return { open: o.clock.now() < until, until };
-  };
+  const { currentPeriod, periodLabel, editable } = periods(o, bodyName);
 
   const actions = async (): Promise<Action[]> =>
     (await o.store.actions.list(pid)).map(toDomainAction).filter(isOpenAction);
@@ -232,7 +172,80 @@ function botContext(o: BotServiceOptions) {
   };
 }
 
-type BotContext = ReturnType<typeof botContext>;
+/** The programme person behind a Teams user: looked up in their own tenant by object id, matched on UPN. */
+function personLookup(
+  o: BotServiceOptions,
+  people: Map<string, Person>,
+): (inbound: Inbound) => Promise<Person | undefined> {
+  const p = o.programme;
+  const personCache = new Map<string, string | null>();
+
+  return async function personOf(inbound: Inbound): Promise<Person | undefined> {
+    const aad = inbound.from.aadObjectId;
+    const cacheKey = `${inbound.conversation.tenantId}|${aad ?? inbound.from.id}`;
+    if (!personCache.has(cacheKey)) {
+      let found: string | null = null;
+      if (
+        aad &&
+        o.users &&
+        p.gemeenten.some((g) => g.tenantId?.toLowerCase() === inbound.conversation.tenantId.toLowerCase())
+      ) {
+        try {
+          const r = await o.users(inbound.conversation.tenantId, aad);
+          const names = [r.userPrincipalName, r.mail].filter((s): s is string => !!s).map((s) => s.toLowerCase());
+          found =
+            p.people.find(
+              (x) => names.includes(x.upn.toLowerCase()) || (x.email && names.includes(x.email.toLowerCase())),
+            )?.id ?? null;
+        } catch {
+          found = null;
+        }
+      }
+      if (!found && o.localPerson) found = o.localPerson;
+      personCache.set(cacheKey, found);
+    }
+    const id = personCache.get(cacheKey);
+    return id ? people.get(id) : undefined;
+  };
+}
+
+/** The meetings updates are gathered for: the current one, a period's label, and until when it can be changed. */
+function periods(o: BotServiceOptions, bodyName: (id: string) => string) {
+  const p = o.programme;
+  const tz = p.programme.timeZone;
+  const reminderOccurrences = () =>
+    meetingOccurrences(p).filter((m) =>
+      m.bodyIds.some((id) => p.bodies.find((b) => b.id === id)?.kind === p.reminders.bodyKind),
+    );
+  const compileAt = (m: MeetingOccurrence): Date => {
+    const c = reminderPlan(p, [m], { from: new Date(0), until: new Date(8.64e15) }, new Set()).find(
+      (d) => d.kind === 'compile',
+    );
+    return c?.dueAt ?? m.start;
+  };
+  function currentPeriod() {
+    const now = o.clock.now();
+    for (const m of reminderOccurrences()) {
+      const at = compileAt(m);
+      if (at > now) return { occurrence: m, compileAt: at };
+    }
+    return undefined;
+  }
+  const periodLabel = (key: string, lang: Lang): string => {
+    const m = meetingOccurrences(p).find((x) => x.key === key);
+    if (!m) return key;
+    return `${m.bodyIds.map(bodyName).join(', ')}, ${DateTime.fromJSDate(m.start, { zone: tz }).setLocale(lang).toFormat('cccc d LLLL yyyy')}`;
+  };
+  const editable = (periodKey: string): { open: boolean; until?: Date } => {
+    const m = meetingOccurrences(p).find((x) => x.key === periodKey);
+    if (!m) return { open: false };
+    const until = compileAt(m);
+    return { open: o.clock.now() < until, until };
+  };
+  return { currentPeriod, periodLabel, editable };
+}
+
+export type BotContext = ReturnType<typeof botContext>;
 
 /** A message: a command answered with text or a card. */
 async function onMessage(c: BotContext, inbound: Inbound, raw: string): Promise<OutboundActivity[]> {
@@ -422,156 +435,6 @@ async function onRemoved(c: BotContext, inbound: Inbound): Promise<void> {
   const now = o.clock.now();
   if (inbound.teamId) await o.store.bot.removeTeam(pid, inbound.teamId, now);
   await o.store.bot.removeConversation(pid, inbound.conversation.id, now);
-}
-
-/** One planned message of the rhythm, composed from the data as it is now (or skipped, with the reason). */
-async function composeDelivery(c: BotContext, row: DeliveryRow): Promise<Composed> {
-  const { o, p, pid, tz, people, werkgroepen, bodyName, tabLink, today, actions, nameOf, updateCardFor } = c;
-  const lang = o.lang;
-  const payload = row.payload ?? {};
-  if (row.kind === 'test') {
-    const ref = await o.store.bot.conversation(pid, String(payload['conversationId'] ?? ''));
-    if (!ref) return { skip: 'no-conversation' };
-    return { to: ref, activity: text(String(payload['text'] ?? '')) };
-  }
-  const channelBody = row.recipient.startsWith('channel:') ? row.recipient.slice('channel:'.length) : undefined;
-  const ref = channelBody
-    ? await o.store.bot.channel(pid, channelBody)
-    : await o.store.bot.personal(pid, row.recipient);
-  if (!ref) return { skip: 'no-conversation' };
-  const occurrence = (): MeetingOccurrence | undefined => {
-    const base = meetingOccurrences(p).find((m) => m.key === row.occurrenceKey);
-    if (!base) return undefined;
-    const start = typeof payload['start'] === 'string' ? new Date(payload['start']) : base.start;
-    const end = typeof payload['end'] === 'string' ? new Date(payload['end']) : base.end;
-    return { ...base, start, end, ...(typeof payload['joinUrl'] === 'string' ? { joinUrl: payload['joinUrl'] } : {}) };
-  };
-  const meetingLabel = (m: MeetingOccurrence) =>
-    DateTime.fromJSDate(m.start, { zone: tz })
-      .setLocale(lang)
-      .toFormat(bt('format.meeting', {}, lang));
-  const all = await actions();
-  const t = today();
-  switch (row.kind) {
-    case 'ask':
-    case 'nudge': {
-      const wg = werkgroepen.find((w) => w.id === row.werkgroep);
-      const m = occurrence();
-      if (!wg || !m) return { skip: 'unknown-werkgroep-or-meeting' };
-      if (row.kind === 'nudge' && (await o.store.bot.update(pid, wg.id, m.key))) return { skip: 'update-received' };
-      const intro = bt(
-        row.kind === 'ask' ? 'update.ask' : 'update.nudge',
-        { meeting: meetingLabel(m), werkgroep: wg.name },
-        lang,
-      );
-      return { to: ref, activity: cardActivity(await updateCardFor(wg, m.key, lang, [], { intro }), intro) };
-    }
-    case 'compile': {
-      const m = occurrence();
-      if (!m) return { skip: 'unknown-meeting' };
-      const rows = await Promise.all(
-        werkgroepen.map(async (w) => {
-          const u = await o.store.bot.update(pid, w.id, m.key);
-          const d = u?.data as unknown as ProgressUpdate | undefined;
-          return {
-            werkgroepName: w.name,
-            missing: !d,
-            ...(d
-              ? {
-                  status: d.status,
-                  updateAgeDays: Math.floor(
-                    (o.clock.now().getTime() - (u as StoredUpdate).submittedAt.getTime()) / 86_400_000,
-                  ),
-                }
-              : {}),
-            ...(d?.decisionsNeeded ? { decisionsNeeded: d.decisionsNeeded } : {}),
-          };
-        }),
-      );
-      const blocked = all
-        .filter((a) => a.blockedBy.length > 0)
-        .map((a) => ({
-          title: a.title,
-          werkgroepName: bodyName(a.werkgroep),
-          waitingDays: Math.max(
-            0,
-            Math.floor((Date.parse(t) - Date.parse(a.blockedSince ?? a.createdOn ?? t)) / 86_400_000),
-          ),
-        }))
-        .sort((a, b) => b.waitingDays - a.waitingDays);
-      const overdue = all
-        .filter((a) => a.due && a.due < t)
-        .map((a) => ({ title: a.title, werkgroepName: bodyName(a.werkgroep), due: a.due as string }))
-        .sort((a, b) => a.due.localeCompare(b.due));
-      return {
-        to: ref,
-        activity: cardActivity(
-          overviewCard({
-            meetingLabel: meetingLabel(m),
-            rows,
-            blocked,
-            overdue,
-            lang,
-            ...tabLink({ view: 'overzicht' }),
-          }),
-        ),
-      };
-    }
-    case 'announce': {
-      const m = occurrence();
-      if (!m || !channelBody) return { skip: 'unknown-meeting' };
-      const body = p.bodies.find((b) => b.id === channelBody);
-      const open = all.filter(
-        (a) =>
-          a.werkgroep === channelBody ||
-          (body?.kind === 'projectgroep' &&
-            werkgroepen.some((w) => w.projectgroep === body.id && w.id === a.werkgroep)),
-      );
-      return {
-        to: ref,
-        activity: cardActivity(
-          announcementCard({
-            bodyName: body?.name ?? channelBody,
-            start: m.start,
-            end: m.end,
-            timeZone: tz,
-            lang,
-            openActions: open.map((a) => ({
-              title: a.title,
-              ownerNames: a.owners.map(nameOf),
-              ...(a.due ? { due: a.due } : {}),
-            })),
-            ...(m.joinUrl ? { joinUrl: m.joinUrl } : {}),
-            ...(body?.agendaUrl ? { agendaUrl: body.agendaUrl } : {}),
-          }),
-        ),
-      };
-    }
-    case 'digest': {
-      const person = people.get(row.recipient);
-      const overdue = all.filter((a) => a.owners.includes(row.recipient) && a.due && a.due < t);
-      if (!person) return { skip: 'unknown-person' };
-      if (overdue.length === 0) return { skip: 'nothing-overdue' };
-      return {
-        to: ref,
-        activity: cardActivity(
-          digestCard({
-            ...tabLink({ view: 'acties' }),
-            personName: person.name,
-            overdue: overdue.map((a) => ({
-              title: a.title,
-              werkgroepName: bodyName(a.werkgroep),
-              due: a.due as string,
-            })),
-            today: t,
-            lang,
-          }),
-        ),
-      };
-    }
-    default:
-      return { skip: `unknown-kind` };
-  }
 }
 
 export function createBotService(o: BotServiceOptions): BotService {

@@ -112,19 +112,46 @@ export interface UpdateCardOptions {
 export function updateCard(o: UpdateCardOptions): Card {
   const { lang } = o;
   const v = o.values ?? {};
-  const wgName = werkgroepName(o.programme, o.werkgroep);
-  const errorOf = (field: string) => o.errors?.find((e) => e.field === field)?.message;
   const tz = o.submitted?.timeZone ?? o.programme.programme.timeZone;
-  const input = (id: string, label: string, extra: Element = {}): Element => ({
-    type: 'Input.Text',
-    id,
-    label,
-    isMultiline: true,
-    maxLength: MAX_TEXT,
-    ...(v[id] ? { value: v[id] } : {}),
-    ...(errorOf(id) ? { errorMessage: errorOf(id) } : {}),
-    ...extra,
-  });
+  const body: Element[] = updateCardHead(o, tz);
+  if (!o.editable) {
+    body.push(text(bt('update.closed', {}, lang), { isSubtle: true }));
+    body.push(facts(closedUpdateRows(v, lang)));
+    return card(body);
+  }
+  if (o.editableUntil)
+    body.push(
+      text(bt('update.editableUntil', { at: when(o.editableUntil, tz, lang) }, lang), {
+        isSubtle: true,
+        spacing: 'None',
+      }),
+    );
+  body.push(...updateCardInputs(o, v));
+  const data = { werkgroep: o.werkgroep, period: o.period };
+  return card(
+    body,
+    [
+      {
+        type: 'Action.Execute',
+        title: bt(o.submitted ? 'update.resubmit' : 'update.submit', {}, lang),
+        verb: 'update.submit',
+        data,
+        style: 'positive',
+      },
+    ],
+    {
+      refresh: {
+        action: { type: 'Action.Execute', title: 'refresh', verb: 'update.refresh', data },
+        userIds: o.refreshUserIds.slice(0, 60),
+      },
+    },
+  );
+}
+
+/** The update card's top: intro, the refusals, title, period and who submitted when. */
+function updateCardHead(o: UpdateCardOptions, tz: string): Element[] {
+  const { lang } = o;
+  const wgName = werkgroepName(o.programme, o.werkgroep);
   const body: Element[] = [];
   if (o.intro) body.push(text(plain(o.intro, 500)));
   if (o.errors && o.errors.length > 0) {
@@ -147,33 +174,44 @@ export function updateCard(o: UpdateCardOptions): Card {
         color: 'Good',
       }),
     );
-  if (!o.editable) {
-    body.push(text(bt('update.closed', {}, lang), { isSubtle: true }));
-    const status = v['status'] as UpdateStatus | undefined;
-    const rows: [string, string][] = [];
-    if (status && (UPDATE_STATUSES as readonly string[]).includes(status))
-      rows.push([bt('update.status', {}, lang), bt(`status.${status}`, {}, lang)]);
-    for (const [f, key] of [
-      ['progress', 'update.progress'],
-      ['successes', 'update.successes'],
-      ['nextSteps', 'update.nextSteps'],
-      ['blockers', 'update.blockers'],
-      ['decisionsNeeded', 'update.decisionsNeeded'],
-    ] as const) {
-      if (v[f]) rows.push([bt(key, {}, lang), plain(v[f] as string)]);
-    }
-    for (const k of FOUR_KS)
-      if (v[kNoteField(k)]) rows.push([bt(`k.${k}`, {}, lang), plain(v[kNoteField(k)] as string, 500)]);
-    body.push(facts(rows));
-    return card(body);
+  return body;
+}
+
+/** A closed update card's facts: the values as they were submitted. */
+function closedUpdateRows(v: Record<string, string>, lang: Lang): [string, string][] {
+  const status = v['status'] as UpdateStatus | undefined;
+  const rows: [string, string][] = [];
+  if (status && (UPDATE_STATUSES as readonly string[]).includes(status))
+    rows.push([bt('update.status', {}, lang), bt(`status.${status}`, {}, lang)]);
+  for (const [f, key] of [
+    ['progress', 'update.progress'],
+    ['successes', 'update.successes'],
+    ['nextSteps', 'update.nextSteps'],
+    ['blockers', 'update.blockers'],
+    ['decisionsNeeded', 'update.decisionsNeeded'],
+  ] as const) {
+    if (v[f]) rows.push([bt(key, {}, lang), plain(v[f] as string)]);
   }
-  if (o.editableUntil)
-    body.push(
-      text(bt('update.editableUntil', { at: when(o.editableUntil, tz, lang) }, lang), {
-        isSubtle: true,
-        spacing: 'None',
-      }),
-    );
+  for (const k of FOUR_KS)
+    if (v[kNoteField(k)]) rows.push([bt(`k.${k}`, {}, lang), plain(v[kNoteField(k)] as string, 500)]);
+  return rows;
+}
+
+/** An open update card's inputs, filled with the values entered and their errors. */
+function updateCardInputs(o: UpdateCardOptions, v: Record<string, string>): Element[] {
+  const { lang } = o;
+  const errorOf = (field: string) => o.errors?.find((e) => e.field === field)?.message;
+  const input = (id: string, label: string, extra: Element = {}): Element => ({
+    type: 'Input.Text',
+    id,
+    label,
+    isMultiline: true,
+    maxLength: MAX_TEXT,
+    ...(v[id] ? { value: v[id] } : {}),
+    ...(errorOf(id) ? { errorMessage: errorOf(id) } : {}),
+    ...extra,
+  });
+  const body: Element[] = [];
   body.push({
     type: 'Input.ChoiceSet',
     id: 'status',
@@ -224,25 +262,7 @@ export function updateCard(o: UpdateCardOptions): Card {
       ...(errorOf('actions') ? { errorMessage: errorOf('actions') } : {}),
     });
   }
-  const data = { werkgroep: o.werkgroep, period: o.period };
-  return card(
-    body,
-    [
-      {
-        type: 'Action.Execute',
-        title: bt(o.submitted ? 'update.resubmit' : 'update.submit', {}, lang),
-        verb: 'update.submit',
-        data,
-        style: 'positive',
-      },
-    ],
-    {
-      refresh: {
-        action: { type: 'Action.Execute', title: 'refresh', verb: 'update.refresh', data },
-        userIds: o.refreshUserIds.slice(0, 60),
-      },
-    },
-  );
+  return body;
 }
 
 /** The update card with the question before the regiegroep meeting on top. */

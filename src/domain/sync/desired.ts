@@ -116,6 +116,35 @@ export function desiredState(p: Programme): DesiredState {
   const isHost = (personId: string) => people[personId]?.tenantId === host.tenantId;
   const bodies = p.bodies as Body[];
 
+  const channels = desiredChannels(p, bodies, isHost);
+
+  // Team: the owners, and every host-tenant person who works in a body (others join through shared channels,
+  // or as guests where a channel says so).
+  const inBodies = new Set(bodies.flatMap((b) => b.members));
+  const guestChannels = channels.filter((c) => c.externalAccess === 'guest');
+  const teamMembers = new Set<string>([...p.programme.team.owners]);
+  for (const id of inBodies) if (isHost(id)) teamMembers.add(id);
+  for (const c of guestChannels) for (const id of c.members) teamMembers.add(id);
+
+  const meetings = desiredMeetings(p, bodies, people, channels);
+  return {
+    programmeId: p.programme.id,
+    hostTenantId: host.tenantId,
+    organizer: p.programme.organizer,
+    team: {
+      displayName: p.programme.team.name,
+      description: p.programme.team.description ?? p.programme.name,
+      owners: [...p.programme.team.owners],
+      members: [...teamMembers],
+    },
+    channels,
+    meetings,
+    people,
+  };
+}
+
+/** A channel per body that has one, with its owner and (for shared and private channels) its members. */
+function desiredChannels(p: Programme, bodies: Body[], isHost: (personId: string) => boolean): DesiredChannel[] {
   const channels: DesiredChannel[] = [];
   for (const body of bodies) {
     if (!body.channel) continue;
@@ -138,15 +167,16 @@ export function desiredState(p: Programme): DesiredState {
       members,
     });
   }
+  return channels;
+}
 
-  // Team: the owners, and every host-tenant person who works in a body (others join through shared channels,
-  // or as guests where a channel says so).
-  const inBodies = new Set(bodies.flatMap((b) => b.members));
-  const guestChannels = channels.filter((c) => c.externalAccess === 'guest');
-  const teamMembers = new Set<string>([...p.programme.team.owners]);
-  for (const id of inBodies) if (isHost(id)) teamMembers.add(id);
-  for (const c of guestChannels) for (const id of c.members) teamMembers.add(id);
-
+/** A meeting series (with its holiday exceptions) per recurring cadence, or an event per occurrence otherwise. */
+function desiredMeetings(
+  p: Programme,
+  bodies: Body[],
+  people: Record<string, DesiredPerson>,
+  channels: DesiredChannel[],
+): DesiredMeeting[] {
   const channelOf = new Map(channels.map((c) => [c.bodyId, c]));
   const meetings: DesiredMeeting[] = [];
   for (const cadence of p.cadences) {
@@ -215,18 +245,5 @@ export function desiredState(p: Programme): DesiredState {
       }
     }
   }
-  return {
-    programmeId: p.programme.id,
-    hostTenantId: host.tenantId,
-    organizer: p.programme.organizer,
-    team: {
-      displayName: p.programme.team.name,
-      description: p.programme.team.description ?? p.programme.name,
-      owners: [...p.programme.team.owners],
-      members: [...teamMembers],
-    },
-    channels,
-    meetings,
-    people,
-  };
+  return meetings;
 }

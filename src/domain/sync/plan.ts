@@ -1,7 +1,8 @@
 // plan(desired, actual) → changes: what to create, update, add, cancel or move so the tenants match the
 // programme file, what cannot be done and why, and what exists but is not in the file (drift: only removed
 // with --prune). Pure: no I/O, time is a parameter.
-import type { DesiredChannel, DesiredMeeting, DesiredPerson, DesiredState } from './desired.ts';
+import type { DesiredChannel, DesiredPerson, DesiredState } from './desired.ts';
+import { planMeetings } from './meetings.ts';
 
 /** A user as found in their home tenant (or a guest account in the host tenant). */
 export interface DirectoryEntry {
@@ -142,30 +143,6 @@ function resolve(d: DesiredState, a: ActualState, person: DesiredPerson, asGuest
   return { ok: true, userId: entry.id, tenantId: inHost || asGuest ? undefined : person.tenantId };
 }
 
-function meetingEvent(d: DesiredState, m: DesiredMeeting, fromDate?: string): Record<string, unknown> {
-  const start = fromDate ? `${fromDate}${m.start.slice(10)}` : m.start;
-  const end = fromDate ? `${fromDate}${m.end.slice(10)}` : m.end;
-  const recurrence =
-    m.recurrence && fromDate
-      ? { ...m.recurrence, range: { ...(m.recurrence['range'] as Record<string, unknown>), startDate: fromDate } }
-      : m.recurrence;
-  return {
-    subject: m.subject,
-    body: { contentType: 'html', content: m.bodyHtml },
-    start: { dateTime: start, timeZone: m.timeZone },
-    end: { dateTime: end, timeZone: m.timeZone },
-    ...(recurrence ? { recurrence } : {}),
-    attendees: m.attendees
-      .map((id) => d.people[id])
-      .filter((p): p is DesiredPerson => p !== undefined)
-      .map((p) => ({ emailAddress: { address: p.email, name: p.name }, type: 'required' })),
-    isOnlineMeeting: true,
-    onlineMeetingProvider: 'teamsForBusiness',
-    allowNewTimeProposals: false,
-    transactionId: m.transactionId,
-  };
-}
-
 /** The changes that bring the tenants (`a`) to the desired state (`d`): team, channels and members, meetings. */
 export function plan(d: DesiredState, a: ActualState, options: PlanOptions): Change[] {
   const changes: Change[] = [];
@@ -177,7 +154,7 @@ export function plan(d: DesiredState, a: ActualState, options: PlanOptions): Cha
 }
 
 /** Adds one change (drift and destructive default to false). */
-type Push = (c: Omit<Change, 'drift' | 'destructive'> & Partial<Pick<Change, 'drift' | 'destructive'>>) => void;
+export type Push = (c: Omit<Change, 'drift' | 'destructive'> & Partial<Pick<Change, 'drift' | 'destructive'>>) => void;
 
 /** The team and its members. */
 function planTeam(d: DesiredState, a: ActualState, push: Push): void {
@@ -276,7 +253,6 @@ function planTeam(d: DesiredState, a: ActualState, push: Push): void {
 
 /** Channels and their members; channels of the team the file does not have are drift. */
 function planChannels(d: DesiredState, a: ActualState, push: Push): void {
-  const name = (id: string) => d.people[id]?.name ?? id;
   // --- Channels and their members --------------------------------------------------------------------------
   const byName = new Map(a.channels.map((c) => [lower(c.displayName), c]));
   const managedNames = new Set(d.channels.map((c) => lower(c.displayName)));
@@ -338,55 +314,7 @@ function planChannels(d: DesiredState, a: ActualState, push: Push): void {
       }
     }
     if (c.kind === 'standard') continue;
-    const present = new Map((actual?.members ?? []).map((m) => [m.userId, m]));
-    const wanted = new Set<string>();
-    for (const id of c.members) {
-      const person = d.people[id];
-      if (!person) continue;
-      const res = resolve(d, a, person, c.externalAccess === 'guest' || c.kind === 'private');
-      if (!res.ok) {
-        push({
-          id: `${c.key}:member:${id}:skip`,
-          kind: 'channel-member',
-          action: 'skip',
-          group: c.bodyId,
-          target: `${person.name} → ${c.displayName}`,
-          reason: res.reason,
-          apply: { op: 'none' },
-        });
-        continue;
-      }
-      wanted.add(res.userId);
-      if (!actual && owner?.ok && owner.userId === res.userId) continue;
-      if (!present.has(res.userId)) {
-        push({
-          id: `${c.key}:member:${id}:add`,
-          kind: 'channel-member',
-          action: 'add',
-          group: c.bodyId,
-          target: `${name(id)} → ${c.displayName}`,
-          reason: {
-            key: res.tenantId ? 'sync.reason.crossTenant' : 'sync.reason.member',
-            params: { body: c.displayName, gemeente: person.gemeente },
-          },
-          apply: { op: 'addChannelMember', channelKey: c.key, userId: res.userId, tenantId: res.tenantId },
-        });
-      }
-    }
-    for (const m of actual?.members ?? []) {
-      if (wanted.has(m.userId)) continue;
-      push({
-        id: `${c.key}:member:${m.userId}:remove`,
-        kind: 'channel-member',
-        action: 'remove',
-        group: c.bodyId,
-        target: `${m.userId} → ${c.displayName}`,
-        destructive: true,
-        drift: true,
-        reason: { key: 'sync.reason.notInFile', params: {} },
-        apply: { op: 'removeChannelMember', channelId: actual?.id ?? '', membershipId: m.membershipId },
-      });
-    }
+    planChannelMembers(d, a, c, actual, owner, push);
   }
   for (const c of a.channels) {
     if (managedNames.has(lower(c.displayName)) || lower(c.displayName) === 'general') continue;
@@ -404,162 +332,63 @@ function planChannels(d: DesiredState, a: ActualState, push: Push): void {
   }
 }
 
-/** Meetings: series and single ones, their holiday exceptions, and the programme's meetings the file no longer has. */
-function planMeetings(d: DesiredState, a: ActualState, options: PlanOptions, push: Push): void {
-  // --- Meetings --------------------------------------------------------------------------------------------
-  const byTxn = new Map(a.meetings.map((m) => [m.transactionId, m]));
-  const wantedTxns = new Set(d.meetings.map((m) => m.transactionId));
-  for (const m of d.meetings) {
-    const actual = byTxn.get(m.transactionId);
-    const group = m.cadenceId;
-    const when = m.start.slice(0, 10);
-    if (!actual) {
-      // A single meeting in the past is history: not made afterwards.
-      if (!m.recurrence && when <= options.today) continue;
-      // A changed series starts anew after today; the old one is ended below (past occurrences stay as they were).
-      const replacing = a.meetings.find(
-        (x) =>
-          x.transactionId.startsWith(`rk-${d.programmeId}-${m.cadenceId}-`) &&
-          !wantedTxns.has(x.transactionId) &&
-          m.recurrence,
-      );
-      const from =
-        replacing && m.recurrence && m.start.slice(0, 10) <= options.today ? nextRuleDate(m, options.today) : undefined;
-      if (m.recurrence && replacing && m.start.slice(0, 10) <= options.today && !from) continue;
+/** A shared or private channel's members: who is added, who is there but not in the file (drift). */
+function planChannelMembers(
+  d: DesiredState,
+  a: ActualState,
+  c: DesiredChannel,
+  actual: ActualChannel | undefined,
+  owner: Resolution | undefined,
+  push: Push,
+): void {
+  const name = (id: string) => d.people[id]?.name ?? id;
+  const present = new Map((actual?.members ?? []).map((m) => [m.userId, m]));
+  const wanted = new Set<string>();
+  for (const id of c.members) {
+    const person = d.people[id];
+    if (!person) continue;
+    const res = resolve(d, a, person, c.externalAccess === 'guest' || c.kind === 'private');
+    if (!res.ok) {
       push({
-        id: `${m.key}:create`,
-        kind: 'meeting',
-        action: 'create',
-        group,
-        target: `${m.subject}${m.recurrence ? '' : ` (${when})`}`,
-        reason: { key: m.recurrence ? 'sync.reason.series' : 'sync.reason.single', params: { from: from ?? when } },
-        apply: { op: 'createMeeting', meetingKey: m.key, event: meetingEvent(d, m, from) },
+        id: `${c.key}:member:${id}:skip`,
+        kind: 'channel-member',
+        action: 'skip',
+        group: c.bodyId,
+        target: `${person.name} → ${c.displayName}`,
+        reason: res.reason,
+        apply: { op: 'none' },
       });
-    } else {
-      const patch: Record<string, unknown> = {};
-      if (actual.subject !== m.subject) patch['subject'] = m.subject;
-      if (actual.bodyHtml !== m.bodyHtml) patch['body'] = { contentType: 'html', content: m.bodyHtml };
-      const wantAttendees = m.attendees.map((id) => lower(d.people[id]?.email ?? '')).sort();
-      if (JSON.stringify([...actual.attendees].map(lower).sort()) !== JSON.stringify(wantAttendees))
-        patch['attendees'] = meetingEvent(d, m)['attendees'];
-      if (Object.keys(patch).length > 0) {
-        push({
-          id: `${m.key}:update`,
-          kind: 'meeting',
-          action: 'update',
-          group,
-          target: m.subject,
-          reason: { key: 'sync.reason.differs', params: { what: Object.keys(patch).join(', ') } },
-          apply: { op: 'updateMeeting', eventId: actual.id, patch },
-        });
-      }
-    }
-    // Holiday exceptions of a series, future ones only.
-    if (m.recurrence) {
-      const live = new Map((actual?.instances ?? []).map((i) => [i.originalDate, i]));
-      for (const x of m.exceptions) {
-        if (x.originalDate <= options.today) continue;
-        if (actual && actual.instances.length > 0 && x.originalDate > (actual.endDate ?? '9999')) continue;
-        const inst = live.get(x.originalDate);
-        if (x.action === 'cancel') {
-          if (actual && !inst) continue;
-          push({
-            id: `${m.key}:${x.originalDate}:cancel`,
-            kind: 'occurrence',
-            action: 'cancel',
-            group,
-            target: `${m.subject} ${x.originalDate}`,
-            reason: { key: 'sync.reason.holidaySkip', params: { holiday: x.holiday } },
-            apply: {
-              op: 'cancelOccurrence',
-              meetingKey: m.key,
-              originalDate: x.originalDate,
-              comment: `Vervalt: ${x.holiday}`,
-            },
-          });
-        } else {
-          if (actual && (!inst || inst.start === x.start)) continue;
-          push({
-            id: `${m.key}:${x.originalDate}:move`,
-            kind: 'occurrence',
-            action: 'move',
-            group,
-            target: `${m.subject} ${x.originalDate}`,
-            reason: {
-              key: 'sync.reason.holidayMove',
-              params: { holiday: x.holiday, to: (x.start ?? '').slice(0, 10) },
-            },
-            apply: {
-              op: 'moveOccurrence',
-              meetingKey: m.key,
-              originalDate: x.originalDate,
-              start: x.start ?? '',
-              end: x.end ?? '',
-              timeZone: m.timeZone,
-            },
-          });
-        }
-      }
-    }
-  }
-  // Meetings of this programme the file no longer has (or whose timing changed): end a series after today,
-  // keep the past. A changed rhythm is an update the file asks for; a meeting the file no longer has is drift,
-  // ended or removed only with --prune.
-  for (const x of a.meetings) {
-    if (wantedTxns.has(x.transactionId)) continue;
-    const cadenceId = x.transactionId
-      .slice(`rk-${d.programmeId}-`.length)
-      .replace(/-[0-9a-f]{12}$/, '')
-      .replace(/-\d{4}-\d{2}-\d{2}$/, '');
-    const stillWanted = d.meetings.some((m) => m.cadenceId === cadenceId);
-    if (x.endDate !== undefined) {
-      if (x.endDate <= options.today) continue;
-      const hasPast = x.instances.some((i) => i.originalDate <= options.today);
-      if (hasPast) {
-        push({
-          id: `meeting:${x.id}:end`,
-          kind: 'meeting',
-          action: 'end',
-          group: cadenceId,
-          target: x.subject,
-          destructive: !stillWanted,
-          drift: !stillWanted,
-          reason: {
-            key: stillWanted ? 'sync.reason.timingChanged' : 'sync.reason.notInFile',
-            params: { until: options.today },
-          },
-          apply: {
-            op: 'endSeries',
-            eventId: x.id,
-            recurrence: {
-              ...x.recurrence,
-              range: { ...(x.recurrence?.['range'] as Record<string, unknown> | undefined), endDate: options.today },
-            },
-          },
-        });
-        continue;
-      }
-    } else if ((x.instances[0]?.originalDate ?? '9999') <= options.today) {
       continue;
     }
+    wanted.add(res.userId);
+    if (!actual && owner?.ok && owner.userId === res.userId) continue;
+    if (!present.has(res.userId)) {
+      push({
+        id: `${c.key}:member:${id}:add`,
+        kind: 'channel-member',
+        action: 'add',
+        group: c.bodyId,
+        target: `${name(id)} → ${c.displayName}`,
+        reason: {
+          key: res.tenantId ? 'sync.reason.crossTenant' : 'sync.reason.member',
+          params: { body: c.displayName, gemeente: person.gemeente },
+        },
+        apply: { op: 'addChannelMember', channelKey: c.key, userId: res.userId, tenantId: res.tenantId },
+      });
+    }
+  }
+  for (const m of actual?.members ?? []) {
+    if (wanted.has(m.userId)) continue;
     push({
-      id: `meeting:${x.id}:remove`,
-      kind: 'meeting',
+      id: `${c.key}:member:${m.userId}:remove`,
+      kind: 'channel-member',
       action: 'remove',
-      group: cadenceId,
-      target: x.subject,
-      destructive: !stillWanted,
-      drift: !stillWanted,
-      reason: {
-        key: stillWanted ? 'sync.reason.timingChanged' : 'sync.reason.notInFile',
-        params: { until: options.today },
-      },
-      apply: { op: 'removeMeeting', eventId: x.id },
+      group: c.bodyId,
+      target: `${m.userId} → ${c.displayName}`,
+      destructive: true,
+      drift: true,
+      reason: { key: 'sync.reason.notInFile', params: {} },
+      apply: { op: 'removeChannelMember', channelId: actual?.id ?? '', membershipId: m.membershipId },
     });
   }
-}
-
-/** The first rule date of a series after `today` (the new series of a changed cadence starts there). */
-function nextRuleDate(m: DesiredMeeting, today: string): string | undefined {
-  return m.ruleDates.find((d) => d > today);
 }

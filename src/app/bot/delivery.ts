@@ -1,0 +1,197 @@
+// Composes the planned messages of the bot's rhythm (ask, nudge, compile, announce, digest) from the data as it is now.
+import { DateTime } from 'luxon';
+import type { DeliveryRow, StoredUpdate } from '../../adapters/store/bot-records.ts';
+import type { OutboundActivity } from '../../adapters/bot/transport.ts';
+import type { Composed } from '../../adapters/bot/deliveries.ts';
+import type { Lang } from '../../domain/i18n.ts';
+import type { Action } from '../../domain/work/model.ts';
+import { announcementCard, cardActivity, digestCard, overviewCard } from '../../domain/bot/cards.ts';
+import { bt } from '../../domain/bot/messages.ts';
+import { meetingOccurrences, type MeetingOccurrence } from '../../domain/bot/rhythm.ts';
+import type { ProgressUpdate } from '../../domain/bot/update.ts';
+import type { BotContext } from './service.ts';
+
+type Address = Extract<Composed, { to: unknown }>['to'];
+
+const text = (t: string): OutboundActivity => ({ type: 'message', text: t });
+
+/** One planned message of the rhythm, composed from the data as it is now (or skipped, with the reason). */
+export async function composeDelivery(c: BotContext, row: DeliveryRow): Promise<Composed> {
+  const { o, p, pid, tz, werkgroepen, today, actions, updateCardFor } = c;
+  const lang = o.lang;
+  const payload = row.payload ?? {};
+  if (row.kind === 'test') {
+    const ref = await o.store.bot.conversation(pid, String(payload['conversationId'] ?? ''));
+    if (!ref) return { skip: 'no-conversation' };
+    return { to: ref, activity: text(String(payload['text'] ?? '')) };
+  }
+  const channelBody = row.recipient.startsWith('channel:') ? row.recipient.slice('channel:'.length) : undefined;
+  const ref = channelBody
+    ? await o.store.bot.channel(pid, channelBody)
+    : await o.store.bot.personal(pid, row.recipient);
+  if (!ref) return { skip: 'no-conversation' };
+  const occurrence = (): MeetingOccurrence | undefined => {
+    const base = meetingOccurrences(p).find((m) => m.key === row.occurrenceKey);
+    if (!base) return undefined;
+    const start = typeof payload['start'] === 'string' ? new Date(payload['start']) : base.start;
+    const end = typeof payload['end'] === 'string' ? new Date(payload['end']) : base.end;
+    return { ...base, start, end, ...(typeof payload['joinUrl'] === 'string' ? { joinUrl: payload['joinUrl'] } : {}) };
+  };
+  const meetingLabel = (m: MeetingOccurrence) =>
+    DateTime.fromJSDate(m.start, { zone: tz })
+      .setLocale(lang)
+      .toFormat(bt('format.meeting', {}, lang));
+  const all = await actions();
+  const t = today();
+  switch (row.kind) {
+    case 'ask':
+    case 'nudge': {
+      const wg = werkgroepen.find((w) => w.id === row.werkgroep);
+      const m = occurrence();
+      if (!wg || !m) return { skip: 'unknown-werkgroep-or-meeting' };
+      if (row.kind === 'nudge' && (await o.store.bot.update(pid, wg.id, m.key))) return { skip: 'update-received' };
+      const intro = bt(
+        row.kind === 'ask' ? 'update.ask' : 'update.nudge',
+        { meeting: meetingLabel(m), werkgroep: wg.name },
+        lang,
+      );
+      return { to: ref, activity: cardActivity(await updateCardFor(wg, m.key, lang, [], { intro }), intro) };
+    }
+    case 'compile': {
+      const m = occurrence();
+      if (!m) return { skip: 'unknown-meeting' };
+      return composeCompile(c, ref, m, meetingLabel(m), all, t, lang);
+    }
+    case 'announce': {
+      const m = occurrence();
+      if (!m || !channelBody) return { skip: 'unknown-meeting' };
+      return composeAnnounce(c, ref, m, channelBody, all, lang);
+    }
+    case 'digest':
+      return composeDigest(c, ref, row.recipient, all, t, lang);
+    default:
+      return { skip: `unknown-kind` };
+  }
+}
+
+/** The overview before the regiegroep meeting: every werkgroep's update (or its absence), blocked and overdue actions. */
+async function composeCompile(
+  c: BotContext,
+  ref: Address,
+  m: MeetingOccurrence,
+  meetingLabel: string,
+  all: Action[],
+  t: string,
+  lang: Lang,
+): Promise<Composed> {
+  const { o, pid, werkgroepen, bodyName, tabLink } = c;
+  const rows = await Promise.all(
+    werkgroepen.map(async (w) => {
+      const u = await o.store.bot.update(pid, w.id, m.key);
+      const d = u?.data as unknown as ProgressUpdate | undefined;
+      return {
+        werkgroepName: w.name,
+        missing: !d,
+        ...(d
+          ? {
+              status: d.status,
+              updateAgeDays: Math.floor(
+                (o.clock.now().getTime() - (u as StoredUpdate).submittedAt.getTime()) / 86_400_000,
+              ),
+            }
+          : {}),
+        ...(d?.decisionsNeeded ? { decisionsNeeded: d.decisionsNeeded } : {}),
+      };
+    }),
+  );
+  const blocked = all
+    .filter((a) => a.blockedBy.length > 0)
+    .map((a) => ({
+      title: a.title,
+      werkgroepName: bodyName(a.werkgroep),
+      waitingDays: Math.max(
+        0,
+        Math.floor((Date.parse(t) - Date.parse(a.blockedSince ?? a.createdOn ?? t)) / 86_400_000),
+      ),
+    }))
+    .sort((a, b) => b.waitingDays - a.waitingDays);
+  const overdue = all
+    .filter((a) => a.due && a.due < t)
+    .map((a) => ({ title: a.title, werkgroepName: bodyName(a.werkgroep), due: a.due as string }))
+    .sort((a, b) => a.due.localeCompare(b.due));
+  return {
+    to: ref,
+    activity: cardActivity(
+      overviewCard({
+        meetingLabel,
+        rows,
+        blocked,
+        overdue,
+        lang,
+        ...tabLink({ view: 'overzicht' }),
+      }),
+    ),
+  };
+}
+
+/** A body's meeting announced in its channel, with the open actions of the body (and of its werkgroepen). */
+function composeAnnounce(
+  c: BotContext,
+  ref: Address,
+  m: MeetingOccurrence,
+  channelBody: string,
+  all: Action[],
+  lang: Lang,
+): Composed {
+  const { p, tz, werkgroepen, nameOf } = c;
+  const body = p.bodies.find((b) => b.id === channelBody);
+  const open = all.filter(
+    (a) =>
+      a.werkgroep === channelBody ||
+      (body?.kind === 'projectgroep' && werkgroepen.some((w) => w.projectgroep === body.id && w.id === a.werkgroep)),
+  );
+  return {
+    to: ref,
+    activity: cardActivity(
+      announcementCard({
+        bodyName: body?.name ?? channelBody,
+        start: m.start,
+        end: m.end,
+        timeZone: tz,
+        lang,
+        openActions: open.map((a) => ({
+          title: a.title,
+          ownerNames: a.owners.map(nameOf),
+          ...(a.due ? { due: a.due } : {}),
+        })),
+        ...(m.joinUrl ? { joinUrl: m.joinUrl } : {}),
+        ...(body?.agendaUrl ? { agendaUrl: body.agendaUrl } : {}),
+      }),
+    ),
+  };
+}
+
+/** A person's overdue actions, or nothing when none are overdue. */
+function composeDigest(c: BotContext, ref: Address, recipient: string, all: Action[], t: string, lang: Lang): Composed {
+  const { people, bodyName, tabLink } = c;
+  const person = people.get(recipient);
+  const overdue = all.filter((a) => a.owners.includes(recipient) && a.due && a.due < t);
+  if (!person) return { skip: 'unknown-person' };
+  if (overdue.length === 0) return { skip: 'nothing-overdue' };
+  return {
+    to: ref,
+    activity: cardActivity(
+      digestCard({
+        ...tabLink({ view: 'acties' }),
+        personName: person.name,
+        overdue: overdue.map((a) => ({
+          title: a.title,
+          werkgroepName: bodyName(a.werkgroep),
+          due: a.due as string,
+        })),
+        today: t,
+        lang,
+      }),
+    ),
+  };
+}

@@ -1,0 +1,220 @@
+// The meetings part of plan(): series and single meetings, their holiday exceptions, and the programme's
+// meetings the file no longer has. Pure: no I/O, time is a parameter.
+import type { DesiredMeeting, DesiredPerson, DesiredState } from './desired.ts';
+import type { ActualMeeting, ActualState, PlanOptions, Push } from './plan.ts';
+
+const lower = (s: string) => s.toLowerCase();
+
+function meetingEvent(d: DesiredState, m: DesiredMeeting, fromDate?: string): Record<string, unknown> {
+  const start = fromDate ? `${fromDate}${m.start.slice(10)}` : m.start;
+  const end = fromDate ? `${fromDate}${m.end.slice(10)}` : m.end;
+  const recurrence =
+    m.recurrence && fromDate
+      ? { ...m.recurrence, range: { ...(m.recurrence['range'] as Record<string, unknown>), startDate: fromDate } }
+      : m.recurrence;
+  return {
+    subject: m.subject,
+    body: { contentType: 'html', content: m.bodyHtml },
+    start: { dateTime: start, timeZone: m.timeZone },
+    end: { dateTime: end, timeZone: m.timeZone },
+    ...(recurrence ? { recurrence } : {}),
+    attendees: m.attendees
+      .map((id) => d.people[id])
+      .filter((p): p is DesiredPerson => p !== undefined)
+      .map((p) => ({ emailAddress: { address: p.email, name: p.name }, type: 'required' })),
+    isOnlineMeeting: true,
+    onlineMeetingProvider: 'teamsForBusiness',
+    allowNewTimeProposals: false,
+    transactionId: m.transactionId,
+  };
+}
+
+/** Meetings: series and single ones, their holiday exceptions, and the programme's meetings the file no longer has. */
+export function planMeetings(d: DesiredState, a: ActualState, options: PlanOptions, push: Push): void {
+  // --- Meetings --------------------------------------------------------------------------------------------
+  const byTxn = new Map(a.meetings.map((m) => [m.transactionId, m]));
+  const wantedTxns = new Set(d.meetings.map((m) => m.transactionId));
+  for (const m of d.meetings) {
+    const actual = byTxn.get(m.transactionId);
+    if (!planMeeting(d, a, m, actual, wantedTxns, options, push)) continue;
+    // Holiday exceptions of a series, future ones only.
+    if (m.recurrence) planExceptions(m, actual, options, push);
+  }
+  planStaleMeetings(d, a, wantedTxns, options, push);
+}
+
+/** One desired meeting created or updated; false when it is passed over (and so are its exceptions). */
+function planMeeting(
+  d: DesiredState,
+  a: ActualState,
+  m: DesiredMeeting,
+  actual: ActualMeeting | undefined,
+  wantedTxns: Set<string>,
+  options: PlanOptions,
+  push: Push,
+): boolean {
+  const group = m.cadenceId;
+  const when = m.start.slice(0, 10);
+  if (!actual) {
+    // A single meeting in the past is history: not made afterwards.
+    if (!m.recurrence && when <= options.today) return false;
+    // A changed series starts anew after today; the old one is ended below (past occurrences stay as they were).
+    const replacing = a.meetings.find(
+      (x) =>
+        x.transactionId.startsWith(`rk-${d.programmeId}-${m.cadenceId}-`) &&
+        !wantedTxns.has(x.transactionId) &&
+        m.recurrence,
+    );
+    const from =
+      replacing && m.recurrence && m.start.slice(0, 10) <= options.today ? nextRuleDate(m, options.today) : undefined;
+    if (m.recurrence && replacing && m.start.slice(0, 10) <= options.today && !from) return false;
+    push({
+      id: `${m.key}:create`,
+      kind: 'meeting',
+      action: 'create',
+      group,
+      target: `${m.subject}${m.recurrence ? '' : ` (${when})`}`,
+      reason: { key: m.recurrence ? 'sync.reason.series' : 'sync.reason.single', params: { from: from ?? when } },
+      apply: { op: 'createMeeting', meetingKey: m.key, event: meetingEvent(d, m, from) },
+    });
+  } else {
+    const patch: Record<string, unknown> = {};
+    if (actual.subject !== m.subject) patch['subject'] = m.subject;
+    if (actual.bodyHtml !== m.bodyHtml) patch['body'] = { contentType: 'html', content: m.bodyHtml };
+    const wantAttendees = m.attendees.map((id) => lower(d.people[id]?.email ?? '')).sort();
+    if (JSON.stringify([...actual.attendees].map(lower).sort()) !== JSON.stringify(wantAttendees))
+      patch['attendees'] = meetingEvent(d, m)['attendees'];
+    if (Object.keys(patch).length > 0) {
+      push({
+        id: `${m.key}:update`,
+        kind: 'meeting',
+        action: 'update',
+        group,
+        target: m.subject,
+        reason: { key: 'sync.reason.differs', params: { what: Object.keys(patch).join(', ') } },
+        apply: { op: 'updateMeeting', eventId: actual.id, patch },
+      });
+    }
+  }
+  return true;
+}
+
+/** A series' holiday exceptions after today: occurrences to cancel or move. */
+function planExceptions(m: DesiredMeeting, actual: ActualMeeting | undefined, options: PlanOptions, push: Push): void {
+  const group = m.cadenceId;
+  const live = new Map((actual?.instances ?? []).map((i) => [i.originalDate, i]));
+  for (const x of m.exceptions) {
+    if (x.originalDate <= options.today) continue;
+    if (actual && actual.instances.length > 0 && x.originalDate > (actual.endDate ?? '9999')) continue;
+    const inst = live.get(x.originalDate);
+    if (x.action === 'cancel') {
+      if (actual && !inst) continue;
+      push({
+        id: `${m.key}:${x.originalDate}:cancel`,
+        kind: 'occurrence',
+        action: 'cancel',
+        group,
+        target: `${m.subject} ${x.originalDate}`,
+        reason: { key: 'sync.reason.holidaySkip', params: { holiday: x.holiday } },
+        apply: {
+          op: 'cancelOccurrence',
+          meetingKey: m.key,
+          originalDate: x.originalDate,
+          comment: `Vervalt: ${x.holiday}`,
+        },
+      });
+    } else {
+      if (actual && (!inst || inst.start === x.start)) continue;
+      push({
+        id: `${m.key}:${x.originalDate}:move`,
+        kind: 'occurrence',
+        action: 'move',
+        group,
+        target: `${m.subject} ${x.originalDate}`,
+        reason: {
+          key: 'sync.reason.holidayMove',
+          params: { holiday: x.holiday, to: (x.start ?? '').slice(0, 10) },
+        },
+        apply: {
+          op: 'moveOccurrence',
+          meetingKey: m.key,
+          originalDate: x.originalDate,
+          start: x.start ?? '',
+          end: x.end ?? '',
+          timeZone: m.timeZone,
+        },
+      });
+    }
+  }
+}
+
+/**
+ * Meetings of this programme the file no longer has (or whose timing changed): end a series after today,
+ * keep the past. A changed rhythm is an update the file asks for; a meeting the file no longer has is drift,
+ * ended or removed only with --prune.
+ */
+function planStaleMeetings(
+  d: DesiredState,
+  a: ActualState,
+  wantedTxns: Set<string>,
+  options: PlanOptions,
+  push: Push,
+): void {
+  for (const x of a.meetings) {
+    if (wantedTxns.has(x.transactionId)) continue;
+    const cadenceId = x.transactionId
+      .slice(`rk-${d.programmeId}-`.length)
+      .replace(/-[0-9a-f]{12}$/, '')
+      .replace(/-\d{4}-\d{2}-\d{2}$/, '');
+    const stillWanted = d.meetings.some((m) => m.cadenceId === cadenceId);
+    if (x.endDate !== undefined) {
+      if (x.endDate <= options.today) continue;
+      const hasPast = x.instances.some((i) => i.originalDate <= options.today);
+      if (hasPast) {
+        push({
+          id: `meeting:${x.id}:end`,
+          kind: 'meeting',
+          action: 'end',
+          group: cadenceId,
+          target: x.subject,
+          destructive: !stillWanted,
+          drift: !stillWanted,
+          reason: {
+            key: stillWanted ? 'sync.reason.timingChanged' : 'sync.reason.notInFile',
+            params: { until: options.today },
+          },
+          apply: {
+            op: 'endSeries',
+            eventId: x.id,
+            recurrence: {
+              ...x.recurrence,
+              range: { ...(x.recurrence?.['range'] as Record<string, unknown> | undefined), endDate: options.today },
+            },
+          },
+        });
+        continue;
+      }
+    } else if ((x.instances[0]?.originalDate ?? '9999') <= options.today) {
+      continue;
+    }
+    push({
+      id: `meeting:${x.id}:remove`,
+      kind: 'meeting',
+      action: 'remove',
+      group: cadenceId,
+      target: x.subject,
+      destructive: !stillWanted,
+      drift: !stillWanted,
+      reason: {
+        key: stillWanted ? 'sync.reason.timingChanged' : 'sync.reason.notInFile',
+        params: { until: options.today },
+      },
+      apply: { op: 'removeMeeting', eventId: x.id },
+    });
+  }
+}
+
+/** The first rule date of a series after `today` (the new series of a changed cadence starts there). */
+function nextRuleDate(m: DesiredMeeting, today: string): string | undefined {
+  return m.ruleDates.find((d) => d > today);
+}
