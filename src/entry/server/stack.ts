@@ -18,6 +18,7 @@ import type { Logger } from '../../platform/logger.ts';
 import type { JobRunner } from '../../adapters/queue/jobs.ts';
 import { createHttpApp } from './http.ts';
 import { startBot, type BotHandle } from './bot.ts';
+import type { Router } from 'express';
 
 type SyncOutcome = { ok: true; summary: SyncSummary; drift: number } | { ok: false; error: string };
 
@@ -70,23 +71,7 @@ export async function startStack(config: Config, clock: Clock, logger: Logger, c
       loadedAt: clock.now(),
     });
 
-    let localTenant: RunningStack['localTenant'];
-    let graph: ConnectedGraph;
-    let localAuthority: string | undefined;
-    let localFetch: typeof fetch | undefined;
-    let localAppId: string | undefined;
-    if (config.mode === 'local') {
-      ({ localTenant, graph, localAuthority, localFetch, localAppId } = await startLocal(
-        config,
-        loaded.programme,
-        clock,
-        logger,
-        stops,
-      ));
-    } else {
-      const { connectGraph } = await import('../../adapters/graph/connect.ts');
-      graph = await connectGraph(config, logger);
-    }
+    const { localTenant, graph, ...local } = await connectTenants(config, programme, clock, logger, stops);
     const connected = graph;
     // Stops run in reverse: first the sync is told to stop between waves, then the job runner ends (waiting for
     // the active run), then the gateway closes — no sync writes after the store or the tenant is gone.
@@ -108,93 +93,26 @@ export async function startStack(config: Config, clock: Clock, logger: Logger, c
     const changesSinceLast =
       recorded.isNew && recorded.previous ? changesBetween(recorded.previous.content, programme, config.lang) : [];
 
-    // The API validates tokens against the tenant's keys: the local tenant's (trusting its CA) or those at
-    // AUTHORITY_HOST (Entra ID's, fetched with the gateway's client, so EXTRA_CA_FILE applies).
-    const { createRemoteJWKSet, customFetch } = await import('jose');
-    const { createTokenValidator } = await import('../../adapters/auth/validate.ts');
-    const { apiRouter } = await import('./api.ts');
-    const { today } = await import('../../app/sync.ts');
-    const hostTenant = programme.gemeenten.find((g) => g.host)?.tenantId ?? '';
-    const authority = localAuthority ?? config.graph.authorityHost.replace(/\/+$/, '');
-    const keysUrl = new URL(
-      localAuthority ? `${authority}/${hostTenant}/discovery/v2.0/keys` : `${authority}/common/discovery/v2.0/keys`,
-    );
-    const validate = createTokenValidator({
-      keys: createRemoteJWKSet(keysUrl, { [customFetch]: localFetch ?? connected.fetch }),
-      issuerFor: (tid) => `${authority}/${tid}/v2.0`,
-      // The tab's SSO token inside Teams is for the manifest's webApplicationInfo resource (or the app id itself).
-      audiences: [
-        'api://regiekamer',
-        ...(config.teamsAppId ? [config.teamsAppId] : []),
-        ...(config.botId ? [config.botId, `api://${new URL(config.publicUrl).host}/${config.botId}`] : []),
-      ],
-      allowedTenants: programme.gemeenten.map((g) => g.tenantId).filter((id): id is string => id !== undefined),
-      clock,
-    });
-    // The bot: its endpoint, its service, the delivery workers and the reminder rhythm (durable jobs).
-    const bot = await startBot({
-      config,
-      clock,
-      logger,
+    const { bot, api } = await startBotAndApi(config, clock, logger, {
       store,
       programme,
       runner,
       connected,
-      localAuthority,
-      localFetch,
-      localAppId,
+      local,
       abort: abort.signal,
     });
-    const api = apiRouter({
-      store,
-      programme,
-      clock,
-      validate,
-      ...(config.mode === 'local' ? { triggerRhythm: (key: string) => bot.handle.trigger(key) } : {}),
-      today: () => today(programme, clock),
-      changed: () =>
-        void runner
-          .runNow('planner')
-          .catch((err: unknown) =>
-            logger.warn({ error: err instanceof Error ? err.message : String(err) }, 'could not queue a planner poll'),
-          ),
-    });
-
     // The tab (React, served under /tab) and, locally, signing in at the local tenant.
-    const { tabRouter } = await import('./tab.ts');
-    const tab = await tabRouter({
-      mode: config.mode,
-      logger,
-      ...(config.mode === 'local' && localAuthority && localFetch && localAppId
-        ? {
-            localTenant: {
-              baseUrl: localAuthority,
-              browserUrl: localTenant?.httpUrl ?? localAuthority,
-              clientId: localAppId,
-              fetch: localFetch,
-            },
-          }
-        : {}),
-    });
+    const tab = await startTab(config, logger, local, localTenant);
     stops.push(() => tab.close());
 
-    const app = createHttpApp(
-      {
-        check: async () => {
-          await store.ping();
-          return { store: store.backend, programme: programme.programme.id, version: String(recorded.version.id) };
-        },
-      },
-      logger.child({ component: 'http' }),
+    const url = await startHttp(config, logger, stops, {
+      store,
+      programme,
+      version: recorded.version,
       api,
-      bot.router,
-      tab.router,
-    );
-    const server = createServer(app);
-    await listen(server, config.port, config.host);
-    stops.push(() => closeServer(server));
-    const address = server.address() as AddressInfo;
-    const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${address.port}`;
+      bot: bot.router,
+      tab: tab.router,
+    });
     // Locally a Teams-like chat client for the bot: the Microsoft 365 Agents Playground (its own port).
     const playgroundUrl =
       config.mode === 'local' && config.bot.playgroundPort > 0
@@ -202,12 +120,7 @@ export async function startStack(config: Config, clock: Clock, logger: Logger, c
         : undefined;
     // Local mode: where the CLI finds the running server (its API, with an app token of the local tenant). Tenant
     // mode keeps nothing on the local disk: it needs no data directory at all.
-    if (config.mode === 'local') {
-      const serverFile = path.join(config.dataDir, 'server.json');
-      await mkdir(config.dataDir, { recursive: true });
-      await writeFile(serverFile, JSON.stringify({ url, pid: process.pid }));
-      stops.push(() => rm(serverFile, { force: true }));
-    }
+    if (config.mode === 'local') await writeServerFile(config, url, stops);
     // Action lists: a local start gets realistic seed actions once; Planner is polled as a durable job too, and
     // right after each successful sync (the plans need the team).
     if (config.mode === 'local') await seedLocal(store, programme, clock);
@@ -239,6 +152,156 @@ export async function startStack(config: Config, clock: Clock, logger: Logger, c
     await stop();
     throw err;
   }
+}
+
+/** Local mode only: the local tenant's authority, an HTTP client trusting its CA, and the app's client id. */
+interface LocalLink {
+  localAuthority?: string;
+  localFetch?: typeof fetch;
+  localAppId?: string;
+}
+
+/** The tenants: the local tenant (local mode, its stops pushed onto `stops`) or Microsoft Graph. */
+async function connectTenants(
+  config: Config,
+  programme: Programme,
+  clock: Clock,
+  logger: Logger,
+  stops: (() => Promise<void>)[],
+): Promise<LocalLink & { localTenant?: RunningStack['localTenant']; graph: ConnectedGraph }> {
+  if (config.mode === 'local') return startLocal(config, programme, clock, logger, stops);
+  const { connectGraph } = await import('../../adapters/graph/connect.ts');
+  return { graph: await connectGraph(config, logger) };
+}
+
+/** The token validator, the bot (endpoint, service, delivery workers, reminder rhythm) and the API router. */
+async function startBotAndApi(
+  config: Config,
+  clock: Clock,
+  logger: Logger,
+  d: {
+    store: Store;
+    programme: Programme;
+    runner: JobRunner;
+    connected: ConnectedGraph;
+    local: LocalLink;
+    abort: AbortSignal;
+  },
+): Promise<{ bot: Awaited<ReturnType<typeof startBot>>; api: Router }> {
+  const { store, programme, runner, connected } = d;
+  const { localAuthority, localFetch, localAppId } = d.local;
+  // The API validates tokens against the tenant's keys: the local tenant's (trusting its CA) or those at
+  // AUTHORITY_HOST (Entra ID's, fetched with the gateway's client, so EXTRA_CA_FILE applies).
+  const { createRemoteJWKSet, customFetch } = await import('jose');
+  const { createTokenValidator } = await import('../../adapters/auth/validate.ts');
+  const { apiRouter } = await import('./api.ts');
+  const { today } = await import('../../app/sync.ts');
+  const hostTenant = programme.gemeenten.find((g) => g.host)?.tenantId ?? '';
+  const authority = localAuthority ?? config.graph.authorityHost.replace(/\/+$/, '');
+  const keysUrl = new URL(
+    localAuthority ? `${authority}/${hostTenant}/discovery/v2.0/keys` : `${authority}/common/discovery/v2.0/keys`,
+  );
+  const validate = createTokenValidator({
+    keys: createRemoteJWKSet(keysUrl, { [customFetch]: localFetch ?? connected.fetch }),
+    issuerFor: (tid) => `${authority}/${tid}/v2.0`,
+    // The tab's SSO token inside Teams is for the manifest's webApplicationInfo resource (or the app id itself).
+    audiences: [
+      'api://regiekamer',
+      ...(config.teamsAppId ? [config.teamsAppId] : []),
+      ...(config.botId ? [config.botId, `api://${new URL(config.publicUrl).host}/${config.botId}`] : []),
+    ],
+    allowedTenants: programme.gemeenten.map((g) => g.tenantId).filter((id): id is string => id !== undefined),
+    clock,
+  });
+  // The bot: its endpoint, its service, the delivery workers and the reminder rhythm (durable jobs).
+  const bot = await startBot({
+    config,
+    clock,
+    logger,
+    store,
+    programme,
+    runner,
+    connected,
+    localAuthority,
+    localFetch,
+    localAppId,
+    abort: d.abort,
+  });
+  const api = apiRouter({
+    store,
+    programme,
+    clock,
+    validate,
+    ...(config.mode === 'local' ? { triggerRhythm: (key: string) => bot.handle.trigger(key) } : {}),
+    today: () => today(programme, clock),
+    changed: () =>
+      void runner
+        .runNow('planner')
+        .catch((err: unknown) =>
+          logger.warn({ error: err instanceof Error ? err.message : String(err) }, 'could not queue a planner poll'),
+        ),
+  });
+  return { bot, api };
+}
+
+/** The tab's router (served under /tab); locally with signing in at the local tenant. */
+async function startTab(
+  config: Config,
+  logger: Logger,
+  local: LocalLink,
+  localTenant: RunningStack['localTenant'],
+): Promise<{ router: Router; close(): Promise<void> }> {
+  const { localAuthority, localFetch, localAppId } = local;
+  const { tabRouter } = await import('./tab.ts');
+  return tabRouter({
+    mode: config.mode,
+    logger,
+    ...(config.mode === 'local' && localAuthority && localFetch && localAppId
+      ? {
+          localTenant: {
+            baseUrl: localAuthority,
+            browserUrl: localTenant?.httpUrl ?? localAuthority,
+            clientId: localAppId,
+            fetch: localFetch,
+          },
+        }
+      : {}),
+  });
+}
+
+/** The HTTP server (readiness, API, bot, tab) listening (its close pushed onto `stops`); returns its URL. */
+async function startHttp(
+  config: Config,
+  logger: Logger,
+  stops: (() => Promise<void>)[],
+  h: { store: Store; programme: Programme; version: ProgrammeVersion; api: Router; bot: Router; tab: Router },
+): Promise<string> {
+  const { store, programme, version } = h;
+  const app = createHttpApp(
+    {
+      check: async () => {
+        await store.ping();
+        return { store: store.backend, programme: programme.programme.id, version: String(version.id) };
+      },
+    },
+    logger.child({ component: 'http' }),
+    h.api,
+    h.bot,
+    h.tab,
+  );
+  const server = createServer(app);
+  await listen(server, config.port, config.host);
+  stops.push(() => closeServer(server));
+  const address = server.address() as AddressInfo;
+  return `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${address.port}`;
+}
+
+/** Local mode: server.json in the data directory (removed on stop), where the CLI finds the running server. */
+async function writeServerFile(config: Config, url: string, stops: (() => Promise<void>)[]): Promise<void> {
+  const serverFile = path.join(config.dataDir, 'server.json');
+  await mkdir(config.dataDir, { recursive: true });
+  await writeFile(serverFile, JSON.stringify({ url, pid: process.pid }));
+  stops.push(() => rm(serverFile, { force: true }));
 }
 
 /** One apply of the programme file into the tenants, logged; never throws (a failure is the outcome). */

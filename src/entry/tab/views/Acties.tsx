@@ -1,7 +1,7 @@
 // Acties: the action lists with filters (mine, werkgroep, overdue, blocked, K) and an inline status edit that
 // goes through the API to Planner; a refusal (not a member: 403; changed meanwhile: 409, with the current values
 // shown) is shown, never swallowed. Each row says what the action waits on and any recent conflict with Planner.
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type Dispatch, type SetStateAction } from 'react';
 import {
   Caption1,
   Select,
@@ -34,9 +34,23 @@ const FIELD = {
 const shown_ = (v: unknown): string =>
   Array.isArray(v) ? v.join(', ') : v === null || v === undefined || v === '' ? '—' : String(v);
 
+/** The filter state of the list, and its setters. */
+interface Filters {
+  mine: boolean;
+  setMine(v: boolean): void;
+  overdue: boolean;
+  setOverdue(v: boolean): void;
+  blocked: boolean;
+  setBlocked(v: boolean): void;
+  wg: string;
+  setWg(v: string): void;
+  k: string;
+  setK(v: string): void;
+}
+
 export function Acties({ werkgroep }: { werkgroep?: string }) {
   const state = useData<ActionsResponse>('/acties');
-  const { api, lang, me } = useTab();
+  const { lang, me } = useTab();
   const [mine, setMine] = useState(false);
   const [overdue, setOverdue] = useState(false);
   const [blocked, setBlocked] = useState(false);
@@ -57,75 +71,14 @@ export function Acties({ werkgroep }: { werkgroep?: string }) {
     blocked,
     k: k || undefined,
   });
-
-  const setStatus = async (a: ActionView, status: ActionView['status']) => {
-    setNotice(null);
-    try {
-      const saved = await api.patch<ActionView>(
-        `/acties/${encodeURIComponent(a.id)}`,
-        { status } satisfies ActionPatch,
-        a.version,
-      );
-      setEdits((e) => ({ ...e, [a.id]: { ...a, ...saved } }));
-      setNotice({ intent: 'success', text: tr(lang, 'acties.saved') });
-    } catch (err) {
-      // Changed since it was loaded: the row shows the current values, and the message says so.
-      const current =
-        err instanceof ApiError && err.status === 409 ? (err.body as Partial<ErrorResponse>).action : undefined;
-      if (current) setEdits((e) => ({ ...e, [a.id]: current }));
-      setNotice({
-        intent: 'error',
-        text: tr(lang, 'acties.refused', { detail: err instanceof Error ? err.message : String(err) }),
-      });
-    }
-  };
+  const setStatus = useSetStatus(setEdits, setNotice);
 
   return (
     <section aria-label={tr(lang, 'nav.acties')}>
-      <div
-        role="group"
-        aria-label="filters"
-        style={{ display: 'flex', flexWrap: 'wrap', gap: 12, alignItems: 'center', marginBottom: 12 }}
-      >
-        <Switch
-          label={tr(lang, 'acties.filter.mine')}
-          checked={mine}
-          onChange={(_e, d) => setMine(d.checked)}
-          disabled={!me.person}
-        />
-        <Switch
-          label={tr(lang, 'acties.filter.overdue')}
-          checked={overdue}
-          onChange={(_e, d) => setOverdue(d.checked)}
-        />
-        <Switch
-          label={tr(lang, 'acties.filter.blocked')}
-          checked={blocked}
-          onChange={(_e, d) => setBlocked(d.checked)}
-        />
-        <label>
-          {tr(lang, 'acties.filter.werkgroep')}{' '}
-          <Select aria-label={tr(lang, 'acties.filter.werkgroep')} value={wg} onChange={(_e, d) => setWg(d.value)}>
-            <option value="">{tr(lang, 'acties.filter.all')}</option>
-            {groups.map(([id, name]) => (
-              <option key={id} value={id}>
-                {name}
-              </option>
-            ))}
-          </Select>
-        </label>
-        <label>
-          {tr(lang, 'acties.filter.k')}{' '}
-          <Select aria-label={tr(lang, 'acties.filter.k')} value={k} onChange={(_e, d) => setK(d.value)}>
-            <option value="">{tr(lang, 'acties.filter.all')}</option>
-            {FOUR_KS.map((x) => (
-              <option key={x} value={x}>
-                {x}
-              </option>
-            ))}
-          </Select>
-        </label>
-      </div>
+      <ActiesFilters
+        filters={{ mine, setMine, overdue, setOverdue, blocked, setBlocked, wg, setWg, k, setK }}
+        groups={groups}
+      />
       <Notice notice={notice} />
       <Loadable state={state}>
         {() =>
@@ -146,49 +99,7 @@ export function Acties({ werkgroep }: { werkgroep?: string }) {
                 </TableHeader>
                 <TableBody>
                   {shown.slice(0, 200).map((a) => (
-                    <TableRow key={a.id} data-action={a.id}>
-                      <TableCell>
-                        {a.title}
-                        {a.blockedBy.length > 0 && (
-                          <Caption1 block>
-                            {tr(lang, 'acties.waitsOn', { names: a.blockedBy.map((b) => b.name).join(', ') })}
-                          </Caption1>
-                        )}
-                        {a.conflicts.map((c, i) => (
-                          <Caption1 block key={i} style={{ color: 'var(--colorPaletteDarkOrangeForeground1)' }}>
-                            {tr(lang, 'acties.conflict', {
-                              field: c.field in FIELD ? tr(lang, FIELD[c.field as keyof typeof FIELD]) : c.field,
-                              here: shown_(c.here),
-                              planner: shown_(c.planner),
-                            })}
-                          </Caption1>
-                        ))}
-                      </TableCell>
-                      <TableCell>{a.werkgroepName}</TableCell>
-                      <TableCell>{a.owners.map((o) => o.name).join(', ')}</TableCell>
-                      <TableCell>
-                        {a.overdue ? (
-                          <Text weight="semibold" style={{ color: 'var(--colorPaletteRedForeground1)' }}>
-                            {a.due}
-                          </Text>
-                        ) : (
-                          (a.due ?? '—')
-                        )}
-                      </TableCell>
-                      <TableCell>
-                        <Select
-                          aria-label={`${tr(lang, 'acties.col.status')}: ${a.title}`}
-                          value={a.status}
-                          onChange={(_e, d) => void setStatus(a, d.value as ActionView['status'])}
-                        >
-                          {ACTION_STATUSES.map((st) => (
-                            <option key={st} value={st}>
-                              {tr(lang, `astatus.${st}`)}
-                            </option>
-                          ))}
-                        </Select>
-                      </TableCell>
-                    </TableRow>
+                    <ActieRow key={a.id} a={a} setStatus={setStatus} />
                   ))}
                 </TableBody>
               </Table>
@@ -197,5 +108,139 @@ export function Acties({ werkgroep }: { werkgroep?: string }) {
         }
       </Loadable>
     </section>
+  );
+}
+
+/** The inline status edit: a PATCH through the API; a refusal (409 with the current values) updates the row. */
+function useSetStatus(
+  setEdits: Dispatch<SetStateAction<Record<string, ActionView>>>,
+  setNotice: Dispatch<SetStateAction<NoticeState>>,
+) {
+  const { api, lang } = useTab();
+  return async (a: ActionView, status: ActionView['status']) => {
+    setNotice(null);
+    try {
+      const saved = await api.patch<ActionView>(
+        `/acties/${encodeURIComponent(a.id)}`,
+        { status } satisfies ActionPatch,
+        a.version,
+      );
+      setEdits((e) => ({ ...e, [a.id]: { ...a, ...saved } }));
+      setNotice({ intent: 'success', text: tr(lang, 'acties.saved') });
+    } catch (err) {
+      // Changed since it was loaded: the row shows the current values, and the message says so.
+      const current =
+        err instanceof ApiError && err.status === 409 ? (err.body as Partial<ErrorResponse>).action : undefined;
+      if (current) setEdits((e) => ({ ...e, [a.id]: current }));
+      setNotice({
+        intent: 'error',
+        text: tr(lang, 'acties.refused', { detail: err instanceof Error ? err.message : String(err) }),
+      });
+    }
+  };
+}
+
+/** The filter bar: mine, overdue, blocked, werkgroep and K. */
+function ActiesFilters({ filters: f, groups }: { filters: Filters; groups: [string, string][] }) {
+  const { lang, me } = useTab();
+  return (
+    <div
+      role="group"
+      aria-label="filters"
+      style={{ display: 'flex', flexWrap: 'wrap', gap: 12, alignItems: 'center', marginBottom: 12 }}
+    >
+      <Switch
+        label={tr(lang, 'acties.filter.mine')}
+        checked={f.mine}
+        onChange={(_e, d) => f.setMine(d.checked)}
+        disabled={!me.person}
+      />
+      <Switch
+        label={tr(lang, 'acties.filter.overdue')}
+        checked={f.overdue}
+        onChange={(_e, d) => f.setOverdue(d.checked)}
+      />
+      <Switch
+        label={tr(lang, 'acties.filter.blocked')}
+        checked={f.blocked}
+        onChange={(_e, d) => f.setBlocked(d.checked)}
+      />
+      <label>
+        {tr(lang, 'acties.filter.werkgroep')}{' '}
+        <Select aria-label={tr(lang, 'acties.filter.werkgroep')} value={f.wg} onChange={(_e, d) => f.setWg(d.value)}>
+          <option value="">{tr(lang, 'acties.filter.all')}</option>
+          {groups.map(([id, name]) => (
+            <option key={id} value={id}>
+              {name}
+            </option>
+          ))}
+        </Select>
+      </label>
+      <label>
+        {tr(lang, 'acties.filter.k')}{' '}
+        <Select aria-label={tr(lang, 'acties.filter.k')} value={f.k} onChange={(_e, d) => f.setK(d.value)}>
+          <option value="">{tr(lang, 'acties.filter.all')}</option>
+          {FOUR_KS.map((x) => (
+            <option key={x} value={x}>
+              {x}
+            </option>
+          ))}
+        </Select>
+      </label>
+    </div>
+  );
+}
+
+/** One action: title (with what it waits on and any conflict with Planner), werkgroep, owners, due, status edit. */
+function ActieRow({
+  a,
+  setStatus,
+}: {
+  a: ActionView;
+  setStatus: (a: ActionView, status: ActionView['status']) => Promise<void>;
+}) {
+  const { lang } = useTab();
+  return (
+    <TableRow data-action={a.id}>
+      <TableCell>
+        {a.title}
+        {a.blockedBy.length > 0 && (
+          <Caption1 block>{tr(lang, 'acties.waitsOn', { names: a.blockedBy.map((b) => b.name).join(', ') })}</Caption1>
+        )}
+        {a.conflicts.map((c, i) => (
+          <Caption1 block key={i} style={{ color: 'var(--colorPaletteDarkOrangeForeground1)' }}>
+            {tr(lang, 'acties.conflict', {
+              field: c.field in FIELD ? tr(lang, FIELD[c.field as keyof typeof FIELD]) : c.field,
+              here: shown_(c.here),
+              planner: shown_(c.planner),
+            })}
+          </Caption1>
+        ))}
+      </TableCell>
+      <TableCell>{a.werkgroepName}</TableCell>
+      <TableCell>{a.owners.map((o) => o.name).join(', ')}</TableCell>
+      <TableCell>
+        {a.overdue ? (
+          <Text weight="semibold" style={{ color: 'var(--colorPaletteRedForeground1)' }}>
+            {a.due}
+          </Text>
+        ) : (
+          (a.due ?? '—')
+        )}
+      </TableCell>
+      <TableCell>
+        <Select
+          aria-label={`${tr(lang, 'acties.col.status')}: ${a.title}`}
+          value={a.status}
+          onChange={(_e, d) => void setStatus(a, d.value as ActionView['status'])}
+        >
+          {ACTION_STATUSES.map((st) => (
+            <option key={st} value={st}>
+              {tr(lang, `astatus.${st}`)}
+            </option>
+          ))}
+        </Select>
+      </TableCell>
+    </TableRow>
   );
 }

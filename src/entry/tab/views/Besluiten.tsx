@@ -42,7 +42,7 @@ export function seriesByQuarter(d: { quarter: string; levels: { level: string; m
 
 export function Besluiten() {
   const state = useData<DecisionsResponse>('/besluiten');
-  const { api, lang, me } = useTab();
+  const { api, lang } = useTab();
   const [notice, setNotice] = useState<NoticeState>(null);
   const [outcome, setOutcome] = useState<Record<string, OutcomeKind>>({});
   const change = async (id: string, body: DecisionChange) => {
@@ -65,56 +65,8 @@ export function Besluiten() {
           <Text>{tr(lang, 'besluiten.empty')}</Text>
         ) : (
           <section aria-label={tr(lang, 'nav.besluiten')}>
-            <Subtitle2 block as="h3" id="median-title">
-              {tr(lang, 'besluiten.median')}
-            </Subtitle2>
-            <div
-              role="img"
-              aria-labelledby="median-title"
-              aria-describedby="median-list"
-              style={{ width: '100%', height: 220 }}
-            >
-              <ResponsiveContainer>
-                <BarChart data={d.medians.levels}>
-                  <CartesianGrid strokeDasharray="3 3" />
-                  <XAxis dataKey="level" />
-                  <YAxis allowDecimals={false} />
-                  <Tooltip />
-                  <Bar dataKey="medianDays" fill="#5b5fc7" isAnimationActive={false} />
-                </BarChart>
-              </ResponsiveContainer>
-            </div>
-            {d.perQuarter.length > 0 &&
-              (() => {
-                const series = seriesByQuarter(d.perQuarter);
-                return (
-                  <>
-                    <Subtitle2 block as="h3" id="trend-title">
-                      {tr(lang, 'besluiten.trend')}
-                    </Subtitle2>
-                    <div role="img" aria-labelledby="trend-title" style={{ width: '100%', height: 220 }}>
-                      <ResponsiveContainer>
-                        <LineChart data={series.rows}>
-                          <CartesianGrid strokeDasharray="3 3" />
-                          <XAxis dataKey="quarter" />
-                          <YAxis allowDecimals={false} />
-                          <Tooltip />
-                          <Legend />
-                          {series.levels.map((l, i) => (
-                            <Line
-                              key={l}
-                              dataKey={l}
-                              stroke={COLORS[i % COLORS.length]}
-                              isAnimationActive={false}
-                              connectNulls
-                            />
-                          ))}
-                        </LineChart>
-                      </ResponsiveContainer>
-                    </div>
-                  </>
-                );
-              })()}
+            <MedianChart levels={d.medians.levels} />
+            {d.perQuarter.length > 0 && <TrendChart perQuarter={d.perQuarter} />}
             <ul id="median-list" style={{ position: 'absolute', left: -10000 }}>
               {d.medians.levels.map((l) => (
                 <li key={l.level}>
@@ -124,56 +76,130 @@ export function Besluiten() {
             </ul>
             <Notice notice={notice} />
             <div style={{ display: 'grid', gap: 8 }}>
-              {d.decisions.map((b) => {
-                const next = nextLevel(b.route, b.steps);
-                const chosen = outcome[b.id] ?? 'besloten';
-                return (
-                  <Card key={b.id} role="article" aria-label={b.title}>
-                    <Body1>
-                      <b>{b.title}</b> — {b.werkgroepName}
-                      {b.outcome ? ` · ${tr(lang, `outcome.${b.outcome.kind}`)}` : ''}
-                    </Body1>
-                    <Caption1>
-                      {b.leadTimes.levels
-                        .map((l) => tr(lang, 'besluiten.route', { level: l.level, days: l.days }))
-                        .join(' → ')}{' '}
-                      · {tr(lang, 'besluiten.total', { days: b.leadTimes.totalDays })}
-                    </Caption1>
-                    {me.mayDecide && !b.outcome && (
-                      <div
-                        role="group"
-                        aria-label={b.title}
-                        style={{ display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'center' }}
-                      >
-                        {next && (
-                          <Button size="small" onClick={() => void change(b.id, { action: 'next' })}>
-                            {tr(lang, 'besluiten.next', { level: next })}
-                          </Button>
-                        )}
-                        <Select
-                          size="small"
-                          aria-label={`${tr(lang, 'besluiten.outcome')}: ${b.title}`}
-                          value={chosen}
-                          onChange={(_e, v) => setOutcome((o) => ({ ...o, [b.id]: v.value as OutcomeKind }))}
-                        >
-                          {OUTCOME_KINDS.map((o) => (
-                            <option key={o} value={o}>
-                              {tr(lang, `outcome.${o}`)}
-                            </option>
-                          ))}
-                        </Select>
-                        <Button size="small" onClick={() => void change(b.id, { action: 'outcome', outcome: chosen })}>
-                          {tr(lang, 'besluiten.record')}
-                        </Button>
-                      </div>
-                    )}
-                  </Card>
-                );
-              })}
+              {d.decisions.map((b) => (
+                <DecisionCard
+                  key={b.id}
+                  b={b}
+                  chosen={outcome[b.id] ?? 'besloten'}
+                  onChoose={(kind) => setOutcome((o) => ({ ...o, [b.id]: kind }))}
+                  change={change}
+                />
+              ))}
             </div>
           </section>
         )
       }
     </Loadable>
+  );
+}
+
+/** The median lead time per level over the past year, as a bar chart. */
+function MedianChart({ levels }: { levels: DecisionsResponse['medians']['levels'] }) {
+  const { lang } = useTab();
+  return (
+    <>
+      <Subtitle2 block as="h3" id="median-title">
+        {tr(lang, 'besluiten.median')}
+      </Subtitle2>
+      <div
+        role="img"
+        aria-labelledby="median-title"
+        aria-describedby="median-list"
+        style={{ width: '100%', height: 220 }}
+      >
+        <ResponsiveContainer>
+          <BarChart data={levels}>
+            <CartesianGrid strokeDasharray="3 3" />
+            <XAxis dataKey="level" />
+            <YAxis allowDecimals={false} />
+            <Tooltip />
+            <Bar dataKey="medianDays" fill="#5b5fc7" isAnimationActive={false} />
+          </BarChart>
+        </ResponsiveContainer>
+      </div>
+    </>
+  );
+}
+
+/** The median lead time per level per quarter, as a line chart. */
+function TrendChart({ perQuarter }: { perQuarter: DecisionsResponse['perQuarter'] }) {
+  const { lang } = useTab();
+  const series = seriesByQuarter(perQuarter);
+  return (
+    <>
+      <Subtitle2 block as="h3" id="trend-title">
+        {tr(lang, 'besluiten.trend')}
+      </Subtitle2>
+      <div role="img" aria-labelledby="trend-title" style={{ width: '100%', height: 220 }}>
+        <ResponsiveContainer>
+          <LineChart data={series.rows}>
+            <CartesianGrid strokeDasharray="3 3" />
+            <XAxis dataKey="quarter" />
+            <YAxis allowDecimals={false} />
+            <Tooltip />
+            <Legend />
+            {series.levels.map((l, i) => (
+              <Line key={l} dataKey={l} stroke={COLORS[i % COLORS.length]} isAnimationActive={false} connectNulls />
+            ))}
+          </LineChart>
+        </ResponsiveContainer>
+      </div>
+    </>
+  );
+}
+
+/** One decision: its route with the days per level, and (for who may decide) next level or outcome. */
+function DecisionCard({
+  b,
+  chosen,
+  onChoose,
+  change,
+}: {
+  b: DecisionsResponse['decisions'][number];
+  chosen: OutcomeKind;
+  onChoose(kind: OutcomeKind): void;
+  change(id: string, body: DecisionChange): Promise<void>;
+}) {
+  const { lang, me } = useTab();
+  const next = nextLevel(b.route, b.steps);
+  return (
+    <Card role="article" aria-label={b.title}>
+      <Body1>
+        <b>{b.title}</b> — {b.werkgroepName}
+        {b.outcome ? ` · ${tr(lang, `outcome.${b.outcome.kind}`)}` : ''}
+      </Body1>
+      <Caption1>
+        {b.leadTimes.levels.map((l) => tr(lang, 'besluiten.route', { level: l.level, days: l.days })).join(' → ')} ·{' '}
+        {tr(lang, 'besluiten.total', { days: b.leadTimes.totalDays })}
+      </Caption1>
+      {me.mayDecide && !b.outcome && (
+        <div
+          role="group"
+          aria-label={b.title}
+          style={{ display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'center' }}
+        >
+          {next && (
+            <Button size="small" onClick={() => void change(b.id, { action: 'next' })}>
+              {tr(lang, 'besluiten.next', { level: next })}
+            </Button>
+          )}
+          <Select
+            size="small"
+            aria-label={`${tr(lang, 'besluiten.outcome')}: ${b.title}`}
+            value={chosen}
+            onChange={(_e, v) => onChoose(v.value as OutcomeKind)}
+          >
+            {OUTCOME_KINDS.map((o) => (
+              <option key={o} value={o}>
+                {tr(lang, `outcome.${o}`)}
+              </option>
+            ))}
+          </Select>
+          <Button size="small" onClick={() => void change(b.id, { action: 'outcome', outcome: chosen })}>
+            {tr(lang, 'besluiten.record')}
+          </Button>
+        </div>
+      )}
+    </Card>
   );
 }

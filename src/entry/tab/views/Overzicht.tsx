@@ -23,123 +23,132 @@ export function Overzicht({ onOpenWerkgroep }: { onOpenWerkgroep?: (id: string) 
   const { lang } = useTab();
   return (
     <Loadable state={state}>
-      {(o) => {
-        const start = o.phases.map((f) => f.start).sort()[0] ?? o.today;
-        const end =
-          o.phases
-            .map((f) => f.end)
-            .sort()
-            .at(-1) ?? o.today;
-        return (
-          <section aria-labelledby="ov-title">
-            <Title3 block id="ov-title" as="h2">
-              {o.programme.name}
-            </Title3>
-            <Subtitle2 block as="h3">
-              {tr(lang, 'overzicht.phases')}
-            </Subtitle2>
-            <div
-              role="list"
-              aria-label={tr(lang, 'overzicht.phases')}
-              style={{ position: 'relative', margin: '8px 0 24px' }}
-            >
-              {o.phases.map((f) => (
-                <div
-                  role="listitem"
-                  key={f.number}
-                  style={{ display: 'grid', gridTemplateColumns: '14rem 1fr', alignItems: 'center', gap: 8 }}
-                >
-                  <Caption1>
-                    {f.number}. {f.name}
-                  </Caption1>
-                  <div style={{ position: 'relative', height: 10, background: tokens.colorNeutralBackground3 }}>
-                    <div
-                      style={{
-                        position: 'absolute',
-                        left: `${timelinePercent(f.start, start, end)}%`,
-                        width: `${timelinePercent(f.end, start, end) - timelinePercent(f.start, start, end)}%`,
-                        top: 0,
-                        bottom: 0,
-                        background: tokens.colorBrandBackground,
-                      }}
-                    />
-                  </div>
-                </div>
-              ))}
-              <div
-                aria-label={tr(lang, 'overzicht.today', { date: o.today })}
-                title={tr(lang, 'overzicht.today', { date: o.today })}
-                style={{
-                  position: 'absolute',
-                  top: 0,
-                  bottom: 0,
-                  left: `calc(14rem + 8px + (100% - 14rem - 8px) * ${timelinePercent(o.today, start, end) / 100})`,
-                  borderLeft: `2px solid ${tokens.colorPaletteRedBorder2}`,
-                }}
-              />
-            </div>
-            <Caption1 block>{tr(lang, 'overzicht.today', { date: o.today })}</Caption1>
-            <Subtitle2 block as="h3">
-              {tr(lang, 'overzicht.meetings')}
-            </Subtitle2>
-            <ul>
-              {o.meetings.map((b) => (
-                <li key={b.body}>
-                  <Body1>
-                    {b.name}:{' '}
-                    {new Date(b.start).toLocaleString(LOCALE_OF[lang], {
-                      dateStyle: 'full',
-                      timeStyle: 'short',
-                      timeZone: 'Europe/Amsterdam',
-                    })}
-                  </Body1>
-                </li>
-              ))}
-            </ul>
-            <Subtitle2 block as="h3">
-              {tr(lang, 'overzicht.werkgroepen')}
-            </Subtitle2>
-            <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(16rem, 1fr))', gap: 12 }}>
-              {o.werkgroepen.map((w) => (
-                <Card key={w.id} role="article" aria-label={w.name}>
-                  <CardHeader
-                    header={
-                      <Button
-                        appearance="transparent"
-                        onClick={() => onOpenWerkgroep?.(w.id)}
-                        style={{ padding: 0, fontWeight: 600 }}
-                      >
-                        {w.name}
-                      </Button>
-                    }
-                    description={
-                      w.trekker ? <Caption1>{tr(lang, 'tile.trekker', { name: w.trekker.name })}</Caption1> : undefined
-                    }
-                  />
-                  {w.latestUpdate?.status ? (
-                    <Badge
-                      appearance="filled"
-                      color={COLOR[w.latestUpdate.status as keyof typeof COLOR] ?? 'informative'}
-                    >
-                      {tr(lang, 'tile.update', {
-                        status: tr(lang, `status.${w.latestUpdate.status}` as 'status.op-koers'),
-                        age: ageText(w.latestUpdate.ageDays, lang),
-                      })}
-                    </Badge>
-                  ) : (
-                    <Badge appearance="outline" color="informative">
-                      {tr(lang, 'tile.noUpdate')}
-                    </Badge>
-                  )}
-                  <Caption1>
-                    {tr(lang, 'tile.counts', { open: w.open, overdue: w.overdue, blocked: w.blocked })}
-                  </Caption1>
-                </Card>
-              ))}
-            </div>
-          </section>
-        );
-      }}
+      {(o) => (
+        <section aria-labelledby="ov-title">
+          <Title3 block id="ov-title" as="h2">
+            {o.programme.name}
+          </Title3>
+          <Subtitle2 block as="h3">
+            {tr(lang, 'overzicht.phases')}
+          </Subtitle2>
+          <PhaseTimeline phases={o.phases} today={o.today} />
+          <Caption1 block>{tr(lang, 'overzicht.today', { date: o.today })}</Caption1>
+          <Subtitle2 block as="h3">
+            {tr(lang, 'overzicht.meetings')}
+          </Subtitle2>
+          <ul>
+            {o.meetings.map((b) => (
+              <li key={b.body}>
+                <Body1>
+                  {b.name}:{' '}
+                  {new Date(b.start).toLocaleString(LOCALE_OF[lang], {
+                    dateStyle: 'full',
+                    timeStyle: 'short',
+                    timeZone: 'Europe/Amsterdam',
+                  })}
+                </Body1>
+              </li>
+            ))}
+          </ul>
+          <Subtitle2 block as="h3">
+            {tr(lang, 'overzicht.werkgroepen')}
+          </Subtitle2>
+          <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(16rem, 1fr))', gap: 12 }}>
+            {o.werkgroepen.map((w) => (
+              <WerkgroepTile key={w.id} w={w} onOpenWerkgroep={onOpenWerkgroep} />
+            ))}
+          </div>
+        </section>
+      )}
     </Loadable>
+  );
+}
+
+/** The phases as bars on one timeline (first start to last end), with today marked. */
+function PhaseTimeline({ phases, today }: { phases: OverviewResponse['phases']; today: string }) {
+  const { lang } = useTab();
+  const start = phases.map((f) => f.start).sort()[0] ?? today;
+  const end =
+    phases
+      .map((f) => f.end)
+      .sort()
+      .at(-1) ?? today;
+  return (
+    <div role="list" aria-label={tr(lang, 'overzicht.phases')} style={{ position: 'relative', margin: '8px 0 24px' }}>
+      {phases.map((f) => (
+        <div
+          role="listitem"
+          key={f.number}
+          style={{ display: 'grid', gridTemplateColumns: '14rem 1fr', alignItems: 'center', gap: 8 }}
+        >
+          <Caption1>
+            {f.number}. {f.name}
+          </Caption1>
+          <div style={{ position: 'relative', height: 10, background: tokens.colorNeutralBackground3 }}>
+            <div
+              style={{
+                position: 'absolute',
+                left: `${timelinePercent(f.start, start, end)}%`,
+                width: `${timelinePercent(f.end, start, end) - timelinePercent(f.start, start, end)}%`,
+                top: 0,
+                bottom: 0,
+                background: tokens.colorBrandBackground,
+              }}
+            />
+          </div>
+        </div>
+      ))}
+      <div
+        aria-label={tr(lang, 'overzicht.today', { date: today })}
+        title={tr(lang, 'overzicht.today', { date: today })}
+        style={{
+          position: 'absolute',
+          top: 0,
+          bottom: 0,
+          left: `calc(14rem + 8px + (100% - 14rem - 8px) * ${timelinePercent(today, start, end) / 100})`,
+          borderLeft: `2px solid ${tokens.colorPaletteRedBorder2}`,
+        }}
+      />
+    </div>
+  );
+}
+
+/** A werkgroep's tile: its name (opens it), trekker, latest update with its age, and its action counts. */
+function WerkgroepTile({
+  w,
+  onOpenWerkgroep,
+}: {
+  w: OverviewResponse['werkgroepen'][number];
+  onOpenWerkgroep?: (id: string) => void;
+}) {
+  const { lang } = useTab();
+  return (
+    <Card role="article" aria-label={w.name}>
+      <CardHeader
+        header={
+          <Button
+            appearance="transparent"
+            onClick={() => onOpenWerkgroep?.(w.id)}
+            style={{ padding: 0, fontWeight: 600 }}
+          >
+            {w.name}
+          </Button>
+        }
+        description={w.trekker ? <Caption1>{tr(lang, 'tile.trekker', { name: w.trekker.name })}</Caption1> : undefined}
+      />
+      {w.latestUpdate?.status ? (
+        <Badge appearance="filled" color={COLOR[w.latestUpdate.status as keyof typeof COLOR] ?? 'informative'}>
+          {tr(lang, 'tile.update', {
+            status: tr(lang, `status.${w.latestUpdate.status}` as 'status.op-koers'),
+            age: ageText(w.latestUpdate.ageDays, lang),
+          })}
+        </Badge>
+      ) : (
+        <Badge appearance="outline" color="informative">
+          {tr(lang, 'tile.noUpdate')}
+        </Badge>
+      )}
+      <Caption1>{tr(lang, 'tile.counts', { open: w.open, overdue: w.overdue, blocked: w.blocked })}</Caption1>
+    </Card>
   );
 }
