@@ -7,48 +7,53 @@ import { describe, expect, it } from 'vitest';
 import { startStack } from './helpers/stack.ts';
 
 describe('npm start', () => {
-  it('comes up on embedded defaults, answers /readyz, records the programme version and stops cleanly on SIGINT', async () => {
-    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'rk-start-'));
-    const run = startStack({
-      REGIEKAMER_DATA_DIR: dataDir,
-      PORT: '0',
-      LOCAL_TENANT_PORT: '0',
-      LOCAL_TENANT_HTTP_PORT: '0',
-    });
-    const url = await run.url;
-    const health = await fetch(`${url}/healthz`);
-    expect(health.status).toBe(200);
-    const ready = await fetch(`${url}/readyz`);
-    expect(ready.status).toBe(200);
-    const body = (await ready.json()) as { status: string; checks: Record<string, string> };
-    expect(body).toMatchObject({ status: 'ready', checks: { store: 'pglite', programme: 'blnp' } });
-    expect(run.output().stdout).toMatch(/Programma\s+Versterking samenwerking BLNP — 4 gemeenten, 9 werkgroepen/);
-    expect(run.output().stdout).toContain('nieuw sinds vorige start');
-    expect(run.output().stdout).toMatch(/Tenant\s+lokale tenant \(4 tenants\): https:\/\/localhost:\d+/);
+  // Two full local starts (local tenant, store, first sync); each takes 20–50 s on a loaded 2-core machine.
+  it(
+    'comes up on embedded defaults, answers /readyz, records the programme version and stops cleanly on SIGINT',
+    { timeout: 180_000 },
+    async () => {
+      const dataDir = await mkdtemp(path.join(os.tmpdir(), 'rk-start-'));
+      const run = startStack({
+        REGIEKAMER_DATA_DIR: dataDir,
+        PORT: '0',
+        LOCAL_TENANT_PORT: '0',
+        LOCAL_TENANT_HTTP_PORT: '0',
+      });
+      const url = await run.url;
+      const health = await fetch(`${url}/healthz`);
+      expect(health.status).toBe(200);
+      const ready = await fetch(`${url}/readyz`);
+      expect(ready.status).toBe(200);
+      const body = (await ready.json()) as { status: string; checks: Record<string, string> };
+      expect(body).toMatchObject({ status: 'ready', checks: { store: 'pglite', programme: 'blnp' } });
+      expect(run.output().stdout).toMatch(/Programma\s+Versterking samenwerking BLNP — 4 gemeenten, 9 werkgroepen/);
+      expect(run.output().stdout).toContain('nieuw sinds vorige start');
+      expect(run.output().stdout).toMatch(/Tenant\s+lokale tenant \(4 tenants\): https:\/\/localhost:\d+/);
 
-    run.child.kill('SIGINT');
-    const [code] = await once(run.child, 'exit');
-    expect(code).toBe(0);
-    expect(run.output().stdout).toContain('Gestopt.');
+      run.child.kill('SIGINT');
+      const [code] = await once(run.child, 'exit');
+      expect(code).toBe(0);
+      expect(run.output().stdout).toContain('Gestopt.');
 
-    // Same data directory, same file: the programme version is not stored twice.
-    const again = startStack({
-      REGIEKAMER_DATA_DIR: dataDir,
-      PORT: '0',
-      LOCAL_TENANT_PORT: '0',
-      LOCAL_TENANT_HTTP_PORT: '0',
-    });
-    await again.url;
-    expect(again.output().stdout).toContain('ongewijzigd');
-    again.child.kill('SIGINT');
-    const [againCode, againSignal] = (await once(again.child, 'exit')) as [number | null, string | null];
-    // On failure, say how it ended and what it printed (seen once in CI: ended by a signal).
-    if (againCode !== 0)
-      console.log(
-        `exit ${againCode} signal ${againSignal}\n${again.output().stdout.slice(-1500)}\n${again.output().stderr.slice(-3000)}`,
-      );
-    expect(againCode).toBe(0);
-  });
+      // Same data directory, same file: the programme version is not stored twice.
+      const again = startStack({
+        REGIEKAMER_DATA_DIR: dataDir,
+        PORT: '0',
+        LOCAL_TENANT_PORT: '0',
+        LOCAL_TENANT_HTTP_PORT: '0',
+      });
+      await again.url;
+      expect(again.output().stdout).toContain('ongewijzigd');
+      again.child.kill('SIGINT');
+      const [againCode, againSignal] = (await once(again.child, 'exit')) as [number | null, string | null];
+      // On failure, say how it ended and what it printed (seen once in CI: ended by a signal).
+      if (againCode !== 0)
+        console.log(
+          `exit ${againCode} signal ${againSignal}\n${again.output().stdout.slice(-1500)}\n${again.output().stderr.slice(-3000)}`,
+        );
+      expect(againCode).toBe(0);
+    },
+  );
 
   it(
     'applies the programme into the local tenant when it starts; the team and its channels are then in the tenant',
