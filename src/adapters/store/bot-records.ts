@@ -246,6 +246,14 @@ export function botRecords(db: Db): BotRecords {
         [pid, bodyId],
       ),
 
+    ...updateRecords(db),
+    ...deliveryRecords(db),
+  };
+}
+
+/** The progress updates' part of the bot records. */
+function updateRecords(db: Db): Pick<BotRecords, 'saveUpdate' | 'update' | 'updates'> {
+  return {
     async saveUpdate(pid, u) {
       const r = await db.query<{ revision: number }>(
         `INSERT INTO progress_updates (programme_id, werkgroep, period, data, submitted_by, submitted_at) VALUES ($1, $2, $3, $4, $5, $6)
@@ -301,8 +309,6 @@ export function botRecords(db: Db): BotRecords {
         revision: Number(row.revision),
       }));
     },
-
-    ...deliveryRecords(db),
   };
 }
 
@@ -319,6 +325,39 @@ type DeliveryMethod =
   | 'requeue'
   | 'counts';
 
+/** Inserts new deliveries; a cancelled one with the same key is pending again. Returns how many were made. */
+async function insertDeliveries(db: Db, pid: string, rows: NewDelivery[], at: Date): Promise<number> {
+  let made = 0;
+  // In chunks: one statement per 200 rows keeps parameter counts small on both backends.
+  for (let i = 0; i < rows.length; i += 200) {
+    const chunk = rows.slice(i, i + 200);
+    const params: unknown[] = [pid, at];
+    const values = chunk.map((d) => {
+      params.push(
+        d.key,
+        d.kind,
+        d.occurrenceKey ?? null,
+        d.recipient,
+        d.werkgroep ?? null,
+        d.dueAt,
+        d.payload ? JSON.stringify(d.payload) : null,
+      );
+      const n = params.length;
+      return `($1, $${n - 6}, $${n - 5}, $${n - 4}, $${n - 3}, $${n - 2}, $${n - 1}, 'pending', $${n}, $2)`;
+    });
+    const r = await db.query(
+      `INSERT INTO bot_deliveries (programme_id, key, kind, occurrence_key, recipient, werkgroep, due_at, status, payload, updated_at)
+       VALUES ${values.join(', ')}
+       ON CONFLICT (programme_id, key) DO UPDATE SET status = 'pending', due_at = EXCLUDED.due_at, reason = NULL, enqueued_at = NULL, updated_at = EXCLUDED.updated_at
+         WHERE bot_deliveries.status = 'cancelled'
+       RETURNING key`,
+      params,
+    );
+    made += r.rows.length;
+  }
+  return made;
+}
+
 /** The delivery ledger's part of the bot records. */
 function deliveryRecords(db: Db): Pick<BotRecords, DeliveryMethod> {
   return {
@@ -329,37 +368,7 @@ function deliveryRecords(db: Db): Pick<BotRecords, DeliveryMethod> {
       );
       return r.rows.map(deliveryOf);
     },
-    async createDeliveries(pid, rows, at) {
-      let made = 0;
-      // In chunks: one statement per 200 rows keeps parameter counts small on both backends.
-      for (let i = 0; i < rows.length; i += 200) {
-        const chunk = rows.slice(i, i + 200);
-        const params: unknown[] = [pid, at];
-        const values = chunk.map((d) => {
-          params.push(
-            d.key,
-            d.kind,
-            d.occurrenceKey ?? null,
-            d.recipient,
-            d.werkgroep ?? null,
-            d.dueAt,
-            d.payload ? JSON.stringify(d.payload) : null,
-          );
-          const n = params.length;
-          return `($1, $${n - 6}, $${n - 5}, $${n - 4}, $${n - 3}, $${n - 2}, $${n - 1}, 'pending', $${n}, $2)`;
-        });
-        const r = await db.query(
-          `INSERT INTO bot_deliveries (programme_id, key, kind, occurrence_key, recipient, werkgroep, due_at, status, payload, updated_at)
-           VALUES ${values.join(', ')}
-           ON CONFLICT (programme_id, key) DO UPDATE SET status = 'pending', due_at = EXCLUDED.due_at, reason = NULL, enqueued_at = NULL, updated_at = EXCLUDED.updated_at
-             WHERE bot_deliveries.status = 'cancelled'
-           RETURNING key`,
-          params,
-        );
-        made += r.rows.length;
-      }
-      return made;
-    },
+    createDeliveries: (pid, rows, at) => insertDeliveries(db, pid, rows, at),
     async moveDelivery(pid, key, dueAt, at) {
       // A job already handed to the queue keeps its old due time and will find it changed; a new hand-over follows.
       const r = await db.query(

@@ -69,6 +69,9 @@ const PHASE: Record<Change['apply']['op'], number> = {
 
 const sleepReal = (ms: number) => new Promise<void>((resolve) => void setTimeout(resolve, ms));
 
+/** A change's answer, to journal: done, or failed with Graph's status and code. */
+type RecordEntry = { change: Change; ok: boolean; error?: { status: number; code: string } };
+
 function errorOf(r: BatchItemResult | GraphError): { status: number; code: string } {
   if (r instanceof GraphError) return { status: r.status, code: r.code };
   const e = (r.body as { error?: { code?: string } } | undefined)?.error;
@@ -103,25 +106,7 @@ export async function applyChanges(
   const finish = (location: string | undefined, fallbackTeam?: string) =>
     awaitOperation(g, tenant, location, fallbackTeam, () => sleep(pollDelay));
 
-  const record = async (entries: { change: Change; ok: boolean; error?: { status: number; code: string } }[]) => {
-    await o.records.journal(
-      o.runId,
-      entries.map((e) => ({
-        changeId: e.change.id,
-        state: e.ok ? 'done' : 'failed',
-        ...(e.error ? { detail: `${e.error.status} ${e.error.code}` } : {}),
-      })),
-      o.now(),
-    );
-    for (const e of entries) {
-      outcomes.push({
-        change: e.change,
-        status: e.ok ? 'done' : 'failed',
-        ...(e.error ? { error: e.error, reason: failureReason(e.change, e.error) } : {}),
-      });
-      progress(e.change);
-    }
-  };
+  const record = recorder(o, outcomes, progress);
 
   // Two independent lanes run side by side: the team (team → channels and members → channel members) and the
   // organizer's calendar (series → occurrences); each is limited by a different Graph limit.
@@ -143,34 +128,13 @@ export async function applyChanges(
     );
 
     if (phase === 1) {
-      for (const c of inPhase) {
-        try {
-          if (c.apply.op === 'createTeam') {
-            const r = await g.request(
-              tenant,
-              teams.create({
-                'template@odata.bind': "https://graph.microsoft.com/v1.0/teamsTemplates('standard')",
-                displayName: c.apply.displayName,
-                description: c.apply.description,
-                members: [userMember(c.apply.ownerUserId, ['owner'])],
-              }),
-            );
-            teamId = await finish(r.headers['location']);
-            if (!teamId) throw new GraphError(500, 'TeamCreationFailed', '', 'POST', '/teams');
-            objects.push({ key: 'team', tenantId: tenant, graphId: teamId });
-          } else if (c.apply.op === 'updateTeam' && teamId) {
-            await g.request(tenant, {
-              method: 'PATCH',
-              path: `/teams/${encodeURIComponent(teamId)}`,
-              body: c.apply.patch,
-            });
-          }
-          await record([{ change: c, ok: true }]);
-        } catch (err) {
-          if (!(err instanceof GraphError)) throw err;
-          await record([{ change: c, ok: false, error: errorOf(err) }]);
-        }
-      }
+      await runTeamPhase(g, tenant, inPhase, {
+        teamId: () => teamId,
+        setTeamId: (id) => (teamId = id),
+        finish,
+        record,
+        objects,
+      });
       return;
     }
 
@@ -230,6 +194,73 @@ export async function applyChanges(
 
   await o.records.saveObjects(d.programmeId, objects, o.now());
   return { outcomes, objects };
+}
+
+/** Journals answered changes and adds them to the outcomes (with a reason in words for failures). */
+function recorder(o: ApplyOptions, outcomes: Outcome[], progress: (c: Change) => void) {
+  return async (entries: RecordEntry[]): Promise<void> => {
+    await o.records.journal(
+      o.runId,
+      entries.map((e) => ({
+        changeId: e.change.id,
+        state: e.ok ? 'done' : 'failed',
+        ...(e.error ? { detail: `${e.error.status} ${e.error.code}` } : {}),
+      })),
+      o.now(),
+    );
+    for (const e of entries) {
+      outcomes.push({
+        change: e.change,
+        status: e.ok ? 'done' : 'failed',
+        ...(e.error ? { error: e.error, reason: failureReason(e.change, e.error) } : {}),
+      });
+      progress(e.change);
+    }
+  };
+}
+
+/** What the team phase (1) shares with the rest of the run: the team id, polling, journaling and made objects. */
+interface TeamPhaseContext {
+  teamId: () => string | undefined;
+  setTeamId: (id: string | undefined) => void;
+  finish: (location: string | undefined) => Promise<string | undefined>;
+  record: (entries: RecordEntry[]) => Promise<void>;
+  objects: SyncObject[];
+}
+
+/** Phase 1: the team is made (and awaited) or updated one change at a time, not in a batch. */
+async function runTeamPhase(g: GraphGateway, tenant: string, inPhase: Change[], ctx: TeamPhaseContext): Promise<void> {
+  for (const c of inPhase) {
+    try {
+      if (c.apply.op === 'createTeam') {
+        const r = await g.request(
+          tenant,
+          teams.create({
+            'template@odata.bind': "https://graph.microsoft.com/v1.0/teamsTemplates('standard')",
+            displayName: c.apply.displayName,
+            description: c.apply.description,
+            members: [userMember(c.apply.ownerUserId, ['owner'])],
+          }),
+        );
+        const teamId = await ctx.finish(r.headers['location']);
+        ctx.setTeamId(teamId);
+        if (!teamId) throw new GraphError(500, 'TeamCreationFailed', '', 'POST', '/teams');
+        ctx.objects.push({ key: 'team', tenantId: tenant, graphId: teamId });
+      } else if (c.apply.op === 'updateTeam') {
+        const teamId = ctx.teamId();
+        if (teamId)
+          await g.request(tenant, {
+            method: 'PATCH',
+            path: `/teams/${encodeURIComponent(teamId)}`,
+            body: c.apply.patch,
+          });
+      }
+      await ctx.record([{ change: c, ok: true }]);
+    } catch (err) {
+      if (!(err instanceof GraphError)) throw err;
+      await ctx.record([{ change: c, ok: false, error: errorOf(err) }]);
+    }
+  }
 }
 
 /** The ids of what already exists (team, channels, series), as sync objects too. */

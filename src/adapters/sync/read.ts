@@ -76,12 +76,16 @@ function localOf(v: unknown): string {
   return s.slice(0, 19);
 }
 
-export async function readActual(g: GraphGateway, d: DesiredState, known: SyncObject[]): Promise<ActualState> {
+/** The directory entries of every tenant a person of the programme lives in, by lower-case UPN and mail. */
+async function readDirectory(
+  g: GraphGateway,
+  d: DesiredState,
+): Promise<Record<string, Record<string, DirectoryEntry>>> {
   // Directory: every tenant a person of the programme lives in, plus the host (guest accounts).
   const tenants = new Set<string>([d.hostTenantId]);
   for (const p of Object.values(d.people)) if (p.tenantId) tenants.add(p.tenantId);
   const directory: Record<string, Record<string, DirectoryEntry>> = {};
-  const directoryRead = Promise.all(
+  await Promise.all(
     [...tenants].map(async (tid) => {
       const list = await all<Json>(
         g,
@@ -97,6 +101,11 @@ export async function readActual(g: GraphGateway, d: DesiredState, known: SyncOb
       directory[tid] = map;
     }),
   );
+  return directory;
+}
+
+export async function readActual(g: GraphGateway, d: DesiredState, known: SyncObject[]): Promise<ActualState> {
+  const directoryRead = readDirectory(g, d);
 
   // The team side (limited per team) and the calendar side (limited per mailbox) are read side by side.
   const readTeam = async (): Promise<{ team: ActualState['team']; channels: ActualChannel[] }> => {
@@ -199,6 +208,6 @@ export async function readActual(g: GraphGateway, d: DesiredState, known: SyncOb
     );
     return meetings;
   };
-  const [, teamSide, meetings] = await Promise.all([directoryRead, readTeam(), readMeetings()]);
+  const [directory, teamSide, meetings] = await Promise.all([directoryRead, readTeam(), readMeetings()]);
   return { directory, team: teamSide.team, channels: teamSide.channels, meetings };
 }

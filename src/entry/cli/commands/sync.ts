@@ -89,6 +89,78 @@ function requestLine(r: SyncResult, lang: Lang): string {
   );
 }
 
+/** The result as JSON: the changes (or drift), for apply the summary and failures, and the request counts. */
+function writeJson(
+  io: CliIo,
+  mode: 'plan' | 'apply' | 'drift',
+  programmeId: string,
+  result: SyncResult,
+  lang: Lang,
+): void {
+  writeLine(
+    io.stdout,
+    JSON.stringify(
+      {
+        mode,
+        programme: programmeId,
+        changes: (mode === 'drift' ? result.drift : result.changes).map((c) => jsonChange(c, lang)),
+        ...(mode === 'apply'
+          ? {
+              summary: result.summary,
+              failures: result.outcomes
+                .filter((o) => o.status === 'failed')
+                .map((o) => ({
+                  id: o.change.id,
+                  target: o.change.target,
+                  status: o.error?.status,
+                  code: o.error?.code,
+                  reason: o.reason ? msg(o.reason.key, o.reason.params, lang) : undefined,
+                })),
+            }
+          : {}),
+        requests: {
+          total: result.metrics.requests,
+          byMethod: result.metrics.byMethod,
+          batches: result.metrics.batches,
+          subRequests: result.metrics.subRequests,
+          retries: result.metrics.retries,
+          throttled: result.metrics.throttled,
+        },
+      },
+      null,
+      2,
+    ),
+  );
+}
+
+/** After apply: what was removed, what was skipped, what failed and why, the summary and the request counts. */
+function writeApplyReport(io: CliIo, result: SyncResult, lang: Lang): void {
+  const removed = result.outcomes.filter((o) => o.change.destructive && o.status === 'done');
+  if (removed.length > 0) {
+    writeLine(io.stdout, t('sync.apply.removals', {}, lang));
+    for (const o of removed) writeLine(io.stdout, describeChange(o.change, lang));
+  }
+  for (const o of result.outcomes.filter((x) => x.change.action === 'skip'))
+    writeLine(io.stdout, describeChange(o.change, lang));
+  for (const o of result.outcomes.filter((x) => x.status === 'failed')) {
+    writeLine(
+      io.stdout,
+      t(
+        'sync.apply.failed',
+        {
+          target: o.change.target,
+          reason: o.reason
+            ? msg(o.reason.key, o.reason.params, lang)
+            : `${o.error?.status ?? ''} ${o.error?.code ?? ''}`.trim(),
+        },
+        lang,
+      ),
+    );
+  }
+  writeLine(io.stdout, t('sync.apply.summary', { ...result.summary }, lang));
+  writeLine(io.stdout, requestLine(result, lang));
+}
+
 export async function syncCommand(
   io: CliIo,
   config: Config,
@@ -150,40 +222,7 @@ export async function syncCommand(
       return EXIT.ok;
     }
     if (flags.json) {
-      writeLine(
-        io.stdout,
-        JSON.stringify(
-          {
-            mode,
-            programme: programme.programme.id,
-            changes: (mode === 'drift' ? result.drift : result.changes).map((c) => jsonChange(c, lang)),
-            ...(mode === 'apply'
-              ? {
-                  summary: result.summary,
-                  failures: result.outcomes
-                    .filter((o) => o.status === 'failed')
-                    .map((o) => ({
-                      id: o.change.id,
-                      target: o.change.target,
-                      status: o.error?.status,
-                      code: o.error?.code,
-                      reason: o.reason ? msg(o.reason.key, o.reason.params, lang) : undefined,
-                    })),
-                }
-              : {}),
-            requests: {
-              total: result.metrics.requests,
-              byMethod: result.metrics.byMethod,
-              batches: result.metrics.batches,
-              subRequests: result.metrics.subRequests,
-              retries: result.metrics.retries,
-              throttled: result.metrics.throttled,
-            },
-          },
-          null,
-          2,
-        ),
-      );
+      writeJson(io, mode, programme.programme.id, result, lang);
     } else if (mode === 'plan') {
       for (const line of formatPlan(programme.programme.name, result.changes, lang, prune)) writeLine(io.stdout, line);
       writeLine(io.stdout, requestLine(result, lang));
@@ -194,30 +233,7 @@ export async function syncCommand(
         for (const c of result.drift) writeLine(io.stdout, describeChange(c, lang));
       }
     } else {
-      const removed = result.outcomes.filter((o) => o.change.destructive && o.status === 'done');
-      if (removed.length > 0) {
-        writeLine(io.stdout, t('sync.apply.removals', {}, lang));
-        for (const o of removed) writeLine(io.stdout, describeChange(o.change, lang));
-      }
-      for (const o of result.outcomes.filter((x) => x.change.action === 'skip'))
-        writeLine(io.stdout, describeChange(o.change, lang));
-      for (const o of result.outcomes.filter((x) => x.status === 'failed')) {
-        writeLine(
-          io.stdout,
-          t(
-            'sync.apply.failed',
-            {
-              target: o.change.target,
-              reason: o.reason
-                ? msg(o.reason.key, o.reason.params, lang)
-                : `${o.error?.status ?? ''} ${o.error?.code ?? ''}`.trim(),
-            },
-            lang,
-          ),
-        );
-      }
-      writeLine(io.stdout, t('sync.apply.summary', { ...result.summary }, lang));
-      writeLine(io.stdout, requestLine(result, lang));
+      writeApplyReport(io, result, lang);
     }
     return mode === 'apply' && result.summary.failed > 0 ? EXIT.failure : EXIT.ok;
   } finally {
