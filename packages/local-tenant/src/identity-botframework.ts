@@ -35,14 +35,12 @@ export function addBotFrameworkRoutes(idp: IdentityRuntime, router: Router): voi
     const audience = typeof body['audience'] === 'string' ? body['audience'] : '';
     const serviceUrl = typeof body['serviceUrl'] === 'string' ? body['serviceUrl'] : '';
     if (!state.apps.some((a) => a.clientId === audience)) {
-      res
-        .status(400)
-        .json({
-          error: {
-            code: 'BadRequest',
-            message: 'audience must be the app id of an app registered in the local tenant',
-          },
-        });
+      res.status(400).json({
+        error: {
+          code: 'BadRequest',
+          message: 'audience must be the app id of an app registered in the local tenant',
+        },
+      });
       return;
     }
     if (!URL.canParse(serviceUrl)) {

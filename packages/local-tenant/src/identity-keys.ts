@@ -189,13 +189,11 @@ export function addOpenIdRoutes(idp: IdentityRuntime, router: Router): void {
     const segment = String(req.params['tenant']).toLowerCase();
     const tid = MULTI_TENANT.has(segment) ? segment : tenantOf(idp, segment);
     if (!tid) {
-      res
-        .status(400)
-        .json({
-          error: 'invalid_tenant',
-          error_description: `AADSTS90002: Tenant '${String(req.params['tenant'])}' not found.`,
-          error_codes: [90002],
-        });
+      res.status(400).json({
+        error: 'invalid_tenant',
+        error_description: `AADSTS90002: Tenant '${String(req.params['tenant'])}' not found.`,
+        error_codes: [90002],
+      });
       return;
     }
     res.json(openIdConfiguration(idp, tid));

@@ -187,14 +187,12 @@ export function createTenantApp(rt: TenantRuntime, info: () => LocalTenantInfo):
   app.use('/v3', json, surfaceHandler(rt, 'bot'));
   app.use('/_local', json, localControls(rt, info));
   app.use((_req, res) => {
-    res
-      .status(404)
-      .json({
-        error: {
-          code: 'NotFound',
-          message: 'Nothing here. Graph is under /v1.0, the Bot Connector under /v3, local controls under /_local.',
-        },
-      });
+    res.status(404).json({
+      error: {
+        code: 'NotFound',
+        message: 'Nothing here. Graph is under /v1.0, the Bot Connector under /v3, local controls under /_local.',
+      },
+    });
   });
   app.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => {
     const status = typeof (err as { status?: unknown }).status === 'number' ? (err as { status: number }).status : 500;
