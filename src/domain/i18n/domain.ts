@@ -465,4 +465,28 @@ export const domainMessages = {
   'diff.backlog': { nl: 'backlog', en: 'backlog' },
   'diff.settings': { nl: 'instellingen', en: 'settings' },
   'diff.previousUnknown': { nl: 'vorige versie niet te vergelijken', en: 'previous version cannot be compared' },
+  'limit.tooLong': {
+    nl: '{what, select, teamName {teamnaam} teamDescription {teambeschrijving} channelName {kanaalnaam} channelDescription {kanaalbeschrijving (naam + "— beheerd door Regiekamer")} eventSubject {onderwerp van de vergadering} planTitle {titel van het Planner-plan} bucketName {naam van de Planner-bucket} taskTitle {titel van de Planner-taak} taskNotes {notities van de Planner-taak} other {waarde}} is {length} tekens; Microsoft 365 weigert meer dan {max} — maak hem korter',
+    en: '{what, select, teamName {team name} teamDescription {team description} channelName {channel name} channelDescription {channel description (name + "— beheerd door Regiekamer")} eventSubject {meeting subject} planTitle {Planner plan title} bucketName {Planner bucket name} taskTitle {Planner task title} taskNotes {Planner task notes} other {value}} is {length} characters; Microsoft 365 refuses more than {max} — make it shorter',
+  },
+  'limit.channelWord': {
+    nl: "kanaalnaam '{name}' is een naam die Teams weigert; kies een andere naam of zet channel.name",
+    en: "channel name '{name}' is a name Teams refuses; pick another name or set channel.name",
+  },
+  'limit.control': {
+    nl: '{what, select, teamName {teamnaam} teamDescription {teambeschrijving} channelName {kanaalnaam} channelDescription {kanaalbeschrijving (naam + "— beheerd door Regiekamer")} eventSubject {onderwerp van de vergadering} planTitle {titel van het Planner-plan} bucketName {naam van de Planner-bucket} taskTitle {titel van de Planner-taak} taskNotes {notities van de Planner-taak} other {waarde}} bevat stuurtekens die Teams weigert',
+    en: '{what, select, teamName {team name} teamDescription {team description} channelName {channel name} channelDescription {channel description (name + "— beheerd door Regiekamer")} eventSubject {meeting subject} planTitle {Planner plan title} bucketName {Planner bucket name} taskTitle {Planner task title} taskNotes {Planner task notes} other {value}} contains control characters Teams refuses',
+  },
+  'limit.attendees': {
+    nl: 'deze vergadering krijgt {count} deelnemers; Outlook neemt er hoogstens {max} op in één afspraak',
+    en: 'this meeting would have {count} attendees; Outlook takes at most {max} in one event',
+  },
+  'limit.timeZone': {
+    nl: "tijdzone '{zone}' heeft geen Windows-tijdzone en Microsoft Graph neemt hem niet aan; kies bijvoorbeeld Europe/Amsterdam",
+    en: "time zone '{zone}' has no Windows time zone and Microsoft Graph does not take it; choose e.g. Europe/Amsterdam",
+  },
+  'sync.error.service': {
+    nl: 'Graph antwoordde {status} {code}: {message}',
+    en: 'Graph answered {status} {code}: {message}',
+  },
 } satisfies Record<string, Entry>;

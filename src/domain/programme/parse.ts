@@ -16,6 +16,7 @@ import type { z } from 'zod';
 import { t, isMessageKey, type Lang, type MessageKey, type Params } from '../i18n.ts';
 import { ProgrammeSchema, type Programme } from './schema.ts';
 import { checkSemantics, type Path } from './semantics.ts';
+import { checkLimits } from './limits.ts';
 
 export const MAX_FILE_BYTES = 1024 * 1024;
 
@@ -95,13 +96,16 @@ export function parseProgramme(bytes: Uint8Array, file: string): ParseResult {
   if (!parsed.success) {
     for (const issue of parsed.error.issues) problems.push(...fromZodIssue(issue, data, file, locate));
   }
-  for (const issue of checkSemantics(data)) {
+  for (const issue of [...checkSemantics(data), ...checkLimits(data)]) {
     const params: Params = { ...issue.params };
     if (issue.relatedPath) params.otherLine = locate(issue.relatedPath).line;
     problems.push({ file, ...locate(issue.path), key: issue.key, params, path: issue.path });
   }
   if (problems.length > 0 || !parsed.success) {
-    return { ok: false, problems: dedupe(problems).sort((a, b) => a.line - b.line || a.col - b.col) };
+    return {
+      ok: false,
+      problems: dedupe(withoutGenericTooLong(problems)).sort((a, b) => a.line - b.line || a.col - b.col),
+    };
   }
   return { ok: true, programme: parsed.data, text };
 }
@@ -126,6 +130,12 @@ function unclosedQuoteOffset(text: string): number | undefined {
 
 function firstLine(message: string): string {
   return message.split('\n')[0] ?? message;
+}
+
+/** A Graph limit (limits.ts) says more than the schema's generic "too long" at the same place: keep the first. */
+function withoutGenericTooLong(problems: Problem[]): Problem[] {
+  const limited = new Set(problems.filter((p) => p.key === 'limit.tooLong').map((p) => `${p.line}:${p.col}`));
+  return problems.filter((p) => p.key !== 'format.tooLong' || !limited.has(`${p.line}:${p.col}`));
 }
 
 function dedupe(problems: Problem[]): Problem[] {

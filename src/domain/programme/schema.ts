@@ -178,7 +178,8 @@ const CadenceRuleSchema = z.discriminatedUnion(
 const CadenceSchema = z
   .strictObject({
     id: id(),
-    name: text(),
+    // The meeting's subject: Graph's limit, docs/platform.md#input-limits.
+    name: text(255),
     bodies: z
       .array(ref())
       .min(1, { error: 'format.nonEmptyList' })
