@@ -17,6 +17,7 @@ import { channels, teams } from '../graph/endpoints/teams.ts';
 import type { GraphGateway } from '../graph/gateway.ts';
 import { GraphError } from '../graph/types.ts';
 import type { SyncObject } from '../store/sync-records.ts';
+import { ianaZone } from '../../domain/time/graph-zone.ts';
 
 type Json = Record<string, unknown>;
 
@@ -163,7 +164,9 @@ export async function readActual(g: GraphGateway, d: DesiredState, known: SyncOb
         const recurrence = (e['recurrence'] ?? undefined) as Json | undefined;
         const range = recurrence?.['range'] as
           { startDate?: string; endDate?: string; recurrenceTimeZone?: string } | undefined;
-        const tz = range?.recurrenceTimeZone ?? 'Europe/Amsterdam';
+        // Graph answers the Windows zone name it was sent (docs/platform.md#input-limits); dates are computed in IANA.
+        const graphTz = range?.recurrenceTimeZone ?? 'W. Europe Standard Time';
+        const tz = ianaZone(graphTz) ?? 'Europe/Amsterdam';
         const attendees = Array.isArray(e['attendees'])
           ? e['attendees'].map((a) =>
               String((a as { emailAddress?: { address?: string } }).emailAddress?.address ?? ''),
@@ -185,7 +188,7 @@ export async function readActual(g: GraphGateway, d: DesiredState, known: SyncOb
             ...events.instances(d.organizer, m.id, `${range.startDate}T00:00:00Z`, `${range.endDate}T23:59:59Z`, {
               select: ['id', 'originalStart', 'start', 'type'],
             }),
-            headers: { Prefer: `outlook.timezone="${tz}"` },
+            headers: { Prefer: `outlook.timezone="${graphTz}"` },
           });
           m.instances = inst.map((i) => ({
             id: String(i['id']),

@@ -2,21 +2,29 @@
 // meetings the file no longer has. Pure: no I/O, time is a parameter.
 import type { DesiredMeeting, DesiredPerson, DesiredState } from './desired.ts';
 import type { ActualMeeting, ActualState, PlanOptions, Push } from './plan.ts';
+import { windowsZone } from '../time/graph-zone.ts';
 
 const lower = (s: string) => s.toLowerCase();
+/** The zone name Graph takes for the file's IANA zone (validate refuses a zone without one; kept as is then). */
+const graphZone = (iana: string): string => windowsZone(iana) ?? iana;
 
 function meetingEvent(d: DesiredState, m: DesiredMeeting, fromDate?: string): Record<string, unknown> {
   const start = fromDate ? `${fromDate}${m.start.slice(10)}` : m.start;
   const end = fromDate ? `${fromDate}${m.end.slice(10)}` : m.end;
-  const recurrence =
-    m.recurrence && fromDate
-      ? { ...m.recurrence, range: { ...(m.recurrence['range'] as Record<string, unknown>), startDate: fromDate } }
-      : m.recurrence;
+  // Graph is sent the Windows zone name (docs/platform.md#input-limits); the file and DesiredMeeting keep IANA.
+  const timeZone = graphZone(m.timeZone);
+  const range = m.recurrence?.['range'] as Record<string, unknown> | undefined;
+  const recurrence = m.recurrence
+    ? {
+        ...m.recurrence,
+        range: { ...range, ...(fromDate ? { startDate: fromDate } : {}), recurrenceTimeZone: timeZone },
+      }
+    : undefined;
   return {
     subject: m.subject,
     body: { contentType: 'html', content: m.bodyHtml },
-    start: { dateTime: start, timeZone: m.timeZone },
-    end: { dateTime: end, timeZone: m.timeZone },
+    start: { dateTime: start, timeZone },
+    end: { dateTime: end, timeZone },
     ...(recurrence ? { recurrence } : {}),
     attendees: m.attendees
       .map((id) => d.people[id])
@@ -141,7 +149,7 @@ function planExceptions(m: DesiredMeeting, actual: ActualMeeting | undefined, op
           originalDate: x.originalDate,
           start: x.start ?? '',
           end: x.end ?? '',
-          timeZone: m.timeZone,
+          timeZone: graphZone(m.timeZone),
         },
       });
     }
