@@ -15,14 +15,14 @@ type OutcomeStatus = 'done' | 'failed' | 'skipped';
 export interface Outcome {
   change: Change;
   status: OutcomeStatus;
-  /** For failures: status and code of Graph's answer (no personal data). */
-  error?: { status: number; code: string };
+  /** For failures: status and code of Graph's answer (no personal data); `message` is the service's own words. */
+  error?: { status: number; code: string; message?: string };
   /** For failures: what went wrong, in words for the person reading the summary. */
   reason?: Reason;
 }
 
 /** Graph's answer to a failed change, in words: what a projectleider can act on. */
-export function failureReason(change: Change, error: { status: number; code: string }): Reason {
+export function failureReason(change: Change, error: { status: number; code: string; message?: string }): Reason {
   const a = change.apply;
   if (error.status === 403 && a.op === 'addChannelMember' && a.tenantId)
     return { key: 'sync.error.noDirectConnect', params: { target: change.target } };
@@ -32,6 +32,10 @@ export function failureReason(change: Change, error: { status: number; code: str
     return { key: 'sync.error.throttled', params: { status: error.status } };
   if (error.code === 'ParentMissing') return { key: 'sync.error.parentMissing', params: {} };
   if (error.status === 409 || error.status === 412) return { key: 'sync.error.conflict', params: {} };
+  // Graph's own reason (e.g. a name too long): shown to the person running apply, not journaled.
+  if (error.message) {
+    return { key: 'sync.error.service', params: { status: error.status, code: error.code, message: error.message } };
+  }
   return { key: 'sync.error.other', params: { status: error.status, code: error.code } };
 }
 
@@ -70,12 +74,13 @@ const PHASE: Record<Change['apply']['op'], number> = {
 const sleepReal = (ms: number) => new Promise<void>((resolve) => void setTimeout(resolve, ms));
 
 /** A change's answer, to journal: done, or failed with Graph's status and code. */
-type RecordEntry = { change: Change; ok: boolean; error?: { status: number; code: string } };
+type RecordEntry = { change: Change; ok: boolean; error?: { status: number; code: string; message?: string } };
 
-function errorOf(r: BatchItemResult | GraphError): { status: number; code: string } {
-  if (r instanceof GraphError) return { status: r.status, code: r.code };
-  const e = (r.body as { error?: { code?: string } } | undefined)?.error;
-  return { status: r.status, code: e?.code ?? `http${r.status}` };
+function errorOf(r: BatchItemResult | GraphError): { status: number; code: string; message?: string } {
+  const words = (m: unknown) => (typeof m === 'string' && m.trim() !== '' ? { message: m.trim().slice(0, 500) } : {});
+  if (r instanceof GraphError) return { status: r.status, code: r.code, ...words(r.serviceMessage) };
+  const e = (r.body as { error?: { code?: string; message?: unknown } } | undefined)?.error;
+  return { status: r.status, code: e?.code ?? `http${r.status}`, ...words(e?.message) };
 }
 
 export async function applyChanges(
