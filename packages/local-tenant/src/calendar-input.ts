@@ -115,8 +115,16 @@ export function normalizeLocation(value: unknown, what: string): JsonObject {
   return out;
 }
 
+/** Event input limits: the subject's length and attendees per event (docs/platform.md#input-limits). */
+export const EVENT_LIMITS = { subject: 255, attendees: 500 } as const;
+
 function normalizeAttendees(value: unknown): JsonObject[] {
   if (!Array.isArray(value)) throw invalid("'attendees' must be an array.", 'RequestBodyRead');
+  if (value.length > EVENT_LIMITS.attendees)
+    throw invalid(
+      `An event can have at most ${EVENT_LIMITS.attendees} attendees; this one has ${value.length}.`,
+      'ErrorInvalidRecipients',
+    );
   const seen = new Set<string>();
   const out: JsonObject[] = [];
   value.forEach((raw, i) => {
@@ -175,6 +183,9 @@ export function readEventInput(body: unknown, allowed?: Set<string>, refusal?: s
     switch (key) {
       case 'subject':
         f.subject = value === null ? '' : stringOf(value, key);
+        // Outlook's subject limit (README: input limits; docs/platform.md#input-limits).
+        if (f.subject.length > EVENT_LIMITS.subject)
+          throw invalid(`The subject is longer than ${EVENT_LIMITS.subject} characters.`, 'ErrorInvalidRequest');
         break;
       case 'body':
         f.body = normalizeBody(value);

@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import { DateTime, IANAZone } from 'luxon';
 import rrulePkg from 'rrule';
+import { findIana, WINDOWS_TO_IANA_MAP } from 'windows-iana';
 import { GraphHttpError, type Json, type TenantRequest } from './core.ts';
 
 export const { RRule } = rrulePkg;
@@ -42,6 +43,124 @@ const WINDOWS_ZONES: Record<string, string> = {
   'central standard time': 'America/Chicago',
   'pacific standard time': 'America/Los_Angeles',
 };
+
+/**
+ * The IANA names Graph takes besides Windows names ("Additional time zones" of the dateTimeTimeZone resource,
+ * https://learn.microsoft.com/en-us/graph/api/resources/datetimetimezone; the page's "Europe/Kyiv (Kiev)" style
+ * entries are listed under both names). Europe/Amsterdam is not among them: Graph refuses it in event bodies.
+ */
+const GRAPH_IANA_ZONES = new Set(
+  [
+    'Etc/GMT+12',
+    'Etc/GMT+11',
+    'Pacific/Honolulu',
+    'America/Anchorage',
+    'America/Santa_Isabel',
+    'America/Los_Angeles',
+    'America/Phoenix',
+    'America/Chihuahua',
+    'America/Denver',
+    'America/Guatemala',
+    'America/Chicago',
+    'America/Mexico_City',
+    'America/Regina',
+    'America/Bogota',
+    'America/New_York',
+    'America/Indiana/Indianapolis',
+    'America/Caracas',
+    'America/Asuncion',
+    'America/Halifax',
+    'America/Cuiaba',
+    'America/La_Paz',
+    'America/Santiago',
+    'America/St_Johns',
+    'America/Sao_Paulo',
+    'America/Argentina/Buenos_Aires',
+    'America/Cayenne',
+    'America/Godthab',
+    'America/Montevideo',
+    'America/Bahia',
+    'Etc/GMT+2',
+    'Atlantic/Azores',
+    'Atlantic/Cape_Verde',
+    'Africa/Casablanca',
+    'Etc/GMT',
+    'Europe/London',
+    'Atlantic/Reykjavik',
+    'Europe/Berlin',
+    'Europe/Budapest',
+    'Europe/Paris',
+    'Europe/Warsaw',
+    'Africa/Lagos',
+    'Africa/Windhoek',
+    'Europe/Bucharest',
+    'Asia/Beirut',
+    'Africa/Cairo',
+    'Asia/Damascus',
+    'Africa/Johannesburg',
+    'Europe/Kyiv',
+    'Europe/Kiev',
+    'Europe/Istanbul',
+    'Asia/Jerusalem',
+    'Asia/Amman',
+    'Asia/Baghdad',
+    'Europe/Kaliningrad',
+    'Asia/Riyadh',
+    'Africa/Nairobi',
+    'Asia/Tehran',
+    'Asia/Dubai',
+    'Asia/Baku',
+    'Europe/Moscow',
+    'Indian/Mauritius',
+    'Asia/Tbilisi',
+    'Asia/Yerevan',
+    'Asia/Kabul',
+    'Asia/Karachi',
+    'Asia/Toshkent',
+    'Asia/Tashkent',
+    'Asia/Kolkata',
+    'Asia/Colombo',
+    'Asia/Kathmandu',
+    'Asia/Astana',
+    'Asia/Almaty',
+    'Asia/Dhaka',
+    'Asia/Yekaterinburg',
+    'Asia/Yangon',
+    'Asia/Rangoon',
+    'Asia/Bangkok',
+    'Asia/Novosibirsk',
+    'Asia/Shanghai',
+    'Asia/Krasnoyarsk',
+    'Asia/Singapore',
+    'Australia/Perth',
+    'Asia/Taipei',
+    'Asia/Ulaanbaatar',
+    'Asia/Irkutsk',
+    'Asia/Tokyo',
+    'Asia/Seoul',
+    'Australia/Adelaide',
+    'Australia/Darwin',
+    'Australia/Brisbane',
+    'Australia/Sydney',
+    'Pacific/Port_Moresby',
+    'Australia/Hobart',
+    'Asia/Yakutsk',
+    'Pacific/Guadalcanal',
+    'Asia/Vladivostok',
+    'Pacific/Auckland',
+    'Etc/GMT-12',
+    'Pacific/Fiji',
+    'Asia/Magadan',
+    'Pacific/Tongatapu',
+    'Pacific/Apia',
+    'Pacific/Kiritimati',
+  ].map((z) => z.toLowerCase()),
+);
+
+/** Every Windows zone name (CLDR windowsZones, via windows-iana), lower-cased, with the IANA zone it computes in. */
+const CLDR_WINDOWS_ZONES = new Map(
+  Object.values(WINDOWS_TO_IANA_MAP).map((z) => [z.windowsName.toLowerCase(), findIana(z.windowsName)[0] ?? 'UTC']),
+);
 
 const UTC: Zone = { name: 'UTC', iana: 'UTC' };
 export const DAY_MS = 86_400_000;
@@ -244,12 +363,18 @@ export function hashOf(...parts: string[]): Buffer {
 // ---------------------------------------------------------------------------------------------------------------
 // Time zones and wall-clock date-times
 
-/** A zone by Windows or IANA name; anything else is refused as Graph does. */
-export function resolveTimeZone(name: unknown): Zone {
+/**
+ * A zone of a request body as Graph takes it: a Windows name or one of the IANA names Graph lists; anything else
+ * (Europe/Amsterdam among them) is refused as Graph does, 400 TimeZoneNotSupportedException. `lenient` (the
+ * `Prefer: outlook.timezone` header, which this stand-in reads more loosely) also takes any IANA zone.
+ */
+export function resolveTimeZone(name: unknown, lenient = false): Zone {
   const raw = typeof name === 'string' ? name.trim() : '';
-  const mapped = WINDOWS_ZONES[raw.toLowerCase()];
+  const lower = raw.toLowerCase();
+  const mapped = WINDOWS_ZONES[lower] ?? CLDR_WINDOWS_ZONES.get(lower);
   if (mapped) return { name: raw, iana: mapped };
-  if (raw !== '' && IANAZone.isValidZone(raw)) return { name: raw, iana: raw };
+  if (raw !== '' && (lenient || GRAPH_IANA_ZONES.has(lower)) && IANAZone.isValidZone(raw))
+    return { name: raw, iana: raw };
   throw invalid(
     `A valid TimeZone value must be specified. The following TimeZone value is not supported: '${String(name)}'.`,
     'TimeZoneNotSupportedException',
@@ -322,7 +447,7 @@ export function parseInstant(value: string, what: string): DateTime {
 /** The zone the caller wants times in (`Prefer: outlook.timezone="…"`); UTC otherwise, as in Graph. */
 export function outputZone(req: TenantRequest): Zone {
   const m = /outlook\.timezone\s*=\s*"([^"]*)"/i.exec(req.headers.prefer ?? '');
-  return m ? resolveTimeZone(m[1]) : UTC;
+  return m ? resolveTimeZone(m[1], true) : UTC;
 }
 
 export function unknownProperty(key: string, type: string): GraphHttpError {

@@ -147,8 +147,8 @@ function startsOf(items: Item[] | undefined): string[] {
 
 const fortnightly = (extra: Item = {}) => ({
   subject: 'Regiegroep',
-  start: { dateTime: '2026-03-02T09:30:00', timeZone: 'Europe/Amsterdam' },
-  end: { dateTime: '2026-03-02T11:00:00', timeZone: 'Europe/Amsterdam' },
+  start: { dateTime: '2026-03-02T09:30:00', timeZone: 'W. Europe Standard Time' },
+  end: { dateTime: '2026-03-02T11:00:00', timeZone: 'W. Europe Standard Time' },
   recurrence: {
     pattern: { type: 'weekly', interval: 2, daysOfWeek: ['monday'], firstDayOfWeek: 'monday' },
     range: { type: 'endDate', startDate: '2026-03-02', endDate: '2026-05-01' },
@@ -232,7 +232,7 @@ describe('calendar: recurrence expansion', () => {
   it('keeps a fortnightly series at 09:30 wall-clock time across the spring DST change in Europe/Amsterdam', async () => {
     const master = await createSeries();
     expect(master.type).toBe('seriesMaster');
-    expect((master.recurrence as { range: Item }).range.recurrenceTimeZone).toBe('Europe/Amsterdam');
+    expect((master.recurrence as { range: Item }).range.recurrenceTimeZone).toBe('W. Europe Standard Time');
     // Default output is UTC: the offset changes on 29 March, so the UTC hour moves from 08:30 to 07:30.
     const utc = await call(
       'GET',
@@ -294,8 +294,8 @@ describe('calendar: recurrence expansion', () => {
   it('puts a relativeMonthly "second Tuesday" series on the second Tuesday, and a numbered range stops after its count', async () => {
     const master = await createSeries({
       subject: 'Kernteam',
-      start: { dateTime: '2026-01-13T13:00:00', timeZone: 'Europe/Amsterdam' },
-      end: { dateTime: '2026-01-13T14:30:00', timeZone: 'Europe/Amsterdam' },
+      start: { dateTime: '2026-01-13T13:00:00', timeZone: 'W. Europe Standard Time' },
+      end: { dateTime: '2026-01-13T14:30:00', timeZone: 'W. Europe Standard Time' },
       recurrence: {
         pattern: { type: 'relativeMonthly', interval: 1, daysOfWeek: ['tuesday'], index: 'second' },
         range: { type: 'numbered', startDate: '2026-01-13', numberOfOccurrences: 6 },
@@ -329,8 +329,8 @@ describe('calendar: recurrence expansion', () => {
   it('runs a quarterly series (interval 3) on day 31 on the last day of shorter months, without end', async () => {
     const master = await createSeries({
       subject: 'Kwartaalrapportage',
-      start: { dateTime: '2026-01-31T10:00:00', timeZone: 'Europe/Amsterdam' },
-      end: { dateTime: '2026-01-31T11:00:00', timeZone: 'Europe/Amsterdam' },
+      start: { dateTime: '2026-01-31T10:00:00', timeZone: 'W. Europe Standard Time' },
+      end: { dateTime: '2026-01-31T11:00:00', timeZone: 'W. Europe Standard Time' },
       recurrence: {
         pattern: { type: 'absoluteMonthly', interval: 3, dayOfMonth: 31 },
         range: { type: 'noEnd', startDate: '2026-01-31' },
@@ -424,8 +424,8 @@ describe('calendar: single occurrences', () => {
       `/users/${ORGANIZER}/events/${id}`,
       {
         subject: 'Regiegroep (verplaatst)',
-        start: { dateTime: '2026-03-17T10:30:00', timeZone: 'Europe/Amsterdam' },
-        end: { dateTime: '2026-03-17T12:00:00', timeZone: 'Europe/Amsterdam' },
+        start: { dateTime: '2026-03-17T10:30:00', timeZone: 'W. Europe Standard Time' },
+        end: { dateTime: '2026-03-17T12:00:00', timeZone: 'W. Europe Standard Time' },
       },
       AMS,
     );
@@ -456,8 +456,8 @@ describe('calendar: single occurrences', () => {
 
     // An occurrence may not pass the day of its neighbour.
     const crossing = await call('PATCH', `/users/${ORGANIZER}/events/${id}`, {
-      start: { dateTime: '2026-03-30T10:30:00', timeZone: 'Europe/Amsterdam' },
-      end: { dateTime: '2026-03-30T11:30:00', timeZone: 'Europe/Amsterdam' },
+      start: { dateTime: '2026-03-30T10:30:00', timeZone: 'W. Europe Standard Time' },
+      end: { dateTime: '2026-03-30T11:30:00', timeZone: 'W. Europe Standard Time' },
     });
     expect(crossing.status).toBe(400);
     expect(crossing.body.error?.code).toBe('ErrorOccurrenceCrossingBoundary');
@@ -673,7 +673,7 @@ describe('calendar: meetings', () => {
     const backwards = await call(
       'POST',
       `/users/${ORGANIZER}/events`,
-      fortnightly({ end: { dateTime: '2026-03-02T08:00:00', timeZone: 'Europe/Amsterdam' } }),
+      fortnightly({ end: { dateTime: '2026-03-02T08:00:00', timeZone: 'W. Europe Standard Time' } }),
     );
     expect(backwards.status).toBe(400);
   });
@@ -681,8 +681,8 @@ describe('calendar: meetings', () => {
   it('gives every change a new etag, honours a stale If-Match with 412, and updates single events', async () => {
     const single = await call('POST', `/users/${ORGANIZER}/events`, {
       subject: 'Kick-off',
-      start: { dateTime: '2026-02-16T10:00:00', timeZone: 'Europe/Amsterdam' },
-      end: { dateTime: '2026-02-16T11:00:00', timeZone: 'Europe/Amsterdam' },
+      start: { dateTime: '2026-02-16T10:00:00', timeZone: 'W. Europe Standard Time' },
+      end: { dateTime: '2026-02-16T11:00:00', timeZone: 'W. Europe Standard Time' },
     });
     expect(single.body.type).toBe('singleInstance');
     const etag = String(single.body['@odata.etag']);

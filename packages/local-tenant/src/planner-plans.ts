@@ -169,7 +169,7 @@ function createBucket(
       `The plan already has the maximum number of buckets (${PLANNER_LIMITS.bucketsPerPlan}).`,
     );
   }
-  const name = str(body.name, 'name');
+  const name = str(body.name, 'name', BUCKET_NAME_MAX);
   if (name.trim() === '') throw badRequest("A bucket needs a 'name'.");
   const id = plannerId(ctx);
   const bucket: Entity = {
@@ -186,6 +186,9 @@ function createBucket(
 
 // ---------------------------------------------------------------------------------------------------------------
 // Route handlers: plans
+
+/** A bucket's name: Microsoft documents no limit; the product's chosen 100 (docs/platform.md#input-limits). */
+const BUCKET_NAME_MAX = 100;
 
 export function postPlan(req: TenantRequest, ctx: TenantContext): TenantResponse {
   return createPlan(ctx, req, bodyOf(req.body));
@@ -275,7 +278,7 @@ export function updateBucket(req: TenantRequest, ctx: TenantContext): TenantResp
   checkKeys(body, 'plannerBucket', ['name', 'orderHint'], ['id', 'planId']);
   if (body.planId !== undefined && body.planId !== bucket.planId)
     throw badRequest('A bucket cannot be moved to another plan.');
-  const name = body.name === undefined ? String(bucket.name) : str(body.name, 'name');
+  const name = body.name === undefined ? String(bucket.name) : str(body.name, 'name', BUCKET_NAME_MAX);
   if (name.trim() === '') throw badRequest("A bucket needs a 'name'.");
   const orderHint =
     body.orderHint === undefined ? (bucket.orderHint ?? '') : computeOrderHint(body.orderHint, 'orderHint');

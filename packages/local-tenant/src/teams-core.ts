@@ -18,6 +18,22 @@ export const TEAMS_LIMITS = {
 
 const MEMBER_TYPE = '#microsoft.graph.aadUserConversationMember';
 const CHANNEL_NAME_FORBIDDEN = /[~#%&*{}+/\\:<>?|'"]/;
+/** Whole names Teams refuses for a channel (Limits and specifications for Microsoft Teams), case-insensitive. */
+const CHANNEL_NAME_RESERVED = new Set([
+  'forms',
+  'con',
+  'conin$',
+  'conout$',
+  'prn',
+  'aux',
+  'nul',
+  'desktop.ini',
+  '_vti_',
+  ...Array.from({ length: 9 }, (_, i) => `com${i + 1}`),
+  ...Array.from({ length: 9 }, (_, i) => `lpt${i + 1}`),
+]);
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u0080-\u009f]/;
 export const BUILT_IN_APP = /^com\.microsoft\./i;
 
 export function notFound(what: string, id: string): GraphHttpError {
@@ -148,7 +164,9 @@ export function operationLocation(teamId: string, opId: string): string {
 export function validateChannelName(name: string): void {
   if (name.length > TEAMS_LIMITS.channelNameMax)
     throw badRequest(`Channel name must be at most ${TEAMS_LIMITS.channelNameMax} characters.`);
-  if (CHANNEL_NAME_FORBIDDEN.test(name) || /^[_.]/.test(name) || /\.$/.test(name)) {
+  if (CHANNEL_NAME_RESERVED.has(name.toLowerCase()))
+    throw badRequest(`Channel name '${name}' is reserved and cannot be used.`);
+  if (CHANNEL_NAME_FORBIDDEN.test(name) || CONTROL_CHARACTERS.test(name) || /^[_.]/.test(name) || /\.$/.test(name)) {
     throw badRequest(`Channel name '${name}' contains characters that are not allowed.`);
   }
 }
