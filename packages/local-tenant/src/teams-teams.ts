@@ -153,7 +153,8 @@ export function updateTeam(req: TenantRequest, ctx: TenantContext): TenantRespon
       const current = asObject(team[key] ?? {}, key);
       team[key] = { ...current, ...asObject(value, key) } as Json;
     } else {
-      team[key] = optionalString(body, key, 1024) ?? null;
+      // A team's name is its group's: 256 characters, as on create; a description 1024.
+      team[key] = optionalString(body, key, key === 'displayName' ? 256 : 1024) ?? null;
     }
   }
   if (typeof body.displayName === 'string' || typeof body.description === 'string') {
