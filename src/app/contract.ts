@@ -4,6 +4,7 @@
 // the domain's own terms (status 'gereed', K 'kosten', outcome 'besloten', body kinds) stay as they are.
 // Pure: zod and domain types, no node: imports, so the tab may import it.
 import { z } from 'zod';
+import { GRAPH_LIMITS } from '../domain/programme/limits.ts';
 import type { ProgressUpdate } from '../domain/bot/update.ts';
 import { BODY_KINDS, isRealDate } from '../domain/programme/schema.ts';
 import type { LeadTimes, MedianLeadTimes } from '../domain/work/decisions.ts';
@@ -166,13 +167,14 @@ export interface ActionsResponse {
 
 /** PATCH /api/acties/:id (header If-Match: the version it applies to; without it, to whatever is current). */
 export const ActionPatch = z.strictObject({
-  title: z.string().trim().min(1).max(255).optional(),
+  // Planner's task title and notes limits (docs/platform.md#input-limits): refused here with a 400, not by Planner.
+  title: z.string().trim().min(1).max(GRAPH_LIMITS.taskTitle).optional(),
   due: DateSchema.nullable().optional(),
   status: z.enum(ACTION_STATUSES).optional(),
   ks: z.array(z.enum(FOUR_KS)).max(4).optional(),
   /** Person ids of the programme. */
   owners: z.array(z.string()).max(20).optional(),
-  notes: z.string().max(32_000).optional(),
+  notes: z.string().max(GRAPH_LIMITS.taskNotes).optional(),
 });
 export type ActionPatch = z.infer<typeof ActionPatch>;
 /** 200: the action as saved. */

@@ -116,7 +116,7 @@ export function normalizeLocation(value: unknown, what: string): JsonObject {
 }
 
 /** Event input limits: the subject's length and attendees per event (docs/platform.md#input-limits). */
-export const EVENT_LIMITS = { subject: 255, attendees: 500 } as const;
+const EVENT_LIMITS = { subject: 255, attendees: 500 } as const;
 
 function normalizeAttendees(value: unknown): JsonObject[] {
   if (!Array.isArray(value)) throw invalid("'attendees' must be an array.", 'RequestBodyRead');

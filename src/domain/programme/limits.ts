@@ -35,7 +35,7 @@ export const GRAPH_LIMITS = {
 } as const;
 
 /** What the description of a channel Regiekamer makes adds to the body's name (see ../sync/desired.ts). */
-export const CHANNEL_DESCRIPTION_SUFFIX = ' — beheerd door Regiekamer';
+const CHANNEL_DESCRIPTION_SUFFIX = ' — beheerd door Regiekamer';
 
 /**
  * Names Teams refuses as a whole channel name (compared case-insensitively): the device and SharePoint names of
@@ -61,7 +61,7 @@ const RESERVED_CHANNEL_WORDS = new Set([
 const CONTROL = /[\u0000-\u001f\u0080-\u009f]/;
 
 /** Why a channel name is refused by Teams beyond its characters: too long, a reserved word, control characters. */
-export const channelNameProblem = (
+const channelNameProblem = (
   name: string,
 ):
   | { key: 'limit.tooLong'; params: Params }
