@@ -180,6 +180,17 @@ describe('Graph input limits: validate and the local tenant refuse the same valu
     expect(res.body.error).toMatchObject({ code: 'BadRequest', message: expect.stringMatching(/at most 50/) });
   });
 
+  it.each([
+    ['a reserved name', 'LPT1', 'limit.channelWord'],
+    ['a control character', 'Werkgroep\u0007ICT', 'limit.control'],
+  ])('a channel name with %s is refused at validate and by the tenant', async (_, name, key) => {
+    const problems = validate((d) => d.setIn(['bodies', 3, 'channel', 'name'], name));
+    expect(problems.map((p) => `${p.key} ${p.path.join('.')}`)).toEqual([`${key} bodies.3.channel.name`]);
+    const res = await graph('POST', `/teams/${teamId}/channels`, { displayName: name, membershipType: 'standard' });
+    expect(res.status).toBe(400);
+    expect((res.body.error as { code: string }).code).toBe('BadRequest');
+  });
+
   it('a zone without a Windows name is refused at validate; the tenant refuses Europe/Amsterdam as Graph does', async () => {
     const problems = validate((d) => d.setIn(['cadences', 0, 'timeZone'], 'Antarctica/Troll'));
     expect(problems.map((p) => p.key)).toEqual(['limit.timeZone']);
