@@ -111,9 +111,10 @@ function planCadence(
 }
 
 /**
- * A transactionId no meeting of the cadence has: a moved meeting keeps the one it was made with (Graph can't change
- * it), so a new meeting on that old date gets another fingerprint, or Graph would answer the create with the moved
- * meeting. Deterministic, so a retried create is still recognised.
+ * A transactionId no meeting of the cadence has: a moved meeting keeps the one it was made with (it can't be changed
+ * after the create, and the service uses it to answer a repeated create with the event it already made:
+ * https://learn.microsoft.com/en-us/graph/api/resources/event, property transactionId), so a new meeting on that old
+ * date gets another fingerprint. Deterministic, so a retried create is still recognised.
  */
 function freeTransactionId(txn: string, present: ActualMeeting[]): string {
   const taken = new Set(present.map((x) => x.transactionId));
