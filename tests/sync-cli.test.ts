@@ -212,4 +212,24 @@ describe('regiekamer plan / apply / drift against the local tenant', () => {
     const english = await cli(['plan', '--lang', 'en'], { programme: file });
     expect(english.stdout).toMatch(/\+ create\s+channel: Huisvesting en facilitair/);
   });
+
+  it(
+    'shows what the file says but probably does not mean as warnings before the plan',
+    { timeout: 120_000 },
+    async () => {
+      const text = await readFile('programmes/bel.yaml', 'utf8');
+      const changed = text.replace('sendAt: "08:30"', 'sendAt: "07:00"');
+      expect(changed).not.toBe(text);
+      const file = path.join(dir, 'bel-early.yaml');
+      await writeFile(file, changed);
+      const planned = await cli(['plan'], { programme: file });
+      expect(planned.code).toBe(0);
+      expect(planned.stderr).toMatch(
+        /bel-early\.yaml:\d+:\d+ waarschuwing: sendAt 07:00 valt in de stille uren \(19:00–07:30\)/,
+      );
+      expect(planned.stdout).toMatch(/Plan voor|Alles is in orde/);
+      const english = await cli(['plan', '--lang', 'en'], { programme: file });
+      expect(english.stderr).toContain('warning: sendAt 07:00 lies within the quiet hours (19:00–07:30)');
+    },
+  );
 });

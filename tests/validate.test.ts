@@ -70,6 +70,26 @@ describe('regiekamer validate', () => {
     });
   });
 
+  it('shows what it accepts but is probably not meant as warnings, bilingual, with exit 0', async () => {
+    const file = 'tests/fixtures/programmes/warnings.yaml';
+    const nl = await run(['validate', file]);
+    expect(nl.code).toBe(0);
+    expect(nl.stdout).toContain(`${file}:40:12 waarschuwing: het adres van 'Cor Alfa' is het organisatorpostvak`);
+    expect(nl.stdout).toContain(`${file}:75:34 waarschuwing: datum 2027-04-24 valt op een zaterdag`);
+    expect(nl.stdout).toContain(`${file}:81:11 waarschuwing: sendAt 07:30 valt in de stille uren (18:00–08:00)`);
+    expect(nl.stdout).toContain('geldig — Proefprogramma');
+    const en = await run(['validate', file, '--lang', 'en']);
+    expect(en.stdout).toContain(`${file}:75:34 warning: date 2027-04-24 falls on a Saturday`);
+    const json = await run(['validate', file, '--json']);
+    const result = JSON.parse(json.stdout) as { valid: boolean; warnings: { line: number; code: string }[] };
+    expect(result.valid).toBe(true);
+    expect(result.warnings.map((w) => `${w.line} ${w.code}`)).toEqual([
+      '40 warning.organizerEmail',
+      '75 warning.weekendDate',
+      '81 warning.sendAtQuiet',
+    ]);
+  });
+
   it.each([
     ['empty.yaml', 'het bestand is leeg'],
     ['comments-only.yaml', 'het bestand is leeg'],

@@ -18,6 +18,7 @@ import type { GraphGateway } from '../graph/gateway.ts';
 import { GraphError } from '../graph/types.ts';
 import type { SyncObject } from '../store/sync-records.ts';
 import { ianaZone } from '../../domain/time/graph-zone.ts';
+import { meetingIdentity } from '../../domain/sync/single-meetings.ts';
 
 type Json = Record<string, unknown>;
 
@@ -75,6 +76,15 @@ function localDate(iso: string, zone: string): string {
 function localOf(v: unknown): string {
   const s = String((v as { dateTime?: unknown } | undefined)?.dateTime ?? '');
   return s.slice(0, 19);
+}
+
+/** A dateTimeTimeZone as Graph returns it without a Prefer header (UTC) as local wall-clock time in `zone`. */
+function localIn(v: unknown, zone: string): string {
+  const t = v as { dateTime?: unknown; timeZone?: unknown } | undefined;
+  const s = String(t?.dateTime ?? '');
+  const from = typeof t?.timeZone === 'string' && t.timeZone !== '' ? t.timeZone : 'UTC';
+  const at = DateTime.fromISO(s, { zone: from === 'UTC' ? 'UTC' : from });
+  return at.isValid ? at.setZone(zone).toFormat("yyyy-MM-dd'T'HH:mm:ss") : s.slice(0, 19);
 }
 
 /** The directory entries of every tenant a person of the programme lives in, by lower-case UPN and mail. */
@@ -156,6 +166,7 @@ export async function readActual(g: GraphGateway, d: DesiredState, known: SyncOb
         select: ['id', 'subject', 'body', 'attendees', 'transactionId', 'recurrence', 'type', 'start', 'end'],
       }),
     );
+    const singleZone = new Map(d.meetings.map((x) => [x.cadenceId, x.timeZone]));
     const mine = list.filter((e) => typeof e['transactionId'] === 'string' && e['transactionId'].startsWith(prefix));
     const meetings: ActualMeeting[] = await Promise.all(
       mine.map(async (e): Promise<ActualMeeting> => {
@@ -197,14 +208,13 @@ export async function readActual(g: GraphGateway, d: DesiredState, known: SyncOb
             isException: i['type'] === 'exception',
           }));
         } else {
+          // A single meeting: read in UTC (no Prefer header), placed in its cadence's zone to compare with the file.
+          const zone = singleZone.get(meetingIdentity(d.programmeId, txn)?.cadenceId ?? '') ?? 'Europe/Amsterdam';
+          const local = (v: unknown) => localIn(v, zone);
           m.instances = [
-            {
-              id: m.id,
-              originalDate: String(start?.dateTime ?? '').slice(0, 10),
-              start: localOf(start),
-              isException: false,
-            },
+            { id: m.id, originalDate: local(start).slice(0, 10), start: local(start), isException: false },
           ];
+          m.end = local(e['end']);
         }
         return m;
       }),

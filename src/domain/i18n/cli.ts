@@ -234,4 +234,9 @@ export const cliMessages = {
     nl: 'het team bestaat nog niet (eerst synchroniseren)',
     en: 'the team does not exist yet (sync first)',
   },
+  'validate.warning': { nl: 'waarschuwing: {message}', en: 'warning: {message}' },
+  'validate.warnings': {
+    nl: '{count, plural, one {{count} waarschuwing} other {{count} waarschuwingen}}; het bestand is geldig',
+    en: '{count, plural, one {{count} warning} other {{count} warnings}}; the file is valid',
+  },
 } satisfies Record<string, Entry>;

@@ -489,4 +489,41 @@ export const domainMessages = {
     nl: 'Graph antwoordde {status} {code}: {message}',
     en: 'Graph answered {status} {code}: {message}',
   },
+  // Dates: one meeting a day per body; single meetings; warnings for what is accepted but probably not meant
+  'cadence.collision': {
+    nl: "{moved, select, yes {{date} is een feestdag ({holiday}) en schuift door naar {to}} other {op {to}}}, maar {body} vergadert dan al ('{other}' van {otherDate}): twee vergaderingen op één dag",
+    en: "{moved, select, yes {{date} is a public holiday ({holiday}) and moves to {to}} other {on {to}}}, but {body} already meets that day ('{other}' of {otherDate}): two meetings on one day",
+  },
+  'cadence.dateTwice': {
+    nl: 'datum {date} staat twee keer in de lijst (ook op regel {otherLine})',
+    en: 'date {date} is listed twice (also on line {otherLine})',
+  },
+  'warning.weekendDate': {
+    nl: 'datum {date} valt op een {day, select, saturday {zaterdag} other {zondag}}; de vergadering wordt op die dag gepland',
+    en: 'date {date} falls on a {day, select, saturday {Saturday} other {Sunday}}; the meeting is planned on that day',
+  },
+  'warning.sendAtQuiet': {
+    nl: 'sendAt {sendAt} valt in de stille uren ({from}–{to}); de bot stuurt dan pas om {to}',
+    en: 'sendAt {sendAt} lies within the quiet hours ({from}–{to}); the bot sends at {to} instead',
+  },
+  'warning.organizerEmail': {
+    nl: "het adres van '{person}' is het organisatorpostvak ({address}); de vergaderingen staan in dat postvak, dus deze persoon krijgt geen eigen uitnodiging",
+    en: "the address of '{person}' is the organizer mailbox ({address}); the meetings live in that mailbox, so this person gets no invitation of their own",
+  },
+  'sync.reason.collides': {
+    nl: 'vervalt: er is op {date} al een vergadering van dit orgaan',
+    en: 'cancelled: this body already meets on {date}',
+  },
+  'sync.reason.singleMoved': {
+    nl: 'de datum is gewijzigd: de vergadering verschuift van {from} naar {to} (uitnodiging en chat blijven)',
+    en: 'the date changed: the meeting moves from {from} to {to} (invitation and chat stay)',
+  },
+  'sync.reason.singleRemoved': {
+    nl: 'de datum {date} staat niet meer in het programmabestand: deze vergadering vervalt',
+    en: 'the date {date} is no longer in the programme file: this meeting is cancelled',
+  },
+  'sync.reason.singleTwice': {
+    nl: 'tweede vergadering op {date} voor hetzelfde overleg: één blijft staan',
+    en: 'second meeting on {date} for the same cadence: one stays',
+  },
 } satisfies Record<string, Entry>;

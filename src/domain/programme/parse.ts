@@ -15,6 +15,7 @@ import {
 import type { z } from 'zod';
 import { t, isMessageKey, type Lang, type MessageKey, type Params } from '../i18n.ts';
 import { ProgrammeSchema, type Programme } from './schema.ts';
+import { checkSchedule } from './schedule-checks.ts';
 import { checkSemantics, type Path } from './semantics.ts';
 import { checkLimits } from './limits.ts';
 
@@ -27,9 +28,14 @@ export interface Problem {
   key: MessageKey;
   params: Params;
   path: Path;
+  /** 'warning': shown, but the file is valid (exit 0); absent: an error. */
+  severity?: 'warning';
 }
 
-export type ParseResult = { ok: true; programme: Programme; text: string } | { ok: false; problems: Problem[] };
+/** A valid programme with its warnings, or every problem (errors; warnings when they were found too). */
+export type ParseResult =
+  | { ok: true; programme: Programme; text: string; warnings: Problem[] }
+  | { ok: false; problems: Problem[]; warnings?: Problem[] };
 
 function formatPath(path: Path): string {
   return path.reduce<string>(
@@ -44,7 +50,8 @@ export function problemMessage(p: Problem, lang: Lang = 'nl'): string {
 }
 
 export function formatProblem(p: Problem, lang: Lang = 'nl'): string {
-  return `${p.file}:${p.line}:${p.col} ${problemMessage(p, lang)}`;
+  const message = problemMessage(p, lang);
+  return `${p.file}:${p.line}:${p.col} ${p.severity === 'warning' ? t('validate.warning', { message }, lang) : message}`;
 }
 
 export function parseProgramme(bytes: Uint8Array, file: string): ParseResult {
@@ -101,13 +108,23 @@ export function parseProgramme(bytes: Uint8Array, file: string): ParseResult {
     if (issue.relatedPath) params.otherLine = locate(issue.relatedPath).line;
     problems.push({ file, ...locate(issue.path), key: issue.key, params, path: issue.path });
   }
+  const warnings: Problem[] = [];
+  for (const issue of parsed.success ? checkSchedule(parsed.data) : []) {
+    const params: Params = { ...issue.params };
+    if (issue.relatedPath) params.otherLine = locate(issue.relatedPath).line;
+    const problem: Problem = { file, ...locate(issue.path), key: issue.key, params, path: issue.path };
+    if (issue.severity === 'warning') warnings.push({ ...problem, severity: 'warning' });
+    else problems.push(problem);
+  }
+  const byPlace = (a: Problem, b: Problem) => a.line - b.line || a.col - b.col;
   if (problems.length > 0 || !parsed.success) {
     return {
       ok: false,
-      problems: dedupe(withoutGenericTooLong(problems)).sort((a, b) => a.line - b.line || a.col - b.col),
+      problems: dedupe(withoutGenericTooLong(problems)).sort(byPlace),
+      warnings: warnings.sort(byPlace),
     };
   }
-  return { ok: true, programme: parsed.data, text };
+  return { ok: true, programme: parsed.data, text, warnings: warnings.sort(byPlace) };
 }
 
 function unclosedQuoteOffset(text: string): number | undefined {

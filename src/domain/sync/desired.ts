@@ -2,7 +2,8 @@
 // that has one, who belongs where, and a meeting series (with holiday exceptions) per cadence. Pure.
 import { createHash } from 'node:crypto';
 import type { Body, Cadence, ChannelSchema, Gemeente, Person, Programme } from '../programme/schema.ts';
-import { expandCadence, patternedRecurrence } from '../schedule/cadence.ts';
+import { patternedRecurrence } from '../schedule/cadence.ts';
+import { placeOccurrences } from '../schedule/collisions.ts';
 import type { z } from 'zod';
 
 type ChannelKind = z.output<typeof ChannelSchema>['kind'];
@@ -59,6 +60,8 @@ interface DesiredException {
   /** For moves: new local start/end (YYYY-MM-DDTHH:mm:ss) in the meeting's time zone. */
   start?: string;
   end?: string;
+  /** For cancels: the day another meeting of the same body already has (it would meet twice that day). */
+  collidesWith?: string;
 }
 
 export interface DesiredState {
@@ -69,6 +72,8 @@ export interface DesiredState {
   channels: DesiredChannel[];
   meetings: DesiredMeeting[];
   people: Record<string, DesiredPerson>;
+  /** Every cadence id in the file (also one none of whose dates takes place). */
+  cadenceIds: string[];
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -91,6 +96,15 @@ function timingFingerprint(c: Cadence): string {
     from: c.from,
     until: c.until,
   };
+  return createHash('sha256').update(JSON.stringify(timing)).digest('hex').slice(0, 12);
+}
+
+/**
+ * The timing of one single meeting (its day, time, length and zone), not of the cadence's other dates: adding or
+ * removing another date leaves it alone. Part of its transactionId (Graph's de-duplication of a retried create).
+ */
+function singleFingerprint(c: Cadence, date: string): string {
+  const timing = { date, start: c.start, durationMinutes: c.durationMinutes, timeZone: c.timeZone };
   return createHash('sha256').update(JSON.stringify(timing)).digest('hex').slice(0, 12);
 }
 
@@ -140,6 +154,7 @@ export function desiredState(p: Programme): DesiredState {
     channels,
     meetings,
     people,
+    cadenceIds: p.cadences.map((c) => c.id),
   };
 }
 
@@ -179,10 +194,14 @@ function desiredMeetings(
 ): DesiredMeeting[] {
   const channelOf = new Map(channels.map((c) => [c.bodyId, c]));
   const meetings: DesiredMeeting[] = [];
+  // A body meets at most once a day: an occurrence landing on a day its body already meets gives way (validation
+  // refuses such a file; this keeps the plan from ever making the second meeting).
+  const placed = placeOccurrences(p.cadences).byCadence;
   for (const cadence of p.cadences) {
-    const occurrences = expandCadence(cadence);
+    const occurrences = placed.get(cadence.id) ?? [];
     const first =
-      occurrences.find((o) => o.status !== 'skipped' && o.originalDate === o.date) ?? occurrences.find((o) => o.start);
+      occurrences.find((o) => o.status !== 'skipped' && !o.collidesWith && o.originalDate === o.date) ??
+      occurrences.find((o) => o.start && !o.collidesWith);
     if (!first?.start) continue;
     const cadenceBodies = cadence.bodies
       .map((id) => bodies.find((b) => b.id === id))
@@ -214,22 +233,29 @@ function desiredMeetings(
         transactionId: `rk-${p.programme.id}-${cadence.id}-${fp}`,
         ruleDates: occurrences.map((o) => o.originalDate),
         exceptions: occurrences
-          .filter((o) => o.status !== 'regular')
+          .filter((o) => o.status !== 'regular' || o.collidesWith)
           .map((o) =>
-            o.status === 'skipped'
-              ? { originalDate: o.originalDate, action: 'cancel' as const, holiday: o.holiday ?? '' }
-              : {
+            o.collidesWith
+              ? {
                   originalDate: o.originalDate,
-                  action: 'move' as const,
+                  action: 'cancel' as const,
                   holiday: o.holiday ?? '',
-                  start: `${o.date}T${cadence.start}:00`,
-                  end: addMinutes(`${o.date}T${cadence.start}:00`, cadence.durationMinutes),
-                },
+                  collidesWith: o.collidesWith.date,
+                }
+              : o.status === 'skipped'
+                ? { originalDate: o.originalDate, action: 'cancel' as const, holiday: o.holiday ?? '' }
+                : {
+                    originalDate: o.originalDate,
+                    action: 'move' as const,
+                    holiday: o.holiday ?? '',
+                    start: `${o.date}T${cadence.start}:00`,
+                    end: addMinutes(`${o.date}T${cadence.start}:00`, cadence.durationMinutes),
+                  },
           ),
       });
     } else {
       for (const o of occurrences) {
-        if (!o.start || !o.date) continue;
+        if (!o.start || !o.date || o.collidesWith) continue;
         const s = `${o.date}T${cadence.start}:00`;
         meetings.push({
           key: `event:${cadence.id}:${o.originalDate}`,
@@ -238,7 +264,7 @@ function desiredMeetings(
           start: s,
           end: addMinutes(s, cadence.durationMinutes),
           recurrence: undefined,
-          transactionId: `rk-${p.programme.id}-${cadence.id}-${o.originalDate}-${fp}`,
+          transactionId: `rk-${p.programme.id}-${cadence.id}-${o.originalDate}-${singleFingerprint(cadence, o.date)}`,
           exceptions: [],
           ruleDates: [o.originalDate],
         });

@@ -3,12 +3,14 @@
 import type { DesiredMeeting, DesiredPerson, DesiredState } from './desired.ts';
 import type { ActualMeeting, ActualState, PlanOptions, Push } from './plan.ts';
 import { windowsZone } from '../time/graph-zone.ts';
+import { meetingIdentity, planSingleMeetings } from './single-meetings.ts';
 
 const lower = (s: string) => s.toLowerCase();
 /** The zone name Graph takes for the file's IANA zone (validate refuses a zone without one; kept as is then). */
 const graphZone = (iana: string): string => windowsZone(iana) ?? iana;
 
-function meetingEvent(d: DesiredState, m: DesiredMeeting, fromDate?: string): Record<string, unknown> {
+/** The Graph event of a desired meeting (a series starting at `fromDate` when given). */
+export function meetingEvent(d: DesiredState, m: DesiredMeeting, fromDate?: string): Record<string, unknown> {
   const start = fromDate ? `${fromDate}${m.start.slice(10)}` : m.start;
   const end = fromDate ? `${fromDate}${m.end.slice(10)}` : m.end;
   // Graph is sent the Windows zone name (docs/platform.md#input-limits); the file and DesiredMeeting keep IANA.
@@ -43,12 +45,15 @@ export function planMeetings(d: DesiredState, a: ActualState, options: PlanOptio
   const byTxn = new Map(a.meetings.map((m) => [m.transactionId, m]));
   const wantedTxns = new Set(d.meetings.map((m) => m.transactionId));
   for (const m of d.meetings) {
+    // Single meetings are matched by their day, not by the cadence's timing (see single-meetings.ts).
+    if (!m.recurrence) continue;
     const actual = byTxn.get(m.transactionId);
     if (!planMeeting(d, a, m, actual, wantedTxns, options, push)) continue;
     // Holiday exceptions of a series, future ones only.
     if (m.recurrence) planExceptions(m, actual, options, push);
   }
   planStaleMeetings(d, a, wantedTxns, options, push);
+  planSingleMeetings(d, a, options, push);
 }
 
 /** One desired meeting created or updated; false when it is passed over (and so are its exceptions). */
@@ -123,12 +128,14 @@ function planExceptions(m: DesiredMeeting, actual: ActualMeeting | undefined, op
         action: 'cancel',
         group,
         target: `${m.subject} ${x.originalDate}`,
-        reason: { key: 'sync.reason.holidaySkip', params: { holiday: x.holiday } },
+        reason: x.collidesWith
+          ? { key: 'sync.reason.collides', params: { date: x.collidesWith } }
+          : { key: 'sync.reason.holidaySkip', params: { holiday: x.holiday } },
         apply: {
           op: 'cancelOccurrence',
           meetingKey: m.key,
           originalDate: x.originalDate,
-          comment: `Vervalt: ${x.holiday}`,
+          comment: x.collidesWith ? `Vervalt: er is al een vergadering op ${x.collidesWith}` : `Vervalt: ${x.holiday}`,
         },
       });
     } else {
@@ -169,7 +176,7 @@ function planStaleMeetings(
   push: Push,
 ): void {
   for (const x of a.meetings) {
-    if (wantedTxns.has(x.transactionId)) continue;
+    if (wantedTxns.has(x.transactionId) || meetingIdentity(d.programmeId, x.transactionId)?.date) continue;
     const cadenceId = x.transactionId
       .slice(`rk-${d.programmeId}-`.length)
       .replace(/-[0-9a-f]{12}$/, '')

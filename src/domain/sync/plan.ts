@@ -43,6 +43,8 @@ export interface ActualMeeting {
   attendees: string[];
   /** Series: its live occurrences (cancelled ones absent). */
   instances: ActualInstance[];
+  /** Single meeting: its local end (YYYY-MM-DDTHH:mm:ss, meeting time zone), when read. */
+  end?: string;
   /** The last date of the series' range (series only). */
   endDate?: string;
   /** The series' patternedRecurrence as read (series only). */

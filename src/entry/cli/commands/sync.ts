@@ -174,6 +174,8 @@ export async function syncCommand(
     for (const p of loaded.problems) writeLine(io.stderr, formatProblem(p, lang));
     return EXIT.invalid;
   }
+  // Warnings (accepted, probably not meant) are shown before the plan, on stderr so --json stays clean.
+  for (const w of loaded.warnings) writeLine(io.stderr, formatProblem(w, lang));
   const programme = loaded.programme;
   let graph;
   try {
