@@ -334,6 +334,25 @@ describe('bucket and percentComplete, changed in Planner', () => {
   );
 });
 
+describe('a task left completed outside bucket Gereed by an earlier version', () => {
+  it('stays gereed and is moved to Gereed; its status is not read as moved', async () => {
+    const { id, taskId } = await syncedAction('loopt');
+    // What earlier versions left: completed in Planner in bucket Loopt, agreed as gereed, details not yet read.
+    asPerson(taskId, { percentComplete: 100 });
+    const a = await stored(id);
+    const gereed = { ...a.fields, status: 'gereed' as const };
+    await store.actions.save(
+      'rondje',
+      { ...a, fields: gereed, base: gereed, taskEtag: String(task(taskId)['@odata.etag']), detailsEtag: null },
+      new Date(),
+    );
+    await pollPlanner(deps);
+    expect((await stored(id)).fields.status).toBe('gereed');
+    expect(inPlanner(taskId)).toEqual({ bucket: 'gereed', percent: 100 });
+    await settled(id);
+  });
+});
+
 describe('the same field changed on both sides between our read and our write (412)', () => {
   const rows: {
     field: keyof ActionFields;

@@ -329,7 +329,13 @@ async function mergeAndWrite(
   const programmeId = d.programme.programme.id;
   let task = first;
   for (let attempt = 0; attempt < 4; attempt++) {
-    const theirs = fieldsOf(task, plan, d, action.fields, agreed ?? undefined);
+    // A task whose own ETag is still the one we agreed on has not moved in Planner: its status is the agreed one,
+    // even when bucket and progress disagree (as earlier versions left a task completed outside bucket Gereed).
+    const unmoved = agreed !== null && task['@odata.etag'] === action.taskEtag;
+    const theirs = {
+      ...fieldsOf(task, plan, d, action.fields, agreed ?? undefined),
+      ...(unmoved ? { status: agreed } : {}),
+    };
     const m = mergeAction(action.base ?? undefined, action.fields, theirs);
     let etag = task['@odata.etag'];
     const toPlanner = m.toPlanner.filter((f) => f !== 'notes');
