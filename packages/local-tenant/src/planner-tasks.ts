@@ -394,9 +394,24 @@ function badValue(what: string): never {
 // ---------------------------------------------------------------------------------------------------------------
 // Route handlers: tasks and task details
 
+/**
+ * A task as GET shows it; with `$expand=details` its plannerTaskDetails (own ETag) as `details`, the task's
+ * `details` relationship (https://learn.microsoft.com/en-us/graph/api/resources/plannertask#relationships).
+ */
+function taskView(req: TenantRequest, ctx: TenantContext, task: Entity): JsonObject {
+  const view = viewOf(task);
+  const expand = (req.query.get('$expand') ?? '').split(',').map((s) => s.trim());
+  if (!expand.includes('details')) return view;
+  const details = collection(ctx.state, req.tenantId, C.taskDetails)[String(task.id)];
+  return details ? { ...view, details: viewOf(details) } : view;
+}
+
 export function listTasks(req: TenantRequest, ctx: TenantContext): TenantResponse {
   const plan = getPlan(ctx, req.tenantId, param(req, 'plannerPlan-id'));
-  return { status: 200, body: { value: tasksOf(ctx, req.tenantId, String(plan.id)).map(viewOf) } };
+  return {
+    status: 200,
+    body: { value: tasksOf(ctx, req.tenantId, String(plan.id)).map((t) => taskView(req, ctx, t)) },
+  };
 }
 
 export function postTask(req: TenantRequest, ctx: TenantContext): TenantResponse {
@@ -404,7 +419,7 @@ export function postTask(req: TenantRequest, ctx: TenantContext): TenantResponse
 }
 
 export function readTask(req: TenantRequest, ctx: TenantContext): TenantResponse {
-  return { status: 200, body: viewOf(getTask(ctx, req.tenantId, param(req, 'plannerTask-id'))) };
+  return { status: 200, body: taskView(req, ctx, getTask(ctx, req.tenantId, param(req, 'plannerTask-id'))) };
 }
 
 export function updateTask(req: TenantRequest, ctx: TenantContext): TenantResponse {

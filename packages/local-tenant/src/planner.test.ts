@@ -114,7 +114,8 @@ async function call(
   body?: unknown,
   headers: Record<string, string> = {},
 ): Promise<Result> {
-  const segments = target
+  const [pathPart = '', queryPart = ''] = target.split('?');
+  const segments = pathPart
     .split('/')
     .filter((s) => s !== '')
     .map(decodeURIComponent);
@@ -137,9 +138,9 @@ async function call(
       tenantId: TENANT,
       appId: APP,
       method,
-      path: target,
+      path: pathPart,
       params,
-      query: new URLSearchParams(),
+      query: new URLSearchParams(queryPart),
       headers: lower,
       body,
     };
@@ -195,6 +196,33 @@ function unknownKeys(body: Item, schema: string): string[] {
   expect(allowed.size).toBeGreaterThan(0);
   return Object.keys(body).filter((k) => !k.startsWith('@odata.') && !allowed.has(k));
 }
+
+describe('planner: task details expanded', () => {
+  it('lists tasks and reads one with their details (own ETag) under $expand=details, and without them otherwise', async () => {
+    const plan = await newPlan();
+    const task = await newTask(String(plan.id));
+    const details = await call('GET', `/planner/tasks/${String(task.id)}/details`);
+    await call(
+      'PATCH',
+      `/planner/tasks/${String(task.id)}/details`,
+      { description: 'Notitie' },
+      { ...ifMatch(details.body) },
+    );
+    const listed = await call('GET', `/planner/plans/${String(plan.id)}/tasks?$expand=details`);
+    const one = await call('GET', `/planner/tasks/${String(task.id)}?$expand=details`);
+    const now = await call('GET', `/planner/tasks/${String(task.id)}/details`);
+    for (const t of [listed.body.value?.[0] as Item, one.body]) {
+      expect(t.details).toEqual(now.body);
+      expect(unknownKeys(t.details as Item, 'plannerTaskDetails')).toEqual([]);
+      expect((t.details as Item).description).toBe('Notitie');
+    }
+    expect(etagOf(now.body)).not.toBe(etagOf(details.body));
+    expect((await call('GET', `/planner/tasks/${String(task.id)}`)).body).not.toHaveProperty('details');
+    expect((await call('GET', `/planner/plans/${String(plan.id)}/tasks`)).body.value?.[0]).not.toHaveProperty(
+      'details',
+    );
+  });
+});
 
 describe('planner: contract shapes', () => {
   it('returns plans, details, buckets, tasks and task details with property names of the v1.0 contract', async () => {

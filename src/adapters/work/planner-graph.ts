@@ -12,6 +12,13 @@ const REPRESENTATION = { Prefer: 'return=representation' };
 const PLANNER_APP = 'com.microsoft.teamspace.tab.planner';
 const PLANNER_APP_BIND = `https://graph.microsoft.com/v1.0/appCatalogs/teamsApps/${PLANNER_APP}`;
 
+/**
+ * Tasks are read with their details expanded ($expand=details on the task's `details` relationship,
+ * docs/platform.md#planner), so an edited description shows in the one list read. Should the service refuse the
+ * expansion (400), the plain read is used and the poll keeps the store's notes (it cannot see Planner's).
+ */
+const DETAILS = { expand: 'details' };
+
 /** Planner in `tenantId` over `gateway`; errors are the gateway's (GraphError, GraphConflictError for 409/412). */
 export function plannerGraph(gateway: GraphGateway, tenantId: string): PlannerGraph {
   const all = async <T>(call: GraphCall): Promise<T[]> => {
@@ -20,6 +27,17 @@ export function plannerGraph(gateway: GraphGateway, tenantId: string): PlannerGr
     return out;
   };
   const body = async <T>(call: GraphCall): Promise<T> => (await gateway.request<T>(tenantId, call)).body;
+  let detailsRefused = false;
+  const withDetails = async <T>(expanded: () => Promise<T>, plain: () => Promise<T>): Promise<T> => {
+    if (detailsRefused) return plain();
+    try {
+      return await expanded();
+    } catch (err) {
+      if (!(err instanceof GraphError) || err.status !== 400) throw err;
+      detailsRefused = true;
+      return plain();
+    }
+  };
   return {
     plansOfGroup: (groupId) => all(planner.plansOfGroup(groupId)),
     createPlan: (groupId, title) => body(planner.createPlan(groupId, title)),
@@ -33,19 +51,27 @@ export function plannerGraph(gateway: GraphGateway, tenantId: string): PlannerGr
       );
     },
     addTab: (groupId, channelId, planId) => addPlannerTab(gateway, tenantId, groupId, channelId, planId),
-    tasks: (planId) => all<PlannerTask>(planner.tasks(planId)),
-    task: (taskId) => body<PlannerTask>(planner.task(taskId)),
+    tasks: (planId) =>
+      withDetails(
+        () => all<PlannerTask>(planner.tasks(planId, DETAILS)),
+        () => all<PlannerTask>(planner.tasks(planId)),
+      ),
+    task: (taskId) =>
+      withDetails(
+        () => body<PlannerTask>(planner.task(taskId, DETAILS)),
+        () => body<PlannerTask>(planner.task(taskId)),
+      ),
     createTask: (planId, fields) => body<PlannerTask>(planner.createTask(planId, fields)),
     updateTask: (taskId, etag, patch) =>
       body<PlannerTask>({
         ...planner.updateTask(taskId, etag, patch),
         headers: { 'If-Match': etag, ...REPRESENTATION },
       }),
-    async setNotes(taskId, notes) {
-      const details = await body<{ '@odata.etag': string }>(planner.taskDetails(taskId));
+    async setNotes(taskId, notes, known) {
+      const etag = known ?? (await body<{ '@odata.etag': string }>(planner.taskDetails(taskId)))['@odata.etag'];
       const r = await body<{ '@odata.etag': string }>({
-        ...planner.updateTaskDetails(taskId, details['@odata.etag'], { description: notes }),
-        headers: { 'If-Match': details['@odata.etag'], ...REPRESENTATION },
+        ...planner.updateTaskDetails(taskId, etag, { description: notes }),
+        headers: { 'If-Match': etag, ...REPRESENTATION },
       });
       return r['@odata.etag'];
     },

@@ -2,7 +2,10 @@
 // team's group (buckets for the flow, the four K's as categories); Planner is polled (no webhooks, no v1.0
 // delta), comparing ETags so an unchanged plan costs one list read; changes go out with the task's own If-Match
 // ETag, and a 412 is re-read and merged field by field (src/domain/planner/merge.ts) — nothing either side wrote
-// is lost unrecorded. Planner itself is the PlannerGraph port (src/adapters/work/planner-graph.ts implements it).
+// is lost unrecorded. Fields both ways: title, due, assignments, categories, notes (the details' description, read
+// with the task list) and status, which Planner shows twice — bucket and percentComplete — read by the rule of
+// src/domain/planner/status.ts (when they disagree, the one that moved since both sides last agreed wins) and
+// always written so the two agree. Planner itself is the PlannerGraph port (src/adapters/work/planner-graph.ts).
 import { createHash } from 'node:crypto';
 import {
   KS,
@@ -13,13 +16,21 @@ import {
   type FieldName,
   type K,
 } from '../../domain/planner/merge.ts';
+import { progressFor, showsStatus, statusFromPlanner } from '../../domain/planner/status.ts';
 import type { Programme } from '../../domain/programme/schema.ts';
 import type { Clock } from '../../domain/time/clock.ts';
 import type { StoredAction, StoredPlan } from '../../adapters/store/action-records.ts';
 import type { Store } from '../../adapters/store/store.ts';
 
-/** A Planner task as Graph returns it (plannerTask), with its ETag. */
-export type PlannerTask = Record<string, unknown> & { id: string; '@odata.etag': string };
+/**
+ * A Planner task as Graph returns it (plannerTask), with its ETag; `details` (plannerTaskDetails: description, own
+ * ETag) when the read expanded them ($expand=details), absent when it could not.
+ */
+export type PlannerTask = Record<string, unknown> & {
+  id: string;
+  '@odata.etag': string;
+  details?: { '@odata.etag': string; description?: string | null };
+};
 
 /** Why a Planner call failed: the HTTP status, Graph's error code, and whether it was a 409/412 (changed meanwhile). */
 interface PlannerFailure {
@@ -42,12 +53,17 @@ export interface PlannerGraph {
   labelCategories(planId: string, labels: Record<string, string>): Promise<void>;
   /** The plan as a tab "Acties" in the channel, the Planner app installed in the team first (idempotent). */
   addTab(groupId: string, channelId: string, planId: string): Promise<void>;
+  /** The plan's tasks, each with its details where the service expands them. */
   tasks(planId: string): Promise<PlannerTask[]>;
+  /** One task, with its details where the service expands them. */
   task(taskId: string): Promise<PlannerTask>;
   createTask(planId: string, fields: Record<string, unknown>): Promise<PlannerTask>;
   updateTask(taskId: string, etag: string, patch: Record<string, unknown>): Promise<PlannerTask>;
-  /** Sets the task details' description; returns the details' new ETag. */
-  setNotes(taskId: string, notes: string): Promise<string>;
+  /**
+   * Sets the task details' description; returns the details' new ETag. `etag`: the details' ETag as read (a
+   * change since then gives a 409/412 conflict); undefined: read them first.
+   */
+  setNotes(taskId: string, notes: string, etag?: string): Promise<string>;
   deleteTask(taskId: string, etag: string): Promise<void>;
   failure(err: unknown): PlannerFailure | undefined;
 }
@@ -136,11 +152,24 @@ async function addPlannerTab(d: PlannerSyncDeps, werkgroep: string, planId: stri
   await d.graph.addTab(d.groupId, channelId, planId);
 }
 
-/** The action fields as Planner shows them; owners outside the host tenant are kept from the store's side. */
-function fieldsOf(task: Task, plan: StoredPlan, d: PlannerSyncDeps, local: ActionFields | undefined): ActionFields {
-  const bucketStatus = (Object.entries(plan.buckets).find(([, id]) => id === task['bucketId'])?.[0] ??
-    'open') as ActionStatus;
-  const status: ActionStatus = task['percentComplete'] === 100 ? 'gereed' : bucketStatus;
+/** The status of the task's bucket (undefined: a bucket that is not one of the four). */
+const bucketStatusOf = (task: Task, plan: StoredPlan): ActionStatus | undefined =>
+  Object.entries(plan.buckets).find(([, id]) => id === task['bucketId'])?.[0] as ActionStatus | undefined;
+const percentOf = (task: Task): number => (typeof task['percentComplete'] === 'number' ? task['percentComplete'] : 0);
+
+/**
+ * The action fields as Planner shows them; owners outside the host tenant are kept from the store's side, and so
+ * are the notes when the task's details were not read. Status from bucket and progress by the rule of
+ * src/domain/planner/status.ts, against `agreed` (the status both sides last agreed on).
+ */
+function fieldsOf(
+  task: Task,
+  plan: StoredPlan,
+  d: PlannerSyncDeps,
+  local: ActionFields | undefined,
+  agreed: ActionStatus | undefined,
+): ActionFields {
+  const status = statusFromPlanner(bucketStatusOf(task, plan), percentOf(task), agreed);
   const applied = (task['appliedCategories'] ?? {}) as Record<string, boolean>;
   const assigned = Object.keys((task['assignments'] ?? {}) as Record<string, unknown>)
     .map((u) => d.personOfUser(u))
@@ -153,7 +182,7 @@ function fieldsOf(task: Task, plan: StoredPlan, d: PlannerSyncDeps, local: Actio
     status,
     ks: KS.filter((k) => applied[categoryOf(k)] === true),
     owners: [...assigned, ...elsewhere],
-    notes: local?.notes ?? '',
+    notes: task.details ? (task.details.description ?? '') : (local?.notes ?? ''),
   });
 }
 
@@ -170,8 +199,9 @@ function taskPatch(
     if (field === 'title') out['title'] = f.title;
     if (field === 'due') out['dueDateTime'] = f.due ? `${f.due}T00:00:00Z` : null;
     if (field === 'status') {
+      // Bucket and progress always agree on what Regiekamer writes (src/domain/planner/status.ts).
       out['bucketId'] = plan.buckets[f.status];
-      out['percentComplete'] = f.status === 'gereed' ? 100 : f.status === 'loopt' ? 50 : 0;
+      out['percentComplete'] = progressFor(f.status, before ? percentOf(before) : undefined);
     }
     if (field === 'ks') out['appliedCategories'] = Object.fromEntries(KS.map((k) => [categoryOf(k), f.ks.includes(k)]));
     if (field === 'owners') {
@@ -250,37 +280,40 @@ async function syncWerkgroep(d: PlannerSyncDeps, werkgroep: string, summary: Pol
       summary.deleted++;
       continue;
     }
-    const remoteChanged = task['@odata.etag'] !== action.taskEtag;
+    // The description lives in the task's details, with an ETag of its own.
+    const remoteChanged =
+      task['@odata.etag'] !== action.taskEtag ||
+      (task.details !== undefined && task.details['@odata.etag'] !== action.detailsEtag);
     const localChanged =
       JSON.stringify(normalise(action.fields)) !== JSON.stringify(normalise(action.base ?? action.fields)) ||
       action.base === null;
     if (!remoteChanged && !localChanged) continue;
-    await mergeAndWrite(d, plan, action, task, summary);
+    await mergeAndWrite(d, plan, action, task, summary, action.base?.status ?? null);
   }
 
   // Tasks people made in Planner become actions.
   for (const task of tasks.values()) {
     if (known.has(task.id)) continue;
-    const fields = fieldsOf(task, plan, d, undefined);
+    const fields = fieldsOf(task, plan, d, undefined, undefined);
     const id = `a-${createHash('sha256').update(task.id).digest('hex').slice(0, 12)}`;
-    await d.store.actions.save(
-      programmeId,
-      {
-        id,
-        werkgroep,
-        fields,
-        base: fields,
-        blockedBy: [],
-        origin: null,
-        createdOn: now().toISOString().slice(0, 10),
-        deleted: false,
-        taskId: task.id,
-        taskEtag: task['@odata.etag'],
-        detailsEtag: null,
-      },
-      now(),
-    );
+    const made: StoredAction = {
+      id,
+      werkgroep,
+      fields,
+      base: fields,
+      blockedBy: [],
+      origin: null,
+      createdOn: now().toISOString().slice(0, 10),
+      deleted: false,
+      taskId: task.id,
+      taskEtag: task['@odata.etag'],
+      detailsEtag: task.details?.['@odata.etag'] ?? null,
+    };
+    await d.store.actions.save(programmeId, made, now());
     summary.fromPlanner++;
+    // Made in bucket Gereed at 0 %, or completed in bucket Te doen: the two are made to agree.
+    if (!showsStatus(fields.status, bucketStatusOf(task, plan), percentOf(task)))
+      await mergeAndWrite(d, plan, made, task, summary, null);
   }
 }
 
@@ -290,23 +323,37 @@ async function mergeAndWrite(
   action: StoredAction,
   first: Task,
   summary: PollSummary,
+  /** The status both sides last agreed on (null: none yet, a task new from Planner). */
+  agreed: ActionStatus | null,
 ): Promise<void> {
   const programmeId = d.programme.programme.id;
   let task = first;
   for (let attempt = 0; attempt < 4; attempt++) {
-    const theirs = fieldsOf(task, plan, d, action.fields);
+    // A task whose own ETag is still the one we agreed on has not moved in Planner: its status is the agreed one,
+    // even when bucket and progress disagree (as earlier versions left a task completed outside bucket Gereed).
+    const unmoved = agreed !== null && task['@odata.etag'] === action.taskEtag;
+    const theirs = {
+      ...fieldsOf(task, plan, d, action.fields, agreed ?? undefined),
+      ...(unmoved ? { status: agreed } : {}),
+    };
     const m = mergeAction(action.base ?? undefined, action.fields, theirs);
     let etag = task['@odata.etag'];
     const toPlanner = m.toPlanner.filter((f) => f !== 'notes');
+    // Bucket and progress that disagree in Planner are made to agree on the merged status.
+    if (!toPlanner.includes('status') && !showsStatus(m.merged.status, bucketStatusOf(task, plan), percentOf(task)))
+      toPlanner.push('status');
     try {
       if (toPlanner.length > 0) {
         const r = await d.graph.updateTask(task.id, etag, taskPatch(m.merged, toPlanner, plan, d, task));
         etag = r['@odata.etag'];
         summary.toPlanner++;
       }
-      let detailsEtag = action.detailsEtag;
-      if (m.toPlanner.includes('notes') || (action.base && action.base.notes !== action.fields.notes)) {
-        detailsEtag = await d.graph.setNotes(task.id, m.merged.notes);
+      let detailsEtag = task.details?.['@odata.etag'] ?? action.detailsEtag;
+      // Without the details read, Planner's notes are unknown: a change made here is written as it is.
+      const notesUnread =
+        task.details === undefined && action.base !== null && action.base.notes !== action.fields.notes;
+      if (m.toPlanner.includes('notes') || notesUnread) {
+        detailsEtag = await d.graph.setNotes(task.id, m.merged.notes, task.details?.['@odata.etag']);
       }
       if (m.toStore.length > 0) summary.fromPlanner++;
       await d.store.actions.save(

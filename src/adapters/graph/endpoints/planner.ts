@@ -40,7 +40,10 @@ export const planner = {
     path: `/planner/plans/${seg(planId)}/tasks`,
     body,
   }),
-  task: (taskId: string): GraphCall => ({ method: 'GET', path: `/planner/tasks/${seg(taskId)}` }),
+  task: (taskId: string, q?: ODataQuery): GraphCall => ({
+    method: 'GET',
+    path: withQuery(`/planner/tasks/${seg(taskId)}`, q),
+  }),
   updateTask: (taskId: string, etag: string, patch: Record<string, unknown>): GraphCall => ({
     method: 'PATCH',
     path: `/planner/tasks/${seg(taskId)}`,
