@@ -53,7 +53,7 @@ export async function startStack(config: Config, clock: Clock, logger: Logger, c
   if (!loaded.ok) throw new ProgrammeInvalidError(loaded.problems);
 
   const store = await openStore(
-    { databaseUrl: config.databaseUrl, dataDir: path.join(config.dataDir, 'pglite') },
+    { databaseUrl: config.databaseUrl, dataDir: path.join(config.dataDir, 'pglite'), command: 'start' },
     logger.child({ component: 'store' }),
   );
   const stops: (() => Promise<void>)[] = [() => store.close()];
