@@ -121,3 +121,21 @@ describe('one process per PGlite data directory', () => {
     expect(r.code).toBe(1);
   }, 120_000);
 });
+
+describe('a process that cannot end on its own', () => {
+  it('is ended after the bound, naming what is still open, with a non-zero exit', async () => {
+    const child = spawn(
+      process.execPath,
+      ['--import', './tests/support/linger-preload.mjs', BIN, 'validate', 'programmes/blnp.yaml'],
+      { cwd: root, env: { ...process.env, REGIEKAMER_LANG: 'nl' }, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (b: Buffer) => (stdout += b.toString()));
+    child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
+    const [code] = (await once(child, 'exit')) as [number | null];
+    expect(stdout).toContain('geldig');
+    expect(stderr).toMatch(/het proces eindigt niet binnen 5 s: nog open zijn [^.]*Timeout ×1/);
+    expect(code).toBe(1);
+  }, 120_000);
+});

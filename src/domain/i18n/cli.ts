@@ -262,4 +262,12 @@ export const cliMessages = {
     nl: 'Controleer DATABASE_URL en of de PostgreSQL-server draait en verbindingen aanneemt.',
     en: 'check DATABASE_URL and that the PostgreSQL server is running and accepts connections.',
   },
+  'cli.stop.timeout': {
+    nl: 'Regiekamer is niet binnen {seconds} s gestopt: wacht nog op {step}. Het proces stopt nu zonder daarop te wachten (exitcode 1); controleer die afhankelijkheid.',
+    en: 'Regiekamer did not stop within {seconds} s: still waiting for {step}. The process exits now without waiting for it (exit code 1); check that dependency.',
+  },
+  'cli.exit.lingering': {
+    nl: 'de opdracht is klaar, maar het proces eindigt niet binnen {seconds} s: nog open zijn {resources}. Het stopt nu (exitcode 1).',
+    en: 'the command has finished, but the process does not end within {seconds} s: still open are {resources}. It exits now (exit code 1).',
+  },
 } satisfies Record<string, Entry>;
