@@ -17,7 +17,7 @@ import { t, isMessageKey, type Lang, type MessageKey, type Params } from '../i18
 import { ProgrammeSchema, type Programme } from './schema.ts';
 import { checkSemantics, type Path } from './semantics.ts';
 
-export const MAX_FILE_BYTES = 1024 * 1024;
+export const MAX_FILE_BYTES = 2 * 1024 * 1024;
 
 export interface Problem {
   file: string;
