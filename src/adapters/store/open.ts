@@ -37,7 +37,7 @@ export class StoreUnavailableError extends DependencyUnavailableError {
 }
 
 /** The PGlite data directory is held by another live process (src/adapters/store/dir-lock.ts); says what to do. */
-export class StoreInUseError extends DependencyUnavailableError {
+class StoreInUseError extends DependencyUnavailableError {
   constructor(readonly held: DataDirInUseError) {
     const o = held.owner;
     super(
