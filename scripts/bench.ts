@@ -18,66 +18,12 @@ import { pollPlanner } from '../src/app/work/planner-sync.ts';
 import { plannerGraph } from '../src/adapters/work/planner-graph.ts';
 import { benchActionExecute, benchFanOut } from './bench-bot.ts';
 import { benchTab } from './bench-tab.ts';
+import { benchCli } from './bench-cli.ts';
+import { scaled } from './generate-programme.ts';
 
 const LATENCY_MS = 100;
 const TEAM_RPS = 4;
 const MAILBOX_CONCURRENCY = 4;
-
-/** BLNP copied `factor` times into one programme (people, bodies, channels, cadences), all in the same tenants. */
-function scaled(p: Programme, factor: number): Programme {
-  if (factor === 1) return p;
-  const copy = <T>(x: T): T => structuredClone(x);
-  const sfx = (id: string, k: number) => (k === 0 ? id : `${id}-x${k}`);
-  const people = [];
-  const bodies = [];
-  const cadences = [];
-  const keep = new Set(p.programme.team.owners);
-  for (let k = 0; k < factor; k++) {
-    for (const person of p.people) {
-      if (k > 0 && keep.has(person.id)) continue;
-      const [local, domain] = person.upn.split('@') as [string, string];
-      people.push({
-        ...copy(person),
-        id: sfx(person.id, k),
-        upn: k === 0 ? person.upn : `${local}.x${k}@${domain}`,
-        ...(person.email && k > 0 ? { email: `${local}.x${k}@${domain}` } : {}),
-      });
-    }
-    const ref = (id: string) => (keep.has(id) ? id : sfx(id, k));
-    for (const b of p.bodies) {
-      const nb = copy(b) as Record<string, unknown> & {
-        id: string;
-        name: string;
-        members: string[];
-        channel?: { name?: string };
-      };
-      nb.id = sfx(b.id, k);
-      nb.name = k === 0 ? b.name : `${b.name} ${k + 1}`;
-      nb.members = b.members.map(ref);
-      if (nb.channel?.name) nb.channel.name = k === 0 ? nb.channel.name : `${nb.channel.name} ${k + 1}`;
-      for (const key of ['trekker', 'lead', 'chair'] as const) if (typeof nb[key] === 'string') nb[key] = ref(nb[key]);
-      if (typeof nb['projectgroep'] === 'string') nb['projectgroep'] = sfx(nb['projectgroep'], k);
-      bodies.push(nb);
-    }
-    for (const c of p.cadences)
-      cadences.push({
-        ...copy(c),
-        id: sfx(c.id, k),
-        name: k === 0 ? c.name : `${c.name} ${k + 1}`,
-        bodies: c.bodies.map((id) => sfx(id, k)),
-      });
-  }
-  const dependencies = p.dependencies.filter(() => false);
-  return ProgrammeSchema.parse({
-    ...copy(p),
-    people,
-    bodies,
-    cadences,
-    dependencies,
-    backlog: [],
-    programme: { ...copy(p.programme), id: `${p.programme.id}-x${factor}` },
-  });
-}
 
 /** Ten changes to the file: ten people join a werkgroep with a shared channel they were not in. */
 function tenChanges(p: Programme): Programme {
@@ -303,9 +249,9 @@ async function measurePlanner(plans: number, tasksPerPlan: number): Promise<stri
 
 const loaded = await loadProgrammeFile('programmes/blnp.yaml');
 if (!loaded.ok) throw new Error('programmes/blnp.yaml does not load');
-// `--sync-only`, `--planner-only`, `--bot-only`, `--tab-only` (combinable) run only those parts; `--quick` runs the sync for
-// BLNP alone and skips the Planner poll.
-const only = ['sync', 'planner', 'bot', 'tab'].filter((part) => process.argv.includes(`--${part}-only`));
+// `--sync-only`, `--planner-only`, `--bot-only`, `--tab-only`, `--cli-only` (combinable) run only those parts; `--quick`
+// runs the sync and the command line for BLNP alone and skips the Planner poll.
+const only = ['sync', 'planner', 'bot', 'tab', 'cli'].filter((part) => process.argv.includes(`--${part}-only`));
 const runs = (part: string) => only.length === 0 || only.includes(part);
 const quick = process.argv.includes('--quick');
 const factors = !runs('sync') ? [] : quick ? [1] : [1, 10];
@@ -370,4 +316,15 @@ if (runs('tab')) {
   console.error('Tab: bouwen, eerste JavaScript en weergaven in Chromium …');
   console.log('');
   for (const l of await benchTab(loaded.programme)) console.log(l);
+}
+if (runs('cli')) {
+  console.error('CLI: validate en plan (nieuw proces per keer, lokale tenant) …');
+  console.log(
+    '\nDe command line (`regiekamer validate` en `regiekamer plan`, elk een nieuw proces, tegen de lokale tenant):\n',
+  );
+  for (const l of await benchCli({ quick })) console.log(l);
+  console.log(
+    '\nCPU = eigen rekentijd van het proces (user + system), zonder wachten op de tenant; piekgeheugen = maxRSS. ' +
+      'Doelen (issue 14 §9): validate BLNP ≤ 0,5 s; plan voor 10.000 personen ≤ 5 s eigen werk en ≤ 400 MB.',
+  );
 }

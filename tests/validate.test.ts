@@ -100,15 +100,15 @@ describe('regiekamer validate', () => {
     expect(stdout).toContain(`tests/fixtures/invalid/${file}:1:1 ${message}`);
   });
 
-  it('refuses a huge file (> 1 MB) without parsing it', async () => {
+  it('refuses a huge file (> 2 MiB) without parsing it', async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'rk-huge-'));
     const file = path.join(dir, 'huge.yaml');
     const person = (i: number) =>
       `  - { id: p${i}, name: Persoon ${i}, upn: p${i}@alfa.example, gemeente: alfa, hoursPerWeek: 2 }\n`;
-    await writeFile(file, `version: 1\npeople:\n${Array.from({ length: 14_000 }, (_, i) => person(i)).join('')}`);
+    await writeFile(file, `version: 1\npeople:\n${Array.from({ length: 28_000 }, (_, i) => person(i)).join('')}`);
     const { code, stdout } = await run(['validate', file]);
     expect(code).toBe(2);
-    expect(stdout).toMatch(/:1:1 het bestand is te groot \(\d+ bytes; maximaal 1048576\)/);
+    expect(stdout).toMatch(/:1:1 het bestand is te groot \(\d+ bytes; maximaal 2097152\)/);
   });
 
   it('names a missing file instead of crashing', async () => {

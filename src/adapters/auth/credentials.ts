@@ -9,6 +9,7 @@ import {
   type NetworkResponse,
 } from '@azure/msal-node';
 import type { Fetch } from '../http/fetch.ts';
+import { DependencyUnavailableError } from '../../platform/unavailable.ts';
 
 export type ClientCredential =
   | { kind: 'secret'; clientId: string; secret: string }
@@ -31,7 +32,8 @@ export class TokenAcquisitionError extends Error {
   }
 }
 
-function networkClient(fetch: Fetch): INetworkModule {
+/** MSAL's network module over our fetch; `failed` receives a dependency failure (MSAL wraps it in its own error). */
+function networkClient(fetch: Fetch, failed: (err: DependencyUnavailableError) => void): INetworkModule {
   const send = async <T>(
     method: 'GET' | 'POST',
     url: string,
@@ -40,7 +42,10 @@ function networkClient(fetch: Fetch): INetworkModule {
     const init: RequestInit = { method };
     if (options?.headers) init.headers = options.headers;
     if (options?.body !== undefined) init.body = options.body;
-    const res = await fetch(url, init);
+    const res = await fetch(url, init).catch((err: unknown) => {
+      if (err instanceof DependencyUnavailableError) failed(err);
+      throw err;
+    });
     const text = await res.text();
     const headers: Record<string, string> = {};
     res.headers.forEach((v, k) => {
@@ -85,13 +90,18 @@ export function createMsalTokenSource(options: MsalTokenSourceOptions): TokenSou
       ? { clientSecret: cred.secret }
       : { clientCertificate: certificateOf(cred.pem, cred.clientId) };
   const apps = new Map<string, ConfidentialClientApplication>();
+  // The authority that could not be reached, in words (UnreachableError), rethrown instead of MSAL's error.
+  let unreachable: DependencyUnavailableError | undefined;
+  const network = networkClient(options.fetch, (err) => {
+    unreachable = err;
+  });
   const appFor = (tenantId: string) => {
     let app = apps.get(tenantId);
     if (!app) {
       app = new ConfidentialClientApplication({
         auth: { clientId: cred.clientId, authority: `${host}/${tenantId}`, ...known, ...secretOrCert },
         system: {
-          networkClient: networkClient(options.fetch),
+          networkClient: network,
           loggerOptions: { piiLoggingEnabled: false, loggerCallback: () => undefined },
         },
       });
@@ -101,6 +111,7 @@ export function createMsalTokenSource(options: MsalTokenSourceOptions): TokenSou
   };
   return {
     async token(tenantId, resource) {
+      unreachable = undefined;
       try {
         const result = await appFor(tenantId).acquireTokenByClientCredential({ scopes: [`${resource}/.default`] });
         if (!result?.accessToken)
@@ -108,6 +119,7 @@ export function createMsalTokenSource(options: MsalTokenSourceOptions): TokenSou
         return result.accessToken;
       } catch (err) {
         if (err instanceof TokenAcquisitionError) throw err;
+        if (unreachable) throw unreachable;
         // MSAL errors carry an errorCode and a description without secrets; keep only those.
         const e = err as { errorCode?: string; errorMessage?: string; message?: string };
         throw new TokenAcquisitionError(tenantId, e.errorCode ?? 'unknown', e.errorMessage ?? e.message ?? String(err));

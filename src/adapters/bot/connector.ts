@@ -5,6 +5,7 @@
 import type { TokenSource } from '../auth/credentials.ts';
 import type { Fetch } from '../http/fetch.ts';
 import type { Logger } from '../../platform/logger.ts';
+import { DependencyUnavailableError } from '../../platform/unavailable.ts';
 import { BOT_CONNECTOR_LIMITS, BotPacer, type BotLimits } from './pacing.ts';
 
 export const BOT_CONNECTOR_RESOURCE = 'https://api.botframework.com';
@@ -117,6 +118,11 @@ export function createBotSender(options: BotSenderOptions): BotSender {
         if (status === 429) m.throttled++;
         wait = retryAfterMs(res.headers.get('retry-after'), now());
       } catch (err) {
+        // A Bot Connector (or token endpoint) that cannot be reached is named in words in the log.
+        if (err instanceof DependencyUnavailableError) {
+          code = 'Unreachable';
+          log?.warn({ tenantId: to.tenantId, attempt, reason: err.message }, 'bot send: not reachable');
+        }
         // A network failure is worth another try; a token failure is not (it would fail the same way).
         if ((err as Error).name === 'TokenAcquisitionError') {
           m.final++;

@@ -5,8 +5,11 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { Config } from '../../platform/config.ts';
 import type { Logger } from '../../platform/logger.ts';
+import { DependencyUnavailableError } from '../../platform/unavailable.ts';
 import { createMsalTokenSource, type ClientCredential, type TokenSource } from '../auth/credentials.ts';
 import { createHttpClient, type Fetch, type HttpClient } from '../http/fetch.ts';
+import { namesByOrigin, namingFetch, type DependencyName } from '../http/unreachable.ts';
+import { both } from '../../domain/i18n.ts';
 import { createGraphGateway, type GraphGateway, type GraphGatewayOptions } from './gateway.ts';
 
 const LocalTenantInfoSchema = z.object({
@@ -20,14 +23,12 @@ const LocalTenantInfoSchema = z.object({
 
 export type LocalTenantInfo = z.infer<typeof LocalTenantInfoSchema>;
 
-export class LocalTenantUnavailableError extends Error {
+export class LocalTenantUnavailableError extends DependencyUnavailableError {
   constructor(
     readonly file: string,
     detail: string,
   ) {
-    super(
-      `de lokale tenant is niet gevonden (${file}); start hem met \`npm start\` of \`npx regiekamer tenant serve\` / the local tenant was not found: ${detail}`,
-    );
+    super('tenant', both('dependency.localTenantMissing', { file, detail }));
     this.name = 'LocalTenantUnavailableError';
   }
 }
@@ -70,15 +71,20 @@ type Tuning = Pick<GraphGatewayOptions, 'now' | 'sleep' | 'random' | 'retry' | '
 /** A gateway to the local tenant, as `npm start` and the tests use it. */
 export function gatewayForLocalTenant(info: LocalTenantInfo, logger?: Logger, tuning: Tuning = {}): ConnectedGraph {
   const http = createHttpClient({ caCertPem: info.caCertPem });
+  // The local tenant is Graph, Entra ID and the Bot Connector at once; any other address is a bot client's.
+  const fetch = namingFetch(
+    http.fetch,
+    namesByOrigin([[info.baseUrl, { dependency: 'tenant', message: 'dependency.localTenant' }]], BOT_CONNECTOR),
+  );
   const tokens = createMsalTokenSource({
     authorityHost: info.baseUrl,
     credential: { kind: 'secret', clientId: info.app.clientId, secret: info.app.clientSecret },
-    fetch: http.fetch,
+    fetch,
   });
   const gateway = createGraphGateway({
     baseUrl: info.baseUrl,
     tokens,
-    fetch: http.fetch,
+    fetch,
     ...(logger ? { logger } : {}),
     ...tuning,
   });
@@ -86,12 +92,18 @@ export function gatewayForLocalTenant(info: LocalTenantInfo, logger?: Logger, tu
     gateway,
     localTenants: info.tenants,
     tokens,
-    fetch: http.fetch,
+    fetch,
     httpsAgent: http.httpsAgent,
     close: () => http.close(),
   };
 }
 
+const BOT_CONNECTOR: DependencyName = { dependency: 'botconnector', message: 'dependency.botConnector' };
+
+/**
+ * The gateway from the config: the local tenant (local mode, from local-tenant.json: LocalTenantUnavailableError when
+ * it was never started) or Entra ID and Graph. A request that reaches no server throws UnreachableError naming it.
+ */
 export async function connectGraph(config: Config, logger?: Logger): Promise<ConnectedGraph> {
   if (config.mode === 'local') return gatewayForLocalTenant(await loadLocalTenantInfo(config.dataDir), logger);
   const g = config.graph;
@@ -102,12 +114,22 @@ export async function connectGraph(config: Config, logger?: Logger): Promise<Con
     : { kind: 'secret', clientId: g.clientId, secret: g.clientSecret ?? '' };
   // Graph, Entra ID and the Bot Connector over the platform's trust store, plus EXTRA_CA_FILE when set.
   const http = createHttpClient(config.extraCaPem ? { extraCaPem: config.extraCaPem } : {});
-  const tokens = createMsalTokenSource({ authorityHost: g.authorityHost, credential, fetch: http.fetch });
+  const fetch = namingFetch(
+    http.fetch,
+    namesByOrigin(
+      [
+        [g.authorityHost, { dependency: 'token', message: 'dependency.token' }],
+        [g.baseUrl, { dependency: 'graph', message: 'dependency.graph' }],
+      ],
+      BOT_CONNECTOR,
+    ),
+  );
+  const tokens = createMsalTokenSource({ authorityHost: g.authorityHost, credential, fetch });
   return {
-    gateway: createGraphGateway({ baseUrl: g.baseUrl, tokens, fetch: http.fetch, ...(logger ? { logger } : {}) }),
+    gateway: createGraphGateway({ baseUrl: g.baseUrl, tokens, fetch, ...(logger ? { logger } : {}) }),
     localTenants: undefined,
     tokens,
-    fetch: http.fetch,
+    fetch,
     httpsAgent: http.httpsAgent,
     close: () => http.close(),
   };

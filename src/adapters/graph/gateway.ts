@@ -110,21 +110,24 @@ export function createGraphGateway(options: GraphGatewayOptions): GraphGateway {
     retry = true,
   ): Promise<GraphResult> => {
     const path = /^https?:/.test(call.path) ? call.path : `/${call.path.replace(/^\/+/, '')}`;
-    let req = client
-      .api(path)
-      .middlewareOptions([new CallOptions(tenantId, resource, demand, retry)])
-      .responseType(ResponseType.RAW);
+    const options = new CallOptions(tenantId, resource, demand, retry);
+    let req = client.api(path).middlewareOptions([options]).responseType(ResponseType.RAW);
     if (call.headers) req = req.headers(call.headers);
     const started = now();
-    const raw = (await (call.method === 'GET'
-      ? req.get()
-      : call.method === 'POST'
-        ? req.post(call.body ?? {})
-        : call.method === 'PATCH'
-          ? req.patch(call.body ?? {})
-          : call.method === 'PUT'
-            ? req.put(call.body ?? {})
-            : req.delete())) as Response;
+    const raw = (await (
+      call.method === 'GET'
+        ? req.get()
+        : call.method === 'POST'
+          ? req.post(call.body ?? {})
+          : call.method === 'PATCH'
+            ? req.patch(call.body ?? {})
+            : call.method === 'PUT'
+              ? req.put(call.body ?? {})
+              : req.delete()
+    ).catch((err: unknown) => {
+      // An unreachable tenant, token endpoint or Graph, in words (the SDK would wrap it in an empty GraphError).
+      throw options.failure ?? err;
+    })) as Response;
     const text = await raw.text();
     let body: unknown = undefined;
     if (text) {

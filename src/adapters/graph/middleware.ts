@@ -7,9 +7,12 @@ import type { Fetch } from '../http/fetch.ts';
 import type { MetricsRecorder } from './metrics.ts';
 import type { Pacer, PacingDemand } from './pacing.ts';
 import { retryAfterMs, retryDelay, type RetryPolicy } from './retry.ts';
+import { DependencyUnavailableError } from '../../platform/unavailable.ts';
 
 /** Per-call settings the chain reads: the tenant the call acts in and its pacing demand. */
 export class CallOptions implements MiddlewareOptions {
+  /** A dependency that could not be reached during the call (the SDK replaces thrown errors with its own). */
+  failure: unknown = undefined;
   constructor(
     readonly tenantId: string,
     readonly resource: string,
@@ -57,8 +60,13 @@ export class TenantAuth extends Link {
     // Tokens go to the configured Graph host only (a nextLink pointing elsewhere gets none).
     if (new URL(url).origin !== this.origin) throw new Error('refusing to send a Graph token to another host');
     const opt = callOptions(context);
-    setHeader(context, 'Authorization', `Bearer ${await this.tokens.token(opt.tenantId, this.audience)}`);
-    await this.forward(context);
+    try {
+      setHeader(context, 'Authorization', `Bearer ${await this.tokens.token(opt.tenantId, this.audience)}`);
+      await this.forward(context);
+    } catch (err) {
+      if (err instanceof DependencyUnavailableError) opt.failure = err;
+      throw err;
+    }
   }
 }
 

@@ -6,7 +6,10 @@ import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import type { Logger } from '../../platform/logger.ts';
 import { both } from '../../domain/i18n.ts';
+import { DependencyUnavailableError } from '../../platform/unavailable.ts';
+import { networkCode } from '../http/unreachable.ts';
 import { PgliteDb, PgPoolDb } from './db.ts';
+import { DataDirInUseError, lockDataDir, type DirLock } from './dir-lock.ts';
 import { loadMigrations, migrate } from './migrate.ts';
 import { actionRecords } from './action-records.ts';
 import { backlogRecords, decisionRecords, indicatorRecords } from './decision-records.ts';
@@ -18,40 +21,72 @@ import type { Db, Store, StoreOptions } from './store.ts';
 export const MEMORY = 'memory://';
 
 /** The database could not be opened or reached; the message names where, never a password. */
-export class StoreUnavailableError extends Error {
+export class StoreUnavailableError extends DependencyUnavailableError {
   constructor(
     readonly location: string,
     cause: unknown,
+    /** What to do, in words (both languages). */
+    hint?: string,
   ) {
-    const reason = cause instanceof Error ? cause.message : String(cause);
-    super(`${both('server.store.unreachable')} (${location}): ${reason}`, { cause });
+    const reason = cause instanceof Error ? cause.message || (networkCode(cause) ?? cause.name) : String(cause);
+    super('database', `${both('server.store.unreachable')} (${location}): ${reason}${hint ? `. ${hint}` : ''}`, {
+      cause,
+    });
     this.name = 'StoreUnavailableError';
   }
 }
 
+/** The PGlite data directory is held by another live process (src/adapters/store/dir-lock.ts); says what to do. */
+class StoreInUseError extends DependencyUnavailableError {
+  constructor(readonly held: DataDirInUseError) {
+    const o = held.owner;
+    super(
+      'datadir',
+      both('server.store.inUse', { dir: held.dir, pid: o.pid, command: o.command, since: o.since, file: held.file }),
+      { cause: held },
+    );
+    this.name = 'StoreInUseError';
+  }
+}
+
+/**
+ * Opens the store of `options`. Throws StoreUnavailableError when the database cannot be opened or reached, and
+ * StoreInUseError when another live process holds the PGlite directory (one process per directory: dir-lock.ts).
+ */
 export async function openStore(options: StoreOptions, logger?: Logger): Promise<Store> {
   const store = options.databaseUrl
     ? await openServer(options.databaseUrl, logger)
-    : await openPglite(options.dataDir, logger);
+    : await openPglite(options.dataDir, options.command ?? 'regiekamer', logger);
   logger?.info({ backend: store.backend, location: store.location }, 'store opened');
   return store;
 }
 
-async function openPglite(dataDir: string, logger?: Logger): Promise<Store> {
+async function openPglite(dataDir: string, command: string, logger?: Logger): Promise<Store> {
   const inMemory = dataDir.startsWith(MEMORY);
   const location = inMemory ? dataDir : path.resolve(dataDir);
   let pglite: PGlite;
+  let lock: DirLock | undefined;
   try {
-    if (!inMemory) await mkdir(location, { recursive: true });
+    if (!inMemory) {
+      await mkdir(path.dirname(location), { recursive: true });
+      lock = await lockDataDir(location, command);
+      await mkdir(location, { recursive: true });
+    }
     pglite = await PGlite.create({ dataDir: location });
   } catch (err) {
+    await lock?.release();
+    if (err instanceof DataDirInUseError) throw new StoreInUseError(err);
     throw new StoreUnavailableError(location, err);
   }
   let closed = false;
   return makeStore('pglite', location, new PgliteDb(pglite), logger, async () => {
     if (closed) return;
     closed = true;
-    await pglite.close();
+    try {
+      await pglite.close();
+    } finally {
+      await lock?.release();
+    }
   });
 }
 
@@ -65,7 +100,7 @@ async function openServer(databaseUrl: string, logger?: Logger): Promise<Store> 
     await db.query('SELECT 1');
   } catch (err) {
     await pool.end();
-    throw new StoreUnavailableError(location, err);
+    throw new StoreUnavailableError(location, err, both('dependency.database'));
   }
   let closed = false;
   return makeStore('postgres', location, db, logger, async () => {

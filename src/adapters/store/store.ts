@@ -66,4 +66,6 @@ export interface StoreOptions {
   databaseUrl?: string | undefined;
   /** PGlite data directory; 'memory://' for a throwaway in-memory database. */
   dataDir: string;
+  /** What opens it (`start`, `plan`, …): shown to a second process that finds the PGlite directory held. */
+  command?: string;
 }

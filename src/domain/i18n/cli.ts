@@ -239,4 +239,40 @@ export const cliMessages = {
     nl: '{count, plural, one {{count} waarschuwing} other {{count} waarschuwingen}}; het bestand is geldig',
     en: '{count, plural, one {{count} warning} other {{count} warnings}}; the file is valid',
   },
+  'server.store.inUse': {
+    nl: 'De gegevensmap {dir} is in gebruik door een ander Regiekamer-proces (pid {pid}, `{command}`, sinds {since}); twee processen op één PGlite-map beschadigen de gegevens. Stop dat proces eerst (bij `npm start`: Ctrl-C in zijn venster; de draaiende server past het programmabestand zelf periodiek toe), of gebruik een PostgreSQL-server (DATABASE_URL). Draait dat proces niet meer, verwijder dan {file}.',
+    en: 'the data directory {dir} is in use by another Regiekamer process (pid {pid}, `{command}`, since {since}); two processes on one PGlite directory damage the data. Stop that process first (for `npm start`: Ctrl-C in its window; the running server applies the programme file itself periodically), or use a PostgreSQL server (DATABASE_URL). If that process no longer runs, remove {file}.',
+  },
+  'dependency.localTenant': {
+    nl: 'De lokale tenant ({url}) is niet bereikbaar ({code}): hij draait niet. Start hem met `npm start` (alles) of `npx regiekamer tenant serve` (alleen de tenant) en probeer het opnieuw.',
+    en: 'the local tenant ({url}) cannot be reached ({code}): it is not running. Start it with `npm start` (everything) or `npx regiekamer tenant serve` (the tenant alone) and try again.',
+  },
+  'dependency.localTenantMissing': {
+    nl: 'De lokale tenant is niet gevonden ({file}: {detail}): hij is hier nog niet gestart. Start hem met `npm start` (alles) of `npx regiekamer tenant serve` (alleen de tenant).',
+    en: 'the local tenant was not found ({file}: {detail}): it has not been started here. Start it with `npm start` (everything) or `npx regiekamer tenant serve` (the tenant alone).',
+  },
+  'dependency.token': {
+    nl: 'Entra ID ({url}) is niet bereikbaar voor een toegangstoken ({code}). Controleer de netwerkverbinding, een proxy of firewall, en AUTHORITY_HOST.',
+    en: 'Entra ID ({url}) cannot be reached for an access token ({code}). Check the network connection, a proxy or firewall, and AUTHORITY_HOST.',
+  },
+  'dependency.graph': {
+    nl: 'Microsoft Graph ({url}) is niet bereikbaar ({code}). Controleer de netwerkverbinding, een proxy of firewall, en GRAPH_BASE_URL.',
+    en: 'Microsoft Graph ({url}) cannot be reached ({code}). Check the network connection, a proxy or firewall, and GRAPH_BASE_URL.',
+  },
+  'dependency.botConnector': {
+    nl: 'De Bot Connector ({url}) is niet bereikbaar ({code}); het bericht wordt opnieuw geprobeerd. Controleer de netwerkverbinding, een proxy of firewall (lokaal: draait de Agents Playground?).',
+    en: 'the Bot Connector ({url}) cannot be reached ({code}); the message will be tried again. Check the network connection, a proxy or firewall (locally: is the Agents Playground running?).',
+  },
+  'dependency.database': {
+    nl: 'Controleer DATABASE_URL en of de PostgreSQL-server draait en verbindingen aanneemt.',
+    en: 'check DATABASE_URL and that the PostgreSQL server is running and accepts connections.',
+  },
+  'cli.stop.timeout': {
+    nl: 'Regiekamer is niet binnen {seconds} s gestopt: wacht nog op {step}. Het proces stopt nu zonder daarop te wachten (exitcode 1); controleer die afhankelijkheid.',
+    en: 'Regiekamer did not stop within {seconds} s: still waiting for {step}. The process exits now without waiting for it (exit code 1); check that dependency.',
+  },
+  'cli.exit.lingering': {
+    nl: 'de opdracht is klaar, maar het proces eindigt niet binnen {seconds} s: nog open zijn {resources}. Het stopt nu (exitcode 1).',
+    en: 'the command has finished, but the process does not end within {seconds} s: still open are {resources}. It exits now (exit code 1).',
+  },
 } satisfies Record<string, Entry>;

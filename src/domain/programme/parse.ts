@@ -19,7 +19,7 @@ import { checkSchedule } from './schedule-checks.ts';
 import { checkSemantics, type Path } from './semantics.ts';
 import { checkLimits } from './limits.ts';
 
-export const MAX_FILE_BYTES = 1024 * 1024;
+export const MAX_FILE_BYTES = 2 * 1024 * 1024;
 
 export interface Problem {
   file: string;

@@ -21,3 +21,13 @@ process.on('uncaughtException', (err) => {
 // Imported only now, so that an error while loading the command line meets the handlers above.
 const { main } = await import('./main.ts');
 process.exitCode = await main(process.argv.slice(2));
+
+// Done: the process ends when nothing is left open. Something that stays open (a socket, a timer, a child process of
+// a dependency that did not stop) must not keep it alive unseen: after a bound it is named and the process exits.
+const LINGER_MS = 5_000;
+setTimeout(() => {
+  const open = process.getActiveResourcesInfo().filter((r) => r !== 'TTYWrap');
+  const counts = [...new Set(open)].map((r) => `${r} ×${open.filter((x) => x === r).length}`).join(', ');
+  process.stderr.write(`regiekamer: ${both('cli.exit.lingering', { seconds: LINGER_MS / 1000, resources: counts })}\n`);
+  process.exit(process.exitCode === 0 || process.exitCode === undefined ? 1 : process.exitCode);
+}, LINGER_MS).unref();

@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { both, parseLang, t, type Lang } from '../../domain/i18n.ts';
 import { ConfigError, loadConfig, type Config } from '../../platform/config.ts';
+import { DependencyUnavailableError } from '../../platform/unavailable.ts';
 import { EXIT, processIo, writeLine, type CliIo } from './io.ts';
 import { validateCommand } from './commands/validate.ts';
 
@@ -96,6 +97,11 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     if (err instanceof ConfigError) {
       writeLine(io.stderr, err.message);
       return EXIT.invalid;
+    }
+    // A tenant, the database or a data directory that cannot be used: its message says which and what to do.
+    if (err instanceof DependencyUnavailableError) {
+      writeLine(io.stderr, `regiekamer: ${err.message}`);
+      return EXIT.failure;
     }
     const message = err instanceof Error ? err.message : String(err);
     writeLine(io.stderr, `regiekamer: ${both('cli.unexpected')}: ${message}`);

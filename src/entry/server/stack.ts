@@ -19,6 +19,7 @@ import type { JobRunner } from '../../adapters/queue/jobs.ts';
 import { createHttpApp } from './http.ts';
 import { startBot, type BotHandle } from './bot.ts';
 import type { Router } from 'express';
+import { labelOf, step } from './stopping.ts';
 
 type SyncOutcome = { ok: true; summary: SyncSummary; drift: number } | { ok: false; error: string };
 
@@ -37,7 +38,8 @@ export interface RunningStack {
   bot: BotHandle;
   /** The Agents Playground (local mode), a chat client for the bot. */
   playgroundUrl?: string;
-  stop(): Promise<void>;
+  /** Stops everything in reverse order; `onStep` hears the label of each step as it starts (stopping.ts). */
+  stop(onStep?: (label: string) => void): Promise<void>;
 }
 
 export class ProgrammeInvalidError extends Error {
@@ -53,12 +55,15 @@ export async function startStack(config: Config, clock: Clock, logger: Logger, c
   if (!loaded.ok) throw new ProgrammeInvalidError(loaded.problems);
 
   const store = await openStore(
-    { databaseUrl: config.databaseUrl, dataDir: path.join(config.dataDir, 'pglite') },
+    { databaseUrl: config.databaseUrl, dataDir: path.join(config.dataDir, 'pglite'), command: 'start' },
     logger.child({ component: 'store' }),
   );
-  const stops: (() => Promise<void>)[] = [() => store.close()];
-  const stop = async () => {
-    for (const fn of stops.reverse()) await fn();
+  const stops: (() => Promise<void>)[] = [step('store', () => store.close())];
+  const stop = async (onStep?: (label: string) => void) => {
+    for (const fn of stops.reverse()) {
+      onStep?.(labelOf(fn));
+      await fn();
+    }
   };
   try {
     await store.migrate();
@@ -76,7 +81,7 @@ export async function startStack(config: Config, clock: Clock, logger: Logger, c
     // Stops run in reverse: first the sync is told to stop between waves, then the job runner ends (waiting for
     // the active run), then the gateway closes — no sync writes after the store or the tenant is gone.
     const abort = new AbortController();
-    stops.push(() => connected.close());
+    stops.push(step('graph', () => connected.close()));
     const sync = () => applyProgramme(connected, store, programme, clock, logger, abort.signal);
     // The periodic sync is a durable job in the store (pg-boss): one run at a time across server instances.
     let resolveFirst: (o: SyncOutcome) => void = () => undefined;
@@ -85,11 +90,13 @@ export async function startStack(config: Config, clock: Clock, logger: Logger, c
     });
     const { startJobRunner } = await import('../../adapters/queue/jobs.ts');
     const runner = await startJobRunner(store, { logger });
-    stops.push(() => runner.stop());
-    stops.push(async () => {
-      abort.abort();
-      resolveFirst({ ok: false, error: 'stopping' });
-    });
+    stops.push(step('jobs', () => runner.stop()));
+    stops.push(
+      step('sync', async () => {
+        abort.abort();
+        resolveFirst({ ok: false, error: 'stopping' });
+      }),
+    );
     const changesSinceLast =
       recorded.isNew && recorded.previous ? changesBetween(recorded.previous.content, programme, config.lang) : [];
 
@@ -103,7 +110,7 @@ export async function startStack(config: Config, clock: Clock, logger: Logger, c
     });
     // The tab (React, served under /tab) and, locally, signing in at the local tenant.
     const tab = await startTab(config, logger, local, localTenant);
-    stops.push(() => tab.close());
+    stops.push(step('tab', () => tab.close()));
 
     const url = await startHttp(config, logger, stops, {
       store,
@@ -291,7 +298,7 @@ async function startHttp(
   );
   const server = createServer(app);
   await listen(server, config.port, config.host);
-  stops.push(() => closeServer(server));
+  stops.push(step('http', () => closeServer(server)));
   const address = server.address() as AddressInfo;
   return `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${address.port}`;
 }
@@ -301,7 +308,7 @@ async function writeServerFile(config: Config, url: string, stops: (() => Promis
   const serverFile = path.join(config.dataDir, 'server.json');
   await mkdir(config.dataDir, { recursive: true });
   await writeFile(serverFile, JSON.stringify({ url, pid: process.pid }));
-  stops.push(() => rm(serverFile, { force: true }));
+  stops.push(step('server.json', () => rm(serverFile, { force: true })));
 }
 
 /** One apply of the programme file into the tenants, logged; never throws (a failure is the outcome). */
@@ -402,7 +409,7 @@ async function startLocal(
     clock,
     logger: logger.child({ component: 'local-tenant' }),
   });
-  stops.push(() => tenant.stop());
+  stops.push(step('local-tenant', () => tenant.stop()));
   const localTenant: RunningStack['localTenant'] = {
     baseUrl: tenant.baseUrl,
     httpUrl: tenant.httpUrl,
@@ -413,7 +420,7 @@ async function startLocal(
   const localAuthority = tenant.baseUrl;
   const { createHttpClient } = await import('../../adapters/http/fetch.ts');
   const trusted = createHttpClient({ caCertPem: tenant.caCertPem });
-  stops.push(() => trusted.close());
+  stops.push(step('local-tenant-client', () => trusted.close()));
   const localFetch = trusted.fetch;
   const localAppId = tenant.app.clientId;
   const graph = gatewayForLocalTenant(
@@ -461,7 +468,7 @@ async function startLocalPlayground(
   const { startPlayground } = await import('./bot.ts');
   const pg = await startPlayground(`${url}/api/messages`, config.bot.playgroundPort, logger);
   if (pg) {
-    stops.push(() => pg.stop());
+    stops.push(step('playground', () => pg.stop()));
     return pg.url;
   }
   logger.warn({ component: 'playground' }, both('server.playgroundMissing'));

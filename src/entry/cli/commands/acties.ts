@@ -6,6 +6,7 @@ import path from 'node:path';
 import { createMsalTokenSource } from '../../../adapters/auth/credentials.ts';
 import { loadLocalTenantInfo, LocalTenantUnavailableError } from '../../../adapters/graph/connect.ts';
 import { createHttpClient } from '../../../adapters/http/fetch.ts';
+import { namingFetch } from '../../../adapters/http/unreachable.ts';
 import type {
   ActionPatch,
   ActionPatchResponse,
@@ -66,7 +67,8 @@ async function callApi<T>(
     const token = await createMsalTokenSource({
       authorityHost: info.baseUrl,
       credential: { kind: 'secret', clientId: info.app.clientId, secret: info.app.clientSecret },
-      fetch: http.fetch,
+      // A local tenant that does not run is said in words (main() prints it), not as the identity library's error.
+      fetch: namingFetch(http.fetch, () => ({ dependency: 'tenant', message: 'dependency.localTenant' })),
     }).token(info.tenants[0]?.id ?? '', 'api://regiekamer');
     const init: RequestInit = {
       method,

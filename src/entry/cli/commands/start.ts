@@ -5,6 +5,7 @@ import { systemClock } from '../../../platform/clock.ts';
 import type { Config } from '../../../platform/config.ts';
 import { createLogger } from '../../../platform/logger.ts';
 import { ProgrammeInvalidError, startStack } from '../../server/stack.ts';
+import { after, STOP_BOUND_MS, stopWithin } from '../../server/stopping.ts';
 import { EXIT, writeLine, type CliIo } from '../io.ts';
 
 export async function startCommand(io: CliIo, config: Config, signal?: AbortSignal): Promise<number> {
@@ -111,7 +112,12 @@ export async function startCommand(io: CliIo, config: Config, signal?: AbortSign
   await stopRequested;
   unlisten();
   writeLine(io.stdout, both('cli.start.stopping'));
-  await stack.stop();
+  // Bounded: a step that hangs (a dependency that does not answer) is named, and the process exits non-zero.
+  const outcome = await stopWithin((onStep) => stack.stop(onStep), after(STOP_BOUND_MS));
+  if (!outcome.stopped) {
+    writeLine(io.stderr, both('cli.stop.timeout', { seconds: STOP_BOUND_MS / 1000, step: outcome.waitingFor }));
+    return EXIT.failure;
+  }
   writeLine(io.stdout, both('cli.stopped'));
   return EXIT.ok;
 }

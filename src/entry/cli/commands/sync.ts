@@ -1,12 +1,11 @@
 // `regiekamer plan | apply | drift`: compare the programme file with the tenants, show the changes in plain
 // Dutch (or English, or JSON), apply them after confirmation, and report what was changed by hand.
+// The file is validated first; the Graph, store and sync code is loaded only once it is valid (import() below), so
+// an invalid file is refused at once, and a file that is valid costs no more than loading those modules.
 import { createInterface } from 'node:readline/promises';
 import path from 'node:path';
 import { loadProgrammeFile } from '../../../adapters/files/programme-file.ts';
-import { connectGraph, LocalTenantUnavailableError } from '../../../adapters/graph/connect.ts';
-import { openStore } from '../../../adapters/store/open.ts';
-import { graphSync } from '../../../adapters/sync/graph.ts';
-import { runSync, type SyncResult } from '../../../app/sync.ts';
+import type { SyncResult } from '../../../app/sync.ts';
 import { isMessageKey, t, type Lang, type MessageKey } from '../../../domain/i18n.ts';
 import { formatProblem } from '../../../domain/programme/parse.ts';
 import type { Change } from '../../../domain/sync/plan.ts';
@@ -177,17 +176,25 @@ export async function syncCommand(
   // Warnings (accepted, probably not meant) are shown before the plan, on stderr so --json stays clean.
   for (const w of loaded.warnings) writeLine(io.stderr, formatProblem(w, lang));
   const programme = loaded.programme;
-  let graph;
-  try {
-    graph = await connectGraph(config);
-  } catch (err) {
-    if (err instanceof LocalTenantUnavailableError) {
-      writeLine(io.stderr, err.message);
-      return EXIT.failure;
-    }
+  const [{ connectGraph }, { openStore }, { graphSync }, { runSync }] = await Promise.all([
+    import('../../../adapters/graph/connect.ts'),
+    import('../../../adapters/store/open.ts'),
+    import('../../../adapters/sync/graph.ts'),
+    import('../../../app/sync.ts'),
+  ]);
+  // A tenant that cannot be reached or a data directory another process holds is a DependencyUnavailableError:
+  // main() prints its message (what is missing and what to do) and exits 1.
+  // The tenants' connection first (it only reads local-tenant.json locally), then the store: another process
+  // holding the PGlite directory is refused before PGlite starts.
+  const graph = await connectGraph(config);
+  const store = await openStore({
+    databaseUrl: config.databaseUrl,
+    dataDir: path.join(config.dataDir, 'pglite'),
+    command: mode,
+  }).catch(async (err: unknown) => {
+    await graph.close();
     throw err;
-  }
-  const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: path.join(config.dataDir, 'pglite') });
+  });
   try {
     await store.migrate();
     const prune = flags.prune === true;
