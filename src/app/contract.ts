@@ -20,7 +20,8 @@ const DateSchema = z.string().refine(isRealDate, { message: 'expected a date YYY
 
 /**
  * The `error` of every 4xx/5xx answer; `message` says it in Dutch and English ("nl / en").
- * 400 bad_input, cycle · 401 unauthorized · 403 forbidden · 404 not_found · 409 changed, not_possible, exists · 500 internal.
+ * 400 bad_input, cycle · 401 unauthorized · 403 forbidden · 404 not_found · 409 changed, not_possible, exists · 500 internal
+ * · 413 too_large (a body over 64 kB) · 415 unsupported_media_type (a charset other than UTF-8).
  */
 export type ErrorCode =
   | 'bad_input'
@@ -31,7 +32,9 @@ export type ErrorCode =
   | 'changed'
   | 'not_possible'
   | 'exists'
-  | 'internal';
+  | 'internal'
+  | 'too_large'
+  | 'unsupported_media_type';
 
 export interface ErrorResponse {
   error: ErrorCode;

@@ -3,12 +3,14 @@
 // router stands in front of it and validates the Bot Framework token with jose first. Only a server in local
 // mode listening on loopback accepts activities without a token (the Agents Playground sends none).
 import type { Agent as HttpsAgent } from 'node:https';
-import express, { type Request, type Response, type Router } from 'express';
+import express, { type Response, type Router } from 'express';
 import { App, type HttpRouteHandler, type IHttpServerAdapter } from '@microsoft/teams.apps';
 import { TokenRejectedError } from '../auth/validate.ts';
 import type { BotTokenValidator } from '../auth/bot-token.ts';
 import type { Logger } from '../../platform/logger.ts';
 import { both } from '../../domain/i18n.ts';
+import { checkInput, inputErrors, type InputRefusal } from '../http/input-errors.ts';
+import { sdkLogger } from './sdk-logger.ts';
 
 /** Who sent an activity and where: the parts of it the bot's logic needs. */
 export interface Inbound {
@@ -89,6 +91,28 @@ function inboundOf(a: Record<string, unknown>): Inbound {
   return out;
 }
 
+/** The Bot Framework style code of a bad input's refusal (the bot endpoint's errors are `{ error: { code, message } }`). */
+const BOT_CODES: Record<InputRefusal['code'], string> = {
+  bad_input: 'BadRequest',
+  too_large: 'PayloadTooLarge',
+  unsupported_media_type: 'UnsupportedMediaType',
+};
+
+/** An http(s) URL on this machine (localhost, 127.0.0.0/8, ::1): where a token-less activity may be answered. */
+function isLocalUrl(value: unknown): boolean {
+  if (typeof value !== 'string') return false;
+  try {
+    const url = new URL(value);
+    const host = url.hostname;
+    return (
+      (url.protocol === 'http:' || url.protocol === 'https:') &&
+      (host === 'localhost' || host === '[::1]' || /^127(\.\d{1,3}){3}$/.test(host))
+    );
+  } catch {
+    return false;
+  }
+}
+
 export function createBotEndpoint(o: BotEndpointOptions): { router: Router; app: App } {
   if (!o.validate && !o.allowUnauthenticated) throw new Error('the bot endpoint needs a token validator');
   const log = o.logger?.child({ component: 'bot' });
@@ -111,17 +135,8 @@ export function createBotEndpoint(o: BotEndpointOptions): { router: Router; app:
           } as never,
         }
       : {}),
-    logger: {
-      error: () => undefined,
-      warn: () => undefined,
-      info: () => undefined,
-      debug: () => undefined,
-      log: () => undefined,
-      trace: () => undefined,
-      child: function () {
-        return this;
-      },
-    } as never,
+    // The SDK's log goes into ours, without personal data (./sdk-logger.ts).
+    logger: sdkLogger(o.logger) as never,
   });
   const raw = (ctx: { activity: unknown }) => ctx.activity as Record<string, unknown>;
 
@@ -165,8 +180,16 @@ export function createBotEndpoint(o: BotEndpointOptions): { router: Router; app:
   router.head('/', (_req, res) => {
     res.status(200).end();
   });
-  router.post('/', express.json({ limit: '256kb' }), async (req: Request, res: Response) => {
-    const body = (req.body ?? {}) as Record<string, unknown>;
+  const refuse = (res: Response, r: InputRefusal) => {
+    log?.warn({ reason: r.key, status: r.status }, 'bot activity refused: input');
+    res.status(r.status).json({ error: { code: BOT_CODES[r.code], message: both(r.key, r.params) } });
+  };
+  router.post('/', checkInput(refuse), express.json({ limit: '256kb' }), checkInput(refuse), async (req, res) => {
+    if (typeof req.body !== 'object' || req.body === null || Array.isArray(req.body)) {
+      refuse(res, { status: 400, code: 'bad_input', key: 'api.bot.notObject', params: {} });
+      return;
+    }
+    const body = req.body as Record<string, unknown>;
     const header = req.headers.authorization;
     try {
       if (header || !o.allowUnauthenticated) {
@@ -188,12 +211,24 @@ export function createBotEndpoint(o: BotEndpointOptions): { router: Router; app:
       res.status(403).json({ error: { code: 'TenantNotAllowed', message: both('api.bot.tenantNotAllowed') } });
       return;
     }
+    // Without a token the SDK would reply to any serviceUrl the activity names: only to a client on this machine
+    // (the Agents Playground), never to an address elsewhere.
+    if (!header && !isLocalUrl(body['serviceUrl'])) {
+      log?.warn({ reason: 'token-less activity with a serviceUrl not on this machine' }, 'bot activity refused');
+      res.status(403).json({ error: { code: 'Forbidden', message: both('api.bot.replyNotLocal') } });
+      return;
+    }
     ready ??= app.initialize();
     await ready;
     if (!adapter.handler) throw new Error('the Teams SDK registered no messaging route');
     const out = await adapter.handler({ body, headers: req.headers as Record<string, string | string[]> });
-    if (out.body === undefined) res.status(out.status).end();
+    if (out.status >= 500) {
+      // The SDK has logged why (into our log); the client gets our message, not the SDK's English one.
+      log?.error({ status: out.status }, 'bot activity failed');
+      res.status(out.status).json({ error: { code: 'InternalError', message: both('api.bot.failed') } });
+    } else if (out.body === undefined) res.status(out.status).end();
     else res.status(out.status).json(out.body);
   });
+  router.use(inputErrors(refuse));
   return { router, app };
 }

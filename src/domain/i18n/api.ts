@@ -69,4 +69,41 @@ export const apiMessages = {
   'api.tab.notBuilt': { nl: 'De tab is niet gebouwd: npm run build.', en: 'The tab is not built: npm run build.' },
   'api.bot.badToken': { nl: 'Ongeldig of ontbrekend token', en: 'invalid or missing token' },
   'api.bot.tenantNotAllowed': { nl: 'Deze tenant hoort niet bij het programma', en: 'tenant not allowed' },
+  // Bad input before a route's own checks (src/adapters/http/input-errors.ts), and the bot endpoint's own refusals
+  'api.input.badJson': {
+    nl: 'de inhoud is geen geldige JSON met een object (afgebroken, null, tekst of NaN?)',
+    en: 'the body is not valid JSON with an object (cut off, null, a string or NaN?)',
+  },
+  'api.input.tooLarge': {
+    nl: 'de inhoud is te groot (maximaal {max} kB)',
+    en: 'the body is too large (at most {max} kB)',
+  },
+  'api.input.charset': {
+    nl: 'tekenset {charset} wordt niet ondersteund; stuur UTF-8',
+    en: 'charset {charset} is not supported; send UTF-8',
+  },
+  'api.input.badBody': {
+    nl: 'de inhoud kon niet gelezen worden (afgebroken of verkeerde lengte)',
+    en: 'the body could not be read (cut off or wrong length)',
+  },
+  'api.input.badPath': {
+    nl: 'het adres bevat een ongeldige %-codering',
+    en: 'the address contains an invalid %-escape',
+  },
+  'api.input.badText': {
+    nl: 'de tekst bevat een teken dat niet bewaard kan worden (NUL of een losse surrogaat)',
+    en: 'the text contains a character that cannot be stored (NUL or a lone surrogate)',
+  },
+  'api.bot.notObject': {
+    nl: 'een activiteit is een JSON-object',
+    en: 'an activity is a JSON object',
+  },
+  'api.bot.replyNotLocal': {
+    nl: 'zonder token neemt de bot alleen activiteiten aan die op deze computer beantwoord worden (de Playground)',
+    en: 'without a token the bot only takes activities answered on this machine (the Playground)',
+  },
+  'api.bot.failed': {
+    nl: 'de bot kon deze activiteit niet afhandelen of beantwoorden; zie het logboek van de server',
+    en: 'the bot could not handle or answer this activity; see the server log',
+  },
 } satisfies Record<string, Entry>;

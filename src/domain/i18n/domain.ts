@@ -526,4 +526,37 @@ export const domainMessages = {
     nl: 'tweede vergadering op {date} voor hetzelfde overleg: één blijft staan',
     en: 'second meeting on {date} for the same cadence: one stays',
   },
+  // Reading the file: encodings, characters and YAML structures that are refused (parse.ts, decode.ts, yaml-limits.ts)
+  'file.encoding': {
+    nl: 'het bestand is {encoding}-gecodeerd; sla het op als UTF-8',
+    en: 'the file is encoded as {encoding}; save it as UTF-8',
+  },
+  'file.invalidText': {
+    nl: 'het bestand begint als {encoding}-tekst maar bevat ongeldige bytes (beschadigd?); sla het op als UTF-8',
+    en: 'the file starts as {encoding} text but contains invalid bytes (damaged?); save it as UTF-8',
+  },
+  'file.controlChar': {
+    nl: 'onzichtbaar stuurteken {code} in de tekst; verwijder het',
+    en: 'invisible control character {code} in the text; remove it',
+  },
+  'file.unexpected': {
+    nl: 'het bestand kan niet gelezen worden ({detail})',
+    en: 'the file cannot be read ({detail})',
+  },
+  'yaml.RESOURCE_EXHAUSTION': {
+    nl: 'YAML-fout: te diep genest om te lezen',
+    en: 'YAML error: nested too deeply to read',
+  },
+  'yaml.tooDeep': {
+    nl: 'YAML-fout: te diep genest (meer dan {max} niveaus)',
+    en: 'YAML error: nested too deeply (more than {max} levels)',
+  },
+  'yaml.unknownAlias': {
+    nl: "YAML-fout: alias '*{alias}' verwijst naar een anker '&{alias}' dat er niet (eerder) staat",
+    en: "YAML error: alias '*{alias}' refers to an anchor '&{alias}' that is not set before it",
+  },
+  'yaml.aliasBomb': {
+    nl: 'YAML-fout: de aliassen tot hier herhalen samen meer dan {max} onderdelen (een aliasbom?)',
+    en: 'YAML error: the aliases up to here repeat more than {max} nodes together (an alias bomb?)',
+  },
 } satisfies Record<string, Entry>;

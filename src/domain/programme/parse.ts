@@ -1,23 +1,14 @@
 // From the bytes of a programme file to a validated Programme, or to every problem with its line and column.
 // Pure: the caller reads the file; this only looks at bytes and text.
-import {
-  CST,
-  isMap,
-  isPair,
-  isScalar,
-  isSeq,
-  LineCounter,
-  Parser,
-  parseDocument,
-  type Document,
-  type Node,
-} from 'yaml';
+import { CST, isMap, isPair, isScalar, isSeq, Parser, parseDocument, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
 import { t, isMessageKey, type Lang, type MessageKey, type Params } from '../i18n.ts';
 import { ProgrammeSchema, type Programme } from './schema.ts';
 import { checkSchedule } from './schedule-checks.ts';
 import { checkSemantics, type Path } from './semantics.ts';
 import { checkLimits } from './limits.ts';
+import { decodeProgrammeText, lineColumn } from './decode.ts';
+import { MAX_DEPTH, tooDeepInSource, yamlFault } from './yaml-limits.ts';
 
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
 
@@ -54,26 +45,39 @@ export function formatProblem(p: Problem, lang: Lang = 'nl'): string {
   return `${p.file}:${p.line}:${p.col} ${p.severity === 'warning' ? t('validate.warning', { message }, lang) : message}`;
 }
 
+/**
+ * The programme in `bytes` (the file named `file` in problems), or every problem with its line and column. Reads
+ * UTF-8 and UTF-16 and CR, LF and CR LF line ends alike (./decode.ts). Never throws: whatever goes wrong while
+ * reading, parsing or checking the file — including a fault of this code — is a problem with a place.
+ */
 export function parseProgramme(bytes: Uint8Array, file: string): ParseResult {
+  try {
+    return parseUnguarded(bytes, file);
+  } catch (err) {
+    const detail = firstLine(err instanceof Error ? err.message : String(err));
+    return { ok: false, problems: [{ file, line: 1, col: 1, key: 'file.unexpected', params: { detail }, path: [] }] };
+  }
+}
+
+function parseUnguarded(bytes: Uint8Array, file: string): ParseResult {
   const at = (key: MessageKey, params: Params = {}, line = 1, col = 1): ParseResult => ({
     ok: false,
     problems: [{ file, line, col, key, params, path: [] }],
   });
 
   if (bytes.byteLength > MAX_FILE_BYTES) return at('file.tooLarge', { size: bytes.byteLength, max: MAX_FILE_BYTES });
-  if (bytes.includes(0)) return at('file.binary');
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return at('file.binary');
-  }
+  const decoded = decodeProgrammeText(bytes);
+  if (!decoded.ok) return at(decoded.key, decoded.params, decoded.line, decoded.col);
+  const { text } = decoded;
   if (text.trim() === '') return at('file.empty');
 
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, keepSourceTokens: false });
-  const pos = (offset: number) => lineCounter.linePos(offset);
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, keepSourceTokens: false });
+  const pos = lineColumn(text);
 
+  if (doc.errors.some((e) => e.code === 'RESOURCE_EXHAUSTION')) {
+    const deep = tooDeepInSource(text);
+    if (deep !== undefined) return at('yaml.tooDeep', { max: MAX_DEPTH }, pos(deep).line, pos(deep).col);
+  }
   if (doc.errors.length > 0) {
     return {
       ok: false,
@@ -88,7 +92,14 @@ export function parseProgramme(bytes: Uint8Array, file: string): ParseResult {
       }),
     };
   }
-  const data: unknown = doc.toJS({ maxAliasCount: 100 });
+  // Nesting, unknown aliases and alias bombs are refused where they are, before the data is built.
+  const fault = yamlFault(doc);
+  if (fault) {
+    const { line, col } = pos(fault.offset);
+    return at(fault.key, fault.params, line, col);
+  }
+  // yamlFault bounds what aliases expand to (with a place); yaml's own guard would throw without one.
+  const data: unknown = doc.toJS({ maxAliasCount: -1 });
   if (data === null || data === undefined) return at('file.empty');
   if (typeof data !== 'object' || Array.isArray(data)) return at('yaml.notMapping');
 

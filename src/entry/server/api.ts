@@ -6,6 +6,7 @@ import express, { type NextFunction, type Request, type Response, type Router } 
 import type { z } from 'zod';
 import type { TokenValidator, ValidatedToken } from '../../adapters/auth/validate.ts';
 import { TokenRejectedError } from '../../adapters/auth/validate.ts';
+import { checkInput, inputErrors, type InputRefusal } from '../../adapters/http/input-errors.ts';
 import { callerOf, type Caller } from '../../app/access.ts';
 import * as api from '../../app/contract.ts';
 import type { ErrorCode, ErrorResponse } from '../../app/contract.ts';
@@ -35,6 +36,8 @@ const STATUS: Record<AppError['code'], number> = {
   changed: 409,
   not_possible: 409,
   exists: 409,
+  too_large: 413,
+  unsupported_media_type: 415,
 };
 
 /** A refusal as its HTTP answer; a 409 `changed` carries the action as it is now. */
@@ -164,15 +167,27 @@ function writeRoutes(router: Router, d: ApiDeps): void {
   }
 }
 
-/** The API under /api: token check, JSON bodies up to 64 kB, the routes, and a 404 for any other path. */
+/** A bad input (src/adapters/http/input-errors.ts) as the API's error answer. */
+const refuseInput = (res: Response, r: InputRefusal) => {
+  res.status(r.status).json({ error: r.code, message: both(r.key, r.params) } satisfies ErrorResponse);
+};
+
+/**
+ * The API under /api: token check, JSON bodies (UTF-8, up to 64 kB, text PostgreSQL can store), the routes, a 404
+ * for any other path, and bad input that fails before a route (malformed or oversized body, a path that does not
+ * decode) answered 400/413/415 instead of reaching the server's 500.
+ */
 export function apiRouter(d: ApiDeps): Router {
   const router = express.Router();
   router.use(authenticate(d));
+  router.use(checkInput(refuseInput));
   router.use(express.json({ limit: '64kb' }));
+  router.use(checkInput(refuseInput));
   readRoutes(router, d);
   writeRoutes(router, d);
   router.use((_req, res) => {
     res.status(404).json({ error: 'not_found', message: both('api.notFound') } satisfies ErrorResponse);
   });
+  router.use(inputErrors(refuseInput));
   return router;
 }

@@ -2,6 +2,7 @@
 import express, { type Express, type NextFunction, type Request, type Response, type Router } from 'express';
 import type { Logger } from '../../platform/logger.ts';
 import { both } from '../../domain/i18n.ts';
+import { refusalOf } from '../../adapters/http/input-errors.ts';
 
 export interface Readiness {
   /** Resolves when every dependency the server needs answers; rejects with a reason otherwise. */
@@ -44,8 +45,14 @@ export function createHttpApp(readiness: Readiness, logger: Logger, api?: Router
   app.use((_req, res) => {
     res.status(404).json({ error: 'not_found', message: both('api.http.notFound') });
   });
-  // Anything unexpected: one logged line, and a plain message for the person (never a stack trace).
+  // Anything unexpected: one logged line, and a plain message for the person (never a stack trace). Bad input that
+  // no router answered itself (a path that does not decode, a body the parser refused) is a 4xx, not a 500.
   app.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => {
+    const refusal = refusalOf(err);
+    if (refusal) {
+      res.status(refusal.status).json({ error: refusal.code, message: both(refusal.key, refusal.params) });
+      return;
+    }
     logger.error({ error: err instanceof Error ? err.message : String(err) }, 'request failed');
     res.status(500).json({ error: 'internal', message: both('api.http.internal') });
   });
