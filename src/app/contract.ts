@@ -19,7 +19,8 @@ const DateSchema = z.string().refine(isRealDate, { message: 'expected a date YYY
 
 /**
  * The `error` of every 4xx/5xx answer; `message` says it in Dutch and English ("nl / en").
- * 400 bad_input, cycle · 401 unauthorized · 403 forbidden · 404 not_found · 409 changed, not_possible, exists · 500 internal.
+ * 400 bad_input, cycle · 401 unauthorized · 403 forbidden · 404 not_found · 409 changed, not_possible, exists ·
+ * 428 version_required (an edit without If-Match) · 500 internal.
  */
 export type ErrorCode =
   | 'bad_input'
@@ -30,6 +31,7 @@ export type ErrorCode =
   | 'changed'
   | 'not_possible'
   | 'exists'
+  | 'version_required'
   | 'internal';
 
 export interface ErrorResponse {

@@ -69,4 +69,8 @@ export const apiMessages = {
   'api.tab.notBuilt': { nl: 'De tab is niet gebouwd: npm run build.', en: 'The tab is not built: npm run build.' },
   'api.bot.badToken': { nl: 'Ongeldig of ontbrekend token', en: 'invalid or missing token' },
   'api.bot.tenantNotAllowed': { nl: 'Deze tenant hoort niet bij het programma', en: 'tenant not allowed' },
+  'api.versionRequired': {
+    nl: "een wijziging van '{title}' moet zeggen op welke versie ze is gemaakt (If-Match met de versie die je las); lees de actie opnieuw en probeer het nog eens, er is niets gewijzigd",
+    en: "a change to '{title}' must say which version it was made on (If-Match with the version you read); read the action again and retry, nothing was changed",
+  },
 } satisfies Record<string, Entry>;

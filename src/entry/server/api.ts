@@ -35,6 +35,7 @@ const STATUS: Record<AppError['code'], number> = {
   changed: 409,
   not_possible: 409,
   exists: 409,
+  version_required: 428,
 };
 
 /** A refusal as its HTTP answer; a 409 `changed` carries the action as it is now. */
@@ -64,8 +65,8 @@ function parse<S extends z.ZodType>(res: Response, schema: S, input: unknown, de
 
 const callerOfRes = (d: ApiDeps, res: Response): Caller => callerOf(d.programme, res.locals['token'] as ValidatedToken);
 const param = (req: Request, name: string) => String(req.params[name]);
-/** The version an edit applies to, from If-Match ("…", W/"…" or *). */
-const ifMatch = (req: Request) => req.get('if-match')?.replace(/^W\//, '').replace(/"/g, '');
+/** The version an edit applies to, from If-Match ("…", W/"…" or *); undefined without one (answered 428). */
+const ifMatch = (req: Request) => req.get('if-match')?.replace(/^W\//, '').replace(/"/g, '') || undefined;
 
 /** Validates the bearer token of every call; 401 with the reason otherwise. */
 function authenticate(d: ApiDeps) {
