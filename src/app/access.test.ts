@@ -50,6 +50,13 @@ describe('access: every permission × every caller', () => {
     'decision.change': () => ({ do: 'decision.change' }),
     'indicator.record': () => ({ do: 'indicator.record' }),
     'rhythm.trigger': () => ({ do: 'rhythm.trigger' }),
+    'self.read': () => ({ do: 'self.read' }),
+    'programme.read': () => ({ do: 'programme.read' }),
+    // The member's load: theirs to see, and the projectleider's and the regiegroep's; not a colleague's (AVG).
+    'load.read of the member': () => ({
+      do: 'load.read',
+      person: roles['member']?.kind === 'person' ? roles['member'].person.id : '',
+    }),
   };
   // y: allowed; otherwise the refusal's reason.
   const table: Record<string, Record<string, string>> = {
@@ -101,6 +108,36 @@ describe('access: every permission × every caller', () => {
       projectleider: 'y',
       regiegroep: 'notDecider',
       stranger: 'notDecider',
+      app: 'y',
+    },
+    'self.read': {
+      member: 'y',
+      trekker: 'y',
+      'other werkgroep': 'y',
+      outsider: 'y',
+      projectleider: 'y',
+      regiegroep: 'y',
+      stranger: 'y',
+      app: 'y',
+    },
+    'programme.read': {
+      member: 'y',
+      trekker: 'y',
+      'other werkgroep': 'y',
+      outsider: 'y',
+      projectleider: 'y',
+      regiegroep: 'y',
+      stranger: 'notInProgramme',
+      app: 'y',
+    },
+    'load.read of the member': {
+      member: 'y',
+      trekker: 'notOwnLoad',
+      'other werkgroep': 'notOwnLoad',
+      outsider: 'notOwnLoad',
+      projectleider: 'y',
+      regiegroep: 'y',
+      stranger: 'notInProgramme',
       app: 'y',
     },
   };

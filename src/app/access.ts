@@ -1,5 +1,6 @@
 // Who may read or change what: the one place that decides, for the API, the bot and the CLI alike. Pure — it
-// reads the programme and the caller only — so every rule is a table test (src/app/access.test.ts).
+// reads the programme and the caller only — so every rule is a table test (src/app/access.test.ts), and every API
+// route × caller is one against the running API (src/entry/server/api-access.test.ts).
 import type { Person, Programme, Werkgroep } from '../domain/programme/schema.ts';
 
 /**
@@ -10,6 +11,15 @@ export type Caller = { kind: 'person'; person: Person } | { kind: 'app' } | { ki
 
 /** What a caller wants to do; `werkgroep` is the werkgroep id the thing belongs to. */
 export type Permission =
+  /** Who am I: anyone with a valid token (the answer says a stranger is not in the programme). */
+  | { do: 'self.read' }
+  /** Read the programme's shared pages: overview, werkgroepen, actions, waits, decisions, the four K's, backlogs. */
+  | { do: 'programme.read' }
+  /**
+   * Read one person's workload (hours, open and overdue actions): personal data under the AVG, so only that person,
+   * and those who steer the programme's capacity: the projectleider and the regiegroep.
+   */
+  | { do: 'load.read'; person: string }
   /** Change an action's fields, add what it waits on, set the backlog's priorities or make an action of a topic. */
   | { do: 'work.change'; werkgroep: string }
   /** Submit or change a werkgroep's progress update. */
@@ -22,7 +32,7 @@ export type Permission =
   | { do: 'rhythm.trigger' };
 
 /** Why a permission was refused; the edges turn it into a message of the catalogue. */
-export type Refusal = 'notMember' | 'notDecider' | 'notMeasurer' | 'notInProgramme';
+export type Refusal = 'notMember' | 'notDecider' | 'notMeasurer' | 'notInProgramme' | 'notOwnLoad';
 
 export type Verdict = { allowed: true } | { allowed: false; reason: Refusal };
 
@@ -62,6 +72,17 @@ function regiegroepOf(programme: Programme): Set<string> {
 export function decide(programme: Programme, caller: Caller, what: Permission): Verdict {
   if (caller.kind === 'app') return { allowed: true };
   switch (what.do) {
+    case 'self.read':
+      return { allowed: true };
+    case 'programme.read':
+      return caller.kind === 'person' ? { allowed: true } : { allowed: false, reason: 'notInProgramme' };
+    case 'load.read': {
+      if (caller.kind !== 'person') return { allowed: false, reason: 'notInProgramme' };
+      const p = caller.person;
+      return p.id === what.person || isProjectleider(p) || regiegroepOf(programme).has(p.id)
+        ? { allowed: true }
+        : { allowed: false, reason: 'notOwnLoad' };
+    }
     case 'work.change':
     case 'update.submit': {
       if (caller.kind !== 'person') return { allowed: false, reason: 'notInProgramme' };

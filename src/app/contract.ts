@@ -209,6 +209,11 @@ export interface PersonLoadView {
 }
 
 export interface CapacityResponse {
+  /**
+   * `all`: everyone's load (projectleider, regiegroep, the app); `own`: only the caller's, as a person's workload is
+   * personal data (AVG; src/app/access.ts load.read).
+   */
+  scope: 'all' | 'own';
   /** Highest load first. */
   people: PersonLoadView[];
 }
