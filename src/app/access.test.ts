@@ -152,13 +152,16 @@ describe('access: every permission × every caller', () => {
 });
 
 describe('callerOf', () => {
-  it('finds a person by UPN or e-mail, case-insensitively; the app by a non-delegated token; others as strangers', () => {
+  it("finds a person by UPN or e-mail, case-insensitively; the app by its own app's app-only token; others as strangers", () => {
     const p = blnp.people[0]!;
     expect(callerOf(blnp, { delegated: true, upn: p.upn.toUpperCase() })).toEqual({ kind: 'person', person: p });
     const withMail = blnp.people.find((x) => x.email && x.email.toLowerCase() !== x.upn.toLowerCase());
     if (withMail)
       expect(callerOf(blnp, { delegated: true, upn: withMail.email! })).toEqual({ kind: 'person', person: withMail });
-    expect(callerOf(blnp, { delegated: false })).toEqual({ kind: 'app' });
+    expect(callerOf(blnp, { delegated: false, appId: 'eigen-app' }, ['eigen-app'])).toEqual({ kind: 'app' });
+    // Another application's app-only token for our API (Entra ID issues those unless assignment is required).
+    expect(callerOf(blnp, { delegated: false, appId: 'andere-app' }, ['eigen-app'])).toEqual({ kind: 'stranger' });
+    expect(callerOf(blnp, { delegated: false })).toEqual({ kind: 'stranger' });
     expect(callerOf(blnp, { delegated: true, upn: 'nobody@elsewhere.example' })).toEqual({ kind: 'stranger' });
     expect(callerOf(blnp, { delegated: true })).toEqual({ kind: 'stranger' });
   });

@@ -38,14 +38,22 @@ export type Verdict = { allowed: true } | { allowed: false; reason: Refusal };
 
 /** The fields of a validated token the access rules need (see src/adapters/auth/validate.ts). */
 export interface TokenIdentity {
-  /** true for a person's (delegated) token, false for the app's own (client credentials). */
+  /** true for a person's (delegated) token, false for an app's own (client credentials). */
   delegated: boolean;
   upn?: string | undefined;
+  /** The calling application (azp/appid). */
+  appId?: string | undefined;
 }
 
-/** The programme's person behind a token: matched on UPN, then on e-mail address, case-insensitively. */
-export function callerOf(programme: Programme, token: TokenIdentity): Caller {
-  if (!token.delegated) return { kind: 'app' };
+/**
+ * The programme's person behind a token: matched on UPN, then on e-mail address, case-insensitively. An app-only
+ * token is the product itself only when its calling application is one of `ownApps` (the product's own app
+ * registrations; an allow-list of callers, as a valid token alone does not say which daemon app calls:
+ * https://learn.microsoft.com/entra/identity-platform/scenario-protected-web-api-verification-scope-app-roles);
+ * any other app is a stranger.
+ */
+export function callerOf(programme: Programme, token: TokenIdentity, ownApps: readonly string[] = []): Caller {
+  if (!token.delegated) return token.appId && ownApps.includes(token.appId) ? { kind: 'app' } : { kind: 'stranger' };
   const upn = token.upn?.toLowerCase();
   if (!upn) return { kind: 'stranger' };
   const person = programme.people.find((p) => p.upn.toLowerCase() === upn || p.email?.toLowerCase() === upn);

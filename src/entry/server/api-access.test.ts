@@ -1,4 +1,4 @@
-// Every API route × every kind of caller, against the real HTTP API on BLNP: who may read and change what, as
+// Every API route × every kind of caller (an app-only token of another application of a programme tenant too), against the real HTTP API on BLNP: who may read and change what, as
 // decided by the access module (src/app/access.ts). The routes are enumerated from the router itself, so a route
 // added without a row here fails this test: decide who may use it (in the access module) and add its row.
 // Before issue 14 §6 a person from another werkgroep, or in none, could add waits, set backlog priorities, make
@@ -27,6 +27,7 @@ const ROLES = [
   'regiegroep',
   'app',
   'stranger',
+  'other app',
 ] as const;
 type Role = (typeof ROLES)[number];
 
@@ -116,6 +117,7 @@ const READ_ALL: Record<Role, number | string> = {
   regiegroep: R,
   app: R,
   stranger: 403,
+  'other app': 403,
 };
 const werkgroepWork = (ok: number): Record<Role, number | string> => ({
   member: ok,
@@ -126,6 +128,7 @@ const werkgroepWork = (ok: number): Record<Role, number | string> => ({
   regiegroep: 403,
   app: ok,
   stranger: 403,
+  'other app': 403,
 });
 const steering = (ok: number): Record<Role, number | string> => ({
   member: 403,
@@ -136,9 +139,10 @@ const steering = (ok: number): Record<Role, number | string> => ({
   regiegroep: ok,
   app: ok,
   stranger: 403,
+  'other app': 403,
 });
 const table: Record<string, Record<Role, number | string>> = {
-  'GET /ik': { ...READ_ALL, stranger: 200 },
+  'GET /ik': { ...READ_ALL, stranger: 200, 'other app': 200 },
   'GET /overzicht': READ_ALL,
   'GET /werkgroepen/:id': READ_ALL,
   'GET /vierks': READ_ALL,
@@ -154,6 +158,7 @@ const table: Record<string, Record<Role, number | string>> = {
     regiegroep: '200 all',
     app: '200 all',
     stranger: 403,
+    'other app': 403,
   },
   'GET /backlog': READ_ALL,
   'PATCH /acties/:id': werkgroepWork(200),
@@ -218,6 +223,8 @@ beforeAll(async () => {
   const host = p.gemeenten.find((g) => g.host)?.tenantId ?? '';
   for (const role of ROLES) {
     if (role === 'app') tokens[role] = await issuer.appToken(host, clock.now());
+    // Another application of a programme tenant with an app-only token for our API: not the product.
+    else if (role === 'other app') tokens[role] = await issuer.appToken(host, clock.now(), 'een-andere-app');
     else if (role === 'stranger')
       tokens[role] = await issuer.userToken(host, 'niet-in-het-programma@elders.example', clock.now());
     else {
@@ -248,6 +255,7 @@ beforeAll(async () => {
     today: () => TODAY,
     changed: () => undefined,
     triggerRhythm: async () => ({ planned: 1, dispatched: 0 }),
+    appIds: ['regiekamer-test'],
   };
   router = apiRouter(deps);
   const app = express();

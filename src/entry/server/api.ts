@@ -25,6 +25,8 @@ export interface ApiDeps extends WorkDeps {
   validate: TokenValidator;
   /** Local mode (dev): send one meeting's reminder rhythm now. */
   triggerRhythm?: RhythmTrigger;
+  /** The product's own app ids: an app-only token of any other app is a stranger (src/app/access.ts callerOf). */
+  appIds?: readonly string[];
 }
 
 const STATUS: Record<AppError['code'], number> = {
@@ -63,7 +65,8 @@ function parse<S extends z.ZodType>(res: Response, schema: S, input: unknown, de
   return undefined;
 }
 
-const callerOfRes = (d: ApiDeps, res: Response): Caller => callerOf(d.programme, res.locals['token'] as ValidatedToken);
+const callerOfRes = (d: ApiDeps, res: Response): Caller =>
+  callerOf(d.programme, res.locals['token'] as ValidatedToken, d.appIds);
 const param = (req: Request, name: string) => String(req.params[name]);
 /** The version an edit applies to, from If-Match ("…", W/"…" or *); undefined without one (answered 428). */
 const ifMatch = (req: Request) => req.get('if-match')?.replace(/^W\//, '').replace(/"/g, '') || undefined;
