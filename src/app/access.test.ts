@@ -50,6 +50,13 @@ describe('access: every permission × every caller', () => {
     'decision.change': () => ({ do: 'decision.change' }),
     'indicator.record': () => ({ do: 'indicator.record' }),
     'rhythm.trigger': () => ({ do: 'rhythm.trigger' }),
+    'self.read': () => ({ do: 'self.read' }),
+    'programme.read': () => ({ do: 'programme.read' }),
+    // The member's load: theirs to see, and the projectleider's and the regiegroep's; not a colleague's (AVG).
+    'load.read of the member': () => ({
+      do: 'load.read',
+      person: roles['member']?.kind === 'person' ? roles['member'].person.id : '',
+    }),
   };
   // y: allowed; otherwise the refusal's reason.
   const table: Record<string, Record<string, string>> = {
@@ -103,6 +110,36 @@ describe('access: every permission × every caller', () => {
       stranger: 'notDecider',
       app: 'y',
     },
+    'self.read': {
+      member: 'y',
+      trekker: 'y',
+      'other werkgroep': 'y',
+      outsider: 'y',
+      projectleider: 'y',
+      regiegroep: 'y',
+      stranger: 'y',
+      app: 'y',
+    },
+    'programme.read': {
+      member: 'y',
+      trekker: 'y',
+      'other werkgroep': 'y',
+      outsider: 'y',
+      projectleider: 'y',
+      regiegroep: 'y',
+      stranger: 'notInProgramme',
+      app: 'y',
+    },
+    'load.read of the member': {
+      member: 'y',
+      trekker: 'notOwnLoad',
+      'other werkgroep': 'notOwnLoad',
+      outsider: 'notOwnLoad',
+      projectleider: 'y',
+      regiegroep: 'y',
+      stranger: 'notInProgramme',
+      app: 'y',
+    },
   };
   for (const [permission, row] of Object.entries(table)) {
     for (const [role, expected] of Object.entries(row)) {
@@ -115,13 +152,16 @@ describe('access: every permission × every caller', () => {
 });
 
 describe('callerOf', () => {
-  it('finds a person by UPN or e-mail, case-insensitively; the app by a non-delegated token; others as strangers', () => {
+  it("finds a person by UPN or e-mail, case-insensitively; the app by its own app's app-only token; others as strangers", () => {
     const p = blnp.people[0]!;
     expect(callerOf(blnp, { delegated: true, upn: p.upn.toUpperCase() })).toEqual({ kind: 'person', person: p });
     const withMail = blnp.people.find((x) => x.email && x.email.toLowerCase() !== x.upn.toLowerCase());
     if (withMail)
       expect(callerOf(blnp, { delegated: true, upn: withMail.email! })).toEqual({ kind: 'person', person: withMail });
-    expect(callerOf(blnp, { delegated: false })).toEqual({ kind: 'app' });
+    expect(callerOf(blnp, { delegated: false, appId: 'eigen-app' }, ['eigen-app'])).toEqual({ kind: 'app' });
+    // Another application's app-only token for our API (Entra ID issues those unless assignment is required).
+    expect(callerOf(blnp, { delegated: false, appId: 'andere-app' }, ['eigen-app'])).toEqual({ kind: 'stranger' });
+    expect(callerOf(blnp, { delegated: false })).toEqual({ kind: 'stranger' });
     expect(callerOf(blnp, { delegated: true, upn: 'nobody@elsewhere.example' })).toEqual({ kind: 'stranger' });
     expect(callerOf(blnp, { delegated: true })).toEqual({ kind: 'stranger' });
   });

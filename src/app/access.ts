@@ -1,5 +1,6 @@
 // Who may read or change what: the one place that decides, for the API, the bot and the CLI alike. Pure — it
-// reads the programme and the caller only — so every rule is a table test (src/app/access.test.ts).
+// reads the programme and the caller only — so every rule is a table test (src/app/access.test.ts), and every API
+// route × caller is one against the running API (src/entry/server/api-access.test.ts).
 import type { Person, Programme, Werkgroep } from '../domain/programme/schema.ts';
 
 /**
@@ -10,6 +11,15 @@ export type Caller = { kind: 'person'; person: Person } | { kind: 'app' } | { ki
 
 /** What a caller wants to do; `werkgroep` is the werkgroep id the thing belongs to. */
 export type Permission =
+  /** Who am I: anyone with a valid token (the answer says a stranger is not in the programme). */
+  | { do: 'self.read' }
+  /** Read the programme's shared pages: overview, werkgroepen, actions, waits, decisions, the four K's, backlogs. */
+  | { do: 'programme.read' }
+  /**
+   * Read one person's workload (hours, open and overdue actions): personal data under the AVG, so only that person,
+   * and those who steer the programme's capacity: the projectleider and the regiegroep.
+   */
+  | { do: 'load.read'; person: string }
   /** Change an action's fields, add what it waits on, set the backlog's priorities or make an action of a topic. */
   | { do: 'work.change'; werkgroep: string }
   /** Submit or change a werkgroep's progress update. */
@@ -22,20 +32,28 @@ export type Permission =
   | { do: 'rhythm.trigger' };
 
 /** Why a permission was refused; the edges turn it into a message of the catalogue. */
-export type Refusal = 'notMember' | 'notDecider' | 'notMeasurer' | 'notInProgramme';
+export type Refusal = 'notMember' | 'notDecider' | 'notMeasurer' | 'notInProgramme' | 'notOwnLoad';
 
 export type Verdict = { allowed: true } | { allowed: false; reason: Refusal };
 
 /** The fields of a validated token the access rules need (see src/adapters/auth/validate.ts). */
 export interface TokenIdentity {
-  /** true for a person's (delegated) token, false for the app's own (client credentials). */
+  /** true for a person's (delegated) token, false for an app's own (client credentials). */
   delegated: boolean;
   upn?: string | undefined;
+  /** The calling application (azp/appid). */
+  appId?: string | undefined;
 }
 
-/** The programme's person behind a token: matched on UPN, then on e-mail address, case-insensitively. */
-export function callerOf(programme: Programme, token: TokenIdentity): Caller {
-  if (!token.delegated) return { kind: 'app' };
+/**
+ * The programme's person behind a token: matched on UPN, then on e-mail address, case-insensitively. An app-only
+ * token is the product itself only when its calling application is one of `ownApps` (the product's own app
+ * registrations; an allow-list of callers, as a valid token alone does not say which daemon app calls:
+ * https://learn.microsoft.com/entra/identity-platform/scenario-protected-web-api-verification-scope-app-roles);
+ * any other app is a stranger.
+ */
+export function callerOf(programme: Programme, token: TokenIdentity, ownApps: readonly string[] = []): Caller {
+  if (!token.delegated) return token.appId && ownApps.includes(token.appId) ? { kind: 'app' } : { kind: 'stranger' };
   const upn = token.upn?.toLowerCase();
   if (!upn) return { kind: 'stranger' };
   const person = programme.people.find((p) => p.upn.toLowerCase() === upn || p.email?.toLowerCase() === upn);
@@ -62,6 +80,17 @@ function regiegroepOf(programme: Programme): Set<string> {
 export function decide(programme: Programme, caller: Caller, what: Permission): Verdict {
   if (caller.kind === 'app') return { allowed: true };
   switch (what.do) {
+    case 'self.read':
+      return { allowed: true };
+    case 'programme.read':
+      return caller.kind === 'person' ? { allowed: true } : { allowed: false, reason: 'notInProgramme' };
+    case 'load.read': {
+      if (caller.kind !== 'person') return { allowed: false, reason: 'notInProgramme' };
+      const p = caller.person;
+      return p.id === what.person || isProjectleider(p) || regiegroepOf(programme).has(p.id)
+        ? { allowed: true }
+        : { allowed: false, reason: 'notOwnLoad' };
+    }
     case 'work.change':
     case 'update.submit': {
       if (caller.kind !== 'person') return { allowed: false, reason: 'notInProgramme' };

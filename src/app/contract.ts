@@ -20,8 +20,9 @@ const DateSchema = z.string().refine(isRealDate, { message: 'expected a date YYY
 
 /**
  * The `error` of every 4xx/5xx answer; `message` says it in Dutch and English ("nl / en").
- * 400 bad_input, cycle · 401 unauthorized · 403 forbidden · 404 not_found · 409 changed, not_possible, exists · 500 internal
- * · 413 too_large (a body over 64 kB) · 415 unsupported_media_type (a charset other than UTF-8).
+ * 400 bad_input, cycle · 401 unauthorized · 403 forbidden · 404 not_found · 409 changed, not_possible, exists ·
+ * 413 too_large (a body over 64 kB) · 415 unsupported_media_type (a charset other than UTF-8) ·
+ * 428 version_required (an edit without If-Match) · 500 internal.
  */
 export type ErrorCode =
   | 'bad_input'
@@ -32,6 +33,7 @@ export type ErrorCode =
   | 'changed'
   | 'not_possible'
   | 'exists'
+  | 'version_required'
   | 'internal'
   | 'too_large'
   | 'unsupported_media_type';
@@ -212,6 +214,11 @@ export interface PersonLoadView {
 }
 
 export interface CapacityResponse {
+  /**
+   * `all`: everyone's load (projectleider, regiegroep, the app); `own`: only the caller's, as a person's workload is
+   * personal data (AVG; src/app/access.ts load.read).
+   */
+  scope: 'all' | 'own';
   /** Highest load first. */
   people: PersonLoadView[];
 }

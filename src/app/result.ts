@@ -54,7 +54,9 @@ export function refused(
           ? 'api.notMember'
           : reason === 'notMeasurer'
             ? 'api.notMeasurer'
-            : 'api.notDecider';
+            : reason === 'notOwnLoad'
+              ? 'api.notOwnLoad'
+              : 'api.notDecider';
   return {
     ok: false,
     error: {

@@ -1,12 +1,13 @@
 // Validates the token the Bot Connector sends with every activity to /api/messages (Bot Framework channel
 // tokens): RS256 signature against the Bot Framework keys, issuer https://api.botframework.com, audience the
 // bot's app id, expiry on an injected clock, and the `serviceurl` claim matching the activity's serviceUrl
-// (so a token for one channel cannot carry an activity that names another).
+// (so a token for one channel cannot carry an activity that names another). Times (nbf, exp, iat) may be off by
+// CLOCK_SKEW_SECONDS, no more.
 import { createRemoteJWKSet, customFetch, jwtVerify, type JWTVerifyGetKey } from 'jose';
 import { z } from 'zod';
 import type { Clock } from '../../domain/time/clock.ts';
 import type { Fetch } from '../http/fetch.ts';
-import { TokenRejectedError } from './validate.ts';
+import { CLOCK_SKEW_SECONDS, checkIssuedAt, TokenRejectedError } from './validate.ts';
 
 export const BOT_FRAMEWORK_ISSUER = 'https://api.botframework.com';
 
@@ -40,7 +41,7 @@ export function createBotTokenValidator(o: BotTokenValidatorOptions): BotTokenVa
         issuer,
         audience: o.audience,
         currentDate: o.clock.now(),
-        clockTolerance: o.clockToleranceSeconds ?? 300,
+        clockTolerance: o.clockToleranceSeconds ?? CLOCK_SKEW_SECONDS,
         requiredClaims: ['exp'],
       }));
     } catch (err) {
@@ -49,7 +50,13 @@ export function createBotTokenValidator(o: BotTokenValidatorOptions): BotTokenVa
       if (name === 'ERR_JWT_CLAIM_VALIDATION_FAILED') {
         const claim = (err as { claim?: string }).claim;
         throw new TokenRejectedError(
-          claim === 'aud' ? 'wrong-audience' : claim === 'iss' ? 'wrong-issuer' : 'missing-claim',
+          claim === 'aud'
+            ? 'wrong-audience'
+            : claim === 'iss'
+              ? 'wrong-issuer'
+              : claim === 'nbf'
+                ? 'not-yet-valid'
+                : 'missing-claim',
           `claim ${claim ?? '?'} failed`,
         );
       }
@@ -59,6 +66,7 @@ export function createBotTokenValidator(o: BotTokenValidatorOptions): BotTokenVa
         throw new TokenRejectedError('unknown-key', 'no key of the issuer matches');
       throw new TokenRejectedError('malformed', name || 'not a valid token');
     }
+    checkIssuedAt(payload, o.clock.now(), o.clockToleranceSeconds ?? CLOCK_SKEW_SECONDS);
     const claimed = typeof payload['serviceurl'] === 'string' ? payload['serviceurl'] : undefined;
     if (claimed && serviceUrl && trimSlash(claimed) !== trimSlash(serviceUrl))
       throw new TokenRejectedError('missing-claim', 'serviceurl does not match the activity');

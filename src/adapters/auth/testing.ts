@@ -11,6 +11,11 @@ export interface TestIssuer {
   validator(allowedTenants: Iterable<string>, clock: Clock): TokenValidator;
   /** A delegated (signed-in user) token for `upn` in tenant `tid`, valid for an hour from `now`. */
   userToken(tid: string, upn: string, now?: Date): Promise<string>;
+  /**
+   * An app-only token (client credentials: no `scp`, no user) of application `appId` (default regiekamer-test) in
+   * tenant `tid`, valid for an hour from `now`.
+   */
+  appToken(tid: string, now?: Date, appId?: string): Promise<string>;
 }
 
 export async function testIssuer(): Promise<TestIssuer> {
@@ -33,6 +38,14 @@ export async function testIssuer(): Promise<TestIssuer> {
         upn,
         oid: '00000000-0000-4000-8000-00000000b001',
       })
+        .setProtectedHeader({ alg: 'RS256', kid: 'test' })
+        .setIssuer(`${TEST_ISSUER}/${tid}/v2.0`)
+        .setAudience(TEST_AUDIENCE)
+        .setIssuedAt(Math.floor(now.getTime() / 1000))
+        .setExpirationTime(Math.floor(now.getTime() / 1000) + 3600)
+        .sign(privateKey),
+    appToken: (tid, now = new Date(), appId = 'regiekamer-test') =>
+      new SignJWT({ tid, azp: appId, roles: [], oid: '00000000-0000-4000-8000-00000000a001' })
         .setProtectedHeader({ alg: 'RS256', kid: 'test' })
         .setIssuer(`${TEST_ISSUER}/${tid}/v2.0`)
         .setAudience(TEST_AUDIENCE)

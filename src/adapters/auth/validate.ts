@@ -51,8 +51,26 @@ export interface TokenValidatorOptions {
   /** Tenants whose tokens are accepted; a token of any other tenant is refused before its signature is checked. */
   allowedTenants: Iterable<string>;
   clock: Clock;
-  /** Seconds of clock skew tolerated on exp/nbf (default 300, as Microsoft's libraries do). */
+  /** Seconds of clock skew tolerated on exp/nbf/iat (default CLOCK_SKEW_SECONDS). */
   clockToleranceSeconds?: number;
+}
+
+/**
+ * Seconds a token's times (nbf, exp, iat) may be off from our clock: 300, the default of Microsoft's identity
+ * libraries (Microsoft.IdentityModel TokenValidationParameters.DefaultClockSkew, "300 seconds (5 minutes)":
+ * https://learn.microsoft.com/dotnet/api/microsoft.identitymodel.tokens.tokenvalidationparameters.defaultclockskew).
+ */
+export const CLOCK_SKEW_SECONDS = 300;
+
+/**
+ * Refuses a token issued in the future beyond `toleranceSeconds` (a forged or badly clocked issuer): jose checks `iat`
+ * only together with a maximum token age, so this is checked here. A token without `iat` passes (the caller decides
+ * whether it is required). @throws TokenRejectedError 'not-yet-valid'
+ */
+export function checkIssuedAt(payload: JWTPayload, now: Date, toleranceSeconds: number): void {
+  const iat = payload.iat;
+  if (typeof iat === 'number' && iat > now.getTime() / 1000 + toleranceSeconds)
+    throw new TokenRejectedError('not-yet-valid', 'the token was issued in the future');
 }
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -94,7 +112,7 @@ export type TokenValidator = (authorizationHeader: string | undefined) => Promis
 
 export function createTokenValidator(options: TokenValidatorOptions): TokenValidator {
   const allowed = new Set([...options.allowedTenants].map((t) => t.toLowerCase()));
-  const tolerance = options.clockToleranceSeconds ?? 300;
+  const tolerance = options.clockToleranceSeconds ?? CLOCK_SKEW_SECONDS;
   return async (header) => {
     try {
       const m = /^Bearer\s+(\S+)$/i.exec(header ?? '');
@@ -110,6 +128,7 @@ export function createTokenValidator(options: TokenValidatorOptions): TokenValid
         clockTolerance: tolerance,
         requiredClaims: ['exp', 'iat', 'tid'],
       });
+      checkIssuedAt(payload, options.clock.now(), tolerance);
       const appId =
         typeof payload['azp'] === 'string'
           ? payload['azp']

@@ -103,9 +103,11 @@ const unknownPeople = (d: AppDeps, ids: readonly string[] = []) =>
   ids.filter((id) => !d.programme.people.some((p) => p.id === id));
 
 /**
- * Changes an action's fields. `version` (from If-Match; undefined or '*' for any) must be the current one, and the
- * write itself is conditional on the fields read, so a change landing in between is refused too: `changed`, with
- * the action as it is now in `current`. Errors: bad_input (unknown owner), not_found, forbidden (work.change).
+ * Changes an action's fields. `version` (from If-Match) must be given and be the current one, and the write itself
+ * is conditional on the fields read, so a change landing in between is refused too: `changed`, with the action as it
+ * is now in `current`. Without a version (or with '*', which names none) nothing is written: `version_required`
+ * (HTTP 428, RFC 6585 §3), so no edit overwrites another unseen. Errors: bad_input (unknown owner), not_found,
+ * forbidden (work.change), version_required, changed.
  */
 export async function editAction(
   d: WorkDeps,
@@ -131,7 +133,9 @@ export async function editAction(
       current ? actionView(d, current, await actionContext(d)) : undefined,
     );
   };
-  if (version && version !== '*' && version !== versionOf(action)) return changedMeanwhile();
+  if (!version || version === '*')
+    return fail('version_required', 'api.versionRequired', { title: action.fields.title });
+  if (version !== versionOf(action)) return changedMeanwhile();
   const given = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
   const fields = normalise({ ...action.fields, ...given });
   if (!(await d.store.actions.updateFields(pid, id, action.fields, fields, d.clock.now()))) return changedMeanwhile();

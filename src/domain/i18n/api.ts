@@ -106,4 +106,12 @@ export const apiMessages = {
     nl: 'de bot kon deze activiteit niet afhandelen of beantwoorden; zie het logboek van de server',
     en: 'the bot could not handle or answer this activity; see the server log',
   },
+  'api.versionRequired': {
+    nl: "een wijziging van '{title}' moet zeggen op welke versie ze is gemaakt (If-Match met de versie die je las); lees de actie opnieuw en probeer het nog eens, er is niets gewijzigd",
+    en: "a change to '{title}' must say which version it was made on (If-Match with the version you read); read the action again and retry, nothing was changed",
+  },
+  'api.notOwnLoad': {
+    nl: 'alleen je eigen belasting is te zien; de projectleider en de regiegroep zien die van iedereen',
+    en: "only your own load can be seen; the projectleider and the regiegroep see everyone's",
+  },
 } satisfies Record<string, Entry>;

@@ -142,4 +142,8 @@ export const tabMessages = {
   'capaciteit.col.open': { nl: 'Open', en: 'Open' },
   'capaciteit.over': { nl: 'overbelast', en: 'overloaded' },
   theme: { nl: 'Thema', en: 'Theme' },
+  'capaciteit.ownOnly': {
+    nl: 'Je ziet alleen je eigen belasting: die van anderen is persoonsgegeven (AVG). De projectleider en de regiegroep zien die van iedereen.',
+    en: "You see only your own load: other people's is personal data (GDPR). The projectleider and the regiegroep see everyone's.",
+  },
 } satisfies Record<string, Entry>;

@@ -203,7 +203,7 @@ describe('the action API for the tab', () => {
       await store.actions.updateFields(p.programme.id, first.id, { ...now, notes: 'bijgewerkt' }, now, new Date()),
     ).toBe(true);
 
-    // On the current version it goes through; without a version (the CLI) too.
+    // On the current version it goes through.
     const again = await call(
       'PATCH',
       `/acties/${first.id}`,
@@ -211,8 +211,16 @@ describe('the action API for the tab', () => {
       { 'if-match': `"${String(ok.body['version'])}"` },
     );
     expect(again.status).toBe(200);
-    expect((await call('PATCH', `/acties/${first.id}`, { status: 'open' })).status).toBe(200);
-    expect((await store.actions.get(p.programme.id, first.id))?.fields.status).toBe('open');
+    // Without a version (what the CLI sent before) or with '*' it is refused with 428 and changes nothing: it would
+    // overwrite whatever landed since it was read, unseen (issue 14 §6; it was answered 200 before).
+    for (const headers of [{}, { 'if-match': '*' }] as Record<string, string>[]) {
+      const blind = await call('PATCH', `/acties/${first.id}`, { status: 'open' }, headers);
+      expect(blind.status).toBe(428);
+      expect(blind.body['error']).toBe('version_required');
+      expect(blind.body['message']).toMatch(/moet zeggen op welke versie .* \/ a change to .* must say which version/);
+    }
+    expect((await store.actions.get(p.programme.id, first.id))?.fields.status).toBe('gereed');
+    expect(changed).toBe(calls + 1);
   });
 });
 
@@ -506,7 +514,7 @@ describe("the contract's keys", () => {
     expect((log['decisions'] as { werkgroepName: string }[]).every((x) => typeof x.werkgroepName === 'string')).toBe(
       true,
     );
-    expect(Object.keys((await call('GET', '/capaciteit')).body)).toEqual(['people']);
+    expect(Object.keys((await call('GET', '/capaciteit')).body).sort()).toEqual(['people', 'scope']);
     expect(Object.keys((await call('GET', '/wachtrij')).body)).toEqual(['chains']);
     expect((await call('GET', '/acties?onbekend=1')).body['error']).toBe('bad_input');
   });

@@ -7,11 +7,11 @@ import type { z } from 'zod';
 import type { TokenValidator, ValidatedToken } from '../../adapters/auth/validate.ts';
 import { TokenRejectedError } from '../../adapters/auth/validate.ts';
 import { checkInput, inputErrors, type InputRefusal } from '../../adapters/http/input-errors.ts';
-import { callerOf, type Caller } from '../../app/access.ts';
+import { callerOf, decide, type Caller, type Permission } from '../../app/access.ts';
 import * as api from '../../app/contract.ts';
 import type { ErrorCode, ErrorResponse } from '../../app/contract.ts';
 import { triggerRhythm, type RhythmTrigger } from '../../app/rhythm.ts';
-import { badInput, type AppError, type Result } from '../../app/result.ts';
+import { badInput, refused, type AppError, type Result } from '../../app/result.ts';
 import { capacityOf } from '../../app/views/capacity.ts';
 import { me, overview } from '../../app/views/overview.ts';
 import { vierKs } from '../../app/views/vierks.ts';
@@ -26,6 +26,8 @@ export interface ApiDeps extends WorkDeps {
   validate: TokenValidator;
   /** Local mode (dev): send one meeting's reminder rhythm now. */
   triggerRhythm?: RhythmTrigger;
+  /** The product's own app ids: an app-only token of any other app is a stranger (src/app/access.ts callerOf). */
+  appIds?: readonly string[];
 }
 
 const STATUS: Record<AppError['code'], number> = {
@@ -38,6 +40,7 @@ const STATUS: Record<AppError['code'], number> = {
   exists: 409,
   too_large: 413,
   unsupported_media_type: 415,
+  version_required: 428,
 };
 
 /** A refusal as its HTTP answer; a 409 `changed` carries the action as it is now. */
@@ -65,10 +68,20 @@ function parse<S extends z.ZodType>(res: Response, schema: S, input: unknown, de
   return undefined;
 }
 
-const callerOfRes = (d: ApiDeps, res: Response): Caller => callerOf(d.programme, res.locals['token'] as ValidatedToken);
+const callerOfRes = (d: ApiDeps, res: Response): Caller =>
+  callerOf(d.programme, res.locals['token'] as ValidatedToken, d.appIds);
 const param = (req: Request, name: string) => String(req.params[name]);
-/** The version an edit applies to, from If-Match ("…", W/"…" or *). */
-const ifMatch = (req: Request) => req.get('if-match')?.replace(/^W\//, '').replace(/"/g, '');
+/** The version an edit applies to, from If-Match ("…", W/"…" or *); undefined without one (answered 428). */
+const ifMatch = (req: Request) => req.get('if-match')?.replace(/^W\//, '').replace(/"/g, '') || undefined;
+
+/** A read route's access decision (src/app/access.ts): 403 with the reason before the route runs. */
+const mayRead =
+  (d: ApiDeps, what: Permission = { do: 'programme.read' }) =>
+  (_req: Request, res: Response, next: NextFunction) => {
+    const no = refused(decide(d.programme, callerOfRes(d, res), what), what);
+    if (no) sendError(res, no.error);
+    else next();
+  };
 
 /** Validates the bearer token of every call; 401 with the reason otherwise. */
 function authenticate(d: ApiDeps) {
@@ -95,32 +108,32 @@ function authenticate(d: ApiDeps) {
 
 /** The read-only routes: who am I, the overview, a werkgroep, the four K's, actions, waits, decisions, load, backlog. */
 function readRoutes(router: Router, d: ApiDeps): void {
-  router.get('/ik', (_req, res) => {
+  router.get('/ik', mayRead(d, { do: 'self.read' }), (_req, res) => {
     res.json(me(d, callerOfRes(d, res)) satisfies api.MeResponse);
   });
-  router.get('/overzicht', async (_req, res) => {
+  router.get('/overzicht', mayRead(d), async (_req, res) => {
     res.json((await overview(d)) satisfies api.OverviewResponse);
   });
-  router.get('/werkgroepen/:id', async (req, res) => {
+  router.get('/werkgroepen/:id', mayRead(d), async (req, res) => {
     send<api.WerkgroepResponse>(res, await werkgroep(d, param(req, 'id')));
   });
-  router.get('/vierks', async (_req, res) => {
+  router.get('/vierks', mayRead(d), async (_req, res) => {
     res.json((await vierKs(d)) satisfies api.VierKsResponse);
   });
-  router.get('/acties', async (req, res) => {
+  router.get('/acties', mayRead(d), async (req, res) => {
     const q = parse(res, api.ActionsQuery, req.query);
     if (q) res.json({ actions: await listActions(d, q) } satisfies api.ActionsResponse);
   });
-  router.get('/wachtrij', async (_req, res) => {
+  router.get('/wachtrij', mayRead(d), async (_req, res) => {
     res.json((await waitChains(d)) satisfies api.WaitsResponse);
   });
-  router.get('/besluiten', async (_req, res) => {
+  router.get('/besluiten', mayRead(d), async (_req, res) => {
     res.json((await decisionLog(d)) satisfies api.DecisionsResponse);
   });
-  router.get('/capaciteit', async (_req, res) => {
-    res.json((await capacityOf(d)) satisfies api.CapacityResponse);
+  router.get('/capaciteit', mayRead(d), async (_req, res) => {
+    res.json((await capacityOf(d, callerOfRes(d, res))) satisfies api.CapacityResponse);
   });
-  router.get('/backlog', async (req, res) => {
+  router.get('/backlog', mayRead(d), async (req, res) => {
     const q = parse(res, api.BacklogQuery, req.query, 'werkgroep');
     if (q) send<api.BacklogResponse>(res, await backlog(d, q.werkgroep));
   });

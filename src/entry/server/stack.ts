@@ -239,6 +239,8 @@ async function startBotAndApi(
     programme,
     clock,
     validate,
+    // The app-only tokens that are the product itself (the CLI's): the local tenant's app, or the registered one.
+    appIds: [localAppId ?? config.graph.clientId].filter((id): id is string => id !== undefined),
     ...(config.mode === 'local' ? { triggerRhythm: (key: string) => bot.handle.trigger(key) } : {}),
     today: () => today(programme, clock),
     changed: () =>

@@ -564,6 +564,23 @@ describe("Besluiten, De vier K's and Capaciteit", () => {
     expect(rows[1]?.getAttribute('aria-label')).toBe('Fictief Zwaar (overbelast)');
     expect(rows[2]?.getAttribute('aria-label')).toBe('Fictief Licht');
   });
+
+  it("says so when it shows only the person's own load (the API sends others' only to the projectleider and the regiegroep)", async () => {
+    const own = {
+      personId: 'a',
+      name: 'Fictief Licht',
+      hoursPerWeek: 8,
+      openActions: 1,
+      overdueActions: 0,
+      werkgroepen: ['x'],
+      loadHours: 2,
+      ratio: 0.25,
+      overLimit: false,
+    };
+    renderIn(<Capaciteit />, fakeApi({ '/capaciteit': { scope: 'own', people: [own] } }));
+    expect(await screen.findByText(/Je ziet alleen je eigen belasting/)).toBeTruthy();
+    expect(screen.getAllByRole('row')).toHaveLength(2);
+  });
 });
 
 describe('the app', () => {

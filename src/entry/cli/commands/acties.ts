@@ -17,7 +17,7 @@ import type {
   RhythmInput,
   RhythmResponse,
 } from '../../../app/contract.ts';
-import { t, type Lang } from '../../../domain/i18n.ts';
+import { both, t, type Lang } from '../../../domain/i18n.ts';
 import type { Config } from '../../../platform/config.ts';
 import { EXIT, writeLine, type CliIo } from '../io.ts';
 
@@ -44,6 +44,7 @@ async function callApi<T>(
   method: string,
   apiPath: string,
   body?: unknown,
+  headers: Record<string, string> = {},
 ): Promise<Answer<T> | undefined> {
   let server: { url: string };
   try {
@@ -72,7 +73,7 @@ async function callApi<T>(
     }).token(info.tenants[0]?.id ?? '', 'api://regiekamer');
     const init: RequestInit = {
       method,
-      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', ...headers },
     };
     if (body !== undefined) init.body = JSON.stringify(body);
     const res = await fetch(`${server.url}/api${apiPath}`, init).catch(() => undefined);
@@ -174,6 +175,27 @@ export async function besluitenCommand(
   return EXIT.ok;
 }
 
+/**
+ * Changes action `id` on the version it reads first (If-Match): a change made by someone else or in Planner in
+ * between is refused (409, with the current values) instead of overwritten unseen; the API refuses an edit without
+ * a version (428). An unknown id answers as the API would (404).
+ */
+async function changeAction(
+  io: CliIo,
+  config: Config,
+  lang: Lang,
+  id: string,
+  patch: Partial<Record<keyof ActionPatch, unknown>>,
+): Promise<Answer<ActionPatchResponse> | undefined> {
+  const list = await callApi<ActionsResponse>(io, config, lang, 'GET', '/acties');
+  if (!list?.ok) return list;
+  const read = list.body.actions.find((a) => a.id === id);
+  if (!read) return { ok: false, status: 404, body: { message: both('api.actionNotFound', { id }) } };
+  return callApi<ActionPatchResponse>(io, config, lang, 'PATCH', `/acties/${encodeURIComponent(id)}`, patch, {
+    'If-Match': `"${read.version}"`,
+  });
+}
+
 /** `regiekamer acties`: the list (filters werkgroep, mine, overdue), or with `--wijzig ID` one action changed. */
 export async function actiesCommand(io: CliIo, config: Config, flags: ActiesFlags, lang: Lang): Promise<number> {
   let r: Answer<ActionPatchResponse | ActionsResponse> | undefined;
@@ -183,14 +205,7 @@ export async function actiesCommand(io: CliIo, config: Config, flags: ActiesFlag
     if (flags.status) patch.status = flags.status;
     if (flags.titel) patch.title = flags.titel;
     if (flags.deadline) patch.due = flags.deadline === 'geen' ? null : flags.deadline;
-    r = await callApi<ActionPatchResponse>(
-      io,
-      config,
-      lang,
-      'PATCH',
-      `/acties/${encodeURIComponent(flags.wijzig)}`,
-      patch,
-    );
+    r = await changeAction(io, config, lang, flags.wijzig, patch);
   } else {
     const q = new URLSearchParams();
     if (flags.werkgroep) q.set('werkgroep', flags.werkgroep);

@@ -1,0 +1,300 @@
+// Every API route × every kind of caller (an app-only token of another application of a programme tenant too), against the real HTTP API on BLNP: who may read and change what, as
+// decided by the access module (src/app/access.ts). The routes are enumerated from the router itself, so a route
+// added without a row here fails this test: decide who may use it (in the access module) and add its row.
+// Before issue 14 §6 a person from another werkgroep, or in none, could add waits, set backlog priorities, make
+// actions of another werkgroep's topics and trigger the rhythm, and anyone signed in saw everyone's load.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express, { type Router } from 'express';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testIssuer } from '../../adapters/auth/testing.ts';
+import { MEMORY, openStore } from '../../adapters/store/open.ts';
+import type { Store } from '../../adapters/store/store.ts';
+import { seedActions } from '../../adapters/work/seed.ts';
+import type { ActionView, CapacityResponse } from '../../app/contract.ts';
+import type { Person, Programme, Werkgroep } from '../../domain/programme/schema.ts';
+import { FixedClock } from '../../domain/time/clock.ts';
+import { loadProgramme } from '../../../tests/helpers/programmes.ts';
+import { apiRouter, type ApiDeps } from './api.ts';
+
+const TODAY = '2026-11-23';
+const ROLES = [
+  'member',
+  'trekker',
+  'other werkgroep',
+  'outsider',
+  'projectleider',
+  'regiegroep',
+  'app',
+  'stranger',
+  'other app',
+] as const;
+type Role = (typeof ROLES)[number];
+
+let p: Programme;
+let store: Store;
+let router: Router;
+let server: Server;
+let base: string;
+let wg: Werkgroep;
+let actionId: string;
+let topicId: string;
+const tokens = {} as Record<Role, string>;
+const people = {} as Record<Role, Person | undefined>;
+let made = 0;
+
+type Answer = { status: number; body: Record<string, unknown> };
+async function call(role: Role, method: string, path: string, body?: unknown, headers = {}): Promise<Answer> {
+  const res = await fetch(`${base}/api${path}`, {
+    method,
+    headers: { authorization: `Bearer ${tokens[role]}`, 'content-type': 'application/json', ...headers },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+}
+
+/** A new undecided decision of the werkgroep (so moving one on or waiting on one never depends on an earlier cell). */
+async function freshDecision(): Promise<string> {
+  const id = `besluit-tabel-${++made}`;
+  await store.decisions.save(
+    p.programme.id,
+    {
+      id,
+      title: `Besluit ${made}`,
+      proposal: 'Voorstel',
+      werkgroep: wg.id,
+      route: [...p.decisionRoute],
+      steps: [],
+      blocks: [],
+    },
+    new Date(),
+  );
+  return id;
+}
+
+/** How each route is called: a valid request, so that only the access decision can stand in its way. */
+const requests: Record<string, (role: Role) => Promise<Answer>> = {
+  'GET /ik': (r) => call(r, 'GET', '/ik'),
+  'GET /overzicht': (r) => call(r, 'GET', '/overzicht'),
+  'GET /werkgroepen/:id': (r) => call(r, 'GET', `/werkgroepen/${wg.id}`),
+  'GET /vierks': (r) => call(r, 'GET', '/vierks'),
+  'GET /acties': (r) => call(r, 'GET', `/acties?werkgroep=${wg.id}`),
+  'GET /wachtrij': (r) => call(r, 'GET', '/wachtrij'),
+  'GET /besluiten': (r) => call(r, 'GET', '/besluiten'),
+  'GET /capaciteit': (r) => call(r, 'GET', '/capaciteit'),
+  'GET /backlog': (r) => call(r, 'GET', `/backlog?werkgroep=${wg.id}`),
+  'PATCH /acties/:id': async (r) => {
+    const list = (await call('app', 'GET', '/acties')).body['actions'] as ActionView[];
+    const version = list.find((a) => a.id === actionId)?.version ?? '';
+    return call(r, 'PATCH', `/acties/${actionId}`, { notes: `door ${r}` }, { 'if-match': `"${version}"` });
+  },
+  'POST /acties/:id/blokkades': async (r) =>
+    call(r, 'POST', `/acties/${actionId}/blokkades`, { kind: 'decision', id: await freshDecision() }),
+  'POST /besluiten/:id': async (r) => call(r, 'POST', `/besluiten/${await freshDecision()}`, { action: 'next' }),
+  'POST /indicatoren/:id/metingen': (r) =>
+    call(r, 'POST', `/indicatoren/${p.indicators[0]?.id ?? ''}/metingen`, { date: TODAY, value: 1 }),
+  'PUT /backlog/:topic/prioriteit': (r) =>
+    call(r, 'PUT', `/backlog/${topicId}/prioriteit`, { werkgroep: wg.id, priority: 1 }),
+  'POST /backlog/:topic/actie': async (r) => {
+    const answer = await call(r, 'POST', `/backlog/${topicId}/actie`, { werkgroep: wg.id });
+    // Made: remove it again, so the next cell can make it too.
+    const a = await store.actions.get(p.programme.id, `bl-${wg.id}-${topicId}`);
+    if (a && !a.deleted) await store.actions.save(p.programme.id, { ...a, deleted: true }, new Date());
+    return answer;
+  },
+  'POST /bot/ritme': (r) => call(r, 'POST', '/bot/ritme', { meeting: 'regiegroep:2026-12-08' }),
+};
+
+// The expected answer per route and caller: a status; for the load, also whose load is shown ("own": only the
+// caller's own, "all": everyone's).
+const R = 200; // read
+const READ_ALL: Record<Role, number | string> = {
+  member: R,
+  trekker: R,
+  'other werkgroep': R,
+  outsider: R,
+  projectleider: R,
+  regiegroep: R,
+  app: R,
+  stranger: 403,
+  'other app': 403,
+};
+const werkgroepWork = (ok: number): Record<Role, number | string> => ({
+  member: ok,
+  trekker: ok,
+  'other werkgroep': 403,
+  outsider: 403,
+  projectleider: ok,
+  regiegroep: 403,
+  app: ok,
+  stranger: 403,
+  'other app': 403,
+});
+const steering = (ok: number): Record<Role, number | string> => ({
+  member: 403,
+  trekker: 403,
+  'other werkgroep': 403,
+  outsider: 403,
+  projectleider: ok,
+  regiegroep: ok,
+  app: ok,
+  stranger: 403,
+  'other app': 403,
+});
+const table: Record<string, Record<Role, number | string>> = {
+  'GET /ik': { ...READ_ALL, stranger: 200, 'other app': 200 },
+  'GET /overzicht': READ_ALL,
+  'GET /werkgroepen/:id': READ_ALL,
+  'GET /vierks': READ_ALL,
+  'GET /acties': READ_ALL,
+  'GET /wachtrij': READ_ALL,
+  'GET /besluiten': READ_ALL,
+  'GET /capaciteit': {
+    member: '200 own',
+    trekker: '200 own',
+    'other werkgroep': '200 own',
+    outsider: '200 own',
+    projectleider: '200 all',
+    regiegroep: '200 all',
+    app: '200 all',
+    stranger: 403,
+    'other app': 403,
+  },
+  'GET /backlog': READ_ALL,
+  'PATCH /acties/:id': werkgroepWork(200),
+  'POST /acties/:id/blokkades': werkgroepWork(201),
+  'POST /besluiten/:id': steering(200),
+  'POST /indicatoren/:id/metingen': steering(201),
+  'PUT /backlog/:topic/prioriteit': werkgroepWork(200),
+  'POST /backlog/:topic/actie': werkgroepWork(201),
+  'POST /bot/ritme': { ...steering(202), regiegroep: 403 },
+};
+
+/** "METHOD /path" of every route the router has. */
+function routesOf(r: Router): string[] {
+  const layers = (r as unknown as { stack: { route?: { path: string; methods: Record<string, boolean> } }[] }).stack;
+  return layers.flatMap((l) =>
+    l.route ? Object.keys(l.route.methods).map((m) => `${m.toUpperCase()} ${String(l.route?.path)}`) : [],
+  );
+}
+
+/** What a cell shows: the status, and for the load whose it shows (checked to be exactly the caller's for "own"). */
+function outcomeOf(route: string, role: Role, a: Answer): number | string {
+  if (route !== 'GET /capaciteit' || a.status !== 200) return a.status;
+  const body = a.body as unknown as CapacityResponse;
+  if (body.scope === 'own')
+    expect(
+      body.people.map((x) => x.personId),
+      'only their own load',
+    ).toEqual([people[role]?.id]);
+  else expect(body.people).toHaveLength(p.people.length);
+  return `200 ${body.scope}`;
+}
+
+beforeAll(async () => {
+  p = await loadProgramme('blnp');
+  const clock = new FixedClock(`${TODAY}T10:00:00Z`);
+  store = await openStore({ dataDir: MEMORY });
+  await store.migrate();
+  for (const a of seedActions(p, TODAY)) await store.actions.save(p.programme.id, a, clock.now());
+
+  // The roles, as in src/app/access.test.ts: a werkgroep with a backlog, its plain member and trekker, a plain member
+  // of another werkgroep, someone in no werkgroep, the projectleider, a regiegroep member in no werkgroep.
+  const werkgroepen = p.bodies.filter((b): b is Werkgroep => b.kind === 'werkgroep');
+  const regiegroep = p.bodies.find((b) => b.kind === 'regiegroep');
+  const inNoWerkgroep = (x: Person) => !werkgroepen.some((w) => w.trekker === x.id || w.members.includes(x.id));
+  const plain = (x: Person) => !x.roles.includes('projectleider') && !regiegroep?.members.includes(x.id);
+  const inW = (w: Werkgroep, x: Person) => w.members.includes(x.id) || w.trekker === x.id;
+  const withBacklog = werkgroepen.find((w) => p.backlog.some((b) => b.vakgebied === w.vakgebied && b.topics.length));
+  if (!withBacklog || !regiegroep) throw new Error('BLNP has a werkgroep with a backlog and a regiegroep');
+  wg = withBacklog;
+  people.member = p.people.find((x) => wg.members.includes(x.id) && x.id !== wg.trekker && plain(x));
+  people.trekker = p.people.find((x) => x.id === wg.trekker && plain(x));
+  people['other werkgroep'] = p.people.find(
+    (x) => !inW(wg, x) && plain(x) && werkgroepen.some((w) => w.id !== wg.id && inW(w, x)),
+  );
+  people.outsider = p.people.find((x) => inNoWerkgroep(x) && plain(x));
+  people.projectleider = p.people.find((x) => x.roles.includes('projectleider'));
+  people.regiegroep = p.people.find(
+    (x) => regiegroep.members.includes(x.id) && !x.roles.includes('projectleider') && inNoWerkgroep(x),
+  );
+  const issuer = await testIssuer();
+  const tenantOf = (x: Person | undefined) => p.gemeenten.find((g) => g.id === x?.gemeente)?.tenantId;
+  const host = p.gemeenten.find((g) => g.host)?.tenantId ?? '';
+  for (const role of ROLES) {
+    if (role === 'app') tokens[role] = await issuer.appToken(host, clock.now());
+    // Another application of a programme tenant with an app-only token for our API: not the product.
+    else if (role === 'other app') tokens[role] = await issuer.appToken(host, clock.now(), 'een-andere-app');
+    else if (role === 'stranger')
+      tokens[role] = await issuer.userToken(host, 'niet-in-het-programma@elders.example', clock.now());
+    else {
+      const who = people[role];
+      const tid = tenantOf(who);
+      if (!who || !tid) throw new Error(`BLNP has a person for the role ${role}, in a tenant`);
+      tokens[role] = await issuer.userToken(tid, who.upn, clock.now());
+    }
+  }
+  const action = (await store.actions.list(p.programme.id, { werkgroep: wg.id }))[0];
+  const used = new Set((await store.actions.list(p.programme.id)).map((a) => a.origin?.ref));
+  const topic = p.backlog
+    .filter((b) => b.vakgebied === wg.vakgebied)
+    .flatMap((b) => b.topics)
+    .find((t) => !used.has(t.id));
+  if (!action || !topic) throw new Error('an action and a backlog topic of the werkgroep');
+  actionId = action.id;
+  topicId = topic.id;
+
+  const deps: ApiDeps = {
+    store,
+    programme: p,
+    clock,
+    validate: issuer.validator(
+      p.gemeenten.flatMap((g) => (g.tenantId ? [g.tenantId] : [])),
+      clock,
+    ),
+    today: () => TODAY,
+    changed: () => undefined,
+    triggerRhythm: async () => ({ planned: 1, dispatched: 0 }),
+    appIds: ['regiekamer-test'],
+  };
+  router = apiRouter(deps);
+  const app = express();
+  app.use('/api', router);
+  server = createServer(app);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await store.close();
+});
+
+describe('every API route × every caller', () => {
+  it('has a row for every route of the router (a new route needs its access decision here)', () => {
+    const routes = routesOf(router);
+    expect(routes.length).toBeGreaterThan(10);
+    expect(
+      routes.filter((r) => !(r in table)),
+      'routes without a row in the access table',
+    ).toEqual([]);
+    expect(
+      Object.keys(table).filter((r) => !routes.includes(r)),
+      'rows for routes that no longer exist',
+    ).toEqual([]);
+    expect(Object.keys(requests).sort()).toEqual(Object.keys(table).sort());
+  });
+
+  for (const [route, row] of Object.entries(table))
+    for (const role of ROLES)
+      it(`${route} by ${role}: ${String(row[role])}`, async () => {
+        const send = requests[route];
+        if (!send) throw new Error(`no request for ${route}`);
+        const answer = await send(role);
+        expect(outcomeOf(route, role, answer), JSON.stringify(answer.body).slice(0, 300)).toBe(row[role]);
+        if (answer.status === 403) {
+          expect(answer.body['error']).toBe('forbidden');
+          expect(answer.body['message']).toMatch(/.+ \/ .+/);
+        }
+      });
+});
