@@ -16,6 +16,7 @@
 import IntlMessageFormat from 'intl-messageformat';
 import { apiMessages } from './i18n/api.ts';
 import { botMessages } from './i18n/bot.ts';
+import { checkMessages } from './i18n/checks.ts';
 import { cliMessages } from './i18n/cli.ts';
 import { domainMessages } from './i18n/domain.ts';
 import { tabMessages } from './i18n/tab.ts';
@@ -41,6 +42,7 @@ function prefixed<P extends string, M extends Record<string, Entry>>(prefix: P, 
 /** The namespaces, each with the prefix its keys get in the one catalogue (tests check no two keys collide). */
 export const NAMESPACES = {
   domain: { prefix: '', messages: domainMessages },
+  checks: { prefix: '', messages: checkMessages },
   api: { prefix: '', messages: apiMessages },
   cli: { prefix: '', messages: cliMessages },
   bot: { prefix: 'bot.', messages: botMessages },
@@ -49,6 +51,7 @@ export const NAMESPACES = {
 
 const catalogue = {
   ...domainMessages,
+  ...checkMessages,
   ...apiMessages,
   ...cliMessages,
   ...prefixed('bot.', botMessages),
