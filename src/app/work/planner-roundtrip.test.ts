@@ -22,7 +22,7 @@ import type { StoredAction, StoredPlan } from '../../adapters/store/action-recor
 import type { Store } from '../../adapters/store/store.ts';
 import type { Caller } from '../access.ts';
 import type { ActionPatch } from '../contract.ts';
-import { editAction } from './actions.ts';
+import { actionContext, actionView, editAction } from './actions.ts';
 import { pollPlanner, type PlannerSyncDeps } from './planner-sync.ts';
 
 const programme = ProgrammeSchema.parse({
@@ -149,8 +149,11 @@ async function syncedAction(status: ActionStatus = 'open'): Promise<{ id: string
   return { id, taskId: (await stored(id)).taskId as string };
 }
 
+/** An edit as the tab and the CLI make it: on the version just read (edits without one are refused, 428). */
 async function editInRegiekamer(id: string, patch: ActionPatch): Promise<void> {
-  const r = await editAction(workDeps(), cor, id, patch);
+  const read = await stored(id);
+  const version = actionView(workDeps(), read, await actionContext(workDeps())).version;
+  const r = await editAction(workDeps(), cor, id, patch, version);
   if (!r.ok) throw new Error(`edit refused: ${JSON.stringify(r)}`);
 }
 const asPerson = (taskId: string, patch: Record<string, unknown>) =>

@@ -23,10 +23,19 @@ let base: string;
 let token: string;
 let actionId: string;
 
+/** A PATCH as the tab sends it: on the version just read (an edit without one is refused with 428). */
 const patch = async (body: unknown) => {
+  const list = await fetch(`${base}/api/acties`, { headers: { authorization: `Bearer ${token}` } });
+  const actions = ((await list.json()) as { actions: { id: string; version: string }[] }).actions;
+  const version = actions.find((a) => a.id === actionId)?.version;
+  if (!version) throw new Error(`action ${actionId} not listed`);
   const res = await fetch(`${base}/api/acties/${actionId}`, {
     method: 'PATCH',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    headers: {
+      authorization: `Bearer ${token}`,
+      'content-type': 'application/json',
+      'if-match': `"${version}"`,
+    },
     body: JSON.stringify(body),
   });
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
