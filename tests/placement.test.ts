@@ -84,7 +84,7 @@ const pairOf = (r: SyncResult, person: string, body: string) =>
 
 describe('every person of the file is placed or told why', () => {
   for (const file of ['programmes/blnp.yaml', 'programmes/bel.yaml']) {
-    it(`${file}: plan and apply account for every (person, body) pair`, { timeout: 240_000 }, async () => {
+    it(`${file}: plan and apply account for every (person, body) pair`, { timeout: 480_000 }, async () => {
       const programme = await load(file);
       const r = await rig(programme);
       try {
@@ -123,77 +123,84 @@ describe('every person of the file is placed or told why', () => {
     }
   });
 
-  it('guests: invited, waiting while pending, placed as guests once accepted; state kept in the store', { timeout: 240_000 }, async () => {
-    const programme = await load('tests/fixtures/programmes/guests.yaml');
-    const r = await rig(programme);
-    try {
-      const first = await r.sync('plan');
-      expectEveryoneAccounted(programme, first);
-      expect(first.changes.filter((c) => c.action === 'invite').map((c) => c.id).sort()).toEqual([
-        'guest:bea:invite',
-        'guest:bram:invite',
-        'guest:gert:invite',
-      ]);
-      // The trekker from Beta, only in the standard channel with guest access: not silently absent.
-      expect(pairOf(first, 'bram', 'wg-communicatie')).toMatchObject({
-        status: 'waiting',
-        reason: { key: 'sync.reason.guestToInvite' },
-      });
-      expect(pairOf(first, 'dirk', '—' as string)).toBeUndefined();
-      expect(first.placements.find((x) => x.personId === 'dirk')).toMatchObject({
-        bodyId: undefined,
-        reason: { key: 'placement.noBody' },
-      });
-      expect(pairOf(first, 'anna', 'regiegroep')).toMatchObject({ status: 'no-channel' });
+  it(
+    'guests: invited, waiting while pending, placed as guests once accepted; state kept in the store',
+    { timeout: 480_000 },
+    async () => {
+      const programme = await load('tests/fixtures/programmes/guests.yaml');
+      const r = await rig(programme);
+      try {
+        const first = await r.sync('plan');
+        expectEveryoneAccounted(programme, first);
+        expect(
+          first.changes
+            .filter((c) => c.action === 'invite')
+            .map((c) => c.id)
+            .sort(),
+        ).toEqual(['guest:bea:invite', 'guest:bram:invite', 'guest:gert:invite']);
+        // The trekker from Beta, only in the standard channel with guest access: not silently absent.
+        expect(pairOf(first, 'bram', 'wg-communicatie')).toMatchObject({
+          status: 'waiting',
+          reason: { key: 'sync.reason.guestToInvite' },
+        });
+        expect(pairOf(first, 'dirk', '—' as string)).toBeUndefined();
+        expect(first.placements.find((x) => x.personId === 'dirk')).toMatchObject({
+          bodyId: undefined,
+          reason: { key: 'placement.noBody' },
+        });
+        expect(pairOf(first, 'anna', 'regiegroep')).toMatchObject({ status: 'no-channel' });
 
-      const applied = await r.sync('apply');
-      expect(applied.summary.failed).toBe(0);
-      expectEveryoneAccounted(programme, applied);
-      const invitations = r.exchanges.filter((e) => e.method === 'POST' && e.url.endsWith('/$batch'))
-        .flatMap((e) => (e.body as { requests: { method: string; url: string; body?: unknown }[] }).requests)
-        .filter((q) => q.url === '/invitations');
-      expect(invitations.map((q) => (q.body as { invitedUserEmailAddress: string }).invitedUserEmailAddress).sort())
-        .toEqual(['bea@beta.example', 'bram@beta.example', 'gert@gamma.example']);
-      expect(invitations[0]?.body).toMatchObject({
-        inviteRedirectUrl: 'https://teams.microsoft.com/l/team/gasten',
-        sendInvitationMessage: true,
-      });
-      const contract = GraphContract.load();
-      expect(r.exchanges.flatMap((e) => contract.checkRequest(e))).toEqual([]);
-      expect((await r.store.guests.list('gasten')).map((g) => [g.personId, g.state])).toEqual([
-        ['bea', 'invited'],
-        ['bram', 'invited'],
-        ['gert', 'invited'],
-      ]);
+        const applied = await r.sync('apply');
+        expect(applied.summary.failed).toBe(0);
+        expectEveryoneAccounted(programme, applied);
+        const invitations = r.exchanges
+          .filter((e) => e.method === 'POST' && e.url.endsWith('/$batch'))
+          .flatMap((e) => (e.body as { requests: { method: string; url: string; body?: unknown }[] }).requests)
+          .filter((q) => q.url === '/invitations');
+        expect(
+          invitations.map((q) => (q.body as { invitedUserEmailAddress: string }).invitedUserEmailAddress).sort(),
+        ).toEqual(['bea@beta.example', 'bram@beta.example', 'gert@gamma.example']);
+        expect(invitations[0]?.body).toMatchObject({
+          inviteRedirectUrl: 'https://teams.microsoft.com/l/team/gasten',
+          sendInvitationMessage: true,
+        });
+        const contract = GraphContract.load();
+        expect(r.exchanges.flatMap((e) => contract.checkRequest(e))).toEqual([]);
+        expect((await r.store.guests.list('gasten')).map((g) => [g.personId, g.state])).toEqual([
+          ['bea', 'invited'],
+          ['bram', 'invited'],
+          ['gert', 'invited'],
+        ]);
 
-      // Pending: no second invitation, the pair waits with its reason.
-      const pending = await r.sync('plan');
-      expect(pending.changes.filter((c) => c.action === 'invite')).toEqual([]);
-      expect(pairOf(pending, 'bram', 'wg-communicatie')).toMatchObject({
-        status: 'waiting',
-        reason: { key: 'sync.reason.guestPending' },
-      });
-      expect(pending.guests.find((g) => g.personId === 'bram')?.state).toBe('invited');
+        // Pending: no second invitation, the pair waits with its reason.
+        const pending = await r.sync('plan');
+        expect(pending.changes.filter((c) => c.action === 'invite')).toEqual([]);
+        expect(pairOf(pending, 'bram', 'wg-communicatie')).toMatchObject({
+          status: 'waiting',
+          reason: { key: 'sync.reason.guestPending' },
+        });
+        expect(pending.guests.find((g) => g.personId === 'bram')?.state).toBe('invited');
 
-      // Bram accepts; the next apply adds him to the team as a guest, and he sees his werkgroep's channel.
-      expect(r.tenant.acceptInvitation('bram@beta.example').map((a) => a.email)).toEqual(['bram@beta.example']);
-      const converged = await r.sync('apply');
-      expect(converged.summary.failed).toBe(0);
-      expect(pairOf(converged, 'bram', 'wg-communicatie')).toMatchObject({ status: 'placed' });
-      const after = await r.sync('plan');
-      expect(pairOf(after, 'bram', 'wg-communicatie')).toMatchObject({
-        status: 'placed',
-        reason: { key: 'placement.team' },
-      });
-      expect(after.changes.filter((c) => c.id.includes('bram'))).toEqual([]);
-      const stored = await r.store.guests.list('gasten');
-      expect(stored.find((g) => g.personId === 'bram')).toMatchObject({ state: 'accepted' });
-      expect(stored.find((g) => g.personId === 'bram')?.acceptedAt).toBeInstanceOf(Date);
-      const team = r.tenant.state().tenants['11111111-1111-4111-8111-111111111111'];
-      const guest = Object.values(team?.collections['users'] ?? {}).find((u) => u.mail === 'bram@beta.example');
-      expect(guest).toMatchObject({ userType: 'Guest', externalUserState: 'Accepted' });
-    } finally {
-      await r.close();
-    }
-  });
+        // Bram accepts; the next apply adds him to the team as a guest, and he sees his werkgroep's channel.
+        expect(r.tenant.acceptInvitation('bram@beta.example').map((a) => a.email)).toEqual(['bram@beta.example']);
+        const converged = await r.sync('apply');
+        expect(converged.summary.failed).toBe(0);
+        expect(pairOf(converged, 'bram', 'wg-communicatie')).toMatchObject({ status: 'placed' });
+        const after = await r.sync('plan');
+        expect(pairOf(after, 'bram', 'wg-communicatie')).toMatchObject({
+          status: 'placed',
+          reason: { key: 'placement.team' },
+        });
+        expect(after.changes.filter((c) => c.id.includes('bram'))).toEqual([]);
+        const stored = await r.store.guests.list('gasten');
+        expect(stored.find((g) => g.personId === 'bram')).toMatchObject({ state: 'accepted' });
+        expect(stored.find((g) => g.personId === 'bram')?.acceptedAt).toBeInstanceOf(Date);
+        const team = r.tenant.state().tenants['11111111-1111-4111-8111-111111111111'];
+        const guest = Object.values(team?.collections['users'] ?? {}).find((u) => u.mail === 'bram@beta.example');
+        expect(guest).toMatchObject({ userType: 'Guest', externalUserState: 'Accepted' });
+      } finally {
+        await r.close();
+      }
+    },
+  );
 });

@@ -134,7 +134,9 @@ export async function runSync(
     outcomes.map((o) => [o.change.id, { status: o.status, ...(o.reason ? { reason: o.reason } : {}) }]),
   );
   const invited = new Set(
-    outcomes.flatMap((o) => (o.status === 'done' && o.change.apply.op === 'invitePerson' ? [o.change.apply.personId] : [])),
+    outcomes.flatMap((o) =>
+      o.status === 'done' && o.change.apply.op === 'invitePerson' ? [o.change.apply.personId] : [],
+    ),
   );
   const after = guests.map((g) =>
     g.state === 'not-invited' && invited.has(g.personId) ? { ...g, state: 'invited' as const } : g,

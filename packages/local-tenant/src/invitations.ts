@@ -6,7 +6,14 @@
 // Sources: https://learn.microsoft.com/en-us/graph/api/invitation-post,
 // https://learn.microsoft.com/en-us/graph/api/resources/invitation, user.externalUserState in
 // https://learn.microsoft.com/en-us/graph/api/resources/user.
-import { collection, type Entity, type LocalTenantState, type Route, type TenantContext, type TenantRequest } from './core.ts';
+import {
+  collection,
+  type Entity,
+  type LocalTenantState,
+  type Route,
+  type TenantContext,
+  type TenantRequest,
+} from './core.ts';
 import { asObject, badRequest, optionalString, publicOf, requiredString } from './entities.ts';
 
 const WRITABLE = new Set([

@@ -20,7 +20,11 @@ export interface GuestRecords {
    * Stores each person's current state. `invitedAt` is kept from the first time a person is seen invited (or set
    * to `at`), `acceptedAt` from the first time accepted; a person back to not-invited (account removed) loses both.
    */
-  save(programmeId: string, states: { personId: string; state: GuestInvitationState; guestUserId?: string }[], at: Date): Promise<void>;
+  save(
+    programmeId: string,
+    states: { personId: string; state: GuestInvitationState; guestUserId?: string }[],
+    at: Date,
+  ): Promise<void>;
   /** Every stored person of the programme, by person id. */
   list(programmeId: string): Promise<GuestInvitation[]>;
 }

@@ -28,7 +28,10 @@ export const guestMessages = {
   'guest.state.not-invited': { nl: 'niet uitgenodigd', en: 'not invited' },
   'guest.state.invited': { nl: 'uitgenodigd', en: 'invited' },
   'guest.state.accepted': { nl: 'geaccepteerd', en: 'accepted' },
-  'placement.team': { nl: 'in het team (ziet het standaardkanaal {channel})', en: 'in the team (sees the standard channel {channel})' },
+  'placement.team': {
+    nl: 'in het team (ziet het standaardkanaal {channel})',
+    en: 'in the team (sees the standard channel {channel})',
+  },
   'placement.channel': { nl: 'lid van kanaal {channel}', en: 'member of channel {channel}' },
   'placement.noChannel': {
     nl: '{body} heeft geen kanaal: alleen via de vergaderingen',

@@ -142,4 +142,10 @@ export const tabMessages = {
   'capaciteit.col.open': { nl: 'Open', en: 'Open' },
   'capaciteit.over': { nl: 'overbelast', en: 'overloaded' },
   theme: { nl: 'Thema', en: 'Theme' },
+  'werkgroep.guest.not-invited': { nl: 'gast, nog niet uitgenodigd', en: 'guest, not invited yet' },
+  'werkgroep.guest.invited': {
+    nl: 'gast, uitgenodigd (nog niet geaccepteerd)',
+    en: 'guest, invited (not accepted yet)',
+  },
+  'werkgroep.guest.accepted': { nl: 'gast', en: 'guest' },
 } satisfies Record<string, Entry>;

@@ -64,7 +64,10 @@ export function guestResolution(d: DesiredState, a: ActualState, person: Desired
   const entry = guestEntry(d, a, person);
   const params = { person: person.name, upn: person.email };
   if (!entry)
-    return { ok: false, reason: { key: d.guests.invite ? 'sync.reason.guestToInvite' : 'sync.reason.noGuest', params } };
+    return {
+      ok: false,
+      reason: { key: d.guests.invite ? 'sync.reason.guestToInvite' : 'sync.reason.noGuest', params },
+    };
   if (!entry.enabled) return { ok: false, reason: { key: 'sync.reason.disabled', params } };
   if (stateOf(entry) === 'invited') return { ok: false, reason: { key: 'sync.reason.guestPending', params } };
   return { ok: true, userId: entry.id, tenantId: undefined };
