@@ -3,10 +3,10 @@
 import type { Db } from './store.ts';
 
 /** not-invited: no guest account in the host tenant · invited: made, not yet accepted · accepted: redeemed. */
-export type GuestInvitationState = 'not-invited' | 'invited' | 'accepted';
+type GuestInvitationState = 'not-invited' | 'invited' | 'accepted';
 
 /** One person's invitation as stored. */
-export interface GuestInvitation {
+interface GuestInvitation {
   personId: string;
   state: GuestInvitationState;
   guestUserId: string | null;

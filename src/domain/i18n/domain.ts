@@ -317,8 +317,8 @@ export const domainMessages = {
     en: '{person} ({upn}) is unknown in their home tenant',
   },
   'sync.reason.noGuest': {
-    nl: '{person} ({upn}) heeft nog geen gastaccount in de host-tenant: niet uitgenodigd; zet guests: { invite: true } in het programmabestand of laat een beheerder de persoon uitnodigen',
-    en: '{person} ({upn}) has no guest account in the host tenant yet: not invited; set guests: { invite: true } in the programme file or have an administrator invite them',
+    nl: '{person} ({upn}) heeft nog geen gastaccount in de host-tenant: niet uitgenodigd; zet guests.invite: true in het programmabestand of laat een beheerder de persoon uitnodigen',
+    en: '{person} ({upn}) has no guest account in the host tenant yet: not invited; set guests.invite: true in the programme file or have an administrator invite them',
   },
   'sync.reason.disabled': {
     nl: 'het account van {person} ({upn}) is uitgeschakeld',

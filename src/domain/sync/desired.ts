@@ -74,7 +74,7 @@ export interface DesiredState {
 }
 
 /** The guest side of the desired state (the programme's `guests` setting and who it concerns). */
-export interface DesiredGuests {
+interface DesiredGuests {
   /** The programme asks Regiekamer to invite (`guests.invite`); otherwise an administrator does. */
   invite: boolean;
   /** Where an invited person lands after accepting (Graph's inviteRedirectUrl). */

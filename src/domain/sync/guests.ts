@@ -7,7 +7,7 @@ import type { DesiredPerson, DesiredState } from './desired.ts';
 import type { ActualState, DirectoryEntry, Push, Resolution } from './plan.ts';
 
 /** Where a guest is: no guest account in the host tenant, invited (not yet redeemed), or accepted. */
-export type GuestState = 'not-invited' | 'invited' | 'accepted';
+type GuestState = 'not-invited' | 'invited' | 'accepted';
 
 /** One guest person of the programme and their state, as read from the host tenant. */
 export interface GuestStatus {

@@ -8,7 +8,7 @@ import { resolve, type ActualState, type Change, type Reason } from './plan.ts';
  * placed: there now · planned: this sync adds it · waiting: a guest invitation is planned or not yet accepted ·
  * not-placed: cannot be placed (the reason says why) · no-channel: the body has no channel, so nothing to place.
  */
-export type PlacementStatus = 'placed' | 'planned' | 'waiting' | 'not-placed' | 'no-channel';
+type PlacementStatus = 'placed' | 'planned' | 'waiting' | 'not-placed' | 'no-channel';
 
 /** One (person, body) pair of the file — or a person in no body (bodyId undefined) — and where they end up. */
 export interface Placement {
