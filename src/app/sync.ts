@@ -56,7 +56,7 @@ export interface SyncResult {
   placements: Placement[];
 }
 
-const CREATING = new Set(['create', 'add']);
+const CREATING = new Set(['create', 'add', 'invite']);
 
 /** Today's date (YYYY-MM-DD) in the programme's time zone. */
 export function today(programme: Programme, clock: Clock): string {
