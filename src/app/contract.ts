@@ -98,6 +98,11 @@ interface PersonInWerkgroep {
   name: string;
   /** The person's home gemeente (its name). */
   gemeente: string;
+  /**
+   * A person of another gemeente in a werkgroep whose channel has guest access: where their guest invitation to
+   * the host tenant stands (as the last sync read it); null for everyone else.
+   */
+  guest: 'not-invited' | 'invited' | 'accepted' | null;
 }
 
 export interface WerkgroepResponse {

@@ -8,6 +8,8 @@ import type { ApplyOptions, Outcome } from '../adapters/sync/apply.ts';
 import type { SyncObject } from '../adapters/store/sync-records.ts';
 import { desiredState, type DesiredState } from '../domain/sync/desired.ts';
 import { plan, type ActualState, type Change } from '../domain/sync/plan.ts';
+import { guestStatuses, type GuestStatus } from '../domain/sync/guests.ts';
+import { placements, type ChangeResult, type Placement } from '../domain/sync/placement.ts';
 import type { Programme } from '../domain/programme/schema.ts';
 import type { Clock } from '../domain/time/clock.ts';
 
@@ -48,9 +50,13 @@ export interface SyncResult {
   summary: SyncSummary;
   drift: Change[];
   metrics: GraphMetrics;
+  /** Every guest person of the programme and where their invitation stands (after apply: with the invitations sent). */
+  guests: GuestStatus[];
+  /** Every (person, body) pair of the file and every person in no body: placed, or why not. */
+  placements: Placement[];
 }
 
-const CREATING = new Set(['create', 'add']);
+const CREATING = new Set(['create', 'add', 'invite']);
 
 /** Today's date (YYYY-MM-DD) in the programme's time zone. */
 export function today(programme: Programme, clock: Clock): string {
@@ -78,6 +84,9 @@ export async function runSync(
   const actual = await graph.readActual(desired, await store.sync.objects(desired.programmeId));
   const changes = plan(desired, actual, { today: today(programme, clock) });
   const drift = changes.filter((c) => c.drift);
+  const guests = guestStatuses(desired, actual);
+  await saveGuests(store, desired.programmeId, guests, clock.now());
+  const report = { guests, placements: placements(programme, desired, actual, changes) };
   const desiredCount =
     1 +
     desired.channels.length +
@@ -98,11 +107,11 @@ export async function runSync(
       unchanged: Math.max(0, desiredCount - changes.filter((c) => !c.drift).length),
     };
     await store.sync.finishRun(runId, clock.now(), { mode, summary, drift: drift.length, changes: changes.length });
-    return { runId, changes, outcomes: [], summary, drift, metrics: graph.metrics(), aborted: false };
+    return { runId, changes, outcomes: [], summary, drift, metrics: graph.metrics(), aborted: false, ...report };
   }
   if (options.confirm && !(await options.confirm(changes))) {
     await store.sync.finishRun(runId, clock.now(), { mode, aborted: true });
-    return { runId, changes, outcomes: [], summary: empty, drift, metrics: graph.metrics(), aborted: true };
+    return { runId, changes, outcomes: [], summary: empty, drift, metrics: graph.metrics(), aborted: true, ...report };
   }
   const { outcomes } = await graph.applyChanges(desired, actual, changes, {
     prune: options.prune === true,
@@ -121,5 +130,36 @@ export async function runSync(
   };
   summary.unchanged = Math.max(0, desiredCount - changes.filter((c) => !c.drift).length);
   await store.sync.finishRun(runId, clock.now(), { mode, summary, drift: drift.length, changes: changes.length });
-  return { runId, changes, outcomes, summary, drift, metrics: graph.metrics(), aborted: false };
+  const results = new Map<string, ChangeResult>(
+    outcomes.map((o) => [o.change.id, { status: o.status, ...(o.reason ? { reason: o.reason } : {}) }]),
+  );
+  const invited = new Set(
+    outcomes.flatMap((o) =>
+      o.status === 'done' && o.change.apply.op === 'invitePerson' ? [o.change.apply.personId] : [],
+    ),
+  );
+  const after = guests.map((g) =>
+    g.state === 'not-invited' && invited.has(g.personId) ? { ...g, state: 'invited' as const } : g,
+  );
+  await saveGuests(store, desired.programmeId, after, clock.now());
+  return {
+    runId,
+    changes,
+    outcomes,
+    summary,
+    drift,
+    metrics: graph.metrics(),
+    aborted: false,
+    guests: after,
+    placements: placements(programme, desired, actual, changes, results),
+  };
+}
+
+/** Stores where each guest's invitation stands (the tab and the CLI read it from the store). */
+async function saveGuests(store: Store, programmeId: string, guests: GuestStatus[], at: Date): Promise<void> {
+  await store.guests.save(
+    programmeId,
+    guests.map((g) => ({ personId: g.personId, state: g.state, ...(g.userId ? { guestUserId: g.userId } : {}) })),
+    at,
+  );
 }

@@ -36,6 +36,8 @@ export const CONSENTED_ROLES = [
   'TeamsTab.ReadWrite.All',
   'Calendars.ReadWrite',
   'Tasks.ReadWrite.All',
+  // Optional: only programmes with guests.invite use it (POST /invitations); granted here so they run locally.
+  'User.Invite.All',
 ];
 
 export const TOKEN_LIFETIME_S = 3600;

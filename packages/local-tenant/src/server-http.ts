@@ -2,6 +2,7 @@
 // Connector under /v3 (token check, $batch, request log), local controls under /_local (info, faults, stats,
 // requests, bot activities and conversation states, reset), and JSON errors for everything else.
 import { randomUUID } from 'node:crypto';
+import { acceptInvitation } from './invitations.ts';
 import express, { type Express, type NextFunction, type Request, type Response, type Router } from 'express';
 import { GraphHttpError, type TenantResponse } from './core.ts';
 import { validateFaults } from './faults.ts';
@@ -152,6 +153,22 @@ function localControls(rt: TenantRuntime, info: () => LocalTenantInfo): Router {
     bot.setConversationState(state, String(req.params.id), value, tenantId);
     saver.changed();
     res.status(204).end();
+  });
+  local.post('/invitations/accept', (req, res) => {
+    // Stands in for the person redeeming their invitation in a browser (Graph has no API for it).
+    const body = isPlainObject(req.body) ? req.body : {};
+    if (typeof body.email !== 'string' || body.email.trim() === '') {
+      res.status(400).json({ error: { code: 'BadRequest', message: 'email (the guest mail address) is required' } });
+      return;
+    }
+    const tenantId = typeof body.tenantId === 'string' ? body.tenantId : undefined;
+    const accepted = acceptInvitation(state, body.email, clock.now(), tenantId);
+    if (accepted.length === 0) {
+      res.status(404).json({ error: { code: 'NotFound', message: 'no pending invitation for this address' } });
+      return;
+    }
+    saver.changed();
+    res.json({ value: accepted });
   });
   local.post('/reset', (_req, res) => {
     // Back to freshly seeded state; apps (credentials) stay.

@@ -4,6 +4,7 @@ import type { Router } from 'express';
 import type { BotActivityRecord, ConversationState } from './botconnector.ts';
 import type { Clock, LocalTenantState, Route, TenantLogger } from './core.ts';
 import type { FaultConfig } from './faults.ts';
+import type { AcceptedInvitation } from './invitations.ts';
 import type { AppRegistration, TenantDirectory } from './seed.ts';
 import type { LocalTenantStats, RequestLogEntry } from './stats.ts';
 
@@ -90,6 +91,11 @@ export interface LocalTenantHandle {
     clear(): void;
     setConversationState(conversationId: string, state: ConversationState, tenantId?: string): void;
   };
+  /**
+   * Redeems a guest's pending invitation (by mail address; in `tenantId` or every tenant), as the person would in a
+   * browser; Graph has no API for it. Returns what was accepted, empty when nothing was pending.
+   */
+  acceptInvitation(email: string, tenantId?: string): AcceptedInvitation[];
   /** The live state (read it; change it only through the API). */
   state(): LocalTenantState;
   /** Writes state.json now. */

@@ -19,6 +19,7 @@ import { RouteTable } from './routing.ts';
 import { tenantList } from './seed.ts';
 import { RequestRecorder } from './stats.ts';
 import { teamsRoutes } from './teams.ts';
+import { acceptInvitation, invitationRoutes } from './invitations.ts';
 import { Throttler } from './throttle.ts';
 import { loadOrCreateTls, type TlsMaterial } from './tls.ts';
 import { MAX_PAGE_SIZE } from './server-execute.ts';
@@ -143,6 +144,11 @@ export async function startLocalTenant(options: LocalTenantOptions): Promise<Loc
         saver.changed();
       },
     },
+    acceptInvitation: (email, tenantId) => {
+      const accepted = acceptInvitation(state, email, clock.now(), tenantId);
+      if (accepted.length > 0) saver.changed();
+      return accepted;
+    },
     state: () => state,
     flush: () => saver.flush(),
     stop: async () => {
@@ -219,5 +225,6 @@ function graphModules(options: { operationPolls?: number | undefined } = {}): Ro
     ...teamsRoutes({ operationPolls: options.operationPolls }),
     ...calendarRoutes(),
     ...plannerRoutes(),
+    ...invitationRoutes(),
   ];
 }

@@ -114,7 +114,8 @@ export function teamMembers(ctx: TenantContext, tenantId: string, teamId: string
     .map((user) =>
       memberView({
         id: compositeId(teamId, String(user.id)),
-        roles: m.owners.includes(String(user.id)) ? ['owner'] : [],
+        // Graph: roles holds 'owner' for owners and 'guest' for guest users (conversationMember.roles).
+        roles: m.owners.includes(String(user.id)) ? ['owner'] : user.userType === 'Guest' ? ['guest'] : [],
         user,
         tenantId,
       }),

@@ -14,6 +14,7 @@ import { loadMigrations, migrate } from './migrate.ts';
 import { actionRecords } from './action-records.ts';
 import { backlogRecords, decisionRecords, indicatorRecords } from './decision-records.ts';
 import { botRecords } from './bot-records.ts';
+import { guestRecords } from './guest-records.ts';
 import { syncRecords } from './sync-records.ts';
 import { programmeVersions } from './programme-versions.ts';
 import type { Db, Store, StoreOptions } from './store.ts';
@@ -128,6 +129,7 @@ function makeStore(
     backlog: backlogRecords(db),
     indicators: indicatorRecords(db),
     bot: botRecords(db),
+    guests: guestRecords(db),
     migrate: async () => migrate(db, await loadMigrations(), logger),
     ping: async () => {
       await db.query('SELECT 1');

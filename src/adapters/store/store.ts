@@ -4,6 +4,7 @@
 import type { ActionRecords } from './action-records.ts';
 import type { BotRecords } from './bot-records.ts';
 import type { BacklogRecords, DecisionRecords, IndicatorRecords } from './decision-records.ts';
+import type { GuestRecords } from './guest-records.ts';
 import type { SyncRecords } from './sync-records.ts';
 
 export interface QueryResult<T> {
@@ -55,6 +56,8 @@ export interface Store {
   readonly backlog: BacklogRecords;
   readonly indicators: IndicatorRecords;
   readonly bot: BotRecords;
+  /** Where each guest's invitation stands (issue 14 §4). */
+  readonly guests: GuestRecords;
   /** Applies pending migrations in order, each in its own transaction; safe to call concurrently from two processes. */
   migrate(): Promise<{ applied: string[] }>;
   ping(): Promise<void>;

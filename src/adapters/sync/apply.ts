@@ -5,6 +5,7 @@ import type { ActualState, Change, Reason } from '../../domain/sync/plan.ts';
 import type { DesiredState } from '../../domain/sync/desired.ts';
 import { DateTime } from 'luxon';
 import { events } from '../graph/endpoints/calendar.ts';
+import { invitations } from '../graph/endpoints/invitations.ts';
 import { channels, teams, userMember } from '../graph/endpoints/teams.ts';
 import type { GraphGateway } from '../graph/gateway.ts';
 import { GraphError, type BatchItem, type BatchItemResult, type GraphCall } from '../graph/types.ts';
@@ -69,6 +70,7 @@ const PHASE: Record<Change['apply']['op'], number> = {
   removeMeeting: 4,
   cancelOccurrence: 5,
   moveOccurrence: 5,
+  invitePerson: 2,
 };
 
 const sleepReal = (ms: number) => new Promise<void>((resolve) => void setTimeout(resolve, ms));
@@ -301,7 +303,9 @@ function callFor(
 ): GraphCall | undefined {
   switch (a.op) {
     case 'addTeamMember':
-      return teamId ? teams.addMember(teamId, userMember(a.userId, a.owner ? ['owner'] : [])) : undefined;
+      return teamId
+        ? teams.addMember(teamId, userMember(a.userId, a.owner ? ['owner'] : a.guest ? ['guest'] : []))
+        : undefined;
     case 'removeTeamMember':
       return teamId ? teams.removeMember(teamId, a.membershipId) : undefined;
     case 'createChannel':
@@ -320,7 +324,7 @@ function callFor(
     case 'addChannelMember': {
       const channelId = channelIds.get(a.channelKey);
       return teamId && channelId
-        ? channels.addMember(teamId, channelId, userMember(a.userId, [], a.tenantId))
+        ? channels.addMember(teamId, channelId, userMember(a.userId, a.guest ? ['guest'] : [], a.tenantId))
         : undefined;
     }
     case 'removeChannelMember':
@@ -333,6 +337,8 @@ function callFor(
       return events.update(d.organizer, a.eventId, { recurrence: a.recurrence });
     case 'removeMeeting':
       return events.remove(d.organizer, a.eventId);
+    case 'invitePerson':
+      return invitations.create(a);
     default:
       return undefined;
   }

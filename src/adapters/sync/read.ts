@@ -101,11 +101,15 @@ async function readDirectory(
       const list = await all<Json>(
         g,
         tid,
-        users.list({ select: ['id', 'userPrincipalName', 'mail', 'accountEnabled', 'userType'] }),
+        users.list({ select: ['id', 'userPrincipalName', 'mail', 'accountEnabled', 'userType', 'externalUserState'] }),
       );
       const map: Record<string, DirectoryEntry> = {};
       for (const u of list) {
-        const entry = { id: String(u['id']), enabled: u['accountEnabled'] !== false };
+        const entry: DirectoryEntry = {
+          id: String(u['id']),
+          enabled: u['accountEnabled'] !== false,
+          ...(typeof u['externalUserState'] === 'string' ? { externalUserState: u['externalUserState'] } : {}),
+        };
         if (typeof u['userPrincipalName'] === 'string') map[u['userPrincipalName'].toLowerCase()] = entry;
         if (typeof u['mail'] === 'string') map[u['mail'].toLowerCase()] ??= entry;
       }

@@ -4,15 +4,32 @@ import type { Werkgroep } from '../../domain/programme/schema.ts';
 import type { WerkgroepResponse } from '../contract.ts';
 import { fail, ok, type AppDeps, type Result } from '../result.ts';
 
+/** Per member: their guest state when the werkgroep's channel takes them as a guest (not stored yet: not invited). */
+async function guestStates(
+  d: AppDeps,
+  w: Werkgroep,
+): Promise<(personId: string) => WerkgroepResponse['members'][number]['guest']> {
+  const host = d.programme.gemeenten.find((g) => g.host)?.id;
+  if (w.channel?.externalAccess !== 'guest') return () => null;
+  const stored = new Map((await d.store.guests.list(d.programme.programme.id)).map((g) => [g.personId, g.state]));
+  return (pid) => {
+    const home = d.programme.people.find((x) => x.id === pid)?.gemeente;
+    if (home === undefined || home === host) return null;
+    return stored.get(pid) ?? 'not-invited';
+  };
+}
+
 /** Error: not_found for an id that is not a werkgroep of the programme. */
 export async function werkgroep(d: AppDeps, id: string): Promise<Result<WerkgroepResponse>> {
   const p = d.programme;
   const w = p.bodies.find((b): b is Werkgroep => b.kind === 'werkgroep' && b.id === id);
   if (!w) return fail('not_found', 'api.werkgroepNotFound', { id });
   const gemeente = new Map(p.gemeenten.map((g) => [g.id, g.name]));
+  const guestOf = await guestStates(d, w);
   const person = (pid: string) => {
     const x = p.people.find((y) => y.id === pid);
-    return { id: pid, name: x?.name ?? pid, gemeente: x ? (gemeente.get(x.gemeente) ?? x.gemeente) : '' };
+    const name = x?.name ?? pid;
+    return { id: pid, name, gemeente: x ? (gemeente.get(x.gemeente) ?? x.gemeente) : '', guest: guestOf(pid) };
   };
   const bodyName = (bid: string) => p.bodies.find((b) => b.id === bid)?.name ?? bid;
   const updates = await d.store.bot.updates(p.programme.id, w.id);

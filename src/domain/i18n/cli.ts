@@ -275,4 +275,24 @@ export const cliMessages = {
     nl: 'de opdracht is klaar, maar het proces eindigt niet binnen {seconds} s: nog open zijn {resources}. Het stopt nu (exitcode 1).',
     en: 'the command has finished, but the process does not end within {seconds} s: still open are {resources}. It exits now (exit code 1).',
   },
+  'cli.help.tenantAccept': {
+    nl: 'Lokale tenant: de gast met dit e-mailadres accepteert de uitnodiging (zoals in de browser)',
+    en: 'local tenant: the guest with this mail address accepts their invitation (as in a browser)',
+  },
+  'cli.tenant.accepted': {
+    nl: '{email} heeft de uitnodiging geaccepteerd ({count} tenant(s)); de volgende synchronisatie voegt de gast toe',
+    en: '{email} accepted the invitation ({count} tenant(s)); the next sync adds the guest',
+  },
+  'cli.tenant.acceptNone': {
+    nl: 'geen openstaande uitnodiging voor {email} in de lokale tenant',
+    en: 'no pending invitation for {email} in the local tenant',
+  },
+  'cli.tenant.acceptUnreachable': {
+    nl: 'de lokale tenant ({url}) draait niet; start hem met `npm start` of `npx regiekamer tenant serve`',
+    en: 'the local tenant ({url}) is not running; start it with `npm start` or `npx regiekamer tenant serve`',
+  },
+  'cli.tenant.acceptFailed': {
+    nl: 'de lokale tenant antwoordde {status}',
+    en: 'the local tenant answered {status}',
+  },
 } satisfies Record<string, Entry>;

@@ -2,6 +2,7 @@
 // One namespace of the one catalogue (../i18n.ts); keys are used as they are (no prefix). ICU MessageFormat
 // syntax; an apostrophe is always literal here (../i18n.ts explains why).
 import type { Entry } from '../i18n.ts';
+import { guestMessages } from './guests.ts';
 
 export const domainMessages = {
   // Reading the file
@@ -316,8 +317,8 @@ export const domainMessages = {
     en: '{person} ({upn}) is unknown in their home tenant',
   },
   'sync.reason.noGuest': {
-    nl: '{person} ({upn}) heeft geen gastaccount in de host-tenant; nodig deze persoon eerst uit',
-    en: '{person} ({upn}) has no guest account in the host tenant; invite them first',
+    nl: '{person} ({upn}) heeft nog geen gastaccount in de host-tenant: niet uitgenodigd; zet guests.invite: true in het programmabestand of laat een beheerder de persoon uitnodigen',
+    en: '{person} ({upn}) has no guest account in the host tenant yet: not invited; set guests.invite: true in the programme file or have an administrator invite them',
   },
   'sync.reason.disabled': {
     nl: 'het account van {person} ({upn}) is uitgeschakeld',
@@ -465,4 +466,5 @@ export const domainMessages = {
   'diff.backlog': { nl: 'backlog', en: 'backlog' },
   'diff.settings': { nl: 'instellingen', en: 'settings' },
   'diff.previousUnknown': { nl: 'vorige versie niet te vergelijken', en: 'previous version cannot be compared' },
+  ...guestMessages,
 } satisfies Record<string, Entry>;

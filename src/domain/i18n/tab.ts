@@ -146,4 +146,10 @@ export const tabMessages = {
     nl: 'Je ziet alleen je eigen belasting: die van anderen is persoonsgegeven (AVG). De projectleider en de regiegroep zien die van iedereen.',
     en: "You see only your own load: other people's is personal data (GDPR). The projectleider and the regiegroep see everyone's.",
   },
+  'werkgroep.guest.not-invited': { nl: 'gast, nog niet uitgenodigd', en: 'guest, not invited yet' },
+  'werkgroep.guest.invited': {
+    nl: 'gast, uitgenodigd (nog niet geaccepteerd)',
+    en: 'guest, invited (not accepted yet)',
+  },
+  'werkgroep.guest.accepted': { nl: 'gast', en: 'guest' },
 } satisfies Record<string, Entry>;

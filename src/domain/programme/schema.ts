@@ -269,6 +269,21 @@ const IndicatorSchema = z.strictObject({
   better: z.enum(['higher', 'lower'], { error: 'enum.better' }),
 });
 
+const GuestPolicySchema = z
+  .strictObject({
+    invite: z
+      .boolean({ error: 'type.boolean' })
+      .default(false)
+      .describe(
+        'true: Regiekamer nodigt mensen uit andere gemeenten die als gast meedoen zelf uit in de host-tenant (Graph-uitnodiging, toestemming User.Invite.All); false: een beheerder doet dat.',
+      ),
+    redirectUrl: z
+      .url({ error: 'format.url' })
+      .optional()
+      .describe('Waar een gast na het accepteren van de uitnodiging uitkomt; standaard Microsoft Teams.'),
+  })
+  .describe('Gasten: mensen uit andere gemeenten in kanalen met externalAccess: guest.');
+
 export const ProgrammeSchema = z
   .strictObject({
     version: z.literal(1, { error: 'format.version' }),
@@ -309,6 +324,7 @@ export const ProgrammeSchema = z
         buckets: z.array(text(100)).min(1, { error: 'format.nonEmptyList' }).max(200, { error: 'range.buckets' }),
       })
       .default({ buckets: ['Te doen', 'Loopt', 'Wacht op besluit', 'Gereed'] }),
+    guests: GuestPolicySchema.default({ invite: false }),
     decisionRoute: z
       .array(z.enum(BODY_KINDS, { error: 'enum.bodyKind' }))
       .min(1, { error: 'format.nonEmptyList' })

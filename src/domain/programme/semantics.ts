@@ -147,6 +147,8 @@ export function checkSemantics(data: unknown): SemanticIssue[] {
 
   checkChannelNames(data, add);
 
+  checkSharedGuests(data, add);
+
   return issues;
 }
 
@@ -275,6 +277,18 @@ function checkChannelNames(data: Obj, add: Add): void {
     const first = channelNames.get(lower);
     if (first) add(path, 'channel.dupName', { name }, first);
     else channelNames.set(lower, path);
+  }
+}
+
+/**
+ * A shared channel takes people of other tenants by B2B direct connect, never as guests: `kind: shared` with
+ * `externalAccess: guest` is refused (docs/platform.md#teams-structure, "Shared channels in Microsoft Teams").
+ */
+function checkSharedGuests(data: Obj, add: Add): void {
+  for (const [i, b] of entries(data, 'bodies')) {
+    const channel = isObj(b.channel) ? b.channel : undefined;
+    if (channel?.kind === 'shared' && channel.externalAccess === 'guest')
+      add(['bodies', i, 'channel', 'externalAccess'], 'channel.sharedGuest', { name: str(b.name) ?? str(b.id) ?? '' });
   }
 }
 

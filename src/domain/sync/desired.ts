@@ -74,7 +74,24 @@ export interface DesiredState {
   people: Record<string, DesiredPerson>;
   /** Every cadence id in the file (also one none of whose dates takes place). */
   cadenceIds: string[];
+  /** People of other tenants who join the host tenant's team as guests, and whether Regiekamer invites them. */
+  guests: DesiredGuests;
 }
+
+/** The guest side of the desired state (the programme's `guests` setting and who it concerns). */
+interface DesiredGuests {
+  /** The programme asks Regiekamer to invite (`guests.invite`); otherwise an administrator does. */
+  invite: boolean;
+  /** Where an invited person lands after accepting (Graph's inviteRedirectUrl). */
+  redirectUrl: string;
+  /** Person ids: members, from another tenant (or none), of a body whose channel has externalAccess guest. */
+  people: string[];
+  /** Per guest person id: the ids of the bodies that make them a guest. */
+  bodies: Record<string, string[]>;
+}
+
+/** Where an accepted guest lands when the file names no redirect URL. */
+const DEFAULT_GUEST_REDIRECT = 'https://teams.microsoft.com';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -133,12 +150,12 @@ export function desiredState(p: Programme): DesiredState {
   const channels = desiredChannels(p, bodies, isHost);
 
   // Team: the owners, and every host-tenant person who works in a body (others join through shared channels,
-  // or as guests where a channel says so).
+  // or as guests where a channel says so: private and standard alike; a standard channel is seen by the team).
   const inBodies = new Set(bodies.flatMap((b) => b.members));
-  const guestChannels = channels.filter((c) => c.externalAccess === 'guest');
+  const guests = desiredGuests(p, bodies, isHost);
   const teamMembers = new Set<string>([...p.programme.team.owners]);
   for (const id of inBodies) if (isHost(id)) teamMembers.add(id);
-  for (const c of guestChannels) for (const id of c.members) teamMembers.add(id);
+  for (const id of guests.people) teamMembers.add(id);
 
   const meetings = desiredMeetings(p, bodies, people, channels);
   return {
@@ -155,6 +172,22 @@ export function desiredState(p: Programme): DesiredState {
     meetings,
     people,
     cadenceIds: p.cadences.map((c) => c.id),
+    guests,
+  };
+}
+
+/** Who joins the host tenant as a guest: every member from elsewhere of a body whose channel says `guest`. */
+function desiredGuests(p: Programme, bodies: Body[], isHost: (personId: string) => boolean): DesiredGuests {
+  const byPerson: Record<string, string[]> = {};
+  for (const body of bodies) {
+    if (body.channel?.externalAccess !== 'guest') continue;
+    for (const id of new Set(body.members)) if (!isHost(id)) (byPerson[id] ??= []).push(body.id);
+  }
+  return {
+    invite: p.guests.invite,
+    redirectUrl: p.guests.redirectUrl ?? DEFAULT_GUEST_REDIRECT,
+    people: Object.keys(byPerson),
+    bodies: byPerson,
   };
 }
 

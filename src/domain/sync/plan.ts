@@ -2,12 +2,15 @@
 // programme file, what cannot be done and why, and what exists but is not in the file (drift: only removed
 // with --prune). Pure: no I/O, time is a parameter.
 import type { DesiredChannel, DesiredPerson, DesiredState } from './desired.ts';
+import { guestResolution, planGuests } from './guests.ts';
 import { planMeetings } from './meetings.ts';
 
 /** A user as found in their home tenant (or a guest account in the host tenant). */
 export interface DirectoryEntry {
   id: string;
   enabled: boolean;
+  /** Guest accounts: Graph's user.externalUserState ('PendingAcceptance' until the invitation is redeemed, then 'Accepted'). */
+  externalUserState?: string;
 }
 
 export interface ActualMember {
@@ -60,8 +63,8 @@ export interface ActualState {
   meetings: ActualMeeting[];
 }
 
-type ChangeKind = 'team' | 'team-member' | 'channel' | 'channel-member' | 'meeting' | 'occurrence';
-type ChangeAction = 'create' | 'update' | 'add' | 'remove' | 'cancel' | 'move' | 'end' | 'skip';
+type ChangeKind = 'team' | 'team-member' | 'channel' | 'channel-member' | 'meeting' | 'occurrence' | 'guest';
+type ChangeAction = 'create' | 'update' | 'add' | 'remove' | 'cancel' | 'move' | 'end' | 'skip' | 'invite';
 
 /** A reason in words: a message key of the catalogue and its parameters (printed in Dutch or English). */
 export interface Reason {
@@ -72,7 +75,7 @@ export interface Reason {
 type ChangeOp =
   | { op: 'createTeam'; displayName: string; description: string; ownerUserId: string }
   | { op: 'updateTeam'; patch: { description?: string } }
-  | { op: 'addTeamMember'; userId: string; owner: boolean }
+  | { op: 'addTeamMember'; userId: string; owner: boolean; guest?: boolean }
   | { op: 'removeTeamMember'; membershipId: string }
   | {
       op: 'createChannel';
@@ -84,7 +87,7 @@ type ChangeOp =
     }
   | { op: 'updateChannel'; channelId: string; patch: { description?: string } }
   | { op: 'removeChannel'; channelId: string }
-  | { op: 'addChannelMember'; channelKey: string; userId: string; tenantId: string | undefined }
+  | { op: 'addChannelMember'; channelKey: string; userId: string; tenantId: string | undefined; guest?: boolean }
   | { op: 'removeChannelMember'; channelId: string; membershipId: string }
   | { op: 'createMeeting'; meetingKey: string; event: Record<string, unknown> }
   | { op: 'updateMeeting'; eventId: string; patch: Record<string, unknown> }
@@ -92,6 +95,7 @@ type ChangeOp =
   | { op: 'removeMeeting'; eventId: string }
   | { op: 'cancelOccurrence'; meetingKey: string; originalDate: string; comment: string }
   | { op: 'moveOccurrence'; meetingKey: string; originalDate: string; start: string; end: string; timeZone: string }
+  | { op: 'invitePerson'; personId: string; email: string; displayName: string; redirectUrl: string }
   | { op: 'none' };
 
 export interface Change {
@@ -118,10 +122,12 @@ export interface PlanOptions {
 
 const lower = (s: string) => s.toLowerCase();
 
-type Resolution = { ok: true; userId: string; tenantId: string | undefined } | { ok: false; reason: Reason };
+export type Resolution = { ok: true; userId: string; tenantId: string | undefined } | { ok: false; reason: Reason };
 
 /** Finds a person in their home tenant (or, for guest access, their guest account in the host tenant). */
-function resolve(d: DesiredState, a: ActualState, person: DesiredPerson, asGuest: boolean): Resolution {
+export function resolve(d: DesiredState, a: ActualState, person: DesiredPerson, asGuest: boolean): Resolution {
+  // A guest is invited by mail address: neither their gemeente's tenant id nor their home directory matters.
+  if (asGuest && person.tenantId !== d.hostTenantId) return guestResolution(d, a, person);
   if (!person.tenantId)
     return {
       ok: false,
@@ -149,6 +155,7 @@ function resolve(d: DesiredState, a: ActualState, person: DesiredPerson, asGuest
 export function plan(d: DesiredState, a: ActualState, options: PlanOptions): Change[] {
   const changes: Change[] = [];
   const push: Push = (c) => changes.push({ drift: false, destructive: false, ...c });
+  planGuests(d, a, push);
   planTeam(d, a, push);
   planChannels(d, a, push);
   planMeetings(d, a, options, push);
@@ -205,11 +212,11 @@ function planTeam(d: DesiredState, a: ActualState, push: Push): void {
   // Team members: everyone desired who is not there yet (the owner the team is created with is there).
   const teamMembers = new Map((a.team?.members ?? []).map((m) => [m.userId, m]));
   const wantedTeamUsers = new Set<string>();
-  const guestChannelMembers = new Set(d.channels.filter((c) => c.externalAccess === 'guest').flatMap((c) => c.members));
+  const guests = new Set(d.guests.people);
   for (const id of d.team.members) {
     const person = d.people[id];
     if (!person) continue;
-    const res = resolve(d, a, person, person.tenantId !== d.hostTenantId && guestChannelMembers.has(id));
+    const res = resolve(d, a, person, guests.has(id));
     if (!res.ok) {
       push({
         id: `team-member:${id}:skip`,
@@ -232,8 +239,10 @@ function planTeam(d: DesiredState, a: ActualState, push: Push): void {
         action: 'add',
         group: 'programma',
         target: person.name,
-        reason: { key: isOwner ? 'sync.reason.owner' : 'sync.reason.member', params: { body: d.team.displayName } },
-        apply: { op: 'addTeamMember', userId: res.userId, owner: isOwner },
+        reason: guests.has(id)
+          ? { key: 'sync.reason.guestMember', params: { body: d.team.displayName, gemeente: person.gemeente } }
+          : { key: isOwner ? 'sync.reason.owner' : 'sync.reason.member', params: { body: d.team.displayName } },
+        apply: { op: 'addTeamMember', userId: res.userId, owner: isOwner, ...(guests.has(id) ? { guest: true } : {}) },
       });
     }
   }
@@ -346,6 +355,7 @@ function planChannelMembers(
   const name = (id: string) => d.people[id]?.name ?? id;
   const present = new Map((actual?.members ?? []).map((m) => [m.userId, m]));
   const wanted = new Set<string>();
+  const guests = new Set(d.guests.people);
   for (const id of c.members) {
     const person = d.people[id];
     if (!person) continue;
@@ -375,7 +385,13 @@ function planChannelMembers(
           key: res.tenantId ? 'sync.reason.crossTenant' : 'sync.reason.member',
           params: { body: c.displayName, gemeente: person.gemeente },
         },
-        apply: { op: 'addChannelMember', channelKey: c.key, userId: res.userId, tenantId: res.tenantId },
+        apply: {
+          op: 'addChannelMember',
+          channelKey: c.key,
+          userId: res.userId,
+          tenantId: res.tenantId,
+          ...(guests.has(id) && c.externalAccess === 'guest' ? { guest: true } : {}),
+        },
       });
     }
   }

@@ -186,4 +186,11 @@ function addTenantCommands(program: Command, c: CommandContext): void {
       const { tenantServeCommand } = await import('./commands/tenant.ts');
       c.exit(await tenantServeCommand(c.io, c.config(), opts));
     });
+  tenant
+    .command('accept <email>')
+    .description(both('cli.help.tenantAccept'))
+    .action(async (email: string) => {
+      const { tenantAcceptCommand } = await import('./commands/tenant-accept.ts');
+      c.exit(await tenantAcceptCommand(c.io, c.config(), email));
+    });
 }

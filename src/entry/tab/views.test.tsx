@@ -497,10 +497,10 @@ describe("Besluiten, De vier K's and Capaciteit", () => {
         '/werkgroepen/wg-a': {
           id: 'wg-a',
           name: 'Werkgroep A',
-          trekker: { id: 'p1', name: 'Fictief Een', gemeente: 'Alfa' },
+          trekker: { id: 'p1', name: 'Fictief Een', gemeente: 'Alfa', guest: null },
           members: [
-            { id: 'p1', name: 'Fictief Een', gemeente: 'Alfa' },
-            { id: 'p2', name: 'Fictief Twee', gemeente: 'Beta' },
+            { id: 'p1', name: 'Fictief Een', gemeente: 'Alfa', guest: null },
+            { id: 'p2', name: 'Fictief Twee', gemeente: 'Beta', guest: 'invited' },
           ],
           updates: [
             {
@@ -519,6 +519,11 @@ describe("Besluiten, De vier K's and Capaciteit", () => {
     );
     expect(await screen.findByText('Trekker: Fictief Een (Alfa)')).toBeTruthy();
     expect(screen.getByRole('list', { name: 'Leden' }).textContent).toContain('Fictief Twee — Beta');
+    // A guest's invitation state (issue 14 §4).
+    expect(screen.getByRole('list', { name: 'Leden' }).textContent).toContain(
+      'Fictief Twee — Beta · gast, uitgenodigd (nog niet geaccepteerd)',
+    );
+    expect(screen.getByRole('list', { name: 'Leden' }).textContent).not.toContain('Fictief Een — Alfa ·');
     expect(screen.getByText('Werkgroep B', { selector: 'span' })).toBeTruthy();
     expect(screen.getByRole('article', { name: 'regiegroep:2026-12-08' }).textContent).toContain('aandacht nodig');
     expect(await screen.findByText('2 acties')).toBeTruthy();

@@ -16,10 +16,12 @@ import { createGraphGateway } from '../gateway.ts';
 import { GraphContract, recordingFetch } from './checker.ts';
 
 describe('the Graph contract check', () => {
-  it('is the published subset, unchanged', async () => {
+  // The published subset (sha256 20904db1…) plus POST /invitations and its two schemas (issue 14 §4); any other
+  // edit fails here.
+  it('is the published subset plus POST /invitations, otherwise unchanged', async () => {
     const text = await readFile(new URL('./graph-v1.0-subset.yaml', import.meta.url));
     expect(createHash('sha256').update(text).digest('hex')).toBe(
-      '20904db1d872ddbf5288f7741714c323093067d4f426cd6357ce7a1e4fe3c2f1',
+      'c4650ccc335f444c5a64fc80451672e6fafb45b3e5824c66a6584a8faf252281',
     );
   });
 
@@ -71,6 +73,16 @@ describe('the Graph contract check', () => {
       }),
     ).toEqual([]);
     expect(c.checkRequest({ method: 'PATCH', url: '/planner/tasks/t1', body: { percentComplete: 50 } })).toEqual([]);
+    const invitation = {
+      invitedUserEmailAddress: 'bram@beta.example',
+      invitedUserDisplayName: 'Bram Beta',
+      inviteRedirectUrl: 'https://teams.microsoft.com',
+      sendInvitationMessage: true,
+    };
+    expect(c.checkRequest({ method: 'POST', url: '/invitations', body: invitation })).toEqual([]);
+    expect(
+      c.checkRequest({ method: 'POST', url: '/invitations', body: { ...invitation, redirectUrl: 'x' } }),
+    ).toMatchObject([{ kind: 'unknown-property', detail: 'redirectUrl' }]);
   });
 
   it('every request of a real sync (BEL into the local tenant) is in the contract', { timeout: 180_000 }, async () => {

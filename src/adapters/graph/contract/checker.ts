@@ -1,5 +1,5 @@
 // Checks Graph requests against the Graph v1.0 OpenAPI subset the product is built on (a copy of
-// ../shared/contracts/graph-v1.0-subset.yaml): the path and method must exist, and every property name in
+// ../shared/contracts/graph-v1.0-subset.yaml, plus POST /invitations from Identity.SignIns): the path and method must exist, and every property name in
 // a JSON body must exist in the operation's request schema. $batch and the event `cancel` action are not in
 // the subset (see contracts/README.md); their documented shapes are checked here.
 import { readFileSync } from 'node:fs';

@@ -12,6 +12,7 @@ import type { Change } from '../../../domain/sync/plan.ts';
 import { systemClock } from '../../../platform/clock.ts';
 import type { Config } from '../../../platform/config.ts';
 import { EXIT, writeLine, type CliIo } from '../io.ts';
+import { formatGuests, formatPeople, jsonPeople } from './placement-report.ts';
 
 export interface SyncFlags {
   json?: boolean;
@@ -29,6 +30,7 @@ const SYMBOL: Record<Change['action'], string> = {
   end: '-',
   remove: '-',
   skip: '!',
+  invite: '+',
 };
 
 function msg(key: string, params: Record<string, string | number>, lang: Lang): string {
@@ -117,6 +119,7 @@ function writeJson(
                 })),
             }
           : {}),
+        ...jsonPeople(result.guests, result.placements, lang),
         requests: {
           total: result.metrics.requests,
           byMethod: result.metrics.byMethod,
@@ -234,6 +237,7 @@ export async function syncCommand(
       writeJson(io, mode, programme.programme.id, result, lang);
     } else if (mode === 'plan') {
       for (const line of formatPlan(programme.programme.name, result.changes, lang, prune)) writeLine(io.stdout, line);
+      for (const line of formatPeople(result.guests, result.placements, lang)) writeLine(io.stdout, line);
       writeLine(io.stdout, requestLine(result, lang));
     } else if (mode === 'drift') {
       if (result.drift.length === 0) writeLine(io.stdout, t('sync.drift.none', {}, lang));
@@ -241,8 +245,10 @@ export async function syncCommand(
         writeLine(io.stdout, t('sync.drift.header', { count: result.drift.length }, lang));
         for (const c of result.drift) writeLine(io.stdout, describeChange(c, lang));
       }
+      for (const line of formatGuests(result.guests, lang)) writeLine(io.stdout, line);
     } else {
       writeApplyReport(io, result, lang);
+      for (const line of formatPeople(result.guests, result.placements, lang)) writeLine(io.stdout, line);
     }
     return mode === 'apply' && result.summary.failed > 0 ? EXIT.failure : EXIT.ok;
   } finally {

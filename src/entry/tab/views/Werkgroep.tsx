@@ -57,6 +57,7 @@ function Detail({ id }: { id: string }) {
               <li key={p.id}>
                 <Caption1>
                   {p.name} — {p.gemeente}
+                  {p.guest ? ` · ${tr(lang, `werkgroep.guest.${p.guest}`)}` : ''}
                 </Caption1>
               </li>
             ))}

@@ -1,0 +1,40 @@
+// The werkgroep read model names each guest's invitation state (issue 14 §4): null for people of the host
+// gemeente and for werkgroepen without guest access; not-invited until the sync stored otherwise.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadProgrammeFile } from '../../adapters/files/programme-file.ts';
+import { openStore } from '../../adapters/store/open.ts';
+import type { Store } from '../../adapters/store/store.ts';
+import type { Programme } from '../../domain/programme/schema.ts';
+import { FixedClock } from '../../domain/time/clock.ts';
+import { werkgroep } from './werkgroep.ts';
+
+describe('werkgroep view: guests', () => {
+  let store: Store;
+  let programme: Programme;
+  beforeAll(async () => {
+    const loaded = await loadProgrammeFile(
+      new URL('../../../tests/fixtures/programmes/guests.yaml', import.meta.url).pathname,
+    );
+    if (!loaded.ok) throw new Error('guests.yaml does not load');
+    programme = loaded.programme;
+    store = await openStore({ dataDir: 'memory://' });
+    await store.migrate();
+  });
+  afterAll(async () => {
+    await store.close();
+  });
+
+  it('gives each member their guest state', async () => {
+    const deps = { store, programme, clock: new FixedClock('2026-11-23T08:00:00Z'), today: () => '2026-11-23' };
+    const guestOf = async (id: string) => {
+      const r = await werkgroep(deps, id);
+      if (!r.ok) throw new Error('not found');
+      return Object.fromEntries(r.value.members.map((m) => [m.id, m.guest]));
+    };
+    expect(await guestOf('wg-communicatie')).toEqual({ bram: 'not-invited', cor: null, gert: 'not-invited' });
+    await store.guests.save('gasten', [{ personId: 'bram', state: 'invited', guestUserId: 'g-1' }], new Date());
+    await store.guests.save('gasten', [{ personId: 'bea', state: 'accepted', guestUserId: 'g-2' }], new Date());
+    expect(await guestOf('wg-communicatie')).toEqual({ bram: 'invited', cor: null, gert: 'not-invited' });
+    expect(await guestOf('wg-huisvesting')).toEqual({ cor: null, bea: 'accepted', anna: null });
+  });
+});
