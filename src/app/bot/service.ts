@@ -9,6 +9,7 @@ import type { BotLogic, Inbound, OutboundActivity } from '../../adapters/bot/tra
 import type { Composed } from '../../adapters/bot/deliveries.ts';
 import { decide, werkgroepenOf as werkgroepenOfPerson } from '../access.ts';
 import { toDomainAction } from '../work/records.ts';
+import { figuresOf } from '../work/figures.ts';
 import { parseLang, type Lang } from '../../domain/i18n.ts';
 import type { Person, Programme, Werkgroep } from '../../domain/programme/schema.ts';
 import type { Clock } from '../../domain/time/clock.ts';
@@ -120,17 +121,20 @@ function botContext(o: BotServiceOptions) {
     });
   }
 
+  /** The figures the tab shows too (one function counts both: src/domain/work/figures.ts). */
+  const figures = () => figuresOf(o, today());
+
   async function statusOf(wg: Werkgroep, lang: Lang): Promise<Card> {
     const latest = (await o.store.bot.updates(pid, wg.id))[0];
-    const mine = (await actions()).filter((a) => a.werkgroep === wg.id);
     const t = today();
+    const counts = (await figures()).werkgroep(wg.id);
     return statusCard({
       ...tabLink({ view: 'werkgroep', werkgroep: wg.id }),
       werkgroepName: wg.name,
       today: t,
-      openActions: mine.length,
-      overdue: mine.filter((a) => a.due && a.due < t).length,
-      blocked: mine.filter((a) => a.blockedBy.length > 0).length,
+      openActions: counts.open,
+      overdue: counts.overdue,
+      blocked: counts.blocked,
       lang,
       ...(latest ? { latest: { ...recordOf(latest), byName: nameOf(latest.submittedBy) } } : {}),
     });
@@ -164,6 +168,7 @@ function botContext(o: BotServiceOptions) {
     actions,
     recordOf,
     nameOf,
+    figures,
     mayReport,
     updateCardFor,
     statusOf,
