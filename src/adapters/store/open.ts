@@ -11,6 +11,7 @@ import { loadMigrations, migrate } from './migrate.ts';
 import { actionRecords } from './action-records.ts';
 import { backlogRecords, decisionRecords, indicatorRecords } from './decision-records.ts';
 import { botRecords } from './bot-records.ts';
+import { languageRecords } from './language-records.ts';
 import { syncRecords } from './sync-records.ts';
 import { programmeVersions } from './programme-versions.ts';
 import type { Db, Store, StoreOptions } from './store.ts';
@@ -93,6 +94,7 @@ function makeStore(
     backlog: backlogRecords(db),
     indicators: indicatorRecords(db),
     bot: botRecords(db),
+    botLanguages: languageRecords(db),
     migrate: async () => migrate(db, await loadMigrations(), logger),
     ping: async () => {
       await db.query('SELECT 1');
