@@ -3,7 +3,7 @@ import type { Lang } from '../../domain/i18n.ts';
 import type { Db } from './store.ts';
 
 /** Where a person talks to the bot: the conversation and their Teams user id in it. */
-export interface Speaker {
+interface Speaker {
   conversationId: string;
   userId: string;
 }

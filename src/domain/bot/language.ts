@@ -3,7 +3,7 @@
 // profile, asked to choose between Dutch and English only, decides them well enough when one language clearly
 // leads, and says nothing otherwise — then the conversation's remembered language or the Teams locale decides.
 import { detectAll } from 'tinyld/light';
-import { parseLang, type Lang } from '../i18n.ts';
+import { LANGS, parseLang, type Lang } from '../i18n.ts';
 
 /** tinyld's accuracy (0–1) the leading language needs, and how far ahead of the other it must be. */
 const MIN_ACCURACY = 0.15;
@@ -11,10 +11,11 @@ const MIN_LEAD = 1.5;
 
 /** The language of free text (markup already removed), or undefined when the words do not decide it. */
 export function textLang(text: string): Lang | undefined {
-  const [first, second] = detectAll(text, { only: ['nl', 'en'] });
+  const [first, second] = detectAll(text, { only: [...LANGS] });
   if (!first || first.accuracy < MIN_ACCURACY) return undefined;
   if (second && first.accuracy < MIN_LEAD * second.accuracy) return undefined;
-  return first.lang === 'nl' ? 'nl' : first.lang === 'en' ? 'en' : undefined;
+  // Only the two languages were asked for, so parseLang maps the answer onto one of them.
+  return parseLang(first.lang);
 }
 
 /**

@@ -12,7 +12,7 @@ export function isOverdue(action: Action, today: string): boolean {
 }
 
 /** Counts of one werkgroep's (or one person's) actions. */
-export interface ActionCounts {
+interface ActionCounts {
   /** Open actions (not deleted, not gereed). */
   open: number;
   /** Open actions whose due date is before today. */
