@@ -53,9 +53,10 @@ describe('the bot in the Agents Playground', () => {
       await waitForCard(page, /what can I do for you/i);
       await sendMessage(page, 'help');
       await waitForCard(page, /what can I do for you/i, 2);
-      // An unknown command gets help, saying what was not understood.
-      await sendMessage(page, 'goedemorgen');
-      await waitForCard(page, /I don't recognise that: 'goedemorgen'/);
+      // An unknown command gets help, saying what was not understood (in English: once a person writes Dutch,
+      // the bot answers in Dutch from then on, and the rest of this chat is in the Playground's English).
+      await sendMessage(page, 'good morning');
+      await waitForCard(page, /I don't recognise that: 'good morning'/);
       await page.screenshot({ path: path.join(shots, 'help.png') });
 
       // The update card for the trekker's werkgroep.

@@ -166,7 +166,9 @@ describe('the tab with npm start', () => {
       if (!other) throw new Error('a werkgroep the trekker is not in');
       await page.goto(`${url}/tab/?view=acties&lang=nl&theme=light&werkgroep=${other.id}`);
       await page.getByText(/\d+ acties/).waitFor();
-      await page.locator('tr[data-action]').first().getByRole('combobox').selectOption('loopt');
+      // A real change (choosing the status it already has writes nothing since the dropdown saves changes only).
+      const status = page.locator('tr[data-action]').first().getByRole('combobox');
+      await status.selectOption((await status.inputValue()) === 'loopt' ? 'wacht' : 'loopt');
       await page
         .getByRole('alert')
         .filter({ hasText: `alleen leden van ${other.name} kunnen de acties ervan wijzigen` })

@@ -22,6 +22,8 @@ export interface Inbound {
   teamId?: string;
   channelId?: string;
   locale?: string;
+  /** The texts of the activity's mention entities (type mention), as they stand in its text (docs/platform.md#bot-and-messages). */
+  mentions?: string[];
 }
 
 export type OutboundActivity = Record<string, unknown>;
@@ -88,6 +90,11 @@ function inboundOf(a: Record<string, unknown>): Inbound {
   if (cd.team?.id) out.teamId = cd.team.id;
   if (cd.channel?.id) out.channelId = cd.channel.id;
   if (str(a['locale'])) out.locale = str(a['locale']) as string;
+  const mentions = (Array.isArray(a['entities']) ? (a['entities'] as unknown[]) : []).flatMap((e) => {
+    const m = (e ?? {}) as { type?: unknown; text?: unknown };
+    return m.type === 'mention' && typeof m.text === 'string' && m.text !== '' ? [m.text] : [];
+  });
+  if (mentions.length > 0) out.mentions = mentions;
   return out;
 }
 

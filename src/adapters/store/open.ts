@@ -15,6 +15,7 @@ import { actionRecords } from './action-records.ts';
 import { backlogRecords, decisionRecords, indicatorRecords } from './decision-records.ts';
 import { botRecords } from './bot-records.ts';
 import { guestRecords } from './guest-records.ts';
+import { languageRecords } from './language-records.ts';
 import { syncRecords } from './sync-records.ts';
 import { programmeVersions } from './programme-versions.ts';
 import type { Db, Store, StoreOptions } from './store.ts';
@@ -130,6 +131,7 @@ function makeStore(
     indicators: indicatorRecords(db),
     bot: botRecords(db),
     guests: guestRecords(db),
+    botLanguages: languageRecords(db),
     migrate: async () => migrate(db, await loadMigrations(), logger),
     ping: async () => {
       await db.query('SELECT 1');

@@ -3,6 +3,7 @@
 
 import type { ActionRecords } from './action-records.ts';
 import type { BotRecords } from './bot-records.ts';
+import type { LanguageRecords } from './language-records.ts';
 import type { BacklogRecords, DecisionRecords, IndicatorRecords } from './decision-records.ts';
 import type { GuestRecords } from './guest-records.ts';
 import type { SyncRecords } from './sync-records.ts';
@@ -58,6 +59,8 @@ export interface Store {
   readonly bot: BotRecords;
   /** Where each guest's invitation stands (issue 14 §4). */
   readonly guests: GuestRecords;
+  /** The language each person writes to the bot in, per conversation. */
+  readonly botLanguages: LanguageRecords;
   /** Applies pending migrations in order, each in its own transaction; safe to call concurrently from two processes. */
   migrate(): Promise<{ applied: string[] }>;
   ping(): Promise<void>;

@@ -5,6 +5,7 @@ import type { OutboundActivity } from '../../adapters/bot/transport.ts';
 import type { Composed } from '../../adapters/bot/deliveries.ts';
 import type { Lang } from '../../domain/i18n.ts';
 import type { Action } from '../../domain/work/model.ts';
+import type { WorkFigures } from '../../domain/work/figures.ts';
 import { announcementCard, cardActivity, digestCard, overviewCard } from '../../domain/bot/cards.ts';
 import { bt } from '../../domain/bot/messages.ts';
 import { meetingOccurrences, type MeetingOccurrence } from '../../domain/bot/rhythm.ts';
@@ -17,7 +18,7 @@ const text = (t: string): OutboundActivity => ({ type: 'message', text: t });
 
 /** One planned message of the rhythm, composed from the data as it is now (or skipped, with the reason). */
 export async function composeDelivery(c: BotContext, row: DeliveryRow): Promise<Composed> {
-  const { o, p, pid, tz, werkgroepen, today, actions, updateCardFor } = c;
+  const { o, p, pid, tz, werkgroepen, actions, updateCardFor } = c;
   const lang = o.lang;
   const payload = row.payload ?? {};
   if (row.kind === 'test') {
@@ -42,7 +43,6 @@ export async function composeDelivery(c: BotContext, row: DeliveryRow): Promise<
       .setLocale(lang)
       .toFormat(bt('format.meeting', {}, lang));
   const all = await actions();
-  const t = today();
   switch (row.kind) {
     case 'ask':
     case 'nudge': {
@@ -60,7 +60,8 @@ export async function composeDelivery(c: BotContext, row: DeliveryRow): Promise<
     case 'compile': {
       const m = occurrence();
       if (!m) return { skip: 'unknown-meeting' };
-      return composeCompile(c, ref, m, meetingLabel(m), all, t, lang);
+      // Blocked, overdue and waiting days as the tab shows them (src/domain/work/figures.ts).
+      return composeCompile(c, ref, m, meetingLabel(m), await c.figures(), lang);
     }
     case 'announce': {
       const m = occurrence();
@@ -68,7 +69,7 @@ export async function composeDelivery(c: BotContext, row: DeliveryRow): Promise<
       return composeAnnounce(c, ref, m, channelBody, all, lang);
     }
     case 'digest':
-      return composeDigest(c, ref, row.recipient, all, t, lang);
+      return composeDigest(c, ref, row.recipient, await c.figures(), lang);
     default:
       return { skip: `unknown-kind` };
   }
@@ -80,8 +81,7 @@ async function composeCompile(
   ref: Address,
   m: MeetingOccurrence,
   meetingLabel: string,
-  all: Action[],
-  t: string,
+  fig: WorkFigures,
   lang: Lang,
 ): Promise<Composed> {
   const { o, pid, werkgroepen, bodyName, tabLink } = c;
@@ -104,19 +104,12 @@ async function composeCompile(
       };
     }),
   );
-  const blocked = all
-    .filter((a) => a.blockedBy.length > 0)
-    .map((a) => ({
-      title: a.title,
-      werkgroepName: bodyName(a.werkgroep),
-      waitingDays: Math.max(
-        0,
-        Math.floor((Date.parse(t) - Date.parse(a.blockedSince ?? a.createdOn ?? t)) / 86_400_000),
-      ),
-    }))
+  const blocked = fig.open
+    .filter(fig.isBlocked)
+    .map((a) => ({ title: a.title, werkgroepName: bodyName(a.werkgroep), waitingDays: fig.waitingDays(a) }))
     .sort((a, b) => b.waitingDays - a.waitingDays);
-  const overdue = all
-    .filter((a) => a.due && a.due < t)
+  const overdue = fig.open
+    .filter(fig.isOverdue)
     .map((a) => ({ title: a.title, werkgroepName: bodyName(a.werkgroep), due: a.due as string }))
     .sort((a, b) => a.due.localeCompare(b.due));
   return {
@@ -172,10 +165,10 @@ function composeAnnounce(
 }
 
 /** A person's overdue actions, or nothing when none are overdue. */
-function composeDigest(c: BotContext, ref: Address, recipient: string, all: Action[], t: string, lang: Lang): Composed {
+function composeDigest(c: BotContext, ref: Address, recipient: string, fig: WorkFigures, lang: Lang): Composed {
   const { people, bodyName, tabLink } = c;
   const person = people.get(recipient);
-  const overdue = all.filter((a) => a.owners.includes(recipient) && a.due && a.due < t);
+  const overdue = fig.open.filter((a) => a.owners.includes(recipient) && fig.isOverdue(a));
   if (!person) return { skip: 'unknown-person' };
   if (overdue.length === 0) return { skip: 'nothing-overdue' };
   return {
@@ -189,7 +182,7 @@ function composeDigest(c: BotContext, ref: Address, recipient: string, all: Acti
           werkgroepName: bodyName(a.werkgroep),
           due: a.due as string,
         })),
-        today: t,
+        today: fig.today,
         lang,
       }),
     ),

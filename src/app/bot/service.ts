@@ -9,7 +9,9 @@ import type { BotLogic, Inbound, OutboundActivity } from '../../adapters/bot/tra
 import type { Composed } from '../../adapters/bot/deliveries.ts';
 import { decide, werkgroepenOf as werkgroepenOfPerson } from '../access.ts';
 import { toDomainAction } from '../work/records.ts';
-import { parseLang, type Lang } from '../../domain/i18n.ts';
+import { figuresOf } from '../work/figures.ts';
+import type { Lang } from '../../domain/i18n.ts';
+import { answerLang } from '../../domain/bot/language.ts';
 import type { Person, Programme, Werkgroep } from '../../domain/programme/schema.ts';
 import type { Clock } from '../../domain/time/clock.ts';
 import { isOpenAction, type Action } from '../../domain/work/model.ts';
@@ -71,7 +73,17 @@ function botContext(o: BotServiceOptions) {
   const bodyName = (id: string) => p.bodies.find((b) => b.id === id)?.name ?? id;
   const tabLink = (q: Record<string, string>) => (o.tabUrl ? { tabUrl: `${o.tabUrl}?${new URLSearchParams(q)}` } : {});
   const today = () => DateTime.fromJSDate(o.clock.now()).setZone(tz).toISODate() ?? '';
-  const langOf = (inbound: Inbound, chosen?: Lang): Lang => chosen ?? parseLang(inbound.locale, o.lang);
+  /**
+   * The language to answer in (src/domain/bot/language.ts): what the person just wrote in, else what they last
+   * wrote in in this conversation (stored, so it holds across restarts), else the Teams locale, else o.lang.
+   */
+  const langOf = async (inbound: Inbound, written?: Lang): Promise<Lang> => {
+    const who = { conversationId: inbound.conversation.id, userId: inbound.from.id };
+    const remembered = await o.store.botLanguages.get(pid, who);
+    const { lang, remember } = answerLang({ written, remembered, locale: inbound.locale, fallback: o.lang });
+    if (remember) await o.store.botLanguages.set(pid, who, remember, o.clock.now());
+    return lang;
+  };
   const personOf = personLookup(o, people);
 
   const { currentPeriod, periodLabel, editable } = periods(o, bodyName);
@@ -120,17 +132,20 @@ function botContext(o: BotServiceOptions) {
     });
   }
 
+  /** The figures the tab shows too (one function counts both: src/domain/work/figures.ts). */
+  const figures = () => figuresOf(o, today());
+
   async function statusOf(wg: Werkgroep, lang: Lang): Promise<Card> {
     const latest = (await o.store.bot.updates(pid, wg.id))[0];
-    const mine = (await actions()).filter((a) => a.werkgroep === wg.id);
     const t = today();
+    const counts = (await figures()).werkgroep(wg.id);
     return statusCard({
       ...tabLink({ view: 'werkgroep', werkgroep: wg.id }),
       werkgroepName: wg.name,
       today: t,
-      openActions: mine.length,
-      overdue: mine.filter((a) => a.due && a.due < t).length,
-      blocked: mine.filter((a) => a.blockedBy.length > 0).length,
+      openActions: counts.open,
+      overdue: counts.overdue,
+      blocked: counts.blocked,
       lang,
       ...(latest ? { latest: { ...recordOf(latest), byName: nameOf(latest.submittedBy) } } : {}),
     });
@@ -164,6 +179,7 @@ function botContext(o: BotServiceOptions) {
     actions,
     recordOf,
     nameOf,
+    figures,
     mayReport,
     updateCardFor,
     statusOf,
@@ -264,14 +280,14 @@ async function onMessage(c: BotContext, inbound: Inbound, raw: string): Promise<
     werkgroepenOf,
     named,
   } = c;
-  const cmd = parseCommand(raw);
-  // A word that exists in one language only answers in that language; otherwise the user's Teams locale.
-  const lang = langOf(inbound, cmd.lang);
+  const cmd = parseCommand(raw, inbound.mentions);
+  // Words in one language answer in that language (and are remembered); otherwise as before in this conversation.
+  const lang = await langOf(inbound, cmd.lang);
   switch (cmd.command) {
     case 'help':
       return [cardActivity(helpCard(lang))];
     case 'unknown':
-      return [cardActivity(helpCard(lang, raw.replace(/<[^>]+>/g, '').trim()))];
+      return [cardActivity(helpCard(lang, cmd.text ?? ''))];
     case 'mijn-acties': {
       const person = await personOf(inbound);
       if (!person) return [text(bt('update.unknownPerson', {}, lang))];
@@ -339,7 +355,7 @@ async function onCardAction(
   data: Record<string, unknown>,
 ): Promise<Card> {
   const { o, p, pid, werkgroepen, langOf, personOf, periodLabel, editable, actions, mayReport, updateCardFor } = c;
-  const lang = langOf(inbound);
+  const lang = await langOf(inbound);
   const wg = werkgroepen.find((w) => w.id === String(data['werkgroep'] ?? ''));
   const period = String(data['period'] ?? '');
   if (!wg || !period) return helpCard(lang);
@@ -385,7 +401,7 @@ async function onCardAction(
 /** Installed in a team (a reference per programme channel), a personal chat or a group chat: remembered, and welcomed. */
 async function onInstalled(c: BotContext, inbound: Inbound): Promise<OutboundActivity[]> {
   const { o, pid, langOf, personOf } = c;
-  const lang = langOf(inbound);
+  const lang = await langOf(inbound);
   const now = o.clock.now();
   const base = {
     tenantId: inbound.conversation.tenantId,

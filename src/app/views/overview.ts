@@ -1,13 +1,11 @@
 // Read models of the programme as a whole: who is signed in (with what they may do), and the dashboard's first
 // page — phases, the next meeting per body, and per werkgroep its latest update and its actions.
-import { toDomainAction } from '../work/records.ts';
 import { meetingOccurrences } from '../../domain/bot/rhythm.ts';
 import type { Werkgroep } from '../../domain/programme/schema.ts';
-import { isOpenAction } from '../../domain/work/model.ts';
 import { may, werkgroepenOf, type Caller } from '../access.ts';
 import type { MeResponse, OverviewResponse, WerkgroepTile } from '../contract.ts';
 import type { AppDeps } from '../result.ts';
-import { actionContext } from '../work/actions.ts';
+import { figuresOf } from '../work/figures.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -41,21 +39,18 @@ function nextMeetings(d: AppDeps): OverviewResponse['meetings'] {
 export async function overview(d: AppDeps): Promise<OverviewResponse> {
   const today = d.today();
   const now = d.clock.now();
-  const ctx = await actionContext(d);
-  const actions = ctx.actions.map(toDomainAction).filter(isOpenAction);
+  // The same counts as the bot's status card (src/app/bot/service.ts): one function counts both.
+  const figures = await figuresOf(d, today);
   const updates = await d.store.bot.updates(d.programme.programme.id);
   const nameOf = (id: string) => d.programme.people.find((p) => p.id === id)?.name ?? id;
   const tile = (w: Werkgroep): WerkgroepTile => {
-    const mine = actions.filter((a) => a.werkgroep === w.id);
     const u = updates.find((x) => x.werkgroep === w.id);
     const data = u?.data as { status?: string; progress?: string } | undefined;
     return {
       id: w.id,
       name: w.name,
       trekker: { id: w.trekker, name: nameOf(w.trekker) },
-      open: mine.length,
-      overdue: mine.filter((a) => a.due && a.due < today).length,
-      blocked: mine.filter((a) => ctx.blockersOf(a.id).length > 0).length,
+      ...figures.werkgroep(w.id),
       latestUpdate: u
         ? {
             status: data?.status ?? null,

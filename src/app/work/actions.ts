@@ -6,6 +6,7 @@ import type { ActionConflict, StoredAction } from '../../adapters/store/action-r
 import { toDomainAction } from './records.ts';
 import { normalise } from '../../domain/planner/merge.ts';
 import { addBlock, blockedChains, liveBlockers } from '../../domain/work/dependencies.ts';
+import { isOverdue } from '../../domain/work/figures.ts';
 import { WorkError, type Action } from '../../domain/work/model.ts';
 import { decide, type Caller } from '../access.ts';
 import type {
@@ -81,7 +82,7 @@ export function actionView(d: AppDeps, a: StoredAction, ctx: ActionContext): Act
     ks: f.ks,
     notes: f.notes,
     owners: f.owners.map((id) => ({ id, name: d.programme.people.find((p) => p.id === id)?.name ?? id })),
-    overdue: f.due !== null && f.due < d.today() && f.status !== 'gereed',
+    overdue: isOverdue(toDomainAction(a), d.today()),
     inPlanner: a.taskId !== null,
     blockedBy: ctx.blockersOf(a.id),
     conflicts: ctx.conflictsOf(a.id),

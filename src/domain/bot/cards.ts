@@ -5,6 +5,7 @@ import type { Lang } from '../i18n.ts';
 import { FOUR_KS, type Programme } from '../programme/schema.ts';
 import type { Action, Decision } from '../work/model.ts';
 import { daysBetween, isOpenAction } from '../work/model.ts';
+import { currentLevel, isOverdue } from '../work/figures.ts';
 import { bt } from './messages.ts';
 import {
   kNoteField,
@@ -346,12 +347,12 @@ export function myActionsCard(o: {
   const items = open.slice(0, MAX_ITEMS).map((a) => {
     const due = !a.due
       ? bt('mine.noDue', {}, lang)
-      : a.due < o.today
+      : isOverdue(a, o.today)
         ? bt('mine.overdue', { due: dateLabel(a.due, lang) }, lang)
         : bt('mine.due', { due: dateLabel(a.due, lang) }, lang);
     return text(
       `**${plain(a.title, 200)}** · ${plain(o.werkgroepNames[a.werkgroep] ?? a.werkgroep, 100)} · ${due}`,
-      a.due && a.due < o.today ? { color: 'Attention' } : {},
+      isOverdue(a, o.today) ? { color: 'Attention' } : {},
     );
   });
   return card([
@@ -367,11 +368,11 @@ export function decisionsCard(o: {
   lang: Lang;
 }): Card {
   const { lang } = o;
-  const open = o.decisions.filter((d) => !d.outcome && d.steps.length > 0);
-  const rows = open
-    .map((d) => {
-      const last = d.steps[d.steps.length - 1] as { level: string; reachedOn: string };
-      return { d, level: o.levelNames?.[last.level] ?? last.level, days: daysBetween(last.reachedOn, o.today) };
+  // The days at the current level as the decision log shows them (its lead times).
+  const rows = o.decisions
+    .flatMap((d) => {
+      const at = currentLevel(d, o.today);
+      return at ? [{ d, level: o.levelNames?.[at.level] ?? at.level, days: at.days }] : [];
     })
     .sort((a, b) => b.days - a.days);
   const items = rows

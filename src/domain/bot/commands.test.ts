@@ -159,3 +159,56 @@ describe('validateUpdate', () => {
     expect(!pg.ok && pg.errors.map((e) => e.field)).toEqual(['werkgroep']);
   });
 });
+
+describe('mentions as Teams writes them (issue 14 §7)', () => {
+  // The bot's own mention in the forms real Teams clients send: with the entity's id attribute, followed by a
+  // non-breaking space (raw or as &nbsp;), around nested tags, not at the start, HTML-encoded, and listed in the
+  // activity's entities (whose `text` is removed wherever it stands).
+  const bot = '<at id="28:a1b2c3d4-0000-4000-8000-000000000001">Regiekamer</at>';
+  it.each([
+    [`${bot} update ict`, []],
+    ['<at id="0">Regiekamer</at> update ict', ['<at id="0">Regiekamer</at>']],
+    [`${bot}&nbsp;update ict`, []],
+    [`${bot}\u00a0update ict`, []],
+    [`<p>${bot} update ict</p>`, []],
+    ['<at id="0"><span itemprop="name">Regiekamer</span></at> update ict', []],
+    ['<AT ID="0">Regiekamer</AT>   update   ict', []],
+    [`update ict ${bot}`, []],
+    [`update ${bot} ict`, []],
+    ['&lt;at id=&quot;0&quot;&gt;Regiekamer&lt;/at&gt; update ict', []],
+    ['<div><div><at id="0">Regiekamer</at>&nbsp;update ict</div>\n</div>', []],
+    // Only the entity says where the mention is: the Skype-style text without tags.
+    ['Regiekamer update ict', ['Regiekamer']],
+  ] as const)('%j → update ict', (text, mentions) => {
+    expect(parseCommand(text, mentions)).toMatchObject({ command: 'update', arg: 'ict' });
+  });
+
+  it('keeps what was not understood without the mention, to show it', () => {
+    expect(parseCommand(`${bot} goedemiddag`, [bot])).toMatchObject({ command: 'unknown', text: 'goedemiddag' });
+  });
+});
+
+describe('the language of what a person wrote', () => {
+  it.each([
+    ['hoe werkt dit?', 'help', 'nl'],
+    ['Hoe werkt dit', 'help', 'nl'],
+    ['wat moet ik doen', 'help', 'nl'],
+    ['wat moet ik doen?', 'help', 'nl'],
+    ['how does this work?', 'help', 'en'],
+    ['what can you do', 'help', 'en'],
+    ['ik snap het niet', 'unknown', 'nl'],
+    ['kun je me helpen', 'unknown', 'nl'],
+    ['can you help me', 'unknown', 'en'],
+    ['good morning', 'unknown', 'en'],
+    ['goedemorgen', 'unknown', 'nl'],
+    // Words both languages share, or a name, decide nothing.
+    ['status ict', 'status', undefined],
+    ['update', 'update', undefined],
+    ['help', 'help', undefined],
+    ['hello', 'unknown', undefined],
+  ] as const)('%j → %s in %s', (text, command, lang) => {
+    const c = parseCommand(text);
+    expect(c.command).toBe(command);
+    expect(c.lang).toBe(lang);
+  });
+});

@@ -1,16 +1,20 @@
 // What a person typed to the bot, as a command: Dutch or English, any case, mentions and markup stripped,
 // small typos forgiven (edit distance, fastest-levenshtein). Anything else is 'unknown' and gets help.
+import { decodeHTML } from 'entities';
 import { distance } from 'fastest-levenshtein';
 import type { Lang } from '../i18n.ts';
 import type { Programme } from '../programme/schema.ts';
+import { textLang } from './language.ts';
 
 type CommandName = 'help' | 'mijn-acties' | 'status' | 'update' | 'besluiten' | 'unknown';
 
 export interface Command {
   command: CommandName;
   arg?: string;
-  /** The language the words were in; absent when they are the same in both (help, status, update). */
+  /** The language the words were in; absent when they do not decide it (help, status, update, a name). */
   lang?: Lang;
+  /** unknown only: the words as written, without mentions and markup (to say what was not understood). */
+  text?: string;
 }
 
 /** Spellings per command; the language of the one matched is the language the answer is in. */
@@ -29,6 +33,16 @@ const WORDS: { words: string; command: Exclude<CommandName, 'unknown'>; lang?: L
   { words: 'besluiten', command: 'besluiten', lang: 'nl' },
   { words: 'besluitenlijst', command: 'besluiten', lang: 'nl' },
   { words: 'decisions', command: 'besluiten', lang: 'en' },
+  // Questions a newcomer asks: they get the help, in their language.
+  { words: 'hoe werkt dit', command: 'help', lang: 'nl' },
+  { words: 'hoe werkt het', command: 'help', lang: 'nl' },
+  { words: 'wat kan ik doen', command: 'help', lang: 'nl' },
+  { words: 'wat kun je', command: 'help', lang: 'nl' },
+  { words: 'wat moet ik doen', command: 'help', lang: 'nl' },
+  { words: 'how does this work', command: 'help', lang: 'en' },
+  { words: 'what can you do', command: 'help', lang: 'en' },
+  { words: 'what can i do', command: 'help', lang: 'en' },
+  { words: 'what should i do', command: 'help', lang: 'en' },
 ];
 
 /** Lower case, no diacritics, single spaces. */
@@ -36,16 +50,20 @@ function fold(text: string): string {
   return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
-/** Mentions (<at>Regiekamer</at>) and any other markup removed, entities decoded. */
-function plainText(text: string): string {
-  return text
-    .replace(/<at>[\s\S]*?<\/at>/gi, ' ')
+const AT = /<at(?:\s[^>]*)?>[\s\S]*?<\/at\s*>/gi;
+
+/**
+ * The words of a message without its mentions and markup. Teams writes a mention into the text as an `<at>`
+ * element — with attributes (`<at id="0">`), around nested tags, anywhere in the text, sometimes HTML-encoded —
+ * and lists it in the activity's entities (type mention, its `text` the exact element): those texts are removed
+ * first, then any `<at>` element left, then other tags; entities are decoded (&nbsp; is a space).
+ * See docs/platform.md#bot-and-messages.
+ */
+function plainText(text: string, mentions: readonly string[]): string {
+  const strip = (s: string) => mentions.reduce((acc, m) => (m ? acc.split(m).join(' ') : acc), s).replace(AT, ' ');
+  return strip(decodeHTML(strip(text)))
     .replace(/<[^>]+>/g, ' ')
-    .replace(/&nbsp;/g, ' ')
-    .replace(/&amp;/g, '&')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
+    .replace(/\u00a0/g, ' ')
     .trim();
 }
 
@@ -65,8 +83,16 @@ function typoCost(a: string, b: string): number {
 /** How many typos a word of this length may have. */
 const tolerance = (word: string) => (word.length <= 3 ? 0 : word.length <= 6 ? 1 : 2);
 
-export function parseCommand(input: string): Command {
-  const text = fold(plainText(input)).replace(/^\/+/, '');
+/**
+ * The command in a message's text. `mentions`: the texts of the activity's mention entities (Teams: entities of
+ * type mention, each `text` as it stands in the message), removed wherever they stand.
+ */
+export function parseCommand(input: string, mentions: readonly string[] = []): Command {
+  const words = plainText(input, mentions);
+  const text = fold(words)
+    .replace(/^\/+/, '')
+    .replace(/(?<=.)[?!.]+$/, '')
+    .trim();
   if (text === '') return { command: 'help' };
   const tokens = text.split(' ');
   let best: { entry: (typeof WORDS)[number]; cost: number; used: number } | undefined;
@@ -79,11 +105,14 @@ export function parseCommand(input: string): Command {
     // Prefer the closest, then the longest phrase (so 'mijn acties' beats 'acties').
     if (!best || cost < best.cost || (cost === best.cost && n > best.used)) best = { entry, cost, used: n };
   }
-  if (!best) return { command: 'unknown', ...(/^(what|how|show|list|my)\b/.test(text) ? { lang: 'en' as const } : {}) };
-  const rest = plainText(input).replace(/^\/+/, '').trim().split(/\s+/).slice(best.used).join(' ').trim();
+  if (!best) {
+    const lang = textLang(words);
+    return { command: 'unknown', text: words, ...(lang ? { lang } : {}) };
+  }
+  const rest = words.replace(/^\/+/, '').trim().split(/\s+/).slice(best.used).join(' ').trim();
   const lang = best.entry.lang ? { lang: best.entry.lang } : {};
   if (!best.entry.takesArg && rest !== '' && !/^(please|graag|aub|a\.u\.b\.)$/i.test(rest))
-    return { command: 'unknown', ...lang };
+    return { command: 'unknown', text: words, ...lang };
   return { command: best.entry.command, ...lang, ...(best.entry.takesArg && rest !== '' ? { arg: rest } : {}) };
 }
 

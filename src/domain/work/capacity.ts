@@ -1,6 +1,7 @@
 // Load per person: open and overdue actions plus werkgroep memberships, as estimated hours per week against the
 // hours each person has for the programme, so overload shows before people drop out.
 import type { Programme } from '../programme/schema.ts';
+import { isOverdue } from './figures.ts';
 import { assertDate, isOpenAction, type Action } from './model.ts';
 
 export interface CapacityOptions {
@@ -50,7 +51,7 @@ export function capacity(
       personId: person.id,
       name: person.name,
       openActions: own.length,
-      overdueActions: own.filter((a) => a.due !== undefined && a.due < today).length,
+      overdueActions: own.filter((a) => isOverdue(a, today)).length,
       werkgroepen,
       loadHours,
       hoursPerWeek: person.hoursPerWeek,

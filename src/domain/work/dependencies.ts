@@ -3,7 +3,7 @@
 import type { Programme } from '../programme/schema.ts';
 import {
   assertDate,
-  daysBetween,
+  daysWaited,
   isDecided,
   isOpenAction,
   WorkCycleError,
@@ -183,9 +183,7 @@ export function blockedChains(
   const item = (k: string): ChainItem => {
     const node = graph.nodes.get(k)!;
     const waits = (graph.waitsOn.get(k)?.length ?? 0) > 0;
-    return waits && node.since !== undefined
-      ? { ...node, waitDays: Math.max(0, daysBetween(node.since, today)) }
-      : { ...node };
+    return waits && node.since !== undefined ? { ...node, waitDays: daysWaited(node.since, today) } : { ...node };
   };
   const chains: BlockedChain[] = [];
   const walk = (path: string[]) => {

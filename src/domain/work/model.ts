@@ -97,3 +97,8 @@ export function median(values: readonly number[]): number {
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
+
+/** Whole days from `since` to `today` (both YYYY-MM-DD), never negative: how long something has waited. */
+export function daysWaited(since: string, today: string): number {
+  return Math.max(0, daysBetween(since, today));
+}

@@ -15,11 +15,12 @@ import {
   Text,
 } from '@fluentui/react-components';
 import type { ActionPatch, ActionsResponse, ActionView, ErrorResponse } from '../../../app/contract.ts';
-import { ACTION_STATUSES, FOUR_KS } from '../../../domain/vocabulary.ts';
+import { FOUR_KS } from '../../../domain/vocabulary.ts';
 import { ApiError } from '../api.ts';
 import { Loadable, Notice, useData, useTab, type NoticeState } from '../data.tsx';
 import { tr } from '../i18n.ts';
 import { filterActions } from '../logic.ts';
+import { StatusSelect } from './StatusSelect.tsx';
 
 const FIELD = {
   title: 'acties.field.title',
@@ -229,17 +230,11 @@ function ActieRow({
         )}
       </TableCell>
       <TableCell>
-        <Select
-          aria-label={`${tr(lang, 'acties.col.status')}: ${a.title}`}
+        <StatusSelect
+          label={`${tr(lang, 'acties.col.status')}: ${a.title}`}
           value={a.status}
-          onChange={(_e, d) => void setStatus(a, d.value as ActionView['status'])}
-        >
-          {ACTION_STATUSES.map((st) => (
-            <option key={st} value={st}>
-              {tr(lang, `astatus.${st}`)}
-            </option>
-          ))}
-        </Select>
+          save={(status) => setStatus(a, status)}
+        />
       </TableCell>
     </TableRow>
   );
