@@ -5,6 +5,7 @@ import { DateTime } from 'luxon';
 import type { CalendarOverride } from '../../app/bot/rhythm.ts';
 import type { MeetingOccurrence } from '../../domain/bot/rhythm.ts';
 import type { Programme } from '../../domain/programme/schema.ts';
+import { ianaZone } from '../../domain/time/graph-zone.ts';
 import { events } from '../graph/endpoints/calendar.ts';
 import type { GraphGateway } from '../graph/gateway.ts';
 
@@ -13,7 +14,11 @@ type Json = Record<string, unknown>;
 function instant(v: unknown): Date | undefined {
   const t = v as { dateTime?: string; timeZone?: string } | undefined;
   if (!t?.dateTime) return undefined;
-  const dt = DateTime.fromISO(t.dateTime, { zone: t.timeZone && t.timeZone !== 'UTC' ? t.timeZone : 'utc' });
+  // Graph answers in the zone the event was written in: a Windows name (W. Europe Standard Time) for ours, so it is
+  // mapped to its IANA zone for luxon (docs/platform.md#input-limits); unknown names are not guessed at.
+  const zone = t.timeZone && t.timeZone !== 'UTC' ? ianaZone(t.timeZone) : 'utc';
+  if (!zone) return undefined;
+  const dt = DateTime.fromISO(t.dateTime, { zone });
   return dt.isValid ? dt.toJSDate() : undefined;
 }
 

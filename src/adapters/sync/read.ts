@@ -82,8 +82,9 @@ function localOf(v: unknown): string {
 function localIn(v: unknown, zone: string): string {
   const t = v as { dateTime?: unknown; timeZone?: unknown } | undefined;
   const s = String(t?.dateTime ?? '');
-  const from = typeof t?.timeZone === 'string' && t.timeZone !== '' ? t.timeZone : 'UTC';
-  const at = DateTime.fromISO(s, { zone: from === 'UTC' ? 'UTC' : from });
+  // A Windows zone name (as our events are written, docs/platform.md#input-limits) is read as its IANA zone.
+  const from = typeof t?.timeZone === 'string' && t.timeZone !== '' ? (ianaZone(t.timeZone) ?? 'UTC') : 'UTC';
+  const at = DateTime.fromISO(s, { zone: from });
   return at.isValid ? at.setZone(zone).toFormat("yyyy-MM-dd'T'HH:mm:ss") : s.slice(0, 19);
 }
 
@@ -171,6 +172,7 @@ export async function readActual(g: GraphGateway, d: DesiredState, known: SyncOb
       }),
     );
     const singleZone = new Map(d.meetings.map((x) => [x.cadenceId, x.timeZone]));
+    const fileZone = d.meetings[0]?.timeZone ?? 'UTC';
     const mine = list.filter((e) => typeof e['transactionId'] === 'string' && e['transactionId'].startsWith(prefix));
     const meetings: ActualMeeting[] = await Promise.all(
       mine.map(async (e): Promise<ActualMeeting> => {
@@ -180,8 +182,9 @@ export async function readActual(g: GraphGateway, d: DesiredState, known: SyncOb
         const range = recurrence?.['range'] as
           { startDate?: string; endDate?: string; recurrenceTimeZone?: string } | undefined;
         // Graph answers the Windows zone name it was sent (docs/platform.md#input-limits); dates are computed in IANA.
-        const graphTz = range?.recurrenceTimeZone ?? 'W. Europe Standard Time';
-        const tz = ianaZone(graphTz) ?? 'Europe/Amsterdam';
+        // Without a zone Graph knows to us (none should occur), the file's own zone is taken: no zone is built in.
+        const graphTz = range?.recurrenceTimeZone ?? start?.timeZone ?? '';
+        const tz = ianaZone(graphTz) ?? fileZone;
         const attendees = Array.isArray(e['attendees'])
           ? e['attendees'].map((a) =>
               String((a as { emailAddress?: { address?: string } }).emailAddress?.address ?? ''),

@@ -91,8 +91,9 @@ describe('the reminder rhythm over two months of BLNP', () => {
       await g.request(
         host,
         events.update(organizer, on('2026-12-08'), {
-          start: { dateTime: '2026-12-10T15:00:00', timeZone: TZ },
-          end: { dateTime: '2026-12-10T16:30:00', timeZone: TZ },
+          // As Outlook writes it: Graph takes the Windows zone name, not Europe/Amsterdam (docs/platform.md#input-limits)
+          start: { dateTime: '2026-12-10T15:00:00', timeZone: 'W. Europe Standard Time' },
+          end: { dateTime: '2026-12-10T16:30:00', timeZone: 'W. Europe Standard Time' },
         }),
       );
       await g.request(host, events.cancel(organizer, on('2027-01-12'), 'Vervalt'));
