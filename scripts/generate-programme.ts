@@ -2,6 +2,7 @@
 // with generated werkgroepen to a number of people (generateProgramme). Names are made from invented first and last
 // names; domains end in .example.
 import { parse, stringify } from 'yaml';
+import { GRAPH_LIMITS } from '../src/domain/programme/limits.ts';
 import { ProgrammeSchema, type Programme } from '../src/domain/programme/schema.ts';
 
 const FIRST = [
@@ -35,6 +36,7 @@ export function generateProgramme(blnpText: string, people: number): string {
     bodies: unknown[];
     cadences: unknown[];
   };
+  p.cadences = forAudienceLimit(p.cadences, people);
   const extra = Math.max(0, people - p.people.length);
   const persons: string[] = [];
   const bodies: string[] = [];
@@ -67,6 +69,20 @@ export function generateProgramme(blnpText: string, people: number): string {
       : yaml.replace(new RegExp(`^${key}:\\n((?:[- ].*\\n)*)`, 'm'), (m) => `${m}${lines.join('\n')}\n`);
   const grown = after(after(after(text, 'people', persons), 'bodies', bodies), 'cadences', cadences);
   return `# Gegenereerd (scripts/generate-programme.ts): verzonnen namen, domeinen op .example.\n${grown}`;
+}
+
+/**
+ * The cadences of a programme of `people` people: a meeting for everyone (`audience: everyone`) cannot have more
+ * attendees than one Outlook event takes (limits.ts refuses it), so in a programme that large it is held for its
+ * bodies' members only. BLNP's quarterly meeting for all stays as it is up to that limit.
+ */
+function forAudienceLimit<C>(cadences: C[], people: number): C[] {
+  if (people <= GRAPH_LIMITS.eventAttendees) return cadences;
+  return cadences.map((c) => {
+    if ((c as { audience?: string }).audience !== 'everyone') return c;
+    const { audience: _everyone, ...rest } = c as C & { audience?: string };
+    return rest as C;
+  });
 }
 
 /** BLNP copied `factor` times into one programme (people, bodies, channels, cadences), all in the same tenants. */
@@ -105,7 +121,7 @@ export function scaled(p: Programme, factor: number): Programme {
       if (typeof nb['projectgroep'] === 'string') nb['projectgroep'] = sfx(nb['projectgroep'], k);
       bodies.push(nb);
     }
-    for (const c of p.cadences)
+    for (const c of forAudienceLimit(p.cadences, factor * p.people.length))
       cadences.push({
         ...copy(c),
         id: sfx(c.id, k),
