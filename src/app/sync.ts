@@ -30,7 +30,8 @@ export interface SyncGraph {
 
 export interface SyncDeps {
   graph: SyncGraph;
-  store: Store;
+  /** Only its sync records are used (a read-only plan without a store passes records that hold nothing). */
+  store: Pick<Store, 'sync'>;
   programme: Programme;
   clock: Clock;
 }

@@ -179,56 +179,73 @@ export async function syncCommand(
   // Warnings (accepted, probably not meant) are shown before the plan, on stderr so --json stays clean.
   for (const w of loaded.warnings) writeLine(io.stderr, formatProblem(w, lang));
   const programme = loaded.programme;
-  const [{ connectGraph }, { openStore }, { graphSync }, { runSync }] = await Promise.all([
+  // plan and drift only read the records of earlier applies: without an embedded store (its directory never
+  // created) there are none, so nothing is opened or created (./no-records.ts); apply and a server always open one.
+  const pgliteDir = path.join(config.dataDir, 'pglite');
+  const [{ connectGraph }, { graphSync }, { runSync }, { embeddedStoreExists, noSyncRecords }] = await Promise.all([
     import('../../../adapters/graph/connect.ts'),
-    import('../../../adapters/store/open.ts'),
     import('../../../adapters/sync/graph.ts'),
     import('../../../app/sync.ts'),
+    import('../../../adapters/store/no-records.ts'),
   ]);
+  const storeless = mode !== 'apply' && !config.databaseUrl && !embeddedStoreExists(pgliteDir);
   // A tenant that cannot be reached or a data directory another process holds is a DependencyUnavailableError:
   // main() prints its message (what is missing and what to do) and exits 1.
   // The tenants' connection first (it only reads local-tenant.json locally), then the store: another process
   // holding the PGlite directory is refused before PGlite starts.
   const graph = await connectGraph(config);
-  const store = await openStore({
-    databaseUrl: config.databaseUrl,
-    dataDir: path.join(config.dataDir, 'pglite'),
-    command: mode,
-  }).catch(async (err: unknown) => {
-    await graph.close();
-    throw err;
-  });
+  const store = storeless
+    ? undefined
+    : await import('../../../adapters/store/open.ts')
+        .then(({ openStore }) =>
+          openStore({ databaseUrl: config.databaseUrl, dataDir: pgliteDir, command: mode }).then(async (s) => {
+            await s.migrate().catch(async (err: unknown) => {
+              await s.close();
+              throw err;
+            });
+            return s;
+          }),
+        )
+        .catch(async (err: unknown) => {
+          await graph.close();
+          throw err;
+        });
+  const records = { sync: store?.sync ?? noSyncRecords() };
   try {
-    await store.migrate();
     const prune = flags.prune === true;
     const interactive = io.stdin.isTTY === true && !flags.json;
     if (mode === 'apply' && !flags.yes && !interactive) {
       writeLine(io.stderr, t('sync.apply.needYes', {}, lang));
       return EXIT.invalid;
     }
-    const result = await runSync({ graph: graphSync(graph.gateway), store, programme, clock: systemClock }, mode, {
-      prune,
-      ...(mode === 'apply' && !flags.yes
-        ? {
-            confirm: async (changes: Change[]) => {
-              for (const line of formatPlan(programme.programme.name, changes, lang, prune)) writeLine(io.stdout, line);
-              const rl = createInterface({ input: io.stdin, output: io.stdout });
-              const answer = (await rl.question(t('sync.apply.confirm', {}, lang))).trim().toLowerCase();
-              rl.close();
-              return answer === 'j' || answer === 'ja' || answer === 'y' || answer === 'yes';
-            },
-          }
-        : {}),
-      ...(mode === 'apply' && !flags.json
-        ? {
-            onProgress: (done: number, total: number, c: Change) =>
-              writeLine(
-                io.stderr,
-                `[${done}/${total}] ${t(`sync.kind.${c.kind}` as MessageKey, {}, lang)}: ${c.target}`,
-              ),
-          }
-        : {}),
-    });
+    const result = await runSync(
+      { graph: graphSync(graph.gateway), store: records, programme, clock: systemClock },
+      mode,
+      {
+        prune,
+        ...(mode === 'apply' && !flags.yes
+          ? {
+              confirm: async (changes: Change[]) => {
+                for (const line of formatPlan(programme.programme.name, changes, lang, prune))
+                  writeLine(io.stdout, line);
+                const rl = createInterface({ input: io.stdin, output: io.stdout });
+                const answer = (await rl.question(t('sync.apply.confirm', {}, lang))).trim().toLowerCase();
+                rl.close();
+                return answer === 'j' || answer === 'ja' || answer === 'y' || answer === 'yes';
+              },
+            }
+          : {}),
+        ...(mode === 'apply' && !flags.json
+          ? {
+              onProgress: (done: number, total: number, c: Change) =>
+                writeLine(
+                  io.stderr,
+                  `[${done}/${total}] ${t(`sync.kind.${c.kind}` as MessageKey, {}, lang)}: ${c.target}`,
+                ),
+            }
+          : {}),
+      },
+    );
     if (result.aborted) {
       writeLine(io.stdout, t('sync.apply.aborted', {}, lang));
       return EXIT.ok;
@@ -252,7 +269,7 @@ export async function syncCommand(
     }
     return mode === 'apply' && result.summary.failed > 0 ? EXIT.failure : EXIT.ok;
   } finally {
-    await store.close();
+    await store?.close();
     await graph.close();
   }
 }
