@@ -30,8 +30,8 @@ export interface SyncGraph {
 
 export interface SyncDeps {
   graph: SyncGraph;
-  /** Only its sync records are used (a read-only plan without a store passes records that hold nothing). */
-  store: Pick<Store, 'sync'>;
+  /** Only its sync and guest records are used (a read-only plan without a store passes records that hold nothing). */
+  store: Pick<Store, 'sync' | 'guests'>;
   programme: Programme;
   clock: Clock;
 }
@@ -157,7 +157,12 @@ export async function runSync(
 }
 
 /** Stores where each guest's invitation stands (the tab and the CLI read it from the store). */
-async function saveGuests(store: Store, programmeId: string, guests: GuestStatus[], at: Date): Promise<void> {
+async function saveGuests(
+  store: Pick<Store, 'guests'>,
+  programmeId: string,
+  guests: GuestStatus[],
+  at: Date,
+): Promise<void> {
   await store.guests.save(
     programmeId,
     guests.map((g) => ({ personId: g.personId, state: g.state, ...(g.userId ? { guestUserId: g.userId } : {}) })),

@@ -4,6 +4,7 @@
 // tens of seconds and most of the memory of `plan` on a fresh data directory).
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import type { GuestRecords } from './guest-records.ts';
 import type { SyncRecords } from './sync-records.ts';
 
 /**
@@ -30,3 +31,12 @@ export const noSyncRecords = (): SyncRecords => {
     lastRun: () => Promise.resolve(undefined),
   };
 };
+
+/**
+ * Guest records of a store that does not exist: nobody stored, and a plan's guest states are not kept (they are read
+ * from the host tenant again on every run; `apply` opens the store and keeps them).
+ */
+export const noGuestRecords = (): GuestRecords => ({
+  save: () => Promise.resolve(),
+  list: () => Promise.resolve([]),
+});

@@ -182,12 +182,13 @@ export async function syncCommand(
   // plan and drift only read the records of earlier applies: without an embedded store (its directory never
   // created) there are none, so nothing is opened or created (./no-records.ts); apply and a server always open one.
   const pgliteDir = path.join(config.dataDir, 'pglite');
-  const [{ connectGraph }, { graphSync }, { runSync }, { embeddedStoreExists, noSyncRecords }] = await Promise.all([
-    import('../../../adapters/graph/connect.ts'),
-    import('../../../adapters/sync/graph.ts'),
-    import('../../../app/sync.ts'),
-    import('../../../adapters/store/no-records.ts'),
-  ]);
+  const [{ connectGraph }, { graphSync }, { runSync }, { embeddedStoreExists, noGuestRecords, noSyncRecords }] =
+    await Promise.all([
+      import('../../../adapters/graph/connect.ts'),
+      import('../../../adapters/sync/graph.ts'),
+      import('../../../app/sync.ts'),
+      import('../../../adapters/store/no-records.ts'),
+    ]);
   const storeless = mode !== 'apply' && !config.databaseUrl && !embeddedStoreExists(pgliteDir);
   // A tenant that cannot be reached or a data directory another process holds is a DependencyUnavailableError:
   // main() prints its message (what is missing and what to do) and exits 1.
@@ -210,7 +211,7 @@ export async function syncCommand(
           await graph.close();
           throw err;
         });
-  const records = { sync: store?.sync ?? noSyncRecords() };
+  const records = { sync: store?.sync ?? noSyncRecords(), guests: store?.guests ?? noGuestRecords() };
   try {
     const prune = flags.prune === true;
     const interactive = io.stdin.isTTY === true && !flags.json;
