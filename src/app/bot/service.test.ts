@@ -70,3 +70,21 @@ describe('progress updates through the bot', () => {
     expect((await store.bot.update(p.programme.id, wg.id, period))?.submittedBy).toBe(wg.trekker);
   });
 });
+
+describe('the programme figures through the bot', () => {
+  // The same rule as the API's read routes (programme.read): a stranger gets no status or decisions; a person of the
+  // programme, also one outside the werkgroep asked about, does.
+  it('answers status and besluiten to a person of the programme only', async () => {
+    const stranger = createBotService({ store, programme: p, clock, lang: 'nl' });
+    for (const command of [`status ${wg.name}`, 'besluiten']) {
+      const answer = await stranger.message(inbound, command);
+      expect(answer).toHaveLength(1);
+      expect(answer[0]).toMatchObject({ type: 'message' });
+      expect(JSON.stringify(answer)).not.toContain('AdaptiveCard');
+    }
+    const member = createBotService({ store, programme: p, clock, lang: 'nl', localPerson: outsider });
+    for (const command of [`status ${wg.name}`, 'besluiten']) {
+      expect(JSON.stringify(await member.message(inbound, command))).toContain('AdaptiveCard');
+    }
+  });
+});

@@ -280,6 +280,11 @@ async function onMessage(c: BotContext, inbound: Inbound, raw: string): Promise<
     werkgroepenOf,
     named,
   } = c;
+  // The programme's shared figures are for its people only: the access module's programme.read, as on the API.
+  const mayReadProgramme = async (from: Inbound): Promise<boolean> => {
+    const person = await personOf(from);
+    return decide(c.p, person ? { kind: 'person', person } : { kind: 'stranger' }, { do: 'programme.read' }).allowed;
+  };
   const cmd = parseCommand(raw, inbound.mentions);
   // Words in one language answer in that language (and are remembered); otherwise as before in this conversation.
   const lang = await langOf(inbound, cmd.lang);
@@ -305,10 +310,12 @@ async function onMessage(c: BotContext, inbound: Inbound, raw: string): Promise<
       ];
     }
     case 'besluiten': {
+      if (!(await mayReadProgramme(inbound))) return [text(bt('update.unknownPerson', {}, lang))];
       const decisions = await o.store.decisions.list(pid);
       return [cardActivity(decisionsCard({ decisions, today: today(), lang }))];
     }
     case 'status': {
+      if (!(await mayReadProgramme(inbound))) return [text(bt('update.unknownPerson', {}, lang))];
       let wg: Werkgroep | undefined;
       if (cmd.arg) {
         const r = named(cmd.arg, lang);
