@@ -111,6 +111,13 @@ afterAll(async () => {
   await store.close();
 });
 
+/** The person who asks the bot: the projectleider (the programme's figures are for its people only, as on the API). */
+const reader = (): string => {
+  const id = p.people.find((x) => x.roles.includes('projectleider'))?.id;
+  if (!id) throw new Error('BLNP has a projectleider');
+  return id;
+};
+
 describe('the bot and the tab tell the same story', () => {
   it(
     'status card and overview tile: open, overdue and blocked, for every werkgroep',
@@ -118,7 +125,7 @@ describe('the bot and the tab tell the same story', () => {
     async () => {
       const tiles = (await get<OverviewResponse>('/overzicht')).werkgroepen;
       const actions = (await get<{ actions: ActionView[] }>('/acties')).actions;
-      const bot = createBotService({ store, programme: p, clock, lang: 'nl' });
+      const bot = createBotService({ store, programme: p, clock, lang: 'nl', localPerson: reader() });
       for (const w of werkgroepen) {
         const [answer] = await bot.message(inbound, `status ${w.id}`);
         const line = texts(cardOf(answer)).find((t) => t.startsWith('Acties:')) ?? '';
@@ -211,7 +218,7 @@ describe('the bot and the tab tell the same story', () => {
 
   it('the days each open decision has been at its level: the bot against the decision log', async () => {
     const log = (await get<DecisionsResponse>('/besluiten')).decisions;
-    const bot = createBotService({ store, programme: p, clock, lang: 'nl' });
+    const bot = createBotService({ store, programme: p, clock, lang: 'nl', localPerson: reader() });
     const [answer] = await bot.message(inbound, 'besluiten');
     const lines = texts(cardOf(answer)).filter((l) => l.startsWith('**'));
     const open = log.filter((d) => d.leadTimes.levels.some((l) => l.current));

@@ -76,7 +76,8 @@ describe('the language of the answers in one chat', () => {
 
   it('answers in Dutch when neither the words nor the locale decide (the product default)', async () => {
     const x = from('u-x');
-    const bot = createBotService({ store, programme: p, clock, lang: 'nl' });
+    // A person of the programme (status is for its people only, as on the API)
+    const bot = createBotService({ store, programme: p, clock, lang: 'nl', localPerson: p.people[0]?.id });
     expect(shown(await bot.message(x, 'help'))).toContain(HELP.nl);
     expect(shown(await bot.message({ ...x, locale: 'de-DE' }, 'status ict'))).toContain(NO_UPDATE.nl);
   });
