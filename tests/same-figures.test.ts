@@ -3,9 +3,6 @@
 // card against the overview tile and the action list; the regiegroep overview's blocked and overdue actions and
 // their waiting days against the action list and the wait chains; each person's open and overdue actions of
 // "mijn acties" against the capacity view; the days each open decision has been at its level against the decision log.
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testIssuer } from '../src/adapters/auth/testing.ts';
 import type { Inbound } from '../src/adapters/bot/transport.ts';
@@ -23,14 +20,14 @@ import type {
 import { meetingOccurrences } from '../src/domain/bot/rhythm.ts';
 import type { Programme, Werkgroep } from '../src/domain/programme/schema.ts';
 import { FixedClock } from '../src/domain/time/clock.ts';
-import { apiRouter } from '../src/entry/server/api.ts';
+import { serveApi, type ApiServer } from './helpers/api-server.ts';
 import { loadProgramme } from './helpers/programmes.ts';
 
 const TODAY = '2026-11-23';
 const clock = new FixedClock(`${TODAY}T10:00:00Z`);
 let p: Programme;
 let store: Store;
-let server: Server;
+let api: ApiServer;
 let base: string;
 let token: string;
 let werkgroepen: Werkgroep[];
@@ -85,29 +82,22 @@ beforeAll(async () => {
   const tid = p.gemeenten.find((g) => g.id === leider?.gemeente)?.tenantId;
   if (!leider || !tid) throw new Error('BLNP has a projectleider in a tenant');
   token = await issuer.userToken(tid, leider.upn, clock.now());
-  const app = express();
-  app.use(
-    '/api',
-    apiRouter({
-      store,
-      programme: p,
+  api = await serveApi({
+    store,
+    programme: p,
+    clock,
+    validate: issuer.validator(
+      p.gemeenten.flatMap((g) => (g.tenantId ? [g.tenantId] : [])),
       clock,
-      validate: issuer.validator(
-        p.gemeenten.flatMap((g) => (g.tenantId ? [g.tenantId] : [])),
-        clock,
-      ),
-      today: () => TODAY,
-      changed: () => undefined,
-      triggerRhythm: async () => undefined,
-    }),
-  );
-  server = createServer(app);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    ),
+    today: () => TODAY,
+    triggerRhythm: async () => undefined,
+  });
+  base = api.base;
 }, 120_000);
 
 afterAll(async () => {
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await api.close();
   await store.close();
 });
 

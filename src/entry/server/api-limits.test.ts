@@ -1,9 +1,6 @@
 // What the API writes on to Planner is held to Planner's limits at the API (docs/platform.md#input-limits): an action
 // title over 255 characters or notes over 32,000 are refused with 400 and a message in Dutch and English, not sent
 // on to Planner to fail there; just at the limit they are saved.
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testIssuer } from '../../adapters/auth/testing.ts';
 import { MEMORY, openStore } from '../../adapters/store/open.ts';
@@ -13,12 +10,12 @@ import type { Programme } from '../../domain/programme/schema.ts';
 import { GRAPH_LIMITS } from '../../domain/programme/limits.ts';
 import { FixedClock } from '../../domain/time/clock.ts';
 import { loadProgramme } from '../../../tests/helpers/programmes.ts';
-import { apiRouter } from './api.ts';
+import { serveApi, type ApiServer } from '../../../tests/helpers/api-server.ts';
 
 const TODAY = '2026-11-23';
 let p: Programme;
 let store: Store;
-let server: Server;
+let api: ApiServer;
 let base: string;
 let token: string;
 let actionId: string;
@@ -56,29 +53,22 @@ beforeAll(async () => {
   if (!trekker || !tid) throw new Error('a trekker in a tenant');
   const issuer = await testIssuer();
   token = await issuer.userToken(tid, trekker.upn, clock.now());
-  const app = express();
-  app.use(
-    '/api',
-    apiRouter({
-      store,
-      programme: p,
+  api = await serveApi({
+    store,
+    programme: p,
+    clock,
+    validate: issuer.validator(
+      p.gemeenten.flatMap((g) => (g.tenantId ? [g.tenantId] : [])),
       clock,
-      validate: issuer.validator(
-        p.gemeenten.flatMap((g) => (g.tenantId ? [g.tenantId] : [])),
-        clock,
-      ),
-      today: () => TODAY,
-      changed: () => undefined,
-      triggerRhythm: async () => undefined,
-    }),
-  );
-  server = createServer(app);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    ),
+    today: () => TODAY,
+    triggerRhythm: async () => undefined,
+  });
+  base = api.base;
 });
 
 afterAll(async () => {
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await api.close();
   await store.close();
 });
 
