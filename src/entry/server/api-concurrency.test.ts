@@ -3,9 +3,6 @@
 // vanish unseen: with the version read (If-Match) one goes through and the other is refused with 409 and the
 // values it would have overwritten; without a version both are refused (428) — before, both were answered 200 and
 // the first value was lost with no conflict recorded (issue 14 §6).
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testIssuer } from '../../adapters/auth/testing.ts';
 import { MEMORY, openStore } from '../../adapters/store/open.ts';
@@ -15,12 +12,12 @@ import type { ActionView, ErrorResponse } from '../../app/contract.ts';
 import type { Programme } from '../../domain/programme/schema.ts';
 import { FixedClock } from '../../domain/time/clock.ts';
 import { loadProgramme } from '../../../tests/helpers/programmes.ts';
-import { apiRouter } from './api.ts';
+import { serveApi, type ApiServer } from '../../../tests/helpers/api-server.ts';
 
 const TODAY = '2026-11-23';
 let p: Programme;
 let store: Store;
-let server: Server;
+let api: ApiServer;
 let base: string;
 let token: string;
 let actionId: string;
@@ -95,25 +92,18 @@ beforeAll(async () => {
   store = gated(inner);
   const issuer = await testIssuer();
   token = await issuer.userToken(tid, trekker.upn, clock.now());
-  const app = express();
-  app.use(
-    '/api',
-    apiRouter({
-      store,
-      programme: p,
-      clock,
-      validate: issuer.validator([tid], clock),
-      today: () => TODAY,
-      changed: () => undefined,
-    }),
-  );
-  server = createServer(app);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  api = await serveApi({
+    store,
+    programme: p,
+    clock,
+    validate: issuer.validator([tid], clock),
+    today: () => TODAY,
+  });
+  base = api.base;
 });
 
 afterAll(async () => {
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await api.close();
   await store.close();
 });
 
