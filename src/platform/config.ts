@@ -41,6 +41,12 @@ const EnvSchema = z.object({
   LOCAL_BOT_PERSON: z.string().min(1).optional(),
   EXTRA_CA_FILE: z.string().min(1).optional(),
   BOT_OPENID_METADATA_URL: z.url().default(BOT_FRAMEWORK_OPENID_METADATA_URL),
+  BOT_TENANT_ID: z
+    .string()
+    .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, {
+      error: () => both('server.config.botTenantId'),
+    })
+    .optional(),
 });
 
 export interface Config {
@@ -73,6 +79,11 @@ export interface Config {
      * against (default the Bot Framework's; the local tenant serves one of its own to stand in for it).
      */
     openIdMetadataUrl: string;
+    /**
+     * BOT_TENANT_ID: the tenant the bot's (single-tenant) app registration lives in, lower case; its Bot Connector
+     * token is always requested there (docs/identiteit.md). Undefined: the programme's host tenant.
+     */
+    tenantId: string | undefined;
   };
   /**
    * PEM text of the certificate authorities in EXTRA_CA_FILE, trusted for outbound HTTPS besides the platform's
@@ -126,6 +137,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd: string)
       playgroundPort: e.PLAYGROUND_PORT,
       localPerson: e.LOCAL_BOT_PERSON,
       openIdMetadataUrl: e.BOT_OPENID_METADATA_URL,
+      tenantId: e.BOT_TENANT_ID?.toLowerCase(),
     },
     extraCaPem,
     localTenant: {

@@ -61,9 +61,37 @@ function activityBody(body: unknown): Record<string, unknown> {
   return activity;
 }
 
+/**
+ * The user a one-on-one conversation is asked for, as an account of `tenantId`'s directory: the member's
+ * `aadObjectId`, or its id (`29:<object id>` as this stand-in's activities carry it). Undefined when the tenant has no
+ * such account, or only a guest account whose invitation is not redeemed yet (it cannot sign in there).
+ */
+function memberAccount(ctx: TenantContext, tenantId: string, member: { id: string; aadObjectId?: unknown }) {
+  const users = collection(ctx.state, tenantId, 'users');
+  const id = typeof member.aadObjectId === 'string' ? member.aadObjectId : member.id.replace(/^29:/, '');
+  const user = Object.values(users).find((u) => String(u.id).toLowerCase() === id.toLowerCase());
+  return user && user.externalUserState !== 'PendingAcceptance' ? user : undefined;
+}
+
 export class BotConnector {
   private records: BotActivityRecord[] = [];
   private seq = 0;
+
+  /**
+   * @param botTenantId the tenant a single-tenant bot is registered in (see LocalTenantOptions.botTenantId);
+   * undefined: a bot of any tenant.
+   */
+  constructor(private readonly botTenantId?: string) {}
+
+  /**
+   * A single-tenant bot's token must come from its own tenant's token endpoint (docs: "Authenticate requests with the
+   * Bot Connector API", bot to connector, single-tenant); one from another tenant is refused as the service refuses
+   * a token it does not accept: 401 Unauthorized.
+   */
+  private checkTokenTenant(req: TenantRequest): void {
+    if (this.botTenantId && req.tenantId.toLowerCase() !== this.botTenantId.toLowerCase())
+      throw botError(401, 'Unauthorized', 'Authorization has been denied for this request.');
+  }
 
   /** Recorded activities, oldest first, optionally for one conversation and/or tenant. */
   activities(filter: { conversationId?: string; tenantId?: string } = {}): BotActivityRecord[] {
@@ -99,6 +127,21 @@ export class BotConnector {
     }
   }
 
+  /**
+   * A single-tenant bot reaches only people with an account in its own tenant (members and redeemed guests): apps
+   * are not supported in one-on-one chats with external users, and a person of another tenant cannot have the app
+   * installed for them in the bot's tenant. The service's answer when the bot has no standing with the user is 403
+   * BotNotInConversationRoster (the closest documented status; docs/identiteit.md cites both pages).
+   */
+  private checkPersonalReach(ctx: TenantContext, body: Record<string, unknown>, member: { id: string }): void {
+    const bot = this.botTenantId?.toLowerCase();
+    if (!bot) return;
+    const cd = (body.channelData ?? {}) as { tenant?: { id?: unknown } };
+    const named = typeof cd.tenant?.id === 'string' ? cd.tenant.id.toLowerCase() : bot;
+    if (named !== bot || !memberAccount(ctx, bot, member))
+      throw botError(403, 'BotNotInConversationRoster', 'The bot is not part of the conversation roster.');
+  }
+
   private record(
     ctx: TenantContext,
     entry: Omit<BotActivityRecord, 'seq' | 'receivedAt' | 'id'> & { id?: string },
@@ -120,6 +163,16 @@ export class BotConnector {
 
   routes(): Route[] {
     const conversationKey = (req: TenantRequest) => `conversation:${req.params.conversationId ?? ''}`;
+    return this.unguarded(conversationKey).map((route) => ({
+      ...route,
+      handler: (req, ctx) => {
+        this.checkTokenTenant(req);
+        return route.handler(req, ctx);
+      },
+    }));
+  }
+
+  private unguarded(conversationKey: (req: TenantRequest) => string): Route[] {
     return [
       {
         method: 'POST',
@@ -136,6 +189,7 @@ export class BotConnector {
             throw botError(400, 'BadArgument', 'The member needs an id.');
           if (body.isGroup === true)
             throw botError(400, 'BadArgument', 'Group conversations cannot be created by a bot in Teams.');
+          this.checkPersonalReach(ctx, body, member as { id: string; aadObjectId?: unknown });
           // The same bot and user always get the same one-on-one conversation.
           const id = `a:${nameGuid(req.tenantId, 'conversation', req.appId, member.id).replaceAll('-', '')}`;
           const conv = conversationEntity(ctx, req.tenantId, id);

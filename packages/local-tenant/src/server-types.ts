@@ -55,6 +55,13 @@ export interface LocalTenantOptions {
   routes?: Route[];
   /** The registered app: given credentials, or generated ones kept in the state (default name 'Local app'). */
   app?: AppRegistration;
+  /**
+   * The tenant the bot is registered in (a single-tenant Azure Bot, as every new one is since 31 July 2025). Set,
+   * the Bot Connector takes a bot token only when it was issued by that tenant (401 otherwise) and refuses to
+   * create a personal conversation with a user who has no account there (403 BotNotInConversationRoster). Absent:
+   * any tenant's token and any user (a legacy multi-tenant bot).
+   */
+  botTenantId?: string;
   logger?: TenantLogger;
   /** Debounce of state writes in ms (default 250). */
   saveDebounceMs?: number;

@@ -70,7 +70,7 @@ export async function startLocalTenant(options: LocalTenantOptions): Promise<Loc
   const faults = new FaultInjector(options.faults);
   const throttler = new Throttler(clock);
   const recorder = new RequestRecorder(() => clock.now());
-  const bot = new BotConnector();
+  const bot = new BotConnector(options.botTenantId);
   // Extra routes come first, so a test can stand in for a built-in handler.
   const graphRoutes = new RouteTable([
     ...(options.routes ?? []),

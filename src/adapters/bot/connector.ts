@@ -39,6 +39,13 @@ export interface BotSender {
 
 export interface BotSenderOptions {
   tokens: TokenSource;
+  /**
+   * The tenant the bot's Bot Connector token is requested from: a single-tenant bot's own tenant (BOT_TENANT_ID,
+   * default the host tenant), whatever the conversation's tenant is — new Azure bots are single-tenant and get
+   * their token from their own tenant's endpoint (docs/platform.md#bot-and-messages, docs/identiteit.md). Absent:
+   * the conversation's tenant (only for tests of a connector that does not tell tenants apart).
+   */
+  tokenTenant?: string;
   fetch: Fetch;
   logger?: Logger;
   limits?: BotLimits;
@@ -94,7 +101,7 @@ export function createBotSender(options: BotSenderOptions): BotSender {
         const token =
           options.sendsToken?.(to.serviceUrl) === false
             ? undefined
-            : await options.tokens.token(to.tenantId, BOT_CONNECTOR_RESOURCE);
+            : await options.tokens.token(options.tokenTenant ?? to.tenantId, BOT_CONNECTOR_RESOURCE);
         const once = () =>
           options.fetch(url, {
             method,

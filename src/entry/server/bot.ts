@@ -66,12 +66,15 @@ export async function startBot(
     tabUrl: `${config.publicUrl.replace(/\/+$/, '')}/tab/`,
     ...(localPerson ? { localPerson } : {}),
   });
-  const hostTenant = programme.gemeenten.find((g) => g.host)?.tenantId ?? '';
+  // The bot is a single-tenant app: every Bot Connector token comes from its own tenant (docs/identiteit.md).
+  const botTenant = botTenantOf(config, programme);
+  if (!local && !botTenant) throw new Error(both('server.config.botTenantId'));
   // The bot's token goes to the Bot Connector only: the local tenant's, or Teams' (https) — never to a local client.
   const sendsToken = (url: string) =>
     local ? !!d.localAuthority && url.startsWith(d.localAuthority) : url.startsWith('https://');
   const sender = createBotSender({
     tokens: d.connected.tokens,
+    ...(botTenant ? { tokenTenant: botTenant } : {}),
     fetch: d.connected.fetch,
     logger: d.logger,
     sendsToken,
@@ -107,17 +110,14 @@ export async function startBot(
     allowUnauthenticated,
     allowedTenants: programmeTenants,
     // The SDK asks for its reply token without a tenant (it would use botframework.com, the multi-tenant bots'
-    // authority); the bot is a single-tenant app of the programme, so its token comes from the tenant the SDK names
-    // when that is one of the programme's, otherwise from the host tenant — at AUTHORITY_HOST, like every token.
+    // authority) or with the conversation's; the bot is a single-tenant app, so its token always comes from its own
+    // tenant (BOT_TENANT_ID, default the host tenant) — at AUTHORITY_HOST, like every token. Never the
+    // conversation's: a shared channel's or a partner's tenant does not know this bot (docs/identiteit.md).
     ...(!local && botAppId
       ? {
           credentials: {
             clientId: botAppId,
-            token: async (_scope: string | string[], tenantId?: string) =>
-              d.connected.tokens.token(
-                tenantId && programmeTenants.has(tenantId.toLowerCase()) ? tenantId : hostTenant,
-                BOT_CONNECTOR_RESOURCE,
-              ),
+            token: async () => d.connected.tokens.token(botTenant as string, BOT_CONNECTOR_RESOURCE),
           },
         }
       : {}),
@@ -153,6 +153,16 @@ export async function startBot(
     },
   };
   return { router: endpoint.router, rhythm, handle };
+}
+
+/**
+ * The tenant the bot's Bot Connector tokens come from: BOT_TENANT_ID, else the programme's host tenant (the one
+ * with `host: true`), lower case. A single-tenant Azure Bot gets its token from its own tenant's endpoint
+ * `{AUTHORITY_HOST}/{tenant}/oauth2/v2.0/token` (docs/platform.md#bot-and-messages). Undefined when neither is
+ * there (a local programme without tenant ids); tenant mode refuses to start then.
+ */
+export function botTenantOf(config: Pick<Config, 'bot'>, programme: Programme): string | undefined {
+  return (config.bot.tenantId ?? programme.gemeenten.find((g) => g.host)?.tenantId)?.toLowerCase();
 }
 
 const refuseAll: BotTokenValidator = async () => {
