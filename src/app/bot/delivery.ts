@@ -11,6 +11,8 @@ import { bt } from '../../domain/bot/messages.ts';
 import { meetingOccurrences, type MeetingOccurrence } from '../../domain/bot/rhythm.ts';
 import type { ProgressUpdate } from '../../domain/bot/update.ts';
 import type { BotContext } from './service.ts';
+import { mentionCard } from '../../domain/bot/mention.ts';
+import { askRouteOf, mentionOf } from './mentioned.ts';
 
 type Address = Extract<Composed, { to: unknown }>['to'];
 
@@ -26,7 +28,15 @@ export async function composeDelivery(c: BotContext, row: DeliveryRow): Promise<
     if (!ref) return { skip: 'no-conversation' };
     return { to: ref, activity: text(String(payload['text'] ?? '')) };
   }
-  const channelBody = row.recipient.startsWith('channel:') ? row.recipient.slice('channel:'.length) : undefined;
+  // An ask or nudge goes where the person can be reached (docs/identiteit.md): their personal chat, or — a person
+  // of another tenant without a host account — the werkgroep's shared channel, @mentioning them.
+  const route =
+    (row.kind === 'ask' || row.kind === 'nudge') && row.werkgroep
+      ? await askRouteOf(o, row.recipient, row.werkgroep)
+      : undefined;
+  if (route?.via === 'none') return { skip: route.reason };
+  const inChannel = route?.via === 'channel' ? route.werkgroep : undefined;
+  const channelBody = row.recipient.startsWith('channel:') ? row.recipient.slice('channel:'.length) : inChannel;
   const ref = channelBody
     ? await o.store.bot.channel(pid, channelBody)
     : await o.store.bot.personal(pid, row.recipient);
@@ -55,7 +65,9 @@ export async function composeDelivery(c: BotContext, row: DeliveryRow): Promise<
         { meeting: meetingLabel(m), werkgroep: wg.name },
         lang,
       );
-      return { to: ref, activity: cardActivity(await updateCardFor(wg, m.key, lang, [], { intro }), intro) };
+      const card = await updateCardFor(wg, m.key, lang, [], { intro });
+      const mentioned = inChannel ? mentionOf(o, row.recipient) : undefined;
+      return { to: ref, activity: cardActivity(mentioned ? mentionCard(card, mentioned, lang) : card, intro) };
     }
     case 'compile': {
       const m = occurrence();

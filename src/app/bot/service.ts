@@ -29,6 +29,9 @@ import { bt } from '../../domain/bot/messages.ts';
 import { meetingOccurrences, reminderPlan, type MeetingOccurrence } from '../../domain/bot/rhythm.ts';
 import { validateUpdate, valuesOf, type ProgressUpdate, type UpdateRecord } from '../../domain/bot/update.ts';
 import { composeDelivery } from './delivery.ts';
+import { isPerson, mentionedIn, mentionOf } from './mentioned.ts';
+import { mentionCard, type Mentioned } from '../../domain/bot/mention.ts';
+import { t } from '../../domain/i18n.ts';
 
 /**
  * A Teams user's names as their own tenant's directory has them (Graph GET /users/{id}); throws when the user
@@ -366,33 +369,48 @@ async function onCardAction(
   const wg = werkgroepen.find((w) => w.id === String(data['werkgroep'] ?? ''));
   const period = String(data['period'] ?? '');
   if (!wg || !period) return helpCard(lang);
-  const person = await personOf(inbound);
-  if (verb === 'update.refresh') return updateCardFor(wg, period, lang, [inbound.from.id]);
+  // A card in a shared channel that @mentions someone counts only from them (./mentioned.ts); it stays theirs.
+  const mentioned = mentionedIn(o, data);
+  if (mentioned === 'unknown') return helpCard(lang);
+  const forThem = (card: Card) => (mentioned ? mentionCard(card, mentionOf(o, mentioned.id) as Mentioned, lang) : card);
+  const person = mentioned
+    ? (await isPerson(o, inbound, mentioned))
+      ? mentioned
+      : undefined
+    : await personOf(inbound);
+  if (verb === 'update.refresh') return forThem(await updateCardFor(wg, period, lang, [inbound.from.id]));
   if (verb !== 'update.submit') return helpCard(lang);
   const e = editable(period);
   const open = (await actions()).filter((a) => a.werkgroep === wg.id);
   const cardWith = (values: Record<string, string>, errors: { field: string; message: string }[]) =>
-    updateCard({
-      programme: p,
-      werkgroep: wg.id,
-      period,
-      periodLabel: periodLabel(period, lang),
-      editable: e.open,
-      openActions: open.map((a) => ({ id: a.id, title: a.title })),
-      refreshUserIds: [inbound.from.id],
-      lang,
-      values,
-      errors,
-      ...(e.until ? { editableUntil: e.until.toISOString() } : {}),
-    });
+    forThem(
+      updateCard({
+        programme: p,
+        werkgroep: wg.id,
+        period,
+        periodLabel: periodLabel(period, lang),
+        editable: e.open,
+        openActions: open.map((a) => ({ id: a.id, title: a.title })),
+        refreshUserIds: [inbound.from.id],
+        lang,
+        values,
+        errors,
+        ...(e.until ? { editableUntil: e.until.toISOString() } : {}),
+      }),
+    );
   const entered: Record<string, string> = Object.fromEntries(
     Object.entries(data).map(([k, v]) => [k, typeof v === 'string' ? v : String(v ?? '')]),
   );
   // Refusals come back in the card with everything entered still in it; nothing is stored.
-  if (!person) return cardWith(entered, [{ field: 'werkgroep', message: bt('update.unknownPerson', {}, lang) }]);
+  if (!person) {
+    const message = mentioned
+      ? t('identity.ask.notForYou', { name: mentioned.name }, lang)
+      : bt('update.unknownPerson', {}, lang);
+    return cardWith(entered, [{ field: 'werkgroep', message }]);
+  }
   if (!mayReport(person, wg))
     return cardWith(entered, [{ field: 'werkgroep', message: bt('update.notAllowed', { werkgroep: wg.name }, lang) }]);
-  if (!e.open) return updateCardFor(wg, period, lang, [inbound.from.id]);
+  if (!e.open) return forThem(await updateCardFor(wg, period, lang, [inbound.from.id]));
   const v = validateUpdate(data, { programme: p, knownActionIds: new Set(open.map((a) => a.id)) }, lang);
   if (!v.ok) return cardWith(v.values, v.errors);
   await o.store.bot.saveUpdate(pid, {
@@ -402,7 +420,7 @@ async function onCardAction(
     submittedBy: person.id,
     submittedAt: o.clock.now(),
   });
-  return updateCardFor(wg, period, lang, [inbound.from.id]);
+  return forThem(await updateCardFor(wg, period, lang, [inbound.from.id]));
 }
 
 /** Installed in a team (a reference per programme channel), a personal chat or a group chat: remembered, and welcomed. */
