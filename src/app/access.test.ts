@@ -166,3 +166,19 @@ describe('callerOf', () => {
     expect(callerOf(blnp, { delegated: true })).toEqual({ kind: 'stranger' });
   });
 });
+
+describe('callerOf across tenants (docs/identiteit.md)', () => {
+  const tenantOf = (id: string) => blnp.gemeenten.find((g) => g.id === id)?.tenantId ?? '';
+  it("takes a person's token from their own gemeente's tenant and from the host tenant (guest account), no other", () => {
+    const linda = blnp.people.find((p) => p.id === 'th-hrm')!;
+    expect(linda.gemeente).toBe('nijkerk');
+    const host = blnp.gemeenten.find((g) => g.host)!.tenantId!;
+    for (const tid of [tenantOf('nijkerk'), tenantOf('nijkerk').toUpperCase(), host])
+      expect(callerOf(blnp, { delegated: true, upn: linda.upn, tenantId: tid })).toEqual({
+        kind: 'person',
+        person: linda,
+      });
+    for (const tid of [tenantOf('putten'), tenantOf('bunschoten'), '0b4a7e1d-6c2f-4d8a-9e3b-5f1c2d3e4b05'])
+      expect(callerOf(blnp, { delegated: true, upn: linda.upn, tenantId: tid })).toEqual({ kind: 'stranger' });
+  });
+});

@@ -43,10 +43,25 @@ export interface TokenIdentity {
   upn?: string | undefined;
   /** The calling application (azp/appid). */
   appId?: string | undefined;
+  /** The tenant that issued the token (`tid`): a person's home tenant, or the host tenant for a guest account. */
+  tenantId?: string | undefined;
 }
 
 /**
- * The programme's person behind a token: matched on UPN, then on e-mail address, case-insensitively. An app-only
+ * The tenants a person's token may come from (docs/identiteit.md): their own gemeente's (Teams issues the SSO token
+ * of a person of another tenant inside a shared channel from their home tenant) and the host tenant's (a B2B guest
+ * account there). Empty when the programme names neither: then any tenant of the allow-list will do.
+ */
+function tenantsOf(programme: Programme, person: Person): Set<string> {
+  const own = programme.gemeenten.find((g) => g.id === person.gemeente)?.tenantId;
+  const host = programme.gemeenten.find((g) => g.host)?.tenantId;
+  return new Set([own, host].filter((t): t is string => !!t).map((t) => t.toLowerCase()));
+}
+
+/**
+ * The programme's person behind a token: matched on UPN, then on e-mail address, case-insensitively, and — when
+ * the token names its tenant — only from the person's own gemeente's tenant or the host tenant (a guest account);
+ * the same name from any other tenant is a stranger. An app-only
  * token is the product itself only when its calling application is one of `ownApps` (the product's own app
  * registrations; an allow-list of callers, as a valid token alone does not say which daemon app calls:
  * https://learn.microsoft.com/entra/identity-platform/scenario-protected-web-api-verification-scope-app-roles);
@@ -57,7 +72,10 @@ export function callerOf(programme: Programme, token: TokenIdentity, ownApps: re
   const upn = token.upn?.toLowerCase();
   if (!upn) return { kind: 'stranger' };
   const person = programme.people.find((p) => p.upn.toLowerCase() === upn || p.email?.toLowerCase() === upn);
-  return person ? { kind: 'person', person } : { kind: 'stranger' };
+  if (!person) return { kind: 'stranger' };
+  const tenants = tenantsOf(programme, person);
+  const tid = token.tenantId?.toLowerCase();
+  return tid && tenants.size > 0 && !tenants.has(tid) ? { kind: 'stranger' } : { kind: 'person', person };
 }
 
 /** The werkgroepen a person is trekker or member of; those where the person is trekker first. */
