@@ -5,7 +5,11 @@
 // the app's client credentials from the environment. Checked: the banner names the mode; every local-only shortcut
 // (README, "Tenant mode") is off; the tab's API takes a person's token from a programme tenant only; the bot takes
 // Bot-Framework-signed activities only and answers through the Bot Connector; scheduled messages go out exactly once
-// across both instances; the periodic sync converges BLNP one run at a time, and its next run writes nothing.
+// across both instances; the periodic sync converges BLNP one run at a time, and its next run writes nothing; and a
+// person of a non-host gemeente is reached as docs/identiteit.md decides: the local tenant's Bot Connector is a
+// single-tenant bot's (host tenant) and refuses a personal chat with them, so their progress ask comes in their
+// werkgroep's shared channel @mentioning them, which only they can answer; they sign in to the tab with a token of
+// their home tenant, and a tenant off the allow-list is refused.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import { existsSync } from 'node:fs';
@@ -22,6 +26,7 @@ import { startJobRunner } from '../src/adapters/queue/jobs.ts';
 import { openStore } from '../src/adapters/store/open.ts';
 import type { Store } from '../src/adapters/store/store.ts';
 import type { Programme, Werkgroep } from '../src/domain/programme/schema.ts';
+import { meetingOccurrences } from '../src/domain/bot/rhythm.ts';
 import { startLocalTenant, type LocalTenantHandle } from '@regiekamer/local-tenant';
 import { localTenantApp, localTenantDirectory } from '../src/entry/server/local-tenant-data.ts';
 import { serverBackend, type TestDatabase } from './helpers/db.ts';
@@ -246,6 +251,8 @@ beforeAll(async () => {
   tenant = await startLocalTenant({
     directory: localTenantDirectory({ ...blnp, gemeenten: [...blnp.gemeenten, OUTSIDER] }),
     app: localTenantApp({}),
+    // A single-tenant bot registered in the host tenant, as new Azure bots are (docs/identiteit.md).
+    botTenantId: tenantOf('leusden'),
     dataDir: path.join(dir, 'local-tenant'),
     port: 0,
     httpPort: null,
@@ -654,6 +661,183 @@ describe('tenant mode, end to end (two server processes, PostgreSQL, the local t
       expect(tenant.stats().sent429).toBe(0);
     },
   );
+
+  it('reaches a person of a non-host gemeente as docs/identiteit.md decides, and refuses where the service refuses', async () => {
+    const linda = personNamed('th-hrm'); // trekker of wg-hrm, of Nijkerk (not the host)
+    const host = tenantOf('leusden');
+    expect(linda.tenantId).toBe(tenantOf('nijkerk'));
+    const botToken = await appToken(host, 'https://api.botframework.com');
+
+    // 1. The Bot Connector (a single-tenant bot of the host tenant) refuses a personal chat with her: she has no
+    //    account in the bot's tenant. A host colleague it opens; a bot token from her tenant it does not take.
+    const chatWith = (userId: string, tid: string, token: string) =>
+      tfetch(`${tenant.baseUrl}/v3/conversations`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({
+          bot: { id: `28:${tenant.app.clientId}` },
+          members: [{ id: `29:${userId}` }],
+          channelData: { tenant: { id: tid } },
+        }),
+      });
+    const refused = await chatWith(linda.user.id, linda.tenantId, botToken);
+    expect(refused.status).toBe(403);
+    expect(await refused.json()).toMatchObject({ error: { code: 'BotNotInConversationRoster' } });
+    expect((await chatWith(personNamed('pl-marieke').user.id, host, botToken)).status).toBe(201);
+    const wrongTenant = await chatWith(
+      linda.user.id,
+      linda.tenantId,
+      await appToken(linda.tenantId, 'https://api.botframework.com'),
+    );
+    expect(wrongTenant.status).toBe(401);
+
+    // 2. The bot is added to the programme's team (after the sync made it): it keeps a reference per channel.
+    const objects = await store.sync.objects('blnp');
+    const teamId = objects.find((o) => o.key === 'team')?.graphId ?? '';
+    const hrmChannel = objects.find((o) => o.key === 'channel:wg-hrm')?.graphId ?? '';
+    expect(teamId).not.toBe('');
+    expect(hrmChannel).not.toBe('');
+    const serviceUrl = `${tenant.baseUrl}/`;
+    const channelActivity = (o: { aadObjectId: string; extra: Record<string, unknown> }) => ({
+      id: randomUUID(),
+      timestamp: new Date().toISOString(),
+      channelId: 'msteams',
+      serviceUrl,
+      locale: 'nl-NL',
+      from: { id: `29:${o.aadObjectId}`, aadObjectId: o.aadObjectId },
+      recipient: { id: `28:${tenant.app.clientId}`, name: 'Regiekamer' },
+      conversation: { id: hrmChannel, conversationType: 'channel', tenantId: host },
+      channelData: { tenant: { id: host }, team: { id: teamId }, channel: { id: hrmChannel } },
+      ...o.extra,
+    });
+    const marieke = personNamed('pl-marieke');
+    expect(
+      await postActivity(
+        urlA,
+        channelActivity({
+          aadObjectId: marieke.user.id,
+          extra: { type: 'conversationUpdate', membersAdded: [{ id: `28:${tenant.app.clientId}` }] },
+        }),
+        `Bearer ${await channelToken(serviceUrl)}`,
+      ),
+    ).toBe(200);
+    await vi.waitFor(async () => expect(await store.bot.channel('blnp', 'wg-hrm')).toBeDefined(), {
+      timeout: 30_000,
+      interval: 100,
+    });
+
+    // 3. Her progress ask (and a host trekker's, for contrast) is due: the rhythm hands both to the delivery workers.
+    //    (Due two days ago: outside the rhythm's planning window, so its reconcile leaves these rows alone.)
+    // A regiegroep meeting far enough ahead that its updates can still be given.
+    const occurrence =
+      meetingOccurrences(blnp).find(
+        (m) => m.key.startsWith('regiegroep:') && m.start.getTime() > Date.now() + 7 * 86_400_000,
+      )?.key ?? '';
+    expect(occurrence).not.toBe('');
+    const dueAt = new Date(Date.now() - 2 * 86_400_000);
+    const keys = {
+      linda: `ask|${occurrence}|th-hrm|wg-hrm|e2e`,
+      erik: `ask|${occurrence}|th-financien|wg-financien|e2e`,
+    };
+    await store.bot.createDeliveries(
+      'blnp',
+      [
+        { key: keys.linda, kind: 'ask', occurrenceKey: occurrence, recipient: 'th-hrm', werkgroep: 'wg-hrm', dueAt },
+        {
+          key: keys.erik,
+          kind: 'ask',
+          occurrenceKey: occurrence,
+          recipient: 'th-financien',
+          werkgroep: 'wg-financien',
+          dueAt,
+        },
+      ],
+      new Date(),
+    );
+    let rows: Awaited<ReturnType<typeof store.bot.deliveries>> = [];
+    await vi.waitFor(
+      async () => {
+        rows = (await store.bot.deliveries('blnp')).filter((r) => r.key.endsWith('|e2e'));
+        expect(rows.map((r) => [r.key, r.status])).toEqual(
+          expect.arrayContaining([
+            [keys.linda, 'sent'],
+            [keys.erik, 'sent'],
+          ]),
+        );
+      },
+      { timeout: 60_000, interval: 250 },
+    );
+    // Hers went to the wg-hrm shared channel, @mentioning her; the host trekker's to his personal chat, no mention.
+    expect(rows.find((r) => r.key === keys.linda)?.conversationId).toBe(hrmChannel);
+    const erikConversation = rows.find((r) => r.key === keys.erik)?.conversationId ?? '';
+    expect(erikConversation.startsWith('a:')).toBe(true);
+    const asked = tenant.bot
+      .activities({ conversationId: hrmChannel })
+      .find((r) => r.id === rows.find((x) => x.key === keys.linda)?.activityId);
+    const card =
+      ((asked?.activity?.['attachments'] as { content: Record<string, unknown> }[] | undefined) ?? [])[0]?.content ??
+      {};
+    expect(card['msteams']).toEqual({
+      entities: [{ type: 'mention', text: `<at>${linda.name}</at>`, mentioned: { id: linda.upn, name: linda.name } }],
+    });
+    expect(JSON.stringify(card['body'])).toContain(`<at>${linda.name}</at>, deze vraag is voor jou.`);
+    expect(JSON.stringify(tenant.bot.activities({ conversationId: erikConversation }))).not.toContain('"msteams"');
+
+    // 4. The card is answered in the channel: a colleague of hers (Nijkerk, not mentioned) is refused and nothing is
+    //    stored; she herself — found by her object id in Nijkerk's directory — is taken.
+    const submit = card['actions'] as { verb: string; data: Record<string, unknown> }[];
+    const data: Record<string, unknown> = {
+      ...submit[0]?.data,
+      status: 'op-koers',
+      progress: 'Harmonisatie HRM loopt',
+    };
+    expect(data['for']).toBe('th-hrm');
+    const answer = async (aadObjectId: string) => {
+      const res = await fetch(`${urlB}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${await channelToken(serviceUrl)}` },
+        body: JSON.stringify(
+          channelActivity({
+            aadObjectId,
+            extra: {
+              type: 'invoke',
+              name: 'adaptiveCard/action',
+              value: { action: { type: 'Action.Execute', verb: 'update.submit', data } },
+            },
+          }),
+        ),
+      });
+      expect(res.status).toBe(200);
+      return JSON.stringify(await res.json());
+    };
+    const colleague = personNamed('tr-organisatie'); // Kees Wolters, also of Nijkerk
+    expect(colleague.tenantId).toBe(linda.tenantId);
+    expect(await answer(colleague.user.id)).toContain(`Deze kaart is voor ${linda.name}`);
+    expect(await store.bot.update('blnp', 'wg-hrm', occurrence)).toBeUndefined();
+    expect(await answer(linda.user.id)).not.toContain('Deze kaart is voor');
+    expect((await store.bot.update('blnp', 'wg-hrm', occurrence))?.submittedBy).toBe('th-hrm');
+
+    // 5. The tab inside the shared channel: Teams gives her an SSO token from her HOME tenant (Nijkerk), which the
+    //    API takes (Nijkerk is on the allow-list and she is in the programme). Her host tenant has no account for
+    //    her (B2B direct connect), so it cannot sign her in; a tenant off the allow-list gets 401.
+    const sso = await personToken('organizations', (upn) => upn === linda.upn);
+    expect(decodeJwt(sso)).toMatchObject({
+      tid: linda.tenantId,
+      iss: `${tenant.baseUrl}/${linda.tenantId}/v2.0`,
+      aud: 'api://regiekamer',
+    });
+    for (const url of [urlA, urlB]) {
+      const me = await api(url, '/ik', sso);
+      expect(me.status).toBe(200);
+      expect(await me.json()).toMatchObject({ person: { id: 'th-hrm', gemeente: 'nijkerk' } });
+      expect((await api(url, '/acties', sso)).status).toBe(200);
+    }
+    await expect(personToken(host, (upn) => upn === linda.upn)).rejects.toThrow(/nobody to sign in/);
+    const baarn = await personToken(OUTSIDER.tenantId);
+    const outside = await api(urlA, '/ik', baarn);
+    expect(outside.status).toBe(401);
+    expect(await outside.json()).toMatchObject({ reason: 'tenant-not-allowed' });
+  });
 
   it('both instances stop cleanly on SIGINT', async () => {
     for (const run of [a, b]) {

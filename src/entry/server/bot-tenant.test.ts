@@ -6,7 +6,7 @@ import { loadProgrammeFile } from '../../adapters/files/programme-file.ts';
 import type { TokenSource } from '../../adapters/auth/credentials.ts';
 import { BOT_CONNECTOR_RESOURCE, createBotSender } from '../../adapters/bot/connector.ts';
 import { ConfigError, loadConfig } from '../../platform/config.ts';
-import { botTenantOf } from './bot.ts';
+import { botTenantOf } from './bot-tenant.ts';
 
 const loaded = await loadProgrammeFile(new URL('../../../programmes/blnp.yaml', import.meta.url).pathname);
 if (!loaded.ok) throw new Error('programmes/blnp.yaml does not load');

@@ -22,6 +22,7 @@ import { runRhythm, type RhythmSummary } from '../../app/bot/rhythm.ts';
 import { createBotEndpoint } from '../../adapters/bot/transport.ts';
 import { createBotTokenValidator, openIdKeys, type BotTokenValidator } from '../../adapters/auth/bot-token.ts';
 import { TokenRejectedError } from '../../adapters/auth/validate.ts';
+import { botTenantOf } from './bot-tenant.ts';
 
 export interface BotHandle {
   service: BotService;
@@ -153,16 +154,6 @@ export async function startBot(
     },
   };
   return { router: endpoint.router, rhythm, handle };
-}
-
-/**
- * The tenant the bot's Bot Connector tokens come from: BOT_TENANT_ID, else the programme's host tenant (the one
- * with `host: true`), lower case. A single-tenant Azure Bot gets its token from its own tenant's endpoint
- * `{AUTHORITY_HOST}/{tenant}/oauth2/v2.0/token` (docs/platform.md#bot-and-messages). Undefined when neither is
- * there (a local programme without tenant ids); tenant mode refuses to start then.
- */
-export function botTenantOf(config: Pick<Config, 'bot'>, programme: Programme): string | undefined {
-  return (config.bot.tenantId ?? programme.gemeenten.find((g) => g.host)?.tenantId)?.toLowerCase();
 }
 
 const refuseAll: BotTokenValidator = async () => {

@@ -9,6 +9,7 @@ import type { Config } from '../../../platform/config.ts';
 import { createLogger } from '../../../platform/logger.ts';
 import { StateFileError, startLocalTenant, type IdentityFactory } from '@regiekamer/local-tenant';
 import { localTenantApp, localTenantDirectory } from '../../server/local-tenant-data.ts';
+import { botTenantOf } from '../../server/bot-tenant.ts';
 import { EXIT, writeLine, type CliIo } from '../io.ts';
 
 export interface TenantServeFlags {
@@ -88,9 +89,12 @@ export async function tenantServeCommand(
   const httpPort = parsed.httpPort ?? config.localTenant.httpPort;
   let tenant;
   try {
+    const botTenantId = botTenantOf(config, programme);
     tenant = await startLocalTenant({
       directory: localTenantDirectory(programme),
       app: localTenantApp(config.graph),
+      // A single-tenant bot of the host tenant (BOT_TENANT_ID), as tenant mode expects (docs/identiteit.md).
+      ...(botTenantId ? { botTenantId } : {}),
       dataDir: config.localTenant.dataDir,
       port,
       httpPort,
