@@ -47,6 +47,8 @@ const EnvSchema = z.object({
       error: () => both('server.config.botTenantId'),
     })
     .optional(),
+  BOT_CLIENT_SECRET: z.string().min(1).optional(),
+  BOT_CERTIFICATE_PATH: z.string().min(1).optional(),
 });
 
 export interface Config {
@@ -84,6 +86,12 @@ export interface Config {
      * token is always requested there (docs/identiteit.md). Undefined: the programme's host tenant.
      */
     tenantId: string | undefined;
+    /**
+     * Tenant mode: the bot's own app registration's credential (BOT_CLIENT_SECRET or BOT_CERTIFICATE_PATH, PEM with
+     * key and certificate) when BOT_ID is not the Graph app; never logged. Absent: the Graph app's credential.
+     */
+    clientSecret: string | undefined;
+    certificatePath: string | undefined;
   };
   /**
    * PEM text of the certificate authorities in EXTRA_CA_FILE, trusted for outbound HTTPS besides the platform's
@@ -138,6 +146,8 @@ export function loadConfig(env: Record<string, string | undefined>, cwd: string)
       localPerson: e.LOCAL_BOT_PERSON,
       openIdMetadataUrl: e.BOT_OPENID_METADATA_URL,
       tenantId: e.BOT_TENANT_ID?.toLowerCase(),
+      clientSecret: e.BOT_CLIENT_SECRET,
+      certificatePath: e.BOT_CERTIFICATE_PATH === undefined ? undefined : path.resolve(cwd, e.BOT_CERTIFICATE_PATH),
     },
     extraCaPem,
     localTenant: {

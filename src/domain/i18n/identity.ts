@@ -16,4 +16,8 @@ export const identityMessages = {
     nl: 'Deze kaart is voor {name}; alleen die persoon kan hem invullen.',
     en: 'This card is for {name}; only they can fill it in.',
   },
+  'server.config.botCredentials': {
+    nl: 'BOT_ID is een andere app dan GRAPH_CLIENT_ID: geef het geheim of certificaat van de app-registratie van de bot met BOT_CLIENT_SECRET of BOT_CERTIFICATE_PATH',
+    en: "BOT_ID is another app than GRAPH_CLIENT_ID: give the bot's app registration's secret or certificate with BOT_CLIENT_SECRET or BOT_CERTIFICATE_PATH",
+  },
 } satisfies Record<string, Entry>;

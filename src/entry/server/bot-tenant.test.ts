@@ -7,6 +7,8 @@ import type { TokenSource } from '../../adapters/auth/credentials.ts';
 import { BOT_CONNECTOR_RESOURCE, createBotSender } from '../../adapters/bot/connector.ts';
 import { ConfigError, loadConfig } from '../../platform/config.ts';
 import { botTenantOf } from './bot-tenant.ts';
+import { botTokenSource } from './bot.ts';
+import type { ConnectedGraph } from '../../adapters/graph/connect.ts';
 
 const loaded = await loadProgrammeFile(new URL('../../../programmes/blnp.yaml', import.meta.url).pathname);
 if (!loaded.ok) throw new Error('programmes/blnp.yaml does not load');
@@ -78,5 +80,33 @@ describe("the bot's sender", () => {
     const sender = createBotSender({ tokens: f.tokens, fetch: f.fetch, pacing: false });
     await sender.send(to(PARTNER), { type: 'message', text: 'x' });
     expect(f.asked).toEqual([{ tenantId: PARTNER, resource: BOT_CONNECTOR_RESOURCE }]);
+  });
+});
+
+describe("the bot's own app registration (tenant mode)", () => {
+  const GRAPH_APP = '1b2c3d4e-5f60-4718-9a0b-1c2d3e4f5a6b';
+  const BOT_APP = '7a1c2e3f-4b5d-4c6e-8f70-1a2b3c4d5e6f';
+  const graphTokens: TokenSource = { token: async () => 'graph-app-token' };
+  const connected = { tokens: graphTokens, fetch: globalThis.fetch } as unknown as ConnectedGraph;
+  const config = (env: Record<string, string>) =>
+    loadConfig(
+      { REGIEKAMER_MODE: 'tenant', GRAPH_CLIENT_ID: GRAPH_APP, GRAPH_CLIENT_SECRET: 'geheim', ...env },
+      os.tmpdir(),
+    );
+
+  it("uses the Graph app's tokens when BOT_ID is that app", async () => {
+    expect(await botTokenSource(config({ BOT_ID: GRAPH_APP }), GRAPH_APP, connected)).toBe(graphTokens);
+  });
+
+  it('refuses to start a bot of another app without its own secret or certificate, in Dutch and English', async () => {
+    const err = await botTokenSource(config({ BOT_ID: BOT_APP }), BOT_APP, connected).catch((e: unknown) => e);
+    expect(String(err)).toContain('BOT_ID is een andere app dan GRAPH_CLIENT_ID');
+    expect(String(err)).toContain("give the bot's app registration's secret or certificate");
+  });
+
+  it("makes the bot's own token source from BOT_CLIENT_SECRET, apart from the Graph app's", async () => {
+    const own = await botTokenSource(config({ BOT_ID: BOT_APP, BOT_CLIENT_SECRET: 'bot-geheim' }), BOT_APP, connected);
+    expect(own).not.toBe(graphTokens);
+    expect(typeof own.token).toBe('function');
   });
 });

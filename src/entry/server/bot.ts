@@ -2,6 +2,7 @@
 // jose), the delivery workers (pg-boss), the reminder rhythm, a trigger for one meeting's rhythm (dev), and —
 // locally — the Microsoft 365 Agents Playground pointed at the bot.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { createRequire } from 'node:module';
 import type { Router } from 'express';
@@ -22,6 +23,7 @@ import { runRhythm, type RhythmSummary } from '../../app/bot/rhythm.ts';
 import { createBotEndpoint } from '../../adapters/bot/transport.ts';
 import { createBotTokenValidator, openIdKeys, type BotTokenValidator } from '../../adapters/auth/bot-token.ts';
 import { TokenRejectedError } from '../../adapters/auth/validate.ts';
+import { createMsalTokenSource, type TokenSource } from '../../adapters/auth/credentials.ts';
 import { botTenantOf } from './bot-tenant.ts';
 
 export interface BotHandle {
@@ -73,8 +75,11 @@ export async function startBot(
   // The bot's token goes to the Bot Connector only: the local tenant's, or Teams' (https) — never to a local client.
   const sendsToken = (url: string) =>
     local ? !!d.localAuthority && url.startsWith(d.localAuthority) : url.startsWith('https://');
+  // Locally the bot's app id is the local tenant's registered app; in tenant mode BOT_ID (or TEAMS_APP_ID).
+  const botAppId = local ? d.localAppId : (config.botId ?? config.teamsAppId);
+  const botTokens = local || !botAppId ? d.connected.tokens : await botTokenSource(config, botAppId, d.connected);
   const sender = createBotSender({
-    tokens: d.connected.tokens,
+    tokens: botTokens,
     ...(botTenant ? { tokenTenant: botTenant } : {}),
     fetch: d.connected.fetch,
     logger: d.logger,
@@ -90,8 +95,6 @@ export async function startBot(
     logger: d.logger,
   });
 
-  // Locally the bot's app id is the local tenant's registered app; in tenant mode BOT_ID (or TEAMS_APP_ID).
-  const botAppId = local ? d.localAppId : (config.botId ?? config.teamsAppId);
   // Incoming tokens are checked against the issuer and keys of an OpenID metadata document: the Bot Framework's
   // (BOT_OPENID_METADATA_URL in tenant mode), or the local tenant's stand-in for it in local mode.
   const metadataUrl =
@@ -118,7 +121,7 @@ export async function startBot(
       ? {
           credentials: {
             clientId: botAppId,
-            token: async () => d.connected.tokens.token(botTenant as string, BOT_CONNECTOR_RESOURCE),
+            token: async () => botTokens.token(botTenant as string, BOT_CONNECTOR_RESOURCE),
           },
         }
       : {}),
@@ -154,6 +157,36 @@ export async function startBot(
     },
   };
   return { router: endpoint.router, rhythm, handle };
+}
+
+/**
+ * The bot's own tokens (tenant mode): its app registration is single-tenant and, unless BOT_ID is the Graph app
+ * itself, its own — BOT_CERTIFICATE_PATH or BOT_CLIENT_SECRET, at AUTHORITY_HOST over the same HTTP client
+ * (docs/identiteit.md). @throws Error (both languages) when BOT_ID is another app and neither is given.
+ */
+export async function botTokenSource(
+  config: Config,
+  botAppId: string,
+  connected: ConnectedGraph,
+): Promise<TokenSource> {
+  const { certificatePath, clientSecret } = config.bot;
+  const authorityHost = config.graph.authorityHost;
+  if (certificatePath) {
+    const pem = await readFile(certificatePath, 'utf8');
+    return createMsalTokenSource({
+      authorityHost,
+      credential: { kind: 'certificate', clientId: botAppId, pem },
+      fetch: connected.fetch,
+    });
+  }
+  if (clientSecret)
+    return createMsalTokenSource({
+      authorityHost,
+      credential: { kind: 'secret', clientId: botAppId, secret: clientSecret },
+      fetch: connected.fetch,
+    });
+  if (botAppId.toLowerCase() === config.graph.clientId?.toLowerCase()) return connected.tokens;
+  throw new Error(both('server.config.botCredentials'));
 }
 
 const refuseAll: BotTokenValidator = async () => {
