@@ -11,8 +11,19 @@
 export interface GraphPermission {
   /** The permission's name as Entra ID shows it, e.g. `Calendars.ReadWrite`. */
   name: string;
-  /** `required` in every gemeente's tenant; `optional`: only in the host tenant and only when a feature asks. */
+  /** `required`; `optional`: only when a feature of the programme file asks for it (`guests.invite`). */
   need: 'required' | 'optional';
+  /**
+   * Where the code uses it: `every` gemeente's tenant (people are looked up in their home tenant) or only the
+   * `host` tenant (the team, its channels, Planner, the organizer mailbox, guest invitations).
+   */
+  tenants: 'every' | 'host';
+  /**
+   * How it is granted: `admin-consent` in Entra ID, or `exchange-rbac`: NOT consented in Entra ID but assigned in
+   * Exchange Online (RBAC for Applications) to the organizer mailbox alone — an Entra grant would reach every
+   * mailbox, and Entra and Exchange grants add up (learn.microsoft.com/exchange/permissions-exo/application-rbac).
+   */
+  grant: 'admin-consent' | 'exchange-rbac';
   /** The calls, as `METHOD /path` with `{id}` for every variable segment and no query string. */
   calls: readonly string[];
   /** The documentation page that names this permission for the first call. */
@@ -25,12 +36,16 @@ const API = 'https://learn.microsoft.com/graph/api';
 export const GRAPH_PERMISSIONS: readonly GraphPermission[] = [
   {
     name: 'User.Read.All',
+    tenants: 'every',
+    grant: 'admin-consent',
     need: 'required',
     calls: ['GET /users', 'GET /users/{id}'],
     source: `${API}/user-get`,
   },
   {
     name: 'GroupMember.ReadWrite.All',
+    tenants: 'host',
+    grant: 'admin-consent',
     need: 'required',
     calls: [
       'GET /groups',
@@ -44,30 +59,40 @@ export const GRAPH_PERMISSIONS: readonly GraphPermission[] = [
   },
   {
     name: 'Team.Create',
+    tenants: 'host',
+    grant: 'admin-consent',
     need: 'required',
     calls: ['POST /teams', 'GET /teams/{id}/operations/{id}'],
     source: `${API}/team-post`,
   },
   {
     name: 'TeamSettings.ReadWrite.All',
+    tenants: 'host',
+    grant: 'admin-consent',
     need: 'required',
     calls: ['GET /teams/{id}', 'PATCH /teams/{id}'],
     source: `${API}/team-update`,
   },
   {
     name: 'TeamMember.ReadWrite.All',
+    tenants: 'host',
+    grant: 'admin-consent',
     need: 'required',
     calls: ['GET /teams/{id}/members', 'POST /teams/{id}/members', 'DELETE /teams/{id}/members/{id}'],
     source: `${API}/team-post-members`,
   },
   {
     name: 'Channel.Create',
+    tenants: 'host',
+    grant: 'admin-consent',
     need: 'required',
     calls: ['POST /teams/{id}/channels'],
     source: `${API}/channel-post`,
   },
   {
     name: 'ChannelSettings.ReadWrite.All',
+    tenants: 'host',
+    grant: 'admin-consent',
     need: 'required',
     calls: [
       'GET /teams/{id}/channels',
@@ -79,12 +104,16 @@ export const GRAPH_PERMISSIONS: readonly GraphPermission[] = [
   },
   {
     name: 'Channel.Delete.All',
+    tenants: 'host',
+    grant: 'admin-consent',
     need: 'required',
     calls: ['DELETE /teams/{id}/channels/{id}'],
     source: `${API}/channel-delete`,
   },
   {
     name: 'ChannelMember.ReadWrite.All',
+    tenants: 'host',
+    grant: 'admin-consent',
     need: 'required',
     calls: [
       'GET /teams/{id}/channels/{id}/members',
@@ -95,18 +124,24 @@ export const GRAPH_PERMISSIONS: readonly GraphPermission[] = [
   },
   {
     name: 'TeamsTab.ReadWrite.All',
+    tenants: 'host',
+    grant: 'admin-consent',
     need: 'required',
     calls: ['GET /teams/{id}/channels/{id}/tabs', 'POST /teams/{id}/channels/{id}/tabs'],
     source: `${API}/channel-post-tabs`,
   },
   {
     name: 'TeamsAppInstallation.ReadWriteForTeam.All',
+    tenants: 'host',
+    grant: 'admin-consent',
     need: 'required',
     calls: ['GET /teams/{id}/installedApps', 'POST /teams/{id}/installedApps'],
     source: `${API}/team-post-installedapps`,
   },
   {
     name: 'Calendars.ReadWrite',
+    tenants: 'host',
+    grant: 'exchange-rbac',
     need: 'required',
     calls: [
       'GET /users/{id}/events',
@@ -122,6 +157,8 @@ export const GRAPH_PERMISSIONS: readonly GraphPermission[] = [
   },
   {
     name: 'Tasks.ReadWrite.All',
+    tenants: 'host',
+    grant: 'admin-consent',
     need: 'required',
     calls: [
       'POST /planner/plans',
@@ -143,6 +180,8 @@ export const GRAPH_PERMISSIONS: readonly GraphPermission[] = [
   },
   {
     name: 'User.Invite.All',
+    tenants: 'host',
+    grant: 'admin-consent',
     need: 'optional',
     calls: ['POST /invitations'],
     source: `${API}/invitation-post`,
