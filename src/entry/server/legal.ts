@@ -65,7 +65,7 @@ function block(b: Page['blocks'][number], lang: Lang, privacyLink: string): stri
 }
 
 /** The whole HTML document of one page in one language; the other language is one link away. */
-export function renderLegalPage(page: 'privacy' | 'terms', lang: Lang, path: string): string {
+function renderLegalPage(page: 'privacy' | 'terms', lang: Lang, path: string): string {
   const p = page === 'privacy' ? PRIVACY : TERMS;
   const other = LANGS.find((l) => l !== lang) ?? lang;
   const title = escapeUTF8(t(p.title, {}, lang));
