@@ -28,7 +28,7 @@ const MULTI_TENANT = new Set(['common', 'organizations']);
  */
 export const CONSENTED_ROLES = [
   'User.Read.All',
-  'GroupMember.ReadWrite.All',
+  'GroupMember.Read.All',
   'Team.Create',
   'TeamSettings.ReadWrite.All',
   'TeamMember.ReadWrite.All',

@@ -43,19 +43,12 @@ export const GRAPH_PERMISSIONS: readonly GraphPermission[] = [
     source: `${API}/user-get`,
   },
   {
-    name: 'GroupMember.ReadWrite.All',
+    name: 'GroupMember.Read.All',
     tenants: 'host',
     grant: 'admin-consent',
     need: 'required',
-    calls: [
-      'GET /groups',
-      'GET /groups/{id}',
-      'GET /groups/{id}/members',
-      'GET /groups/{id}/owners',
-      'POST /groups/{id}/members/$ref',
-      'DELETE /groups/{id}/members/{id}/$ref',
-    ],
-    source: `${API}/group-post-members`,
+    calls: ['GET /groups'],
+    source: `${API}/group-list`,
   },
   {
     name: 'Team.Create',
