@@ -21,6 +21,7 @@ import { cliMessages } from './i18n/cli.ts';
 import { domainMessages } from './i18n/domain.ts';
 import { identityMessages } from './i18n/identity.ts';
 import { tabMessages } from './i18n/tab.ts';
+import { uitrolMessages } from './i18n/uitrol.ts';
 
 export type Lang = 'nl' | 'en';
 export const LANGS: readonly Lang[] = ['nl', 'en'];
@@ -49,6 +50,7 @@ export const NAMESPACES = {
   bot: { prefix: 'bot.', messages: botMessages },
   tab: { prefix: 'tab.', messages: tabMessages },
   identity: { prefix: '', messages: identityMessages },
+  uitrol: { prefix: '', messages: uitrolMessages },
 } as const;
 
 const catalogue = {
@@ -59,6 +61,7 @@ const catalogue = {
   ...prefixed('bot.', botMessages),
   ...prefixed('tab.', tabMessages),
   ...identityMessages,
+  ...uitrolMessages,
 };
 
 /** Every key of the catalogue; a key that does not exist is a type error at the call. */

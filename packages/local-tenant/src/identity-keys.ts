@@ -22,18 +22,22 @@ export const BOT_FRAMEWORK_KEYS_PATH = '/botframework/v1/.well-known/keys';
 const MULTI_TENANT = new Set(['common', 'organizations']);
 
 /**
- * Application permissions the product's app holds in every local tenant: the least it needs (see README,
- * "Rechten"). Tokens carry them in `roles`, as Entra ID does after admin consent.
+ * Application permissions the product's app holds in every local tenant: the least it needs (the product lists
+ * each with the calls that need it and explains it in its runbook). Tokens carry them in `roles`, as Entra ID does
+ * after admin consent.
  */
 export const CONSENTED_ROLES = [
   'User.Read.All',
-  'GroupMember.ReadWrite.All',
+  'GroupMember.Read.All',
   'Team.Create',
+  'TeamSettings.ReadWrite.All',
   'TeamMember.ReadWrite.All',
   'Channel.Create',
   'ChannelSettings.ReadWrite.All',
+  'Channel.Delete.All',
   'ChannelMember.ReadWrite.All',
   'TeamsTab.ReadWrite.All',
+  'TeamsAppInstallation.ReadWriteForTeam.All',
   'Calendars.ReadWrite',
   'Tasks.ReadWrite.All',
   // Optional: only programmes with guests.invite use it (POST /invitations); granted here so they run locally.

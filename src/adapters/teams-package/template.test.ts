@@ -40,6 +40,7 @@ describe('placeholdersFor', () => {
       placeholders: {
         TEAMS_APP_ID: appId,
         BOT_ID: botId,
+        SSO_APP_ID: botId,
         PUBLIC_HOSTNAME: 'regiekamer.example',
         PUBLIC_BASE_URL: 'https://regiekamer.example',
       },

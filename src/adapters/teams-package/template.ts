@@ -2,7 +2,7 @@
 // Pure: text in, parsed JSON out; the template itself holds nothing environment-specific.
 import { problem, type PackageProblem } from './problems.ts';
 
-export const PLACEHOLDERS = ['TEAMS_APP_ID', 'BOT_ID', 'PUBLIC_HOSTNAME', 'PUBLIC_BASE_URL'] as const;
+export const PLACEHOLDERS = ['TEAMS_APP_ID', 'BOT_ID', 'SSO_APP_ID', 'PUBLIC_HOSTNAME', 'PUBLIC_BASE_URL'] as const;
 type PlaceholderName = (typeof PLACEHOLDERS)[number];
 export type Placeholders = Record<PlaceholderName, string>;
 
@@ -13,6 +13,11 @@ export const LOCAL_BOT_ID = '00000000-0000-4000-8000-00000000b001';
 export interface PackageValues {
   teamsAppId: string;
   botId: string;
+  /**
+   * The app registration the tab's SSO token is issued for (manifest `webApplicationInfo.id`): the multi-tenant app,
+   * GRAPH_CLIENT_ID, consented in every gemeente's tenant (docs/identiteit.md). Defaults to `botId` (local use).
+   */
+  ssoAppId?: string | undefined;
   /** The public base URL of the server, e.g. https://regiekamer.example or http://localhost:3978. */
   publicUrl: string;
 }
@@ -46,6 +51,7 @@ export function placeholdersFor(values: PackageValues): PlaceholderResult {
     placeholders: {
       TEAMS_APP_ID: values.teamsAppId,
       BOT_ID: values.botId,
+      SSO_APP_ID: values.ssoAppId ?? values.botId,
       PUBLIC_HOSTNAME: url.host,
       PUBLIC_BASE_URL: `https://${url.host}${basePath}`,
     },

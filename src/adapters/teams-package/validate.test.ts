@@ -161,7 +161,7 @@ describe('the filled Regiekamer manifest', () => {
     expect(validate({ ...base.manifest, manifestVersion: '1.29' })).toBe(false);
   });
 
-  it('declares shared/private channel support, the bot in three scopes and least-privilege team permissions', () => {
+  it('declares shared/private channel support, the bot in three scopes and no team permissions the code does not use', () => {
     const m = base.manifest;
     expect(m.manifestVersion).toBe('1.30');
     expect(m.supportsChannelFeatures).toBe('tier1');
@@ -178,18 +178,10 @@ describe('the filled Regiekamer manifest', () => {
       expect(list.commands.map((c) => c.title)).toEqual(['help', 'mijn acties', 'status', 'update', 'besluiten']);
       for (const c of list.commands) expect(c.description.length).toBeGreaterThan(0);
     }
-    const rsc = (m.authorization as { permissions: { resourceSpecific: { name: string; type: string }[] } }).permissions
-      .resourceSpecific;
-    expect(rsc.every((p) => p.type === 'Application' && p.name.endsWith('.Group'))).toBe(true);
-    expect(rsc.map((p) => p.name).sort()).toEqual([
-      'Channel.Create.Group',
-      'ChannelMember.ReadWrite.Group',
-      'ChannelSettings.Read.Group',
-      'TeamMember.Read.Group',
-      'TeamSettings.Read.Group',
-      'TeamsActivity.Send.Group',
-      'TeamsTab.Create.Group',
-    ]);
+    // No resource-specific permissions and no activity feed: the code relies on none of them (issue 15 removed the
+    // seven RSC permissions and the two activity types it declared; manifest-use.test.ts derives this from the code).
+    expect(m.authorization).toBeUndefined();
+    expect(m.activities).toBeUndefined();
   });
 
   it('has an English translation for every Dutch string the manifest shows', () => {

@@ -3,6 +3,7 @@ import express, { type Express, type NextFunction, type Request, type Response, 
 import type { Logger } from '../../platform/logger.ts';
 import { both } from '../../domain/i18n.ts';
 import { refusalOf } from '../../adapters/http/input-errors.ts';
+import { legalRouter } from './legal.ts';
 
 export interface Readiness {
   /** Resolves when every dependency the server needs answers; rejects with a reason otherwise. */
@@ -27,6 +28,9 @@ export function createHttpApp(readiness: Readiness, logger: Logger, api?: Router
       res.status(503).json({ status: 'not-ready', reason });
     }
   });
+
+  // The privacy statement and terms of use the Teams manifest links to (public, the same for everyone).
+  app.use(legalRouter());
 
   // The bot's endpoint has its own authentication (Bot Framework tokens), so it is mounted before the API's.
   if (bot) app.use('/api/messages', bot);

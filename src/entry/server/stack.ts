@@ -216,6 +216,10 @@ async function startBotAndApi(
       'api://regiekamer',
       ...(config.teamsAppId ? [config.teamsAppId] : []),
       ...(config.botId ? [config.botId, `api://${new URL(config.publicUrl).host}/${config.botId}`] : []),
+      // The Teams package names the multi-tenant app (GRAPH_CLIENT_ID) as the SSO app (webApplicationInfo).
+      ...(config.graph.clientId
+        ? [config.graph.clientId, `api://${new URL(config.publicUrl).host}/${config.graph.clientId}`]
+        : []),
     ],
     allowedTenants: programme.gemeenten.map((g) => g.tenantId).filter((id): id is string => id !== undefined),
     clock,

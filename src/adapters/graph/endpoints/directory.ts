@@ -1,4 +1,5 @@
-// Users and groups (membership of the team's group).
+// Users, and finding the team's group by name. (Group membership follows the team's members through Teams; the
+// product writes no group membership, so it asks no group write permission: src/adapters/graph/permissions.ts.)
 import type { GraphCall } from '../types.ts';
 import { seg, withQuery, type ODataQuery } from './query.ts';
 
@@ -12,22 +13,4 @@ export const users = {
 
 export const groups = {
   list: (q?: ODataQuery): GraphCall => ({ method: 'GET', path: withQuery('/groups', q) }),
-  get: (id: string, q?: ODataQuery): GraphCall => ({ method: 'GET', path: withQuery(`/groups/${seg(id)}`, q) }),
-  members: (id: string, q?: ODataQuery): GraphCall => ({
-    method: 'GET',
-    path: withQuery(`/groups/${seg(id)}/members`, q),
-  }),
-  owners: (id: string, q?: ODataQuery): GraphCall => ({
-    method: 'GET',
-    path: withQuery(`/groups/${seg(id)}/owners`, q),
-  }),
-  addMember: (id: string, userId: string, graphBase = 'https://graph.microsoft.com'): GraphCall => ({
-    method: 'POST',
-    path: `/groups/${seg(id)}/members/$ref`,
-    body: { '@odata.id': `${graphBase}/v1.0/directoryObjects/${userId}` },
-  }),
-  removeMember: (id: string, userId: string): GraphCall => ({
-    method: 'DELETE',
-    path: `/groups/${seg(id)}/members/${seg(userId)}/$ref`,
-  }),
 };

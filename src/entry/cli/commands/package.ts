@@ -1,8 +1,11 @@
 // `regiekamer package [--out FILE]`: builds the Teams app package (default dist/regiekamer.zip) from manifest/.
 // Exit 0 when written, 2 with every problem when the manifest is invalid, 1 when the file cannot be written.
+// In tenant mode (REGIEKAMER_MODE=tenant) it refuses, with exit 2 and nothing written, a package with a made-up or
+// missing id or a PUBLIC_URL Teams cannot reach (http, localhost, an IP address): such a package uploads but fails.
 import path from 'node:path';
-import { t } from '../../../domain/i18n.ts';
+import { both, t } from '../../../domain/i18n.ts';
 import { buildTeamsPackage } from '../../../adapters/teams-package/package.ts';
+import { productionProblems } from '../../../adapters/teams-package/production.ts';
 import { describeProblem } from '../../../adapters/teams-package/problems.ts';
 import { LOCAL_BOT_ID, LOCAL_TEAMS_APP_ID } from '../../../adapters/teams-package/template.ts';
 import { MANIFEST_VERSION } from '../../../adapters/teams-package/validate.ts';
@@ -14,6 +17,21 @@ export async function packageCommand(io: CliIo, config: Config, out: string): Pr
   const target = path.resolve(io.cwd, out);
   const relative = path.relative(io.cwd, target);
   const display = relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : target;
+
+  if (config.mode === 'tenant') {
+    const problems = productionProblems({
+      teamsAppId: config.teamsAppId,
+      botId: config.botId,
+      ssoAppId: config.graph.clientId,
+      publicUrl: config.publicUrl,
+    });
+    if (problems.length > 0) {
+      // Bilingual: this is read by whoever runs the deployment, whatever REGIEKAMER_LANG says.
+      for (const p of problems) writeLine(io.stderr, both(p.key, p.params));
+      writeLine(io.stderr, both('package.production.refused', { count: problems.length }));
+      return EXIT.invalid;
+    }
+  }
 
   // Local mode: without registered ids the package still builds (for checking and local tools), with made-up ids.
   const missing = [
@@ -42,6 +60,8 @@ export async function packageCommand(io: CliIo, config: Config, out: string): Pr
       values: {
         teamsAppId: config.teamsAppId ?? LOCAL_TEAMS_APP_ID,
         botId: config.botId ?? LOCAL_BOT_ID,
+        // The tab's SSO app is the multi-tenant app registration (docs/identiteit.md); locally the bot's id stands in.
+        ssoAppId: config.graph.clientId ?? config.botId ?? LOCAL_BOT_ID,
         publicUrl: config.publicUrl,
       },
       out: target,
