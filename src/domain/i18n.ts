@@ -19,6 +19,7 @@ import { botMessages } from './i18n/bot.ts';
 import { checkMessages } from './i18n/checks.ts';
 import { cliMessages } from './i18n/cli.ts';
 import { domainMessages } from './i18n/domain.ts';
+import { preflightMessages } from './i18n/preflight.ts';
 import { tabMessages } from './i18n/tab.ts';
 
 export type Lang = 'nl' | 'en';
@@ -47,6 +48,7 @@ export const NAMESPACES = {
   cli: { prefix: '', messages: cliMessages },
   bot: { prefix: 'bot.', messages: botMessages },
   tab: { prefix: 'tab.', messages: tabMessages },
+  preflight: { prefix: '', messages: preflightMessages },
 } as const;
 
 const catalogue = {
@@ -56,6 +58,7 @@ const catalogue = {
   ...cliMessages,
   ...prefixed('bot.', botMessages),
   ...prefixed('tab.', tabMessages),
+  ...preflightMessages,
 };
 
 /** Every key of the catalogue; a key that does not exist is a type error at the call. */
