@@ -84,6 +84,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
   };
   addWorkCommands(program, ctx);
   addTenantCommands(program, ctx);
+  addCheckCommand(program, ctx);
 
   try {
     await program.parseAsync(argv, { from: 'user' });
@@ -192,5 +193,19 @@ function addTenantCommands(program: Command, c: CommandContext): void {
     .action(async (email: string) => {
       const { tenantAcceptCommand } = await import('./commands/tenant-accept.ts');
       c.exit(await tenantAcceptCommand(c.io, c.config(), email));
+    });
+}
+
+/** `regiekamer controleer` (`check`): the pre-flight check of tenant mode. */
+function addCheckCommand(program: Command, c: CommandContext): void {
+  program
+    .command('controleer')
+    .alias('check')
+    .description(both('controleer.help'))
+    .option('--json', both('cli.help.json'))
+    .option('--lang <lang>', both('cli.help.lang'))
+    .action(async (opts: import('./commands/controleer.ts').ControleerFlags) => {
+      const { controleerCommand } = await import('./commands/controleer.ts');
+      c.exit(await controleerCommand(c.io, c.config(), opts, c.langOf(opts)));
     });
 }

@@ -401,9 +401,10 @@ async function startLocal(
 ) {
   // Loaded lazily: tenant mode never needs the local tenant's code.
   const { startLocalTenant } = await import('@regiekamer/local-tenant');
-  const { localTenantApp, localTenantDirectory } = await import('./local-tenant-data.ts');
+  const { localTenantApp, localTenantDirectory, localTenantSetup } = await import('./local-tenant-data.ts');
   const tenant = await startLocalTenant({
     directory: localTenantDirectory(programme),
+    setup: localTenantSetup(programme),
     app: localTenantApp({}),
     dataDir: config.localTenant.dataDir,
     port: config.localTenant.port,

@@ -7,8 +7,8 @@ import { both } from '../../../domain/i18n.ts';
 import { formatProblem } from '../../../domain/programme/parse.ts';
 import type { Config } from '../../../platform/config.ts';
 import { createLogger } from '../../../platform/logger.ts';
-import { StateFileError, startLocalTenant, type IdentityFactory } from '@regiekamer/local-tenant';
-import { localTenantApp, localTenantDirectory } from '../../server/local-tenant-data.ts';
+import { StateFileError, startLocalTenant, type IdentityFactory, type TenantSetup } from '@regiekamer/local-tenant';
+import { localTenantApp, localTenantDirectory, localTenantSetup } from '../../server/local-tenant-data.ts';
 import { EXIT, writeLine, type CliIo } from '../io.ts';
 
 export interface TenantServeFlags {
@@ -25,6 +25,8 @@ export interface TenantServeDeps {
   /** Stops the server when aborted (tests); Ctrl-C and SIGTERM always do. */
   signal?: AbortSignal;
   identity?: IdentityFactory;
+  /** Faults of the tenants' configuration to seed over the correct one (tests; see localTenantSetup). */
+  setup?: TenantSetup;
 }
 
 class FlagError extends Error {}
@@ -90,6 +92,7 @@ export async function tenantServeCommand(
   try {
     tenant = await startLocalTenant({
       directory: localTenantDirectory(programme),
+      setup: localTenantSetup(programme, deps.setup),
       app: localTenantApp(config.graph),
       dataDir: config.localTenant.dataDir,
       port,
