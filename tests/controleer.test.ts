@@ -361,3 +361,89 @@ describe('regiekamer controleer refuses what it cannot check (exit 2)', () => {
     expect(res.out).toContain('✗ Teams-pakket [FOUT]: het Teams-pakket zou een plaatsvervanger bevatten: TEAMS_APP_ID');
   });
 });
+
+describe('regiekamer tenant serve with a fault flag, then controleer', () => {
+  it(
+    'serves the seeded fault and controleer names it; a flag naming no gemeente exits 2',
+    { timeout: 120_000 },
+    async () => {
+      const { tenantServeCommand } = await import('../src/entry/cli/commands/tenant.ts');
+      const { loadConfig } = await import('../src/platform/config.ts');
+      const { readFile } = await import('node:fs/promises');
+      const programme = await loadProgramme('bel');
+      const { host } = gemeenten(programme);
+      const dir = await mkdtemp(path.join(os.tmpdir(), 'rk-controleer-serve-'));
+      const env = {
+        REGIEKAMER_PROGRAMME: PROGRAMME,
+        REGIEKAMER_DATA_DIR: dir,
+        LOCAL_TENANT_PORT: '0',
+        LOCAL_TENANT_HTTP_PORT: '0',
+        LOG_LEVEL: 'silent',
+      };
+      const sink = () => {
+        const s = new PassThrough();
+        let text = '';
+        s.on('data', (b: Buffer) => (text += b.toString()));
+        return { s, text: () => text };
+      };
+      const bad = sink();
+      const badErr = sink();
+      const io = (o: PassThrough, e: PassThrough) => ({
+        stdout: o,
+        stderr: e,
+        stdin: new PassThrough(),
+        env,
+        cwd: process.cwd(),
+      });
+      expect(
+        await tenantServeCommand(io(bad.s, badErr.s), loadConfig(env, process.cwd()), {
+          faultRole: ['nergens:Tasks.ReadWrite.All'],
+        }),
+      ).toBe(2);
+      expect(badErr.text()).toContain(
+        "--fault-role: gemeente 'nergens' staat niet (met een tenantId) in het programmabestand",
+      );
+
+      const out = sink();
+      const err = sink();
+      const controller = new AbortController();
+      const ready = new Promise<void>((resolve) => out.s.on('data', () => out.text().includes('Ctrl-C') && resolve()));
+      const served = tenantServeCommand(
+        io(out.s, err.s),
+        loadConfig(env, process.cwd()),
+        { faultRole: [`${host.id}:TeamsTab.ReadWrite.All`] },
+        { signal: controller.signal },
+      );
+      try {
+        await Promise.race([ready, served.then((code) => Promise.reject(new Error(`exited ${code}: ${err.text()}`)))]);
+        const info = JSON.parse(await readFile(path.join(dir, 'local-tenant.json'), 'utf8')) as {
+          baseUrl: string;
+          caCertPath: string;
+          app: { clientId: string; clientSecret: string };
+        };
+        const res = await run(['controleer'], {
+          REGIEKAMER_MODE: 'tenant',
+          REGIEKAMER_PROGRAMME: PROGRAMME,
+          REGIEKAMER_DATA_DIR: path.join(dir, 'nonexistent'),
+          GRAPH_BASE_URL: info.baseUrl,
+          AUTHORITY_HOST: info.baseUrl,
+          EXTRA_CA_FILE: info.caCertPath,
+          GRAPH_CLIENT_ID: info.app.clientId,
+          GRAPH_CLIENT_SECRET: info.app.clientSecret,
+          BOT_ID,
+          TEAMS_APP_ID,
+          PUBLIC_URL: 'https://regiekamer.eemnes.example',
+          LOG_LEVEL: 'silent',
+        });
+        expect(res.code).toBe(1);
+        expect(block(res.out, host.name)).toContain(
+          '✗ toepassingsrechten [FOUT]: toepassingsrecht niet verleend: TeamsTab.ReadWrite.All',
+        );
+      } finally {
+        controller.abort();
+        expect(await served).toBe(0);
+        await rm(dir, { recursive: true, force: true });
+      }
+    },
+  );
+});

@@ -275,4 +275,28 @@ export const preflightMessages = {
     nl: 'zet TEAMS_APP_ID (een eigen GUID voor de app), BOT_ID en PUBLIC_URL en bouw het pakket opnieuw met npm run package',
     en: 'set TEAMS_APP_ID (a GUID of your own for the app), BOT_ID and PUBLIC_URL and build the package again with npm run package',
   },
+  'cli.tenant.faultGemeente': {
+    nl: "{flag}: gemeente '{gemeente}' staat niet (met een tenantId) in het programmabestand; bekend: {known}",
+    en: "{flag}: gemeente '{gemeente}' is not in the programme file (with a tenantId); known: {known}",
+  },
+  'cli.tenant.faultPair': {
+    nl: "{flag} verwacht gemeente:waarde, niet '{value}'",
+    en: "{flag} expects gemeente:value, not '{value}'",
+  },
+  'cli.help.faultRole': {
+    nl: 'storing: <gemeente>:<recht> niet verleend in die tenant (herhaalbaar)',
+    en: 'fault: <gemeente>:<role> not consented in that tenant (repeatable)',
+  },
+  'cli.help.faultDisabled': {
+    nl: 'storing: het account <upn> is uitgeschakeld (herhaalbaar)',
+    en: 'fault: the account <upn> is disabled (repeatable)',
+  },
+  'cli.help.faultDirectConnect': {
+    nl: 'storing: <gemeente>:<partner> — geen B2B direct connect in de instellingen van die gemeente (herhaalbaar)',
+    en: "fault: <gemeente>:<partner> — no B2B direct connect in that gemeente's settings (repeatable)",
+  },
+  'cli.help.faultMailbox': {
+    nl: 'storing: <gemeente>:<postvak> — de RBAC-scope van de app in die tenant bevat alleen dit postvak (herhaalbaar)',
+    en: "fault: <gemeente>:<mailbox> — the app's RBAC scope in that tenant holds only this mailbox (repeatable)",
+  },
 } satisfies Record<string, Entry>;

@@ -183,6 +183,10 @@ function addTenantCommands(program: Command, c: CommandContext): void {
     .option('--faults <share>', both('cli.help.faults'))
     .option('--throttle <on|off>', both('cli.help.throttle'))
     .option('--seed <n>', both('cli.help.seed'))
+    .option('--fault-role <gemeente:role>', both('cli.help.faultRole'), collect, [])
+    .option('--fault-disabled <upn>', both('cli.help.faultDisabled'), collect, [])
+    .option('--fault-direct-connect <gemeente:partner>', both('cli.help.faultDirectConnect'), collect, [])
+    .option('--fault-mailbox <gemeente:mailbox>', both('cli.help.faultMailbox'), collect, [])
     .action(async (opts: import('./commands/tenant.ts').TenantServeFlags) => {
       const { tenantServeCommand } = await import('./commands/tenant.ts');
       c.exit(await tenantServeCommand(c.io, c.config(), opts));
@@ -209,3 +213,6 @@ function addCheckCommand(program: Command, c: CommandContext): void {
       c.exit(await controleerCommand(c.io, c.config(), opts, c.langOf(opts)));
     });
 }
+
+/** Commander's collector for a repeatable option. */
+const collect = (value: string, previous: string[]): string[] => [...previous, value];

@@ -10,8 +10,9 @@ import { createLogger } from '../../../platform/logger.ts';
 import { StateFileError, startLocalTenant, type IdentityFactory, type TenantSetup } from '@regiekamer/local-tenant';
 import { localTenantApp, localTenantDirectory, localTenantSetup } from '../../server/local-tenant-data.ts';
 import { EXIT, writeLine, type CliIo } from '../io.ts';
+import { faultSetup, FaultFlagError, type TenantFaultFlags } from './tenant-faults.ts';
 
-export interface TenantServeFlags {
+export interface TenantServeFlags extends TenantFaultFlags {
   port?: string;
   httpPort?: string;
   reset?: boolean;
@@ -84,6 +85,14 @@ export async function tenantServeCommand(
     return EXIT.invalid;
   }
   const programme = loaded.programme;
+  let faults: TenantSetup | undefined;
+  try {
+    faults = deps.setup ?? faultSetup(programme, flags);
+  } catch (err) {
+    if (!(err instanceof FaultFlagError)) throw err;
+    writeLine(io.stderr, err.message);
+    return EXIT.invalid;
+  }
 
   const logger = createLogger(config.logLevel, io.stderr).child({ component: 'local-tenant' });
   const port = parsed.port ?? config.localTenant.port;
@@ -92,7 +101,7 @@ export async function tenantServeCommand(
   try {
     tenant = await startLocalTenant({
       directory: localTenantDirectory(programme),
-      setup: localTenantSetup(programme, deps.setup),
+      setup: localTenantSetup(programme, faults),
       app: localTenantApp(config.graph),
       dataDir: config.localTenant.dataDir,
       port,
