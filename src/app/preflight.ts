@@ -95,7 +95,7 @@ export async function runPreflight(graph: PreflightGraph, input: PreflightInput)
     const t = tid ? tokens.get(tid) : undefined;
     return t?.ok ? t.roles : undefined;
   };
-  const guarded = async (what: string, gemeente: string, tid: string, run: () => Promise<CheckResult>) => {
+  const guarded = async (what: CheckId, gemeente: string, tid: string, run: () => Promise<CheckResult>) => {
     try {
       return await run();
     } catch (err) {
@@ -169,11 +169,11 @@ function consentUrl(input: Pick<PreflightInput, 'authorityHost' | 'clientId'>, t
   return `${host}/${tenantId}/adminconsent?client_id=${encodeURIComponent(input.clientId)}`;
 }
 
-function refused(what: string, r: Refusal, gemeente: string, url: string): CheckResult {
+function refused(check: CheckId, r: Refusal, gemeente: string, url: string): CheckResult {
   return {
-    check: what as CheckId,
+    check,
     status: 'fail',
-    what: { key: 'controleer.graphRefused', params: { what, status: r.status, code: r.code } },
+    what: { key: 'controleer.graphRefused', params: { status: r.status, code: r.code } },
     fix: { key: 'controleer.graphRefused.fix', params: { gemeente, url } },
   };
 }
@@ -236,10 +236,30 @@ function rolesCheck(input: PreflightInput, gemeente: string, host: boolean, role
   return checks;
 }
 
-/** Another mailbox of the tenant to test the scope with: a person of the programme there, not the organizer. */
-function otherMailbox(d: DesiredState, tenantId: string): string | undefined {
+/** Other mailboxes of the tenant to test the scope with: people of the programme there, not the organizer. */
+function otherMailboxes(d: DesiredState, tenantId: string): string[] {
   const organizer = d.organizer.toLowerCase();
-  return Object.values(d.people).find((p) => p.tenantId === tenantId && p.upn.toLowerCase() !== organizer)?.upn;
+  return Object.values(d.people)
+    .filter((p) => p.tenantId === tenantId && p.upn.toLowerCase() !== organizer)
+    .map((p) => p.upn)
+    .slice(0, 3);
+}
+
+/**
+ * Reads other mailboxes until one answers: readable (the scope is too wide), or refused (403, as it should be).
+ * A mailbox that does not exist (404: no such user, or no mailbox) says nothing about the scope and is passed over.
+ */
+async function probeOthers(
+  graph: PreflightGraph,
+  tid: string,
+  others: string[],
+): Promise<{ mailbox: string; readable: boolean } | undefined> {
+  for (const mailbox of others) {
+    const read = await graph.readMailbox(tid, mailbox);
+    if (read.ok) return { mailbox, readable: true };
+    if (read.status !== 404) return { mailbox, readable: false };
+  }
+  return undefined;
 }
 
 /** Host: the organizer mailbox writable, another refused. Partner: no mailbox reachable (or no calendar role). */
@@ -251,7 +271,7 @@ async function mailboxCheck(
   tid: string,
 ): Promise<CheckResult> {
   const d = input.desired;
-  const other = otherMailbox(d, tid);
+  const others = otherMailboxes(d, tid);
   const clientId = input.clientId;
   const tooWide = (o: string): CheckResult => ({
     check: 'mailbox',
@@ -260,17 +280,16 @@ async function mailboxCheck(
     fix: { key: 'controleer.mailbox.tooWide.fix', params: { clientId } },
   });
   if (!host) {
-    if (!other)
-      return { check: 'mailbox', status: 'ok', what: { key: 'controleer.mailbox.partnerNoRole', params: {} } };
-    const read = await graph.readMailbox(tid, other);
-    if (read.ok) return tooWide(other);
+    const probe = await probeOthers(graph, tid, others);
+    if (probe?.readable) return tooWide(probe.mailbox);
     const calendars = roles.some((r) => r.startsWith('Calendars.'));
     return {
       check: 'mailbox',
       status: 'ok',
-      what: calendars
-        ? { key: 'controleer.mailbox.partnerOk', params: { other } }
-        : { key: 'controleer.mailbox.partnerNoRole', params: {} },
+      what:
+        calendars && probe
+          ? { key: 'controleer.mailbox.partnerOk', params: { other: probe.mailbox } }
+          : { key: 'controleer.mailbox.partnerNoRole', params: {} },
     };
   }
   const mailbox = d.organizer;
@@ -288,11 +307,15 @@ async function mailboxCheck(
       status: 'warn',
       what: { key: 'controleer.mailbox.cleanup', params: { mailbox, ...write.cleanup, subject: write.subject } },
     };
-  if (!other)
+  const probe = await probeOthers(graph, tid, others);
+  if (!probe)
     return { check: 'mailbox', status: 'ok', what: { key: 'controleer.mailbox.okNoOther', params: { mailbox } } };
-  const read = await graph.readMailbox(tid, other);
-  if (read.ok) return tooWide(other);
-  return { check: 'mailbox', status: 'ok', what: { key: 'controleer.mailbox.ok', params: { mailbox, other } } };
+  if (probe.readable) return tooWide(probe.mailbox);
+  return {
+    check: 'mailbox',
+    status: 'ok',
+    what: { key: 'controleer.mailbox.ok', params: { mailbox, other: probe.mailbox } },
+  };
 }
 
 async function teamCheck(graph: PreflightGraph, d: DesiredState): Promise<CheckResult> {

@@ -192,8 +192,8 @@ export const preflightMessages = {
     en: 'team "{team}" does not exist yet; regiekamer apply makes it (read access works: the search was answered)',
   },
   'controleer.graphRefused': {
-    nl: 'Graph weigerde {what}: {status} {code}',
-    en: 'Graph refused {what}: {status} {code}',
+    nl: 'Graph weigerde het lezen: {status} {code}',
+    en: 'Graph refused the read: {status} {code}',
   },
   'controleer.graphRefused.fix': {
     nl: 'controleer de toepassingsrechten hierboven en de toestemming in {gemeente}: {url}',
