@@ -5,8 +5,8 @@ import type { Entry } from '../i18n.ts';
 
 export const preflightMessages = {
   'controleer.help': {
-    nl: 'controleert per gemeente of de tenants klaar zijn voor de tenantmodus (token, rechten, postvak, team, Planner, mensen, direct connect, bot, pakket); exit 0 in orde, 1 een controle faalt, 2 verkeerde invoer',
-    en: 'checks per gemeente whether the tenants are ready for tenant mode (token, roles, mailbox, team, Planner, people, direct connect, bot, package); exit 0 passed, 1 a check failed, 2 bad input',
+    nl: 'Controleert per gemeente of de tenants klaar zijn voor de tenantmodus (token, rechten, postvak, team, Planner, mensen, direct connect, bot, pakket); exit 0 in orde, 1 een controle faalt, 2 verkeerde invoer',
+    en: 'Checks per gemeente whether the tenants are ready for tenant mode (token, roles, mailbox, team, Planner, people, direct connect, bot, package); exit 0 passed, 1 a check failed, 2 bad input',
   },
   'controleer.why.userReadAll': {
     nl: 'de mensen van het programma opzoeken in hun eigen tenant (sync, de bot, toegewezenen in Planner); leest alle gebruikersprofielen van de tenant, schrijft niets',
@@ -65,8 +65,8 @@ export const preflightMessages = {
     en: 'only with guests.invite: true — invite people of other gemeenten as guests (POST /invitations); without it an administrator invites them',
   },
   'controleer.localMode': {
-    nl: 'regiekamer controleer controleert de tenantmodus (REGIEKAMER_MODE=tenant) en draait nu in de lokale modus. Tegen de lokale tenant: start "npx regiekamer tenant serve" en zet REGIEKAMER_MODE=tenant, GRAPH_BASE_URL, AUTHORITY_HOST, EXTRA_CA_FILE, GRAPH_CLIENT_ID en GRAPH_CLIENT_SECRET uit .regiekamer/local-tenant.json (README, "Tenantmodus / Tegen de lokale tenant")',
-    en: 'regiekamer check checks tenant mode (REGIEKAMER_MODE=tenant) and runs in local mode now. Against the local tenant: start "npx regiekamer tenant serve" and set REGIEKAMER_MODE=tenant, GRAPH_BASE_URL, AUTHORITY_HOST, EXTRA_CA_FILE, GRAPH_CLIENT_ID and GRAPH_CLIENT_SECRET from .regiekamer/local-tenant.json (README, "Tenant mode / Against the local tenant")',
+    nl: 'regiekamer controleer controleert de tenantmodus (REGIEKAMER_MODE=tenant) en draait nu in de lokale modus. Tegen de lokale tenant: start "npx regiekamer tenant serve" en zet REGIEKAMER_MODE=tenant, GRAPH_BASE_URL, AUTHORITY_HOST, EXTRA_CA_FILE, GRAPH_CLIENT_ID en GRAPH_CLIENT_SECRET uit .regiekamer/local-tenant.json (README, onderdeel Tenant mode, Against the local tenant)',
+    en: 'regiekamer check checks tenant mode (REGIEKAMER_MODE=tenant) and runs in local mode now. Against the local tenant: start "npx regiekamer tenant serve" and set REGIEKAMER_MODE=tenant, GRAPH_BASE_URL, AUTHORITY_HOST, EXTRA_CA_FILE, GRAPH_CLIENT_ID and GRAPH_CLIENT_SECRET from .regiekamer/local-tenant.json (README, section Tenant mode, Against the local tenant)',
   },
   'controleer.header': {
     nl: 'Regiekamer controleer — {programme} (tenantmodus; Graph {graph}, Entra ID {authority})',
