@@ -20,6 +20,7 @@ import { checkMessages } from './i18n/checks.ts';
 import { cliMessages } from './i18n/cli.ts';
 import { domainMessages } from './i18n/domain.ts';
 import { identityMessages } from './i18n/identity.ts';
+import { preflightMessages } from './i18n/preflight.ts';
 import { tabMessages } from './i18n/tab.ts';
 import { uitrolMessages } from './i18n/uitrol.ts';
 
@@ -51,6 +52,7 @@ export const NAMESPACES = {
   tab: { prefix: 'tab.', messages: tabMessages },
   identity: { prefix: '', messages: identityMessages },
   uitrol: { prefix: '', messages: uitrolMessages },
+  preflight: { prefix: '', messages: preflightMessages },
 } as const;
 
 const catalogue = {
@@ -62,6 +64,7 @@ const catalogue = {
   ...prefixed('tab.', tabMessages),
   ...identityMessages,
   ...uitrolMessages,
+  ...preflightMessages,
 };
 
 /** Every key of the catalogue; a key that does not exist is a type error at the call. */

@@ -4,11 +4,11 @@ import { createHash, randomUUID, X509Certificate } from 'node:crypto';
 import type { Request, Response } from 'express';
 import { decodeProtectedHeader, jwtVerify, SignJWT } from 'jose';
 import { nameGuid } from './seed.ts';
+import { consentedRolesIn } from './tenant-setup.ts';
 import {
   API_RESOURCE,
   ASSERTION_TYPE,
   BOT_RESOURCE,
-  CONSENTED_ROLES,
   GRAPH_APP_ID,
   GRAPH_RESOURCE,
   OAuthError,
@@ -256,7 +256,7 @@ export async function tokenEndpoint(idp: IdentityRuntime, req: Request, res: Res
         idtyp: 'app',
         oid: nameGuid(tid, 'servicePrincipal', app.clientId),
         sub: nameGuid(tid, 'servicePrincipal', app.clientId),
-        roles: resource === GRAPH_RESOURCE ? CONSENTED_ROLES : [],
+        roles: resource === GRAPH_RESOURCE ? consentedRolesIn(idp.state, tid) : [],
       },
       tid,
       resource,

@@ -25,6 +25,7 @@ export type {
   TenantResponse,
 } from './core.ts';
 export type { FaultConfig } from './faults.ts';
+export type { DirectConnectBlock, TenantSetup } from './tenant-setup.ts';
 export type { AcceptedInvitation } from './invitations.ts';
 export type { LocalTenantStats, Outcome, RequestLogEntry } from './stats.ts';
 export type { BotActivityRecord, ConversationState } from './botconnector.ts';

@@ -10,6 +10,7 @@ import type { Outcome } from './stats.ts';
 import { LIMITS, type Bucket } from './throttle.ts';
 import { tenantContext, type TenantRuntime } from './server-runtime.ts';
 import type { VerifiedToken } from './server-types.ts';
+import { setupRefusal, withRoles } from './tenant-setup.ts';
 
 export const MAX_PAGE_SIZE = 999;
 
@@ -152,17 +153,25 @@ export async function execute(rt: TenantRuntime, input: ExecInput): Promise<Exec
   if (!state.tenants[input.auth.tenantId])
     return fail(401, 'InvalidAuthenticationToken', 'The token names a tenant that is not here.', routeName);
 
-  const req: TenantRequest = {
-    tenantId: input.auth.tenantId,
-    appId: input.auth.appId,
-    ...(input.auth.userId ? { userId: input.auth.userId } : {}),
-    method: route.method,
-    path: input.rawPath,
-    params,
-    query: input.query,
-    headers: input.headers,
-    body: input.body,
-  };
+  const req: TenantRequest = withRoles(
+    {
+      tenantId: input.auth.tenantId,
+      appId: input.auth.appId,
+      ...(input.auth.userId ? { userId: input.auth.userId } : {}),
+      method: route.method,
+      path: input.rawPath,
+      params,
+      query: input.query,
+      headers: input.headers,
+      body: input.body,
+    },
+    input.auth.roles,
+  );
+
+  // What the tenants' configuration refuses (mailbox scope, direct connect), as the service would, before any fault.
+  const refused =
+    input.surface === 'graph' ? setupRefusal(state, rt.options.setup, route, req, input.auth.roles) : undefined;
+  if (refused) return fail(refused.status, refused.code, refused.message, routeName);
 
   const config = faults.config();
   const decision = faults.decide();

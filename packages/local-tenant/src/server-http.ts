@@ -7,6 +7,7 @@ import express, { type Express, type NextFunction, type Request, type Response, 
 import { GraphHttpError, type TenantResponse } from './core.ts';
 import { validateFaults } from './faults.ts';
 import { seedState } from './seed.ts';
+import { applySetup } from './tenant-setup.ts';
 import type { RequestLogEntry } from './stats.ts';
 import { executeBatch } from './server-batch.ts';
 import { errorBody, execute, isPlainObject, lowerHeaders, type ExecOutput } from './server-execute.ts';
@@ -174,6 +175,7 @@ function localControls(rt: TenantRuntime, info: () => LocalTenantInfo): Router {
     // Back to freshly seeded state; apps (credentials) stay.
     const fresh = seedState({ version: 1, tenants: {}, apps: state.apps }, options.directory, { now: clock.now() });
     Object.assign(state, fresh.state);
+    applySetup(state, options.setup);
     saver.changed();
     res.status(204).end();
   });

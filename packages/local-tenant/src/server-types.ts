@@ -6,6 +6,7 @@ import type { Clock, LocalTenantState, Route, TenantLogger } from './core.ts';
 import type { FaultConfig } from './faults.ts';
 import type { AcceptedInvitation } from './invitations.ts';
 import type { AppRegistration, TenantDirectory } from './seed.ts';
+import type { TenantSetup } from './tenant-setup.ts';
 import type { LocalTenantStats, RequestLogEntry } from './stats.ts';
 
 /** What identity.ts provides (helper G): the identity endpoints and token validation for Graph calls. */
@@ -67,6 +68,11 @@ export interface LocalTenantOptions {
   saveDebounceMs?: number;
   /** Replaces the latency wait (tests). */
   sleep?: (ms: number) => Promise<void>;
+  /**
+   * How each tenant's administrators configured it for the app (consented roles, disabled accounts, mailbox scope,
+   * B2B direct connect); applied at every start and after a reset. Default: every role, every mailbox, direct connect.
+   */
+  setup?: TenantSetup;
 }
 
 /** The shape of .regiekamer/local-tenant.json: the handle's data, plus where the CA certificate is. */

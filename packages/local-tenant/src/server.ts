@@ -25,6 +25,7 @@ import { loadOrCreateTls, type TlsMaterial } from './tls.ts';
 import { MAX_PAGE_SIZE } from './server-execute.ts';
 import { createTenantApp } from './server-http.ts';
 import { loadTenantState, type TenantRuntime } from './server-runtime.ts';
+import { applySetup, crossTenantRoutes } from './tenant-setup.ts';
 import type { IdentityFactory, LocalTenantHandle, LocalTenantInfo, LocalTenantOptions } from './server-types.ts';
 
 export type {
@@ -63,6 +64,7 @@ export async function startLocalTenant(options: LocalTenantOptions): Promise<Loc
   const pageSize = Math.min(MAX_PAGE_SIZE, Math.max(1, options.pageSize ?? 100));
 
   const { state, app0, saver } = await loadTenantState(options, clock, dataDir);
+  if (applySetup(state, options.setup)) saver.changed();
 
   const tls = await loadOrCreateTls(dataDir);
   const identityDir = dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'rk-local-tenant-')));
@@ -75,6 +77,7 @@ export async function startLocalTenant(options: LocalTenantOptions): Promise<Loc
   const graphRoutes = new RouteTable([
     ...(options.routes ?? []),
     ...graphModules({ operationPolls: options.operationPolls }),
+    ...crossTenantRoutes(options.setup),
   ]);
   const botRoutes = new RouteTable(bot.routes());
 

@@ -42,7 +42,11 @@ function members(list: Json[]): ActualMember[] {
 }
 
 /** The team: by the id the store has, else by its name in the host tenant (a run that crashed after creating it). */
-async function findTeam(g: GraphGateway, d: DesiredState, known: string | undefined): Promise<string | undefined> {
+export async function findTeam(
+  g: GraphGateway,
+  d: DesiredState,
+  known: string | undefined,
+): Promise<string | undefined> {
   const tenant = d.hostTenantId;
   if (known) {
     try {
@@ -89,7 +93,7 @@ function localIn(v: unknown, zone: string): string {
 }
 
 /** The directory entries of every tenant a person of the programme lives in, by lower-case UPN and mail. */
-async function readDirectory(
+export async function readDirectory(
   g: GraphGateway,
   d: DesiredState,
 ): Promise<Record<string, Record<string, DirectoryEntry>>> {

@@ -84,6 +84,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
   };
   addWorkCommands(program, ctx);
   addTenantCommands(program, ctx);
+  addCheckCommand(program, ctx);
 
   try {
     await program.parseAsync(argv, { from: 'user' });
@@ -182,6 +183,10 @@ function addTenantCommands(program: Command, c: CommandContext): void {
     .option('--faults <share>', both('cli.help.faults'))
     .option('--throttle <on|off>', both('cli.help.throttle'))
     .option('--seed <n>', both('cli.help.seed'))
+    .option('--fault-role <gemeente:role>', both('cli.help.faultRole'), collect, [])
+    .option('--fault-disabled <upn>', both('cli.help.faultDisabled'), collect, [])
+    .option('--fault-direct-connect <gemeente:partner>', both('cli.help.faultDirectConnect'), collect, [])
+    .option('--fault-mailbox <gemeente:mailbox>', both('cli.help.faultMailbox'), collect, [])
     .action(async (opts: import('./commands/tenant.ts').TenantServeFlags) => {
       const { tenantServeCommand } = await import('./commands/tenant.ts');
       c.exit(await tenantServeCommand(c.io, c.config(), opts));
@@ -194,3 +199,20 @@ function addTenantCommands(program: Command, c: CommandContext): void {
       c.exit(await tenantAcceptCommand(c.io, c.config(), email));
     });
 }
+
+/** `regiekamer controleer` (`check`): the pre-flight check of tenant mode. */
+function addCheckCommand(program: Command, c: CommandContext): void {
+  program
+    .command('controleer')
+    .alias('check')
+    .description(both('controleer.help'))
+    .option('--json', both('cli.help.json'))
+    .option('--lang <lang>', both('cli.help.lang'))
+    .action(async (opts: import('./commands/controleer.ts').ControleerFlags) => {
+      const { controleerCommand } = await import('./commands/controleer.ts');
+      c.exit(await controleerCommand(c.io, c.config(), opts, c.langOf(opts)));
+    });
+}
+
+/** Commander's collector for a repeatable option. */
+const collect = (value: string, previous: string[]): string[] => [...previous, value];

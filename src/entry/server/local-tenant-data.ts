@@ -2,7 +2,8 @@
 // gemeente with a tenant id, its people as users, a few fictional colleagues who are not in the programme (look-ups
 // must not assume everyone is), one disabled account, the organizer mailbox in the host tenant; and the app
 // registration. The emulator knows nothing of programmes; this is the only place that turns one into its data.
-import type { AppRegistration, TenantDirectory } from '@regiekamer/local-tenant';
+import type { AppRegistration, TenantDirectory, TenantSetup } from '@regiekamer/local-tenant';
+import { entraRolesFor } from '../../domain/permissions.ts';
 import type { Programme } from '../../domain/programme/schema.ts';
 
 // Fictional people only; none of these names comes from the seed documents.
@@ -82,4 +83,33 @@ export function localTenantApp(graph: {
   return graph.clientId && graph.clientSecret
     ? { displayName: 'Regiekamer', clientId: graph.clientId, clientSecret: graph.clientSecret }
     : { displayName: 'Regiekamer (lokaal)' };
+}
+
+/**
+ * How the local tenants are configured for the app, correctly (what `regiekamer controleer` passes): admin consent of
+ * exactly the roles of the permissions table (src/domain/permissions.ts) per tenant — the host every role the
+ * programme uses plus Channel.Delete.All for `apply --prune`, a partner User.Read.All —, Calendars.ReadWrite not in
+ * Entra ID but through RBAC for Applications scoped to the organizer mailbox, no mailbox in a partner tenant, and B2B
+ * direct connect between all gemeenten. `faults` is merged over it (a test seeds one fault this way).
+ */
+export function localTenantSetup(programme: Programme, faults: TenantSetup = {}): TenantSetup {
+  const host = programme.gemeenten.find((g) => g.host)?.tenantId;
+  const consentedRoles: Record<string, string[]> = {};
+  const mailboxScope: Record<string, string[]> = {};
+  for (const g of programme.gemeenten) {
+    if (typeof g.tenantId !== 'string') continue;
+    const tid = g.tenantId.toLowerCase();
+    const isHost = g.tenantId === host;
+    consentedRoles[tid] = [
+      ...entraRolesFor(isHost, programme.guests.invite).map((r) => r.role),
+      ...(isHost ? ['Channel.Delete.All'] : []),
+    ];
+    mailboxScope[tid] = isHost ? [programme.programme.organizer] : [];
+  }
+  return {
+    consentedRoles: { ...consentedRoles, ...faults.consentedRoles },
+    mailboxScope: { ...mailboxScope, ...faults.mailboxScope },
+    ...(faults.disabledUsers ? { disabledUsers: faults.disabledUsers } : {}),
+    ...(faults.noDirectConnect ? { noDirectConnect: faults.noDirectConnect } : {}),
+  };
 }

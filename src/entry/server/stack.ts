@@ -405,11 +405,12 @@ async function startLocal(
 ) {
   // Loaded lazily: tenant mode never needs the local tenant's code.
   const { startLocalTenant } = await import('@regiekamer/local-tenant');
-  const { localTenantApp, localTenantDirectory } = await import('./local-tenant-data.ts');
+  const { localTenantApp, localTenantDirectory, localTenantSetup } = await import('./local-tenant-data.ts');
   const { botTenantOf } = await import('./bot-tenant.ts');
   const botTenantId = botTenantOf(config, programme);
   const tenant = await startLocalTenant({
     directory: localTenantDirectory(programme),
+    setup: localTenantSetup(programme),
     app: localTenantApp({}),
     // The bot is single-tenant, as in tenant mode (docs/identiteit.md).
     ...(botTenantId ? { botTenantId } : {}),

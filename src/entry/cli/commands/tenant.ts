@@ -7,12 +7,13 @@ import { both } from '../../../domain/i18n.ts';
 import { formatProblem } from '../../../domain/programme/parse.ts';
 import type { Config } from '../../../platform/config.ts';
 import { createLogger } from '../../../platform/logger.ts';
-import { StateFileError, startLocalTenant, type IdentityFactory } from '@regiekamer/local-tenant';
-import { localTenantApp, localTenantDirectory } from '../../server/local-tenant-data.ts';
+import { StateFileError, startLocalTenant, type IdentityFactory, type TenantSetup } from '@regiekamer/local-tenant';
+import { localTenantApp, localTenantDirectory, localTenantSetup } from '../../server/local-tenant-data.ts';
 import { botTenantOf } from '../../server/bot-tenant.ts';
 import { EXIT, writeLine, type CliIo } from '../io.ts';
+import { faultSetup, FaultFlagError, type TenantFaultFlags } from './tenant-faults.ts';
 
-export interface TenantServeFlags {
+export interface TenantServeFlags extends TenantFaultFlags {
   port?: string;
   httpPort?: string;
   reset?: boolean;
@@ -26,6 +27,8 @@ export interface TenantServeDeps {
   /** Stops the server when aborted (tests); Ctrl-C and SIGTERM always do. */
   signal?: AbortSignal;
   identity?: IdentityFactory;
+  /** Faults of the tenants' configuration to seed over the correct one (tests; see localTenantSetup). */
+  setup?: TenantSetup;
 }
 
 class FlagError extends Error {}
@@ -83,6 +86,14 @@ export async function tenantServeCommand(
     return EXIT.invalid;
   }
   const programme = loaded.programme;
+  let faults: TenantSetup | undefined;
+  try {
+    faults = deps.setup ?? faultSetup(programme, flags);
+  } catch (err) {
+    if (!(err instanceof FaultFlagError)) throw err;
+    writeLine(io.stderr, err.message);
+    return EXIT.invalid;
+  }
 
   const logger = createLogger(config.logLevel, io.stderr).child({ component: 'local-tenant' });
   const port = parsed.port ?? config.localTenant.port;
@@ -92,6 +103,7 @@ export async function tenantServeCommand(
     const botTenantId = botTenantOf(config, programme);
     tenant = await startLocalTenant({
       directory: localTenantDirectory(programme),
+      setup: localTenantSetup(programme, faults),
       app: localTenantApp(config.graph),
       // A single-tenant bot of the host tenant (BOT_TENANT_ID), as tenant mode expects (docs/identiteit.md).
       ...(botTenantId ? { botTenantId } : {}),
