@@ -1,9 +1,15 @@
 // The Microsoft Graph application roles Regiekamer needs, per tenant, and why: the ONE table the pre-flight check
-// (`regiekamer controleer`), the runbook (docs/uitrol.md) and the manifest test read. Derived from what the Graph
-// gateway is asked to call (src/adapters/graph/endpoints/, src/adapters/sync/, src/adapters/work/planner-graph.ts,
-// src/adapters/bot/). Least privileged per call, from each API's page in the Graph reference
-// (https://learn.microsoft.com/en-us/graph/api/overview) and the permissions reference
-// (https://learn.microsoft.com/en-us/graph/permissions-reference). Pure.
+// (`regiekamer controleer`), the local tenant's consent, the runbook (docs/uitrol.md, checked by
+// tests/uitrol-docs.test.ts) and the Teams package's test that no call relies on a resource-specific (RSC) grant
+// (src/adapters/teams-package/manifest-use.test.ts) read. Derived from the calls the code makes
+// (src/adapters/graph/endpoints/, src/adapters/sync/, src/adapters/work/planner-graph.ts, src/adapters/preflight/):
+// that test fails on a call no role lists and on a listed call the code does not make; tests/permissions.test.ts
+// checks every call the local tenant logged is allowed by a role its tenant grants.
+//
+// Each role is the least privileged application permission Microsoft documents for its calls, or one that covers
+// several of them where a narrower one would not cover all (e.g. TeamSettings.ReadWrite.All for both GET and PATCH
+// /teams/{id}). Sources: each API's page in the Graph reference (https://learn.microsoft.com/graph/api/overview),
+// "Permissions", and the permissions reference (https://learn.microsoft.com/graph/permissions-reference). Pure.
 import type { MessageKey } from './i18n.ts';
 
 /** Where a role is needed: in every gemeente's tenant, or in the host tenant only (team, channels, Planner, mailbox). */
@@ -30,11 +36,18 @@ export interface RequiredRole {
   tenant: RoleTenant;
   need: RoleNeed;
   grant: RoleGrant;
-  /** The Graph v1.0 calls it allows, as `METHOD /path` templates (what the code sends through the gateway). */
+  /**
+   * The Graph v1.0 calls the code makes with it, one per entry, as `METHOD /path` with `{id}` for every variable
+   * segment and no query string — the form manifest-use.test.ts reads out of the code (`GET /teams/{id}/members`).
+   */
   calls: readonly string[];
+  /** The Graph reference page that names this role for the first call. */
+  source: string;
   /** Why the product needs it and what it can reach. */
   why: MessageKey;
 }
+
+const API = 'https://learn.microsoft.com/graph/api';
 
 /**
  * The application roles of the one multi-tenant Graph app registration (the identity decision in docs/),
@@ -48,6 +61,7 @@ export const REQUIRED_ROLES: readonly RequiredRole[] = [
     need: 'always',
     grant: 'entra',
     calls: ['GET /users', 'GET /users/{id}'],
+    source: `${API}/user-get`,
     why: 'controleer.why.userReadAll',
   },
   {
@@ -55,7 +69,8 @@ export const REQUIRED_ROLES: readonly RequiredRole[] = [
     tenant: 'host',
     need: 'always',
     grant: 'entra',
-    calls: ['GET /groups?$filter=displayName eq …'],
+    calls: ['GET /groups'],
+    source: `${API}/group-list`,
     why: 'controleer.why.groupMemberReadAll',
   },
   {
@@ -64,6 +79,7 @@ export const REQUIRED_ROLES: readonly RequiredRole[] = [
     need: 'always',
     grant: 'entra',
     calls: ['POST /teams', 'GET /teams/{id}/operations/{id}'],
+    source: `${API}/team-post`,
     why: 'controleer.why.teamCreate',
   },
   {
@@ -72,6 +88,7 @@ export const REQUIRED_ROLES: readonly RequiredRole[] = [
     need: 'always',
     grant: 'entra',
     calls: ['GET /teams/{id}', 'PATCH /teams/{id}'],
+    source: `${API}/team-update`,
     why: 'controleer.why.teamSettings',
   },
   {
@@ -80,6 +97,7 @@ export const REQUIRED_ROLES: readonly RequiredRole[] = [
     need: 'always',
     grant: 'entra',
     calls: ['GET /teams/{id}/members', 'POST /teams/{id}/members', 'DELETE /teams/{id}/members/{id}'],
+    source: `${API}/team-post-members`,
     why: 'controleer.why.teamMember',
   },
   {
@@ -88,6 +106,7 @@ export const REQUIRED_ROLES: readonly RequiredRole[] = [
     need: 'always',
     grant: 'entra',
     calls: ['POST /teams/{id}/channels'],
+    source: `${API}/channel-post`,
     why: 'controleer.why.channelCreate',
   },
   {
@@ -95,7 +114,13 @@ export const REQUIRED_ROLES: readonly RequiredRole[] = [
     tenant: 'host',
     need: 'always',
     grant: 'entra',
-    calls: ['GET /teams/{id}/channels', 'PATCH /teams/{id}/channels/{id}'],
+    calls: [
+      'GET /teams/{id}/channels',
+      'GET /teams/{id}/allChannels',
+      'GET /teams/{id}/channels/{id}',
+      'PATCH /teams/{id}/channels/{id}',
+    ],
+    source: `${API}/channel-patch`,
     why: 'controleer.why.channelSettings',
   },
   {
@@ -108,6 +133,7 @@ export const REQUIRED_ROLES: readonly RequiredRole[] = [
       'POST /teams/{id}/channels/{id}/members',
       'DELETE /teams/{id}/channels/{id}/members/{id}',
     ],
+    source: `${API}/channel-post-members`,
     why: 'controleer.why.channelMember',
   },
   {
@@ -116,6 +142,7 @@ export const REQUIRED_ROLES: readonly RequiredRole[] = [
     need: 'always',
     grant: 'entra',
     calls: ['GET /teams/{id}/channels/{id}/tabs', 'POST /teams/{id}/channels/{id}/tabs'],
+    source: `${API}/channel-post-tabs`,
     why: 'controleer.why.teamsTab',
   },
   {
@@ -124,6 +151,7 @@ export const REQUIRED_ROLES: readonly RequiredRole[] = [
     need: 'always',
     grant: 'entra',
     calls: ['GET /teams/{id}/installedApps', 'POST /teams/{id}/installedApps'],
+    source: `${API}/team-post-installedapps`,
     why: 'controleer.why.appInstallation',
   },
   {
@@ -132,14 +160,22 @@ export const REQUIRED_ROLES: readonly RequiredRole[] = [
     need: 'always',
     grant: 'entra',
     calls: [
-      'GET /groups/{id}/planner/plans',
       'POST /planner/plans',
-      'GET|PATCH /planner/plans/{id}/details',
-      'GET|POST /planner/plans/{id}/buckets',
-      'GET|POST /planner/plans/{id}/tasks',
-      'GET|PATCH|DELETE /planner/tasks/{id}',
-      'GET|PATCH /planner/tasks/{id}/details',
+      'GET /groups/{id}/planner/plans',
+      'GET /planner/plans/{id}',
+      'GET /planner/plans/{id}/details',
+      'PATCH /planner/plans/{id}/details',
+      'GET /planner/plans/{id}/buckets',
+      'POST /planner/plans/{id}/buckets',
+      'GET /planner/plans/{id}/tasks',
+      'POST /planner/plans/{id}/tasks',
+      'GET /planner/tasks/{id}',
+      'PATCH /planner/tasks/{id}',
+      'DELETE /planner/tasks/{id}',
+      'GET /planner/tasks/{id}/details',
+      'PATCH /planner/tasks/{id}/details',
     ],
+    source: `${API}/planner-post-plans`,
     why: 'controleer.why.tasks',
   },
   {
@@ -148,12 +184,19 @@ export const REQUIRED_ROLES: readonly RequiredRole[] = [
     need: 'always',
     grant: 'exchange-rbac',
     calls: [
-      'GET|POST /users/{organizer}/events',
-      'GET|PATCH|DELETE /users/{organizer}/events/{id}',
-      'POST /users/{organizer}/events/{id}/cancel',
-      'GET /users/{organizer}/events/{id}/instances',
-      'GET /users/{organizer}/calendarView',
+      // {id} is the organizer mailbox, the only one the Exchange grant reaches.
+      'GET /users/{id}/events',
+      'GET /users/{id}/events/{id}',
+      'POST /users/{id}/events',
+      'PATCH /users/{id}/events/{id}',
+      'DELETE /users/{id}/events/{id}',
+      'POST /users/{id}/events/{id}/cancel',
+      'GET /users/{id}/events/{id}/instances',
+      'GET /users/{id}/calendarView',
+      // regiekamer controleer: can the app reach the organizer's calendar (Exchange RBAC in place)?
+      'GET /users/{id}/calendar',
     ],
+    source: `${API}/user-post-events`,
     why: 'controleer.why.calendars',
   },
   {
@@ -162,6 +205,7 @@ export const REQUIRED_ROLES: readonly RequiredRole[] = [
     need: 'prune',
     grant: 'entra',
     calls: ['DELETE /teams/{id}/channels/{id}'],
+    source: `${API}/channel-delete`,
     why: 'controleer.why.channelDelete',
   },
   {
@@ -170,6 +214,7 @@ export const REQUIRED_ROLES: readonly RequiredRole[] = [
     need: 'guests.invite',
     grant: 'entra',
     calls: ['POST /invitations'],
+    source: `${API}/invitation-post`,
     why: 'controleer.why.userInvite',
   },
 ];
@@ -190,3 +235,4 @@ export function entraRolesFor(host: boolean, guestsInvite: boolean): RequiredRol
       (r.need === 'always' || (r.need === 'guests.invite' && guestsInvite)),
   );
 }
+
