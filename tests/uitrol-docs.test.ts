@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CONSENTED_ROLES } from '../packages/local-tenant/src/identity-keys.ts';
-import { GRAPH_PERMISSIONS } from '../src/adapters/graph/permissions.ts';
+import { REQUIRED_ROLES } from '../src/domain/permissions.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const read = (file: string) => readFile(path.join(root, file), 'utf8');
@@ -53,19 +53,19 @@ describe('the runbook explains every permission', () => {
   it('every permission of the code table is a row of a permission table, with where it is needed', async () => {
     for (const doc of ['docs/uitrol.md', 'docs/uitrol.en.md']) {
       const rows = (await read(doc)).split('\n').filter((l) => l.startsWith('| `'));
-      for (const p of GRAPH_PERMISSIONS) {
-        const row = rows.find((r) => r.startsWith(`| \`${p.name}\``));
-        expect(row, `${doc}: a row for ${p.name}`).toBeDefined();
+      for (const p of REQUIRED_ROLES) {
+        const row = rows.find((r) => r.startsWith(`| \`${p.role}\``));
+        expect(row, `${doc}: a row for ${p.role}`).toBeDefined();
         // The tenants column: host only, or every gemeente.
-        expect(row, `${doc}: where ${p.name} is needed`).toMatch(
-          p.tenants === 'host' ? /\| host \|/ : /\*\*(elke|every)\*\*/,
+        expect(row, `${doc}: where ${p.role} is needed`).toMatch(
+          p.tenant === 'host' ? /\| host \|/ : /\*\*(elke|every)\*\*/,
         );
       }
     }
   });
 
   it('the local tenant consents exactly the permissions of the code table', () => {
-    expect([...CONSENTED_ROLES].sort()).toEqual(GRAPH_PERMISSIONS.map((p) => p.name).sort());
+    expect([...CONSENTED_ROLES].sort()).toEqual(REQUIRED_ROLES.map((r) => r.role).sort());
   });
 
   it('the English runbook names every command, setting and value the Dutch one does, in as many sections', async () => {

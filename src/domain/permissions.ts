@@ -236,3 +236,10 @@ export function entraRolesFor(host: boolean, guestsInvite: boolean): RequiredRol
   );
 }
 
+/**
+ * Resource-specific (team-scoped) permissions the code relies on: none. Every Graph call above is made with the
+ * multi-tenant app's app-only token under the tenant-wide application roles, and the sync makes the team before
+ * anyone can install the Teams app in it, so no call waits for a team owner's RSC grant. The Teams package therefore
+ * declares no `authorization.permissions.resourceSpecific` (src/adapters/teams-package/manifest-use.test.ts).
+ */
+export const RESOURCE_SPECIFIC_PERMISSIONS: readonly string[] = [];

@@ -1,12 +1,12 @@
 // The Teams package declares exactly what the code uses (issue 15 §4): the Graph calls the code makes are read
 // from its sources, each must be covered by a tenant-wide application permission of the one table
-// (src/adapters/graph/permissions.ts), and only a call without one would need a resource-specific (RSC) grant —
+// (REQUIRED_ROLES, src/domain/permissions.ts), and only a call without one would need a resource-specific (RSC) grant —
 // so the manifest's RSC permissions must be exactly those, plus what the table says the code relies on. The
 // activity feed is declared only when the code sends activity notifications.
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { GRAPH_PERMISSIONS, RESOURCE_SPECIFIC_PERMISSIONS } from '../graph/permissions.ts';
+import { REQUIRED_ROLES, RESOURCE_SPECIFIC_PERMISSIONS } from '../../domain/permissions.ts';
 import { fillTemplate, isJsonObject, placeholdersFor, type JsonObject } from './template.ts';
 
 const root = path.resolve(import.meta.dirname, '../../..');
@@ -52,7 +52,7 @@ const RSC_FOR: [RegExp, string][] = [
 
 /** The RSC permissions the calls need: those of calls no application permission of the table covers. */
 function rscNeeded(calls: readonly string[]): string[] {
-  const covered = new Set(GRAPH_PERMISSIONS.flatMap((p) => p.calls));
+  const covered = new Set(REQUIRED_ROLES.flatMap((r) => r.calls));
   const needed = calls
     .filter((c) => !covered.has(c))
     .map((c) => RSC_FOR.find(([pattern]) => pattern.test(c))?.[1] ?? `no permission known for ${c}`);
@@ -106,7 +106,7 @@ describe('the manifest declares what the code uses', () => {
   it('every Graph call of the code is covered by an application permission of the table, and every entry is used', async () => {
     const calls = await codeCalls();
     expect(calls.length).toBeGreaterThan(40);
-    const covered = new Set(GRAPH_PERMISSIONS.flatMap((p) => p.calls));
+    const covered = new Set(REQUIRED_ROLES.flatMap((r) => r.calls));
     expect(calls.filter((c) => !covered.has(c))).toEqual([]);
     expect([...covered].filter((c) => !calls.includes(c)).sort()).toEqual([]);
   });

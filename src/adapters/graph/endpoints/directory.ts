@@ -1,5 +1,5 @@
 // Users, and finding the team's group by name. (Group membership follows the team's members through Teams; the
-// product writes no group membership, so it asks no group write permission: src/adapters/graph/permissions.ts.)
+// product writes no group membership, so it asks no group write permission: src/domain/permissions.ts.)
 import type { GraphCall } from '../types.ts';
 import { seg, withQuery, type ODataQuery } from './query.ts';
 
