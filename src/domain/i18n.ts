@@ -20,6 +20,7 @@ import { checkMessages } from './i18n/checks.ts';
 import { cliMessages } from './i18n/cli.ts';
 import { domainMessages } from './i18n/domain.ts';
 import { tabMessages } from './i18n/tab.ts';
+import { privacyMessages } from './i18n/privacy.ts';
 
 export type Lang = 'nl' | 'en';
 export const LANGS: readonly Lang[] = ['nl', 'en'];
@@ -47,6 +48,7 @@ export const NAMESPACES = {
   cli: { prefix: '', messages: cliMessages },
   bot: { prefix: 'bot.', messages: botMessages },
   tab: { prefix: 'tab.', messages: tabMessages },
+  privacy: { prefix: '', messages: privacyMessages },
 } as const;
 
 const catalogue = {
@@ -56,6 +58,7 @@ const catalogue = {
   ...cliMessages,
   ...prefixed('bot.', botMessages),
   ...prefixed('tab.', tabMessages),
+  ...privacyMessages,
 };
 
 /** Every key of the catalogue; a key that does not exist is a type error at the call. */
