@@ -322,6 +322,27 @@ describe.each(setups)('persoon export and wis on $name', (setup) => {
       const unconfirmed = await run(['persoon', 'wis', P.id], path.join(dir, 'zonder.yaml'));
       expect(unconfirmed.code).toBe(2);
       expect(unconfirmed.err).toContain('bevestig met --yes');
+      // In a terminal it shows what it would erase and asks; anything but yes erases nothing.
+      const o = io({ ...env, REGIEKAMER_PROGRAMME: BLNP }, dir);
+      const stdin = Object.assign(new PassThrough(), { isTTY: true });
+      stdin.end('nee\n');
+      expect(await main(['persoon', 'wis', P.id], { ...o.cli, stdin })).toBe(2);
+      expect(o.err()).toContain('staat nog in het programmabestand');
+      const asked = io({ ...env, REGIEKAMER_PROGRAMME: path.join(dir, 'zonder.yaml') }, dir);
+      const answer = Object.assign(new PassThrough(), { isTTY: true });
+      answer.end('nee\n');
+      const code = await main(['persoon', 'wis', P.id], { ...asked.cli, stdin: answer });
+      if (setup.name.includes('PostgreSQL')) {
+        // No question while a server may still run with the old file.
+        expect(code).toBe(2);
+        expect(asked.err()).toContain('draaien nog met een versie van het programmabestand');
+      } else {
+        expect(code).toBe(0);
+        expect(asked.out()).toMatch(
+          new RegExp(`Over '${P.id}' bewaart de opslag: \\d+ acties als eigenaar, 1 voortgangsupdates`),
+        );
+        expect(asked.out()).toContain('Niets gewist.');
+      }
       const inFile = await run(['persoon', 'wis', P.id, '--yes', '--lang', 'en'], BLNP);
       expect(inFile.code).toBe(2);
       expect(inFile.err).toContain(`'${P.id}' is still in the programme file`);

@@ -169,6 +169,25 @@ const pseudonymOf = (random: (bytes: number) => Uint8Array): string =>
 const idToken = (id: string) => new RegExp(`(?<![a-z0-9-])${id}(?![a-z0-9-])`, 'g');
 
 /**
+ * Whether person `id` may be erased now (the refusals of erasePerson, nothing changed): a valid id, known somewhere,
+ * not in the file, and on a shared store not in the newest stored version.
+ */
+export async function erasable(d: PrivacyDeps, id: string) {
+  if (!PERSON_ID.test(id)) return refuse('privacy.badId', { id });
+  const found = await identify(d, id);
+  if (found.inFile) return refuse('privacy.stillInFile', { id, file: d.file });
+  if (!found.identity && !(await d.records.referenced(d.programme.programme.id, id)))
+    return refuse('privacy.unknown', { id, file: d.file });
+  if (found.latest?.entry && d.shared)
+    return refuse('privacy.serverHasPerson', {
+      id,
+      version: found.latest.version.id,
+      at: new Date(found.latest.version.loadedAt).toISOString(),
+    });
+  return { ok: true as const, value: found };
+}
+
+/**
  * Erases person `id`: refused while the file still has them (privacy.stillInFile: wis never edits the file) and, on
  * a shared PostgreSQL store, while the newest stored version (what the servers loaded) still has them
  * (privacy.serverHasPerson). On PGlite nothing else can run, so the current file is stored as the newest version.
@@ -176,20 +195,11 @@ const idToken = (id: string) => new RegExp(`(?<![a-z0-9-])${id}(?![a-z0-9-])`, '
  * stored versions that name them rewritten with the pseudonym for their id, name, UPN and e-mail.
  */
 export async function erasePerson(d: PrivacyDeps, id: string): Promise<PrivacyResult<Erasure>> {
-  if (!PERSON_ID.test(id)) return refuse('privacy.badId', { id });
+  const checked = await erasable(d, id);
+  if (!checked.ok) return checked;
+  const found = checked.value;
   const pid = d.programme.programme.id;
-  const found = await identify(d, id);
-  if (found.inFile) return refuse('privacy.stillInFile', { id, file: d.file });
-  if (!found.identity && !(await d.records.referenced(pid, id))) return refuse('privacy.unknown', { id, file: d.file });
-  if (found.latest?.entry) {
-    if (d.shared)
-      return refuse('privacy.serverHasPerson', {
-        id,
-        version: found.latest.version.id,
-        at: new Date(found.latest.version.loadedAt).toISOString(),
-      });
-    await d.recordCurrent();
-  }
+  if (found.latest?.entry) await d.recordCurrent();
   const who: PersonRef = { id, terms: found.identity ? termsOf(found.identity) : [] };
   const pseudonym = pseudonymOf(d.random);
   const versions = found.naming.map(({ version }) => ({

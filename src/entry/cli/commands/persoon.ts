@@ -124,13 +124,16 @@ export async function persoonWisCommand(io: CliIo, config: Config, id: string, f
   }
   const file = await programmeOf(io, config, lang);
   if (!file) return EXIT.invalid;
-  const { erasePerson, exportPerson } = await import('../../../app/privacy.ts');
+  const { erasable, erasePerson, exportPerson } = await import('../../../app/privacy.ts');
   const { figuresOf } = await import('../../../app/work/figures.ts');
   const { today } = await import('../../../app/sync.ts');
   const store = await storeOf(config);
   try {
     const deps = await depsOf(store, file.loaded, file.display);
     if (!flags.yes) {
+      // Refused before anything is asked: a person still in the file, or a server that still has them.
+      const may = await erasable(deps, id);
+      if (!may.ok) return refusal(io, may.refusal, lang);
       const seen = await exportPerson(deps, id);
       if (!seen.ok) return refusal(io, seen.refusal, lang);
       const s = seen.value.store;
