@@ -1,5 +1,5 @@
 // Logs carry no personal data (issue 15 §5): a full local start — the server with the local tenant, the seeds, the
-// first sync into the local tenant, the Planner poll, the bot's rhythm and the retention job, bot activity (an
+// first sync into the local tenant, the Planner poll, the bot's rhythm, the retention job and the Agents Playground, bot activity (an
 // install, messages, an update card submitted), then Ctrl-C — at LOG_LEVEL=trace, and every line it wrote is
 // scanned for every person's name, UPN and e-mail address of the programme, for anything shaped like a token (a
 // JWT) or the app's client secret, and for the texts people sent the bot.
@@ -79,10 +79,12 @@ describe('the log of a full local start', () => {
       PORT: '0',
       LOCAL_TENANT_PORT: '0',
       LOCAL_TENANT_HTTP_PORT: '0',
-      PLAYGROUND_PORT: '0',
+      // The Agents Playground too (a port of its own; it falls back to a free one when it is taken).
+      PLAYGROUND_PORT: String(20_000 + Math.floor(Math.random() * 20_000)),
       LOG_LEVEL: 'trace',
     });
     const url = await run.url;
+    await run.line(/Agents Playground: http:\/\/localhost:\d+/);
     // The first sync into the local tenant, the Planner poll after it, and the retention job have run.
     await run.line(/Sync\s+\d+ gemaakt/);
     await run.line(/"msg":"planner poll finished"/);
