@@ -1,8 +1,8 @@
 // Logs carry no personal data (issue 15 §5): a full local start — the server with the local tenant, the seeds, the
-// first sync into the local tenant, the Planner poll, the bot's rhythm, the retention job and the Agents Playground, bot activity (an
-// install, messages, an update card submitted), then Ctrl-C — at LOG_LEVEL=trace, and every line it wrote is
-// scanned for every person's name, UPN and e-mail address of the programme, for anything shaped like a token (a
-// JWT) or the app's client secret, and for the texts people sent the bot.
+// first sync into the local tenant, the Planner poll, the bot's rhythm, the retention job and the Agents Playground;
+// bot activity (an install, messages, an update card submitted); then Ctrl-C — at LOG_LEVEL=trace, and every line it
+// wrote is scanned for every person's name, UPN and e-mail address of the programme, for anything shaped like a
+// token (a JWT) or the app's client secret, and for the texts people sent the bot.
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
