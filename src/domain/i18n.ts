@@ -23,6 +23,7 @@ import { identityMessages } from './i18n/identity.ts';
 import { preflightMessages } from './i18n/preflight.ts';
 import { tabMessages } from './i18n/tab.ts';
 import { uitrolMessages } from './i18n/uitrol.ts';
+import { privacyMessages } from './i18n/privacy.ts';
 
 export type Lang = 'nl' | 'en';
 export const LANGS: readonly Lang[] = ['nl', 'en'];
@@ -53,6 +54,7 @@ export const NAMESPACES = {
   identity: { prefix: '', messages: identityMessages },
   uitrol: { prefix: '', messages: uitrolMessages },
   preflight: { prefix: '', messages: preflightMessages },
+  privacy: { prefix: '', messages: privacyMessages },
 } as const;
 
 const catalogue = {
@@ -65,6 +67,7 @@ const catalogue = {
   ...identityMessages,
   ...uitrolMessages,
   ...preflightMessages,
+  ...privacyMessages,
 };
 
 /** Every key of the catalogue; a key that does not exist is a type error at the call. */

@@ -49,6 +49,18 @@ const EnvSchema = z.object({
     .optional(),
   BOT_CLIENT_SECRET: z.string().min(1).optional(),
   BOT_CERTIFICATE_PATH: z.string().min(1).optional(),
+  // Retention in days (0: kept); the defaults and why are in docs/privacy.md.
+  RETENTION_UPDATES_DAYS: z.coerce.number().int().min(0).max(3650).default(365),
+  RETENTION_CONVERSATIONS_DAYS: z.coerce.number().int().min(0).max(3650).default(30),
+  // At least 2: the bot's rhythm looks one day back, and a delivery row it still sees must not be deleted (it would
+  // be planned and sent again).
+  RETENTION_DELIVERIES_DAYS: z.coerce
+    .number()
+    .int()
+    .max(3650)
+    .refine((n) => n === 0 || n >= 2, 'RETENTION_DELIVERIES_DAYS: 0 (bewaren) of minstens 2 / 0 (keep) or at least 2')
+    .default(90),
+  RETENTION_JOURNAL_DAYS: z.coerce.number().int().min(0).max(3650).default(90),
 });
 
 export interface Config {
@@ -107,6 +119,8 @@ export interface Config {
     clientSecret: string | undefined;
     certificatePath: string | undefined;
   };
+  /** Days each kind of personal data is kept (0: kept); applied by the server's retention job (docs/privacy.md). */
+  retention: { updatesDays: number; conversationsDays: number; deliveriesDays: number; journalDays: number };
 }
 
 export class ConfigError extends Error {
@@ -161,6 +175,12 @@ export function loadConfig(env: Record<string, string | undefined>, cwd: string)
       clientId: e.GRAPH_CLIENT_ID,
       clientSecret: e.GRAPH_CLIENT_SECRET,
       certificatePath: e.GRAPH_CERTIFICATE_PATH,
+    },
+    retention: {
+      updatesDays: e.RETENTION_UPDATES_DAYS,
+      conversationsDays: e.RETENTION_CONVERSATIONS_DAYS,
+      deliveriesDays: e.RETENTION_DELIVERIES_DAYS,
+      journalDays: e.RETENTION_JOURNAL_DAYS,
     },
   };
 }

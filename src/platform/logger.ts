@@ -29,6 +29,13 @@ const REDACT_PATHS = [
   '*.displayName',
   'body',
   '*.body',
+  // A backstop only (the sources log no such field): message texts and secrets under their usual names.
+  'text',
+  '*.text',
+  'secret',
+  '*.secret',
+  'cookie',
+  'headers.cookie',
 ];
 
 export function createLogger(level: string, destination?: NodeJS.WritableStream): Logger {

@@ -79,11 +79,14 @@ export async function runRhythm(o: RhythmOptions): Promise<RhythmSummary> {
       calendar = 'unavailable';
     }
   }
+  // Digests go to people of the programme only: an owner erased from it (a pseudonym, docs/privacy.md) gets none.
+  const people = new Set(o.programme.people.map((p) => p.id));
   const owners = new Set(
     (await o.store.actions.list(pid))
       .map(toDomainAction)
       .filter(isOpenAction)
-      .flatMap((a) => a.owners),
+      .flatMap((a) => a.owners)
+      .filter((id) => people.has(id)),
   );
   const planned = reminderPlan(o.programme, occurrences, window, owners);
   const existing = (await o.store.bot.deliveries(pid, window)).filter((d) => d.kind !== 'test');

@@ -85,6 +85,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
   addWorkCommands(program, ctx);
   addTenantCommands(program, ctx);
   addCheckCommand(program, ctx);
+  addPersonCommands(program, ctx);
 
   try {
     await program.parseAsync(argv, { from: 'user' });
@@ -216,3 +217,27 @@ function addCheckCommand(program: Command, c: CommandContext): void {
 
 /** Commander's collector for a repeatable option. */
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
+
+/** `regiekamer persoon export | wis <id>`: one person's data under the AVG (docs/privacy.md). */
+function addPersonCommands(program: Command, c: CommandContext): void {
+  const persoon = program.command('persoon').description(both('cli.help.persoon'));
+  persoon
+    .command('export <id>')
+    .description(both('cli.help.persoonExport'))
+    .option('--out <file>', both('cli.help.persoonOut'))
+    .option('--lang <lang>', both('cli.help.lang'))
+    .action(async (id: string, opts: import('./commands/persoon.ts').PersoonFlags) => {
+      const { persoonExportCommand } = await import('./commands/persoon.ts');
+      c.exit(await persoonExportCommand(c.io, c.config(), id, opts, c.langOf(opts)));
+    });
+  persoon
+    .command('wis <id>')
+    .description(both('cli.help.persoonWis'))
+    .option('--yes', both('cli.help.yes'))
+    .option('--json', both('cli.help.json'))
+    .option('--lang <lang>', both('cli.help.lang'))
+    .action(async (id: string, opts: import('./commands/persoon.ts').PersoonFlags) => {
+      const { persoonWisCommand } = await import('./commands/persoon.ts');
+      c.exit(await persoonWisCommand(c.io, c.config(), id, opts, c.langOf(opts)));
+    });
+}

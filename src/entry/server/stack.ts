@@ -142,6 +142,8 @@ export async function startStack(config: Config, clock: Clock, logger: Logger, c
       resolveFirst,
       rhythm: bot.rhythm,
     });
+    const { scheduleRetention } = await import('./retention-job.ts');
+    await scheduleRetention(config, runner, { store, clock, logger, signal: abort.signal });
     return {
       programme,
       version: recorded.version,
