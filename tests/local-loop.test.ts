@@ -66,7 +66,7 @@ async function closedPort(): Promise<number> {
 
 /** A process holding the store in `dir` (tests/support/hold-store.ts), once it has said "held". */
 async function holder(): Promise<ChildProcessWithoutNullStreams> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'tests/support/hold-store.ts', path.join(dir, 'pglite')], {
+  const child = spawn(process.execPath, ['tests/support/hold-store.ts', path.join(dir, 'pglite')], {
     cwd: root,
     stdio: ['pipe', 'pipe', 'pipe'],
   });

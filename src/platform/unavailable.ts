@@ -5,12 +5,15 @@
 
 /** A dependency is unreachable or held; `message` names it and what to do (bilingual), `dependency` is its key. */
 export class DependencyUnavailableError extends Error {
+  readonly dependency: 'tenant' | 'graph' | 'token' | 'database' | 'datadir' | 'botconnector';
+
   constructor(
-    readonly dependency: 'tenant' | 'graph' | 'token' | 'database' | 'datadir' | 'botconnector',
+    dependency: 'tenant' | 'graph' | 'token' | 'database' | 'datadir' | 'botconnector',
     message: string,
     options?: { cause?: unknown },
   ) {
     super(message, options);
+    this.dependency = dependency;
     this.name = 'DependencyUnavailableError';
   }
 }

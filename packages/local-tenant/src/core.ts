@@ -23,13 +23,15 @@ export interface TenantLogger {
 
 /** Graph-shaped error body: { error: { code, message } }. */
 export class GraphHttpError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly headers: Record<string, string> = {},
-  ) {
+  readonly status: number;
+  readonly code: string;
+  readonly headers: Record<string, string>;
+
+  constructor(status: number, code: string, message: string, headers: Record<string, string> = {}) {
     super(message);
+    this.status = status;
+    this.code = code;
+    this.headers = headers;
     this.name = 'GraphHttpError';
   }
 }

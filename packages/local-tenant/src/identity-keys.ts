@@ -80,13 +80,15 @@ async function loadOrCreateKey(dir: string, name = 'signing-key.json'): Promise<
 
 /** An OAuth error answer shaped like Entra ID's (AADSTS codes), without echoing any secret. */
 export class OAuthError extends Error {
-  constructor(
-    readonly status: number,
-    readonly error: string,
-    readonly aadsts: number,
-    description: string,
-  ) {
+  readonly status: number;
+  readonly error: string;
+  readonly aadsts: number;
+
+  constructor(status: number, error: string, aadsts: number, description: string) {
     super(description);
+    this.status = status;
+    this.error = error;
+    this.aadsts = aadsts;
   }
 }
 

@@ -6,14 +6,14 @@ import path from 'node:path';
 import type { LocalTenantState } from './core.ts';
 
 export class StateFileError extends Error {
-  constructor(
-    readonly file: string,
-    reason: string,
-  ) {
+  readonly file: string;
+
+  constructor(file: string, reason: string) {
     super(
       `De toestand van de lokale tenant in ${file} is onleesbaar (${reason}); start met --reset. / ` +
         `The local tenant state in ${file} is unreadable (${reason}); start with --reset.`,
     );
+    this.file = file;
     this.name = 'StateFileError';
   }
 }
@@ -53,17 +53,27 @@ export async function writeFileAtomic(file: string, content: string, mode = 0o60
 
 /** Debounced, serialised saving of one state object. With no file (memory mode) it does nothing. */
 export class StateSaver {
+  private readonly file: string | undefined;
+  private readonly snapshot: () => LocalTenantState;
+  private readonly debounceMs: number;
+  private readonly onError: (err: unknown) => void;
+
   private timer: NodeJS.Timeout | undefined;
   private dirty = false;
   private writing: Promise<void> = Promise.resolve();
   private lastError: unknown;
 
   constructor(
-    private readonly file: string | undefined,
-    private readonly snapshot: () => LocalTenantState,
-    private readonly debounceMs: number,
-    private readonly onError: (err: unknown) => void,
-  ) {}
+    file: string | undefined,
+    snapshot: () => LocalTenantState,
+    debounceMs: number,
+    onError: (err: unknown) => void,
+  ) {
+    this.file = file;
+    this.snapshot = snapshot;
+    this.debounceMs = debounceMs;
+    this.onError = onError;
+  }
 
   changed(): void {
     if (!this.file) return;

@@ -68,14 +68,16 @@ function maskPath(path: string): string {
 }
 
 export class RequestRecorder {
+  private readonly now: () => Date;
+  private readonly capacity: number;
+
   private log: RequestLogEntry[] = [];
   private seq = 0;
   private counters!: LocalTenantStats;
 
-  constructor(
-    private readonly now: () => Date,
-    private readonly capacity = 10_000,
-  ) {
+  constructor(now: () => Date, capacity = 10_000) {
+    this.now = now;
+    this.capacity = capacity;
     this.reset();
   }
 

@@ -73,13 +73,16 @@ export const LIMITS = {
 } as const;
 
 class SlidingWindow {
+  readonly limit: number;
+  readonly windowMs: number;
+
   private stamps: number[] = [];
   private head = 0;
 
-  constructor(
-    readonly limit: number,
-    readonly windowMs: number,
-  ) {}
+  constructor(limit: number, windowMs: number) {
+    this.limit = limit;
+    this.windowMs = windowMs;
+  }
 
   /** Milliseconds until one more request fits (0: it fits now). */
   waitMs(now: number): number {
@@ -108,10 +111,14 @@ export type ThrottleResult =
   { ok: true; release: () => void } | { ok: false; retryAfterSeconds: number; reason: string };
 
 export class Throttler {
+  private readonly clock: Clock;
+
   private readonly windows = new Map<string, SlidingWindow>();
   private readonly inFlight = new Map<string, number>();
 
-  constructor(private readonly clock: Clock) {}
+  constructor(clock: Clock) {
+    this.clock = clock;
+  }
 
   /** Takes a slot in every bucket, or none: a rejected request does not count against the windows. */
   take(buckets: Bucket[], concurrency?: { key: string; max: number }): ThrottleResult {

@@ -20,11 +20,11 @@ export type TokenRefusal =
   | 'missing-claim';
 
 export class TokenRejectedError extends Error {
-  constructor(
-    readonly reason: TokenRefusal,
-    detail: string,
-  ) {
+  readonly reason: TokenRefusal;
+
+  constructor(reason: TokenRefusal, detail: string) {
     super(`token rejected (${reason}): ${detail}`);
+    this.reason = reason;
     this.name = 'TokenRejectedError';
   }
 }

@@ -22,12 +22,13 @@ export interface TokenSource {
 }
 
 export class TokenAcquisitionError extends Error {
-  constructor(
-    readonly tenantId: string,
-    readonly code: string,
-    message: string,
-  ) {
+  readonly tenantId: string;
+  readonly code: string;
+
+  constructor(tenantId: string, code: string, message: string) {
     super(message);
+    this.tenantId = tenantId;
+    this.code = code;
     this.name = 'TokenAcquisitionError';
   }
 }

@@ -30,16 +30,19 @@ export const BOT_CONNECTOR_LIMITS: BotLimits = {
 type Timer = (fn: () => void, ms: number) => void;
 
 export class BotPacer {
+  private readonly limits: BotLimits;
+  private readonly later: Timer;
+
   private readonly limiters = new Map<string, Bottleneck>();
   private waitedMs = 0;
 
   // The slot timers are unref'd: they only give slots back, and the hour-long window must not keep a stopping server
   // alive for an hour after its last send. A send waiting for a slot is work of a running server, whose own handles
   // (its listening socket, its job queue) keep the process alive meanwhile.
-  constructor(
-    private readonly limits: BotLimits = BOT_CONNECTOR_LIMITS,
-    private readonly later: Timer = (fn, ms) => void setTimeout(fn, ms).unref(),
-  ) {}
+  constructor(limits: BotLimits = BOT_CONNECTOR_LIMITS, later: Timer = (fn, ms) => void setTimeout(fn, ms).unref()) {
+    this.limits = limits;
+    this.later = later;
+  }
 
   waited(): number {
     return this.waitedMs;

@@ -24,11 +24,11 @@ const LocalTenantInfoSchema = z.object({
 export type LocalTenantInfo = z.infer<typeof LocalTenantInfoSchema>;
 
 export class LocalTenantUnavailableError extends DependencyUnavailableError {
-  constructor(
-    readonly file: string,
-    detail: string,
-  ) {
+  readonly file: string;
+
+  constructor(file: string, detail: string) {
     super('tenant', both('dependency.localTenantMissing', { file, detail }));
+    this.file = file;
     this.name = 'LocalTenantUnavailableError';
   }
 }

@@ -11,14 +11,19 @@ import { DependencyUnavailableError } from '../../platform/unavailable.ts';
 
 /** Per-call settings the chain reads: the tenant the call acts in and its pacing demand. */
 export class CallOptions implements MiddlewareOptions {
+  readonly tenantId: string;
+  readonly resource: string;
+  readonly demand: PacingDemand;
+  readonly retry: boolean;
+
   /** A dependency that could not be reached during the call (the SDK replaces thrown errors with its own). */
   failure: unknown = undefined;
-  constructor(
-    readonly tenantId: string,
-    readonly resource: string,
-    readonly demand: PacingDemand,
-    readonly retry: boolean = true,
-  ) {}
+  constructor(tenantId: string, resource: string, demand: PacingDemand, retry: boolean = true) {
+    this.tenantId = tenantId;
+    this.resource = resource;
+    this.demand = demand;
+    this.retry = retry;
+  }
 }
 
 function callOptions(context: Context): CallOptions {
@@ -48,12 +53,15 @@ abstract class Link implements Middleware {
 }
 
 export class TenantAuth extends Link {
-  constructor(
-    private readonly tokens: TokenSource,
-    private readonly origin: string,
-    private readonly audience: string,
-  ) {
+  private readonly tokens: TokenSource;
+  private readonly origin: string;
+  private readonly audience: string;
+
+  constructor(tokens: TokenSource, origin: string, audience: string) {
     super();
+    this.tokens = tokens;
+    this.origin = origin;
+    this.audience = audience;
   }
   async execute(context: Context): Promise<void> {
     const url = typeof context.request === 'string' ? context.request : context.request.url;
@@ -71,14 +79,25 @@ export class TenantAuth extends Link {
 }
 
 export class Retry extends Link {
+  private readonly policy: RetryPolicy;
+  private readonly metrics: MetricsRecorder;
+  private readonly now: () => number;
+  private readonly sleep: (ms: number) => Promise<void>;
+  private readonly random: () => number;
+
   constructor(
-    private readonly policy: RetryPolicy,
-    private readonly metrics: MetricsRecorder,
-    private readonly now: () => number,
-    private readonly sleep: (ms: number) => Promise<void>,
-    private readonly random: () => number,
+    policy: RetryPolicy,
+    metrics: MetricsRecorder,
+    now: () => number,
+    sleep: (ms: number) => Promise<void>,
+    random: () => number,
   ) {
     super();
+    this.policy = policy;
+    this.metrics = metrics;
+    this.now = now;
+    this.sleep = sleep;
+    this.random = random;
   }
   async execute(context: Context): Promise<void> {
     const started = this.now();
@@ -102,11 +121,13 @@ export class Retry extends Link {
 }
 
 export class Pacing extends Link {
-  constructor(
-    private readonly pacer: Pacer,
-    private readonly now: () => number,
-  ) {
+  private readonly pacer: Pacer;
+  private readonly now: () => number;
+
+  constructor(pacer: Pacer, now: () => number) {
     super();
+    this.pacer = pacer;
+    this.now = now;
   }
   async execute(context: Context): Promise<void> {
     await this.pacer.run(callOptions(context).demand, () => this.forward(context), this.now);
@@ -114,11 +135,13 @@ export class Pacing extends Link {
 }
 
 export class Metrics extends Link {
-  constructor(
-    private readonly metrics: MetricsRecorder,
-    private readonly now: () => number,
-  ) {
+  private readonly metrics: MetricsRecorder;
+  private readonly now: () => number;
+
+  constructor(metrics: MetricsRecorder, now: () => number) {
     super();
+    this.metrics = metrics;
+    this.now = now;
   }
   async execute(context: Context): Promise<void> {
     const started = this.now();
@@ -141,7 +164,11 @@ export class Metrics extends Link {
 }
 
 export class Send implements Middleware {
-  constructor(private readonly fetch: Fetch) {}
+  private readonly fetch: Fetch;
+
+  constructor(fetch: Fetch) {
+    this.fetch = fetch;
+  }
   async execute(context: Context): Promise<void> {
     context.response = await this.fetch(context.request, context.options as RequestInit);
   }

@@ -38,14 +38,17 @@ export interface PacingDemand {
 type Timer = (fn: () => void, ms: number) => void;
 
 export class Pacer {
+  private readonly limits: PacingLimits;
+  private readonly later: Timer;
+
   private readonly windows = new Map<string, Bottleneck>();
   private readonly mailboxes = new Map<string, Bottleneck>();
   private waitedMs = 0;
 
-  constructor(
-    private readonly limits: PacingLimits = GRAPH_LIMITS,
-    private readonly later: Timer = (fn, ms) => void setTimeout(fn, ms),
-  ) {}
+  constructor(limits: PacingLimits = GRAPH_LIMITS, later: Timer = (fn, ms) => void setTimeout(fn, ms)) {
+    this.limits = limits;
+    this.later = later;
+  }
 
   /** Largest number of requests to one team or mailbox that may go in one call (a batch must not exceed it). */
   get maxPerKey(): number {

@@ -35,15 +35,28 @@ export interface BatchItemResult<T = unknown> extends GraphResult<T> {
  * be logged; the service's own text often names the user or item and is kept apart in `serviceMessage`.
  */
 export class GraphError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly serviceMessage: string;
+  readonly method: string;
+  readonly resource: string;
+  readonly headers: Record<string, string>;
+
   constructor(
-    readonly status: number,
-    readonly code: string,
-    readonly serviceMessage: string,
-    readonly method: string,
-    readonly resource: string,
-    readonly headers: Record<string, string> = {},
+    status: number,
+    code: string,
+    serviceMessage: string,
+    method: string,
+    resource: string,
+    headers: Record<string, string> = {},
   ) {
     super(`${method} ${resource}: ${status} ${code}`);
+    this.status = status;
+    this.code = code;
+    this.serviceMessage = serviceMessage;
+    this.method = method;
+    this.resource = resource;
+    this.headers = headers;
     this.name = 'GraphError';
   }
 }

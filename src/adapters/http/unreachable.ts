@@ -47,13 +47,13 @@ export interface DependencyName {
 
 /** The request to `url` reached no server; the message names the dependency and what to do. */
 export class UnreachableError extends DependencyUnavailableError {
-  constructor(
-    name: DependencyName,
-    readonly url: string,
-    readonly code: string,
-    cause: unknown,
-  ) {
+  readonly url: string;
+  readonly code: string;
+
+  constructor(name: DependencyName, url: string, code: string, cause: unknown) {
     super(name.dependency, both(name.message, { url, code }), { cause });
+    this.url = url;
+    this.code = code;
     this.name = 'UnreachableError';
   }
 }

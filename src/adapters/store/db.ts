@@ -21,9 +21,13 @@ export class OuterHandleInTransactionError extends Error {
  * a transaction callback would wait for that same transaction forever — that mistake is reported instead.
  */
 export class PgliteDb implements Db {
+  private readonly pglite: PGlite;
+
   private readonly inTransaction = new AsyncLocalStorage<true>();
 
-  constructor(private readonly pglite: PGlite) {}
+  constructor(pglite: PGlite) {
+    this.pglite = pglite;
+  }
 
   async query<T = Record<string, unknown>>(sql: string, params: readonly unknown[] = []): Promise<QueryResult<T>> {
     this.refuseInsideOwnTransaction();
@@ -53,7 +57,11 @@ export class PgliteDb implements Db {
 }
 
 class PgliteTxDb implements Db {
-  constructor(private readonly tx: Transaction) {}
+  private readonly tx: Transaction;
+
+  constructor(tx: Transaction) {
+    this.tx = tx;
+  }
 
   async query<T = Record<string, unknown>>(sql: string, params: readonly unknown[] = []): Promise<QueryResult<T>> {
     const result = await this.tx.query<T>(sql, [...params]);
@@ -76,7 +84,11 @@ class PgliteTxDb implements Db {
 
 /** A server: plain queries take any pooled connection; a transaction holds one connection from BEGIN to COMMIT. */
 export class PgPoolDb implements Db {
-  constructor(private readonly pool: Pool) {}
+  private readonly pool: Pool;
+
+  constructor(pool: Pool) {
+    this.pool = pool;
+  }
 
   async query<T = Record<string, unknown>>(sql: string, params: readonly unknown[] = []): Promise<QueryResult<T>> {
     const result = await this.pool.query(sql, [...params]);
@@ -121,7 +133,11 @@ export class PgPoolDb implements Db {
 }
 
 class PgClientDb implements Db {
-  constructor(private readonly client: PoolClient) {}
+  private readonly client: PoolClient;
+
+  constructor(client: PoolClient) {
+    this.client = client;
+  }
 
   async query<T = Record<string, unknown>>(sql: string, params: readonly unknown[] = []): Promise<QueryResult<T>> {
     const result = await this.client.query(sql, [...params]);

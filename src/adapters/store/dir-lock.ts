@@ -26,12 +26,15 @@ export interface LockOwner {
 
 /** The data directory is held by another live process (`owner`); the lock file is `file`. */
 export class DataDirInUseError extends Error {
-  constructor(
-    readonly dir: string,
-    readonly file: string,
-    readonly owner: LockOwner,
-  ) {
+  readonly dir: string;
+  readonly file: string;
+  readonly owner: LockOwner;
+
+  constructor(dir: string, file: string, owner: LockOwner) {
     super(`data directory ${dir} is in use by pid ${owner.pid} (${owner.command}) on ${owner.host}`);
+    this.dir = dir;
+    this.file = file;
+    this.owner = owner;
     this.name = 'DataDirInUseError';
   }
 }

@@ -24,8 +24,10 @@ export const MEMORY = 'memory://';
 
 /** The database could not be opened or reached; the message names where, never a password. */
 export class StoreUnavailableError extends DependencyUnavailableError {
+  readonly location: string;
+
   constructor(
-    readonly location: string,
+    location: string,
     cause: unknown,
     /** What to do, in words (both languages). */
     hint?: string,
@@ -34,19 +36,23 @@ export class StoreUnavailableError extends DependencyUnavailableError {
     super('database', `${both('server.store.unreachable')} (${location}): ${reason}${hint ? `. ${hint}` : ''}`, {
       cause,
     });
+    this.location = location;
     this.name = 'StoreUnavailableError';
   }
 }
 
 /** The PGlite data directory is held by another live process (src/adapters/store/dir-lock.ts); says what to do. */
 class StoreInUseError extends DependencyUnavailableError {
-  constructor(readonly held: DataDirInUseError) {
+  readonly held: DataDirInUseError;
+
+  constructor(held: DataDirInUseError) {
     const o = held.owner;
     super(
       'datadir',
       both('server.store.inUse', { dir: held.dir, pid: o.pid, command: o.command, since: o.since, file: held.file }),
       { cause: held },
     );
+    this.held = held;
     this.name = 'StoreInUseError';
   }
 }

@@ -60,19 +60,24 @@ export function isDecided(decision: Decision): boolean {
 
 /** A refusal from the work domain: a catalogue key plus parameters, so the edges render it in nl or en. */
 export class WorkError extends Error {
-  constructor(
-    readonly key: MessageKey,
-    readonly params: Params = {},
-  ) {
+  readonly key: MessageKey;
+  readonly params: Params;
+
+  constructor(key: MessageKey, params: Params = {}) {
     super(t(key, params));
+    this.key = key;
+    this.params = params;
     this.name = 'WorkError';
   }
 }
 
 /** A wait-for cycle; `cycle` lists the node ids in order, the first repeated at the end. */
 export class WorkCycleError extends WorkError {
-  constructor(readonly cycle: string[]) {
+  readonly cycle: string[];
+
+  constructor(cycle: string[]) {
     super('work.cycle', { cycle: cycle.join(' → ') });
+    this.cycle = cycle;
     this.name = 'WorkCycleError';
   }
 }

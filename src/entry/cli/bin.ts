@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The command line's process entry: installs the last-resort handlers, runs main() and sets the exit code.
-// bin/regiekamer.js runs it from the sources (through tsx) in a checkout and as dist/entry/cli/bin.js (plain node)
-// in the installed package; `node dist/entry/cli/bin.js …` runs the build directly.
+// bin/regiekamer.js runs it from the sources (Node's own type stripping) in a checkout and as dist/entry/cli/bin.js
+// (plain node) in the installed package; `node dist/entry/cli/bin.js …` runs the build directly.
 
 import { both } from '../../domain/i18n.ts';
 

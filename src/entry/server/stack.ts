@@ -43,8 +43,11 @@ export interface RunningStack {
 }
 
 export class ProgrammeInvalidError extends Error {
-  constructor(readonly problems: Problem[]) {
+  readonly problems: Problem[];
+
+  constructor(problems: Problem[]) {
     super(both('server.programmeInvalid'));
+    this.problems = problems;
     this.name = 'ProgrammeInvalidError';
   }
 }

@@ -1,11 +1,12 @@
 // Calls to Regiekamer's API with the signed-in person's token; a 401 is reported, never swallowed.
 export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-    readonly body: Record<string, unknown> = {},
-  ) {
+  readonly status: number;
+  readonly body: Record<string, unknown>;
+
+  constructor(status: number, message: string, body: Record<string, unknown> = {}) {
     super(message);
+    this.status = status;
+    this.body = body;
   }
 }
 

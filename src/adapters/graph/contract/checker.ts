@@ -33,9 +33,12 @@ const FILE = new URL('./graph-v1.0-subset.yaml', import.meta.url);
 let cached: GraphContract | undefined;
 
 export class GraphContract {
+  private readonly doc: Doc;
+
   private readonly templates: { segments: string[]; path: string }[];
 
-  constructor(private readonly doc: Doc) {
+  constructor(doc: Doc) {
+    this.doc = doc;
     this.templates = Object.keys(doc.paths).map((p) => ({ path: p, segments: p.split('/').filter(Boolean) }));
   }
 
