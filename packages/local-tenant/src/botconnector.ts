@@ -81,7 +81,11 @@ export class BotConnector {
    * @param botTenantId the tenant a single-tenant bot is registered in (see LocalTenantOptions.botTenantId);
    * undefined: a bot of any tenant.
    */
-  constructor(private readonly botTenantId?: string) {}
+  private readonly botTenantId: string | undefined;
+
+  constructor(botTenantId?: string) {
+    this.botTenantId = botTenantId;
+  }
 
   /**
    * A single-tenant bot's token must come from its own tenant's token endpoint (docs: "Authenticate requests with the
