@@ -115,8 +115,8 @@ export const preflightMessages = {
     en: 'not checked: without a token nothing can be read',
   },
   'controleer.roles.ok': {
-    nl: 'alle {count} benodigde toepassingsrechten zijn verleend',
-    en: 'all {count} application roles needed are granted',
+    nl: '{count, plural, one {het ene benodigde toepassingsrecht is verleend} other {alle # benodigde toepassingsrechten zijn verleend}}',
+    en: '{count, plural, one {the one application role needed is granted} other {all # application roles needed are granted}}',
   },
   'controleer.roles.missing': {
     nl: '{count, plural, one {toepassingsrecht} other {toepassingsrechten}} niet verleend: {roles}',
@@ -240,7 +240,7 @@ export const preflightMessages = {
     en: 'bot {botId} in tenant {botTenant}, messaging endpoint {endpoint} (set this endpoint in the Azure Bot resource)',
   },
   'controleer.bot.noId': {
-    nl: 'BOT_ID ontbreekt of is de lokale plaatsvervanger: de bot weigert dan elk bericht',
+    nl: 'BOT_ID ontbreekt of is de lokale plaatshouder: de bot weigert dan elk bericht',
     en: 'BOT_ID is missing or the local placeholder: the bot then refuses every activity',
   },
   'controleer.bot.noId.fix': {
@@ -268,7 +268,7 @@ export const preflightMessages = {
     en: 'Teams package: app id {teamsAppId}, bot {botId}, address {url}',
   },
   'controleer.package.placeholder': {
-    nl: 'het Teams-pakket zou een plaatsvervanger bevatten: {what}',
+    nl: 'het Teams-pakket zou een plaatshouder bevatten: {what}',
     en: 'the Teams package would hold a placeholder: {what}',
   },
   'controleer.package.fix': {
