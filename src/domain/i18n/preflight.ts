@@ -299,4 +299,8 @@ export const preflightMessages = {
     nl: 'storing: <gemeente>:<postvak> — de RBAC-scope van de app in die tenant bevat alleen dit postvak (herhaalbaar)',
     en: "fault: <gemeente>:<mailbox> — the app's RBAC scope in that tenant holds only this mailbox (repeatable)",
   },
+  'cli.tenant.faultRoleUnknown': {
+    nl: "--fault-role: '{role}' is in de tenant van {gemeente} niet verleend, dus er valt niets weg te nemen; verleend: {known}",
+    en: "--fault-role: '{role}' is not consented in {gemeente}'s tenant, so there is nothing to take away; consented: {known}",
+  },
 } satisfies Record<string, Entry>;
