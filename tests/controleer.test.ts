@@ -154,9 +154,9 @@ describe('regiekamer controleer against the local tenant', () => {
     expect(res.code).toBe(1);
     const h = block(res.out, host.name);
     expect(h).toContain('✗ toepassingsrechten [FOUT]: toepassingsrecht niet verleend: Tasks.ReadWrite.All');
-    expect(h).toContain('- Tasks.ReadWrite.All — nodig om de actielijsten: Planner-plannen');
+    expect(h).toContain('- Tasks.ReadWrite.All — nodig voor: de actielijsten: Planner-plannen');
     expect(h).toContain(
-      `oplossing: voeg Tasks.ReadWrite.All toe aan de app-registratie (API-machtigingen, Microsoft Graph, Toepassingsmachtigingen) en laat een globale beheerder van ${host.name} toestemming geven: ${r.tenant.baseUrl}/${host.tenantId}/adminconsent?client_id=${r.tenant.app.clientId}`,
+      `oplossing: voeg Tasks.ReadWrite.All toe aan de app-registratie (API-machtigingen, Microsoft Graph, Toepassingsmachtigingen) en laat een beheerder van ${host.name} (Privileged Role Administrator of Global Administrator) toestemming geven: ${r.tenant.baseUrl}/${host.tenantId}/adminconsent?client_id=${r.tenant.app.clientId}`,
     );
     // Only that tenant is named.
     for (const g of r.programme.gemeenten.filter((x) => !x.host))

@@ -107,8 +107,8 @@ export const preflightMessages = {
     en: 'no app-only token for this tenant: {code}',
   },
   'controleer.token.fix': {
-    nl: 'controleer GRAPH_CLIENT_ID en het geheim of certificaat, en laat een globale beheerder van {gemeente} toestemming geven: {url}',
-    en: 'check GRAPH_CLIENT_ID and the secret or certificate, and have a global administrator of {gemeente} grant consent: {url}',
+    nl: 'controleer GRAPH_CLIENT_ID en het geheim of certificaat, en laat een beheerder van {gemeente} (Privileged Role Administrator of Global Administrator) toestemming geven: {url}',
+    en: 'check GRAPH_CLIENT_ID and the secret or certificate, and have an administrator of {gemeente} (Privileged Role Administrator or Global Administrator) grant consent: {url}',
   },
   'controleer.skipped': {
     nl: 'niet gecontroleerd: zonder token kan niets gelezen worden',
@@ -122,10 +122,10 @@ export const preflightMessages = {
     nl: '{count, plural, one {toepassingsrecht} other {toepassingsrechten}} niet verleend: {roles}',
     en: '{count, plural, one {application role} other {application roles}} not granted: {roles}',
   },
-  'controleer.roles.missingItem': { nl: '{role} — nodig om {why}', en: '{role} — needed to {why}' },
+  'controleer.roles.missingItem': { nl: '{role} — nodig voor: {why}', en: '{role} — needed for: {why}' },
   'controleer.roles.fix': {
-    nl: 'voeg {roles} toe aan de app-registratie (API-machtigingen, Microsoft Graph, Toepassingsmachtigingen) en laat een globale beheerder van {gemeente} toestemming geven: {url}',
-    en: 'add {roles} to the app registration (API permissions, Microsoft Graph, Application permissions) and have a global administrator of {gemeente} grant consent: {url}',
+    nl: 'voeg {roles} toe aan de app-registratie (API-machtigingen, Microsoft Graph, Toepassingsmachtigingen) en laat een beheerder van {gemeente} (Privileged Role Administrator of Global Administrator) toestemming geven: {url}',
+    en: 'add {roles} to the app registration (API permissions, Microsoft Graph, Application permissions) and have an administrator of {gemeente} (Privileged Role Administrator or Global Administrator) grant consent: {url}',
   },
   'controleer.roles.optional': {
     nl: '{role} niet verleend: {why}',
