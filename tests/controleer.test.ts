@@ -132,7 +132,7 @@ describe('regiekamer controleer against the local tenant', () => {
     expect(h).toContain('B2B direct connect [handmatig]');
     expect(h).toContain('Instellingen voor toegang tussen tenants');
     const p = block(res.out, partner.name);
-    expect(p).toContain('toepassingsrechten [in orde]: alle 1 benodigde toepassingsrechten zijn verleend');
+    expect(p).toContain('toepassingsrechten [in orde]: het ene benodigde toepassingsrecht is verleend');
     expect(p).toContain('mensen [in orde]');
     expect(res.out).not.toContain(r.tenant.app.clientSecret);
     expect(res.out).not.toMatch(/eyJ[\w-]+\.[\w-]+\./);
@@ -154,9 +154,9 @@ describe('regiekamer controleer against the local tenant', () => {
     expect(res.code).toBe(1);
     const h = block(res.out, host.name);
     expect(h).toContain('✗ toepassingsrechten [FOUT]: toepassingsrecht niet verleend: Tasks.ReadWrite.All');
-    expect(h).toContain('- Tasks.ReadWrite.All — nodig om de actielijsten: Planner-plannen');
+    expect(h).toContain('- Tasks.ReadWrite.All — nodig voor: de actielijsten: Planner-plannen');
     expect(h).toContain(
-      `oplossing: voeg Tasks.ReadWrite.All toe aan de app-registratie (API-machtigingen, Microsoft Graph, Toepassingsmachtigingen) en laat een globale beheerder van ${host.name} toestemming geven: ${r.tenant.baseUrl}/${host.tenantId}/adminconsent?client_id=${r.tenant.app.clientId}`,
+      `oplossing: voeg Tasks.ReadWrite.All toe aan de app-registratie (API-machtigingen, Microsoft Graph, Toepassingsmachtigingen) en laat een beheerder van ${host.name} (Privileged Role Administrator of Global Administrator) toestemming geven: ${r.tenant.baseUrl}/${host.tenantId}/adminconsent?client_id=${r.tenant.app.clientId}`,
     );
     // Only that tenant is named.
     for (const g of r.programme.gemeenten.filter((x) => !x.host))
@@ -356,9 +356,9 @@ describe('regiekamer controleer refuses what it cannot check (exit 2)', () => {
     const { BOT_ID: _bot, TEAMS_APP_ID: _app, ...env } = r.env;
     const res = await run(['controleer'], { ...env, PUBLIC_URL: 'http://localhost:3978' });
     expect(res.code).toBe(1);
-    expect(res.out).toContain('✗ bot [FOUT]: BOT_ID ontbreekt of is de lokale plaatsvervanger');
+    expect(res.out).toContain('✗ bot [FOUT]: BOT_ID ontbreekt of is de lokale plaatshouder');
     expect(res.out).toContain('✗ bot [FOUT]: PUBLIC_URL http://localhost:3978 is geen openbaar https-adres');
-    expect(res.out).toContain('✗ Teams-pakket [FOUT]: het Teams-pakket zou een plaatsvervanger bevatten: TEAMS_APP_ID');
+    expect(res.out).toContain('✗ Teams-pakket [FOUT]: het Teams-pakket zou een plaatshouder bevatten: TEAMS_APP_ID');
   });
 });
 

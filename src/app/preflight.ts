@@ -163,7 +163,7 @@ export async function runPreflight(graph: PreflightGraph, input: PreflightInput)
   return { gemeenten: out, deployment, passed };
 }
 
-/** `{AUTHORITY_HOST}/{tenantId}/adminconsent?client_id=…`: where a global administrator of the tenant consents. */
+/** `{AUTHORITY_HOST}/{tenantId}/adminconsent?client_id=…`: where an administrator of the tenant (Privileged Role Administrator or Global Administrator) consents. */
 function consentUrl(input: Pick<PreflightInput, 'authorityHost' | 'clientId'>, tenantId: string): string {
   const host = input.authorityHost.replace(/\/+$/, '');
   return `${host}/${tenantId}/adminconsent?client_id=${encodeURIComponent(input.clientId)}`;

@@ -107,25 +107,25 @@ export const preflightMessages = {
     en: 'no app-only token for this tenant: {code}',
   },
   'controleer.token.fix': {
-    nl: 'controleer GRAPH_CLIENT_ID en het geheim of certificaat, en laat een globale beheerder van {gemeente} toestemming geven: {url}',
-    en: 'check GRAPH_CLIENT_ID and the secret or certificate, and have a global administrator of {gemeente} grant consent: {url}',
+    nl: 'controleer GRAPH_CLIENT_ID en het geheim of certificaat, en laat een beheerder van {gemeente} (Privileged Role Administrator of Global Administrator) toestemming geven: {url}',
+    en: 'check GRAPH_CLIENT_ID and the secret or certificate, and have an administrator of {gemeente} (Privileged Role Administrator or Global Administrator) grant consent: {url}',
   },
   'controleer.skipped': {
     nl: 'niet gecontroleerd: zonder token kan niets gelezen worden',
     en: 'not checked: without a token nothing can be read',
   },
   'controleer.roles.ok': {
-    nl: 'alle {count} benodigde toepassingsrechten zijn verleend',
-    en: 'all {count} application roles needed are granted',
+    nl: '{count, plural, one {het ene benodigde toepassingsrecht is verleend} other {alle # benodigde toepassingsrechten zijn verleend}}',
+    en: '{count, plural, one {the one application role needed is granted} other {all # application roles needed are granted}}',
   },
   'controleer.roles.missing': {
     nl: '{count, plural, one {toepassingsrecht} other {toepassingsrechten}} niet verleend: {roles}',
     en: '{count, plural, one {application role} other {application roles}} not granted: {roles}',
   },
-  'controleer.roles.missingItem': { nl: '{role} — nodig om {why}', en: '{role} — needed to {why}' },
+  'controleer.roles.missingItem': { nl: '{role} — nodig voor: {why}', en: '{role} — needed for: {why}' },
   'controleer.roles.fix': {
-    nl: 'voeg {roles} toe aan de app-registratie (API-machtigingen, Microsoft Graph, Toepassingsmachtigingen) en laat een globale beheerder van {gemeente} toestemming geven: {url}',
-    en: 'add {roles} to the app registration (API permissions, Microsoft Graph, Application permissions) and have a global administrator of {gemeente} grant consent: {url}',
+    nl: 'voeg {roles} toe aan de app-registratie (API-machtigingen, Microsoft Graph, Toepassingsmachtigingen) en laat een beheerder van {gemeente} (Privileged Role Administrator of Global Administrator) toestemming geven: {url}',
+    en: 'add {roles} to the app registration (API permissions, Microsoft Graph, Application permissions) and have an administrator of {gemeente} (Privileged Role Administrator or Global Administrator) grant consent: {url}',
   },
   'controleer.roles.optional': {
     nl: '{role} niet verleend: {why}',
@@ -240,7 +240,7 @@ export const preflightMessages = {
     en: 'bot {botId} in tenant {botTenant}, messaging endpoint {endpoint} (set this endpoint in the Azure Bot resource)',
   },
   'controleer.bot.noId': {
-    nl: 'BOT_ID ontbreekt of is de lokale plaatsvervanger: de bot weigert dan elk bericht',
+    nl: 'BOT_ID ontbreekt of is de lokale plaatshouder: de bot weigert dan elk bericht',
     en: 'BOT_ID is missing or the local placeholder: the bot then refuses every activity',
   },
   'controleer.bot.noId.fix': {
@@ -268,7 +268,7 @@ export const preflightMessages = {
     en: 'Teams package: app id {teamsAppId}, bot {botId}, address {url}',
   },
   'controleer.package.placeholder': {
-    nl: 'het Teams-pakket zou een plaatsvervanger bevatten: {what}',
+    nl: 'het Teams-pakket zou een plaatshouder bevatten: {what}',
     en: 'the Teams package would hold a placeholder: {what}',
   },
   'controleer.package.fix': {
@@ -298,5 +298,9 @@ export const preflightMessages = {
   'cli.help.faultMailbox': {
     nl: 'storing: <gemeente>:<postvak> — de RBAC-scope van de app in die tenant bevat alleen dit postvak (herhaalbaar)',
     en: "fault: <gemeente>:<mailbox> — the app's RBAC scope in that tenant holds only this mailbox (repeatable)",
+  },
+  'cli.tenant.faultRoleUnknown': {
+    nl: "--fault-role: '{role}' is in de tenant van {gemeente} niet verleend, dus er valt niets weg te nemen; verleend: {known}",
+    en: "--fault-role: '{role}' is not consented in {gemeente}'s tenant, so there is nothing to take away; consented: {known}",
   },
 } satisfies Record<string, Entry>;

@@ -6,16 +6,16 @@ import type { Entry } from '../i18n.ts';
 
 export const uitrolMessages = {
   'package.production.idMissing': {
-    nl: '{name} is niet gezet; een pakket voor een echte tenant heeft de id van de app-registratie nodig',
-    en: '{name} is not set; a package for a real tenant needs the id of the app registration',
+    nl: '{name} is niet gezet; een pakket voor een echte tenant heeft {name, select, TEAMS_APP_ID {een eigen GUID voor de Teams-app nodig (eenmalig gemaakt, bv. met uuidgen, en daarna nooit veranderd; niet de client-id)} other {de id van de app-registratie nodig}}',
+    en: '{name} is not set; a package for a real tenant needs {name, select, TEAMS_APP_ID {a GUID for the Teams app itself (made once, e.g. with uuidgen, and never changed; not the client id)} other {the id of the app registration}}',
   },
   'package.production.idNotGuid': {
-    nl: '{name} {id} is geen GUID; gebruik de toepassings-id (client-id) van de app-registratie',
-    en: '{name} {id} is not a GUID; use the application (client) id of the app registration',
+    nl: '{name} {id} is geen GUID; {name, select, TEAMS_APP_ID {maak eenmalig een eigen GUID voor de Teams-app (bv. met uuidgen)} other {gebruik de toepassings-id (client-id) van de app-registratie}}',
+    en: '{name} {id} is not a GUID; {name, select, TEAMS_APP_ID {make a GUID for the Teams app itself, once (e.g. with uuidgen)} other {use the application (client) id of the app registration}}',
   },
   'package.production.idPlaceholder': {
-    nl: '{name} {id} is een verzonnen lokale id; vul de id van de echte app-registratie in',
-    en: '{name} {id} is a made-up local id; fill in the id of the real app registration',
+    nl: '{name} {id} is een verzonnen lokale id; {name, select, TEAMS_APP_ID {maak eenmalig een eigen GUID voor de Teams-app (bv. met uuidgen)} other {vul de id van de echte app-registratie in}}',
+    en: '{name} {id} is a made-up local id; {name, select, TEAMS_APP_ID {make a GUID for the Teams app itself, once (e.g. with uuidgen)} other {fill in the id of the real app registration}}',
   },
   'package.production.urlMissing': {
     nl: 'PUBLIC_URL is niet gezet; zet het https-adres waarop de server voor Teams bereikbaar is',

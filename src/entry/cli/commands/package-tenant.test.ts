@@ -62,13 +62,18 @@ describe('regiekamer package in tenant mode', () => {
       'the local placeholder ids and no PUBLIC_URL',
       { ...TENANT, TEAMS_APP_ID: LOCAL_TEAMS_APP_ID, BOT_ID: LOCAL_BOT_ID, PUBLIC_URL: undefined },
       [
-        `TEAMS_APP_ID ${LOCAL_TEAMS_APP_ID} is een verzonnen lokale id; vul de id van de echte app-registratie in / TEAMS_APP_ID ${LOCAL_TEAMS_APP_ID} is a made-up local id; fill in the id of the real app registration`,
-        `BOT_ID ${LOCAL_BOT_ID} is een verzonnen lokale id`,
+        `TEAMS_APP_ID ${LOCAL_TEAMS_APP_ID} is een verzonnen lokale id; maak eenmalig een eigen GUID voor de Teams-app (bv. met uuidgen) / TEAMS_APP_ID ${LOCAL_TEAMS_APP_ID} is a made-up local id; make a GUID for the Teams app itself, once (e.g. with uuidgen)`,
+        `BOT_ID ${LOCAL_BOT_ID} is een verzonnen lokale id; vul de id van de echte app-registratie in / BOT_ID ${LOCAL_BOT_ID} is a made-up local id; fill in the id of the real app registration`,
         'PUBLIC_URL http://localhost:3978 is geen https-adres',
         'PUBLIC_URL http://localhost:3978 wijst naar deze machine of een IP-adres',
       ],
     ],
     ['BOT_ID not set', { ...TENANT, BOT_ID: undefined }, ['BOT_ID is niet gezet', 'BOT_ID is not set']],
+    [
+      'TEAMS_APP_ID not set (its own GUID, not the client id)',
+      { ...TENANT, TEAMS_APP_ID: undefined },
+      ['TEAMS_APP_ID is niet gezet; een pakket voor een echte tenant heeft een eigen GUID voor de Teams-app nodig'],
+    ],
     ['the nil GUID', { ...TENANT, TEAMS_APP_ID: '00000000-0000-0000-0000-000000000000' }, ['TEAMS_APP_ID 00000000']],
     [
       'an http URL on a real name',

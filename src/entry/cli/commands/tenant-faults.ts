@@ -54,7 +54,11 @@ export function faultSetup(programme: Programme, flags: TenantFaultFlags): Tenan
   for (const v of flags.faultRole ?? []) {
     const [gemeente, role] = pair('--fault-role', v);
     const tid = tenantOf('--fault-role', gemeente);
-    consentedRoles[tid] = (consentedRoles[tid] ?? correct.consentedRoles?.[tid] ?? []).filter((r) => r !== role);
+    const consented = correct.consentedRoles?.[tid] ?? [];
+    // A misspelt or not-needed role would otherwise take nothing away, and the run would look like a passing fault.
+    if (!consented.includes(role))
+      throw new FaultFlagError(both('cli.tenant.faultRoleUnknown', { role, gemeente, known: consented.join(', ') }));
+    consentedRoles[tid] = (consentedRoles[tid] ?? consented).filter((r) => r !== role);
   }
   const mailboxScope: Record<string, string[]> = {};
   for (const v of flags.faultMailbox ?? []) {

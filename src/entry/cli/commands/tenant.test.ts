@@ -105,5 +105,9 @@ describe('regiekamer tenant serve', () => {
     expect(await tenantServeCommand(io, loadConfig(env, root), { throttle: 'maybe' })).toBe(2);
     expect(await tenantServeCommand(io, loadConfig(env, root), { port: 'abc' })).toBe(2);
     expect(err.text()).toContain('--faults');
+    // A role the tenant was never given (here misspelt) would take nothing away: refused, with what is consented.
+    expect(await tenantServeCommand(io, loadConfig(env, root), { faultRole: ['alfa:Tasks.ReadWrite'] })).toBe(2);
+    expect(err.text()).toContain("--fault-role: 'Tasks.ReadWrite' is in de tenant van alfa niet verleend");
+    expect(err.text()).toContain('Tasks.ReadWrite.All');
   });
 });
