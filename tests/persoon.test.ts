@@ -13,6 +13,7 @@ import { DELIVER_QUEUE } from '../src/adapters/bot/deliveries.ts';
 import { loadProgrammeFile } from '../src/adapters/files/programme-file.ts';
 import { startJobRunner } from '../src/adapters/queue/jobs.ts';
 import { openStore } from '../src/adapters/store/open.ts';
+import { personRecords } from '../src/adapters/store/person-records.ts';
 import type { Db, Store, StoreOptions } from '../src/adapters/store/store.ts';
 import { seedActions, seedDecisions, seedMeasurements } from '../src/adapters/work/seed.ts';
 import { figuresOf } from '../src/app/work/figures.ts';
@@ -47,19 +48,23 @@ const P = blnp.people.find((p) => !roles.has(p.id) && owning(p.id).length >= 2) 
 /** Someone else with data of their own in the store. */
 const Q = blnp.people.find((p) => p.id !== P.id && !roles.has(p.id) && owning(p.id).length >= 1) as Person;
 const termsOf = (p: Person) => [p.name, p.upn, ...(p.email ? [p.email] : [])];
+/** A werkgroep member whose only trace in the store is the sync journal (a membership once added), nothing else. */
+const R = blnp.people.find(
+  (p) => p.id !== P.id && p.id !== Q.id && !roles.has(p.id) && seeded.every((a) => !a.fields.owners.includes(p.id)),
+) as Person;
 
-/** The BLNP file without P: their entry and every membership of theirs removed (as the user is told to do). */
-function withoutP(): string {
+/** The BLNP file without `ids`: their entries and every membership of theirs removed (as the user is told to do). */
+function without(ids: readonly string[]): string {
   const doc = parseDocument(blnpLoaded.ok ? blnpLoaded.text : '');
   const people = doc.get('people');
   if (!isSeq(people)) throw new Error('people is a list');
-  people.items = people.items.filter((item) => (item as { get(k: string): unknown }).get('id') !== P.id);
+  people.items = people.items.filter((item) => !ids.includes(String((item as { get(k: string): unknown }).get('id'))));
   const bodies = doc.get('bodies');
   if (!isSeq(bodies)) throw new Error('bodies is a list');
   for (const body of bodies.items) {
     const members = (body as { get(k: string): unknown }).get('members');
     if (isSeq(members))
-      members.items = members.items.filter((m) => String((m as { value?: unknown }).value ?? m) !== P.id);
+      members.items = members.items.filter((m) => !ids.includes(String((m as { value?: unknown }).value ?? m)));
   }
   return doc.toString();
 }
@@ -187,6 +192,7 @@ async function seed(store: Store): Promise<{ pAad: string }> {
       { changeId: `team-member:${P.id}:add`, state: 'done' },
       { changeId: `team-member:${Q.id}:add`, state: 'done' },
       { changeId: `team-member:${pAad}:remove`, state: 'failed', detail: '404 NotFound' },
+      { changeId: `channel:wg-hrm:member:${R.id}:add`, state: 'done' },
     ],
     NOW,
   );
@@ -260,7 +266,8 @@ describe.each(setups)('persoon export and wis on $name', (setup) => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'rk-persoon-'));
     const made = await setup.make(dir);
     ({ env, options, drop } = made);
-    await writeFile(path.join(dir, 'zonder.yaml'), withoutP());
+    await writeFile(path.join(dir, 'zonder.yaml'), without([P.id]));
+    await writeFile(path.join(dir, 'zonder-r.yaml'), without([P.id, R.id]));
     pAad = await withStore(async (s) => {
       await s.migrate();
       return (await seed(s)).pAad;
@@ -404,6 +411,34 @@ describe.each(setups)('persoon export and wis on $name', (setup) => {
       expect(again.code).toBe(2);
       expect(again.err).toContain('is onbekend');
       expect(await readFile(without, 'utf8')).not.toContain(P.upn);
+    },
+  );
+  it(
+    'erases a person whose only trace is the sync journal (not refused as unknown)',
+    { timeout: 120_000 },
+    async () => {
+      const file = path.join(dir, 'zonder-r.yaml');
+      const loaded = await loadProgrammeFile(file);
+      if (!loaded.ok) throw new Error(`the file without ${R.id} does not load`);
+      if (setup.name.includes('PostgreSQL'))
+        await withStore((s) =>
+          s.programmes.record({
+            programmeId: pid,
+            hash: loaded.hash ?? '',
+            sourcePath: 'zonder-r.yaml',
+            content: loaded.text,
+            loadedAt: new Date('2026-11-22T08:00:00Z'),
+          }),
+        );
+      await withStore(async (s) => {
+        expect(await scan(s.db, [`:${R.id}:`])).toEqual(['public.sync_journal.change_id']);
+        // Without a stored programme version naming them, the store's rows alone must say they are known.
+        expect(await personRecords(s.db).referenced(pid, R.id)).toBe(true);
+      });
+      const r = await run(['persoon', 'wis', R.id, '--yes'], file);
+      expect(r.err).toBe('');
+      expect(r.code).toBe(0);
+      await withStore(async (s) => expect(await scan(s.db, [`:${R.id}:`, ...termsOf(R)])).toEqual([]));
     },
   );
 });

@@ -74,7 +74,7 @@ export interface ErasureCounts {
 export interface PersonRecords {
   /** Everything the store keeps about `who` in programme `programmeId` (reads only). */
   collect(programmeId: string, who: PersonRef): Promise<StoredPersonData>;
-  /** Whether any row of the programme refers to the person id (an action, an update, a message, …). */
+  /** Whether any row of the programme refers to the person id (an action, an update, a message, a merge conflict, a line of the sync journal, …). */
   referenced(programmeId: string, personId: string): Promise<boolean>;
   /**
    * Erases `who` in one transaction: their own rows deleted, their person id replaced by `pseudonym` where the
@@ -142,8 +142,12 @@ export function personRecords(db: Db): PersonRecords {
               + (SELECT count(*) FROM indicator_measurements WHERE programme_id = $1 AND recorded_by = $2)
               + (SELECT count(*) FROM bot_conversations WHERE programme_id = $1 AND person_id = $2)
               + (SELECT count(*) FROM bot_deliveries WHERE programme_id = $1 AND recipient = $2)
-              + (SELECT count(*) FROM guest_invitations WHERE programme_id = $1 AND person_id = $2) AS n`,
-        [pid, personId],
+              + (SELECT count(*) FROM guest_invitations WHERE programme_id = $1 AND person_id = $2)
+              + (SELECT count(*) FROM action_conflicts WHERE programme_id = $1
+                   AND (ours::text LIKE '%' || $3 || '%' OR theirs::text LIKE '%' || $3 || '%'))
+              + (SELECT count(*) FROM sync_journal j JOIN sync_runs r ON r.id = j.run_id
+                  WHERE r.programme_id = $1 AND j.change_id LIKE $4) AS n`,
+        [pid, personId, JSON.stringify(personId), journalMatch([personId])[0]],
       );
       return Number(r.rows[0]?.n ?? 0) > 0;
     },
