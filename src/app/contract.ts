@@ -211,6 +211,8 @@ export interface PersonLoadView {
   openActions: number;
   overdueActions: number;
   werkgroepen: string[];
+  /** Hours per week in the programme's meetings (part of loadHours). */
+  meetingHours: number;
   loadHours: number;
   hoursPerWeek: number;
   /** loadHours / hoursPerWeek; null when someone with no hours has load (JSON has no Infinity). */
