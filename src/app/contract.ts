@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { GRAPH_LIMITS } from '../domain/programme/limits.ts';
 import type { ProgressUpdate } from '../domain/bot/update.ts';
+import type { Agenda } from '../domain/agenda/compose.ts';
 import { BODY_KINDS, isRealDate } from '../domain/programme/schema.ts';
 import type { LeadTimes, MedianLeadTimes } from '../domain/work/decisions.ts';
 import type { BlockedChain } from '../domain/work/dependencies.ts';
@@ -307,3 +308,24 @@ export interface RhythmResponse {
   planned: number;
   dispatched: number;
 }
+
+// ---- GET /api/agenda ----------------------------------------------------------------------------------------------
+
+/**
+ * `body`: a regiegroep or projectgroep id (default: the programme's first regiegroep); `date`: the meeting's local
+ * date, YYYY-MM-DD (default: the body's next meeting that has not ended). A date without a meeting of that body is 404.
+ */
+export const AgendaQuery = z.strictObject({
+  body: z.string().min(1).optional(),
+  date: DateSchema.optional(),
+});
+export type AgendaQuery = z.infer<typeof AgendaQuery>;
+
+/**
+ * The agenda of one meeting (src/domain/agenda/compose.ts). `capacityAlerts` are personal data: like
+ * GET /api/capaciteit, only the loads the caller may read (`scope`), with ratio null for Infinity.
+ */
+export type AgendaResponse = Omit<Agenda, 'capacityAlerts'> & {
+  capacityScope: 'all' | 'own';
+  capacityAlerts: PersonLoadView[];
+};

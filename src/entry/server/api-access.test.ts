@@ -83,6 +83,7 @@ const requests: Record<string, (role: Role) => Promise<Answer>> = {
   'GET /besluiten': (r) => call(r, 'GET', '/besluiten'),
   'GET /capaciteit': (r) => call(r, 'GET', '/capaciteit'),
   'GET /backlog': (r) => call(r, 'GET', `/backlog?werkgroep=${wg.id}`),
+  'GET /agenda': (r) => call(r, 'GET', '/agenda?body=regiegroep&date=2026-12-08'),
   'PATCH /acties/:id': async (r) => {
     const list = (await call('app', 'GET', '/acties')).body['actions'] as ActionView[];
     const version = list.find((a) => a.id === actionId)?.version ?? '';
@@ -161,6 +162,7 @@ const table: Record<string, Record<Role, number | string>> = {
     'other app': 403,
   },
   'GET /backlog': READ_ALL,
+  'GET /agenda': READ_ALL,
   'PATCH /acties/:id': werkgroepWork(200),
   'POST /acties/:id/blokkades': werkgroepWork(201),
   'POST /besluiten/:id': steering(200),

@@ -11,6 +11,7 @@ import { callerOf, decide, type Caller, type Permission } from '../../app/access
 import * as api from '../../app/contract.ts';
 import type { ErrorCode, ErrorResponse } from '../../app/contract.ts';
 import { triggerRhythm, type RhythmTrigger } from '../../app/rhythm.ts';
+import { agendaOf } from '../../app/agenda.ts';
 import { badInput, refused, type AppError, type Result } from '../../app/result.ts';
 import { capacityOf } from '../../app/views/capacity.ts';
 import { me, overview } from '../../app/views/overview.ts';
@@ -136,6 +137,10 @@ function readRoutes(router: Router, d: ApiDeps): void {
   router.get('/backlog', mayRead(d), async (req, res) => {
     const q = parse(res, api.BacklogQuery, req.query, 'werkgroep');
     if (q) send<api.BacklogResponse>(res, await backlog(d, q.werkgroep));
+  });
+  router.get('/agenda', mayRead(d), async (req, res) => {
+    const q = parse(res, api.AgendaQuery, req.query);
+    if (q) send<api.AgendaResponse>(res, await agendaOf(d, callerOfRes(d, res), q));
   });
 }
 
