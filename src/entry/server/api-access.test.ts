@@ -11,7 +11,7 @@ import { testIssuer } from '../../adapters/auth/testing.ts';
 import { MEMORY, openStore } from '../../adapters/store/open.ts';
 import type { Store } from '../../adapters/store/store.ts';
 import { seedActions } from '../../adapters/work/seed.ts';
-import type { ActionView, CapacityResponse } from '../../app/contract.ts';
+import type { ActionView, AgendaResponse, CapacityResponse } from '../../app/contract.ts';
 import type { Person, Programme, Werkgroep } from '../../domain/programme/schema.ts';
 import { FixedClock } from '../../domain/time/clock.ts';
 import { loadProgramme } from '../../../tests/helpers/programmes.ts';
@@ -162,7 +162,18 @@ const table: Record<string, Record<Role, number | string>> = {
     'other app': 403,
   },
   'GET /backlog': READ_ALL,
-  'GET /agenda': READ_ALL,
+  // The agenda's capacity alerts are loads: only the caller's own, unless they may read everyone's.
+  'GET /agenda': {
+    member: '200 own',
+    trekker: '200 own',
+    'other werkgroep': '200 own',
+    outsider: '200 own',
+    projectleider: '200 all',
+    regiegroep: '200 all',
+    app: '200 all',
+    stranger: 403,
+    'other app': 403,
+  },
   'PATCH /acties/:id': werkgroepWork(200),
   'POST /acties/:id/blokkades': werkgroepWork(201),
   'POST /besluiten/:id': steering(200),
@@ -182,6 +193,15 @@ function routesOf(r: Router): string[] {
 
 /** What a cell shows: the status, and for the load whose it shows (checked to be exactly the caller's for "own"). */
 function outcomeOf(route: string, role: Role, a: Answer): number | string {
+  if (route === 'GET /agenda' && a.status === 200) {
+    const body = a.body as unknown as AgendaResponse;
+    if (body.capacityScope === 'own')
+      expect(
+        body.capacityAlerts.filter((x) => x.personId !== people[role]?.id),
+        "only the caller's own load",
+      ).toEqual([]);
+    return `200 ${body.capacityScope}`;
+  }
   if (route !== 'GET /capaciteit' || a.status !== 200) return a.status;
   const body = a.body as unknown as CapacityResponse;
   if (body.scope === 'own')
