@@ -12,11 +12,11 @@ import { currentLevel, isOverdue } from '../work/figures.ts';
 import { daysBetween, type Action, type Decision } from '../work/model.ts';
 
 /** The kinds of body that get an agenda per meeting. */
-export const AGENDA_KINDS = ['regiegroep', 'projectgroep'] as const;
+const AGENDA_KINDS = ['regiegroep', 'projectgroep'] as const;
 type AgendaBody = Extract<Body, { kind: (typeof AGENDA_KINDS)[number] }>;
 
 /** One occurrence of a body's meetings; `date` is its local date (YYYY-MM-DD, programme time zone). */
-export interface AgendaMeeting {
+interface AgendaMeeting {
   key: string;
   cadenceId: string;
   date: string;
@@ -25,7 +25,7 @@ export interface AgendaMeeting {
   end: string;
 }
 
-export interface AgendaWerkgroep {
+interface AgendaWerkgroep {
   id: string;
   name: string;
   trekker: { id: string; name: string };
@@ -33,7 +33,7 @@ export interface AgendaWerkgroep {
   update: UpdateRecord | null;
 }
 
-export interface AgendaDecision {
+interface AgendaDecision {
   id: string;
   title: string;
   proposal: string;
@@ -47,7 +47,7 @@ export interface AgendaDecision {
   blocks: string[];
 }
 
-export interface AgendaOverdueAction {
+interface AgendaOverdueAction {
   id: string;
   title: string;
   werkgroep: string;
@@ -84,7 +84,7 @@ export function agendaBodies(programme: Programme): AgendaBody[] {
 }
 
 /** The werkgroepen a body accounts for: all of them for a regiegroep, its own for a projectgroep. */
-export function werkgroepenOfBody(programme: Programme, body: AgendaBody): Werkgroep[] {
+function werkgroepenOfBody(programme: Programme, body: AgendaBody): Werkgroep[] {
   return programme.bodies.filter(
     (b): b is Werkgroep => b.kind === 'werkgroep' && (body.kind === 'regiegroep' || b.projectgroep === body.id),
   );

@@ -8,14 +8,14 @@ import { expandCadence } from './cadence.ts';
  * Person ids invited to a cadence's meetings: everyone in the programme for audience `everyone`, else the members
  * of its bodies — the same rule the sync uses for the series' attendees (src/domain/sync/desired.ts).
  */
-export function cadenceAttendees(programme: Pick<Programme, 'people' | 'bodies'>, cadence: Cadence): string[] {
+function cadenceAttendees(programme: Pick<Programme, 'people' | 'bodies'>, cadence: Cadence): string[] {
   if (cadence.audience === 'everyone') return programme.people.map((p) => p.id);
   const members = programme.bodies.filter((b) => cadence.bodies.includes(b.id)).flatMap((b) => b.members);
   return [...new Set(members)];
 }
 
 /** The weeks over which meeting hours are averaged: a quarter, so a quarterly meeting counts once. */
-export const MEETING_WEEKS = 13;
+const MEETING_WEEKS = 13;
 
 /**
  * Hours per week each person spends in the programme's meetings: the durations of the occurrences (holidays
