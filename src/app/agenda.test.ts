@@ -9,7 +9,7 @@ import { FixedClock } from '../domain/time/clock.ts';
 import type { Decision } from '../domain/work/model.ts';
 import { loadProgramme } from '../../tests/helpers/programmes.ts';
 import type { Caller } from './access.ts';
-import { agendaOf } from './agenda.ts';
+import { agendaOf, nudgeMissing } from './agenda.ts';
 import type { AgendaResponse } from './contract.ts';
 import type { AppDeps, Result } from './result.ts';
 
@@ -166,5 +166,32 @@ describe('the agenda of the December regiegroep of BLNP', () => {
     expect(await refusal({ body: 'regiegroep', date: '2026-12-09' })).toEqual(['not_found', 'agenda.noMeetingOn']);
     expect(await refusal({ body: 'regiegroep', date: '2026-02-30' })).toEqual(['bad_input', 'api.badInput']);
     expect(await refusal({ body: 'regiegroep', date: '2029-01-09' })).toEqual(['not_found', 'agenda.noMeetingOn']);
+  });
+});
+
+describe('the one-click nudge of the werkgroepen without an update', () => {
+  it('sends the reminder to the trekker of each werkgroep without one, or of one named', async () => {
+    const sent: { key: string; to: { werkgroep: string; trekker: string }[] }[] = [];
+    const nudge = async (key: string, to: { werkgroep: string; trekker: string }[]) => {
+      sent.push({ key, to });
+      return to.length;
+    };
+    const all = value(await agendaOf(deps, projectleider, { body: 'regiegroep', date: '2026-12-08' }));
+    const r = await nudgeMissing(deps, projectleider, { date: '2026-12-08' }, nudge);
+    if (!r.ok) throw new Error(r.error.key);
+    expect(r.value.nudged).toEqual(all.missingUpdates.map((m) => ({ werkgroep: m.werkgroep, trekker: m.trekker })));
+    expect(r.value.dispatched).toBe(6);
+    expect(sent).toEqual([{ key: DECEMBER, to: r.value.nudged }]);
+    const one = await nudgeMissing(deps, projectleider, { werkgroep: 'wg-hrm' }, nudge);
+    expect(one.ok && one.value.nudged).toEqual([{ werkgroep: 'wg-hrm', trekker: 'th-hrm' }]);
+    // A werkgroep that has sent its update is not nudged; a trekker may not nudge (rhythm.trigger).
+    const sentBefore = sent.length;
+    const done = await nudgeMissing(deps, projectleider, { werkgroep: 'wg-ict' }, nudge);
+    expect(!done.ok && [done.error.code, done.error.key]).toEqual(['not_possible', 'agenda.nudgeNotMissing']);
+    const trekker = p.people.find((x) => x.id === 'th-ict');
+    if (!trekker) throw new Error('BLNP has th-ict');
+    const refused = await nudgeMissing(deps, { kind: 'person', person: trekker }, {}, nudge);
+    expect(!refused.ok && refused.error.code).toBe('forbidden');
+    expect(sent).toHaveLength(sentBefore);
   });
 });

@@ -5,7 +5,7 @@ import { agendaBodies, composeAgenda, findMeeting } from '../domain/agenda/compo
 import type { UpdateRecord } from '../domain/bot/update.ts';
 import { isRealDate } from '../domain/programme/schema.ts';
 import { decide, may, type Caller } from './access.ts';
-import type { AgendaQuery, AgendaResponse } from './contract.ts';
+import type { AgendaQuery, AgendaResponse, NudgeInput, NudgeResponse } from './contract.ts';
 import { badInput, fail, ok, refused, type AppDeps, type Result } from './result.ts';
 import { currentActions } from './work/actions.ts';
 
@@ -55,4 +55,39 @@ export async function agendaOf(d: AppDeps, caller: Caller, query: AgendaQuery): 
       .filter((l) => mayLoad(l.personId))
       .map((l) => ({ ...l, ratio: Number.isFinite(l.ratio) ? l.ratio : null })),
   });
+}
+
+/**
+ * Queues the bot's nudge (kind `nudge`, the update card) to each werkgroep's trekker for the meeting `occurrenceKey`
+ * now, each as a new delivery of its own; returns how many messages were handed to the queue.
+ */
+export type Nudger = (occurrenceKey: string, werkgroepen: { werkgroep: string; trekker: string }[]) => Promise<number>;
+
+/**
+ * The one-click nudge of the agenda's "no update yet" list: the projectleider (or the app; rhythm.trigger, the
+ * reminders by hand) sends the bot's reminder now to the trekkers of the werkgroepen without an update, or of
+ * `input.werkgroep` only. Errors: forbidden, as agendaOf, and not_possible for a werkgroep that has sent its update
+ * or is not on the agenda.
+ */
+export async function nudgeMissing(
+  d: AppDeps,
+  caller: Caller,
+  input: NudgeInput,
+  nudge: Nudger,
+): Promise<Result<NudgeResponse>> {
+  const what = { do: 'rhythm.trigger' } as const;
+  const no = refused(decide(d.programme, caller, what), what);
+  if (no) return no;
+  const agenda = await agendaOf(d, caller, { body: input.body, date: input.date });
+  if (!agenda.ok) return agenda;
+  const missing = agenda.value.missingUpdates.filter((m) => !input.werkgroep || m.werkgroep === input.werkgroep);
+  if (input.werkgroep && missing.length === 0)
+    return fail('not_possible', 'agenda.nudgeNotMissing', {
+      werkgroep: input.werkgroep,
+      body: agenda.value.body.name,
+      date: agenda.value.meeting.date,
+    });
+  const nudged = missing.map((m) => ({ werkgroep: m.werkgroep, trekker: m.trekker }));
+  const dispatched = nudged.length > 0 ? await nudge(agenda.value.meeting.key, nudged) : 0;
+  return ok({ meeting: agenda.value.meeting.key, nudged, dispatched });
 }

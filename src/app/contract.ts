@@ -329,3 +329,22 @@ export type AgendaResponse = Omit<Agenda, 'capacityAlerts'> & {
   capacityScope: 'all' | 'own';
   capacityAlerts: PersonLoadView[];
 };
+
+// ---- POST /api/agenda/herinneringen -------------------------------------------------------------------------------
+
+/**
+ * The one-click nudge: the bot's reminder (the update card, as the rhythm's nudge) sent now to the trekker of every
+ * werkgroep without an update for the meeting (`body`, `date` as GET /api/agenda), or of `werkgroep` only.
+ */
+export const NudgeInput = z.strictObject({
+  body: z.string().min(1).optional(),
+  date: DateSchema.optional(),
+  werkgroep: z.string().min(1).optional(),
+});
+export type NudgeInput = z.infer<typeof NudgeInput>;
+/** 202: whom the reminder went to (queued for sending now), and how many messages were queued. */
+export interface NudgeResponse {
+  meeting: string;
+  nudged: { werkgroep: string; trekker: string }[];
+  dispatched: number;
+}

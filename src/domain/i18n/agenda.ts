@@ -54,4 +54,8 @@ export const agendaMessages = {
     nl: 'de datum van de vergadering, JJJJ-MM-DD; standaard de eerstvolgende',
     en: 'the date of the meeting, YYYY-MM-DD; default the next one',
   },
+  'agenda.nudgeNotMissing': {
+    nl: "'{werkgroep}' staat niet zonder update op de agenda van {body} van {date}; er is geen herinnering gestuurd",
+    en: "'{werkgroep}' is not without an update on the agenda of {body} of {date}; no reminder was sent",
+  },
 } satisfies Record<string, Entry>;

@@ -104,6 +104,8 @@ const requests: Record<string, (role: Role) => Promise<Answer>> = {
     return answer;
   },
   'POST /bot/ritme': (r) => call(r, 'POST', '/bot/ritme', { meeting: 'regiegroep:2026-12-08' }),
+  'POST /agenda/herinneringen': (r) =>
+    call(r, 'POST', '/agenda/herinneringen', { body: 'regiegroep', date: '2026-12-08' }),
 };
 
 // The expected answer per route and caller: a status; for the load, also whose load is shown ("own": only the
@@ -181,6 +183,8 @@ const table: Record<string, Record<Role, number | string>> = {
   'PUT /backlog/:topic/prioriteit': werkgroepWork(200),
   'POST /backlog/:topic/actie': werkgroepWork(201),
   'POST /bot/ritme': { ...steering(202), regiegroep: 403 },
+  // The one-click nudge is the reminder rhythm by hand (rhythm.trigger): the projectleider and the app.
+  'POST /agenda/herinneringen': { ...steering(202), regiegroep: 403 },
 };
 
 /** "METHOD /path" of every route the router has. */
@@ -277,6 +281,7 @@ beforeAll(async () => {
     today: () => TODAY,
     changed: () => undefined,
     triggerRhythm: async () => ({ planned: 1, dispatched: 0 }),
+    nudge: async (_key, werkgroepen) => werkgroepen.length,
     appIds: ['regiekamer-test'],
   };
   router = apiRouter(deps);

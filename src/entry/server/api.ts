@@ -11,7 +11,7 @@ import { callerOf, decide, type Caller, type Permission } from '../../app/access
 import * as api from '../../app/contract.ts';
 import type { ErrorCode, ErrorResponse } from '../../app/contract.ts';
 import { triggerRhythm, type RhythmTrigger } from '../../app/rhythm.ts';
-import { agendaOf } from '../../app/agenda.ts';
+import { agendaOf, nudgeMissing, type Nudger } from '../../app/agenda.ts';
 import { badInput, refused, type AppError, type Result } from '../../app/result.ts';
 import { capacityOf } from '../../app/views/capacity.ts';
 import { me, overview } from '../../app/views/overview.ts';
@@ -27,6 +27,8 @@ export interface ApiDeps extends WorkDeps {
   validate: TokenValidator;
   /** Local mode (dev): send one meeting's reminder rhythm now. */
   triggerRhythm?: RhythmTrigger;
+  /** The bot's nudge sent now (the agenda's one-click reminder); absent: no such route. */
+  nudge?: Nudger;
   /** The product's own app ids: an app-only token of any other app is a stranger (src/app/access.ts callerOf). */
   appIds?: readonly string[];
 }
@@ -176,6 +178,13 @@ function writeRoutes(router: Router, d: ApiDeps): void {
     if (body)
       send<api.TopicActionResponse>(res, await actionFromTopic(d, callerOfRes(d, res), param(req, 'topic'), body), 201);
   });
+  const nudge = d.nudge;
+  if (nudge) {
+    router.post('/agenda/herinneringen', async (req, res) => {
+      const body = parse(res, api.NudgeInput, req.body);
+      if (body) send<api.NudgeResponse>(res, await nudgeMissing(d, callerOfRes(d, res), body, nudge), 202);
+    });
+  }
   const trigger = d.triggerRhythm;
   if (trigger) {
     router.post('/bot/ritme', async (req, res) => {
