@@ -366,4 +366,41 @@ describe('regiekamer acties with npm start', () => {
     });
     expect(forged.status).toBe(401);
   });
+
+  it(
+    'regiekamer agenda: the December regiegroep through the server; the one-click nudge; bad input exits 2',
+    { timeout: 60_000 },
+    async () => {
+      const r = await cli(['agenda', '--body', 'regiegroep', '--date', '2026-12-08', '--json']);
+      expect(r.code, r.stderr).toBe(0);
+      const a = JSON.parse(r.stdout) as {
+        meeting: { key: string };
+        werkgroepen: { id: string; update: unknown }[];
+        missingUpdates: { werkgroep: string; trekker: string }[];
+      };
+      expect(a.meeting.key).toBe('regiegroep:2026-12-08');
+      expect(a.werkgroepen).toHaveLength(9);
+      expect(a.missingUpdates.map((m) => m.werkgroep)).toEqual(
+        a.werkgroepen.filter((w) => w.update === null).map((w) => w.id),
+      );
+      const text = await cli(['agenda', '--date', '2026-12-08', '--lang', 'en']);
+      expect(text.code).toBe(0);
+      expect(text.stdout).toContain('Agenda Regiegroep, 2026-12-08');
+      // The nudge, as the app (rhythm.trigger): the bot's reminder to each trekker without an update, queued now.
+      const nudged = await api('POST', '/agenda/herinneringen', { date: '2026-12-08' });
+      expect(nudged.status, JSON.stringify(nudged.body)).toBe(202);
+      expect(nudged.body['nudged']).toEqual(
+        a.missingUpdates.map((m) => ({ werkgroep: m.werkgroep, trekker: m.trekker })),
+      );
+      const unknown = await cli(['agenda', '--body', 'onbekend']);
+      expect(unknown.code).toBe(2);
+      expect(unknown.stderr).toMatch(
+        /'onbekend' is geen regiegroep of projectgroep.* \/ 'onbekend' is not a regiegroep/,
+      );
+      const badDate = await cli(['agenda', '--date', '2026-02-30']);
+      expect(badDate.code).toBe(2);
+      expect(badDate.stderr).toContain('ongeldige invoer');
+      expect(badDate.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
+    },
+  );
 });

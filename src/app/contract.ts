@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { GRAPH_LIMITS } from '../domain/programme/limits.ts';
 import type { ProgressUpdate } from '../domain/bot/update.ts';
+import type { Agenda } from '../domain/agenda/compose.ts';
 import { BODY_KINDS, isRealDate } from '../domain/programme/schema.ts';
 import type { LeadTimes, MedianLeadTimes } from '../domain/work/decisions.ts';
 import type { BlockedChain } from '../domain/work/dependencies.ts';
@@ -211,6 +212,8 @@ export interface PersonLoadView {
   openActions: number;
   overdueActions: number;
   werkgroepen: string[];
+  /** Hours per week in the programme's meetings (part of loadHours). */
+  meetingHours: number;
   loadHours: number;
   hoursPerWeek: number;
   /** loadHours / hoursPerWeek; null when someone with no hours has load (JSON has no Infinity). */
@@ -303,5 +306,45 @@ export type RhythmInput = z.infer<typeof RhythmInput>;
 export interface RhythmResponse {
   meeting: string;
   planned: number;
+  dispatched: number;
+}
+
+// ---- GET /api/agenda ----------------------------------------------------------------------------------------------
+
+/**
+ * `body`: a regiegroep or projectgroep id (default: the programme's first regiegroep); `date`: the meeting's local
+ * date, YYYY-MM-DD (default: the body's next meeting that has not ended). A date without a meeting of that body is 404.
+ */
+export const AgendaQuery = z.strictObject({
+  body: z.string().min(1).optional(),
+  date: DateSchema.optional(),
+});
+export type AgendaQuery = z.infer<typeof AgendaQuery>;
+
+/**
+ * The agenda of one meeting (src/domain/agenda/compose.ts). `capacityAlerts` are personal data: like
+ * GET /api/capaciteit, only the loads the caller may read (`scope`), with ratio null for Infinity.
+ */
+export type AgendaResponse = Omit<Agenda, 'capacityAlerts'> & {
+  capacityScope: 'all' | 'own';
+  capacityAlerts: PersonLoadView[];
+};
+
+// ---- POST /api/agenda/herinneringen -------------------------------------------------------------------------------
+
+/**
+ * The one-click nudge: the bot's reminder (the update card, as the rhythm's nudge) sent now to the trekker of every
+ * werkgroep without an update for the meeting (`body`, `date` as GET /api/agenda), or of `werkgroep` only.
+ */
+export const NudgeInput = z.strictObject({
+  body: z.string().min(1).optional(),
+  date: DateSchema.optional(),
+  werkgroep: z.string().min(1).optional(),
+});
+export type NudgeInput = z.infer<typeof NudgeInput>;
+/** 202: whom the reminder went to (queued for sending now), and how many messages were queued. */
+export interface NudgeResponse {
+  meeting: string;
+  nudged: { werkgroep: string; trekker: string }[];
   dispatched: number;
 }

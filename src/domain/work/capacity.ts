@@ -1,6 +1,8 @@
-// Load per person: open and overdue actions plus werkgroep memberships, as estimated hours per week against the
-// hours each person has for the programme, so overload shows before people drop out.
+// Load per person: open and overdue actions, werkgroep memberships and the hours of the programme's meetings each
+// person attends, as estimated hours per week against the hours each person has for the programme, so overload
+// shows before people drop out.
 import type { Programme } from '../programme/schema.ts';
+import { meetingHoursPerWeek } from '../schedule/attendance.ts';
 import { isOverdue } from './figures.ts';
 import { assertDate, isOpenAction, type Action } from './model.ts';
 
@@ -19,6 +21,9 @@ export interface PersonLoad {
   overdueActions: number;
   /** Ids of the werkgroepen the person is a member (or trekker) of. */
   werkgroepen: string[];
+  /** Hours per week in the programme's meetings (cadences × bodies; see meetingHoursPerWeek), one decimal. */
+  meetingHours: number;
+  /** Actions + memberships + meetingHours, one decimal. */
   loadHours: number;
   hoursPerWeek: number;
   /** loadHours / hoursPerWeek; Infinity when someone with 0 hours has load. */
@@ -27,11 +32,12 @@ export interface PersonLoad {
 }
 
 /**
- * The load of everyone in the programme, highest ratio first. Actions owned by ids that are not people in
- * the programme are not counted (the programme's own checks report unknown people).
+ * The load of everyone in the programme on `today` (YYYY-MM-DD, local), highest ratio first: actions, memberships
+ * and the meetings of the coming quarter. Actions owned by ids that are not people in the programme are not counted
+ * (the programme's own checks report unknown people).
  */
 export function capacity(
-  programme: Pick<Programme, 'people' | 'bodies'>,
+  programme: Pick<Programme, 'people' | 'bodies' | 'cadences'>,
   actions: readonly Action[],
   today: string,
   options: CapacityOptions = {},
@@ -40,12 +46,15 @@ export function capacity(
   const hoursPerAction = options.hoursPerAction ?? 1;
   const hoursPerMembership = options.hoursPerMembership ?? 2;
   const open = actions.filter(isOpenAction);
+  const meetings = meetingHoursPerWeek(programme, today);
   const loads = programme.people.map((person): PersonLoad => {
     const own = open.filter((a) => a.owners.includes(person.id));
     const werkgroepen = programme.bodies
       .filter((b) => b.kind === 'werkgroep' && (b.members.includes(person.id) || b.trekker === person.id))
       .map((b) => b.id);
-    const loadHours = own.length * hoursPerAction + werkgroepen.length * hoursPerMembership;
+    const meetingHours = meetings.get(person.id) ?? 0;
+    const loadHours =
+      Math.round((own.length * hoursPerAction + werkgroepen.length * hoursPerMembership + meetingHours) * 10) / 10;
     const ratio = person.hoursPerWeek > 0 ? loadHours / person.hoursPerWeek : loadHours > 0 ? Infinity : 0;
     return {
       personId: person.id,
@@ -53,6 +62,7 @@ export function capacity(
       openActions: own.length,
       overdueActions: own.filter((a) => isOverdue(a, today)).length,
       werkgroepen,
+      meetingHours,
       loadHours,
       hoursPerWeek: person.hoursPerWeek,
       ratio,

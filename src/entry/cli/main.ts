@@ -169,6 +169,18 @@ function addWorkCommands(program: Command, c: CommandContext): void {
       const { capaciteitCommand } = await import('./commands/acties.ts');
       c.exit(await capaciteitCommand(c.io, c.config(), opts, c.langOf(opts)));
     });
+
+  program
+    .command('agenda')
+    .description(both('agenda.cli.help'))
+    .option('--body <id>', both('agenda.cli.helpBody'))
+    .option('--date <datum>', both('agenda.cli.helpDate'))
+    .option('--json', both('cli.help.json'))
+    .option('--lang <lang>', both('cli.help.lang'))
+    .action(async (opts: import('./commands/agenda.ts').AgendaFlags) => {
+      const { agendaCommand } = await import('./commands/agenda.ts');
+      c.exit(await agendaCommand(c.io, c.config(), opts, c.langOf(opts)));
+    });
 }
 
 /** `regiekamer tenant serve`: the local tenant on its own. */

@@ -11,7 +11,7 @@ import { testIssuer } from '../../adapters/auth/testing.ts';
 import { MEMORY, openStore } from '../../adapters/store/open.ts';
 import type { Store } from '../../adapters/store/store.ts';
 import { seedActions } from '../../adapters/work/seed.ts';
-import type { ActionView, CapacityResponse } from '../../app/contract.ts';
+import type { ActionView, AgendaResponse, CapacityResponse } from '../../app/contract.ts';
 import type { Person, Programme, Werkgroep } from '../../domain/programme/schema.ts';
 import { FixedClock } from '../../domain/time/clock.ts';
 import { loadProgramme } from '../../../tests/helpers/programmes.ts';
@@ -83,6 +83,7 @@ const requests: Record<string, (role: Role) => Promise<Answer>> = {
   'GET /besluiten': (r) => call(r, 'GET', '/besluiten'),
   'GET /capaciteit': (r) => call(r, 'GET', '/capaciteit'),
   'GET /backlog': (r) => call(r, 'GET', `/backlog?werkgroep=${wg.id}`),
+  'GET /agenda': (r) => call(r, 'GET', '/agenda?body=regiegroep&date=2026-12-08'),
   'PATCH /acties/:id': async (r) => {
     const list = (await call('app', 'GET', '/acties')).body['actions'] as ActionView[];
     const version = list.find((a) => a.id === actionId)?.version ?? '';
@@ -103,6 +104,8 @@ const requests: Record<string, (role: Role) => Promise<Answer>> = {
     return answer;
   },
   'POST /bot/ritme': (r) => call(r, 'POST', '/bot/ritme', { meeting: 'regiegroep:2026-12-08' }),
+  'POST /agenda/herinneringen': (r) =>
+    call(r, 'POST', '/agenda/herinneringen', { body: 'regiegroep', date: '2026-12-08' }),
 };
 
 // The expected answer per route and caller: a status; for the load, also whose load is shown ("own": only the
@@ -161,6 +164,18 @@ const table: Record<string, Record<Role, number | string>> = {
     'other app': 403,
   },
   'GET /backlog': READ_ALL,
+  // The agenda's capacity alerts are loads: only the caller's own, unless they may read everyone's.
+  'GET /agenda': {
+    member: '200 own',
+    trekker: '200 own',
+    'other werkgroep': '200 own',
+    outsider: '200 own',
+    projectleider: '200 all',
+    regiegroep: '200 all',
+    app: '200 all',
+    stranger: 403,
+    'other app': 403,
+  },
   'PATCH /acties/:id': werkgroepWork(200),
   'POST /acties/:id/blokkades': werkgroepWork(201),
   'POST /besluiten/:id': steering(200),
@@ -168,6 +183,8 @@ const table: Record<string, Record<Role, number | string>> = {
   'PUT /backlog/:topic/prioriteit': werkgroepWork(200),
   'POST /backlog/:topic/actie': werkgroepWork(201),
   'POST /bot/ritme': { ...steering(202), regiegroep: 403 },
+  // The one-click nudge is the reminder rhythm by hand (rhythm.trigger): the projectleider and the app.
+  'POST /agenda/herinneringen': { ...steering(202), regiegroep: 403 },
 };
 
 /** "METHOD /path" of every route the router has. */
@@ -180,6 +197,15 @@ function routesOf(r: Router): string[] {
 
 /** What a cell shows: the status, and for the load whose it shows (checked to be exactly the caller's for "own"). */
 function outcomeOf(route: string, role: Role, a: Answer): number | string {
+  if (route === 'GET /agenda' && a.status === 200) {
+    const body = a.body as unknown as AgendaResponse;
+    if (body.capacityScope === 'own')
+      expect(
+        body.capacityAlerts.filter((x) => x.personId !== people[role]?.id),
+        "only the caller's own load",
+      ).toEqual([]);
+    return `200 ${body.capacityScope}`;
+  }
   if (route !== 'GET /capaciteit' || a.status !== 200) return a.status;
   const body = a.body as unknown as CapacityResponse;
   if (body.scope === 'own')
@@ -255,6 +281,7 @@ beforeAll(async () => {
     today: () => TODAY,
     changed: () => undefined,
     triggerRhythm: async () => ({ planned: 1, dispatched: 0 }),
+    nudge: async (_key, werkgroepen) => werkgroepen.length,
     appIds: ['regiekamer-test'],
   };
   router = apiRouter(deps);

@@ -11,6 +11,7 @@ import { callerOf, decide, type Caller, type Permission } from '../../app/access
 import * as api from '../../app/contract.ts';
 import type { ErrorCode, ErrorResponse } from '../../app/contract.ts';
 import { triggerRhythm, type RhythmTrigger } from '../../app/rhythm.ts';
+import { agendaOf, nudgeMissing, type Nudger } from '../../app/agenda.ts';
 import { badInput, refused, type AppError, type Result } from '../../app/result.ts';
 import { capacityOf } from '../../app/views/capacity.ts';
 import { me, overview } from '../../app/views/overview.ts';
@@ -26,6 +27,8 @@ export interface ApiDeps extends WorkDeps {
   validate: TokenValidator;
   /** Local mode (dev): send one meeting's reminder rhythm now. */
   triggerRhythm?: RhythmTrigger;
+  /** The bot's nudge sent now (the agenda's one-click reminder); absent: no such route. */
+  nudge?: Nudger;
   /** The product's own app ids: an app-only token of any other app is a stranger (src/app/access.ts callerOf). */
   appIds?: readonly string[];
 }
@@ -137,6 +140,10 @@ function readRoutes(router: Router, d: ApiDeps): void {
     const q = parse(res, api.BacklogQuery, req.query, 'werkgroep');
     if (q) send<api.BacklogResponse>(res, await backlog(d, q.werkgroep));
   });
+  router.get('/agenda', mayRead(d), async (req, res) => {
+    const q = parse(res, api.AgendaQuery, req.query);
+    if (q) send<api.AgendaResponse>(res, await agendaOf(d, callerOfRes(d, res), q));
+  });
 }
 
 /** The routes that change something; each use case asks the access module first. */
@@ -171,6 +178,13 @@ function writeRoutes(router: Router, d: ApiDeps): void {
     if (body)
       send<api.TopicActionResponse>(res, await actionFromTopic(d, callerOfRes(d, res), param(req, 'topic'), body), 201);
   });
+  const nudge = d.nudge;
+  if (nudge) {
+    router.post('/agenda/herinneringen', async (req, res) => {
+      const body = parse(res, api.NudgeInput, req.body);
+      if (body) send<api.NudgeResponse>(res, await nudgeMissing(d, callerOfRes(d, res), body, nudge), 202);
+    });
+  }
   const trigger = d.triggerRhythm;
   if (trigger) {
     router.post('/bot/ritme', async (req, res) => {

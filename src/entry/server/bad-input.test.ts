@@ -151,6 +151,7 @@ beforeAll(async () => {
     today: () => TODAY,
     changed: () => undefined,
     triggerRhythm: async () => ({ planned: 1, dispatched: 1 }),
+    nudge: async () => 0,
   });
   // The bot's endpoint as a local server on loopback has it: activities without a token are taken.
   const bot = createBotEndpoint({ logic, allowUnauthenticated: true, allowedTenants: new Set(), logger }).router;

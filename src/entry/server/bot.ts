@@ -31,6 +31,11 @@ export interface BotHandle {
   sender: BotSender;
   /** Sends one meeting's reminders, nudges, overview and announcements now (dev): each still only once. */
   trigger(occurrenceKey: string): Promise<{ planned: number; dispatched: number } | undefined>;
+  /**
+   * The agenda's one-click nudge: the rhythm's nudge (update card) to each trekker for meeting `occurrenceKey`, now,
+   * as a delivery of its own (the planned nudge keeps its own key and time); returns how many were queued.
+   */
+  nudge(occurrenceKey: string, werkgroepen: { werkgroep: string; trekker: string }[]): Promise<number>;
 }
 
 export interface BotDeps {
@@ -154,6 +159,22 @@ export async function startBot(
       for (const p of planned) await store.bot.moveDelivery(pid, p.key, now, now);
       const dispatched = await dispatchDue(store.bot, d.runner, pid, now);
       return { planned: planned.length, dispatched };
+    },
+    async nudge(occurrenceKey, werkgroepen) {
+      const now = clock.now();
+      await store.bot.createDeliveries(
+        pid,
+        werkgroepen.map((w) => ({
+          key: `nudge|${occurrenceKey}|${w.trekker}|${w.werkgroep}|hand-${now.toISOString()}`,
+          kind: 'nudge',
+          occurrenceKey,
+          recipient: w.trekker,
+          werkgroep: w.werkgroep,
+          dueAt: now,
+        })),
+        now,
+      );
+      return dispatchDue(store.bot, d.runner, pid, now);
     },
   };
   return { router: endpoint.router, rhythm, handle };

@@ -251,6 +251,7 @@ async function startBotAndApi(
     // The app-only tokens that are the product itself (the CLI's): the local tenant's app, or the registered one.
     appIds: [localAppId ?? config.graph.clientId].filter((id): id is string => id !== undefined),
     ...(config.mode === 'local' ? { triggerRhythm: (key: string) => bot.handle.trigger(key) } : {}),
+    nudge: (key, werkgroepen) => bot.handle.nudge(key, werkgroepen),
     today: () => today(programme, clock),
     changed: () =>
       void runner

@@ -1,0 +1,70 @@
+// `regiekamer agenda [--body ID] [--date JJJJ-MM-DD] [--json]`: the agenda of a meeting of the regiegroep or a
+// projectgroep (issue 18 §2), read through the running server's API like `regiekamer acties` (GET /api/agenda).
+import type { AgendaResponse } from '../../../app/contract.ts';
+import { t, type Lang } from '../../../domain/i18n.ts';
+import type { Config } from '../../../platform/config.ts';
+import { EXIT, writeLine, type CliIo } from '../io.ts';
+import { callApi } from './acties.ts';
+
+export interface AgendaFlags {
+  body?: string;
+  date?: string;
+  json?: boolean;
+  lang?: string;
+}
+
+/** The agenda as lines of text in `lang`: updates (or "no update yet"), missing updates, decisions, waits, load. */
+export function agendaLines(a: AgendaResponse, lang: Lang): string[] {
+  const none = t('agenda.cli.none', {}, lang);
+  const lines = [t('agenda.cli.title', { body: a.body.name, date: a.meeting.date }, lang), ''];
+  lines.push(t('agenda.cli.updates', {}, lang));
+  for (const w of a.werkgroepen) {
+    const u = w.update;
+    lines.push(
+      `- ${w.name} (${w.trekker.name}): ${u ? `[${u.status}] ${u.progress}` : t('agenda.cli.noUpdate', {}, lang)}`,
+    );
+    if (!u) continue;
+    for (const text of [u.successes, u.nextSteps, u.blockers, u.decisionsNeeded]) if (text) lines.push(`    ${text}`);
+    for (const k of u.ks) lines.push(`    ${k.k}: ${k.note}`);
+  }
+  const missing = a.missingUpdates.map((m) => `${m.werkgroepName} (${m.trekkerName})`);
+  lines.push('', t('agenda.cli.missing', { count: missing.length, list: missing.join(', ') || none }, lang));
+  lines.push('', t('agenda.cli.decisions', {}, lang));
+  if (a.decisions.length === 0) lines.push(`- ${none}`);
+  for (const d of a.decisions)
+    lines.push(
+      `- ${t('agenda.cli.decision', { title: d.title, werkgroep: d.werkgroepName, days: d.daysWaiting, since: d.since }, lang)}`,
+    );
+  lines.push('', t('agenda.cli.chains', { count: a.blockedChains.length }, lang));
+  for (const c of a.blockedChains) lines.push(`- ${c.items.map((i) => i.id).join(' → ')}`);
+  lines.push('', t('agenda.cli.overdueTitle', {}, lang));
+  if (a.overdueActions.length === 0) lines.push(`- ${none}`);
+  for (const x of a.overdueActions)
+    lines.push(
+      `- ${t('agenda.cli.overdue', { title: x.title, werkgroep: x.werkgroep, days: x.daysOverdue, due: x.due }, lang)}`,
+    );
+  lines.push('', t('agenda.cli.capacityTitle', {}, lang));
+  if (a.capacityAlerts.length === 0) lines.push(`- ${none}`);
+  for (const p of a.capacityAlerts)
+    lines.push(
+      `- ${t('agenda.cli.capacity', { name: p.name, load: p.loadHours, meetings: p.meetingHours, hours: p.hoursPerWeek }, lang)}`,
+    );
+  return lines;
+}
+
+/** Exit 0 with the agenda; 2 when the server refuses the input (unknown body, bad date: 4xx); 1 when it can't. */
+export async function agendaCommand(io: CliIo, config: Config, flags: AgendaFlags, lang: Lang): Promise<number> {
+  const query = new URLSearchParams();
+  if (flags.body !== undefined) query.set('body', flags.body);
+  if (flags.date !== undefined) query.set('date', flags.date);
+  const qs = query.size > 0 ? `?${query}` : '';
+  const r = await callApi<AgendaResponse>(io, config, lang, 'GET', `/agenda${qs}`);
+  if (!r) return EXIT.failure;
+  if (!r.ok) {
+    writeLine(io.stderr, r.body.message ?? `HTTP ${r.status}`);
+    return r.status >= 400 && r.status < 500 ? EXIT.invalid : EXIT.failure;
+  }
+  if (flags.json) writeLine(io.stdout, JSON.stringify(r.body, null, 2));
+  else for (const line of agendaLines(r.body, lang)) writeLine(io.stdout, line);
+  return EXIT.ok;
+}
