@@ -24,6 +24,7 @@ import { preflightMessages } from './i18n/preflight.ts';
 import { tabMessages } from './i18n/tab.ts';
 import { uitrolMessages } from './i18n/uitrol.ts';
 import { privacyMessages } from './i18n/privacy.ts';
+import { besluitenMessages } from './i18n/besluiten.ts';
 
 export type Lang = 'nl' | 'en';
 export const LANGS: readonly Lang[] = ['nl', 'en'];
@@ -55,6 +56,7 @@ export const NAMESPACES = {
   uitrol: { prefix: '', messages: uitrolMessages },
   preflight: { prefix: '', messages: preflightMessages },
   privacy: { prefix: '', messages: privacyMessages },
+  besluiten: { prefix: '', messages: besluitenMessages },
 } as const;
 
 const catalogue = {
@@ -68,6 +70,7 @@ const catalogue = {
   ...uitrolMessages,
   ...preflightMessages,
   ...privacyMessages,
+  ...besluitenMessages,
 };
 
 /** Every key of the catalogue; a key that does not exist is a type error at the call. */
