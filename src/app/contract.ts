@@ -230,7 +230,8 @@ export interface CapacityResponse {
 
 // ---- Decisions: GET /api/besluiten, POST /api/besluiten/:id -----------------------------------------------------
 
-export type DecisionView = Decision & { werkgroepName: string; leadTimes: LeadTimes };
+/** `version`: what an edit sends in If-Match (src/app/work/proposals.ts). */
+export type DecisionView = Decision & { werkgroepName: string; leadTimes: LeadTimes; version: string };
 
 export interface DecisionsResponse {
   decisions: DecisionView[];
@@ -305,3 +306,7 @@ export interface RhythmResponse {
   planned: number;
   dispatched: number;
 }
+
+// ---- Decisions entered by people (issue 18 §1) -------------------------------------------------------------------
+
+export * from './contract-besluiten.ts';

@@ -1,6 +1,7 @@
 // Use cases on the decision log: each decision with its lead time per level, the medians over the past year and
 // per quarter (whether decisions get faster); a decision moved on to its next level or given its outcome, by the
 // projectleider and the regiegroep (decision.change).
+import { createHash } from 'node:crypto';
 import { changeDecision, leadTimes, medianLeadTimes } from '../../domain/work/decisions.ts';
 import { WorkError, type Decision } from '../../domain/work/model.ts';
 import { decide, type Caller } from '../access.ts';
@@ -27,10 +28,16 @@ export function quartersBefore(today: string, n: number): { label: string; from:
   return out;
 }
 
-const view = (d: AppDeps, x: Decision, today: string): DecisionView => ({
+/** A version of a decision (16 characters): a change made on an older version is refused, not applied. */
+export const decisionVersion = (x: Decision): string =>
+  createHash('sha256').update(JSON.stringify(x)).digest('base64url').slice(0, 16);
+
+/** A decision as the API shows it, with its lead times up to `today` and its version. */
+export const view = (d: AppDeps, x: Decision, today: string): DecisionView => ({
   ...x,
   werkgroepName: werkgroepName(d, x.werkgroep),
   leadTimes: leadTimes(x, today),
+  version: decisionVersion(x),
 });
 
 /** The decision log, with the medians over the year up to today and over each of the last four quarters. */

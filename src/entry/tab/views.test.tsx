@@ -249,6 +249,7 @@ function decision(
     proposal: '',
     werkgroep: 'wg-a',
     blocks: [],
+    version: `v-${x.id}`,
     ...x,
     leadTimes: {
       decisionId: x.id,
