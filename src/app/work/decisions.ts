@@ -28,9 +28,24 @@ export function quartersBefore(today: string, n: number): { label: string; from:
   return out;
 }
 
+/** JSON with object keys sorted: the store's jsonb keeps its own key order, so the same decision hashes the same. */
+const canonical = (v: unknown): unknown =>
+  Array.isArray(v)
+    ? v.map(canonical)
+    : v !== null && typeof v === 'object'
+      ? Object.fromEntries(
+          Object.entries(v)
+            .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+            .map(([k, x]) => [k, canonical(x)]),
+        )
+      : v;
+
 /** A version of a decision (16 characters): a change made on an older version is refused, not applied. */
 export const decisionVersion = (x: Decision): string =>
-  createHash('sha256').update(JSON.stringify(x)).digest('base64url').slice(0, 16);
+  createHash('sha256')
+    .update(JSON.stringify(canonical(x)))
+    .digest('base64url')
+    .slice(0, 16);
 
 /** A decision as the API shows it, with its lead times up to `today` and its version. */
 export const view = (d: AppDeps, x: Decision, today: string): DecisionView => ({
