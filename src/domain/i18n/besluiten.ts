@@ -37,4 +37,42 @@ export const besluitenMessages = {
     en: 'blocks: unknown action(s) {ids}',
   },
   'api.unknownWerkgroep': { nl: "werkgroep '{id}' bestaat niet", en: "werkgroep '{id}' does not exist" },
+  'cli.help.voorstel': {
+    nl: 'stel een besluit voor met deze titel (met --tekst, --werkgroep, --niveau, eventueel --blokkeert, --update)',
+    en: 'propose a decision with this title (with --tekst, --werkgroep, --niveau, optionally --blokkeert, --update)',
+  },
+  'cli.help.tekst': { nl: 'de tekst van het voorstel', en: 'the text of the proposal' },
+  'cli.help.niveau': {
+    nl: 'het orgaan waar het besluit ligt: werkgroep, projectgroep, regiegroep, …',
+    en: 'the body at which the decision waits: werkgroep, projectgroep, regiegroep, …',
+  },
+  'cli.help.blokkeert': {
+    nl: 'actie-ids die op dit besluit wachten, met komma’s gescheiden',
+    en: 'action ids that wait on this decision, comma-separated',
+  },
+  'cli.help.update': {
+    nl: 'de update (id) waarvan de gevraagde besluiten de bron zijn',
+    en: 'the update (id) whose decisions needed are the source',
+  },
+  'cli.help.besluitWijzig': {
+    nl: 'wijzig besluit ID (met --titel, --tekst of --blokkeert)',
+    en: 'edit decision ID (with --titel, --tekst or --blokkeert)',
+  },
+  'cli.help.verplaats': { nl: 'verplaats besluit ID naar --niveau', en: 'move decision ID to --niveau' },
+  'cli.help.sluit': {
+    nl: 'sluit besluit ID met --uitkomst (besloten, afgewezen, aangehouden, teruggestuurd; verplicht)',
+    en: 'close decision ID with --uitkomst (besloten, afgewezen, aangehouden, teruggestuurd; required)',
+  },
+  'cli.help.uitkomst': { nl: 'de gekozen uitkomst', en: 'the outcome chosen' },
+  'cli.help.intrekken': { nl: 'trek besluit ID in', en: 'withdraw decision ID' },
+  'cli.help.ongedaan': {
+    nl: 'maak de laatste verplaatsing of uitkomst van besluit ID ongedaan (binnen het venster)',
+    en: 'undo the last move or outcome of decision ID (within the window)',
+  },
+  'cli.besluiten.saved': {
+    nl: '{id}: {title} — {where}',
+    en: '{id}: {title} — {where}',
+  },
+  'cli.besluiten.open': { nl: 'ligt bij {level}', en: 'waits at {level}' },
+  'cli.besluiten.withdrawn': { nl: 'ingetrokken ({on})', en: 'withdrawn ({on})' },
 } satisfies Record<string, Entry>;
