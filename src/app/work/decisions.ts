@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import { changeDecision, leadTimes, medianLeadTimes } from '../../domain/work/decisions.ts';
 import { WorkError, type Decision } from '../../domain/work/model.ts';
+import type { DecisionEvent } from '../../domain/work/proposals.ts';
 import { decide, type Caller } from '../access.ts';
 import type { DecisionChange, DecisionsResponse, DecisionView } from '../contract.ts';
 import { fail, ok, refused, type AppDeps, type Result } from '../result.ts';
@@ -72,8 +73,8 @@ export async function decisionLog(d: AppDeps): Promise<DecisionsResponse> {
 }
 
 /**
- * Moves decision `id` on, dated today. Errors: forbidden (decision.change), not_found, not_possible (the domain
- * refuses, e.g. already closed or not on its route).
+ * Moves decision `id` on, dated today, recorded in its history. Errors: forbidden (decision.change), not_found,
+ * not_possible (the domain refuses, e.g. already closed or not on its route), changed (a change landed meanwhile).
  */
 export async function moveDecision(
   d: AppDeps,
@@ -99,6 +100,17 @@ export async function moveDecision(
     if (!(err instanceof WorkError)) throw err;
     return fail('not_possible', err.key, err.params);
   }
-  await d.store.decisions.save(pid, changed, d.clock.now());
+  // Recorded in the history like the routes of src/app/work/proposals.ts, and written only over what was read.
+  const level = (x: Decision) => x.steps.at(-1)?.level;
+  const event: DecisionEvent = {
+    decisionId: id,
+    at: d.clock.now().toISOString(),
+    by: caller.kind === 'person' ? caller.person.id : 'app',
+    ...(change.action === 'next'
+      ? { kind: 'moved', from: level(decision), to: level(changed) }
+      : { kind: 'closed', from: level(decision), outcome: change.outcome }),
+  };
+  if (!(await d.store.decisions.update(pid, decision, changed, event)))
+    return fail('changed', 'api.decisionChanged', { title: decision.title });
   return ok(view(d, changed, today));
 }
