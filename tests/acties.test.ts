@@ -403,4 +403,52 @@ describe('regiekamer acties with npm start', () => {
       expect(badDate.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
     },
   );
+
+  it(
+    'enters a decision: propose, move, an outcome that must be chosen, undo; bad input exits 2',
+    { timeout: 90_000 },
+    async () => {
+      const made = await cli([
+        'besluiten',
+        '--voorstel',
+        'Eén zaaksysteem voor vier gemeenten',
+        '--tekst',
+        'De werkgroep stelt voor één zaaksysteem aan te schaffen.',
+        '--werkgroep',
+        'wg-hrm',
+        '--niveau',
+        'werkgroep',
+        '--json',
+      ]);
+      expect(made.code, made.stderr).toBe(0);
+      const id = (JSON.parse(made.stdout) as { id: string }).id;
+      const moved = await cli(['besluiten', '--verplaats', id, '--niveau', 'regiegroep']);
+      expect(moved.code, moved.stderr).toBe(0);
+      expect(moved.stdout).toContain('ligt bij regiegroep');
+      const noOutcome = await cli(['besluiten', '--sluit', id]);
+      expect(noOutcome.code).toBe(2);
+      expect(noOutcome.stderr).toContain('outcome');
+      const closed = await cli(['besluiten', '--sluit', id, '--uitkomst', 'besloten']);
+      expect(closed.code, closed.stderr).toBe(0);
+      expect(closed.stdout).toContain('besloten');
+      const undone = await cli(['besluiten', '--ongedaan', id, '--json']);
+      expect(undone.code, undone.stderr).toBe(0);
+      expect(JSON.parse(undone.stdout)).toMatchObject({ id, steps: [{ level: 'werkgroep' }, { level: 'regiegroep' }] });
+      expect((JSON.parse(undone.stdout) as { outcome?: unknown }).outcome).toBeUndefined();
+      const badLevel = await cli([
+        'besluiten',
+        '--voorstel',
+        'x',
+        '--tekst',
+        'y',
+        '--werkgroep',
+        'wg-hrm',
+        '--niveau',
+        'kantine',
+      ]);
+      expect(badLevel.code).toBe(2);
+      expect(badLevel.stderr).toMatch(/ongeldige invoer.+\/ .+/s);
+      expect((await cli(['besluiten', '--intrekken', 'bestaat-niet'])).code).toBe(2);
+    },
+  );
 });

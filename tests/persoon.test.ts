@@ -47,6 +47,8 @@ const owning = (id: string) => seeded.filter((a) => a.fields.owners.includes(id)
 const P = blnp.people.find((p) => !roles.has(p.id) && owning(p.id).length >= 2) as Person;
 /** Someone else with data of their own in the store. */
 const Q = blnp.people.find((p) => p.id !== P.id && !roles.has(p.id) && owning(p.id).length >= 1) as Person;
+/** The seeded decision P proposed (the second of seedDecisions). */
+const decisions1Id = seedDecisions(blnp, TODAY, []).at(1)?.id ?? '';
 const termsOf = (p: Person) => [p.name, p.upn, ...(p.email ? [p.email] : [])];
 /** A werkgroep member whose only trace in the store is the sync journal (a membership once added), nothing else. */
 const R = blnp.people.find(
@@ -131,7 +133,25 @@ async function seed(store: Store): Promise<{ pAad: string }> {
   }
   const decisions = seedDecisions(blnp, TODAY, await store.actions.list(pid));
   for (const [i, d] of decisions.entries())
-    await store.decisions.save(pid, i === 0 ? { ...d, proposal: `${d.proposal} Uitgewerkt door ${P.name}.` } : d, NOW);
+    await store.decisions.save(
+      pid,
+      i === 0
+        ? { ...d, proposal: `${d.proposal} Uitgewerkt door ${P.name}.` }
+        : i === 1
+          ? { ...d, proposedBy: P.id }
+          : d,
+      NOW,
+    );
+  // P proposed decision 1 and moved it on: two lines of the decision history (issue 18 §1).
+  for (const [kind, from, to] of [
+    ['proposed', null, 'werkgroep'],
+    ['moved', 'werkgroep', 'projectgroep'],
+  ] as const)
+    await store.db.query(
+      `INSERT INTO decision_events (programme_id, decision_id, at, by_whom, kind, from_level, to_level)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [pid, decisions[1]?.id, NOW, P.id, kind, from, to],
+    );
   for (const m of seedMeasurements(blnp, TODAY)) await store.indicators.record(pid, m, NOW);
   const mine = owning(P.id)[0];
   if (!mine) throw new Error('P carries actions');
@@ -307,6 +327,8 @@ describe.each(setups)('persoon export and wis on $name', (setup) => {
     expect(s['journal']).toHaveLength(2);
     expect(s['jobs']).toHaveLength(1);
     expect(s['decisions']?.length).toBeGreaterThan(0);
+    expect((s['decisions'] as { id: string }[]).map((d) => d.id)).toContain(decisions1Id);
+    expect((s['decisionEvents'] as { kind: string }[]).map((e) => e.kind)).toEqual(['proposed', 'moved']);
     expect(s.mentions.map((m) => m.table)).toEqual(expect.arrayContaining(['public.actions', 'public.decisions']));
     // Nobody else: no other person's name, UPN or e-mail, and not Q's update, conversation or message.
     const text = r.out.toLowerCase();
@@ -394,6 +416,11 @@ describe.each(setups)('persoon export and wis on $name', (setup) => {
         expect(await scan(s.db, [...termsOf(P), pAad])).toEqual([]);
         // The person's id is gone from every structured place, and their own rows are gone.
         expect(await scan(s.db, [`"${P.id}"`, `|${P.id}`, `:${P.id}:`])).toEqual([]);
+        const events = await s.db.query<{ by_whom: string }>(
+          'SELECT by_whom FROM decision_events WHERE decision_id = $1',
+          [decisions1Id],
+        );
+        expect(events.rows.map((e) => e.by_whom)).toEqual([pseudonym, pseudonym]);
         expect(await s.bot.personal(pid, P.id)).toBeUndefined();
         expect((await s.guests.list(pid)).map((g) => g.personId)).not.toContain(P.id);
         // The programme's history is kept under the pseudonym, so every figure adds up to the same totals.

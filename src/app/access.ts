@@ -26,13 +26,23 @@ export type Permission =
   | { do: 'update.submit'; werkgroep: string }
   /** Move a decision on or record its outcome. */
   | { do: 'decision.change' }
+  /**
+   * Propose a decision on behalf of werkgroep `werkgroep` (issue 18 §1): its trekker and members, the projectleider
+   * and the regiegroep (who also propose from a meeting's agenda).
+   */
+  | { do: 'decision.propose'; werkgroep: string }
+  /**
+   * Edit or withdraw an open decision: the person who proposed it (`proposer`, a person id; absent for seed data),
+   * and those who may change any decision (the projectleider and the regiegroep).
+   */
+  | { do: 'decision.edit'; proposer?: string | undefined }
   /** Record a measured value of an indicator. */
   | { do: 'indicator.record' }
   /** Trigger the reminder rhythm by hand (local mode, development). */
   | { do: 'rhythm.trigger' };
 
 /** Why a permission was refused; the edges turn it into a message of the catalogue. */
-export type Refusal = 'notMember' | 'notDecider' | 'notMeasurer' | 'notInProgramme' | 'notOwnLoad';
+export type Refusal = 'notMember' | 'notDecider' | 'notMeasurer' | 'notInProgramme' | 'notOwnLoad' | 'notProposer';
 
 export type Verdict = { allowed: true } | { allowed: false; reason: Refusal };
 
@@ -114,6 +124,21 @@ export function decide(programme: Programme, caller: Caller, what: Permission): 
       if (caller.kind !== 'person') return { allowed: false, reason: 'notInProgramme' };
       const inIt = werkgroepenOf(programme, caller.person.id).some((w) => w.id === what.werkgroep);
       return inIt || isProjectleider(caller.person) ? { allowed: true } : { allowed: false, reason: 'notMember' };
+    }
+    case 'decision.propose': {
+      if (caller.kind !== 'person') return { allowed: false, reason: 'notInProgramme' };
+      const p = caller.person;
+      const inIt = werkgroepenOf(programme, p.id).some((w) => w.id === what.werkgroep);
+      return inIt || isProjectleider(p) || regiegroepOf(programme).has(p.id)
+        ? { allowed: true }
+        : { allowed: false, reason: 'notMember' };
+    }
+    case 'decision.edit': {
+      if (caller.kind !== 'person') return { allowed: false, reason: 'notInProgramme' };
+      const p = caller.person;
+      return p.id === what.proposer || isProjectleider(p) || regiegroepOf(programme).has(p.id)
+        ? { allowed: true }
+        : { allowed: false, reason: 'notProposer' };
     }
     case 'decision.change':
     case 'indicator.record': {

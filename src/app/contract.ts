@@ -233,7 +233,8 @@ export interface CapacityResponse {
 
 // ---- Decisions: GET /api/besluiten, POST /api/besluiten/:id -----------------------------------------------------
 
-export type DecisionView = Decision & { werkgroepName: string; leadTimes: LeadTimes };
+/** `version`: what an edit sends in If-Match (src/app/work/proposals.ts). */
+export type DecisionView = Decision & { werkgroepName: string; leadTimes: LeadTimes; version: string };
 
 export interface DecisionsResponse {
   decisions: DecisionView[];
@@ -348,3 +349,7 @@ export interface NudgeResponse {
   nudged: { werkgroep: string; trekker: string }[];
   dispatched: number;
 }
+
+// ---- Decisions entered by people (issue 18 §1) -------------------------------------------------------------------
+
+export * from './contract-besluiten.ts';

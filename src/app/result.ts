@@ -56,7 +56,9 @@ export function refused(
             ? 'api.notMeasurer'
             : reason === 'notOwnLoad'
               ? 'api.notOwnLoad'
-              : 'api.notDecider';
+              : reason === 'notProposer'
+                ? 'api.notProposer'
+                : 'api.notDecider';
   return {
     ok: false,
     error: {

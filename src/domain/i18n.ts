@@ -25,6 +25,7 @@ import { tabMessages } from './i18n/tab.ts';
 import { uitrolMessages } from './i18n/uitrol.ts';
 import { privacyMessages } from './i18n/privacy.ts';
 import { agendaMessages } from './i18n/agenda.ts';
+import { besluitenMessages } from './i18n/besluiten.ts';
 
 export type Lang = 'nl' | 'en';
 export const LANGS: readonly Lang[] = ['nl', 'en'];
@@ -57,6 +58,7 @@ export const NAMESPACES = {
   preflight: { prefix: '', messages: preflightMessages },
   privacy: { prefix: '', messages: privacyMessages },
   agenda: { prefix: '', messages: agendaMessages },
+  besluiten: { prefix: '', messages: besluitenMessages },
 } as const;
 
 const catalogue = {
@@ -71,6 +73,7 @@ const catalogue = {
   ...preflightMessages,
   ...privacyMessages,
   ...agendaMessages,
+  ...besluitenMessages,
 };
 
 /** Every key of the catalogue; a key that does not exist is a type error at the call. */

@@ -1,14 +1,16 @@
 // The decision log: one document per decision (see src/domain/work/model.ts).
 import type { Decision } from '../../domain/work/model.ts';
+import { decisionChanges, type DecisionChanges } from './decision-history.ts';
 import type { Db } from './store.ts';
 
-export interface DecisionRecords {
+export interface DecisionRecords extends DecisionChanges {
   save(programmeId: string, d: Decision, at: Date): Promise<void>;
   list(programmeId: string): Promise<Decision[]>;
 }
 
 export function decisionRecords(db: Db): DecisionRecords {
   return {
+    ...decisionChanges(db),
     async save(programmeId, d, at) {
       await db.query(
         `INSERT INTO decisions (programme_id, id, data, updated_at) VALUES ($1, $2, $3, $4)

@@ -26,8 +26,10 @@ export interface StoredPersonData {
     deleted: boolean;
     otherOwners: number;
   }[];
-  /** Decisions that block an action they carry, or whose text names them. */
+  /** Decisions they proposed, that block an action they carry, or whose text names them. */
   decisions: { id: string; title: string; werkgroep: string; data: unknown }[];
+  /** What they did to decisions (proposed, moved, closed, edited, withdrew, undid): the decision history's lines. */
+  decisionEvents: { decisionId: string; at: string; kind: string; from: string | null; to: string | null }[];
   updates: { werkgroep: string; period: string; submittedAt: string; revision: number; data: unknown }[];
   measurements: { indicatorId: string; on: string; value: number; note: string; recordedAt: string }[];
   conversations: {
@@ -66,6 +68,8 @@ export interface ErasureCounts {
     updates: number;
     measurements: number;
     journal: number;
+    decisions: number;
+    decisionEvents: number;
     programmeVersions: number;
     mentions: number;
   };
@@ -145,6 +149,8 @@ export function personRecords(db: Db): PersonRecords {
               + (SELECT count(*) FROM guest_invitations WHERE programme_id = $1 AND person_id = $2)
               + (SELECT count(*) FROM action_conflicts WHERE programme_id = $1
                    AND (ours::text LIKE '%' || $3 || '%' OR theirs::text LIKE '%' || $3 || '%'))
+              + (SELECT count(*) FROM decisions WHERE programme_id = $1 AND data->>'proposedBy' = $2)
+              + (SELECT count(*) FROM decision_events WHERE programme_id = $1 AND by_whom = $2)
               + (SELECT count(*) FROM sync_journal j JOIN sync_runs r ON r.id = j.run_id
                   WHERE r.programme_id = $1 AND j.change_id LIKE $4) AS n`,
         [pid, personId, JSON.stringify(personId), journalMatch([personId])[0]],
@@ -193,12 +199,32 @@ async function collect(db: Db, pid: string, who: PersonRef): Promise<StoredPerso
       [pid],
     )
   ).rows
-    .map((r) => ({ id: r.id, data: json(r.data) as { title: string; werkgroep: string; blocks?: string[] } }))
-    .filter((d) => (d.data.blocks ?? []).some((a) => mine.has(a)) || named(JSON.stringify(d.data)))
+    .map((r) => ({
+      id: r.id,
+      data: json(r.data) as { title: string; werkgroep: string; blocks?: string[]; proposedBy?: string },
+    }))
+    .filter(
+      (d) =>
+        d.data.proposedBy === who.id || (d.data.blocks ?? []).some((a) => mine.has(a)) || named(JSON.stringify(d.data)),
+    )
     .map((d) => ({ id: d.id, title: d.data.title, werkgroep: d.data.werkgroep, data: d.data }));
+  const decisionEvents = (
+    await db.query<{
+      decision_id: string;
+      at: Date | string;
+      kind: string;
+      from_level: string | null;
+      to_level: string | null;
+    }>(
+      `SELECT decision_id, at, kind, from_level, to_level FROM decision_events
+        WHERE programme_id = $1 AND by_whom = $2 ORDER BY at, seq`,
+      [pid, who.id],
+    )
+  ).rows.map((r) => ({ decisionId: r.decision_id, at: iso(r.at)!, kind: r.kind, from: r.from_level, to: r.to_level }));
   return {
     actions,
     decisions,
+    decisionEvents,
     ...(await ownRows(db, pid, who.id, links)),
     journal: await journalOf(db, pid, [who.id, ...links.aadIds]),
     jobs: await jobsOf(db, links.deliveryKeys),
@@ -381,6 +407,17 @@ async function erase(
       [pid, who.id, pseudonym],
     ),
     journal: await eraseJournal(tx, pid, [who.id, ...links.aadIds], pseudonym),
+    // The decisions they proposed and what they did to decisions stay (lead times, the history), under the pseudonym.
+    decisions: await n(
+      `UPDATE decisions SET data = jsonb_set(data, '{proposedBy}', to_jsonb($3::text))
+        WHERE programme_id = $1 AND data->>'proposedBy' = $2`,
+      [pid, who.id, pseudonym],
+    ),
+    decisionEvents: await n('UPDATE decision_events SET by_whom = $3 WHERE programme_id = $1 AND by_whom = $2', [
+      pid,
+      who.id,
+      pseudonym,
+    ]),
     programmeVersions: 0,
     mentions: 0,
   };

@@ -1,8 +1,10 @@
 // Use cases on the decision log: each decision with its lead time per level, the medians over the past year and
 // per quarter (whether decisions get faster); a decision moved on to its next level or given its outcome, by the
 // projectleider and the regiegroep (decision.change).
+import { createHash } from 'node:crypto';
 import { changeDecision, leadTimes, medianLeadTimes } from '../../domain/work/decisions.ts';
 import { WorkError, type Decision } from '../../domain/work/model.ts';
+import type { DecisionEvent } from '../../domain/work/proposals.ts';
 import { decide, type Caller } from '../access.ts';
 import type { DecisionChange, DecisionsResponse, DecisionView } from '../contract.ts';
 import { fail, ok, refused, type AppDeps, type Result } from '../result.ts';
@@ -27,10 +29,31 @@ export function quartersBefore(today: string, n: number): { label: string; from:
   return out;
 }
 
-const view = (d: AppDeps, x: Decision, today: string): DecisionView => ({
+/** JSON with object keys sorted: the store's jsonb keeps its own key order, so the same decision hashes the same. */
+const canonical = (v: unknown): unknown =>
+  Array.isArray(v)
+    ? v.map(canonical)
+    : v !== null && typeof v === 'object'
+      ? Object.fromEntries(
+          Object.entries(v)
+            .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+            .map(([k, x]) => [k, canonical(x)]),
+        )
+      : v;
+
+/** A version of a decision (16 characters): a change made on an older version is refused, not applied. */
+export const decisionVersion = (x: Decision): string =>
+  createHash('sha256')
+    .update(JSON.stringify(canonical(x)))
+    .digest('base64url')
+    .slice(0, 16);
+
+/** A decision as the API shows it, with its lead times up to `today` and its version. */
+export const view = (d: AppDeps, x: Decision, today: string): DecisionView => ({
   ...x,
   werkgroepName: werkgroepName(d, x.werkgroep),
   leadTimes: leadTimes(x, today),
+  version: decisionVersion(x),
 });
 
 /** The decision log, with the medians over the year up to today and over each of the last four quarters. */
@@ -50,8 +73,8 @@ export async function decisionLog(d: AppDeps): Promise<DecisionsResponse> {
 }
 
 /**
- * Moves decision `id` on, dated today. Errors: forbidden (decision.change), not_found, not_possible (the domain
- * refuses, e.g. already closed or not on its route).
+ * Moves decision `id` on, dated today, recorded in its history. Errors: forbidden (decision.change), not_found,
+ * not_possible (the domain refuses, e.g. already closed or not on its route), changed (a change landed meanwhile).
  */
 export async function moveDecision(
   d: AppDeps,
@@ -77,6 +100,17 @@ export async function moveDecision(
     if (!(err instanceof WorkError)) throw err;
     return fail('not_possible', err.key, err.params);
   }
-  await d.store.decisions.save(pid, changed, d.clock.now());
+  // Recorded in the history like the routes of src/app/work/proposals.ts, and written only over what was read.
+  const level = (x: Decision) => x.steps.at(-1)?.level;
+  const event: DecisionEvent = {
+    decisionId: id,
+    at: d.clock.now().toISOString(),
+    by: caller.kind === 'person' ? caller.person.id : 'app',
+    ...(change.action === 'next'
+      ? { kind: 'moved', from: level(decision), to: level(changed) }
+      : { kind: 'closed', from: level(decision), outcome: change.outcome }),
+  };
+  if (!(await d.store.decisions.update(pid, decision, changed, event)))
+    return fail('changed', 'api.decisionChanged', { title: decision.title });
   return ok(view(d, changed, today));
 }

@@ -152,4 +152,11 @@ export const tabMessages = {
     en: 'guest, invited (not accepted yet)',
   },
   'werkgroep.guest.accepted': { nl: 'gast', en: 'guest' },
+  'besluiten.choose': { nl: '— kies een uitkomst —', en: '— choose an outcome —' },
+  'besluiten.confirmMove': {
+    nl: "'{title}' naar {level} verplaatsen?",
+    en: "Move '{title}' to {level}?",
+  },
+  'besluiten.confirm': { nl: 'Ja, verplaatsen', en: 'Yes, move' },
+  'besluiten.cancel': { nl: 'Annuleren', en: 'Cancel' },
 } satisfies Record<string, Entry>;

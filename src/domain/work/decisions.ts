@@ -57,6 +57,7 @@ export function validateDecision(decision: Decision, today: string): void {
     previousLevel = step.level;
   }
   if (decision.outcome) checkDate(decision.outcome.on, decision.outcome.kind);
+  if (decision.withdrawn) checkDate(decision.withdrawn.on, 'withdrawn');
 }
 
 /** A change to a decision: it reaches a level on its route (the next one unless named), or gets its outcome. */
@@ -70,6 +71,7 @@ export type DecisionChange =
 export function changeDecision(decision: Decision, change: DecisionChange, today: string): Decision {
   if (decision.outcome)
     throw new WorkError('work.decision.closed', { id: decision.id, outcome: decision.outcome.kind });
+  if (decision.withdrawn) throw new WorkError('work.decision.withdrawn', { id: decision.id });
   let next: Decision;
   if (change.kind === 'reach') {
     const last = decision.steps.at(-1);
@@ -86,7 +88,7 @@ export function changeDecision(decision: Decision, change: DecisionChange, today
 /** Days at each level and in total. `today` (YYYY-MM-DD) ends the measurement of a decision without outcome. */
 export function leadTimes(decision: Decision, today: string): LeadTimes {
   validateDecision(decision, today);
-  const end = decision.outcome?.on ?? today;
+  const end = decision.outcome?.on ?? decision.withdrawn?.on ?? today;
   const levels = decision.steps.map((step, i): LevelTime => {
     const next = decision.steps[i + 1]?.reachedOn;
     const to = next ?? end;
@@ -95,7 +97,7 @@ export function leadTimes(decision: Decision, today: string): LeadTimes {
       from: step.reachedOn,
       to,
       days: daysBetween(step.reachedOn, to),
-      current: next === undefined && !decision.outcome,
+      current: next === undefined && !decision.outcome && !decision.withdrawn,
     };
   });
   const first = decision.steps[0]?.reachedOn;

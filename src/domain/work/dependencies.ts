@@ -4,7 +4,7 @@ import type { Programme } from '../programme/schema.ts';
 import {
   assertDate,
   daysWaited,
-  isDecided,
+  stopsBlocking,
   isOpenAction,
   WorkCycleError,
   WorkError,
@@ -69,7 +69,7 @@ function waitGraph(
     }
     const decision = decisionById.get(ref.id);
     if (!decision) return { kind: 'decision', id: ref.id, missing: true };
-    return options.includeResolved || !isDecided(decision) ? { kind: 'decision', id: ref.id } : undefined;
+    return options.includeResolved || !stopsBlocking(decision) ? { kind: 'decision', id: ref.id } : undefined;
   };
 
   for (const dep of programme.dependencies) {
@@ -83,7 +83,7 @@ function waitGraph(
     }
   }
   for (const decision of decisions) {
-    if (!options.includeResolved && isDecided(decision)) continue;
+    if (!options.includeResolved && stopsBlocking(decision)) continue;
     for (const actionId of decision.blocks) {
       const action = actionById.get(actionId);
       if (action && live(action)) edge(actionNode(action), { kind: 'decision', id: decision.id });

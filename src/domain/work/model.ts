@@ -46,6 +46,12 @@ export interface Decision {
   outcome?: { kind: OutcomeKind; on: string };
   /** Action ids that wait on this decision. */
   blocks: string[];
+  /** The person id who proposed it (issue 18 §1); absent for seed data. */
+  proposedBy?: string;
+  /** Where the proposal came from: the update whose "decisions needed" it turns into a proposal. */
+  origin?: { kind: 'update'; ref: string };
+  /** Withdrawn by its proposer or a decider (YYYY-MM-DD): off the route, not decided; its lead time stops then. */
+  withdrawn?: { on: string };
 }
 
 /** An action still counts: not deleted and not done. */
@@ -56,6 +62,11 @@ export function isOpenAction(action: Action): boolean {
 /** A decision is taken (and stops blocking) once it is besloten or afgewezen. */
 export function isDecided(decision: Decision): boolean {
   return decision.outcome?.kind === 'besloten' || decision.outcome?.kind === 'afgewezen';
+}
+
+/** A decision stops blocking when it is taken or withdrawn (nothing will come of it to wait for). */
+export function stopsBlocking(decision: Decision): boolean {
+  return isDecided(decision) || decision.withdrawn !== undefined;
 }
 
 /** A refusal from the work domain: a catalogue key plus parameters, so the edges render it in nl or en. */

@@ -141,9 +141,27 @@ function addWorkCommands(program: Command, c: CommandContext): void {
   program
     .command('besluiten')
     .description(both('cli.help.besluiten'))
+    .option('--voorstel <titel>', both('cli.help.voorstel'))
+    .option('--tekst <tekst>', both('cli.help.tekst'))
+    .option('--werkgroep <id>', both('cli.help.werkgroep'))
+    .option('--niveau <orgaan>', both('cli.help.niveau'))
+    .option('--blokkeert <acties>', both('cli.help.blokkeert'))
+    .option('--update <id>', both('cli.help.update'))
+    .option('--wijzig <id>', both('cli.help.besluitWijzig'))
+    .option('--titel <titel>', both('cli.help.titel'))
+    .option('--verplaats <id>', both('cli.help.verplaats'))
+    .option('--sluit <id>', both('cli.help.sluit'))
+    .option('--uitkomst <uitkomst>', both('cli.help.uitkomst'))
+    .option('--intrekken <id>', both('cli.help.intrekken'))
+    .option('--ongedaan <id>', both('cli.help.ongedaan'))
     .option('--json', both('cli.help.json'))
     .option('--lang <lang>', both('cli.help.lang'))
-    .action(async (opts: { json?: boolean; lang?: string }) => {
+    .action(async (opts: import('./commands/besluiten.ts').BesluitFlags & { lang?: string }) => {
+      const { besluitChangeCommand, changesDecision } = await import('./commands/besluiten.ts');
+      if (changesDecision(opts)) {
+        c.exit(await besluitChangeCommand(c.io, c.config(), opts, c.langOf(opts)));
+        return;
+      }
       const { besluitenCommand } = await import('./commands/acties.ts');
       c.exit(await besluitenCommand(c.io, c.config(), opts, c.langOf(opts)));
     });

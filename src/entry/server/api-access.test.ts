@@ -72,6 +72,24 @@ async function freshDecision(): Promise<string> {
   return id;
 }
 
+/** A new proposal of the werkgroep by its plain member, at the werkgroep's level: its id and version. */
+async function proposal(): Promise<{ id: string; version: string }> {
+  const a = await call('member', 'POST', '/besluiten', {
+    title: `Voorstel ${++made}`,
+    proposal: 'Wat er besloten moet worden',
+    werkgroep: wg.id,
+    level: 'werkgroep',
+  });
+  if (a.status !== 201) throw new Error(`proposal: ${String(a.status)} ${JSON.stringify(a.body)}`);
+  return { id: String(a.body['id']), version: String(a.body['version']) };
+}
+
+/** `path` of a new proposal (…/:id…) called with its version in If-Match. */
+async function onProposal(role: Role, method: string, path: string, body?: unknown): Promise<Answer> {
+  const { id, version } = await proposal();
+  return call(role, method, path.replace(':id', id), body, { 'if-match': `"${version}"` });
+}
+
 /** How each route is called: a valid request, so that only the access decision can stand in its way. */
 const requests: Record<string, (role: Role) => Promise<Answer>> = {
   'GET /ik': (r) => call(r, 'GET', '/ik'),
@@ -106,6 +124,35 @@ const requests: Record<string, (role: Role) => Promise<Answer>> = {
   'POST /bot/ritme': (r) => call(r, 'POST', '/bot/ritme', { meeting: 'regiegroep:2026-12-08' }),
   'POST /agenda/herinneringen': (r) =>
     call(r, 'POST', '/agenda/herinneringen', { body: 'regiegroep', date: '2026-12-08' }),
+  'POST /besluiten': (r) =>
+    call(r, 'POST', '/besluiten', {
+      title: `Voorstel van ${r}`,
+      proposal: 'Tekst',
+      werkgroep: wg.id,
+      level: 'werkgroep',
+    }),
+  'PATCH /besluiten/:id': (r) => onProposal(r, 'PATCH', '/besluiten/:id', { proposal: `door ${r}` }),
+  'POST /besluiten/:id/verplaatsen': (r) =>
+    onProposal(r, 'POST', '/besluiten/:id/verplaatsen', { level: 'projectgroep' }),
+  'POST /besluiten/:id/uitkomst': (r) => onProposal(r, 'POST', '/besluiten/:id/uitkomst', { outcome: 'besloten' }),
+  'POST /besluiten/:id/intrekken': (r) => onProposal(r, 'POST', '/besluiten/:id/intrekken'),
+  'POST /besluiten/:id/ongedaan': async (r) => {
+    // Moved on by the app just now, so there is a move within the undo window to undo.
+    const { id, version } = await proposal();
+    const moved = await call(
+      'app',
+      'POST',
+      `/besluiten/${id}/verplaatsen`,
+      { level: 'projectgroep' },
+      {
+        'if-match': `"${version}"`,
+      },
+    );
+    return call(r, 'POST', `/besluiten/${id}/ongedaan`, undefined, {
+      'if-match': `"${String(moved.body['version'])}"`,
+    });
+  },
+  'GET /besluiten/:id/geschiedenis': async (r) => call(r, 'GET', `/besluiten/${(await proposal()).id}/geschiedenis`),
 };
 
 // The expected answer per route and caller: a status; for the load, also whose load is shown ("own": only the
@@ -185,6 +232,15 @@ const table: Record<string, Record<Role, number | string>> = {
   'POST /bot/ritme': { ...steering(202), regiegroep: 403 },
   // The one-click nudge is the reminder rhythm by hand (rhythm.trigger): the projectleider and the app.
   'POST /agenda/herinneringen': { ...steering(202), regiegroep: 403 },
+  // Issue 18 §1: the werkgroep's people and those who steer propose; the proposer and those who steer edit and
+  // withdraw; only those who steer move, close and undo.
+  'POST /besluiten': { ...werkgroepWork(201), regiegroep: 201 },
+  'PATCH /besluiten/:id': { ...steering(200), member: 200 },
+  'POST /besluiten/:id/verplaatsen': steering(200),
+  'POST /besluiten/:id/uitkomst': steering(200),
+  'POST /besluiten/:id/intrekken': { ...steering(200), member: 200 },
+  'POST /besluiten/:id/ongedaan': steering(200),
+  'GET /besluiten/:id/geschiedenis': READ_ALL,
 };
 
 /** "METHOD /path" of every route the router has. */

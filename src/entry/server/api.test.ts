@@ -287,6 +287,19 @@ describe('decisions through the API', () => {
     ).toBe(400);
     expect((await call('POST', '/besluiten/bestaat-niet', { action: 'next' }, {}, asLead)).status).toBe(404);
     expect((await stored())?.steps).toHaveLength(2);
+    // Issue 18 §1: these moves are in the decision's history too, with who made them; the refused ones are not.
+    const history = await call('GET', '/besluiten/besluit-y/geschiedenis', undefined, {}, asLead);
+    expect(
+      (history.body['events'] as { kind: string; by: string; from?: string; to?: string }[]).map((e) => [
+        e.kind,
+        e.by,
+        e.from,
+        e.to,
+      ]),
+    ).toEqual([
+      ['moved', member, p.decisionRoute[0], p.decisionRoute[1]],
+      ['closed', projectleider.id, p.decisionRoute[1], undefined],
+    ]);
   });
 });
 

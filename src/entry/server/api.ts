@@ -21,6 +21,15 @@ import { addBlocker, editAction, listActions, waitChains, type WorkDeps } from '
 import { actionFromTopic, backlog, prioritise } from '../../app/work/backlog.ts';
 import { decisionLog, moveDecision } from '../../app/work/decisions.ts';
 import { recordMeasurement } from '../../app/work/indicators.ts';
+import {
+  closeProposal,
+  decisionHistory,
+  editProposalOf,
+  moveProposal,
+  proposeDecision,
+  undoLastChange,
+  withdrawProposal,
+} from '../../app/work/proposals.ts';
 import { both } from '../../domain/i18n.ts';
 
 export interface ApiDeps extends WorkDeps {
@@ -194,6 +203,41 @@ function writeRoutes(router: Router, d: ApiDeps): void {
   }
 }
 
+/**
+ * Decisions entered by people (issue 18 §1): propose (201), edit, move, close with a chosen outcome, withdraw, undo
+ * the latest move or outcome — each change with the decision's version in If-Match — and its history.
+ */
+function decisionRoutes(router: Router, d: ApiDeps): void {
+  router.post('/besluiten', async (req, res) => {
+    const body = parse(res, api.ProposalInput, req.body);
+    if (body) send<api.DecisionView>(res, await proposeDecision(d, callerOfRes(d, res), body), 201);
+  });
+  router.patch('/besluiten/:id', async (req, res) => {
+    const body = parse(res, api.ProposalPatch, req.body);
+    if (body)
+      send<api.DecisionView>(res, await editProposalOf(d, callerOfRes(d, res), param(req, 'id'), body, ifMatch(req)));
+  });
+  router.post('/besluiten/:id/verplaatsen', async (req, res) => {
+    const body = parse(res, api.DecisionMove, req.body);
+    if (body)
+      send<api.DecisionView>(res, await moveProposal(d, callerOfRes(d, res), param(req, 'id'), body, ifMatch(req)));
+  });
+  router.post('/besluiten/:id/uitkomst', async (req, res) => {
+    const body = parse(res, api.DecisionOutcome, req.body);
+    if (body)
+      send<api.DecisionView>(res, await closeProposal(d, callerOfRes(d, res), param(req, 'id'), body, ifMatch(req)));
+  });
+  router.post('/besluiten/:id/intrekken', async (req, res) => {
+    send<api.DecisionView>(res, await withdrawProposal(d, callerOfRes(d, res), param(req, 'id'), ifMatch(req)));
+  });
+  router.post('/besluiten/:id/ongedaan', async (req, res) => {
+    send<api.DecisionView>(res, await undoLastChange(d, callerOfRes(d, res), param(req, 'id'), ifMatch(req)));
+  });
+  router.get('/besluiten/:id/geschiedenis', mayRead(d), async (req, res) => {
+    send<api.DecisionHistoryResponse>(res, await decisionHistory(d, param(req, 'id')));
+  });
+}
+
 /** A bad input (src/adapters/http/input-errors.ts) as the API's error answer. */
 const refuseInput = (res: Response, r: InputRefusal) => {
   res.status(r.status).json({ error: r.code, message: both(r.key, r.params) } satisfies ErrorResponse);
@@ -212,6 +256,7 @@ export function apiRouter(d: ApiDeps): Router {
   router.use(checkInput(refuseInput));
   readRoutes(router, d);
   writeRoutes(router, d);
+  decisionRoutes(router, d);
   router.use((_req, res) => {
     res.status(404).json({ error: 'not_found', message: both('api.notFound') } satisfies ErrorResponse);
   });

@@ -252,6 +252,7 @@ function decision(
     proposal: '',
     werkgroep: 'wg-a',
     blocks: [],
+    version: `v-${x.id}`,
     ...x,
     leadTimes: {
       decisionId: x.id,
@@ -302,12 +303,30 @@ describe('Besluiten: moving decisions on', () => {
     renderIn(<Besluiten />, api, 'nl', () => undefined, { ...me, mayDecide: true });
     const open = await screen.findByRole('article', { name: 'Verrekenmodel' });
     expect(within(screen.getByRole('article', { name: 'Zaaksysteem' })).queryByRole('button')).toBeNull(); // decided: nothing to do
+    // Issue 18 §1: a move to another level asks for confirmation first; cancelling sends nothing.
     fireEvent.click(within(open).getByRole('button', { name: 'Naar projectgroep' }));
+    fireEvent.click(within(open).getByRole('button', { name: 'Annuleren' }));
+    expect(post).not.toHaveBeenCalled();
+    fireEvent.click(within(open).getByRole('button', { name: 'Naar projectgroep' }));
+    expect(within(open).getByText("'Verrekenmodel' naar projectgroep verplaatsen?")).toBeTruthy();
+    fireEvent.click(within(open).getByRole('button', { name: 'Ja, verplaatsen' }));
     await screen.findByText('Besluit bijgewerkt.');
     expect(post).toHaveBeenCalledWith('/besluiten/d1', { action: 'next' });
     await waitFor(() =>
       expect((api.get as ReturnType<typeof vi.fn>).mock.calls.filter((c) => c[0] === '/besluiten')).toHaveLength(2),
     ); // reloaded
+    // The outcome is chosen, not defaulted: nothing is preselected and recording waits for a choice.
+    const outcomeSelect = within(screen.getByRole('article', { name: 'Verrekenmodel' })).getByRole('combobox', {
+      name: 'Uitkomst: Verrekenmodel',
+    }) as HTMLSelectElement;
+    expect(outcomeSelect.value).toBe('');
+    expect(
+      (
+        within(screen.getByRole('article', { name: 'Verrekenmodel' })).getByRole('button', {
+          name: 'Uitkomst vastleggen',
+        }) as HTMLButtonElement
+      ).disabled,
+    ).toBe(true);
     fireEvent.change(
       within(screen.getByRole('article', { name: 'Verrekenmodel' })).getByRole('combobox', {
         name: 'Uitkomst: Verrekenmodel',

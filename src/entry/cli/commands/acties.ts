@@ -34,7 +34,8 @@ export interface ActiesFlags {
 }
 
 /** An answer of the API: the route's response (src/app/contract.ts) when it went through, else its error body. */
-type Answer<T> = { ok: true; status: number; body: T } | { ok: false; status: number; body: Partial<ErrorResponse> };
+export type Answer<T> =
+  { ok: true; status: number; body: T } | { ok: false; status: number; body: Partial<ErrorResponse> };
 
 /** Calls the running server's API with an app token from the local tenant; undefined (after a message) when it can't. */
 export async function callApi<T>(

@@ -1,6 +1,7 @@
 // Besluiten: each decision on its route with the days spent at each level, and the median lead time per level
 // (over the past year, and per quarter) as charts — the number the programme wants to see going down. The
-// projectleider and the regiegroep move a decision on to its next level or record its outcome here.
+// projectleider and the regiegroep move a decision on to its next level (after confirming it) or record its outcome
+// here — an outcome chosen from the list, none preselected (issue 18 §1).
 import { useState } from 'react';
 import { Body1, Button, Caption1, Card, Select, Subtitle2, Text } from '@fluentui/react-components';
 import {
@@ -44,7 +45,7 @@ export function Besluiten() {
   const state = useData<DecisionsResponse>('/besluiten');
   const { api, lang } = useTab();
   const [notice, setNotice] = useState<NoticeState>(null);
-  const [outcome, setOutcome] = useState<Record<string, OutcomeKind>>({});
+  const [outcome, setOutcome] = useState<Record<string, OutcomeKind | undefined>>({});
   const change = async (id: string, body: DecisionChange) => {
     setNotice(null);
     try {
@@ -80,7 +81,7 @@ export function Besluiten() {
                 <DecisionCard
                   key={b.id}
                   b={b}
-                  chosen={outcome[b.id] ?? 'besloten'}
+                  chosen={outcome[b.id]}
                   onChoose={(kind) => setOutcome((o) => ({ ...o, [b.id]: kind }))}
                   change={change}
                 />
@@ -156,12 +157,13 @@ function DecisionCard({
   change,
 }: {
   b: DecisionsResponse['decisions'][number];
-  chosen: OutcomeKind;
+  chosen: OutcomeKind | undefined;
   onChoose(kind: OutcomeKind): void;
   change(id: string, body: DecisionChange): Promise<void>;
 }) {
   const { lang, me } = useTab();
   const next = nextLevel(b.route, b.steps);
+  const [confirming, setConfirming] = useState(false);
   return (
     <Card role="article" aria-label={b.title}>
       <Body1>
@@ -178,24 +180,51 @@ function DecisionCard({
           aria-label={b.title}
           style={{ display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'center' }}
         >
-          {next && (
-            <Button size="small" onClick={() => void change(b.id, { action: 'next' })}>
+          {next && !confirming && (
+            <Button size="small" onClick={() => setConfirming(true)}>
               {tr(lang, 'besluiten.next', { level: next })}
             </Button>
+          )}
+          {next && confirming && (
+            <span role="group" aria-label={tr(lang, 'besluiten.confirmMove', { title: b.title, level: next })}>
+              <Text>{tr(lang, 'besluiten.confirmMove', { title: b.title, level: next })}</Text>{' '}
+              <Button
+                size="small"
+                appearance="primary"
+                onClick={() => {
+                  setConfirming(false);
+                  void change(b.id, { action: 'next' });
+                }}
+              >
+                {tr(lang, 'besluiten.confirm')}
+              </Button>{' '}
+              <Button size="small" onClick={() => setConfirming(false)}>
+                {tr(lang, 'besluiten.cancel')}
+              </Button>
+            </span>
           )}
           <Select
             size="small"
             aria-label={`${tr(lang, 'besluiten.outcome')}: ${b.title}`}
-            value={chosen}
+            value={chosen ?? ''}
             onChange={(_e, v) => onChoose(v.value as OutcomeKind)}
           >
+            <option value="" disabled>
+              {tr(lang, 'besluiten.choose')}
+            </option>
             {OUTCOME_KINDS.map((o) => (
               <option key={o} value={o}>
                 {tr(lang, `outcome.${o}`)}
               </option>
             ))}
           </Select>
-          <Button size="small" onClick={() => void change(b.id, { action: 'outcome', outcome: chosen })}>
+          <Button
+            size="small"
+            disabled={chosen === undefined}
+            onClick={() => {
+              if (chosen) void change(b.id, { action: 'outcome', outcome: chosen });
+            }}
+          >
             {tr(lang, 'besluiten.record')}
           </Button>
         </div>
