@@ -73,3 +73,29 @@ describe('tenant mode configuration', () => {
     expect(problems({ BOT_OPENID_METADATA_URL: 'geen url' })).toContain('BOT_OPENID_METADATA_URL');
   });
 });
+
+describe('a bad setting is named in words, Dutch first with English after', () => {
+  it.each([
+    ['GRAPH_CLIENT_ID', '<client-id>', 'moet een GUID zijn, bv. 6f1c9a4e', 'must be a GUID'],
+    ['PUBLIC_URL', 'regiekamer.example', 'moet een volledig adres zijn', 'must be a full URL'],
+    ['PORT', 'drie', 'moet een geheel getal zijn', 'must be a whole number'],
+    ['PORT', '70000', 'mag hoogstens 65535 zijn', 'must be at most 65535'],
+    ['SYNC_INTERVAL_MINUTES', '-1', 'moet minstens 0 zijn', 'must be at least 0'],
+    ['REGIEKAMER_MODE', 'productie', 'moet een van deze zijn: local, tenant', 'must be one of: local, tenant'],
+    ['DATABASE_URL', 'mysql://db', 'moet met postgres:// of postgresql:// beginnen', 'must start with postgres://'],
+  ])('%s=%s', (name, value, nl, en) => {
+    const said = problems({ [name]: value });
+    expect(said).toContain(`${name}: `);
+    expect(said).toContain(nl);
+    expect(said).toContain(en);
+    expect(said.indexOf(nl)).toBeLessThan(said.indexOf(en));
+    expect(said).not.toMatch(/Invalid|Too big|Too small|expected/);
+  });
+
+  it('takes an empty value as not set (DATABASE_URL= keeps the embedded store)', () => {
+    expect(problems({ DATABASE_URL: '', PORT: '' })).toBe('');
+    const config = loadConfig({ DATABASE_URL: '', PORT: '' }, dir);
+    expect(config.databaseUrl).toBeUndefined();
+    expect(config.port).toBe(3978);
+  });
+});

@@ -17,7 +17,7 @@ const EnvSchema = z.object({
   REGIEKAMER_DATA_DIR: z.string().min(1).default('.regiekamer'),
   DATABASE_URL: z
     .string()
-    .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL moet met postgres:// of postgresql:// beginnen')
+    .regex(/^postgres(ql)?:\/\//, { error: () => both('server.config.databaseUrl') })
     .optional(),
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),
@@ -133,8 +133,35 @@ export class ConfigError extends Error {
   }
 }
 
+/**
+ * A setting's problem in words, Dutch first and English after ` / `, for the issues the schema gives no message of
+ * its own (zod's own texts are English only). Zod v4's per-parse error map: https://zod.dev/error-customization
+ */
+function configIssueMessage(issue: z.core.$ZodRawIssue): string {
+  switch (issue.code) {
+    case 'invalid_format':
+      if (issue.format === 'uuid' || issue.format === 'guid') return both('server.config.notGuid');
+      if (issue.format === 'url') return both('server.config.notUrl');
+      return both('server.config.badValue');
+    case 'invalid_type':
+      return issue.expected === 'number' || issue.expected === 'int'
+        ? both('server.config.notWholeNumber')
+        : both('server.config.badValue');
+    case 'too_small':
+      return both('server.config.tooSmall', { min: String(issue.minimum) });
+    case 'too_big':
+      return both('server.config.tooBig', { max: String(issue.maximum) });
+    case 'invalid_value':
+      return both('server.config.oneOf', { values: issue.values.map(String).join(', ') });
+    default:
+      return both('server.config.badValue');
+  }
+}
+
 export function loadConfig(env: Record<string, string | undefined>, cwd: string): Config {
-  const parsed = EnvSchema.safeParse(env);
+  // An empty value (`DATABASE_URL=`) counts as not set, as in most deployment tools' environment files.
+  const given = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ''));
+  const parsed = EnvSchema.safeParse(given, { error: configIssueMessage });
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   }

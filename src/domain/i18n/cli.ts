@@ -206,6 +206,23 @@ export const cliMessages = {
     nl: 'EXTRA_CA_FILE: {file} bevat een certificaat dat geen CA is ({subject})',
     en: 'EXTRA_CA_FILE: {file} holds a certificate that is not a CA ({subject})',
   },
+  'server.config.notGuid': {
+    nl: 'moet een GUID zijn, bv. 6f1c9a4e-2b7d-4c3f-8e5a-1a9b0c7d2e02',
+    en: 'must be a GUID, e.g. 6f1c9a4e-2b7d-4c3f-8e5a-1a9b0c7d2e02',
+  },
+  'server.config.notUrl': {
+    nl: 'moet een volledig adres zijn, bv. https://regiekamer.example',
+    en: 'must be a full URL, e.g. https://regiekamer.example',
+  },
+  'server.config.notWholeNumber': { nl: 'moet een geheel getal zijn', en: 'must be a whole number' },
+  'server.config.tooSmall': { nl: 'moet minstens {min} zijn', en: 'must be at least {min}' },
+  'server.config.tooBig': { nl: 'mag hoogstens {max} zijn', en: 'must be at most {max}' },
+  'server.config.oneOf': { nl: 'moet een van deze zijn: {values}', en: 'must be one of: {values}' },
+  'server.config.badValue': { nl: 'ongeldige waarde', en: 'invalid value' },
+  'server.config.databaseUrl': {
+    nl: 'moet met postgres:// of postgresql:// beginnen',
+    en: 'must start with postgres:// or postgresql://',
+  },
   'server.config.tenantCredentials': {
     nl: 'REGIEKAMER_MODE=tenant vraagt GRAPH_CLIENT_ID en GRAPH_CLIENT_SECRET of GRAPH_CERTIFICATE_PATH',
     en: 'tenant mode needs GRAPH_CLIENT_ID and a secret or certificate',
