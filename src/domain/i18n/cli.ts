@@ -25,7 +25,10 @@ export const cliMessages = {
     nl: 'schrijf de Markdown-referentie in plaats van het JSON Schema',
     en: 'write the Markdown reference instead of the JSON Schema',
   },
-  'cli.help.start': { nl: 'Start de lokale stack: opslag, programma, HTTP-server', en: 'start the local stack' },
+  'cli.help.start': {
+    nl: 'Start Regiekamer: lokaal de hele stack met de lokale tenant, in tenantmodus de server (REGIEKAMER_MODE)',
+    en: 'start Regiekamer: locally the whole stack with the local tenant, in tenant mode the server (REGIEKAMER_MODE)',
+  },
   'cli.help.package': { nl: 'Maak het Teams-app-pakket dist/regiekamer.zip', en: 'build the Teams app package' },
   'cli.help.packageOut': { nl: 'doelbestand', en: 'target file' },
   'cli.help.plan': { nl: 'Toon wat de synchronisatie zou wijzigen', en: 'show what a sync would change' },
