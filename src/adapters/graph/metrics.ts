@@ -12,6 +12,10 @@ export interface RetryWait {
 export interface GraphMetrics {
   /** HTTP requests sent (each retry counts; a $batch counts once). */
   requests: number;
+  /**
+   * Per HTTP method: the requests sent AND the sub-requests inside batches (a $batch itself counts as one POST), so
+   * the values add up to requests + subRequests, not to requests.
+   */
   byMethod: Record<string, number>;
   byResource: Record<string, number>;
   byStatus: Record<string, number>;

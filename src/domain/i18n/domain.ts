@@ -361,8 +361,8 @@ export const domainMessages = {
     en: 'Done: {created} created, {updated} updated, {unchanged} unchanged, {skipped} skipped, {failed} failed',
   },
   'sync.apply.requests': {
-    nl: 'Graph-verzoeken: {requests} ({methods}); {batches, plural, one {{batches} batch} other {{batches} batches}} met {sub, plural, one {{sub} deelverzoek} other {{sub} deelverzoeken}}; {retries} herhaald; {throttled}× 429',
-    en: 'Graph requests: {requests} ({methods}); {batches, plural, one {{batches} batch} other {{batches} batches}} with {sub, plural, one {{sub} sub-request} other {{sub} sub-requests}}; {retries} retried; {throttled}× 429',
+    nl: 'Graph-verzoeken: {requests}; {batches, plural, one {{batches} batch} other {{batches} batches}} met {sub, plural, one {{sub} deelverzoek} other {{sub} deelverzoeken}}; per methode, deelverzoeken meegeteld: {methods}; {retries} herhaald; {throttled}× 429',
+    en: 'Graph requests: {requests}; {batches, plural, one {{batches} batch} other {{batches} batches}} with {sub, plural, one {{sub} sub-request} other {{sub} sub-requests}}; by method, sub-requests included: {methods}; {retries} retried; {throttled}× 429',
   },
   'sync.apply.failed': { nl: 'Mislukt: {target}: {reason}', en: 'Failed: {target}: {reason}' },
   'sync.apply.removals': { nl: 'Wordt verwijderd (--prune):', en: 'Will be removed (--prune):' },
