@@ -1,22 +1,19 @@
 // Decisions entered by people through the HTTP API (issue 18 §1): a proposal, its version in If-Match for every
 // change (428 without, 409 when stale), the outcome that must be chosen, and bad input answered 4xx in Dutch and
 // English. Who may use which route is in api-access.test.ts.
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testIssuer } from '../../adapters/auth/testing.ts';
 import { MEMORY, openStore } from '../../adapters/store/open.ts';
 import type { Store } from '../../adapters/store/store.ts';
 import type { Programme, Werkgroep } from '../../domain/programme/schema.ts';
 import { FixedClock } from '../../domain/time/clock.ts';
+import { serveApi, type ApiServer } from '../../../tests/helpers/api-server.ts';
 import { loadProgramme } from '../../../tests/helpers/programmes.ts';
-import { apiRouter } from './api.ts';
 
 const clock = new FixedClock('2026-11-23T10:00:00Z');
 let p: Programme;
 let store: Store;
-let server: Server;
+let server: ApiServer;
 let base: string;
 let wg: Werkgroep;
 let leider = '';
@@ -56,28 +53,21 @@ beforeAll(async () => {
   const tid = (g: string) => p.gemeenten.find((x) => x.id === g)?.tenantId ?? '';
   leider = await issuer.userToken(tid(pl.gemeente), pl.upn, clock.now());
   member = await issuer.userToken(tid(m.gemeente), m.upn, clock.now());
-  const app = express();
-  app.use(
-    '/api',
-    apiRouter({
-      store,
-      programme: p,
+  server = await serveApi({
+    store,
+    programme: p,
+    clock,
+    validate: issuer.validator(
+      p.gemeenten.flatMap((g) => (g.tenantId ? [g.tenantId] : [])),
       clock,
-      validate: issuer.validator(
-        p.gemeenten.flatMap((g) => (g.tenantId ? [g.tenantId] : [])),
-        clock,
-      ),
-      today: () => clock.now().toISOString().slice(0, 10),
-      changed: () => undefined,
-    }),
-  );
-  server = createServer(app);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    ),
+    today: () => clock.now().toISOString().slice(0, 10),
+  });
+  base = server.base;
 });
 
 afterAll(async () => {
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await server.close();
   await store.close();
 });
 
