@@ -3,7 +3,8 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
-import { apiRouter, type ApiDeps } from '../../src/entry/server/api.ts';
+import { apiRouter } from '../../src/entry/server/api.ts';
+import type { ApiDeps } from '../../src/entry/server/api-kit.ts';
 
 /** A running API: `base` is its origin (http://127.0.0.1:PORT); `close` stops listening (the store stays open). */
 export interface ApiServer {

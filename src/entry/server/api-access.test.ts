@@ -15,7 +15,8 @@ import type { ActionView, AgendaResponse, CapacityResponse } from '../../app/con
 import type { Person, Programme, Werkgroep } from '../../domain/programme/schema.ts';
 import { FixedClock } from '../../domain/time/clock.ts';
 import { loadProgramme } from '../../../tests/helpers/programmes.ts';
-import { apiRouter, type ApiDeps } from './api.ts';
+import { apiRouter } from './api.ts';
+import type { ApiDeps } from './api-kit.ts';
 
 const TODAY = '2026-11-23';
 const ROLES = [
