@@ -5,12 +5,13 @@ import type { Cadence, Programme } from '../programme/schema.ts';
 import { expandCadence } from './cadence.ts';
 
 /**
- * Person ids invited to a cadence's meetings: everyone in the programme for audience `everyone`, else the members
- * of its bodies — the same rule the sync uses for the series' attendees (src/domain/sync/desired.ts).
+ * Person ids invited to a cadence's meetings, in file order: everyone in the programme for audience `everyone`, else
+ * the members of its bodies (in the cadence's order of bodies), each once. The one rule for who is invited: the
+ * sync's series attendees (src/domain/sync/desired.ts) and the meeting hours here both use it.
  */
-function cadenceAttendees(programme: Pick<Programme, 'people' | 'bodies'>, cadence: Cadence): string[] {
+export function cadenceAttendees(programme: Pick<Programme, 'people' | 'bodies'>, cadence: Cadence): string[] {
   if (cadence.audience === 'everyone') return programme.people.map((p) => p.id);
-  const members = programme.bodies.filter((b) => cadence.bodies.includes(b.id)).flatMap((b) => b.members);
+  const members = cadence.bodies.flatMap((id) => programme.bodies.find((b) => b.id === id)?.members ?? []);
   return [...new Set(members)];
 }
 

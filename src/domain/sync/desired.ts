@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import type { Body, Cadence, ChannelSchema, Gemeente, Person, Programme } from '../programme/schema.ts';
 import { patternedRecurrence } from '../schedule/cadence.ts';
 import { placeOccurrences } from '../schedule/collisions.ts';
+import { cadenceAttendees } from '../schedule/attendance.ts';
 import type { z } from 'zod';
 
 type ChannelKind = z.output<typeof ChannelSchema>['kind'];
@@ -157,7 +158,7 @@ export function desiredState(p: Programme): DesiredState {
   for (const id of inBodies) if (isHost(id)) teamMembers.add(id);
   for (const id of guests.people) teamMembers.add(id);
 
-  const meetings = desiredMeetings(p, bodies, people, channels);
+  const meetings = desiredMeetings(p, bodies, channels);
   return {
     programmeId: p.programme.id,
     hostTenantId: host.tenantId,
@@ -219,12 +220,7 @@ function desiredChannels(p: Programme, bodies: Body[], isHost: (personId: string
 }
 
 /** A meeting series (with its holiday exceptions) per recurring cadence, or an event per occurrence otherwise. */
-function desiredMeetings(
-  p: Programme,
-  bodies: Body[],
-  people: Record<string, DesiredPerson>,
-  channels: DesiredChannel[],
-): DesiredMeeting[] {
+function desiredMeetings(p: Programme, bodies: Body[], channels: DesiredChannel[]): DesiredMeeting[] {
   const channelOf = new Map(channels.map((c) => [c.bodyId, c]));
   const meetings: DesiredMeeting[] = [];
   // A body meets at most once a day: an occurrence landing on a day its body already meets gives way (validation
@@ -239,8 +235,7 @@ function desiredMeetings(
     const cadenceBodies = cadence.bodies
       .map((id) => bodies.find((b) => b.id === id))
       .filter((b): b is Body => b !== undefined);
-    const attendees =
-      cadence.audience === 'everyone' ? Object.keys(people) : [...new Set(cadenceBodies.flatMap((b) => b.members))];
+    const attendees = cadenceAttendees(p, cadence);
     const lines = cadenceBodies.map((b) => {
       const channel = channelOf.get(b.id);
       const parts = [`<b>${escapeHtml(b.name)}</b>`];
