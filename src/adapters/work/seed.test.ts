@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { validateDecision } from '../../domain/work/decisions.ts';
 import { loadProgrammeFile } from '../files/programme-file.ts';
 import { indicatorTrend } from '../../domain/work/indicators.ts';
-import { seedActions, seedDecisions, seedMeasurements } from './seed.ts';
+import { seedActions, seedDecisions, seedMeasurements, seedUpdates } from './seed.ts';
+import { meetingOccurrences } from '../../domain/bot/rhythm.ts';
+import { validateUpdate, valuesOf, type ProgressUpdate } from '../../domain/bot/update.ts';
 
 describe('seed data for a local start', () => {
   it("is realistic in size, valid, deterministic, and uses only the programme's people", async () => {
@@ -40,5 +42,31 @@ describe('seed data for a local start', () => {
     );
     expect(directions).toContain('beter');
     expect(directions.every((d) => d !== 'onbekend')).toBe(true);
+  });
+});
+
+describe('seed updates for a local start', () => {
+  it('are valid updates for the next regiegroep from half the werkgroepen, one with a decision needed', async () => {
+    const loaded = await loadProgrammeFile('programmes/blnp.yaml');
+    if (!loaded.ok) throw new Error('blnp.yaml does not load');
+    const p = loaded.programme;
+    const now = new Date('2026-11-29T12:00:00Z');
+    const updates = seedUpdates(p, now);
+    const werkgroepen = p.bodies.filter((b) => b.kind === 'werkgroep');
+    expect(updates).toHaveLength(Math.floor(werkgroepen.length / 2));
+    const next = meetingOccurrences(p).find((m) => m.bodyIds.includes('regiegroep') && m.start > now);
+    expect(next).toBeDefined();
+    expect(new Set(updates.map((u) => u.period))).toEqual(new Set([next?.key]));
+    for (const u of updates) {
+      const wg = werkgroepen.find((w) => w.id === u.werkgroep);
+      expect(wg?.kind === 'werkgroep' ? wg.trekker : undefined).toBe(u.submittedBy);
+      expect(u.submittedAt.getTime()).toBeLessThan(now.getTime());
+      // What the bot would have stored: the same update comes back through the card's validation.
+      const update = u.data as unknown as ProgressUpdate;
+      const v = validateUpdate(valuesOf(update), { programme: p, knownActionIds: new Set() }, 'nl');
+      expect(v.ok ? v.update : v.errors).toEqual(update);
+    }
+    expect(updates.filter((u) => u.data['decisionsNeeded']).length).toBeGreaterThanOrEqual(1);
+    expect(seedUpdates(p, now)).toEqual(updates);
   });
 });

@@ -3,11 +3,14 @@
 // the dashboard has something true-to-life to show. All people are the programme's own (fictional) people.
 import { createHash } from 'node:crypto';
 import { normalise } from '../../domain/planner/merge.ts';
-import { FOUR_KS, type ActionStatus } from '../../domain/vocabulary.ts';
+import { FOUR_KS, type ActionStatus, type FourK } from '../../domain/vocabulary.ts';
 import type { Programme } from '../../domain/programme/schema.ts';
 import type { StoredAction } from '../store/action-records.ts';
 import type { Measurement } from '../store/decision-records.ts';
 import type { Decision } from '../../domain/work/model.ts';
+import { meetingOccurrences } from '../../domain/bot/rhythm.ts';
+import type { ProgressUpdate } from '../../domain/bot/update.ts';
+import type { StoredUpdate } from '../store/bot-records.ts';
 
 const STEPS = [
   'Huidige werkwijze per gemeente in kaart brengen',
@@ -48,7 +51,7 @@ export function seedActions(p: Programme, today: string): StoredAction[] {
       .filter((b) => b.vakgebied === body.vakgebied)
       .flatMap((b) =>
         b.topics
-          .filter((_, i) => i % 2 === 0)
+          .filter((_, i) => i % 2 === 1)
           .map((t) => ({ title: t.title, origin: { kind: 'backlog' as const, ref: t.id } })),
       );
     const items = [...topics, ...STEPS.map((title) => ({ title, origin: null }))];
@@ -162,4 +165,59 @@ export function seedMeasurements(p: Programme, today: string): Measurement[] {
       return { indicatorId: ind.id, on: addDays(today, -91 * (q + 1)), value, note: '', recordedBy: null };
     });
   });
+}
+
+const UPDATE_TEXTS = [
+  {
+    progress: 'Inventarisatie van de werkprocessen in alle vier gemeenten afgerond.',
+    successes: 'Gezamenlijke procesplaat vastgesteld in de werkgroep.',
+    nextSteps: 'Conceptvoorstel voor de nieuwe werkwijze schrijven.',
+  },
+  {
+    progress: 'Gesprekken met de teamhoofden gevoerd; knelpunten op een rij.',
+    nextSteps: 'Financiële gevolgen laten doorrekenen.',
+    blockers: 'Wachten op cijfers van één gemeente.',
+    decisionsNeeded: 'Akkoord op één gezamenlijk zaaksysteem vanaf 2028.',
+  },
+  {
+    progress: 'Conceptvoorstel besproken in de projectgroep; reacties verwerkt.',
+    successes: 'Draagvlak bij de teamhoofden.',
+    nextSteps: 'Advies van de OR vragen.',
+  },
+] as const;
+
+/**
+ * Local mode: progress updates for the next meeting of the reminder body (the regiegroep), as the bot's cards would
+ * have filed them (period = the meeting's key), from about half of the werkgroepen — so the agenda shows updates in
+ * full, one with a decision needed from the regiegroep, and a list of who has not sent one yet. `now` is an instant;
+ * each update is dated 1–4 days before it. Empty when the programme has no such meeting ahead.
+ */
+export function seedUpdates(p: Programme, now: Date): Omit<StoredUpdate, 'revision'>[] {
+  const body = p.bodies.find((b) => b.kind === p.reminders.bodyKind);
+  const next = body
+    ? meetingOccurrences(p).find((m) => m.bodyIds.includes(body.id) && m.end > now && m.start > now)
+    : undefined;
+  if (!next) return [];
+  const werkgroepen = p.bodies.filter((b) => b.kind === 'werkgroep');
+  return werkgroepen
+    .filter((_, i) => i % 2 === 1)
+    .map((w, i) => {
+      const text = UPDATE_TEXTS[i % UPDATE_TEXTS.length] as (typeof UPDATE_TEXTS)[number];
+      const daysBefore = 1 + pick(`${w.id}:update`, 4);
+      const update: ProgressUpdate = {
+        werkgroep: w.id,
+        period: next.key,
+        status: i % 3 === 1 ? 'aandacht' : 'op-koers',
+        ...text,
+        ks: [{ k: FOUR_KS[i % FOUR_KS.length] as FourK, note: 'Minder kwetsbaar door gedeelde kennis.' }],
+        actionIds: [],
+      };
+      return {
+        werkgroep: w.id,
+        period: next.key,
+        data: update as unknown as Record<string, unknown>,
+        submittedBy: w.kind === 'werkgroep' ? w.trekker : '',
+        submittedAt: new Date(now.getTime() - daysBefore * 86_400_000),
+      };
+    });
 }

@@ -454,7 +454,7 @@ async function startLocal(
   return { localTenant, graph, localAuthority, localFetch, localAppId };
 }
 
-/** Local mode: realistic seed actions, decisions and measurements, each once (when there are none yet). */
+/** Local mode: realistic seed actions, decisions, measurements and updates, each once (when there are none yet). */
 async function seedLocal(store: Store, programme: Programme, clock: Clock): Promise<void> {
   const { today } = await import('../../app/sync.ts');
   if ((await store.actions.list(programme.programme.id, { includeDeleted: true })).length === 0) {
@@ -472,6 +472,10 @@ async function seedLocal(store: Store, programme: Programme, clock: Clock): Prom
     const { seedMeasurements } = await import('../../adapters/work/seed.ts');
     for (const m of seedMeasurements(programme, today(programme, clock)))
       await store.indicators.record(programme.programme.id, m, clock.now());
+  }
+  if ((await store.bot.updates(programme.programme.id)).length === 0) {
+    const { seedUpdates } = await import('../../adapters/work/seed.ts');
+    for (const u of seedUpdates(programme, clock.now())) await store.bot.saveUpdate(programme.programme.id, u);
   }
 }
 
