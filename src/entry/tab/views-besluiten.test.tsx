@@ -125,7 +125,7 @@ describe('Besluiten: a new proposal', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Nieuw voorstel' }));
     const form = await screen.findByRole('region', { name: 'Nieuw voorstel' });
     // A member proposes for their own werkgroep only: that is the one offered, and chosen.
-    const wg = within(form).getByRole('combobox', { name: /Werkgroep van herkomst/ }) as HTMLSelectElement;
+    const wg = (await within(form).findByRole('combobox', { name: /Werkgroep van herkomst/ })) as HTMLSelectElement;
     expect([...wg.options].filter((o) => !o.disabled).map((o) => o.text)).toEqual(['Werkgroep A']);
     expect(wg.value).toBe('wg-a');
     // Nothing typed: the form says what is missing, in Dutch, and sends nothing.
@@ -376,7 +376,8 @@ describe('Werkgroep: the update in full, and a proposal made from it', () => {
 
     fireEvent.click(within(card).getByRole('button', { name: 'Maak voorstel' }));
     const form = await within(card).findByRole('region', { name: 'Nieuw voorstel' });
-    expect(form.textContent).toContain('Uit de update wg-a:regiegroep:2026-12-08');
+    await within(form).findByRole('textbox', { name: 'Titel' }); // once the route has loaded
+    expect(form.textContent).toContain('Uit de update 1-12-2026 · Fictief Een');
     expect(inputNamed('Titel').value).toBe('Licentiekosten verdelen');
     expect(inputNamed('Voorstel: wat besloten moet worden en waarom').value).toBe(update.decisionsNeeded);
     expect((within(form).getByRole('combobox', { name: /Niveau/ }) as HTMLSelectElement).value).toBe('regiegroep');

@@ -36,6 +36,8 @@ export interface ProposalDraft {
   blocks: string[];
   /** The update it comes from (updateRef), when made from an update's "decisions needed". */
   fromUpdate?: string | undefined;
+  /** How the form names that update to the person (its date and author); the ref itself when absent. */
+  fromUpdateLabel?: string | undefined;
 }
 
 /** The limits of ProposalInput (src/app/contract-besluiten.ts), checked before sending. */
@@ -179,7 +181,9 @@ function Fields({
       style={{ display: 'grid', gap: 8 }}
     >
       <Notice notice={notice} />
-      {draft.fromUpdate && <Caption1>{tr(lang, 'voorstel.fromUpdate', { period: draft.fromUpdate })}</Caption1>}
+      {draft.fromUpdate && (
+        <Caption1>{tr(lang, 'voorstel.fromUpdate', { period: draft.fromUpdateLabel ?? draft.fromUpdate })}</Caption1>
+      )}
       <Field label={tr(lang, 'voorstel.title')} required {...fieldState('title')}>
         <Input value={draft.title} onChange={(_e, v) => set({ title: v.value })} />
       </Field>
@@ -273,7 +277,7 @@ export function ProposalFromUpdate({
   onCancel,
 }: {
   werkgroep: string;
-  update: { id: string; decisionsNeeded: string };
+  update: { id: string; decisionsNeeded: string; label: string };
   onDone(made: DecisionView): void;
   onCancel(): void;
 }) {
@@ -290,6 +294,7 @@ export function ProposalFromUpdate({
             werkgroep,
             level: levelForUpdate(l.route),
             fromUpdate: update.id,
+            fromUpdateLabel: update.label,
           }}
           onDone={onDone}
           onCancel={onCancel}

@@ -33,10 +33,11 @@ export function UpdateCard({ werkgroep, u }: { werkgroep: string; u: Update }) {
   const [notice, setNotice] = useState<NoticeState>(null);
   const may = me.app || me.mayDecide || me.werkgroepen.includes(werkgroep);
   const ks = (u.ks ?? []).filter((k) => k.note.trim() !== '');
+  const date = new Date(u.submittedAt).toLocaleDateString(LOCALE_OF[lang]);
   return (
     <Card role="article" aria-label={u.period}>
       <Caption1>
-        {new Date(u.submittedAt).toLocaleDateString(LOCALE_OF[lang])} · {u.by}
+        {date} · {u.by}
         {u.status ? ` · ${tr(lang, `status.${u.status}`)}` : ''}
       </Caption1>
       <Part label="werkgroep.progress" text={u.progress} />
@@ -55,7 +56,7 @@ export function UpdateCard({ werkgroep, u }: { werkgroep: string; u: Update }) {
       {proposing && u.decisionsNeeded && (
         <ProposalFromUpdate
           werkgroep={werkgroep}
-          update={{ id: u.id, decisionsNeeded: u.decisionsNeeded }}
+          update={{ id: u.id, decisionsNeeded: u.decisionsNeeded, label: `${date} · ${u.by}` }}
           onCancel={() => setProposing(false)}
           onDone={(made) => {
             setProposing(false);
