@@ -23,7 +23,7 @@ export const ProposalInput = z.strictObject({
   /** The body at which it waits: a level of the programme's decision route. */
   level: z.enum(BODY_KINDS),
   blocks: ActionIds.optional(),
-  /** The update (id) whose "decisions needed from the regiegroep" it came from. */
+  /** The update (id, see updateRef) whose "decisions needed from the regiegroep" it came from. */
   fromUpdate: z.string().trim().min(1).max(200).optional(),
 });
 export type ProposalInput = z.infer<typeof ProposalInput>;
@@ -48,6 +48,15 @@ export type DecisionOutcome = z.infer<typeof DecisionOutcome>;
 export interface DecisionHistoryResponse {
   id: string;
   events: DecisionEvent[];
+  /** The display name of each person id in `events[].by` that is a person of the programme ('app' is not). */
+  names: Record<string, string>;
   /** ISO 8601: until when the latest move or outcome can be undone; absent when there is nothing to undo. */
   undoUntil?: string;
 }
+
+/**
+ * The id of werkgroep `werkgroep`'s update for `period` (e.g. 'regiegroep:2026-12-08'), as GET /api/werkgroepen/:id
+ * names it and a proposal's `fromUpdate` refers to it: `<werkgroepId>:<period>`. A werkgroep has one update per
+ * period (a later one replaces it), so the pair names it.
+ */
+export const updateRef = (werkgroep: string, period: string): string => `${werkgroep}:${period}`;

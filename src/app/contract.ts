@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { GRAPH_LIMITS } from '../domain/programme/limits.ts';
 import type { ProgressUpdate } from '../domain/bot/update.ts';
 import type { Agenda } from '../domain/agenda/compose.ts';
-import { BODY_KINDS, isRealDate } from '../domain/programme/schema.ts';
+import { BODY_KINDS, isRealDate, type BodyKind } from '../domain/programme/schema.ts';
 import type { LeadTimes, MedianLeadTimes } from '../domain/work/decisions.ts';
 import type { BlockedChain } from '../domain/work/dependencies.ts';
 import type { Trend } from '../domain/work/indicators.ts';
@@ -111,8 +111,11 @@ export interface WerkgroepResponse {
   name: string;
   trekker: PersonInWerkgroep;
   members: PersonInWerkgroep[];
-  /** Newest first; the update's own fields (status, progress, …) as the bot's card submitted them. */
-  updates: (Partial<ProgressUpdate> & { period: string; submittedAt: string; by: string })[];
+  /**
+   * Newest first; the update's own fields (status, progress, …) as the bot's card submitted them; `id` is what a
+   * proposal made from it sends as `fromUpdate` (updateRef).
+   */
+  updates: (Partial<ProgressUpdate> & { id: string; period: string; submittedAt: string; by: string })[];
   /** Programme dependencies: the bodies this werkgroep waits on, and the werkgroepen that wait on it. */
   waitsOn: (Named & { reason: string | null })[];
   waitedOnBy: (Named & { reason: string | null })[];
@@ -238,6 +241,8 @@ export type DecisionView = Decision & { werkgroepName: string; leadTimes: LeadTi
 
 export interface DecisionsResponse {
   decisions: DecisionView[];
+  /** The programme's decision route, bottom to top: the levels a new proposal may start at (issue 18 §1). */
+  route: BodyKind[];
   /** Over `period`: the past year up to today. */
   medians: MedianLeadTimes;
   period: { from: string; to: string };

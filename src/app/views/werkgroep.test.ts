@@ -37,4 +37,28 @@ describe('werkgroep view: guests', () => {
     expect(await guestOf('wg-communicatie')).toEqual({ bram: 'invited', cor: null, gert: 'not-invited' });
     expect(await guestOf('wg-huisvesting')).toEqual({ cor: null, bea: 'accepted', anna: null });
   });
+
+  it('gives each update in full, with the id a proposal made from it refers to (issue 18 §1)', async () => {
+    const deps = { store, programme, clock: new FixedClock('2026-11-23T08:00:00Z'), today: () => '2026-11-23' };
+    const data = {
+      status: 'aandacht',
+      progress: 'Loopt',
+      successes: 'Eerste versie klaar',
+      nextSteps: 'Testen',
+      blockers: 'Wacht op budget',
+      decisionsNeeded: 'Budget voor de pilot',
+      ks: [{ k: 'kosten', note: 'Binnen budget' }],
+    };
+    await store.bot.saveUpdate(programme.programme.id, {
+      werkgroep: 'wg-communicatie',
+      period: 'regiegroep:2026-12-08',
+      data,
+      submittedBy: 'cor',
+      submittedAt: new Date('2026-11-20T09:00:00Z'),
+    });
+    const r = await werkgroep(deps, 'wg-communicatie');
+    if (!r.ok) throw new Error('not found');
+    expect(r.value.updates).toHaveLength(1);
+    expect(r.value.updates[0]).toMatchObject({ ...data, id: 'wg-communicatie:regiegroep:2026-12-08' });
+  });
 });

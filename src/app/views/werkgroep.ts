@@ -1,7 +1,7 @@
 // Read model of one werkgroep: its people (with their home gemeente), the history of its updates, what it waits on
 // and what waits on it (programme dependencies). Its actions come from the action list (?werkgroep=).
 import type { Werkgroep } from '../../domain/programme/schema.ts';
-import type { WerkgroepResponse } from '../contract.ts';
+import { updateRef, type WerkgroepResponse } from '../contract.ts';
 import { fail, ok, type AppDeps, type Result } from '../result.ts';
 
 /** Per member: their guest state when the werkgroep's channel takes them as a guest (not stored yet: not invited). */
@@ -40,6 +40,7 @@ export async function werkgroep(d: AppDeps, id: string): Promise<Result<Werkgroe
     members: [...new Set([w.trekker, ...w.members])].map(person),
     updates: updates.map((u) => ({
       ...u.data,
+      id: updateRef(w.id, u.period),
       period: u.period,
       submittedAt: u.submittedAt.toISOString(),
       by: person(u.submittedBy).name,

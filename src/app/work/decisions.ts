@@ -63,6 +63,7 @@ export async function decisionLog(d: AppDeps): Promise<DecisionsResponse> {
   const from = `${String(Number(today.slice(0, 4)) - 1)}${today.slice(4)}`;
   return {
     decisions: decisions.map((x) => view(d, x, today)),
+    route: [...d.programme.decisionRoute],
     medians: medianLeadTimes(decisions, { from, to: today }, today),
     period: { from, to: today },
     perQuarter: quartersBefore(today, 4).map((q) => ({

@@ -110,6 +110,12 @@ describe('decisions entered by people', () => {
     ]);
     expect(h.value.events[1]?.at).toBe('2026-11-24T09:00:00.000Z');
     expect(h.value.undoUntil).toBeUndefined();
+    // Who, by name: every person of the history (the tab shows names, not ids).
+    const names = (id: string) => p.people.find((x) => x.id === id)?.name;
+    expect(Object.entries(h.value.names).sort()).toEqual(
+      [...new Set(h.value.events.map((e) => e.by))].map((id) => [id, names(id)]).sort(),
+    );
+    expect(h.value.names[leiderId]).toBeTruthy();
   });
 
   it('undoes an outcome within the window; the history says until when', async () => {

@@ -195,5 +195,8 @@ export async function decisionHistory(d: AppDeps, id: string): Promise<Result<De
   const events = await d.store.decisions.history(pid, id);
   const last = latestUndoable(events, d.clock.now());
   const until = last ? new Date(Date.parse(last.at) + UNDO_WINDOW_MINUTES * 60_000).toISOString() : undefined;
-  return ok({ id, events, ...(until ? { undoUntil: until } : {}) });
+  const names = Object.fromEntries(
+    d.programme.people.filter((p) => events.some((e) => e.by === p.id)).map((p) => [p.id, p.name]),
+  );
+  return ok({ id, events, names, ...(until ? { undoUntil: until } : {}) });
 }

@@ -517,7 +517,7 @@ describe("the contract's keys", () => {
     expect(Object.keys(wg).sort()).toEqual(['id', 'members', 'name', 'trekker', 'updates', 'waitedOnBy', 'waitsOn']);
     expect((await call('GET', '/werkgroepen/bestaat-niet')).body['error']).toBe('not_found');
     const log = (await call('GET', '/besluiten')).body;
-    expect(Object.keys(log).sort()).toEqual(['decisions', 'medians', 'perQuarter', 'period']);
+    expect(Object.keys(log).sort()).toEqual(['decisions', 'medians', 'perQuarter', 'period', 'route']);
     expect((log['perQuarter'] as { quarter: string }[]).map((q) => q.quarter)).toEqual([
       '2026-K1',
       '2026-K2',

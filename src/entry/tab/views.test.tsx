@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 // The tab's views with Testing Library against a fake API: what each shows, its filters, its edits and their
 // refusals, its empty, loading and error states, and the sign-in screen on a 401.
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
@@ -26,6 +26,11 @@ import { parseNumber, VierKs } from './views/VierKs.tsx';
 import { Werkgroep } from './views/Werkgroep.tsx';
 
 afterEach(cleanup);
+// Fluent's dialogs animate; happy-dom's Web Animations reject `finished` on cancel with no one listening (an unhandled
+// rejection). Without element.animate Fluent takes its own test path (@fluentui/react-motion useAnimateAtoms).
+beforeAll(() => {
+  Object.defineProperty(Element.prototype, 'animate', { value: undefined, configurable: true });
+});
 
 const me: Me = {
   person: { id: 'p1', name: 'Fictief Een', gemeente: 'alfa', roles: [] },
@@ -288,65 +293,92 @@ describe('Besluiten: moving decisions on', () => {
         [{ level: 'werkgroep', days: 5, current: false }],
       ),
     ],
+    route: ['werkgroep', 'projectgroep', 'regiegroep'],
     medians: { levels: [] },
     period: { from: '2025-12-01', to: '2026-12-01' },
     perQuarter: [],
   };
 
-  it('lets the projectleider and the regiegroep move an open decision on or record its outcome; a refusal is shown', async () => {
-    const post = vi.fn(async (_path: string, body: unknown) => {
-      if ((body as { action: string }).action === 'outcome')
-        throw new ApiError(409, "besluit 'd1' is al afgerond (besloten)");
-      return {};
+  // Issue 18 §1: the tab changes decisions through the If-Match endpoints (POST /api/besluiten/:id/verplaatsen,
+  // …/uitkomst) instead of the old POST /api/besluiten/:id; the same behaviour is checked against those.
+  it('lets the projectleider and the regiegroep move an open decision on (confirming from → to) or record its chosen outcome; a change made meanwhile is said and reloaded', async () => {
+    const post = vi.fn(async (path: string) => {
+      if (path.endsWith('/uitkomst')) throw new ApiError(409, "Besluit 'Verrekenmodel' is intussen gewijzigd.");
+      return decisions.decisions[0];
     }) as unknown as Api['post'];
-    const api = fakeApi({ '/besluiten': decisions }, undefined, post);
+    const api = fakeApi(
+      { '/besluiten': decisions, '/besluiten/d1/geschiedenis': { id: 'd1', events: [], names: {} } },
+      undefined,
+      post,
+    );
     renderIn(<Besluiten />, api, 'nl', () => undefined, { ...me, mayDecide: true });
     const open = await screen.findByRole('article', { name: 'Verrekenmodel' });
-    expect(within(screen.getByRole('article', { name: 'Zaaksysteem' })).queryByRole('button')).toBeNull(); // decided: nothing to do
-    // Issue 18 §1: a move to another level asks for confirmation first; cancelling sends nothing.
-    fireEvent.click(within(open).getByRole('button', { name: 'Naar projectgroep' }));
-    fireEvent.click(within(open).getByRole('button', { name: 'Annuleren' }));
+    const decided = screen.getByRole('article', { name: 'Zaaksysteem' });
+    // Decided: nothing to change, only its history.
+    expect(
+      within(decided)
+        .getAllByRole('button')
+        .map((x) => x.textContent),
+    ).toEqual(['Geschiedenis']);
+    // A move to another level asks for confirmation first, naming from → to (cancelling: the next test).
+    fireEvent.click(within(open).getByRole('button', { name: 'Verplaatsen' }));
+    const dialog = await screen.findByRole('dialog', { name: "'Verrekenmodel' verplaatsen" });
+    expect(dialog.textContent).toContain('Van werkgroep naar projectgroep.');
     expect(post).not.toHaveBeenCalled();
-    fireEvent.click(within(open).getByRole('button', { name: 'Naar projectgroep' }));
-    expect(within(open).getByText("'Verrekenmodel' naar projectgroep verplaatsen?")).toBeTruthy();
-    fireEvent.click(within(open).getByRole('button', { name: 'Ja, verplaatsen' }));
-    await screen.findByText('Besluit bijgewerkt.');
-    expect(post).toHaveBeenCalledWith('/besluiten/d1', { action: 'next' });
-    await waitFor(() =>
-      expect((api.get as ReturnType<typeof vi.fn>).mock.calls.filter((c) => c[0] === '/besluiten')).toHaveLength(2),
-    ); // reloaded
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Ja, verplaatsen' }));
+    expect((await screen.findByRole('status')).textContent).toContain("'Verrekenmodel' verplaatst naar projectgroep.");
+    expect(post).toHaveBeenCalledWith('/besluiten/d1/verplaatsen', { level: 'projectgroep' }, 'v-d1');
+    const listLoads = () =>
+      (api.get as ReturnType<typeof vi.fn>).mock.calls.filter((c) => c[0] === '/besluiten').length;
+    await waitFor(() => expect(listLoads()).toBe(2)); // reloaded
     // The outcome is chosen, not defaulted: nothing is preselected and recording waits for a choice.
-    const outcomeSelect = within(screen.getByRole('article', { name: 'Verrekenmodel' })).getByRole('combobox', {
+    const card = () => screen.getByRole('article', { name: 'Verrekenmodel' });
+    const outcomeSelect = within(card()).getByRole('combobox', {
       name: 'Uitkomst: Verrekenmodel',
     }) as HTMLSelectElement;
     expect(outcomeSelect.value).toBe('');
-    expect(
-      (
-        within(screen.getByRole('article', { name: 'Verrekenmodel' })).getByRole('button', {
-          name: 'Uitkomst vastleggen',
-        }) as HTMLButtonElement
-      ).disabled,
-    ).toBe(true);
-    fireEvent.change(
-      within(screen.getByRole('article', { name: 'Verrekenmodel' })).getByRole('combobox', {
-        name: 'Uitkomst: Verrekenmodel',
-      }),
-      { target: { value: 'afgewezen' } },
+    const record = () => within(card()).getByRole('button', { name: 'Besluit vastleggen' }) as HTMLButtonElement;
+    expect(record().disabled).toBe(true);
+    fireEvent.change(outcomeSelect, { target: { value: 'afgewezen' } });
+    expect(record().disabled).toBe(false);
+    fireEvent.click(record());
+    // Someone changed it meanwhile (409): said, and the list is loaded again.
+    expect((await screen.findByRole('alert')).textContent).toContain(
+      "Iemand anders heeft dit besluit intussen gewijzigd; de nieuwe stand is geladen. Kijk of je wijziging nog nodig is. (Besluit 'Verrekenmodel' is intussen gewijzigd.)",
     );
-    fireEvent.click(
-      within(screen.getByRole('article', { name: 'Verrekenmodel' })).getByRole('button', {
-        name: 'Uitkomst vastleggen',
-      }),
-    );
-    expect((await screen.findByRole('alert')).textContent).toContain("Niet gewijzigd: besluit 'd1' is al afgerond");
-    expect(post).toHaveBeenLastCalledWith('/besluiten/d1', { action: 'outcome', outcome: 'afgewezen' });
+    expect(post).toHaveBeenLastCalledWith('/besluiten/d1/uitkomst', { outcome: 'afgewezen' }, 'v-d1');
+    await waitFor(() => expect(listLoads()).toBe(3));
   });
 
-  it('shows no buttons to others', async () => {
+  it('sends nothing when the move is cancelled, and offers every higher level of the route', async () => {
+    const post = vi.fn(async () => decisions.decisions[0]) as unknown as Api['post'];
+    renderIn(<Besluiten />, fakeApi({ '/besluiten': decisions }, undefined, post), 'en', () => undefined, {
+      ...me,
+      mayDecide: true,
+    });
+    const open = await screen.findByRole('article', { name: 'Verrekenmodel' });
+    fireEvent.click(within(open).getByRole('button', { name: 'Move' }));
+    const dialog = await screen.findByRole('dialog', { name: "Move 'Verrekenmodel'" });
+    const to = within(dialog).getByRole('combobox', { name: 'To level' }) as HTMLSelectElement;
+    expect([...to.options].map((o) => o.value)).toEqual(['projectgroep', 'regiegroep']);
+    fireEvent.change(to, { target: { value: 'regiegroep' } });
+    expect(dialog.textContent).toContain('From werkgroep to regiegroep.');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(post).not.toHaveBeenCalled();
+  });
+
+  it('shows others the move and outcome controls disabled, with the reason', async () => {
     renderIn(<Besluiten />, fakeApi({ '/besluiten': decisions }), 'nl');
-    await screen.findByRole('article', { name: 'Verrekenmodel' });
-    expect(screen.queryByRole('button', { name: 'Naar projectgroep' })).toBeNull();
-    expect(screen.queryByRole('button', { name: 'Uitkomst vastleggen' })).toBeNull();
+    const open = await screen.findByRole('article', { name: 'Verrekenmodel' });
+    const move = within(open).getByRole('button', { name: 'Verplaatsen' }) as HTMLButtonElement;
+    const record = within(open).getByRole('button', { name: 'Besluit vastleggen' }) as HTMLButtonElement;
+    expect([move.disabled, record.disabled]).toEqual([true, true]);
+    const reason = 'Verplaatsen en een besluit vastleggen kan alleen de projectleider of de regiegroep.';
+    expect(within(open).getByText(reason)).toBeTruthy();
+    expect(document.getElementById(move.getAttribute('aria-describedby') ?? '')?.textContent).toBe(reason);
+    // Not the proposer and not steering: no withdrawal either.
+    expect(within(open).queryByRole('button', { name: 'Intrekken' })).toBeNull();
   });
 });
 
@@ -374,6 +406,7 @@ describe("Besluiten, De vier K's and Capaciteit", () => {
               ],
             ),
           ],
+          route: ['werkgroep', 'projectgroep', 'regiegroep'],
           medians: { levels: [{ level: 'werkgroep', medianDays: 10, count: 1 }] },
           period: { from: '2025-12-01', to: '2026-12-01' },
           perQuarter: [],
@@ -526,6 +559,7 @@ describe("Besluiten, De vier K's and Capaciteit", () => {
           ],
           updates: [
             {
+              id: 'wg-a:regiegroep:2026-12-08',
               period: 'regiegroep:2026-12-08',
               submittedAt: '2026-12-01T09:00:00Z',
               by: 'Fictief Een',

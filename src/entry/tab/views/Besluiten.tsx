@@ -1,9 +1,10 @@
 // Besluiten: each decision on its route with the days spent at each level, and the median lead time per level
 // (over the past year, and per quarter) as charts — the number the programme wants to see going down. The
-// projectleider and the regiegroep move a decision on to its next level (after confirming it) or record its outcome
-// here — an outcome chosen from the list, none preselected (issue 18 §1).
+// projectleider and the regiegroep move a decision on (after confirming from → to) or record its outcome here — an
+// outcome chosen from the list, none preselected; who may propose enters a new proposal (issue 18 §1). A decision's
+// controls and dialogs are in DecisionCard.tsx and DecisionDialogs.tsx, the form in ProposalForm.tsx.
 import { useState } from 'react';
-import { Body1, Button, Caption1, Card, Select, Subtitle2, Text } from '@fluentui/react-components';
+import { Button, Subtitle2, Text } from '@fluentui/react-components';
 import {
   Bar,
   BarChart,
@@ -16,16 +17,11 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import type { DecisionChange, DecisionsResponse } from '../../../app/contract.ts';
-import { OUTCOME_KINDS, type OutcomeKind } from '../../../domain/vocabulary.ts';
+import type { DecisionsResponse } from '../../../app/contract.ts';
 import { Loadable, Notice, useData, useTab, type NoticeState } from '../data.tsx';
 import { tr } from '../i18n.ts';
-
-/** The level a decision goes to next on its route, if any. */
-function nextLevel(route: string[], steps: { level: string }[]): string | undefined {
-  const last = steps.at(-1);
-  return route[last ? route.indexOf(last.level) + 1 : 0];
-}
+import { DecisionCard, useDecisionChanges } from './DecisionCard.tsx';
+import { mayPropose, ProposalForm } from './ProposalForm.tsx';
 
 const COLORS = ['#5b5fc7', '#c4314b', '#13a10e', '#ca5010', '#8764b8'];
 
@@ -43,53 +39,56 @@ export function seriesByQuarter(d: { quarter: string; levels: { level: string; m
 
 export function Besluiten() {
   const state = useData<DecisionsResponse>('/besluiten');
-  const { api, lang } = useTab();
+  const { lang, me } = useTab();
   const [notice, setNotice] = useState<NoticeState>(null);
-  const [outcome, setOutcome] = useState<Record<string, OutcomeKind | undefined>>({});
-  const change = async (id: string, body: DecisionChange) => {
-    setNotice(null);
-    try {
-      await api.post(`/besluiten/${encodeURIComponent(id)}`, body);
-      setNotice({ intent: 'success', text: tr(lang, 'besluiten.saved') });
-      state.reload();
-    } catch (err) {
-      setNotice({
-        intent: 'error',
-        text: tr(lang, 'besluiten.refused', { detail: err instanceof Error ? err.message : String(err) }),
-      });
-    }
-  };
+  const [proposing, setProposing] = useState(false);
+  const { change, undo } = useDecisionChanges(setNotice, state.reload);
   return (
     <Loadable state={state}>
-      {(d) =>
-        d.decisions.length === 0 ? (
-          <Text>{tr(lang, 'besluiten.empty')}</Text>
-        ) : (
-          <section aria-label={tr(lang, 'nav.besluiten')}>
-            <MedianChart levels={d.medians.levels} />
-            {d.perQuarter.length > 0 && <TrendChart perQuarter={d.perQuarter} />}
-            <ul id="median-list" style={{ position: 'absolute', left: -10000 }}>
-              {d.medians.levels.map((l) => (
-                <li key={l.level}>
-                  {l.level}: {l.medianDays}
-                </li>
-              ))}
-            </ul>
-            <Notice notice={notice} />
-            <div style={{ display: 'grid', gap: 8 }}>
-              {d.decisions.map((b) => (
-                <DecisionCard
-                  key={b.id}
-                  b={b}
-                  chosen={outcome[b.id]}
-                  onChoose={(kind) => setOutcome((o) => ({ ...o, [b.id]: kind }))}
-                  change={change}
-                />
-              ))}
+      {(d) => (
+        <section aria-label={tr(lang, 'nav.besluiten')} style={{ display: 'grid', gap: 8 }}>
+          <Notice notice={notice} />
+          {mayPropose(me) && !proposing && (
+            <div>
+              <Button appearance="primary" onClick={() => setProposing(true)}>
+                {tr(lang, 'besluiten.new')}
+              </Button>
             </div>
-          </section>
-        )
-      }
+          )}
+          {proposing && (
+            <ProposalForm
+              route={d.route}
+              onCancel={() => setProposing(false)}
+              onDone={(made) => {
+                setProposing(false);
+                const level = made.steps.at(-1)?.level ?? '';
+                setNotice({ intent: 'success', text: tr(lang, 'voorstel.saved', { title: made.title, level }) });
+                state.reload();
+              }}
+            />
+          )}
+          {d.decisions.length === 0 ? (
+            <Text>{tr(lang, 'besluiten.empty')}</Text>
+          ) : (
+            <>
+              <MedianChart levels={d.medians.levels} />
+              {d.perQuarter.length > 0 && <TrendChart perQuarter={d.perQuarter} />}
+              <ul id="median-list" style={{ position: 'absolute', left: -10000 }}>
+                {d.medians.levels.map((l) => (
+                  <li key={l.level}>
+                    {l.level}: {l.medianDays}
+                  </li>
+                ))}
+              </ul>
+              <div style={{ display: 'grid', gap: 8 }}>
+                {d.decisions.map((b) => (
+                  <DecisionCard key={b.id} b={b} undo={undo[b.id]} change={change} />
+                ))}
+              </div>
+            </>
+          )}
+        </section>
+      )}
     </Loadable>
   );
 }
@@ -146,89 +145,5 @@ function TrendChart({ perQuarter }: { perQuarter: DecisionsResponse['perQuarter'
         </ResponsiveContainer>
       </div>
     </>
-  );
-}
-
-/** One decision: its route with the days per level, and (for who may decide) next level or outcome. */
-function DecisionCard({
-  b,
-  chosen,
-  onChoose,
-  change,
-}: {
-  b: DecisionsResponse['decisions'][number];
-  chosen: OutcomeKind | undefined;
-  onChoose(kind: OutcomeKind): void;
-  change(id: string, body: DecisionChange): Promise<void>;
-}) {
-  const { lang, me } = useTab();
-  const next = nextLevel(b.route, b.steps);
-  const [confirming, setConfirming] = useState(false);
-  return (
-    <Card role="article" aria-label={b.title}>
-      <Body1>
-        <b>{b.title}</b> — {b.werkgroepName}
-        {b.outcome ? ` · ${tr(lang, `outcome.${b.outcome.kind}`)}` : ''}
-      </Body1>
-      <Caption1>
-        {b.leadTimes.levels.map((l) => tr(lang, 'besluiten.route', { level: l.level, days: l.days })).join(' → ')} ·{' '}
-        {tr(lang, 'besluiten.total', { days: b.leadTimes.totalDays })}
-      </Caption1>
-      {me.mayDecide && !b.outcome && (
-        <div
-          role="group"
-          aria-label={b.title}
-          style={{ display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'center' }}
-        >
-          {next && !confirming && (
-            <Button size="small" onClick={() => setConfirming(true)}>
-              {tr(lang, 'besluiten.next', { level: next })}
-            </Button>
-          )}
-          {next && confirming && (
-            <span role="group" aria-label={tr(lang, 'besluiten.confirmMove', { title: b.title, level: next })}>
-              <Text>{tr(lang, 'besluiten.confirmMove', { title: b.title, level: next })}</Text>{' '}
-              <Button
-                size="small"
-                appearance="primary"
-                onClick={() => {
-                  setConfirming(false);
-                  void change(b.id, { action: 'next' });
-                }}
-              >
-                {tr(lang, 'besluiten.confirm')}
-              </Button>{' '}
-              <Button size="small" onClick={() => setConfirming(false)}>
-                {tr(lang, 'besluiten.cancel')}
-              </Button>
-            </span>
-          )}
-          <Select
-            size="small"
-            aria-label={`${tr(lang, 'besluiten.outcome')}: ${b.title}`}
-            value={chosen ?? ''}
-            onChange={(_e, v) => onChoose(v.value as OutcomeKind)}
-          >
-            <option value="" disabled>
-              {tr(lang, 'besluiten.choose')}
-            </option>
-            {OUTCOME_KINDS.map((o) => (
-              <option key={o} value={o}>
-                {tr(lang, `outcome.${o}`)}
-              </option>
-            ))}
-          </Select>
-          <Button
-            size="small"
-            disabled={chosen === undefined}
-            onClick={() => {
-              if (chosen) void change(b.id, { action: 'outcome', outcome: chosen });
-            }}
-          >
-            {tr(lang, 'besluiten.record')}
-          </Button>
-        </div>
-      )}
-    </Card>
   );
 }

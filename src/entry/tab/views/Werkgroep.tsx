@@ -1,10 +1,11 @@
-// Werkgroep: its trekker and members (with home gemeente), the history of its updates, its actions (from
-// Planner), what it waits on and what waits on it.
-import { Body1, Caption1, Card, Select, Subtitle2, Text } from '@fluentui/react-components';
+// Werkgroep: its trekker and members (with home gemeente), the history of its updates (each in full, its "decisions
+// needed" one click from a proposal: UpdateCard.tsx), its actions (from Planner), what it waits on and what waits on it.
+import { Body1, Caption1, Select, Subtitle2, Text } from '@fluentui/react-components';
 import type { OverviewResponse, WerkgroepResponse } from '../../../app/contract.ts';
 import { Loadable, useData, useTab } from '../data.tsx';
-import { LOCALE_OF, tr } from '../i18n.ts';
+import { tr } from '../i18n.ts';
 import { Acties } from './Acties.tsx';
+import { UpdateCard } from './UpdateCard.tsx';
 
 export function Werkgroep({ id, onSelect }: { id?: string; onSelect(id: string): void }) {
   const { lang } = useTab();
@@ -78,15 +79,7 @@ function Detail({ id }: { id: string }) {
           {w.updates.length === 0 ? (
             <Text>{tr(lang, 'tile.noUpdate')}</Text>
           ) : (
-            w.updates.map((u) => (
-              <Card key={u.period} role="article" aria-label={u.period}>
-                <Caption1>
-                  {new Date(u.submittedAt).toLocaleDateString(LOCALE_OF[lang])} · {u.by}
-                  {u.status ? ` · ${tr(lang, `status.${u.status}` as 'status.op-koers')}` : ''}
-                </Caption1>
-                <Body1>{u.progress}</Body1>
-              </Card>
-            ))
+            w.updates.map((u) => <UpdateCard key={u.period} werkgroep={w.id} u={u} />)
           )}
           <Subtitle2 block as="h3">
             {tr(lang, 'nav.acties')}
