@@ -1,7 +1,8 @@
 // The bot end to end, as a person meets it locally: `npm start` starts the Microsoft 365 Agents Playground
 // pointed at the bot; Chromium opens it, asks for help, opens the update card, submits it with a required
 // field empty and with a K without its note (errors shown in the card, nothing entered lost, nothing stored),
-// submits it complete (confirmation in the card, stored), and sees the update in `status <werkgroep>`.
+// submits it complete (confirmation in the card, stored), and sees the update in `status <werkgroep>`; then proposes
+// a decision through the `decision` form.
 import { mkdir, mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -28,7 +29,7 @@ afterAll(async () => {
 
 describe('the bot in the Agents Playground', () => {
   it(
-    'help, the update card with errors in the card, a complete update stored, and status shows it',
+    'help, the update card with errors in the card, a complete update stored, status shows it, a decision proposed',
     { timeout: 240_000 },
     async () => {
       await mkdir(shots, { recursive: true });
@@ -107,6 +108,16 @@ describe('the bot in the Agents Playground', () => {
       await status.getByText('Netwerken gekoppeld; licenties samengevoegd.').waitFor();
       await status.getByText('Eén contract in plaats van vier').waitFor();
       await page.screenshot({ path: path.join(shots, 'status.png') });
+
+      // Proposing a decision: the form from `decision <title>`, submitted with Execute, answered with the decision id.
+      await sendMessage(page, 'decision Extend the ICT contract');
+      card = await waitForCard(page, /Propose a decision/);
+      expect(await card.getByRole('textbox', { name: /^Title/ }).inputValue()).toBe('Extend the ICT contract');
+      await card.getByRole('textbox', { name: /^Proposal/ }).fill('Extend the contract by two years.');
+      await card.getByRole('radio', { name: 'projectgroep' }).check();
+      await card.getByRole('button', { name: 'Submit proposal' }).click();
+      await waitForCard(page, /Proposed as decision B\d{8}-1: 'Extend the ICT contract', at projectgroep/);
+      await page.screenshot({ path: path.join(shots, 'besluit.png') });
     },
   );
 });

@@ -6,13 +6,14 @@ import type { Composed } from '../../adapters/bot/deliveries.ts';
 import type { Lang } from '../../domain/i18n.ts';
 import type { Action } from '../../domain/work/model.ts';
 import type { WorkFigures } from '../../domain/work/figures.ts';
-import { announcementCard, cardActivity, digestCard, overviewCard } from '../../domain/bot/cards.ts';
+import { announcementCard, cardActivity, digestCard, overviewCard, type Card } from '../../domain/bot/cards.ts';
 import { bt } from '../../domain/bot/messages.ts';
 import { meetingOccurrences, type MeetingOccurrence } from '../../domain/bot/rhythm.ts';
 import type { ProgressUpdate } from '../../domain/bot/update.ts';
 import type { BotContext } from './service.ts';
 import { mentionCard } from '../../domain/bot/mention.ts';
 import { askRouteOf, mentionOf } from './mentioned.ts';
+import { fromUpdateAction } from './proposals.ts';
 
 type Address = Extract<Composed, { to: unknown }>['to'];
 
@@ -72,8 +73,7 @@ export async function composeDelivery(c: BotContext, row: DeliveryRow): Promise<
     case 'compile': {
       const m = occurrence();
       if (!m) return { skip: 'unknown-meeting' };
-      // Blocked, overdue and waiting days as the tab shows them (src/domain/work/figures.ts).
-      return composeCompile(c, ref, m, meetingLabel(m), await c.figures(), lang);
+      return { to: ref, activity: cardActivity(await overviewCardOf(c, m, lang)) };
     }
     case 'announce': {
       const m = occurrence();
@@ -87,16 +87,19 @@ export async function composeDelivery(c: BotContext, row: DeliveryRow): Promise<
   }
 }
 
-/** The overview before the regiegroep meeting: every werkgroep's update (or its absence), blocked and overdue actions. */
-async function composeCompile(
-  c: BotContext,
-  ref: Address,
-  m: MeetingOccurrence,
-  meetingLabel: string,
-  fig: WorkFigures,
-  lang: Lang,
-): Promise<Composed> {
-  const { o, pid, werkgroepen, bodyName, tabLink } = c;
+/**
+ * The overview before the regiegroep meeting `m`: every werkgroep's update (or its absence), each "decisions needed"
+ * with its "Maak voorstel" action (./proposals.ts), blocked and overdue actions. Also the card a "Maak voorstel" on
+ * it is answered with.
+ */
+export async function overviewCardOf(c: BotContext, m: MeetingOccurrence, lang: Lang): Promise<Card> {
+  const { o, pid, tz, werkgroepen, bodyName, tabLink } = c;
+  const meetingLabel = DateTime.fromJSDate(m.start, { zone: tz })
+    .setLocale(lang)
+    .toFormat(bt('format.meeting', {}, lang));
+  // Blocked, overdue and waiting days as the tab shows them (src/domain/work/figures.ts).
+  const fig = await c.figures();
+  const decisions = await o.store.decisions.list(pid);
   const rows = await Promise.all(
     werkgroepen.map(async (w) => {
       const u = await o.store.bot.update(pid, w.id, m.key);
@@ -112,7 +115,12 @@ async function composeCompile(
               ),
             }
           : {}),
-        ...(d?.decisionsNeeded ? { decisionsNeeded: d.decisionsNeeded } : {}),
+        ...(d?.decisionsNeeded
+          ? {
+              decisionsNeeded: d.decisionsNeeded,
+              decisionsNeededAction: await fromUpdateAction(c, w.id, m.key, 'overview', lang, decisions),
+            }
+          : {}),
       };
     }),
   );
@@ -124,19 +132,7 @@ async function composeCompile(
     .filter(fig.isOverdue)
     .map((a) => ({ title: a.title, werkgroepName: bodyName(a.werkgroep), due: a.due as string }))
     .sort((a, b) => a.due.localeCompare(b.due));
-  return {
-    to: ref,
-    activity: cardActivity(
-      overviewCard({
-        meetingLabel,
-        rows,
-        blocked,
-        overdue,
-        lang,
-        ...tabLink({ view: 'overzicht' }),
-      }),
-    ),
-  };
+  return overviewCard({ meetingLabel, rows, blocked, overdue, lang, ...tabLink({ view: 'overzicht' }) });
 }
 
 /** A body's meeting announced in its channel, with the open actions of the body (and of its werkgroepen). */

@@ -28,7 +28,9 @@ import { parseCommand, resolveWerkgroep } from '../../domain/bot/commands.ts';
 import { bt } from '../../domain/bot/messages.ts';
 import { meetingOccurrences, reminderPlan, type MeetingOccurrence } from '../../domain/bot/rhythm.ts';
 import { validateUpdate, valuesOf, type ProgressUpdate, type UpdateRecord } from '../../domain/bot/update.ts';
-import { composeDelivery } from './delivery.ts';
+import { composeDelivery, overviewCardOf } from './delivery.ts';
+import { agendaCommand, besluitCommand, fromUpdateAction, proposeFromUpdate, submitProposalForm } from './proposals.ts';
+import { PROPOSAL_VERBS } from '../../domain/bot/proposal-card.ts';
 import { isPerson, mentionedIn, mentionOf } from './mentioned.ts';
 import { mentionCard, type Mentioned } from '../../domain/bot/mention.ts';
 import { t } from '../../domain/i18n.ts';
@@ -112,6 +114,11 @@ function botContext(o: BotServiceOptions) {
   ): Promise<Card> {
     const stored = await o.store.bot.update(pid, werkgroep.id, periodKey);
     const e = editable(periodKey);
+    // The trekker's confirmation: the decisions needed they sent can be turned into a proposal from here.
+    const needed = stored && (stored.data as unknown as ProgressUpdate).decisionsNeeded;
+    const decisionsNeededAction = needed
+      ? await fromUpdateAction({ o, pid }, werkgroep.id, periodKey, 'update', lang)
+      : undefined;
     const open = (await actions())
       .filter((a) => a.werkgroep === werkgroep.id)
       .map((a) => ({ id: a.id, title: a.title }));
@@ -125,6 +132,7 @@ function botContext(o: BotServiceOptions) {
       refreshUserIds,
       lang,
       ...(e.until ? { editableUntil: e.until.toISOString() } : {}),
+      ...(decisionsNeededAction ? { decisionsNeededAction } : {}),
       ...(stored
         ? {
             values: valuesOf(stored.data as unknown as ProgressUpdate),
@@ -336,6 +344,10 @@ async function onMessage(c: BotContext, inbound: Inbound, raw: string): Promise<
       }
       return wg ? [cardActivity(await statusOf(wg, lang))] : [];
     }
+    case 'besluit':
+      return besluitCommand(c, inbound, cmd.arg, lang);
+    case 'agenda':
+      return agendaCommand(c, inbound, cmd.arg, lang);
     case 'update': {
       const person = await personOf(inbound);
       if (!person) return [text(bt('update.unknownPerson', {}, lang))];
@@ -365,6 +377,14 @@ async function onCardAction(
   data: Record<string, unknown>,
 ): Promise<Card> {
   const { o, p, pid, werkgroepen, langOf, personOf, periodLabel, editable, actions, mayReport, updateCardFor } = c;
+  if (verb === PROPOSAL_VERBS.submit) return submitProposalForm(c, inbound, data);
+  if (verb === PROPOSAL_VERBS.fromUpdate) {
+    const answered = await proposeFromUpdate(c, inbound, data, async (wg, period, card, lang) => {
+      const m = card === 'overview' ? meetingOccurrences(p).find((x) => x.key === period) : undefined;
+      return m ? overviewCardOf(c, m, lang) : updateCardFor(wg, period, lang, [inbound.from.id]);
+    });
+    if (answered) return answered;
+  }
   const lang = await langOf(inbound);
   const wg = werkgroepen.find((w) => w.id === String(data['werkgroep'] ?? ''));
   const period = String(data['period'] ?? '');

@@ -1,7 +1,7 @@
 // Every card the bot sends, as Adaptive Card 1.5 JSON (Teams renders 1.5 at most). Pure builders: the
 // adapters send them; the tests validate each against the 1.5 schema.
 import { DateTime } from 'luxon';
-import type { Lang } from '../i18n.ts';
+import { t, type Lang } from '../i18n.ts';
 import { FOUR_KS, type Programme } from '../programme/schema.ts';
 import type { Action, Decision } from '../work/model.ts';
 import { daysBetween, isOpenAction } from '../work/model.ts';
@@ -83,6 +83,8 @@ export function helpCard(lang: Lang, unknownText?: string): Card {
     [`status ‹${bt('field.werkgroep', {}, lang)}›`, bt('help.status', {}, lang)],
     ['update', bt('help.update', {}, lang)],
     [bt('help.cmd.decisions', {}, lang), bt('help.decisions', {}, lang)],
+    [t('botloop.help.cmd.besluit', {}, lang), t('botloop.help.besluit', {}, lang)],
+    [t('botloop.help.cmd.agenda', {}, lang), t('botloop.help.agenda', {}, lang)],
   ];
   return card([
     ...(unknownText !== undefined
@@ -107,6 +109,8 @@ export interface UpdateCardOptions {
   openActions: { id: string; title: string }[];
   refreshUserIds: string[];
   intro?: string;
+  /** Shown with the update's "decisions needed" (the "Maak voorstel" action, ./proposal-card.ts). */
+  decisionsNeededAction?: Element;
   lang: Lang;
 }
 
@@ -118,6 +122,7 @@ export function updateCard(o: UpdateCardOptions): Card {
   if (!o.editable) {
     body.push(text(bt('update.closed', {}, lang), { isSubtle: true }));
     body.push(facts(closedUpdateRows(v, lang)));
+    if (o.decisionsNeededAction && v['decisionsNeeded']) body.push(o.decisionsNeededAction);
     return card(body);
   }
   if (o.editableUntil)
@@ -234,6 +239,7 @@ function updateCardInputs(o: UpdateCardOptions, v: Record<string, string>): Elem
   body.push(input('nextSteps', bt('update.nextSteps', {}, lang)));
   body.push(input('blockers', bt('update.blockers', {}, lang)));
   body.push(input('decisionsNeeded', bt('update.decisionsNeeded', {}, lang)));
+  if (o.decisionsNeededAction && v['decisionsNeeded']) body.push(o.decisionsNeededAction);
   body.push({
     type: 'Input.ChoiceSet',
     id: 'ks',
@@ -389,6 +395,8 @@ export interface OverviewRow {
   status?: UpdateStatus;
   updateAgeDays?: number;
   decisionsNeeded?: string;
+  /** Shown below the decisions needed (the "Maak voorstel" action, ./proposal-card.ts). */
+  decisionsNeededAction?: Element;
   missing: boolean;
 }
 
@@ -409,7 +417,10 @@ export function overviewCard(o: {
   ]);
   const decisions = o.rows
     .filter((r) => r.decisionsNeeded)
-    .map((r) => text(`• **${plain(r.werkgroepName, 100)}**: ${plain(r.decisionsNeeded ?? '', 500)}`));
+    .flatMap((r) => [
+      text(`• **${plain(r.werkgroepName, 100)}**: ${plain(r.decisionsNeeded ?? '', 500)}`),
+      ...(r.decisionsNeededAction ? [r.decisionsNeededAction] : []),
+    ]);
   const blocked = o.blocked
     .slice(0, MAX_ITEMS)
     .map((b) =>

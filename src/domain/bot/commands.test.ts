@@ -2,7 +2,7 @@
 // and the update card's validation: required fields, K notes, values echoed so nothing is lost.
 import { describe, expect, it } from 'vitest';
 import { loadProgramme } from '../../../tests/helpers/programmes.ts';
-import { parseCommand, resolveWerkgroep } from './commands.ts';
+import { parseCommand, resolveAgendaBody, resolveWerkgroep } from './commands.ts';
 import { validateUpdate, valuesOf } from './update.ts';
 
 const blnp = await loadProgramme('blnp');
@@ -33,7 +33,18 @@ describe('parseCommand', () => {
     ['besluitne', 'besluiten', undefined, 'nl'],
     ['decisions', 'besluiten', undefined, 'en'],
     ['Decisoins', 'besluiten', undefined, 'en'],
-    ['besluit', 'besluiten', undefined, 'nl'],
+    // 'besluit' was read as a typo of 'besluiten' until it became the command that proposes a decision (issue 18).
+    ['besluit', 'besluit', undefined, 'nl'],
+    ['besluit Nieuwe fietsenregeling', 'besluit', 'Nieuwe fietsenregeling', 'nl'],
+    ['<at>Regiekamer</at> Besluit: ICT-contract verlengen', 'besluit', 'ICT-contract verlengen', 'nl'],
+    ['beslut', 'besluit', undefined, 'nl'],
+    ['voorstel Verrekenmodel vaststellen', 'besluit', 'Verrekenmodel vaststellen', 'nl'],
+    ['decision Extend the ICT contract', 'besluit', 'Extend the ICT contract', 'en'],
+    ['decision', 'besluit', undefined, 'en'],
+    ['propose', 'besluit', undefined, 'en'],
+    ['agenda', 'agenda', undefined, undefined],
+    ['Agenda regiegroep', 'agenda', 'regiegroep', undefined],
+    ['agnda Projectgroep Harmonisatie', 'agenda', 'Projectgroep Harmonisatie', undefined],
     ['/help', 'help', undefined, undefined],
     ['<at>Regiekamer</at>&nbsp;Mijn acties graag', 'mijn-acties', undefined, 'nl'],
     ['<p><at>Regie\u00adkamer</at> status <b>Financiën</b></p>', 'status', 'Financiën', undefined],
@@ -45,7 +56,7 @@ describe('parseCommand', () => {
     expect(c.lang).toBe(lang);
   });
 
-  it.each(['goedemorgen', 'wat is het weer', 'besluiten nemen is leuk', 'xyz', 'stat'])(
+  it.each(['goedemorgen', 'wat is het weer', 'besluiten nemen is leuk', 'decisions are slow', 'xyz', 'stat'])(
     '%j is not a command (help follows)',
     (text) => {
       expect(parseCommand(text).command).toBe('unknown');
@@ -210,5 +221,20 @@ describe('the language of what a person wrote', () => {
     const c = parseCommand(text);
     expect(c.command).toBe(command);
     expect(c.lang).toBe(lang);
+  });
+});
+
+describe('resolveAgendaBody', () => {
+  it('takes the regiegroep without words, and a body by kind, id, name or a near spelling', () => {
+    expect(resolveAgendaBody(undefined, blnp)).toEqual({ id: 'regiegroep' });
+    for (const q of ['regiegroep', 'Regiegroep', 'regigroep'])
+      expect(resolveAgendaBody(q, blnp)).toEqual({ id: 'regiegroep' });
+    for (const q of ['pg-harmonisatie', 'Projectgroep Harmonisatie', 'harmonisatie'])
+      expect(resolveAgendaBody(q, blnp)).toEqual({ id: 'pg-harmonisatie' });
+  });
+  it('asks which body when the words fit several or none (a werkgroep has no agenda)', () => {
+    const choose = ['Regiegroep', 'Projectgroep Harmonisatie', 'Projectgroep Inrichting GR'];
+    expect(resolveAgendaBody('projectgroep', blnp)).toEqual({ choose });
+    expect(resolveAgendaBody('Werkgroep ICT', blnp)).toEqual({ choose });
   });
 });

@@ -6,12 +6,12 @@ import type { Lang } from '../i18n.ts';
 import type { Programme } from '../programme/schema.ts';
 import { textLang } from './language.ts';
 
-type CommandName = 'help' | 'mijn-acties' | 'status' | 'update' | 'besluiten' | 'unknown';
+type CommandName = 'help' | 'mijn-acties' | 'status' | 'update' | 'besluiten' | 'besluit' | 'agenda' | 'unknown';
 
 export interface Command {
   command: CommandName;
   arg?: string;
-  /** The language the words were in; absent when they do not decide it (help, status, update, a name). */
+  /** The language the words were in; absent when they do not decide it (help, status, update, agenda, a name). */
   lang?: Lang;
   /** unknown only: the words as written, without mentions and markup (to say what was not understood). */
   text?: string;
@@ -33,6 +33,12 @@ const WORDS: { words: string; command: Exclude<CommandName, 'unknown'>; lang?: L
   { words: 'besluiten', command: 'besluiten', lang: 'nl' },
   { words: 'besluitenlijst', command: 'besluiten', lang: 'nl' },
   { words: 'decisions', command: 'besluiten', lang: 'en' },
+  // Propose a decision (the rest of the message is its title) and the next meeting's agenda (the rest names the body).
+  { words: 'besluit', command: 'besluit', lang: 'nl', takesArg: true },
+  { words: 'voorstel', command: 'besluit', lang: 'nl', takesArg: true },
+  { words: 'decision', command: 'besluit', lang: 'en', takesArg: true },
+  { words: 'propose', command: 'besluit', lang: 'en', takesArg: true },
+  { words: 'agenda', command: 'agenda', takesArg: true },
   // Questions a newcomer asks: they get the help, in their language.
   { words: 'hoe werkt dit', command: 'help', lang: 'nl' },
   { words: 'hoe werkt het', command: 'help', lang: 'nl' },
@@ -44,6 +50,9 @@ const WORDS: { words: string; command: Exclude<CommandName, 'unknown'>; lang?: L
   { words: 'what can i do', command: 'help', lang: 'en' },
   { words: 'what should i do', command: 'help', lang: 'en' },
 ];
+
+/** Every spelling as written, to tell an exact command word from a typo of another. */
+const EXACT = new Set(WORDS.map((w) => w.words));
 
 /** Lower case, no diacritics, single spaces. */
 function fold(text: string): string {
@@ -102,6 +111,8 @@ export function parseCommand(input: string, mentions: readonly string[] = []): C
     const head = tokens.slice(0, n).join(' ');
     const cost = typoCost(head, entry.words);
     if (cost > tolerance(entry.words)) continue;
+    // A command word written exactly is never a typo of another one ('besluiten nemen…' is not 'besluit nemen…').
+    if (cost > 0 && EXACT.has(head)) continue;
     // Prefer the closest, then the longest phrase (so 'mijn acties' beats 'acties').
     if (!best || cost < best.cost || (cost === best.cost && n > best.used)) best = { entry, cost, used: n };
   }
@@ -144,4 +155,34 @@ export function resolveWerkgroep(arg: string, programme: Programme): WerkgroepMa
   if (first && first.cost <= tolerance(q) && (scored[1]?.cost ?? Infinity) > first.cost) return { id: first.g.id };
   const pool = partial.length > 0 ? partial : scored.slice(0, 5).map((s) => s.g);
   return { candidates: pool.map((g) => ({ id: g.id, name: g.name })) };
+}
+
+/**
+ * The regiegroep or projectgroep an `agenda` command names: by id, name or kind ('regiegroep'), folded, a unique
+ * prefix or near match; without words the first regiegroep. Otherwise the bodies there are to choose from.
+ */
+export function resolveAgendaBody(
+  arg: string | undefined,
+  programme: Programme,
+): { id: string } | { choose: string[] } {
+  const bodies = programme.bodies.filter((b) => b.kind === 'regiegroep' || b.kind === 'projectgroep');
+  const names = bodies.map((b) => b.name);
+  if (!arg) {
+    const first = bodies.find((b) => b.kind === 'regiegroep') ?? bodies[0];
+    return first ? { id: first.id } : { choose: names };
+  }
+  const q = fold(arg);
+  const keyed = bodies.map((b) => ({ id: b.id, keys: [fold(b.id), fold(b.name)] }));
+  const byKind = bodies.filter((b) => fold(b.kind) === q);
+  if (byKind.length === 1 && byKind[0]) return { id: byKind[0].id };
+  const exact = keyed.filter((b) => b.keys.includes(q));
+  if (exact.length === 1 && exact[0]) return { id: exact[0].id };
+  const partial = keyed.filter((b) => q.length >= 3 && b.keys.some((k) => k.startsWith(q) || k.includes(q)));
+  if (partial.length === 1 && partial[0]) return { id: partial[0].id };
+  const scored = keyed
+    .map((b) => ({ id: b.id, cost: Math.min(...b.keys.map((k) => distance(k, q))) }))
+    .sort((a, b) => a.cost - b.cost);
+  const first = scored[0];
+  if (first && first.cost <= tolerance(q) && (scored[1]?.cost ?? Infinity) > first.cost) return { id: first.id };
+  return { choose: names };
 }
