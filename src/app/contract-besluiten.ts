@@ -54,9 +54,5 @@ export interface DecisionHistoryResponse {
   undoUntil?: string;
 }
 
-/**
- * The id of werkgroep `werkgroep`'s update for `period` (e.g. 'regiegroep:2026-12-08'), as GET /api/werkgroepen/:id
- * names it and a proposal's `fromUpdate` refers to it: `<werkgroepId>:<period>`. A werkgroep has one update per
- * period (a later one replaces it), so the pair names it.
- */
-export const updateRef = (werkgroep: string, period: string): string => `${werkgroep}:${period}`;
+/** The id of a werkgroep's update for a period, and what a proposal's `fromUpdate` names (src/domain/bot/proposal-card.ts). */
+export { updateRef } from '../domain/bot/proposal-card.ts';

@@ -59,6 +59,6 @@ describe('werkgroep view: guests', () => {
     const r = await werkgroep(deps, 'wg-communicatie');
     if (!r.ok) throw new Error('not found');
     expect(r.value.updates).toHaveLength(1);
-    expect(r.value.updates[0]).toMatchObject({ ...data, id: 'wg-communicatie:regiegroep:2026-12-08' });
+    expect(r.value.updates[0]).toMatchObject({ ...data, id: 'wg-communicatie@regiegroep:2026-12-08' });
   });
 });

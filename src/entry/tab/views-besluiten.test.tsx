@@ -314,7 +314,7 @@ describe('Besluiten: undo, withdraw, history, refusals', () => {
 
 describe('Werkgroep: the update in full, and a proposal made from it', () => {
   const update = {
-    id: 'wg-a:regiegroep:2026-12-08',
+    id: 'wg-a@regiegroep:2026-12-08',
     period: 'regiegroep:2026-12-08',
     submittedAt: '2026-12-01T09:00:00Z',
     by: 'Fictief Een',
@@ -341,7 +341,7 @@ describe('Werkgroep: the update in full, and a proposal made from it', () => {
 
   it('shows every part of the update; "Maak voorstel" prefills the form from its decisions needed, linked to it', async () => {
     const made = decision({ id: 'B20261201-1', title: 'Licentiekosten verdelen' });
-    const post = vi.fn(async () => ({ ...made, steps: [{ level: 'regiegroep', reachedOn: '2026-12-01' }] }));
+    const post = vi.fn(async () => ({ ...made, steps: [{ level: 'projectgroep', reachedOn: '2026-12-01' }] }));
     const api = fakeApi(
       {
         '/overzicht': overview,
@@ -380,19 +380,20 @@ describe('Werkgroep: the update in full, and a proposal made from it', () => {
     expect(form.textContent).toContain('Uit de update 1-12-2026 · Fictief Een');
     expect(inputNamed('Titel').value).toBe('Licentiekosten verdelen');
     expect(inputNamed('Voorstel: wat besloten moet worden en waarom').value).toBe(update.decisionsNeeded);
-    expect((within(form).getByRole('combobox', { name: /Niveau/ }) as HTMLSelectElement).value).toBe('regiegroep');
+    // At the projectgroep's level (issue 18 §1), as the bot's card does; it moves up from there.
+    expect((within(form).getByRole('combobox', { name: /Niveau/ }) as HTMLSelectElement).value).toBe('projectgroep');
     expect(post).not.toHaveBeenCalled(); // the person confirms
     fireEvent.click(within(form).getByRole('button', { name: 'Voorstel indienen' }));
     expect((await within(card).findByRole('status')).textContent).toBe(
-      "Voorstel 'Licentiekosten verdelen' ingediend bij regiegroep; de doorlooptijd loopt vanaf vandaag.",
+      "Voorstel 'Licentiekosten verdelen' ingediend bij projectgroep; de doorlooptijd loopt vanaf vandaag.",
     );
     expect(post).toHaveBeenCalledWith('/besluiten', {
       title: 'Licentiekosten verdelen',
       proposal: update.decisionsNeeded,
       werkgroep: 'wg-a',
-      level: 'regiegroep',
+      level: 'projectgroep',
       blocks: [],
-      fromUpdate: 'wg-a:regiegroep:2026-12-08',
+      fromUpdate: 'wg-a@regiegroep:2026-12-08',
     });
   });
 

@@ -559,7 +559,7 @@ describe("Besluiten, De vier K's and Capaciteit", () => {
           ],
           updates: [
             {
-              id: 'wg-a:regiegroep:2026-12-08',
+              id: 'wg-a@regiegroep:2026-12-08',
               period: 'regiegroep:2026-12-08',
               submittedAt: '2026-12-01T09:00:00Z',
               by: 'Fictief Een',

@@ -262,13 +262,17 @@ function BlocksField({
   );
 }
 
-/** The level a proposal made from an update's "decisions needed from the regiegroep" starts at. */
+/**
+ * The level a proposal made from an update's "decisions needed from the regiegroep" starts at (issue 18 §1: at the
+ * werkgroep's or projectgroep's level; the bot's card does the same, src/domain/bot/proposal-card.ts): the
+ * projectgroep when the route passes one, else the route's first level. It moves up from there.
+ */
 const levelForUpdate = (route: BodyKind[]): BodyKind | '' =>
-  (['regiegroep', 'projectgroep'] as const).find((l) => route.includes(l)) ?? route[0] ?? '';
+  route.includes('projectgroep') ? 'projectgroep' : (route[0] ?? '');
 
 /**
  * The form prefilled from a werkgroep's update: its "decisions needed" as the proposal text (its first line as the
- * title), at the regiegroep's level (the projectgroep's when the route has no regiegroep), linked to the update.
+ * title), at the projectgroep's level (levelForUpdate), linked to the update.
  */
 export function ProposalFromUpdate({
   werkgroep,
