@@ -241,10 +241,12 @@ export async function closeMeeting(
   const pid = d.programme.programme.id;
   const body = { id: agenda.body.id, name: agenda.body.name };
   const date = agenda.meeting.date;
+  const nameOf = (id: string) =>
+    d.programme.people.find((x) => x.id === id)?.name ?? d.programme.bodies.find((b) => b.id === id)?.name ?? id;
   const delivery = `${BESLUITENLIJST_KIND}|${agenda.meeting.key}|channel:${body.id}`;
   for (let attempt = 0; attempt < 3; attempt++) {
     const records = await d.store.meetings.records(pid, body.id, date);
-    const list = composeBesluitenlijst({ body, date, items: agendaItemsOf(agenda), records });
+    const list = composeBesluitenlijst({ body, date, items: agendaItemsOf(agenda), records, nameOf });
     const outcome = await d.store.meetings.close(pid, body.id, date, {
       lastSeq: records.at(-1)?.seq ?? 0,
       at: d.clock.now(),

@@ -208,8 +208,7 @@ function composeDigest(c: BotContext, ref: Address, recipient: string, fig: Work
 /** A closed meeting's besluitenlijst (issue 18 §4), as composed and kept when the chair closed it. */
 function composeBesluitenlijst(c: BotContext, ref: Address, list: Besluitenlijst | undefined, lang: Lang): Composed {
   if (!list) return { skip: 'no-besluitenlijst' };
-  const nameOf = (id: string) => (c.people.has(id) ? c.nameOf(id) : c.bodyName(id));
   const link = c.tabLink({ view: 'besluitenlijsten', meeting: `${list.body.id}:${list.date}` });
-  const card = besluitenlijstCard({ list, nameOf, lang, tabUrl: link.tabUrl });
+  const card = besluitenlijstCard({ list, lang, tabUrl: link.tabUrl });
   return { to: ref, activity: cardActivity(card) };
 }

@@ -72,6 +72,7 @@ describe('composeBesluitenlijst', () => {
       date: '2026-12-08',
       items,
       records,
+      nameOf: (id) => `naam van ${id}`,
     });
     expect(list.decisions).toEqual([
       { id: 'B1', title: 'Eén financieel systeem', item: 'besluit:B1', outcome: 'besloten', isNew: false },
@@ -83,7 +84,9 @@ describe('composeBesluitenlijst', () => {
         title: 'Licenties',
         item: 'werkgroep:wg-ict',
         werkgroep: 'wg-ict',
+        werkgroepName: 'naam van wg-ict',
         owner: 'th-ict',
+        ownerName: 'naam van th-ict',
         due: '2027-01-15',
       },
     ]);

@@ -30,8 +30,17 @@ export interface Besluitenlijst {
   date: string;
   /** Decisions given an outcome in the meeting, and decisions made there (with their outcome, or proposed). */
   decisions: { id: string; title: string; item: string; outcome: OutcomeKind | null; isNew: boolean }[];
-  /** Actions agreed in the meeting: owner is a person id, due YYYY-MM-DD. */
-  actions: { id: string; title: string; item: string; werkgroep: string; owner: string; due: string }[];
+  /** Actions agreed in the meeting: owner is a person id, due YYYY-MM-DD; the names as they were on closing. */
+  actions: {
+    id: string;
+    title: string;
+    item: string;
+    werkgroep: string;
+    werkgroepName: string;
+    owner: string;
+    ownerName: string;
+    due: string;
+  }[];
   /** Agenda items that got no outcome: they go to the next meeting. */
   carriedOver: MeetingItem[];
 }
@@ -57,6 +66,8 @@ export function composeBesluitenlijst(input: {
   date: string;
   items: readonly MeetingItem[];
   records: readonly MeetingRecord[];
+  /** A person's or a werkgroep's name by id. */
+  nameOf(id: string): string;
 }): Besluitenlijst {
   const records = [...input.records].sort((a, b) => a.seq - b.seq);
   const decisions: Besluitenlijst['decisions'] = [];
@@ -68,7 +79,9 @@ export function composeBesluitenlijst(input: {
         title: r.title,
         item: r.item,
         werkgroep: r.werkgroep,
+        werkgroepName: input.nameOf(r.werkgroep),
         owner: r.owner,
+        ownerName: input.nameOf(r.owner),
         due: r.due,
       });
       continue;

@@ -17,8 +17,6 @@ ajvFormats.default(ajv);
 const { id: _id, ...schema } = JSON.parse(schemaText) as Record<string, unknown>;
 const validate = ajv.compile(schema);
 
-const names: Record<string, string> = { 'th-financien': 'Erik Jansen', 'wg-financien': 'Werkgroep Financiën' };
-const nameOf = (id: string) => names[id] ?? id;
 const list: Besluitenlijst = {
   body: { id: 'regiegroep', name: 'Regiegroep' },
   date: '2026-12-08',
@@ -32,7 +30,9 @@ const list: Besluitenlijst = {
       title: 'Begroting afstemmen',
       item: 'werkgroep:wg-financien',
       werkgroep: 'wg-financien',
+      werkgroepName: 'Werkgroep Financiën',
       owner: 'th-financien',
+      ownerName: 'Erik Jansen',
       due: '2027-01-15',
     },
   ],
@@ -44,7 +44,6 @@ describe('besluitenlijstCard', () => {
   it.each<Lang>(['nl', 'en'])('is a valid 1.5 card in %s', (lang) => {
     const card = besluitenlijstCard({
       list,
-      nameOf,
       lang,
       tabUrl: 'https://regiekamer.example/tab/?view=besluitenlijsten',
     });
@@ -53,7 +52,7 @@ describe('besluitenlijstCard', () => {
   });
 
   it('shows the decisions with their outcome, the actions with owner and due date, and what is carried over', () => {
-    const lines = texts(besluitenlijstCard({ list, nameOf, lang: 'nl' }));
+    const lines = texts(besluitenlijstCard({ list, lang: 'nl' }));
     expect(lines[0]).toBe('Besluitenlijst Regiegroep — dinsdag 8 december 2026');
     expect(lines).toContain('• **Eén financieel \\*systeem\\*** — besloten');
     expect(lines).toContain('• **Treasurystatuut** — voorgesteld, nieuw');
@@ -69,7 +68,7 @@ describe('besluitenlijstCard', () => {
       decisions: [],
       carriedOver: Array.from({ length: 20 }, (_, i) => ({ id: `punt:${i}`, title: `Punt ${i}` })),
     };
-    const card = besluitenlijstCard({ list: many, nameOf, lang: 'en' });
+    const card = besluitenlijstCard({ list: many, lang: 'en' });
     expect(validate(card) ? [] : validate.errors).toEqual([]);
     const lines = texts(card);
     expect(lines).toContain('None.');

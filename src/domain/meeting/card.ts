@@ -27,14 +27,9 @@ function section(title: string, lines: string[], lang: Lang): Element[] {
 
 /**
  * The besluitenlijst as a card: decisions with their outcome (a new one marked), actions with owner and due date,
- * the items carried over. `nameOf` gives a person's and a werkgroep's name; `tabUrl` adds a button to the tab.
+ * the items carried over; `tabUrl` adds a button to the tab.
  */
-export function besluitenlijstCard(o: {
-  list: Besluitenlijst;
-  nameOf(id: string): string;
-  lang: Lang;
-  tabUrl?: string | undefined;
-}): Card {
+export function besluitenlijstCard(o: { list: Besluitenlijst; lang: Lang; tabUrl?: string | undefined }): Card {
   const { list, lang } = o;
   const decisions = list.decisions.map((x) => {
     const outcome = x.outcome
@@ -45,7 +40,7 @@ export function besluitenlijstCard(o: {
   });
   const actions = list.actions.map(
     (a) =>
-      `**${plain(a.title, 200)}** · ${plain(o.nameOf(a.owner), 100)} · ${t('vergadering.card.due', { due: dayLabel(a.due, lang) }, lang)} · ${plain(o.nameOf(a.werkgroep), 100)}`,
+      `**${plain(a.title, 200)}** · ${plain(a.ownerName, 100)} · ${t('vergadering.card.due', { due: dayLabel(a.due, lang) }, lang)} · ${plain(a.werkgroepName, 100)}`,
   );
   const carried = list.carriedOver.map((i) => plain(i.title, 200));
   return {
