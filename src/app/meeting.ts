@@ -8,8 +8,8 @@
 import { randomUUID } from 'node:crypto';
 import type { StoredAction } from '../adapters/store/action-records.ts';
 import {
+  agendaItemsOf,
   composeBesluitenlijst,
-  type MeetingItem,
   type MeetingRecord,
   type MeetingRecordData,
 } from '../domain/meeting/besluitenlijst.ts';
@@ -33,17 +33,6 @@ import { closeProposal, proposeDecision } from './work/proposals.ts';
 export const BESLUITENLIJST_KIND = 'besluitenlijst';
 
 const byOf = (caller: Caller): string => (caller.kind === 'person' ? caller.person.id : 'app');
-
-/**
- * The agenda's items as the meeting records them: each werkgroep's update, then each decision waiting at the body.
- * The one place that reads items from the agenda (the agenda's own ordered item list can replace it).
- */
-export function agendaItemsOf(agenda: AgendaResponse): MeetingItem[] {
-  return [
-    ...agenda.werkgroepen.map((w) => ({ id: `werkgroep:${w.id}`, title: w.name })),
-    ...agenda.decisions.map((x) => ({ id: `besluit:${x.id}`, title: x.title })),
-  ];
-}
 
 /** The meeting `ref` addresses, from its agenda; errors as agendaOf (forbidden, bad_input, not_found). */
 const agendaFor = (d: AppDeps, caller: Caller, ref: MeetingRef) => agendaOf(d, caller, ref);

@@ -1,6 +1,7 @@
 // What a meeting of a regiegroep or projectgroep decided and agreed (issue 18 §3, §4): the records the chair made per
 // agenda item, and the besluitenlijst composed from them on closing — the decisions taken, the actions made and the
 // agenda items carried over to the next meeting. Pure: records and agenda items in, the list out.
+import type { Agenda } from '../agenda/compose.ts';
 import type { OutcomeKind } from '../vocabulary.ts';
 
 /** What one record says; `title` etc. are kept as they were when recorded (the besluitenlijst shows them). */
@@ -43,6 +44,17 @@ export interface Besluitenlijst {
   }[];
   /** Agenda items that got no outcome: they go to the next meeting. */
   carriedOver: MeetingItem[];
+}
+
+/**
+ * The agenda's items as the meeting records them: each werkgroep's update, then each decision waiting at the body.
+ * The one place that reads items from the agenda (the agenda's own ordered item list can replace it).
+ */
+export function agendaItemsOf(agenda: Pick<Agenda, 'werkgroepen' | 'decisions'>): MeetingItem[] {
+  return [
+    ...agenda.werkgroepen.map((w) => ({ id: `werkgroep:${w.id}`, title: w.name })),
+    ...agenda.decisions.map((x) => ({ id: `besluit:${x.id}`, title: x.title })),
+  ];
 }
 
 /**

@@ -51,7 +51,9 @@ export function apiClient(token: TokenSource, base = '/api') {
   };
   return {
     get: <T>(path: string) => call<T>('GET', path),
-    post: <T>(path: string, body: unknown) => call<T>('POST', path, body),
+    /** With `version`, the change applies only to that version (If-Match), as `patch`. */
+    post: <T>(path: string, body: unknown, version?: string) =>
+      call<T>('POST', path, body, version ? { 'if-match': `"${version}"` } : {}),
     /**
      * The change applies only to `version`, the one the person saw (If-Match): a newer one answers 409 with the
      * current values; the API refuses a change without a version (428), so the version is required here too.
