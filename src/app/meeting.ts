@@ -30,7 +30,7 @@ import type { WorkDeps } from './work/actions.ts';
 import { closeProposal, proposeDecision } from './work/proposals.ts';
 
 /** The delivery kind of the besluitenlijst card in the bot's ledger (composed by src/app/bot/delivery.ts). */
-export const BESLUITENLIJST_KIND = 'besluitenlijst';
+const BESLUITENLIJST_KIND = 'besluitenlijst';
 
 const byOf = (caller: Caller): string => (caller.kind === 'person' ? caller.person.id : 'app');
 
@@ -128,8 +128,8 @@ async function recordAction(
 ): Promise<Effect> {
   const wg = d.programme.bodies.find((b) => b.kind === 'werkgroep' && b.id === input.werkgroep);
   if (!wg) return fail('bad_input', 'api.unknownWerkgroep', { id: input.werkgroep });
-  if (!d.programme.people.some((p) => p.id === input.owner))
-    return fail('bad_input', 'vergadering.unknownOwner', { owner: input.owner });
+  const owner = d.programme.people.find((p) => p.id === input.owner);
+  if (!owner) return fail('bad_input', 'vergadering.unknownOwner', { owner: input.owner });
   const action: StoredAction = {
     // A random id: two actions made at once can never take each other's id (the store's save overwrites by id).
     id: `vg-${randomUUID().slice(0, 8)}`,
@@ -151,7 +151,8 @@ async function recordAction(
     actionId: action.id,
     title: input.title,
     werkgroep: wg.id,
-    owner: input.owner,
+    owner: owner.id,
+    ownerName: owner.name,
     due: input.due,
   });
 }

@@ -5,7 +5,7 @@ import type { Besluitenlijst, MeetingRecord, MeetingRecordData } from '../../dom
 import type { Db } from './store.ts';
 
 /** A meeting as stored: open until closed; closed ones keep their besluitenlijst. */
-export interface StoredMeeting {
+interface StoredMeeting {
   bodyId: string;
   /** YYYY-MM-DD. */
   date: string;
@@ -16,7 +16,7 @@ export interface StoredMeeting {
 }
 
 /** The delivery a closing hands to the bot's ledger (bot_deliveries), due at once. */
-export interface MeetingDelivery {
+interface MeetingDelivery {
   key: string;
   kind: string;
   occurrenceKey: string;
@@ -24,7 +24,7 @@ export interface MeetingDelivery {
   payload: Record<string, unknown>;
 }
 
-export type CloseOutcome = 'closed' | 'already-closed' | 'records-changed';
+type CloseOutcome = 'closed' | 'already-closed' | 'records-changed';
 
 export interface MeetingRecords {
   /** The meeting, or undefined when nothing was recorded in it yet. */

@@ -23,6 +23,7 @@ const records: MeetingRecord[] = [
     title: 'Licenties',
     werkgroep: 'wg-ict',
     owner: 'th-ict',
+    ownerName: 'Fictief ICT',
     due: '2027-01-15',
   },
   {

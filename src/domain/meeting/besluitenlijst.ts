@@ -8,7 +8,16 @@ import type { OutcomeKind } from '../vocabulary.ts';
 export type MeetingRecordData =
   | { kind: 'outcome'; decisionId: string; title: string; outcome: OutcomeKind }
   | { kind: 'decision'; decisionId: string; title: string; outcome?: OutcomeKind | undefined }
-  | { kind: 'action'; actionId: string; title: string; werkgroep: string; owner: string; due: string };
+  | {
+      kind: 'action';
+      actionId: string;
+      title: string;
+      werkgroep: string;
+      owner: string;
+      /** The owner's name when recorded, for the meeting's own list. */
+      ownerName: string;
+      due: string;
+    };
 
 /**
  * One record of a meeting: appended, never changed. `item` is the agenda item it was recorded at

@@ -8,7 +8,7 @@ import { Loadable, useData, useTab } from '../data.tsx';
 import { LOCALE_OF, tr, type Lang } from '../i18n.ts';
 
 /** On paper: no navigation, no buttons or form fields, no tab header; the lists in black on white. */
-export const PRINT_CSS = `@media print {
+const PRINT_CSS = `@media print {
   nav, button, form, select, input, textarea, header, [data-print="hide"] { display: none !important; }
   body, .fui-FluentProvider { background: #fff !important; color: #000 !important; }
   [data-print="list"] { break-inside: avoid; }

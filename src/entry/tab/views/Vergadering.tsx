@@ -104,7 +104,9 @@ function MeetingPanel({ agenda, reloadAgenda }: { agenda: AgendaResponse; reload
               {tr(lang, m.state === 'open' ? 'vergadering.state.open' : 'vergadering.state.closed')}
             </Badge>
           </div>
-          <Notice notice={notice} wide />
+          <div data-print="hide">
+            <Notice notice={notice} wide />
+          </div>
           {m.state === 'closed' && m.besluitenlijst ? (
             <>
               <div>

@@ -18,7 +18,7 @@ function RecordLine({ r }: { r: MeetingRecord }) {
       ? tr(lang, 'vergadering.record.outcome', { title: r.title, outcome: tr(lang, `outcome.${r.outcome}`) })
       : r.kind === 'decision'
         ? tr(lang, 'vergadering.record.decision', { title: r.title })
-        : tr(lang, 'vergadering.record.action', { title: r.title, owner: r.owner, due: dayText(r.due, lang) });
+        : tr(lang, 'vergadering.record.action', { title: r.title, owner: r.ownerName, due: dayText(r.due, lang) });
   return <li>{text}</li>;
 }
 
