@@ -82,7 +82,10 @@ async function recordOutcome(
   const recordedHere = records.some((r) => r.kind === 'outcome' && r.decisionId === input.decision);
   if (!recordedHere && !agenda.decisions.some((x) => x.id === input.decision))
     return fail('not_possible', 'vergadering.notOnAgenda', { item: input.item, ...paramsOf(agenda) });
-  const on = decidedOn(d, agenda.meeting.date);
+  // Never before it reached this body (a meeting's minutes typed in later, for a decision put to it since).
+  const since = agenda.decisions.find((x) => x.id === input.decision)?.since ?? '';
+  const meetingDay = decidedOn(d, agenda.meeting.date);
+  const on = since > meetingDay ? since : meetingDay;
   const closed = await closeProposal({ ...d, today: () => on }, caller, input.decision, input, version);
   if (!closed.ok) return closed;
   return ok({ kind: 'outcome', decisionId: closed.value.id, title: closed.value.title, outcome: input.outcome });

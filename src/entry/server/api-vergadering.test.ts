@@ -225,6 +225,50 @@ describe('recording in a meeting and closing it', () => {
     ]);
   });
 
+  it('dates an outcome recorded later on the meeting day, never before the decision reached the body', async () => {
+    const pid = p.programme.id;
+    const waiting = (id: string, reachedOn: string) =>
+      store().decisions.save(
+        pid,
+        {
+          id,
+          title: id,
+          proposal: 'Voorstel',
+          werkgroep: 'wg-financien',
+          route: [...p.decisionRoute],
+          steps: [{ level: 'regiegroep', reachedOn }],
+          blocks: [],
+        },
+        clock.now(),
+      );
+    await waiting('B-oud', '2026-11-01');
+    await waiting('B-later', '2026-11-20');
+    const versions = async () =>
+      new Map(
+        ((await call(member, 'GET', '/besluiten')).body['decisions'] as { id: string; version: string }[]).map((x) => [
+          x.id,
+          x.version,
+        ]),
+      );
+    const november = '/vergaderingen/regiegroep/2026-11-10/vastleggingen';
+    for (const id of ['B-oud', 'B-later']) {
+      const made = await call(
+        chair,
+        'POST',
+        november,
+        { kind: 'outcome', item: `besluit:${id}`, decision: id, outcome: 'besloten' },
+        (await versions()).get(id),
+      );
+      expect(made.status, JSON.stringify(made.body)).toBe(201);
+    }
+    const log = (await call(member, 'GET', '/besluiten')).body['decisions'] as {
+      id: string;
+      outcome?: { on: string };
+    }[];
+    expect(log.find((x) => x.id === 'B-oud')?.outcome?.on).toBe('2026-11-10');
+    expect(log.find((x) => x.id === 'B-later')?.outcome?.on).toBe('2026-11-20');
+  });
+
   it('answers a bad date and a meeting that does not exist with 4xx', async () => {
     refusedWith(await call(chair, 'GET', '/vergaderingen/regiegroep/2026-13-01'), 400, 'bad_input');
     refusedWith(await call(chair, 'POST', '/vergaderingen/regiegroep/2026-12-09/sluiten'), 404, 'not_found');
