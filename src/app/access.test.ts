@@ -57,6 +57,9 @@ describe('access: every permission × every caller', () => {
     'decision.edit of seed data': () => ({ do: 'decision.edit' }),
     'indicator.record': () => ({ do: 'indicator.record' }),
     'rhythm.trigger': () => ({ do: 'rhythm.trigger' }),
+    // In a meeting (issue 18 §3, §4): the body's chair and the projectleider; the table's regiegroep member is no chair.
+    'meeting.record of the regiegroep': () => ({ do: 'meeting.record', body: 'regiegroep' }),
+    'meeting.close of the regiegroep': () => ({ do: 'meeting.close', body: 'regiegroep' }),
     'self.read': () => ({ do: 'self.read' }),
     'programme.read': () => ({ do: 'programme.read' }),
     // The member's load: theirs to see, and the projectleider's and the regiegroep's; not a colleague's (AVG).
@@ -147,6 +150,26 @@ describe('access: every permission × every caller', () => {
       stranger: 'notDecider',
       app: 'y',
     },
+    'meeting.record of the regiegroep': {
+      member: 'notChair',
+      trekker: 'notChair',
+      'other werkgroep': 'notChair',
+      outsider: 'notChair',
+      projectleider: 'y',
+      regiegroep: 'notChair',
+      stranger: 'notInProgramme',
+      app: 'y',
+    },
+    'meeting.close of the regiegroep': {
+      member: 'notChair',
+      trekker: 'notChair',
+      'other werkgroep': 'notChair',
+      outsider: 'notChair',
+      projectleider: 'y',
+      regiegroep: 'notChair',
+      stranger: 'notInProgramme',
+      app: 'y',
+    },
     'self.read': {
       member: 'y',
       trekker: 'y',
@@ -217,5 +240,33 @@ describe('callerOf across tenants (docs/identiteit.md)', () => {
       });
     for (const tid of [tenantOf('putten'), tenantOf('bunschoten'), '0b4a7e1d-6c2f-4d8a-9e3b-5f1c2d3e4b05'])
       expect(callerOf(blnp, { delegated: true, upn: linda.upn, tenantId: tid })).toEqual({ kind: 'stranger' });
+  });
+});
+
+describe('who chairs a meeting (issue 18 §3, §4)', () => {
+  it("lets a regiegroep's chair record in and close its meetings, not a projectgroep's; a projectgroep's lead its own", () => {
+    const chair = blnp.people.find((p) => p.id === 'gs-leusden')!;
+    const caller: Caller = { kind: 'person', person: chair };
+    for (const kind of ['meeting.record', 'meeting.close'] as const) {
+      expect(decide(blnp, caller, { do: kind, body: 'regiegroep' })).toEqual({ allowed: true });
+      expect(decide(blnp, caller, { do: kind, body: 'pg-harmonisatie' })).toEqual({
+        allowed: false,
+        reason: 'notChair',
+      });
+    }
+    // A projectgroep led by a trekker who is no projectleider: that lead chairs it, and no other body.
+    const led: Programme = {
+      ...blnp,
+      bodies: blnp.bodies.map((b) =>
+        b.id === 'pg-harmonisatie' && b.kind === 'projectgroep' ? { ...b, lead: 'th-financien' } : b,
+      ),
+    };
+    const lead: Caller = { kind: 'person', person: blnp.people.find((p) => p.id === 'th-financien')! };
+    expect(lead.kind === 'person' && lead.person.roles).not.toContain('projectleider');
+    expect(decide(led, lead, { do: 'meeting.close', body: 'pg-harmonisatie' })).toEqual({ allowed: true });
+    expect(decide(led, lead, { do: 'meeting.record', body: 'regiegroep' })).toEqual({
+      allowed: false,
+      reason: 'notChair',
+    });
   });
 });

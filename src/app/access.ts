@@ -36,13 +36,21 @@ export type Permission =
    * and those who may change any decision (the projectleider and the regiegroep).
    */
   | { do: 'decision.edit'; proposer?: string | undefined }
+  /**
+   * Record in a meeting of body `body` (a regiegroep or projectgroep; issue 18 §3): an outcome, a new decision, a new
+   * action. For the body's chair (a projectgroep's lead) and the projectleider, who take the minutes.
+   */
+  | { do: 'meeting.record'; body: string }
+  /** Close a meeting of body `body`, sending its besluitenlijst (issue 18 §4): as meeting.record. */
+  | { do: 'meeting.close'; body: string }
   /** Record a measured value of an indicator. */
   | { do: 'indicator.record' }
   /** Trigger the reminder rhythm by hand (local mode, development). */
   | { do: 'rhythm.trigger' };
 
 /** Why a permission was refused; the edges turn it into a message of the catalogue. */
-export type Refusal = 'notMember' | 'notDecider' | 'notMeasurer' | 'notInProgramme' | 'notOwnLoad' | 'notProposer';
+export type Refusal =
+  'notMember' | 'notDecider' | 'notMeasurer' | 'notInProgramme' | 'notOwnLoad' | 'notProposer' | 'notChair';
 
 export type Verdict = { allowed: true } | { allowed: false; reason: Refusal };
 
@@ -104,6 +112,14 @@ function regiegroepOf(programme: Programme): Set<string> {
   );
 }
 
+/** Who chairs body `bodyId`: a regiegroep's or stuurgroep's chair, a projectgroep's lead; undefined for others. */
+function chairOf(programme: Programme, bodyId: string): string | undefined {
+  const body = programme.bodies.find((b) => b.id === bodyId);
+  if (!body) return undefined;
+  if (body.kind === 'projectgroep') return body.lead;
+  return body.kind === 'regiegroep' || body.kind === 'stuurgroep' ? body.chair : undefined;
+}
+
 /** Whether `caller` may do `what` in `programme`, and if not, why. Throws nothing. */
 export function decide(programme: Programme, caller: Caller, what: Permission): Verdict {
   if (caller.kind === 'app') return { allowed: true };
@@ -147,6 +163,14 @@ export function decide(programme: Programme, caller: Caller, what: Permission): 
       return isProjectleider(caller.person) || regiegroepOf(programme).has(caller.person.id)
         ? { allowed: true }
         : { allowed: false, reason };
+    }
+    case 'meeting.record':
+    case 'meeting.close': {
+      if (caller.kind !== 'person') return { allowed: false, reason: 'notInProgramme' };
+      const p = caller.person;
+      return isProjectleider(p) || chairOf(programme, what.body) === p.id
+        ? { allowed: true }
+        : { allowed: false, reason: 'notChair' };
     }
     case 'rhythm.trigger':
       return caller.kind === 'person' && isProjectleider(caller.person)

@@ -358,3 +358,4 @@ export interface NudgeResponse {
 // ---- Decisions entered by people (issue 18 §1) -------------------------------------------------------------------
 
 export * from './contract-besluiten.ts';
+export * from './contract-vergadering.ts';

@@ -58,7 +58,9 @@ export function refused(
               ? 'api.notOwnLoad'
               : reason === 'notProposer'
                 ? 'api.notProposer'
-                : 'api.notDecider';
+                : reason === 'notChair'
+                  ? 'vergadering.notChair'
+                  : 'api.notDecider';
   return {
     ok: false,
     error: {

@@ -27,6 +27,7 @@ import { privacyMessages } from './i18n/privacy.ts';
 import { agendaMessages } from './i18n/agenda.ts';
 import { besluitenMessages } from './i18n/besluiten.ts';
 import { botLoopMessages } from './i18n/bot-loop.ts';
+import { vergaderingMessages } from './i18n/vergadering.ts';
 
 export type Lang = 'nl' | 'en';
 export const LANGS: readonly Lang[] = ['nl', 'en'];
@@ -61,6 +62,7 @@ export const NAMESPACES = {
   agenda: { prefix: '', messages: agendaMessages },
   besluiten: { prefix: '', messages: besluitenMessages },
   botLoop: { prefix: '', messages: botLoopMessages },
+  vergadering: { prefix: '', messages: vergaderingMessages },
 } as const;
 
 const catalogue = {
@@ -77,6 +79,7 @@ const catalogue = {
   ...agendaMessages,
   ...besluitenMessages,
   ...botLoopMessages,
+  ...vergaderingMessages,
 };
 
 /** Every key of the catalogue; a key that does not exist is a type error at the call. */

@@ -16,6 +16,7 @@ import { backlogRecords, decisionRecords, indicatorRecords } from './decision-re
 import { botRecords } from './bot-records.ts';
 import { guestRecords } from './guest-records.ts';
 import { languageRecords } from './language-records.ts';
+import { meetingRecords } from './meeting-records.ts';
 import { syncRecords } from './sync-records.ts';
 import { programmeVersions } from './programme-versions.ts';
 import type { Db, Store, StoreOptions } from './store.ts';
@@ -138,6 +139,7 @@ function makeStore(
     bot: botRecords(db),
     guests: guestRecords(db),
     botLanguages: languageRecords(db),
+    meetings: meetingRecords(db),
     migrate: async () => migrate(db, await loadMigrations(), logger),
     ping: async () => {
       await db.query('SELECT 1');

@@ -6,6 +6,7 @@ import type { BotRecords } from './bot-records.ts';
 import type { LanguageRecords } from './language-records.ts';
 import type { BacklogRecords, DecisionRecords, IndicatorRecords } from './decision-records.ts';
 import type { GuestRecords } from './guest-records.ts';
+import type { MeetingRecords } from './meeting-records.ts';
 import type { SyncRecords } from './sync-records.ts';
 
 export interface QueryResult<T> {
@@ -61,6 +62,8 @@ export interface Store {
   readonly guests: GuestRecords;
   /** The language each person writes to the bot in, per conversation. */
   readonly botLanguages: LanguageRecords;
+  /** What was recorded per meeting, and its besluitenlijst once closed (issue 18 §3, §4). */
+  readonly meetings: MeetingRecords;
   /** Applies pending migrations in order, each in its own transaction; safe to call concurrently from two processes. */
   migrate(): Promise<{ applied: string[] }>;
   ping(): Promise<void>;

@@ -184,6 +184,33 @@ describe('the filled Regiekamer manifest', () => {
     expect(m.activities).toBeUndefined();
   });
 
+  it('declares the configurable tab for meetings (issue 18 §3): side panel, meeting chat and details, in group chats', async () => {
+    const tabs = base.manifest.configurableTabs as { scopes: string[]; context: string[]; configurationUrl: string }[];
+    expect(tabs).toHaveLength(1);
+    const tab = tabs[0];
+    expect(tab?.context).toEqual(
+      expect.arrayContaining([
+        'channelTab',
+        'privateChatTab',
+        'meetingSidePanel',
+        'meetingChatTab',
+        'meetingDetailsTab',
+      ]),
+    );
+    // A meeting app is a configurable tab in the groupChat scope (Microsoft: "Build tabs for meetings").
+    expect(tab?.scopes).toContain('groupChat');
+    expect(tab?.configurationUrl).toBe('https://regiekamer.example/tab/configure');
+    // The official schema knows these contexts, and still refuses one it does not know.
+    const unknown = await validateTeamsPackage(
+      content({
+        manifest: (m) => {
+          (m.configurableTabs as { context: string[] }[])[0]?.context.push('meetingBackstage');
+        },
+      }),
+    );
+    expect(texts(unknown).join('\n')).toMatch(/configurableTabs/);
+  });
+
   it('has an English translation for every Dutch string the manifest shows', () => {
     const keys = localizableKeys(base.manifest);
     expect(keys).toContain('bots[0].commandLists[2].commands[4].title');

@@ -12,6 +12,8 @@ import { meetingOccurrences, type MeetingOccurrence } from '../../domain/bot/rhy
 import type { ProgressUpdate } from '../../domain/bot/update.ts';
 import type { BotContext } from './service.ts';
 import { mentionCard } from '../../domain/bot/mention.ts';
+import { besluitenlijstCard } from '../../domain/meeting/card.ts';
+import type { Besluitenlijst } from '../../domain/meeting/besluitenlijst.ts';
 import { askRouteOf, mentionOf } from './mentioned.ts';
 import { fromUpdateAction } from './proposals.ts';
 
@@ -82,6 +84,8 @@ export async function composeDelivery(c: BotContext, row: DeliveryRow): Promise<
     }
     case 'digest':
       return composeDigest(c, ref, row.recipient, await c.figures(), lang);
+    case 'besluitenlijst':
+      return composeBesluitenlijst(c, ref, payload['besluitenlijst'] as Besluitenlijst | undefined, lang);
     default:
       return { skip: `unknown-kind` };
   }
@@ -195,4 +199,12 @@ function composeDigest(c: BotContext, ref: Address, recipient: string, fig: Work
       }),
     ),
   };
+}
+
+/** A closed meeting's besluitenlijst (issue 18 §4), as composed and kept when the chair closed it. */
+function composeBesluitenlijst(c: BotContext, ref: Address, list: Besluitenlijst | undefined, lang: Lang): Composed {
+  if (!list) return { skip: 'no-besluitenlijst' };
+  const link = c.tabLink({ view: 'besluitenlijsten', meeting: `${list.body.id}:${list.date}` });
+  const card = besluitenlijstCard({ list, lang, tabUrl: link.tabUrl });
+  return { to: ref, activity: cardActivity(card) };
 }

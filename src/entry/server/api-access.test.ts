@@ -6,12 +6,14 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express, { type Router } from 'express';
+import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testIssuer } from '../../adapters/auth/testing.ts';
 import { MEMORY, openStore } from '../../adapters/store/open.ts';
 import type { Store } from '../../adapters/store/store.ts';
 import { seedActions } from '../../adapters/work/seed.ts';
 import type { ActionView, AgendaResponse, CapacityResponse } from '../../app/contract.ts';
+import { meetingOccurrences } from '../../domain/bot/rhythm.ts';
 import type { Person, Programme, Werkgroep } from '../../domain/programme/schema.ts';
 import { FixedClock } from '../../domain/time/clock.ts';
 import { loadProgramme } from '../../../tests/helpers/programmes.ts';
@@ -154,6 +156,29 @@ const requests: Record<string, (role: Role) => Promise<Answer>> = {
     });
   },
   'GET /besluiten/:id/geschiedenis': async (r) => call(r, 'GET', `/besluiten/${(await proposal()).id}/geschiedenis`),
+  'GET /vergaderingen': (r) => call(r, 'GET', '/vergaderingen'),
+  'GET /vergaderingen/:body/:date': (r) => call(r, 'GET', `/vergaderingen/regiegroep/${regiegroepDates[0]}`),
+  'POST /vergaderingen/:body/:date/vastleggingen': (r) =>
+    call(r, 'POST', `/vergaderingen/regiegroep/${regiegroepDates[0]}/vastleggingen`, {
+      kind: 'action',
+      item: `werkgroep:${wg.id}`,
+      werkgroep: wg.id,
+      title: `Actie van ${r}`,
+      owner: wg.trekker,
+      due: '2027-06-30',
+    }),
+  // Each closing in a meeting of its own (after the one recorded in), so one cell's closing never stands in another's way.
+  'POST /vergaderingen/:body/:date/sluiten': (r) =>
+    call(r, 'POST', `/vergaderingen/regiegroep/${nextMeeting()}/sluiten`),
+};
+
+/** The local dates of the regiegroep's meetings after today, and the next one not used by a cell yet. */
+let regiegroepDates: string[] = [];
+let meetingsUsed = 1;
+const nextMeeting = (): string => {
+  const date = regiegroepDates[meetingsUsed++];
+  if (!date) throw new Error('more cells than regiegroep meetings');
+  return date;
 };
 
 // The expected answer per route and caller: a status; for the load, also whose load is shown ("own": only the
@@ -242,6 +267,12 @@ const table: Record<string, Record<Role, number | string>> = {
   'POST /besluiten/:id/intrekken': { ...steering(200), member: 200 },
   'POST /besluiten/:id/ongedaan': steering(200),
   'GET /besluiten/:id/geschiedenis': READ_ALL,
+  'GET /vergaderingen': READ_ALL,
+  'GET /vergaderingen/:body/:date': READ_ALL,
+  // Recording in a meeting and closing it: the body's chair (here the regiegroep member is not its chair) and the
+  // projectleider (issue 18 §3, §4).
+  'POST /vergaderingen/:body/:date/vastleggingen': { ...steering(201), regiegroep: 403 },
+  'POST /vergaderingen/:body/:date/sluiten': { ...steering(200), regiegroep: 403 },
 };
 
 /** "METHOD /path" of every route the router has. */
@@ -301,6 +332,11 @@ beforeAll(async () => {
   people.regiegroep = p.people.find(
     (x) => regiegroep.members.includes(x.id) && !x.roles.includes('projectleider') && inNoWerkgroep(x),
   );
+  regiegroepDates = meetingOccurrences(p)
+    .filter((m) => m.bodyIds.includes(regiegroep.id) && !m.cancelled)
+    .map((m) => DateTime.fromJSDate(m.start, { zone: p.programme.timeZone }).toISODate() ?? '')
+    .filter((d) => d > TODAY);
+  expect(regiegroep.kind === 'regiegroep' && regiegroep.chair).not.toBe(people.regiegroep?.id);
   const issuer = await testIssuer();
   const tenantOf = (x: Person | undefined) => p.gemeenten.find((g) => g.id === x?.gemeente)?.tenantId;
   const host = p.gemeenten.find((g) => g.host)?.tenantId ?? '';

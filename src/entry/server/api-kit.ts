@@ -18,6 +18,8 @@ export interface ApiDeps extends WorkDeps {
   triggerRhythm?: RhythmTrigger;
   /** The bot's nudge sent now (the agenda's one-click reminder); absent: no such route. */
   nudge?: Nudger;
+  /** Hands the deliveries due now (a closed meeting's besluitenlijst) to the bot's jobs; absent: the rhythm does. */
+  deliverNow?: () => Promise<unknown>;
   /** The product's own app ids: an app-only token of any other app is a stranger (src/app/access.ts callerOf). */
   appIds?: readonly string[];
 }

@@ -16,6 +16,7 @@ import type { Clock } from '../../domain/time/clock.ts';
 import type { Config } from '../../platform/config.ts';
 import type { Logger } from '../../platform/logger.ts';
 import type { JobRunner } from '../../adapters/queue/jobs.ts';
+import { dispatchDue } from '../../adapters/bot/deliveries.ts';
 import { createHttpApp } from './http.ts';
 import { startBot, type BotHandle } from './bot.ts';
 import type { Router } from 'express';
@@ -252,6 +253,8 @@ async function startBotAndApi(
     appIds: [localAppId ?? config.graph.clientId].filter((id): id is string => id !== undefined),
     ...(config.mode === 'local' ? { triggerRhythm: (key: string) => bot.handle.trigger(key) } : {}),
     nudge: (key, werkgroepen) => bot.handle.nudge(key, werkgroepen),
+    // A closed meeting's besluitenlijst: its delivery row is written with the closing; this hands it to the jobs now.
+    deliverNow: () => dispatchDue(store.bot, runner, programme.programme.id, clock.now()),
     today: () => today(programme, clock),
     changed: () =>
       void runner

@@ -29,9 +29,22 @@ import { Werkgroep } from './views/Werkgroep.tsx';
 // The views with charts load with recharts (some 40 % of the JavaScript) when they open, not before.
 const Besluiten = lazy(() => import('./views/Besluiten.tsx').then((m) => ({ default: m.Besluiten })));
 const VierKs = lazy(() => import('./views/VierKs.tsx').then((m) => ({ default: m.VierKs })));
+const Vergadering = lazy(() => import('./views/Vergadering.tsx').then((m) => ({ default: m.Vergadering })));
+const Besluitenlijsten = lazy(() =>
+  import('./views/Besluitenlijst.tsx').then((m) => ({ default: m.Besluitenlijsten })),
+);
 
 export type ThemeName = 'light' | 'dark' | 'contrast';
-const VIEWS = ['overzicht', 'werkgroep', 'acties', 'besluiten', 'vierks', 'capaciteit'] as const;
+const VIEWS = [
+  'overzicht',
+  'werkgroep',
+  'acties',
+  'besluiten',
+  'vierks',
+  'capaciteit',
+  'vergadering',
+  'besluitenlijsten',
+] as const;
 export type View = (typeof VIEWS)[number];
 
 export interface Host {
@@ -40,6 +53,9 @@ export interface Host {
   theme: ThemeName;
   view: View;
   werkgroep?: string;
+  /** The meeting app: `<bodyId>:<YYYY-MM-DD>` (?meeting=), or a body whose next meeting it opens (?body=). */
+  meeting?: string;
+  body?: string;
   token: TokenSource;
   onThemeChange?(cb: (t: ThemeName) => void): void;
 }
@@ -48,6 +64,20 @@ const THEMES = {
   teams: { light: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHighContrastTheme },
   web: { light: webLightTheme, dark: webDarkTheme, contrast: teamsHighContrastTheme },
 };
+
+/** The meeting app and the besluitenlijsten (issue 18 §3, §4), loaded when opened; nothing for other views. */
+function MeetingViews({ view, host }: { view: View; host: Host }) {
+  if (view !== 'vergadering' && view !== 'besluitenlijsten') return null;
+  return (
+    <Suspense fallback={<Spinner label={tr(host.lang, 'loading')} />}>
+      {view === 'vergadering' ? (
+        <Vergadering meeting={host.meeting} body={host.body} />
+      ) : (
+        <Besluitenlijsten meeting={host.meeting} />
+      )}
+    </Suspense>
+  );
+}
 
 export function App({ host }: { host: Host }) {
   const [theme, setTheme] = useState<ThemeName>(host.theme);
@@ -154,7 +184,7 @@ export function App({ host }: { host: Host }) {
               <VierKs />
             </Suspense>
           )}
-          {view === 'capaciteit' && <Capaciteit />}
+          {view === 'capaciteit' ? <Capaciteit /> : <MeetingViews view={view} host={host} />}
         </main>
       </Ctx.Provider>
     );
@@ -170,15 +200,23 @@ export function App({ host }: { host: Host }) {
   );
 }
 
-/** Outside Teams: ?lang=en, ?theme=dark, ?view=acties&werkgroep=… (a bot card links like this). */
+/**
+ * Outside Teams: ?lang=en, ?theme=dark, ?view=acties&werkgroep=… (a bot card links like this), ?meeting=<body>:<date>
+ * (the meeting app).
+ */
 export function hostFromUrl(url: URL, browserLang: string, prefersDark: boolean): Omit<Host, 'token' | 'inTeams'> {
   const v = url.searchParams.get('view');
   const t = url.searchParams.get('theme');
   const werkgroep = url.searchParams.get('werkgroep');
+  const meeting = url.searchParams.get('meeting');
+  const body = url.searchParams.get('body');
   return {
     lang: langOf(url.searchParams.get('lang') ?? browserLang),
     theme: t === 'dark' || t === 'contrast' || t === 'light' ? t : prefersDark ? 'dark' : 'light',
-    view: (VIEWS as readonly string[]).includes(v ?? '') ? (v as View) : 'overzicht',
+    // ?meeting= alone opens the meeting app (a link to a meeting, as the local stand-in for the meeting context).
+    view: (VIEWS as readonly string[]).includes(v ?? '') ? (v as View) : meeting ? 'vergadering' : 'overzicht',
     ...(werkgroep ? { werkgroep } : {}),
+    ...(meeting ? { meeting } : {}),
+    ...(body ? { body } : {}),
   };
 }

@@ -15,14 +15,19 @@ async function host(): Promise<Host> {
   await app.initialize();
   const ctx = await app.getContext();
   const channel = ctx.channel?.displayName;
+  // In a meeting (side panel, meeting chat or details) teams-js names the meeting: the tab is the meeting app.
+  const inMeeting = !!ctx.meeting?.id;
   if (url.pathname.endsWith('/configure')) {
-    // Adding the tab to a channel: it always opens on that channel's werkgroep.
+    // Adding the tab to a channel: it always opens on that channel's werkgroep. Adding it to a meeting: the meeting
+    // app, on the meeting of the body given (?body=, e.g. a projectgroep) or the regiegroep's meeting that is on.
+    const body = url.searchParams.get('body');
+    const view = inMeeting ? `vergadering${body ? `&body=${encodeURIComponent(body)}` : ''}` : 'werkgroep';
     pages.config.registerOnSaveHandler((save) => {
       void pages.config
         .setConfig({
-          contentUrl: `${url.origin}/tab/?view=werkgroep`,
-          websiteUrl: `${url.origin}/tab/?view=werkgroep`,
-          entityId: 'regiekamer-werkgroep',
+          contentUrl: `${url.origin}/tab/?view=${view}`,
+          websiteUrl: `${url.origin}/tab/?view=${view}`,
+          entityId: inMeeting ? 'regiekamer-vergadering' : 'regiekamer-werkgroep',
           suggestedDisplayName: 'Regiekamer',
         })
         .then(() => save.notifySuccess());
@@ -36,6 +41,7 @@ async function host(): Promise<Host> {
     theme: toTheme(ctx.app.theme),
     // A channel tab opens on that channel's werkgroep (the channel is named after it).
     ...(channel ? { werkgroep: channel, view: url.searchParams.get('view') ? base.view : 'werkgroep' } : {}),
+    ...(inMeeting && !url.searchParams.get('view') ? { view: 'vergadering' as const } : {}),
     token: () => authentication.getAuthToken(),
     onThemeChange: (cb) => app.registerOnThemeChangeHandler((t) => cb(toTheme(t))),
   };
