@@ -2,7 +2,7 @@
 // in at the local tenant as a werkgroep's trekker, sees BLNP with its seeded data; every view opens in light and
 // dark theme and in Dutch and English (screenshots in test-results/tab/); an action's status edited in the table
 // reaches its task in the local tenant's Planner; an edit to another werkgroep's action is refused and shown.
-import { mkdir, mkdtemp, readFile } from 'node:fs/promises';
+import { mkdir, mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { once } from 'node:events';
@@ -10,6 +10,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStack, type RunningStart } from './helpers/stack.ts';
 import { loadProgramme } from './helpers/programmes.ts';
+import { localTenantOf } from './helpers/local-graph.ts';
 import { CHROMIUM } from './support/playground.ts';
 
 const FLAGS = [
@@ -35,28 +36,8 @@ let url: string;
 let browser: Browser;
 let page: Page;
 
-interface Info {
-  httpUrl: string;
-  tenants: { id: string; domain: string }[];
-  app: { clientId: string; clientSecret: string };
-}
-async function graph(p: string): Promise<{ value?: Record<string, unknown>[] } & Record<string, unknown>> {
-  const info = JSON.parse(await readFile(path.join(dir, 'local-tenant.json'), 'utf8')) as Info;
-  const host = blnp.gemeenten.find((g) => g.host)?.tenantId as string;
-  const form = new URLSearchParams({
-    grant_type: 'client_credentials',
-    client_id: info.app.clientId,
-    client_secret: info.app.clientSecret,
-    scope: 'https://graph.microsoft.com/.default',
-  });
-  const token = (
-    (await (await fetch(`${info.httpUrl}/${host}/oauth2/v2.0/token`, { method: 'POST', body: form })).json()) as {
-      access_token: string;
-    }
-  ).access_token;
-  return (await (
-    await fetch(`${info.httpUrl}/v1.0${p}`, { headers: { Authorization: `Bearer ${token}` } })
-  ).json()) as { value?: Record<string, unknown>[] };
+async function graph(p: string) {
+  return (await localTenantOf(dir, blnp)).graph(p);
 }
 
 beforeAll(async () => {
