@@ -57,6 +57,7 @@ describe('access: every permission × every caller', () => {
     'decision.edit of seed data': () => ({ do: 'decision.edit' }),
     'indicator.record': () => ({ do: 'indicator.record' }),
     'rhythm.trigger': () => ({ do: 'rhythm.trigger' }),
+    'agenda.edit': () => ({ do: 'agenda.edit' }),
     'self.read': () => ({ do: 'self.read' }),
     'programme.read': () => ({ do: 'programme.read' }),
     // The member's load: theirs to see, and the projectleider's and the regiegroep's; not a colleague's (AVG).
@@ -145,6 +146,16 @@ describe('access: every permission × every caller', () => {
       projectleider: 'y',
       regiegroep: 'notDecider',
       stranger: 'notDecider',
+      app: 'y',
+    },
+    'agenda.edit': {
+      member: 'notProjectleider',
+      trekker: 'notProjectleider',
+      'other werkgroep': 'notProjectleider',
+      outsider: 'notProjectleider',
+      projectleider: 'y',
+      regiegroep: 'notProjectleider',
+      stranger: 'notInProgramme',
       app: 'y',
     },
     'self.read': {

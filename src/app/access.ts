@@ -36,13 +36,19 @@ export type Permission =
    * and those who may change any decision (the projectleider and the regiegroep).
    */
   | { do: 'decision.edit'; proposer?: string | undefined }
+  /**
+   * Compose a meeting's agenda (issue 18 §2): order its items, add and remove items. The projectleider only (anyone
+   * with the role `projectleider`, as for rhythm.trigger); everyone in the programme reads the agenda.
+   */
+  | { do: 'agenda.edit' }
   /** Record a measured value of an indicator. */
   | { do: 'indicator.record' }
   /** Trigger the reminder rhythm by hand (local mode, development). */
   | { do: 'rhythm.trigger' };
 
 /** Why a permission was refused; the edges turn it into a message of the catalogue. */
-export type Refusal = 'notMember' | 'notDecider' | 'notMeasurer' | 'notInProgramme' | 'notOwnLoad' | 'notProposer';
+export type Refusal =
+  'notMember' | 'notDecider' | 'notMeasurer' | 'notInProgramme' | 'notOwnLoad' | 'notProposer' | 'notProjectleider';
 
 export type Verdict = { allowed: true } | { allowed: false; reason: Refusal };
 
@@ -148,6 +154,9 @@ export function decide(programme: Programme, caller: Caller, what: Permission): 
         ? { allowed: true }
         : { allowed: false, reason };
     }
+    case 'agenda.edit':
+      if (caller.kind !== 'person') return { allowed: false, reason: 'notInProgramme' };
+      return isProjectleider(caller.person) ? { allowed: true } : { allowed: false, reason: 'notProjectleider' };
     case 'rhythm.trigger':
       return caller.kind === 'person' && isProjectleider(caller.person)
         ? { allowed: true }

@@ -2,6 +2,7 @@
 // stored updates, actions and decisions (src/domain/agenda/compose.ts). The capacity alerts are personal data: a
 // caller gets only the loads the access module lets them read (load.read), as with GET /api/capaciteit.
 import { agendaBodies, composeAgenda, findMeeting } from '../domain/agenda/compose.ts';
+import { agendaItems, NO_EDITS } from '../domain/agenda/items.ts';
 import type { UpdateRecord } from '../domain/bot/update.ts';
 import { isRealDate } from '../domain/programme/schema.ts';
 import { decide, may, type Caller } from './access.ts';
@@ -48,8 +49,13 @@ export async function agendaOf(d: AppDeps, caller: Caller, query: AgendaQuery): 
   });
   const mayLoad = (person: string) => may(d.programme, caller, { do: 'load.read', person });
   const everyone = d.programme.people.every((p) => mayLoad(p.id));
+  // The projectleider's order, added and removed items (src/domain/agenda/items.ts), stored per meeting.
+  const edited = await d.store.agendaEdits.get(pid, { body: body.id, date: agenda.meeting.date });
   return ok({
     ...agenda,
+    items: agendaItems(agenda, edited.edits ?? NO_EDITS),
+    version: edited.version,
+    mayEdit: may(d.programme, caller, { do: 'agenda.edit' }),
     capacityScope: everyone ? 'all' : 'own',
     capacityAlerts: agenda.capacityAlerts
       .filter((l) => mayLoad(l.personId))

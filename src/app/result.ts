@@ -48,17 +48,19 @@ export function refused(
   const key: MessageKey =
     reason === 'notInProgramme'
       ? 'api.notInProgramme'
-      : what.do === 'rhythm.trigger'
-        ? 'api.notRhythmTrigger'
-        : reason === 'notMember'
-          ? 'api.notMember'
-          : reason === 'notMeasurer'
-            ? 'api.notMeasurer'
-            : reason === 'notOwnLoad'
-              ? 'api.notOwnLoad'
-              : reason === 'notProposer'
-                ? 'api.notProposer'
-                : 'api.notDecider';
+      : what.do === 'agenda.edit'
+        ? 'agendaItems.notEditor'
+        : what.do === 'rhythm.trigger'
+          ? 'api.notRhythmTrigger'
+          : reason === 'notMember'
+            ? 'api.notMember'
+            : reason === 'notMeasurer'
+              ? 'api.notMeasurer'
+              : reason === 'notOwnLoad'
+                ? 'api.notOwnLoad'
+                : reason === 'notProposer'
+                  ? 'api.notProposer'
+                  : 'api.notDecider';
   return {
     ok: false,
     error: {

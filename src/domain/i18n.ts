@@ -26,6 +26,7 @@ import { uitrolMessages } from './i18n/uitrol.ts';
 import { privacyMessages } from './i18n/privacy.ts';
 import { agendaMessages } from './i18n/agenda.ts';
 import { besluitenMessages } from './i18n/besluiten.ts';
+import { agendaItemsMessages } from './i18n/agenda-items.ts';
 
 export type Lang = 'nl' | 'en';
 export const LANGS: readonly Lang[] = ['nl', 'en'];
@@ -59,6 +60,7 @@ export const NAMESPACES = {
   privacy: { prefix: '', messages: privacyMessages },
   agenda: { prefix: '', messages: agendaMessages },
   besluiten: { prefix: '', messages: besluitenMessages },
+  agendaItems: { prefix: '', messages: agendaItemsMessages },
 } as const;
 
 const catalogue = {
@@ -74,6 +76,7 @@ const catalogue = {
   ...privacyMessages,
   ...agendaMessages,
   ...besluitenMessages,
+  ...agendaItemsMessages,
 };
 
 /** Every key of the catalogue; a key that does not exist is a type error at the call. */

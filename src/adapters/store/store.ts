@@ -2,6 +2,7 @@
 // Only repositories in this folder write SQL; the rest of the code uses their typed methods.
 
 import type { ActionRecords } from './action-records.ts';
+import type { AgendaEditRecords } from './agenda-edits.ts';
 import type { BotRecords } from './bot-records.ts';
 import type { LanguageRecords } from './language-records.ts';
 import type { BacklogRecords, DecisionRecords, IndicatorRecords } from './decision-records.ts';
@@ -61,6 +62,8 @@ export interface Store {
   readonly guests: GuestRecords;
   /** The language each person writes to the bot in, per conversation. */
   readonly botLanguages: LanguageRecords;
+  /** The projectleider's edits of each meeting's agenda (issue 18 §2). */
+  readonly agendaEdits: AgendaEditRecords;
   /** Applies pending migrations in order, each in its own transaction; safe to call concurrently from two processes. */
   migrate(): Promise<{ applied: string[] }>;
   ping(): Promise<void>;

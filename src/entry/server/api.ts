@@ -18,6 +18,7 @@ import { actionFromTopic, backlog, prioritise } from '../../app/work/backlog.ts'
 import { decisionLog, moveDecision } from '../../app/work/decisions.ts';
 import { recordMeasurement } from '../../app/work/indicators.ts';
 import { decisionRoutes } from './api-besluiten.ts';
+import { agendaRoutes } from './api-agenda.ts';
 import { callerOfRes, ifMatch, mayRead, param, parse, send, type ApiDeps } from './api-kit.ts';
 import { both } from '../../domain/i18n.ts';
 
@@ -130,7 +131,7 @@ function writeRoutes(router: Router, d: ApiDeps): void {
 }
 
 /** Every group of routes, in order; a new group is a new file (src/entry/server/api-*.ts) and one line here. */
-const ROUTES: ((router: Router, d: ApiDeps) => void)[] = [readRoutes, writeRoutes, decisionRoutes];
+const ROUTES: ((router: Router, d: ApiDeps) => void)[] = [readRoutes, writeRoutes, decisionRoutes, agendaRoutes];
 
 /** A bad input (src/adapters/http/input-errors.ts) as the API's error answer. */
 const refuseInput = (res: Response, r: InputRefusal) => {
