@@ -35,7 +35,7 @@ export const agendaItemsMessages = {
     en: 'waiting {days, plural, one {{days} day} other {{days} days}}',
   },
   'agendaItems.card.decision': { nl: 'besluit', en: 'decision' },
-  'agendaItems.card.open': { nl: 'Agenda openen', en: 'Open the agenda' },
+  'agendaItems.card.open': { nl: 'Agenda openen in Regiekamer', en: 'Open the agenda in Regiekamer' },
   'agendaItems.card.empty': { nl: 'Er staan geen punten op de agenda.', en: 'There are no items on the agenda.' },
   'agendaItems.card.more': {
     nl: '… en nog {count, plural, one {{count} punt} other {{count} punten}} in de tab',
