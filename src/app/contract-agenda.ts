@@ -39,6 +39,10 @@ export interface AgendaItemsView {
   version: number;
   /** Whether the caller may order, add and remove items (the projectleider). */
   mayEdit: boolean;
+  /** The bodies that have an agenda (the regiegroepen and projectgroepen), for choosing another. */
+  bodies: { id: string; name: string; kind: 'regiegroep' | 'projectgroep' }[];
+  /** Local dates (YYYY-MM-DD) of this body's meetings around this one (a few before, more after), for choosing. */
+  meetingDates: string[];
 }
 
 /** The id of an item just added (POST /api/agenda/punten), beside the agenda as it is now. */

@@ -22,6 +22,7 @@ import { apiClient, forgetToken, type TokenSource } from './api.ts';
 import { Ctx, type Me } from './data.tsx';
 import { langOf, tr, type Lang } from './i18n.ts';
 import { Acties } from './views/Acties.tsx';
+import { Agenda } from './views/Agenda.tsx';
 import { Capaciteit } from './views/Capaciteit.tsx';
 import { Overzicht } from './views/Overzicht.tsx';
 import { Werkgroep } from './views/Werkgroep.tsx';
@@ -31,7 +32,7 @@ const Besluiten = lazy(() => import('./views/Besluiten.tsx').then((m) => ({ defa
 const VierKs = lazy(() => import('./views/VierKs.tsx').then((m) => ({ default: m.VierKs })));
 
 export type ThemeName = 'light' | 'dark' | 'contrast';
-const VIEWS = ['overzicht', 'werkgroep', 'acties', 'besluiten', 'vierks', 'capaciteit'] as const;
+const VIEWS = ['overzicht', 'werkgroep', 'acties', 'besluiten', 'vierks', 'capaciteit', 'agenda'] as const;
 export type View = (typeof VIEWS)[number];
 
 export interface Host {
@@ -40,6 +41,8 @@ export interface Host {
   theme: ThemeName;
   view: View;
   werkgroep?: string;
+  /** The agenda view's meeting from a deep link (?view=agenda&body=…&date=…): a body id and a YYYY-MM-DD. */
+  agenda?: { body?: string; date?: string };
   token: TokenSource;
   onThemeChange?(cb: (t: ThemeName) => void): void;
 }
@@ -48,6 +51,28 @@ const THEMES = {
   teams: { light: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHighContrastTheme },
   web: { light: webLightTheme, dark: webDarkTheme, contrast: teamsHighContrastTheme },
 };
+
+/** The sign-in screen after a 401: outside Teams with the button that signs in again. */
+function SignIn({ lang, inTeams, onSignIn }: { lang: Lang; inTeams: boolean; onSignIn(): void }) {
+  return (
+    <section aria-labelledby="signin-title" style={{ maxWidth: 40 * 16 }}>
+      <Title2 block as="h1" id="signin-title">
+        {tr(lang, 'signin.title')}
+      </Title2>
+      <MessageBar intent="warning" role="alert">
+        <MessageBarBody>{tr(lang, 'signin.expired')}</MessageBarBody>
+      </MessageBar>
+      <p>
+        <Text>{tr(lang, 'signin.text')}</Text>
+      </p>
+      {!inTeams && (
+        <Button appearance="primary" onClick={onSignIn}>
+          {tr(lang, 'signin.button')}
+        </Button>
+      )}
+    </section>
+  );
+}
 
 export function App({ host }: { host: Host }) {
   const [theme, setTheme] = useState<ThemeName>(host.theme);
@@ -72,24 +97,7 @@ export function App({ host }: { host: Host }) {
   };
   let body;
   if (unauthorized) {
-    body = (
-      <section aria-labelledby="signin-title" style={{ maxWidth: 40 * 16 }}>
-        <Title2 block as="h1" id="signin-title">
-          {tr(lang, 'signin.title')}
-        </Title2>
-        <MessageBar intent="warning" role="alert">
-          <MessageBarBody>{tr(lang, 'signin.expired')}</MessageBarBody>
-        </MessageBar>
-        <p>
-          <Text>{tr(lang, 'signin.text')}</Text>
-        </p>
-        {!host.inTeams && (
-          <Button appearance="primary" onClick={signIn}>
-            {tr(lang, 'signin.button')}
-          </Button>
-        )}
-      </section>
-    );
+    body = <SignIn lang={lang} inTeams={host.inTeams} onSignIn={signIn} />;
   } else if (error) {
     body = (
       <MessageBar intent="error" role="alert">
@@ -155,6 +163,7 @@ export function App({ host }: { host: Host }) {
             </Suspense>
           )}
           {view === 'capaciteit' && <Capaciteit />}
+          {view === 'agenda' && <Agenda body={host.agenda?.body} date={host.agenda?.date} />}
         </main>
       </Ctx.Provider>
     );
@@ -170,15 +179,21 @@ export function App({ host }: { host: Host }) {
   );
 }
 
-/** Outside Teams: ?lang=en, ?theme=dark, ?view=acties&werkgroep=… (a bot card links like this). */
+/**
+ * Outside Teams: ?lang=en, ?theme=dark, ?view=acties&werkgroep=…, ?view=agenda&body=…&date=… (a bot card links like
+ * this).
+ */
 export function hostFromUrl(url: URL, browserLang: string, prefersDark: boolean): Omit<Host, 'token' | 'inTeams'> {
   const v = url.searchParams.get('view');
   const t = url.searchParams.get('theme');
   const werkgroep = url.searchParams.get('werkgroep');
+  const body = url.searchParams.get('body');
+  const date = url.searchParams.get('date');
   return {
     lang: langOf(url.searchParams.get('lang') ?? browserLang),
     theme: t === 'dark' || t === 'contrast' || t === 'light' ? t : prefersDark ? 'dark' : 'light',
     view: (VIEWS as readonly string[]).includes(v ?? '') ? (v as View) : 'overzicht',
     ...(werkgroep ? { werkgroep } : {}),
+    ...(body || date ? { agenda: { ...(body ? { body } : {}), ...(date ? { date } : {}) } } : {}),
   };
 }
