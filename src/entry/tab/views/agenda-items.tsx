@@ -24,7 +24,7 @@ function UpdateInFull({ update, agenda, lang }: { update: Update; agenda: Agenda
   const by = agenda.werkgroepen.find((w) => w.id === update.werkgroep)?.trekker;
   return (
     <>
-      <Badge appearance="tint" color={STATUS_COLOR[update.status]}>
+      <Badge appearance="tint" color={STATUS_COLOR[update.status]} style={{ alignSelf: 'flex-start' }}>
         {tr(lang, `status.${update.status}`)}
       </Badge>
       <dl style={{ margin: '4px 0' }}>
@@ -70,7 +70,7 @@ function ItemBody({ item, agenda, lang }: { item: Item; agenda: AgendaResponse; 
     return update ? (
       <UpdateInFull update={update} agenda={agenda} lang={lang} />
     ) : (
-      <Badge appearance="outline" color="warning">
+      <Badge appearance="outline" color="warning" style={{ alignSelf: 'flex-start' }}>
         {tr(lang, 'agenda.noUpdate')}
       </Badge>
     );
