@@ -96,6 +96,7 @@ describe('the tab with npm start', () => {
       besluiten: { nl: 'Mediane doorlooptijd per niveau (dagen)', en: 'Median lead time per level (days)' },
       vierks: { nl: 'Indicatoren', en: 'Indicators' },
       capaciteit: { nl: 'Uren/week', en: 'Hours/week' },
+      agenda: { nl: 'Nog geen update gestuurd', en: 'No update sent yet' },
     };
     for (const lang of ['nl', 'en'] as const) {
       for (const theme of ['light', 'dark'] as const) {

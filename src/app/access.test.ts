@@ -60,6 +60,7 @@ describe('access: every permission × every caller', () => {
     // In a meeting (issue 18 §3, §4): the body's chair and the projectleider; the table's regiegroep member is no chair.
     'meeting.record of the regiegroep': () => ({ do: 'meeting.record', body: 'regiegroep' }),
     'meeting.close of the regiegroep': () => ({ do: 'meeting.close', body: 'regiegroep' }),
+    'agenda.edit': () => ({ do: 'agenda.edit' }),
     'self.read': () => ({ do: 'self.read' }),
     'programme.read': () => ({ do: 'programme.read' }),
     // The member's load: theirs to see, and the projectleider's and the regiegroep's; not a colleague's (AVG).
@@ -167,6 +168,16 @@ describe('access: every permission × every caller', () => {
       outsider: 'notChair',
       projectleider: 'y',
       regiegroep: 'notChair',
+      stranger: 'notInProgramme',
+      app: 'y',
+    },
+    'agenda.edit': {
+      member: 'notProjectleider',
+      trekker: 'notProjectleider',
+      'other werkgroep': 'notProjectleider',
+      outsider: 'notProjectleider',
+      projectleider: 'y',
+      regiegroep: 'notProjectleider',
       stranger: 'notInProgramme',
       app: 'y',
     },

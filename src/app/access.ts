@@ -43,6 +43,11 @@ export type Permission =
   | { do: 'meeting.record'; body: string }
   /** Close a meeting of body `body`, sending its besluitenlijst (issue 18 §4): as meeting.record. */
   | { do: 'meeting.close'; body: string }
+  /**
+   * Compose a meeting's agenda (issue 18 §2): order its items, add and remove items. The projectleider only (anyone
+   * with the role `projectleider`, as for rhythm.trigger); everyone in the programme reads the agenda.
+   */
+  | { do: 'agenda.edit' }
   /** Record a measured value of an indicator. */
   | { do: 'indicator.record' }
   /** Trigger the reminder rhythm by hand (local mode, development). */
@@ -50,7 +55,14 @@ export type Permission =
 
 /** Why a permission was refused; the edges turn it into a message of the catalogue. */
 export type Refusal =
-  'notMember' | 'notDecider' | 'notMeasurer' | 'notInProgramme' | 'notOwnLoad' | 'notProposer' | 'notChair';
+  | 'notMember'
+  | 'notDecider'
+  | 'notMeasurer'
+  | 'notInProgramme'
+  | 'notOwnLoad'
+  | 'notProposer'
+  | 'notChair'
+  | 'notProjectleider';
 
 export type Verdict = { allowed: true } | { allowed: false; reason: Refusal };
 
@@ -172,6 +184,9 @@ export function decide(programme: Programme, caller: Caller, what: Permission): 
         ? { allowed: true }
         : { allowed: false, reason: 'notChair' };
     }
+    case 'agenda.edit':
+      if (caller.kind !== 'person') return { allowed: false, reason: 'notInProgramme' };
+      return isProjectleider(caller.person) ? { allowed: true } : { allowed: false, reason: 'notProjectleider' };
     case 'rhythm.trigger':
       return caller.kind === 'person' && isProjectleider(caller.person)
         ? { allowed: true }

@@ -2,12 +2,26 @@
 // stored updates, actions and decisions (src/domain/agenda/compose.ts). The capacity alerts are personal data: a
 // caller gets only the loads the access module lets them read (load.read), as with GET /api/capaciteit.
 import { agendaBodies, composeAgenda, findMeeting } from '../domain/agenda/compose.ts';
+import { agendaItems, NO_EDITS } from '../domain/agenda/items.ts';
+import { DateTime } from 'luxon';
+import { meetingOccurrences } from '../domain/bot/rhythm.ts';
 import type { UpdateRecord } from '../domain/bot/update.ts';
+import type { Programme } from '../domain/programme/schema.ts';
 import { isRealDate } from '../domain/programme/schema.ts';
 import { decide, may, type Caller } from './access.ts';
 import type { AgendaQuery, AgendaResponse, NudgeInput, NudgeResponse } from './contract.ts';
 import { badInput, fail, ok, refused, type AppDeps, type Result } from './result.ts';
 import { currentActions } from './work/actions.ts';
+
+/** The local dates of `bodyId`'s meetings (holidays applied), from 3 before `date` to 6 after it. */
+function meetingDatesAround(programme: Programme, bodyId: string, date: string): string[] {
+  const tz = programme.programme.timeZone;
+  const dates = meetingOccurrences(programme)
+    .filter((m) => m.bodyIds.includes(bodyId) && !m.cancelled)
+    .map((m) => DateTime.fromJSDate(m.start, { zone: tz }).toISODate() ?? '');
+  const i = dates.indexOf(date);
+  return dates.slice(Math.max(0, i - 3), i + 7);
+}
 
 /**
  * The agenda of `query.body` (default: the first regiegroep) on `query.date` (default: its next meeting not yet
@@ -48,8 +62,15 @@ export async function agendaOf(d: AppDeps, caller: Caller, query: AgendaQuery): 
   });
   const mayLoad = (person: string) => may(d.programme, caller, { do: 'load.read', person });
   const everyone = d.programme.people.every((p) => mayLoad(p.id));
+  // The projectleider's order, added and removed items (src/domain/agenda/items.ts), stored per meeting.
+  const edited = await d.store.agendaEdits.get(pid, { body: body.id, date: agenda.meeting.date });
   return ok({
     ...agenda,
+    items: agendaItems(agenda, edited.edits ?? NO_EDITS),
+    version: edited.version,
+    mayEdit: may(d.programme, caller, { do: 'agenda.edit' }),
+    bodies: bodies.map((b) => ({ id: b.id, name: b.name, kind: b.kind })),
+    meetingDates: meetingDatesAround(d.programme, body.id, agenda.meeting.date),
     capacityScope: everyone ? 'all' : 'own',
     capacityAlerts: agenda.capacityAlerts
       .filter((l) => mayLoad(l.personId))

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { GRAPH_LIMITS } from '../domain/programme/limits.ts';
 import type { ProgressUpdate } from '../domain/bot/update.ts';
 import type { Agenda } from '../domain/agenda/compose.ts';
+import type { AgendaItemsView } from './contract-agenda.ts';
 import { BODY_KINDS, isRealDate, type BodyKind } from '../domain/programme/schema.ts';
 import type { LeadTimes, MedianLeadTimes } from '../domain/work/decisions.ts';
 import type { BlockedChain } from '../domain/work/dependencies.ts';
@@ -334,7 +335,7 @@ export type AgendaQuery = z.infer<typeof AgendaQuery>;
 export type AgendaResponse = Omit<Agenda, 'capacityAlerts'> & {
   capacityScope: 'all' | 'own';
   capacityAlerts: PersonLoadView[];
-};
+} & AgendaItemsView;
 
 // ---- POST /api/agenda/herinneringen -------------------------------------------------------------------------------
 
@@ -359,3 +360,7 @@ export interface NudgeResponse {
 
 export * from './contract-besluiten.ts';
 export * from './contract-vergadering.ts';
+
+// ---- The agenda's items (issue 18 §2) -------------------------------------------------------------------------
+
+export * from './contract-agenda.ts';

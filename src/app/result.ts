@@ -34,6 +34,16 @@ export function fail(
 /** 400 with what was wrong, field by field; nothing was changed. */
 export const badInput = (detail: string) => fail('bad_input', 'api.badInput', { detail });
 
+/** The message for a refusal reason (src/app/access.ts); any other reason is a decider's. */
+const REFUSAL_KEYS: Partial<Record<string, MessageKey>> = {
+  notMember: 'api.notMember',
+  notMeasurer: 'api.notMeasurer',
+  notOwnLoad: 'api.notOwnLoad',
+  notProposer: 'api.notProposer',
+  notChair: 'vergadering.notChair',
+  notProjectleider: 'agendaItems.notEditor',
+};
+
 /**
  * A refused permission as an error, with the message for what was asked: `werkgroepName` names the werkgroep for
  * work.change. Undefined when the verdict allows it, so a use case reads `const no = refused(...); if (no) return no;`.
@@ -50,17 +60,7 @@ export function refused(
       ? 'api.notInProgramme'
       : what.do === 'rhythm.trigger'
         ? 'api.notRhythmTrigger'
-        : reason === 'notMember'
-          ? 'api.notMember'
-          : reason === 'notMeasurer'
-            ? 'api.notMeasurer'
-            : reason === 'notOwnLoad'
-              ? 'api.notOwnLoad'
-              : reason === 'notProposer'
-                ? 'api.notProposer'
-                : reason === 'notChair'
-                  ? 'vergadering.notChair'
-                  : 'api.notDecider';
+        : (REFUSAL_KEYS[reason] ?? 'api.notDecider');
   return {
     ok: false,
     error: {

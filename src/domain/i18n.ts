@@ -28,6 +28,7 @@ import { agendaMessages } from './i18n/agenda.ts';
 import { besluitenMessages } from './i18n/besluiten.ts';
 import { botLoopMessages } from './i18n/bot-loop.ts';
 import { vergaderingMessages } from './i18n/vergadering.ts';
+import { agendaItemsMessages } from './i18n/agenda-items.ts';
 
 export type Lang = 'nl' | 'en';
 export const LANGS: readonly Lang[] = ['nl', 'en'];
@@ -63,6 +64,7 @@ export const NAMESPACES = {
   besluiten: { prefix: '', messages: besluitenMessages },
   botLoop: { prefix: '', messages: botLoopMessages },
   vergadering: { prefix: '', messages: vergaderingMessages },
+  agendaItems: { prefix: '', messages: agendaItemsMessages },
 } as const;
 
 const catalogue = {
@@ -80,6 +82,7 @@ const catalogue = {
   ...besluitenMessages,
   ...botLoopMessages,
   ...vergaderingMessages,
+  ...agendaItemsMessages,
 };
 
 /** Every key of the catalogue; a key that does not exist is a type error at the call. */

@@ -12,6 +12,7 @@ import { PgliteDb, PgPoolDb } from './db.ts';
 import { DataDirInUseError, lockDataDir, type DirLock } from './dir-lock.ts';
 import { loadMigrations, migrate } from './migrate.ts';
 import { actionRecords } from './action-records.ts';
+import { agendaEditRecords } from './agenda-edits.ts';
 import { backlogRecords, decisionRecords, indicatorRecords } from './decision-records.ts';
 import { botRecords } from './bot-records.ts';
 import { guestRecords } from './guest-records.ts';
@@ -140,6 +141,7 @@ function makeStore(
     guests: guestRecords(db),
     botLanguages: languageRecords(db),
     meetings: meetingRecords(db),
+    agendaEdits: agendaEditRecords(db),
     migrate: async () => migrate(db, await loadMigrations(), logger),
     ping: async () => {
       await db.query('SELECT 1');

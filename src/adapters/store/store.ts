@@ -2,6 +2,7 @@
 // Only repositories in this folder write SQL; the rest of the code uses their typed methods.
 
 import type { ActionRecords } from './action-records.ts';
+import type { AgendaEditRecords } from './agenda-edits.ts';
 import type { BotRecords } from './bot-records.ts';
 import type { LanguageRecords } from './language-records.ts';
 import type { BacklogRecords, DecisionRecords, IndicatorRecords } from './decision-records.ts';
@@ -64,6 +65,8 @@ export interface Store {
   readonly botLanguages: LanguageRecords;
   /** What was recorded per meeting, and its besluitenlijst once closed (issue 18 §3, §4). */
   readonly meetings: MeetingRecords;
+  /** The projectleider's edits of each meeting's agenda (issue 18 §2). */
+  readonly agendaEdits: AgendaEditRecords;
   /** Applies pending migrations in order, each in its own transaction; safe to call concurrently from two processes. */
   migrate(): Promise<{ applied: string[] }>;
   ping(): Promise<void>;

@@ -7,6 +7,9 @@ import type { Lang } from '../../domain/i18n.ts';
 import type { Action } from '../../domain/work/model.ts';
 import type { WorkFigures } from '../../domain/work/figures.ts';
 import { announcementCard, cardActivity, digestCard, overviewCard, type Card } from '../../domain/bot/cards.ts';
+import { withAgenda } from '../../domain/bot/agenda-announcement.ts';
+import { agendaOf } from '../agenda.ts';
+import type { AgendaResponse } from '../contract.ts';
 import { bt } from '../../domain/bot/messages.ts';
 import { meetingOccurrences, type MeetingOccurrence } from '../../domain/bot/rhythm.ts';
 import type { ProgressUpdate } from '../../domain/bot/update.ts';
@@ -80,7 +83,7 @@ export async function composeDelivery(c: BotContext, row: DeliveryRow): Promise<
     case 'announce': {
       const m = occurrence();
       if (!m || !channelBody) return { skip: 'unknown-meeting' };
-      return composeAnnounce(c, ref, m, channelBody, all, lang);
+      return composeAnnounce(c, ref, m, channelBody, all, lang, await agendaFor(c, m, channelBody));
     }
     case 'digest':
       return composeDigest(c, ref, row.recipient, await c.figures(), lang);
@@ -139,7 +142,35 @@ export async function overviewCardOf(c: BotContext, m: MeetingOccurrence, lang: 
   return overviewCard({ meetingLabel, rows, blocked, overdue, lang, ...tabLink({ view: 'overzicht' }) });
 }
 
-/** A body's meeting announced in its channel, with the open actions of the body (and of its werkgroepen). */
+/**
+ * The agenda of a regiegroep's or projectgroep's meeting for its announcement (issue 18 §2), as the app reads it
+ * (everything; the card leaves capacity out), with the link that opens it in the tab; undefined for any other body,
+ * or a meeting the agenda does not know (one moved by hand in the calendar keeps its cadence date).
+ */
+async function agendaFor(
+  c: BotContext,
+  m: MeetingOccurrence,
+  bodyId: string,
+): Promise<{ agenda: AgendaResponse; agendaUrl?: string } | undefined> {
+  const { o, p, tz, today, tabLink } = c;
+  const kind = p.bodies.find((b) => b.id === bodyId)?.kind;
+  if (kind !== 'regiegroep' && kind !== 'projectgroep') return undefined;
+  const base = meetingOccurrences(p).find((x) => x.key === m.key) ?? m;
+  const date = DateTime.fromJSDate(base.start, { zone: tz }).toISODate() ?? '';
+  const r = await agendaOf(
+    { store: o.store, programme: p, clock: o.clock, today },
+    { kind: 'app' },
+    { body: bodyId, date },
+  );
+  if (!r.ok) return undefined;
+  const link = tabLink({ view: 'agenda', body: bodyId, date });
+  return { agenda: r.value, ...(link.tabUrl ? { agendaUrl: link.tabUrl } : {}) };
+}
+
+/**
+ * A body's meeting announced in its channel, with the open actions of the body (and of its werkgroepen); for a
+ * regiegroep or projectgroep with the meeting's agenda in the same card (src/domain/bot/agenda-announcement.ts).
+ */
 function composeAnnounce(
   c: BotContext,
   ref: Address,
@@ -147,6 +178,7 @@ function composeAnnounce(
   channelBody: string,
   all: Action[],
   lang: Lang,
+  agenda?: { agenda: AgendaResponse; agendaUrl?: string },
 ): Composed {
   const { p, tz, werkgroepen, nameOf } = c;
   const body = p.bodies.find((b) => b.id === channelBody);
@@ -155,25 +187,29 @@ function composeAnnounce(
       a.werkgroep === channelBody ||
       (body?.kind === 'projectgroep' && werkgroepen.some((w) => w.projectgroep === body.id && w.id === a.werkgroep)),
   );
-  return {
-    to: ref,
-    activity: cardActivity(
-      announcementCard({
-        bodyName: body?.name ?? channelBody,
-        start: m.start,
-        end: m.end,
-        timeZone: tz,
+  const announcement = announcementCard({
+    bodyName: body?.name ?? channelBody,
+    start: m.start,
+    end: m.end,
+    timeZone: tz,
+    lang,
+    openActions: open.map((a) => ({
+      title: a.title,
+      ownerNames: a.owners.map(nameOf),
+      ...(a.due ? { due: a.due } : {}),
+    })),
+    ...(m.joinUrl ? { joinUrl: m.joinUrl } : {}),
+    ...(body?.agendaUrl ? { agendaUrl: body.agendaUrl } : {}),
+  });
+  const content = agenda
+    ? withAgenda(announcement, {
+        agenda: agenda.agenda,
+        items: agenda.agenda.items,
+        agendaUrl: agenda.agendaUrl,
         lang,
-        openActions: open.map((a) => ({
-          title: a.title,
-          ownerNames: a.owners.map(nameOf),
-          ...(a.due ? { due: a.due } : {}),
-        })),
-        ...(m.joinUrl ? { joinUrl: m.joinUrl } : {}),
-        ...(body?.agendaUrl ? { agendaUrl: body.agendaUrl } : {}),
-      }),
-    ),
-  };
+      })
+    : announcement;
+  return { to: ref, activity: cardActivity(content) };
 }
 
 /** A person's overdue actions, or nothing when none are overdue. */

@@ -193,6 +193,13 @@ describe('the reminder rhythm over two months of BLNP', () => {
       const announce = received.find((r) => r.id === byKey.get(`announce|${dec}|channel:regiegroep`)?.activityId);
       expect(JSON.stringify(announce?.activity)).toContain('15:00–16:30');
       expect(JSON.stringify(announce?.activity)).toMatch(/"url":"https:\/\/teams\.microsoft\.com\/l\/meetup-join\//);
+      // …and the regiegroep's agenda (issue 18 §2): Financiën with its status, the others without an update yet.
+      const announced = JSON.stringify(announce?.activity);
+      expect(announced).toContain('"text":"Agenda"');
+      expect(announced).toContain('. **Werkgroep Financiën** · op koers"');
+      expect(announced.match(/ · nog geen update"/g)).toHaveLength(
+        programme.bodies.filter((b) => b.kind === 'werkgroep').length - 1,
+      );
 
       // The cancelled regiegroep of 12 January: nothing sent for it at all.
       expect(sent.filter((r) => r.occurrenceKey === 'regiegroep:2027-01-12')).toEqual([]);

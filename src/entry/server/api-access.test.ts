@@ -93,6 +93,15 @@ async function onProposal(role: Role, method: string, path: string, body?: unkno
   return call(role, method, path.replace(':id', id), body, { 'if-match': `"${version}"` });
 }
 
+const MEETING = 'body=regiegroep&date=2026-12-08';
+
+/** The next regiegroep's agenda edit `path` called with the agenda's version (read by the app) in If-Match. */
+async function onAgenda(role: Role, method: string, path: string, body?: unknown): Promise<Answer> {
+  const now = (await call('app', 'GET', `/agenda?${MEETING}`)).body as unknown as AgendaResponse;
+  const payload = typeof body === 'function' ? (body as (a: AgendaResponse) => unknown)(now) : body;
+  return call(role, method, path, payload, { 'if-match': `"${String(now.version)}"` });
+}
+
 /** How each route is called: a valid request, so that only the access decision can stand in its way. */
 const requests: Record<string, (role: Role) => Promise<Answer>> = {
   'GET /ik': (r) => call(r, 'GET', '/ik'),
@@ -127,6 +136,19 @@ const requests: Record<string, (role: Role) => Promise<Answer>> = {
   'POST /bot/ritme': (r) => call(r, 'POST', '/bot/ritme', { meeting: 'regiegroep:2026-12-08' }),
   'POST /agenda/herinneringen': (r) =>
     call(r, 'POST', '/agenda/herinneringen', { body: 'regiegroep', date: '2026-12-08' }),
+  'PUT /agenda/punten': (r) =>
+    onAgenda(r, 'PUT', '/agenda/punten', (a: AgendaResponse) => ({
+      body: 'regiegroep',
+      date: '2026-12-08',
+      order: a.items.map((i) => i.id).reverse(),
+    })),
+  'POST /agenda/punten': (r) =>
+    onAgenda(r, 'POST', '/agenda/punten', { body: 'regiegroep', date: '2026-12-08', title: `Punt van ${r}` }),
+  'DELETE /agenda/punten/:id': (r) => onAgenda(r, 'DELETE', `/agenda/punten/werkgroep:${wg.id}?${MEETING}`),
+  'POST /agenda/punten/:id/herstellen': async (r) => {
+    await onAgenda('app', 'DELETE', `/agenda/punten/werkgroep:${wg.id}?${MEETING}`);
+    return onAgenda(r, 'POST', `/agenda/punten/werkgroep:${wg.id}/herstellen?${MEETING}`);
+  },
   'POST /besluiten': (r) =>
     call(r, 'POST', '/besluiten', {
       title: `Voorstel van ${r}`,
@@ -258,6 +280,11 @@ const table: Record<string, Record<Role, number | string>> = {
   'POST /bot/ritme': { ...steering(202), regiegroep: 403 },
   // The one-click nudge is the reminder rhythm by hand (rhythm.trigger): the projectleider and the app.
   'POST /agenda/herinneringen': { ...steering(202), regiegroep: 403 },
+  // Issue 18 §2: only the projectleider (and the app) composes the agenda; everyone in the programme reads it.
+  'PUT /agenda/punten': { ...steering(200), regiegroep: 403 },
+  'POST /agenda/punten': { ...steering(201), regiegroep: 403 },
+  'DELETE /agenda/punten/:id': { ...steering(200), regiegroep: 403 },
+  'POST /agenda/punten/:id/herstellen': { ...steering(200), regiegroep: 403 },
   // Issue 18 §1: the werkgroep's people and those who steer propose; the proposer and those who steer edit and
   // withdraw; only those who steer move, close and undo.
   'POST /besluiten': { ...werkgroepWork(201), regiegroep: 201 },

@@ -19,6 +19,7 @@ import { decisionLog, moveDecision } from '../../app/work/decisions.ts';
 import { recordMeasurement } from '../../app/work/indicators.ts';
 import { decisionRoutes } from './api-besluiten.ts';
 import { meetingRoutes } from './api-vergadering.ts';
+import { agendaRoutes } from './api-agenda.ts';
 import { callerOfRes, ifMatch, mayRead, param, parse, send, type ApiDeps } from './api-kit.ts';
 import { both } from '../../domain/i18n.ts';
 
@@ -131,7 +132,13 @@ function writeRoutes(router: Router, d: ApiDeps): void {
 }
 
 /** Every group of routes, in order; a new group is a new file (src/entry/server/api-*.ts) and one line here. */
-const ROUTES: ((router: Router, d: ApiDeps) => void)[] = [readRoutes, writeRoutes, decisionRoutes, meetingRoutes];
+const ROUTES: ((router: Router, d: ApiDeps) => void)[] = [
+  readRoutes,
+  writeRoutes,
+  decisionRoutes,
+  agendaRoutes,
+  meetingRoutes,
+];
 
 /** A bad input (src/adapters/http/input-errors.ts) as the API's error answer. */
 const refuseInput = (res: Response, r: InputRefusal) => {

@@ -60,6 +60,9 @@ export function apiClient(token: TokenSource, base = '/api') {
      */
     patch: <T>(path: string, body: unknown, version: string) =>
       call<T>('PATCH', path, body, { 'if-match': `"${version}"` }),
+    /** Any other change made on `version` (If-Match), as `patch`: PUT, POST or DELETE with an optional body. */
+    send: <T>(method: 'PUT' | 'POST' | 'DELETE', path: string, body: unknown, version: string) =>
+      call<T>(method, path, body, { 'if-match': `"${version}"` }),
   };
 }
 

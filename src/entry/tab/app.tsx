@@ -22,6 +22,7 @@ import { apiClient, forgetToken, type TokenSource } from './api.ts';
 import { Ctx, type Me } from './data.tsx';
 import { langOf, tr, type Lang } from './i18n.ts';
 import { Acties } from './views/Acties.tsx';
+import { Agenda } from './views/Agenda.tsx';
 import { Capaciteit } from './views/Capaciteit.tsx';
 import { Overzicht } from './views/Overzicht.tsx';
 import { Werkgroep } from './views/Werkgroep.tsx';
@@ -44,6 +45,7 @@ const VIEWS = [
   'capaciteit',
   'vergadering',
   'besluitenlijsten',
+  'agenda',
 ] as const;
 export type View = (typeof VIEWS)[number];
 
@@ -56,6 +58,8 @@ export interface Host {
   /** The meeting app: `<bodyId>:<YYYY-MM-DD>` (?meeting=), or a body whose next meeting it opens (?body=). */
   meeting?: string;
   body?: string;
+  /** The agenda view's meeting from a deep link (?view=agenda&body=…&date=…): a body id and a YYYY-MM-DD. */
+  agenda?: { body?: string; date?: string };
   token: TokenSource;
   onThemeChange?(cb: (t: ThemeName) => void): void;
 }
@@ -76,6 +80,28 @@ function MeetingViews({ view, host }: { view: View; host: Host }) {
         <Besluitenlijsten meeting={host.meeting} />
       )}
     </Suspense>
+  );
+}
+
+/** The sign-in screen after a 401: outside Teams with the button that signs in again. */
+function SignIn({ lang, inTeams, onSignIn }: { lang: Lang; inTeams: boolean; onSignIn(): void }) {
+  return (
+    <section aria-labelledby="signin-title" style={{ maxWidth: 40 * 16 }}>
+      <Title2 block as="h1" id="signin-title">
+        {tr(lang, 'signin.title')}
+      </Title2>
+      <MessageBar intent="warning" role="alert">
+        <MessageBarBody>{tr(lang, 'signin.expired')}</MessageBarBody>
+      </MessageBar>
+      <p>
+        <Text>{tr(lang, 'signin.text')}</Text>
+      </p>
+      {!inTeams && (
+        <Button appearance="primary" onClick={onSignIn}>
+          {tr(lang, 'signin.button')}
+        </Button>
+      )}
+    </section>
   );
 }
 
@@ -102,24 +128,7 @@ export function App({ host }: { host: Host }) {
   };
   let body;
   if (unauthorized) {
-    body = (
-      <section aria-labelledby="signin-title" style={{ maxWidth: 40 * 16 }}>
-        <Title2 block as="h1" id="signin-title">
-          {tr(lang, 'signin.title')}
-        </Title2>
-        <MessageBar intent="warning" role="alert">
-          <MessageBarBody>{tr(lang, 'signin.expired')}</MessageBarBody>
-        </MessageBar>
-        <p>
-          <Text>{tr(lang, 'signin.text')}</Text>
-        </p>
-        {!host.inTeams && (
-          <Button appearance="primary" onClick={signIn}>
-            {tr(lang, 'signin.button')}
-          </Button>
-        )}
-      </section>
-    );
+    body = <SignIn lang={lang} inTeams={host.inTeams} onSignIn={signIn} />;
   } else if (error) {
     body = (
       <MessageBar intent="error" role="alert">
@@ -184,7 +193,9 @@ export function App({ host }: { host: Host }) {
               <VierKs />
             </Suspense>
           )}
-          {view === 'capaciteit' ? <Capaciteit /> : <MeetingViews view={view} host={host} />}
+          {view === 'capaciteit' && <Capaciteit />}
+          {view === 'agenda' && <Agenda body={host.agenda?.body} date={host.agenda?.date} />}
+          <MeetingViews view={view} host={host} />
         </main>
       </Ctx.Provider>
     );
@@ -201,8 +212,8 @@ export function App({ host }: { host: Host }) {
 }
 
 /**
- * Outside Teams: ?lang=en, ?theme=dark, ?view=acties&werkgroep=… (a bot card links like this), ?meeting=<body>:<date>
- * (the meeting app).
+ * Outside Teams: ?lang=en, ?theme=dark, ?view=acties&werkgroep=… (a bot card links like this),
+ * ?view=agenda&body=…&date=…, ?meeting=<body>:<date> (the meeting app).
  */
 export function hostFromUrl(url: URL, browserLang: string, prefersDark: boolean): Omit<Host, 'token' | 'inTeams'> {
   const v = url.searchParams.get('view');
@@ -210,6 +221,7 @@ export function hostFromUrl(url: URL, browserLang: string, prefersDark: boolean)
   const werkgroep = url.searchParams.get('werkgroep');
   const meeting = url.searchParams.get('meeting');
   const body = url.searchParams.get('body');
+  const date = url.searchParams.get('date');
   return {
     lang: langOf(url.searchParams.get('lang') ?? browserLang),
     theme: t === 'dark' || t === 'contrast' || t === 'light' ? t : prefersDark ? 'dark' : 'light',
@@ -218,5 +230,6 @@ export function hostFromUrl(url: URL, browserLang: string, prefersDark: boolean)
     ...(werkgroep ? { werkgroep } : {}),
     ...(meeting ? { meeting } : {}),
     ...(body ? { body } : {}),
+    ...(body || date ? { agenda: { ...(body ? { body } : {}), ...(date ? { date } : {}) } } : {}),
   };
 }

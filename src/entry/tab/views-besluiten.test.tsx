@@ -100,6 +100,7 @@ function fakeApi(routes: Record<string, unknown>, post: Api['post']): Api {
       return typeof r === 'function' ? (r as () => unknown)() : r;
     }) as Api['get'],
     patch: vi.fn(async () => ({})) as Api['patch'],
+    send: vi.fn(async () => ({})) as Api['send'],
   };
 }
 

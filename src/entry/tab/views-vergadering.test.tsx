@@ -83,6 +83,7 @@ function fakeApi(meeting: MeetingResponse, post: Api['post']): Api {
     }) as Api['get'],
     post,
     patch: vi.fn() as unknown as Api['patch'],
+    send: vi.fn() as unknown as Api['send'],
   };
 }
 

@@ -7,6 +7,7 @@ import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
 import type {
   ActionView,
+  AgendaResponse,
   DecisionsResponse,
   OverviewResponse,
   PersonLoadView,
@@ -19,6 +20,8 @@ import { Ctx, type Me } from './data.tsx';
 import type { Lang } from './i18n.ts';
 import { ageText, filterActions, sortCapacity, timelinePercent } from './logic.ts';
 import { Acties } from './views/Acties.tsx';
+import { Agenda } from './views/Agenda.tsx';
+import { AgendaItems } from './views/agenda-items.tsx';
 import { Besluiten, seriesByQuarter } from './views/Besluiten.tsx';
 import { Capaciteit } from './views/Capaciteit.tsx';
 import { Overzicht } from './views/Overzicht.tsx';
@@ -62,8 +65,9 @@ const ACTIONS = [
   action('a3', { blockedBy: [{ kind: 'decision', id: 'd1', name: 'd1' }], ks: ['kansen'], status: 'gereed' }),
 ];
 
-function fakeApi(routes: Record<string, unknown>, patch?: Api['patch'], post?: Api['post']): Api {
+function fakeApi(routes: Record<string, unknown>, patch?: Api['patch'], post?: Api['post'], send?: Api['send']): Api {
   return {
+    send: send ?? (vi.fn(async () => ({})) as Api['send']),
     post: post ?? (vi.fn(async () => ({})) as Api['post']),
     get: vi.fn(async (path: string) => {
       const r = routes[path];
@@ -678,5 +682,208 @@ describe('the app', () => {
       new Set(fetchMock.mock.calls.map(([, init]) => (init?.headers as Record<string, string>)['authorization'])),
     ).toEqual(new Set(['Bearer x']));
     fetchMock.mockRestore();
+  });
+});
+
+describe('Agenda', () => {
+  const update = {
+    werkgroep: 'wg-a',
+    period: 'regiegroep:2026-12-08',
+    status: 'aandacht' as const,
+    progress: 'Koppelingen getest',
+    blockers: 'Wacht op leverancier',
+    decisionsNeeded: 'Keuze voor het zaaksysteem',
+    ks: [{ k: 'kosten' as const, note: 'Licenties duurder' }],
+    actionIds: [],
+    submittedBy: 'p1',
+    submittedAt: '2026-12-02T09:00:00Z',
+  };
+  const agenda = (o: Partial<AgendaResponse> = {}): AgendaResponse => ({
+    body: { id: 'regiegroep', name: 'Regiegroep', kind: 'regiegroep' },
+    meeting: {
+      key: 'regiegroep:2026-12-08',
+      cadenceId: 'regiegroep',
+      date: '2026-12-08',
+      start: '2026-12-08T14:00:00Z',
+      end: '2026-12-08T15:30:00Z',
+    },
+    asOf: '2026-12-01',
+    updatesSince: null,
+    werkgroepen: [
+      { id: 'wg-a', name: 'Werkgroep A', trekker: { id: 'p1', name: 'Fictief Een' }, update },
+      { id: 'wg-b', name: 'Werkgroep B', trekker: { id: 'p2', name: 'Fictief Twee' }, update: null },
+    ],
+    missingUpdates: [{ werkgroep: 'wg-b', werkgroepName: 'Werkgroep B', trekker: 'p2', trekkerName: 'Fictief Twee' }],
+    decisions: [
+      {
+        id: 'B1',
+        title: 'Keuze zaaksysteem',
+        proposal: 'Kies systeem X',
+        werkgroep: 'wg-a',
+        werkgroepName: 'Werkgroep A',
+        since: '2026-11-19',
+        daysWaiting: 12,
+        blocks: [],
+      },
+    ],
+    blockedChains: [
+      {
+        items: [
+          { kind: 'werkgroep', id: 'wg-a' },
+          { kind: 'decision', id: 'B1', waitDays: 12 },
+        ],
+        oldestWaitDays: 12,
+      },
+    ],
+    overdueActions: [
+      { id: 'a1', title: 'Actie a1', werkgroep: 'wg-a', owners: ['p1'], due: '2026-11-01', daysOverdue: 30 },
+    ],
+    capacityScope: 'all',
+    capacityAlerts: [],
+    items: [
+      { id: 'werkgroep:wg-a', kind: 'werkgroep', title: 'Werkgroep A', removed: false },
+      { id: 'werkgroep:wg-b', kind: 'werkgroep', title: 'Werkgroep B', removed: false },
+      { id: 'besluit:B1', kind: 'besluit', title: 'Keuze zaaksysteem', removed: false },
+      { id: 'punt:1', kind: 'punt', title: 'Rondvraag', note: 'Vijf minuten', removed: true },
+    ],
+    version: 3,
+    mayEdit: true,
+    bodies: [
+      { id: 'regiegroep', name: 'Regiegroep', kind: 'regiegroep' },
+      { id: 'pg-a', name: 'Projectgroep A', kind: 'projectgroep' },
+    ],
+    meetingDates: ['2026-11-10', '2026-12-08', '2027-01-12'],
+    ...o,
+  });
+  const pl: Me = { ...me, mayDecide: true, person: { ...me.person!, roles: ['projectleider'] } };
+
+  it('shows the items in order with every update in full, the decisions waiting and the signals', async () => {
+    const api = fakeApi({ '/agenda?body=regiegroep&date=2026-12-08': agenda({ mayEdit: false }) });
+    renderIn(<Agenda body="regiegroep" date="2026-12-08" />, api);
+    const list = await screen.findByRole('list', { name: 'Agendapunten' });
+    expect(
+      within(list)
+        .getAllByRole('heading')
+        .map((h) => h.textContent),
+    ).toEqual(['1. Werkgroep A', '2. Werkgroep B', '3. Keuze zaaksysteem']);
+    const [a, b, besluit] = within(list).getAllByRole('listitem');
+    for (const text of ['aandacht nodig', 'Koppelingen getest', 'Wacht op leverancier', 'Keuze voor het zaaksysteem'])
+      expect(within(a!).getByText(text)).toBeTruthy();
+    expect(within(a!).getByText('kosten: Licenties duurder')).toBeTruthy();
+    expect(within(b!).getByText('Nog geen update')).toBeTruthy();
+    expect(within(besluit!).getByText('Werkgroep A · wacht 12 dagen (sinds 2026-11-19)')).toBeTruthy();
+    // Not the projectleider: no controls, and the removed item is not shown.
+    expect(screen.queryByRole('button', { name: /omhoog/ })).toBeNull();
+    expect(screen.queryByText('Rondvraag')).toBeNull();
+    expect(screen.queryByRole('form', { name: 'Punt toevoegen' })).toBeNull();
+    expect(screen.getByText('Werkgroep A → Keuze zaaksysteem · langste wacht 12 dagen')).toBeTruthy();
+    expect(screen.getByText('Actie a1 · 30 dagen over 2026-11-01')).toBeTruthy();
+    expect(screen.getByRole('combobox', { name: 'Vergadering' })).toHaveProperty('value', '2026-12-08');
+  });
+
+  it('lets the projectleider move, remove, restore and add items, each on the version read', async () => {
+    const send = vi.fn(async () => agenda({ version: 4 })) as unknown as Api['send'];
+    const api = fakeApi({ '/agenda': agenda() }, undefined, undefined, send);
+    renderIn(<Agenda />, api, 'nl', () => undefined, pl);
+    fireEvent.click(await screen.findByRole('button', { name: 'Werkgroep A omlaag' }));
+    await waitFor(() =>
+      expect(send).toHaveBeenCalledWith(
+        'PUT',
+        '/agenda/punten',
+        {
+          body: 'regiegroep',
+          date: '2026-12-08',
+          order: ['werkgroep:wg-b', 'werkgroep:wg-a', 'besluit:B1', 'punt:1'],
+        },
+        '3',
+      ),
+    );
+    expect(await screen.findByText('Agenda opgeslagen')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Werkgroep A omhoog' })).toHaveProperty('disabled', true);
+    fireEvent.click(screen.getByRole('button', { name: 'Keuze zaaksysteem van de agenda halen' }));
+    await waitFor(() =>
+      expect(send).toHaveBeenLastCalledWith(
+        'DELETE',
+        '/agenda/punten/besluit%3AB1?body=regiegroep&date=2026-12-08',
+        undefined,
+        '4',
+      ),
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Rondvraag terugzetten' }));
+    await waitFor(() =>
+      expect(send).toHaveBeenLastCalledWith(
+        'POST',
+        '/agenda/punten/punt%3A1/herstellen?body=regiegroep&date=2026-12-08',
+        undefined,
+        '4',
+      ),
+    );
+    const form = screen.getByRole('form', { name: 'Punt toevoegen' });
+    fireEvent.change(within(form).getByRole('textbox', { name: /Titel van het punt/ }), {
+      target: { value: 'Evaluatie' },
+    });
+    fireEvent.click(within(form).getByRole('button', { name: 'Punt toevoegen' }));
+    await waitFor(() =>
+      expect(send).toHaveBeenLastCalledWith(
+        'POST',
+        '/agenda/punten',
+        { body: 'regiegroep', date: '2026-12-08', title: 'Evaluatie' },
+        '4',
+      ),
+    );
+    expect(await screen.findByText("'Evaluatie' staat op de agenda")).toBeTruthy();
+  });
+
+  it('shows a refusal, reloads the agenda after a conflict and keeps what was typed', async () => {
+    const send = vi.fn(async () => {
+      throw new ApiError(409, 'de agenda is intussen gewijzigd (nu versie 4)');
+    }) as unknown as Api['send'];
+    const api = fakeApi({ '/agenda': agenda() }, undefined, undefined, send);
+    renderIn(<Agenda />, api, 'nl', () => undefined, pl);
+    const form = await screen.findByRole('form', { name: 'Punt toevoegen' });
+    const title = within(form).getByRole('textbox', { name: /Titel van het punt/ });
+    fireEvent.change(title, { target: { value: 'Evaluatie' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Punt toevoegen' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('intussen gewijzigd');
+    await waitFor(() => expect(api.get).toHaveBeenCalledTimes(2));
+    expect(
+      within(screen.getByRole('form', { name: 'Punt toevoegen' })).getByRole('textbox', { name: /Titel/ }),
+    ).toHaveProperty('value', 'Evaluatie');
+  });
+
+  it('lists who has not sent an update and says how many were reminded', async () => {
+    const post = vi.fn(async () => ({
+      meeting: 'regiegroep:2026-12-08',
+      nudged: [{ werkgroep: 'wg-b', trekker: 'p2' }],
+      dispatched: 1,
+    })) as unknown as Api['post'];
+    renderIn(<Agenda />, fakeApi({ '/agenda': agenda() }, undefined, post), 'nl', () => undefined, pl);
+    const missing = await screen.findByRole('region', { name: 'Nog geen update gestuurd' });
+    expect(within(missing).getByText(/Werkgroep B \(trekker Fictief Twee\)/)).toBeTruthy();
+    fireEvent.click(within(missing).getByRole('button', { name: 'Herinner alle 1 trekkers zonder update' }));
+    await waitFor(() =>
+      expect(post).toHaveBeenCalledWith('/agenda/herinneringen', { body: 'regiegroep', date: '2026-12-08' }),
+    );
+    expect(await within(missing).findByText('1 trekker herinnerd')).toBeTruthy();
+    fireEvent.click(within(missing).getByRole('button', { name: 'Herinner Werkgroep B' }));
+    await waitFor(() =>
+      expect(post).toHaveBeenLastCalledWith('/agenda/herinneringen', {
+        body: 'regiegroep',
+        date: '2026-12-08',
+        werkgroep: 'wg-b',
+      }),
+    );
+  });
+
+  it("renders an agenda's items with what another view puts under each (the meeting view's controls)", async () => {
+    renderIn(
+      <AgendaItems agenda={agenda()} renderItemExtra={(id) => <button type="button">{`Vastleggen ${id}`}</button>} />,
+      fakeApi({}),
+    );
+    expect(screen.getAllByRole('button').map((b) => b.textContent)).toEqual([
+      'Vastleggen werkgroep:wg-a',
+      'Vastleggen werkgroep:wg-b',
+      'Vastleggen besluit:B1',
+    ]);
   });
 });
