@@ -401,6 +401,14 @@ describe('regiekamer acties with npm start', () => {
       expect(badDate.code).toBe(2);
       expect(badDate.stderr).toContain('ongeldige invoer');
       expect(badDate.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
+      // An item added to the agenda (the app's token may, as the projectleider), at the end of the list.
+      const punt = await cli(['agenda', '--date', '2026-12-08', '--punt', 'Rondvraag', '--toelichting', 'Kort']);
+      expect(punt.code, punt.stderr).toBe(0);
+      expect(punt.stdout).toContain("Agendapunt 'Rondvraag' toegevoegd (punt:1)");
+      expect(punt.stdout).toMatch(/^\d+\. Rondvraag\n\n/m);
+      const empty = await cli(['agenda', '--date', '2026-12-08', '--punt', '  ']);
+      expect(empty.code).toBe(2);
+      expect(empty.stderr).toContain('title');
     },
   );
 

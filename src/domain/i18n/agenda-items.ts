@@ -42,6 +42,15 @@ export const agendaItemsMessages = {
     en: '… and {count, plural, one {{count} more item} other {{count} more items}} in the tab',
   },
   'agendaItems.cli.added': { nl: "Agendapunt '{title}' toegevoegd ({id})", en: "Agenda item '{title}' added ({id})" },
+  'agendaItems.cli.items': {
+    nl: 'Agendapunten, in de volgorde van de projectleider',
+    en: "Agenda items, in the projectleider's order",
+  },
+  'agendaItems.cli.removed': { nl: '(van de agenda gehaald)', en: '(removed from the agenda)' },
+  'agendaItems.cli.helpNote': {
+    nl: 'de toelichting bij het punt van --punt',
+    en: 'the note of the item of --punt',
+  },
   'agendaItems.cli.helpPunt': {
     nl: 'voeg een agendapunt toe met deze titel (alleen de projectleider)',
     en: 'add an agenda item with this title (projectleider only)',

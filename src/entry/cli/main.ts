@@ -193,6 +193,8 @@ function addWorkCommands(program: Command, c: CommandContext): void {
     .description(both('agenda.cli.help'))
     .option('--body <id>', both('agenda.cli.helpBody'))
     .option('--date <datum>', both('agenda.cli.helpDate'))
+    .option('--punt <titel>', both('agendaItems.cli.helpPunt'))
+    .option('--toelichting <tekst>', both('agendaItems.cli.helpNote'))
     .option('--json', both('cli.help.json'))
     .option('--lang <lang>', both('cli.help.lang'))
     .action(async (opts: import('./commands/agenda.ts').AgendaFlags) => {

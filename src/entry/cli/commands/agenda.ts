@@ -1,6 +1,6 @@
 // `regiekamer agenda [--body ID] [--date JJJJ-MM-DD] [--json]`: the agenda of a meeting of the regiegroep or a
 // projectgroep (issue 18 §2), read through the running server's API like `regiekamer acties` (GET /api/agenda).
-import type { AgendaResponse } from '../../../app/contract.ts';
+import type { AgendaAddedView, AgendaResponse } from '../../../app/contract.ts';
 import { t, type Lang } from '../../../domain/i18n.ts';
 import type { Config } from '../../../platform/config.ts';
 import { EXIT, writeLine, type CliIo } from '../io.ts';
@@ -9,6 +9,9 @@ import { callApi } from './acties.ts';
 export interface AgendaFlags {
   body?: string;
   date?: string;
+  /** Adds an item with this title first (the projectleider, or the app's token: agenda.edit). */
+  punt?: string;
+  toelichting?: string;
   json?: boolean;
   lang?: string;
 }
@@ -17,6 +20,11 @@ export interface AgendaFlags {
 export function agendaLines(a: AgendaResponse, lang: Lang): string[] {
   const none = t('agenda.cli.none', {}, lang);
   const lines = [t('agenda.cli.title', { body: a.body.name, date: a.meeting.date }, lang), ''];
+  lines.push(t('agendaItems.cli.items', {}, lang));
+  let n = 0;
+  for (const i of a.items)
+    lines.push(i.removed ? `-  ${i.title} ${t('agendaItems.cli.removed', {}, lang)}` : `${String(++n)}. ${i.title}`);
+  lines.push('');
   lines.push(t('agenda.cli.updates', {}, lang));
   for (const w of a.werkgroepen) {
     const u = w.update;
@@ -52,13 +60,27 @@ export function agendaLines(a: AgendaResponse, lang: Lang): string[] {
   return lines;
 }
 
-/** Exit 0 with the agenda; 2 when the server refuses the input (unknown body, bad date: 4xx); 1 when it can't. */
+/**
+ * Exit 0 with the agenda (after adding the item of `--punt`, on the version just read); 2 when the server refuses
+ * the input (unknown body, bad date, an empty title, not the projectleider, a change landed in between: 4xx); 1
+ * when it can't.
+ */
 export async function agendaCommand(io: CliIo, config: Config, flags: AgendaFlags, lang: Lang): Promise<number> {
   const query = new URLSearchParams();
   if (flags.body !== undefined) query.set('body', flags.body);
   if (flags.date !== undefined) query.set('date', flags.date);
   const qs = query.size > 0 ? `?${query}` : '';
-  const r = await callApi<AgendaResponse>(io, config, lang, 'GET', `/agenda${qs}`);
+  let r = await callApi<AgendaResponse>(io, config, lang, 'GET', `/agenda${qs}`);
+  if (r?.ok && flags.punt !== undefined) {
+    const { body, meeting, version } = r.body;
+    const input = { body: body.id, date: meeting.date, title: flags.punt, note: flags.toelichting };
+    const added = await callApi<AgendaResponse & AgendaAddedView>(io, config, lang, 'POST', '/agenda/punten', input, {
+      'if-match': `"${String(version)}"`,
+    });
+    if (added?.ok)
+      writeLine(io.stdout, t('agendaItems.cli.added', { title: flags.punt.trim(), id: added.body.added }, lang));
+    r = added;
+  }
   if (!r) return EXIT.failure;
   if (!r.ok) {
     writeLine(io.stderr, r.body.message ?? `HTTP ${r.status}`);
