@@ -53,7 +53,34 @@ export interface BotEndpointOptions {
    * with EXTRA_CA_FILE's CA; absent: Node's defaults.
    */
   httpsAgent?: HttpsAgent;
+  /**
+   * Local mode without credentials: the SDK's replies carry the bot's token only where `sendsToken(url)` says so —
+   * the local tenant's Bot Connector, which like the real one refuses a reply without it — and nowhere else (the
+   * Agents Playground, a local client, gets none).
+   */
+  localReplyToken?: { sendsToken(url: string): boolean; token(): Promise<string> };
   logger?: Logger;
+}
+
+type RequestConfig = { httpsAgent?: unknown; url?: string; baseURL?: string; headers?: Record<string, unknown> };
+
+/** The SDK client's request interceptors for `o`: the TLS trust, and the local reply token (see the options). */
+function interceptorsOf(o: BotEndpointOptions): { request(ctx: { config: RequestConfig }): Promise<RequestConfig> }[] {
+  const out: { request(ctx: { config: RequestConfig }): Promise<RequestConfig> }[] = [];
+  if (o.httpsAgent) out.push({ request: async ({ config }) => Object.assign(config, { httpsAgent: o.httpsAgent }) });
+  const local = o.localReplyToken;
+  if (local)
+    out.push({
+      request: async ({ config }) => {
+        const url = /^https?:/.test(config.url ?? '')
+          ? (config.url ?? '')
+          : `${config.baseURL ?? ''}${config.url ?? ''}`;
+        if (config.headers && !config.headers['Authorization'] && local.sendsToken(url))
+          config.headers['Authorization'] = `Bearer ${await local.token()}`;
+        return config;
+      },
+    });
+  return out;
 }
 
 /** Registers the SDK's route handler on our router instead of letting the SDK run its own server. */
@@ -129,19 +156,8 @@ export function createBotEndpoint(o: BotEndpointOptions): { router: Router; app:
     // Our router has validated the token (or refused the request) before the SDK sees it.
     dangerouslyAllowUnauthenticatedRequests: true,
     ...(o.credentials ? { clientId: o.credentials.clientId, token: o.credentials.token } : {}),
-    // Interceptors survive the SDK's clone() of its client, so every request it makes uses this agent.
-    ...(o.httpsAgent
-      ? {
-          client: {
-            interceptors: [
-              {
-                request: ({ config }: { config: { httpsAgent?: unknown } }) =>
-                  Object.assign(config, { httpsAgent: o.httpsAgent }),
-              },
-            ],
-          } as never,
-        }
-      : {}),
+    // Interceptors survive the SDK's clone() of its client, so every request it makes uses them.
+    ...(o.httpsAgent || o.localReplyToken ? { client: { interceptors: interceptorsOf(o) } as never } : {}),
     // The SDK's log goes into ours, without personal data (./sdk-logger.ts).
     logger: sdkLogger(o.logger) as never,
   });

@@ -131,6 +131,10 @@ export async function startBot(
         }
       : {}),
     ...(d.connected.httpsAgent ? { httpsAgent: d.connected.httpsAgent } : {}),
+    // Locally, a reply to the local tenant's Bot Connector (an activity from a team there) carries the bot's token.
+    ...(local && botTenant
+      ? { localReplyToken: { sendsToken, token: async () => botTokens.token(botTenant, BOT_CONNECTOR_RESOURCE) } }
+      : {}),
     logger: d.logger,
   });
 
