@@ -144,6 +144,18 @@ describe('Vergadering', () => {
       .getAllByRole('option')
       .map((o) => (o as HTMLOptionElement).value);
     expect(options).toEqual(['', 'punt:1', 'besluit:B1', 'werkgroep:wg-a']);
+    // Choosing the werkgroep first takes its update as the item; a chosen item is kept.
+    fireEvent.change(within(form).getByLabelText('Werkgroep'), { target: { value: 'wg-a' } });
+    await waitFor(() =>
+      expect((within(form).getByLabelText('Agendapunt') as HTMLSelectElement).value).toBe('werkgroep:wg-a'),
+    );
+    const decisionForm = screen.getByRole('form', { name: 'Nieuw besluit' });
+    fireEvent.change(within(decisionForm).getByLabelText('Agendapunt'), { target: { value: 'punt:1' } });
+    fireEvent.change(within(decisionForm).getByLabelText('Werkgroep'), { target: { value: 'wg-a' } });
+    await waitFor(() =>
+      expect((within(decisionForm).getByLabelText('Werkgroep') as HTMLSelectElement).value).toBe('wg-a'),
+    );
+    expect((within(decisionForm).getByLabelText('Agendapunt') as HTMLSelectElement).value).toBe('punt:1');
   });
 
   it('records an outcome only once chosen, with the decision version', async () => {
