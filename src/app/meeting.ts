@@ -7,12 +7,7 @@
 // more records and does not close twice.
 import { randomUUID } from 'node:crypto';
 import type { StoredAction } from '../adapters/store/action-records.ts';
-import {
-  agendaItemsOf,
-  composeBesluitenlijst,
-  type MeetingRecord,
-  type MeetingRecordData,
-} from '../domain/meeting/besluitenlijst.ts';
+import { composeBesluitenlijst, type MeetingRecord, type MeetingRecordData } from '../domain/meeting/besluitenlijst.ts';
 import { normalise } from '../domain/planner/merge.ts';
 import { decide, type Caller, type Permission } from './access.ts';
 import { agendaOf } from './agenda.ts';
@@ -160,9 +155,15 @@ async function recordAction(
   });
 }
 
-/** Whether `item` can be recorded at: on the agenda, or already recorded at in this meeting. */
+/**
+ * The items the meeting works through: the agenda's items (src/domain/agenda/items.ts) in the projectleider's order,
+ * without the ones the projectleider removed (they are not discussed, so nothing is recorded or carried over there).
+ */
+const meetingItems = (agenda: AgendaResponse) => agenda.items.filter((i) => !i.removed);
+
+/** Whether `item` can be recorded at: on the agenda (not removed), or already recorded at in this meeting. */
 const knownItem = (agenda: AgendaResponse, records: readonly MeetingRecord[], item: string): boolean =>
-  agendaItemsOf(agenda).some((i) => i.id === item) || records.some((r) => r.item === item);
+  meetingItems(agenda).some((i) => i.id === item) || records.some((r) => r.item === item);
 
 /**
  * Records at an agenda item of the meeting `ref` (201): an outcome (`version`: the decision's, If-Match), a new
@@ -239,7 +240,7 @@ export async function closeMeeting(
   const delivery = `${BESLUITENLIJST_KIND}|${agenda.meeting.key}|channel:${body.id}`;
   for (let attempt = 0; attempt < 3; attempt++) {
     const records = await d.store.meetings.records(pid, body.id, date);
-    const list = composeBesluitenlijst({ body, date, items: agendaItemsOf(agenda), records, nameOf });
+    const list = composeBesluitenlijst({ body, date, items: meetingItems(agenda), records, nameOf });
     const outcome = await d.store.meetings.close(pid, body.id, date, {
       lastSeq: records.at(-1)?.seq ?? 0,
       at: d.clock.now(),

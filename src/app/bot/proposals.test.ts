@@ -203,16 +203,16 @@ describe('Maak voorstel on an update', () => {
 });
 
 describe('agenda', () => {
-  it("answers with the next regiegroep's agenda: status or no update per werkgroep, the decisions waiting, who is missing", async () => {
+  it("answers with the next regiegroep's agenda: its items in order (status or no update per werkgroep), who is missing", async () => {
     const card = cardOf(await bot(OUTSIDER).message(inbound, 'agenda'));
     const json = JSON.stringify(card);
     expect(json).toContain('Agenda Regiegroep, dinsdag 8 december 2026');
     expect(json).toContain('nog geen update');
     expect(json).toContain('meeting=regiegroep%3A2026-12-08');
-    const facts = (card['body'] as { type: string; facts?: { title: string; value: string }[] }[]).find(
-      (e) => e.type === 'FactSet',
-    )?.facts;
-    expect(facts?.find((f) => f.title === 'Werkgroep ICT')?.value).toBe('aandacht nodig');
+    const lines = (card['body'] as { text?: string }[]).flatMap((e) => (e.text ? [e.text] : []));
+    expect(lines.find((l) => l.includes('**Werkgroep ICT**'))).toMatch(
+      /^\d+\. \*\*Werkgroep ICT\*\* · aandacht nodig$/,
+    );
   });
 
   it('takes a projectgroep by name, asks which body for words that fit none, refuses a stranger', async () => {

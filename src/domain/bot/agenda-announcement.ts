@@ -43,6 +43,23 @@ function itemLines(
 }
 
 /**
+ * The card lines of the agenda's items not removed, in order (per werkgroep its status or "nog geen update", per
+ * decision its werkgroep and days waiting, per added item its note), at most MAX_ITEMS and the rest counted; the
+ * "no items" line for an empty agenda. Shared by the announcement card and the bot's `agenda` card (agenda-card.ts).
+ */
+export function agendaItemLines(
+  items: readonly AgendaItem[],
+  agenda: Pick<Agenda, 'werkgroepen' | 'decisions'>,
+  lang: Lang,
+): Element[] {
+  const live = items.filter((i) => !i.removed);
+  if (live.length === 0) return [text(t('agendaItems.card.empty', {}, lang))];
+  const lines = live.slice(0, MAX_ITEMS).flatMap((item, i) => itemLines(i + 1, item, agenda, lang));
+  const rest = live.length - Math.min(live.length, MAX_ITEMS);
+  return [...lines, ...(rest > 0 ? [text(t('agendaItems.card.more', { count: rest }, lang), { isSubtle: true })] : [])];
+}
+
+/**
  * `announcement` (an announcementCard of the meeting) with the meeting's agenda added below it: the items not
  * removed, in order, at most MAX_ITEMS (the rest counted), and an "Agenda openen" link to `agendaUrl` (the tab's
  * agenda view of this meeting) when given. Returns a new card; the announcement is not changed.
@@ -57,9 +74,6 @@ export function withAgenda(
   },
 ): Card {
   const { lang } = o;
-  const live = o.items.filter((i) => !i.removed);
-  const lines = live.slice(0, MAX_ITEMS).flatMap((item, i) => itemLines(i + 1, item, o.agenda, lang));
-  const rest = live.length - Math.min(live.length, MAX_ITEMS);
   const body = [
     ...((announcement['body'] as Element[] | undefined) ?? []),
     text(t('agendaItems.card.title', {}, lang), {
@@ -68,8 +82,7 @@ export function withAgenda(
       separator: true,
       spacing: 'Large',
     }),
-    ...(live.length === 0 ? [text(t('agendaItems.card.empty', {}, lang))] : lines),
-    ...(rest > 0 ? [text(t('agendaItems.card.more', { count: rest }, lang), { isSubtle: true })] : []),
+    ...agendaItemLines(o.items, o.agenda, lang),
   ];
   const actions = [
     ...((announcement['actions'] as Element[] | undefined) ?? []),

@@ -8,6 +8,7 @@ import draft6 from 'ajv/dist/refs/json-schema-draft-06.json' with { type: 'json'
 import { describe, expect, it } from 'vitest';
 import { loadProgramme } from '../../../tests/helpers/programmes.ts';
 import { agendaBodies, composeAgenda, findMeeting } from '../agenda/compose.ts';
+import { agendaItems, NO_EDITS } from '../agenda/items.ts';
 import type { Lang } from '../i18n.ts';
 import type { Werkgroep } from '../programme/schema.ts';
 import type { Decision } from '../work/model.ts';
@@ -203,23 +204,30 @@ describe.each(['nl', 'en'] as Lang[])('the monthly loop cards (%s)', (lang) => {
       decisions: [waiting],
       today: '2026-11-23',
     });
+    // The projectleider put the decision first and added an item.
+    const items = agendaItems(agenda, {
+      ...NO_EDITS,
+      order: [`besluit:${waiting.id}`],
+      added: [{ id: 'punt:1', title: 'Rondvraag', note: 'Kort' }],
+    });
     const card = agendaCard({
-      agenda,
+      agenda: { ...agenda, items },
       timeZone: 'Europe/Amsterdam',
       tabUrl: 'https://x.example/tab/?meeting=regiegroep:2026-12-08',
       lang,
     });
     expectValid(card);
     const json = JSON.stringify(card);
-    const facts = (card['body'] as { type: string; facts?: { title: string; value: string }[] }[]).find(
-      (e) => e.type === 'FactSet',
-    )?.facts;
+    const lines = (card['body'] as { text?: string }[]).flatMap((e) => (e.text ? [e.text] : []));
+    const numbered = lines.filter((l) => /^\d+\. /.test(l));
     const werkgroepen = programme.bodies.filter((b) => b.kind === 'werkgroep');
-    expect(facts).toHaveLength(werkgroepen.length);
+    // Every item once, in the agenda's order: the decision, the werkgroepen, the added item.
+    expect(numbered).toHaveLength(werkgroepen.length + 2);
+    expect(numbered[0]).toMatch(/^1\. .*Verrekenmodel vaststellen.*(wacht 20 dagen|waiting 20 days)/);
+    expect(numbered.at(-1)).toBe(`${String(werkgroepen.length + 2)}. **Rondvraag**`);
     const noUpdate = lang === 'nl' ? 'nog geen update' : 'no update yet';
-    expect(facts?.filter((f) => f.value === noUpdate)).toHaveLength(werkgroepen.length - 1);
-    expect(facts?.find((f) => f.title === 'Werkgroep ICT')?.value).toBe(lang === 'nl' ? 'risico' : 'at risk');
-    expect(json).toContain(lang === 'nl' ? 'wacht 20 dagen' : 'waiting 20 days');
+    expect(numbered.filter((l) => l.endsWith(noUpdate))).toHaveLength(werkgroepen.length - 1);
+    expect(numbered.find((l) => l.includes('**Werkgroep ICT**'))).toMatch(lang === 'nl' ? / · risico$/ : / · at risk$/);
     expect(json).toContain('15:00–16:30');
     // Who has not sent an update: every werkgroep but ICT, with its trekker.
     expect(agenda.missingUpdates).toHaveLength(werkgroepen.length - 1);

@@ -65,15 +65,6 @@ export const botLoopMessages = {
 
   'botloop.agenda.title': { nl: 'Agenda {body}, {date}', en: 'Agenda {body}, {date}' },
   'botloop.agenda.when': { nl: '{date}, {from}–{to}', en: '{date}, {from}–{to}' },
-  'botloop.agenda.updates': { nl: 'Werkgroepen', en: 'Werkgroepen' },
-  'botloop.agenda.noUpdate': { nl: 'nog geen update', en: 'no update yet' },
-  'botloop.agenda.noWerkgroepen': { nl: 'Geen werkgroepen.', en: 'No werkgroepen.' },
-  'botloop.agenda.decisions': { nl: 'Besluiten die wachten', en: 'Decisions waiting' },
-  'botloop.agenda.decision': {
-    nl: '{title} ({werkgroep}): wacht {days, plural, one {{days} dag} other {{days} dagen}}',
-    en: '{title} ({werkgroep}): waiting {days, plural, one {{days} day} other {{days} days}}',
-  },
-  'botloop.agenda.noDecisions': { nl: 'Geen besluiten die wachten.', en: 'No decisions waiting.' },
   'botloop.agenda.missing': { nl: 'Nog geen update gestuurd', en: 'No update sent yet' },
   'botloop.agenda.missingItem': { nl: '{werkgroep} (trekker {trekker})', en: '{werkgroep} (trekker {trekker})' },
   'botloop.agenda.allSent': {

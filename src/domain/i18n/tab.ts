@@ -258,11 +258,6 @@ export const tabMessages = {
   'vergadering.state.open': { nl: 'Open: de voorzitter legt vast', en: 'Open: the chair records' },
   'vergadering.state.closed': { nl: 'Gesloten', en: 'Closed' },
   'vergadering.agenda': { nl: 'Agenda', en: 'Agenda' },
-  'vergadering.noUpdate': { nl: 'nog geen update', en: 'no update yet' },
-  'vergadering.waiting': {
-    nl: '{days, plural, one {# dag} other {# dagen}} wachtend',
-    en: 'waiting {days, plural, one {# day} other {# days}}',
-  },
   'vergadering.outcome': { nl: 'Uitkomst', en: 'Outcome' },
   'vergadering.recordOutcome': { nl: 'Uitkomst vastleggen', en: 'Record outcome' },
   'vergadering.recorded': { nl: 'Vastgelegd in deze vergadering', en: 'Recorded in this meeting' },

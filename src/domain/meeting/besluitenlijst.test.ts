@@ -1,6 +1,7 @@
 // The besluitenlijst composed from a meeting's records: decisions with their (latest) outcome, new ones marked, the
 // actions agreed, and exactly the agenda items without an outcome carried over.
 import { describe, expect, it } from 'vitest';
+import { agendaItems } from '../agenda/items.ts';
 import { carriedOver, composeBesluitenlijst, type MeetingItem, type MeetingRecord } from './besluitenlijst.ts';
 
 const at = '2026-12-08T14:30:00.000Z';
@@ -63,6 +64,29 @@ describe('carriedOver', () => {
   });
   it('carries over every decision and added item of a meeting where nothing was recorded', () => {
     expect(carriedOver(items, []).map((i) => i.id)).toEqual(['besluit:B1', 'besluit:B2', 'punt:p1', 'punt:p2']);
+  });
+  it('takes the agenda’s items in the projectleider’s order, added items included, as id and title', () => {
+    const agenda = agendaItems(
+      {
+        werkgroepen: [{ id: 'wg-ict', name: 'Werkgroep ICT' }],
+        decisions: [
+          { id: 'B1', title: 'Eén financieel systeem' },
+          { id: 'B2', title: 'Gezamenlijke inkoop' },
+        ],
+      },
+      {
+        order: ['punt:1', 'besluit:B2', 'werkgroep:wg-ict', 'besluit:B1'],
+        added: [{ id: 'punt:1', title: 'Rondvraag', note: 'Kort' }],
+        removed: [],
+      },
+    );
+    expect(carriedOver(agenda, [])).toEqual([
+      { id: 'punt:1', title: 'Rondvraag' },
+      { id: 'besluit:B2', title: 'Gezamenlijke inkoop' },
+      { id: 'besluit:B1', title: 'Eén financieel systeem' },
+    ]);
+    const atPunt: MeetingRecord = { ...(records[3] as MeetingRecord), item: 'punt:1' };
+    expect(carriedOver(agenda, [atPunt]).map((i) => i.id)).toEqual(['besluit:B2', 'besluit:B1']);
   });
 });
 

@@ -1,7 +1,6 @@
 // What a meeting of a regiegroep or projectgroep decided and agreed (issue 18 §3, §4): the records the chair made per
 // agenda item, and the besluitenlijst composed from them on closing — the decisions taken, the actions made and the
 // agenda items carried over to the next meeting. Pure: records and agenda items in, the list out.
-import type { Agenda } from '../agenda/compose.ts';
 import type { OutcomeKind } from '../vocabulary.ts';
 
 /** What one record says; `title` etc. are kept as they were when recorded (the besluitenlijst shows them). */
@@ -26,7 +25,7 @@ export type MeetingRecordData =
  */
 export type MeetingRecord = MeetingRecordData & { seq: number; item: string; by: string; at: string };
 
-/** An item of the meeting's agenda, as the besluitenlijst names it. */
+/** An item of the meeting's agenda, as the besluitenlijst names it (src/domain/agenda/items.ts AgendaItem has these). */
 export interface MeetingItem {
   /** `werkgroep:<id>`, `besluit:<id>` or `punt:<id>` (the agenda's stable item ids). */
   id: string;
@@ -56,29 +55,21 @@ export interface Besluitenlijst {
 }
 
 /**
- * The agenda's items as the meeting records them: each werkgroep's update, then each decision waiting at the body.
- * The one place that reads items from the agenda (the agenda's own ordered item list can replace it).
- */
-export function agendaItemsOf(agenda: Pick<Agenda, 'werkgroepen' | 'decisions'>): MeetingItem[] {
-  return [
-    ...agenda.werkgroepen.map((w) => ({ id: `werkgroep:${w.id}`, title: w.name })),
-    ...agenda.decisions.map((x) => ({ id: `besluit:${x.id}`, title: x.title })),
-  ];
-}
-
-/**
  * The agenda items carried over: a waiting decision (`besluit:`) without an outcome recorded, and an item the
  * projectleider added (`punt:`) with nothing recorded at it. A werkgroep's update (`werkgroep:`) is not carried
- * over: the next meeting has the werkgroep's next update.
+ * over: the next meeting has the werkgroep's next update. In the order of `items` (the agenda's items, in the
+ * projectleider's order), each as its id and title only.
  */
 export function carriedOver(items: readonly MeetingItem[], records: readonly MeetingRecord[]): MeetingItem[] {
   const decided = new Set(records.flatMap((r) => (r.kind === 'outcome' ? [r.decisionId] : [])));
   const touched = new Set(records.map((r) => r.item));
-  return items.filter((i) => {
-    if (i.id.startsWith('besluit:')) return !decided.has(i.id.slice('besluit:'.length));
-    if (i.id.startsWith('punt:')) return !touched.has(i.id);
-    return false;
-  });
+  return items
+    .filter((i) => {
+      if (i.id.startsWith('besluit:')) return !decided.has(i.id.slice('besluit:'.length));
+      if (i.id.startsWith('punt:')) return !touched.has(i.id);
+      return false;
+    })
+    .map((i) => ({ id: i.id, title: i.title }));
 }
 
 /** The besluitenlijst of a meeting from its agenda items and its records (in record order). */

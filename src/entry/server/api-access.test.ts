@@ -40,6 +40,8 @@ let router: Router;
 let server: Server;
 let base: string;
 let wg: Werkgroep;
+/** Another werkgroep: its update is the item recorded at in the meeting, one the agenda cells never remove. */
+let wgRecorded: Werkgroep;
 let actionId: string;
 let topicId: string;
 const tokens = {} as Record<Role, string>;
@@ -183,10 +185,12 @@ const requests: Record<string, (role: Role) => Promise<Answer>> = {
   'POST /vergaderingen/:body/:date/vastleggingen': (r) =>
     call(r, 'POST', `/vergaderingen/regiegroep/${regiegroepDates[0]}/vastleggingen`, {
       kind: 'action',
-      item: `werkgroep:${wg.id}`,
-      werkgroep: wg.id,
+      // Not wg's item: the DELETE /agenda/punten cell removes that one from this meeting's agenda, and a removed item
+      // takes no records.
+      item: `werkgroep:${wgRecorded.id}`,
+      werkgroep: wgRecorded.id,
       title: `Actie van ${r}`,
-      owner: wg.trekker,
+      owner: wgRecorded.trekker,
       due: '2027-06-30',
     }),
   // Each closing in a meeting of its own (after the one recorded in), so one cell's closing never stands in another's way.
@@ -349,6 +353,9 @@ beforeAll(async () => {
   const withBacklog = werkgroepen.find((w) => p.backlog.some((b) => b.vakgebied === w.vakgebied && b.topics.length));
   if (!withBacklog || !regiegroep) throw new Error('BLNP has a werkgroep with a backlog and a regiegroep');
   wg = withBacklog;
+  const other = werkgroepen.find((w) => w.id !== wg.id);
+  if (!other) throw new Error('BLNP has a second werkgroep');
+  wgRecorded = other;
   people.member = p.people.find((x) => wg.members.includes(x.id) && x.id !== wg.trekker && plain(x));
   people.trekker = p.people.find((x) => x.id === wg.trekker && plain(x));
   people['other werkgroep'] = p.people.find(

@@ -156,6 +156,44 @@ describe('recording in a meeting and closing it', () => {
     expect(made.body).toMatchObject({ kind: 'decision', outcome: 'besloten' });
   });
 
+  it('records at an item the projectleider added, and refuses one the projectleider removed', async () => {
+    type Items = { items: { id: string; title: string }[]; version: number };
+    const Q = { body: 'regiegroep', date: DATE };
+    const edit = async (method: string, path: string, body: unknown, version: number): Promise<Items> => {
+      const r = await call(leider, method, path, body, String(version));
+      expect(r.status, JSON.stringify(r.body)).toBeLessThan(300);
+      return r.body as unknown as Items;
+    };
+    const start = (await call(leider, 'GET', `/agenda?body=regiegroep&date=${DATE}`)).body as unknown as Items;
+    let a = await edit('POST', '/agenda/punten', { ...Q, title: 'Rondvraag huisvesting' }, start.version);
+    a = await edit('POST', '/agenda/punten', { ...Q, title: 'Communicatieplan' }, a.version);
+    a = await edit('POST', '/agenda/punten', { ...Q, title: 'Vervallen punt' }, a.version);
+    const [huisvesting, communicatie, vervallen] = a.items.slice(-3).map((i) => i.id);
+    // The projectleider puts the communication plan first: the besluitenlijst carries items over in that order.
+    const order = [communicatie ?? '', ...a.items.map((i) => i.id).filter((id) => id !== communicatie)];
+    a = await edit('PUT', '/agenda/punten', { ...Q, order }, a.version);
+    await edit(
+      'DELETE',
+      `/agenda/punten/${encodeURIComponent(vervallen ?? '')}?body=regiegroep&date=${DATE}`,
+      undefined,
+      a.version,
+    );
+    const action = { kind: 'action', werkgroep: 'wg-financien', owner: 'th-financien', due: '2027-02-01' };
+    const made = await call(chair, 'POST', `${MEETING}/vastleggingen`, {
+      ...action,
+      item: huisvesting,
+      title: 'Huisvesting verkennen',
+    });
+    expect(made.status, JSON.stringify(made.body)).toBe(201);
+    expect(made.body).toMatchObject({ kind: 'action', item: huisvesting, title: 'Huisvesting verkennen' });
+    refusedWith(
+      await call(chair, 'POST', `${MEETING}/vastleggingen`, { ...action, item: vervallen, title: 'Niet besproken' }),
+      400,
+      'bad_input',
+      /staat niet op de agenda/,
+    );
+  });
+
   it('refuses an item that is not on the agenda, an unknown owner and a werkgroep member', async () => {
     const action = { kind: 'action', werkgroep: 'wg-financien', title: 'X', owner: 'th-financien', due: '2027-01-15' };
     refusedWith(
@@ -197,8 +235,17 @@ describe('recording in a meeting and closing it', () => {
       ['Eén financieel systeem', 'besloten', false],
       ['Treasurystatuut vaststellen', 'besloten', true],
     ]);
-    expect(list.actions.map((a) => a.title).sort()).toEqual(['Begroting 2027 afstemmen', 'Kasstroom in kaart']);
-    expect(list.carriedOver).toEqual([{ id: `besluit:${carried.id}`, title: 'Gezamenlijke inkoop' }]);
+    expect(list.actions.map((a) => a.title).sort()).toEqual([
+      'Begroting 2027 afstemmen',
+      'Huisvesting verkennen',
+      'Kasstroom in kaart',
+    ]);
+    // In the projectleider's order: the added item with nothing recorded, then the decision still waiting; not the
+    // added item with an action recorded, nor the removed one.
+    expect(list.carriedOver).toEqual([
+      { id: 'punt:2', title: 'Communicatieplan' },
+      { id: `besluit:${carried.id}`, title: 'Gezamenlijke inkoop' },
+    ]);
     expect(closed.body['besluitenlijst']).toEqual(list);
   });
 

@@ -49,6 +49,17 @@ const agenda = {
   overdueActions: [],
   capacityAlerts: [],
   capacityScope: 'all',
+  // The projectleider's order: the added item first, the decision, then the werkgroep; one added item removed.
+  items: [
+    { id: 'punt:1', kind: 'punt', title: 'Rondvraag', note: 'Wat verder ter tafel komt', removed: false },
+    { id: 'besluit:B1', kind: 'besluit', title: 'Eén loket', removed: false },
+    { id: 'werkgroep:wg-a', kind: 'werkgroep', title: 'Werkgroep A', removed: false },
+    { id: 'punt:2', kind: 'punt', title: 'Vervallen punt', removed: true },
+  ],
+  version: 3,
+  mayEdit: false,
+  bodies: [],
+  meetingDates: [],
 } as unknown as AgendaResponse;
 const open: MeetingResponse = {
   body: { id: 'regiegroep', name: 'Regiegroep' },
@@ -106,11 +117,52 @@ describe('agendaPath', () => {
 });
 
 describe('Vergadering', () => {
+  it('shows the agenda’s items in the projectleider’s order, without removed ones, and what was recorded at each', async () => {
+    const records: MeetingResponse['records'] = [
+      {
+        seq: 1,
+        item: 'punt:1',
+        by: 'p-voorzitter',
+        at: '2026-12-08T14:10:00Z',
+        kind: 'decision',
+        decisionId: 'B7',
+        title: 'Rondvraag besloten',
+      },
+    ];
+    show(fakeApi({ ...open, records }, vi.fn()));
+    const list = await screen.findByRole('list', { name: 'Agendapunten' });
+    const headings = within(list)
+      .getAllByRole('heading', { level: 3 })
+      .map((h) => h.textContent);
+    expect(headings).toEqual(['1. Rondvraag', '2. Eén loket', '3. Werkgroep A']);
+    expect(screen.queryByText('Vervallen punt')).toBeNull();
+    const punt = within(list).getByRole('region', { name: 'Rondvraag' });
+    expect(within(punt).getByText('Nieuw besluit: Rondvraag besloten')).toBeTruthy();
+    expect(within(punt).queryByRole('button', { name: 'Uitkomst vastleggen' })).toBeNull();
+    const form = screen.getByRole('form', { name: 'Actie toevoegen' });
+    const options = within(within(form).getByLabelText('Agendapunt'))
+      .getAllByRole('option')
+      .map((o) => (o as HTMLOptionElement).value);
+    expect(options).toEqual(['', 'punt:1', 'besluit:B1', 'werkgroep:wg-a']);
+    // Choosing the werkgroep first takes its update as the item; a chosen item is kept.
+    fireEvent.change(within(form).getByLabelText('Werkgroep'), { target: { value: 'wg-a' } });
+    await waitFor(() =>
+      expect((within(form).getByLabelText('Agendapunt') as HTMLSelectElement).value).toBe('werkgroep:wg-a'),
+    );
+    const decisionForm = screen.getByRole('form', { name: 'Nieuw besluit' });
+    fireEvent.change(within(decisionForm).getByLabelText('Agendapunt'), { target: { value: 'punt:1' } });
+    fireEvent.change(within(decisionForm).getByLabelText('Werkgroep'), { target: { value: 'wg-a' } });
+    await waitFor(() =>
+      expect((within(decisionForm).getByLabelText('Werkgroep') as HTMLSelectElement).value).toBe('wg-a'),
+    );
+    expect((within(decisionForm).getByLabelText('Agendapunt') as HTMLSelectElement).value).toBe('punt:1');
+  });
+
   it('records an outcome only once chosen, with the decision version', async () => {
     const post = vi.fn(async () => ({ title: 'Eén loket' })) as unknown as Api['post'];
     show(fakeApi(open, post));
     const item = await screen.findByRole('region', { name: 'Eén loket' });
-    expect(within(item).getByText('18 dagen wachtend')).toBeTruthy();
+    expect(item.closest('li')?.textContent).toContain('Werkgroep A · wacht 18 dagen (sinds 2026-11-20)');
     const button = within(item).getByRole('button', { name: 'Uitkomst vastleggen' });
     expect((button as HTMLButtonElement).disabled).toBe(true);
     fireEvent.change(within(item).getByLabelText('Uitkomst'), { target: { value: 'besloten' } });

@@ -12,13 +12,13 @@ import type {
   MeetingRecordResponse,
   MeetingResponse,
 } from '../../../app/contract.ts';
-import { agendaItemsOf } from '../../../domain/meeting/besluitenlijst.ts';
 import type { OutcomeKind } from '../../../domain/vocabulary.ts';
 import { Loadable, Notice, useData, useTab, type NoticeState } from '../data.tsx';
 import { tr } from '../i18n.ts';
 import { BesluitenlijstView, dayText, PrintButton } from './Besluitenlijst.tsx';
 import { ActionForm, DecisionForm } from './meeting-forms.tsx';
-import { MeetingItems } from './meeting-items.tsx';
+import { AgendaItems } from './agenda-items.tsx';
+import { ItemRecording, RecordedElsewhere } from './meeting-items.tsx';
 
 /** The agenda path for `?meeting=<body>:<date>` or `?body=<body>` (its next meeting); neither: the regiegroep's next. */
 export function agendaPath(meeting?: string, body?: string): string {
@@ -93,7 +93,8 @@ function MeetingPanel({ agenda, reloadAgenda }: { agenda: AgendaResponse; reload
       return tr(lang, 'vergadering.closed', { body: agenda.body.name });
     });
   };
-  const items = agendaItemsOf(agenda);
+  // The agenda's own items in the projectleider's order; removed ones are not discussed, so not shown.
+  const items = agenda.items.filter((i) => !i.removed);
   const werkgroepen = agenda.werkgroepen.map((w) => ({ id: w.id, name: w.name }));
   return (
     <Loadable state={meeting}>
@@ -120,7 +121,14 @@ function MeetingPanel({ agenda, reloadAgenda }: { agenda: AgendaResponse; reload
                 <Subtitle2 as="h2" id="vergadering-agenda" block>
                   {tr(lang, 'vergadering.agenda')}
                 </Subtitle2>
-                <MeetingItems agenda={agenda} records={m.records} onOutcome={onOutcome} />
+                <AgendaItems
+                  agenda={agenda}
+                  renderItemExtra={(id) => {
+                    const item = items.find((i) => i.id === id);
+                    return item && <ItemRecording item={item} records={m.records} onOutcome={onOutcome} />;
+                  }}
+                />
+                <RecordedElsewhere items={items} records={m.records} />
               </section>
               <ActionForm items={items} werkgroepen={werkgroepen} onRecord={(i) => record(i)} />
               <DecisionForm items={items} werkgroepen={werkgroepen} onRecord={(i) => record(i)} />

@@ -49,7 +49,14 @@ function ItemAndWerkgroep(o: {
         </Select>
       </Field>
       <Field label={tr(lang, 'vergadering.field.werkgroep')}>
-        <Select value={o.werkgroep} onChange={(_e, d) => o.setWerkgroep(d.value)}>
+        <Select
+          value={o.werkgroep}
+          onChange={(_e, d) => {
+            o.setWerkgroep(d.value);
+            // No item chosen yet: the werkgroep's update, when it is on the agenda.
+            if (!o.item && o.items.some((i) => i.id === `werkgroep:${d.value}`)) o.setItem(`werkgroep:${d.value}`);
+          }}
+        >
           <option value="" />
           {o.werkgroepen.map((w) => (
             <option key={w.id} value={w.id}>

@@ -1,10 +1,9 @@
-// The meeting's agenda items as the chair works through them (issue 18 §3): each werkgroep's update, each decision
-// waiting at the body with an outcome to choose, and under each item what was recorded at it. Kept apart from the
-// meeting view so the agenda's own item list (src/entry/tab/views/agenda-items.tsx) can take its place.
+// What the chair records at the meeting's agenda items (issue 18 §3), put under each item of the agenda's own list
+// (src/entry/tab/views/agenda-items.tsx AgendaItems, in the projectleider's order): the outcome of a waiting decision,
+// and what was recorded at the item.
 import { useState } from 'react';
-import { Badge, Body1, Button, Caption1, Field, Select, Subtitle2 } from '@fluentui/react-components';
-import type { AgendaResponse } from '../../../app/contract.ts';
-import type { MeetingRecord } from '../../../domain/meeting/besluitenlijst.ts';
+import { Button, Caption1, Field, Select } from '@fluentui/react-components';
+import type { MeetingItem, MeetingRecord } from '../../../domain/meeting/besluitenlijst.ts';
 import { OUTCOME_KINDS, type OutcomeKind } from '../../../domain/vocabulary.ts';
 import { useTab } from '../data.tsx';
 import { tr } from '../i18n.ts';
@@ -73,55 +72,35 @@ function OutcomeControl({ title, onOutcome }: { title: string; onOutcome(o: Outc
 }
 
 /**
- * The agenda's items in order — werkgroepen, then waiting decisions — each a region named by its title, with what
- * was recorded at it; `onOutcome` records a decision's outcome (absent once the meeting is closed).
+ * The meeting's controls under one agenda item (AgendaItems' `renderItemExtra`), a region named by the item's title:
+ * for a waiting decision (`besluit:`) its outcome to record (`onOutcome`, absent once the meeting is closed), and for
+ * every item what was recorded at it. Nothing for an item with nothing to record or show.
  */
-export function MeetingItems({
-  agenda,
+export function ItemRecording({
+  item,
   records,
   onOutcome,
 }: {
-  agenda: AgendaResponse;
+  item: MeetingItem;
   records: MeetingRecord[];
   onOutcome?: ((decisionId: string, outcome: OutcomeKind) => Promise<boolean>) | undefined;
 }) {
-  const { lang } = useTab();
-  const at = (item: string) => records.filter((r) => r.item === item);
-  const onAgenda = new Set([
-    ...agenda.werkgroepen.map((w) => `werkgroep:${w.id}`),
-    ...agenda.decisions.map((x) => `besluit:${x.id}`),
-  ]);
-  // A decision given its outcome no longer waits, so it leaves the agenda: what was recorded at it stays in view.
-  const elsewhere = records.filter((r) => !onAgenda.has(r.item));
+  const at = records.filter((r) => r.item === item.id);
+  const decision = item.id.startsWith('besluit:') ? item.id.slice('besluit:'.length) : undefined;
+  if (at.length === 0 && !(decision && onOutcome)) return null;
   return (
-    <>
-      <ol style={{ display: 'grid', gap: 12, paddingInlineStart: 20 }}>
-        {agenda.werkgroepen.map((w) => (
-          <li key={w.id}>
-            <section aria-label={w.name}>
-              <Subtitle2 as="h3" block>
-                {w.name}
-              </Subtitle2>
-              <Body1 block>{w.update ? (w.update.progress ?? '') : tr(lang, 'vergadering.noUpdate')}</Body1>
-              <Recorded records={at(`werkgroep:${w.id}`)} />
-            </section>
-          </li>
-        ))}
-        {agenda.decisions.map((x) => (
-          <li key={x.id}>
-            <section aria-label={x.title}>
-              <Subtitle2 as="h3" block>
-                {x.title}
-              </Subtitle2>
-              <Body1 block>{x.proposal}</Body1>
-              <Badge appearance="tint">{tr(lang, 'vergadering.waiting', { days: x.daysWaiting })}</Badge>
-              {onOutcome && <OutcomeControl title={x.title} onOutcome={(o) => onOutcome(x.id, o)} />}
-              <Recorded records={at(`besluit:${x.id}`)} />
-            </section>
-          </li>
-        ))}
-      </ol>
-      <Recorded records={elsewhere} />
-    </>
+    <section aria-label={item.title}>
+      {decision && onOutcome && <OutcomeControl title={item.title} onOutcome={(o) => onOutcome(decision, o)} />}
+      <Recorded records={at} />
+    </section>
   );
+}
+
+/**
+ * What was recorded at items the agenda no longer shows: a decision given its outcome no longer waits, so it leaves
+ * the agenda, and an item the projectleider removed is not shown; what was recorded there stays in view.
+ */
+export function RecordedElsewhere({ items, records }: { items: readonly MeetingItem[]; records: MeetingRecord[] }) {
+  const shown = new Set(items.map((i) => i.id));
+  return <Recorded records={records.filter((r) => !shown.has(r.item))} />;
 }
