@@ -498,6 +498,8 @@ describe.each(setups)('persoon export and wis on $name', (setup) => {
         expect(asked.out()).toMatch(
           new RegExp(`Over '${P.id}' bewaart de opslag: \\d+ acties als eigenaar, 1 voortgangsupdates`),
         );
+        // The meeting: two records by P, one action for P, one meeting closed, one besluitenlijst, one agenda edit.
+        expect(asked.out()).toContain("6 regels in vergaderingen, besluitenlijsten en agenda's");
         expect(asked.out()).toContain('Niets gewist.');
       }
       const inFile = await run(['persoon', 'wis', P.id, '--yes', '--lang', 'en'], BLNP);
