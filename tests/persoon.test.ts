@@ -17,6 +17,8 @@ import { personRecords } from '../src/adapters/store/person-records.ts';
 import type { Db, Store, StoreOptions } from '../src/adapters/store/store.ts';
 import { seedActions, seedDecisions, seedMeasurements } from '../src/adapters/work/seed.ts';
 import { figuresOf } from '../src/app/work/figures.ts';
+import { composeBesluitenlijst, type Besluitenlijst } from '../src/domain/meeting/besluitenlijst.ts';
+import { normalise } from '../src/domain/planner/merge.ts';
 import type { Person, Programme } from '../src/domain/programme/schema.ts';
 import { main } from '../src/entry/cli/main.ts';
 import type { CliIo } from '../src/entry/cli/io.ts';
@@ -55,6 +57,19 @@ const R = blnp.people.find(
   (p) => p.id !== P.id && p.id !== Q.id && !roles.has(p.id) && seeded.every((a) => !a.fields.owners.includes(p.id)),
 ) as Person;
 
+/** The regiegroep, its chair (who records in its meetings), and the meeting whose records and besluitenlijst name P. */
+const REGIEGROEP = blnp.bodies.find((b) => b.kind === 'regiegroep') as Extract<
+  Programme['bodies'][number],
+  { kind: 'regiegroep' }
+>;
+const CHAIR = blnp.people.find((p) => p.id === REGIEGROEP.chair) as Person;
+const MEETING = { body: REGIEGROEP.id, date: '2026-11-10' };
+/** The action agreed in that meeting with P as owner (origin: the meeting), and the one P recorded for Q. */
+const MEETING_ACTION_P = 'vg-p0000001';
+const MEETING_ACTION_Q = 'vg-q0000001';
+/** P's name as the besluitenlijst kept it on closing, before P's name changed in the programme file. */
+const OLD_NAME = `${P.name.split(' ')[0]} Oudejans`;
+
 /** The BLNP file without `ids`: their entries and every membership of theirs removed (as the user is told to do). */
 function without(ids: readonly string[]): string {
   const doc = parseDocument(blnpLoaded.ok ? blnpLoaded.text : '');
@@ -91,6 +106,103 @@ async function scan(db: Db, terms: string[]): Promise<string[]> {
     if (Number(r.rows[0]?.n) > 0) found.push(`${s}.${t}.${c}`);
   }
   return found;
+}
+
+/** Columns of every base table whose whole text value is `value` (a person id stored on its own, as `by_whom`). */
+async function scanExact(db: Db, value: string): Promise<string[]> {
+  const cols = await db.query<{ s: string; t: string; c: string }>(
+    `SELECT c.table_schema AS s, c.table_name AS t, c.column_name AS c
+       FROM information_schema.columns c
+       JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name
+      WHERE t.table_type = 'BASE TABLE' AND c.table_schema NOT IN ('pg_catalog', 'information_schema')
+        AND c.table_schema NOT LIKE 'pg\\_%' AND c.data_type IN ('text', 'character varying', 'character')`,
+  );
+  const found: string[] = [];
+  for (const { s, t, c } of cols.rows) {
+    const r = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM "${s}"."${t}" WHERE "${c}" = $1`, [value]);
+    if (Number(r.rows[0]?.n) > 0) found.push(`${s}.${t}.${c}`);
+  }
+  return found;
+}
+
+/**
+ * A meeting of the regiegroep as the meeting app writes it (src/app/meeting.ts; issue 18 §3, §4): the chair records
+ * an action for P, P records a decision and an action for Q, P closes it (its besluitenlijst with P's name as it was
+ * then, queued as a card to the channel), and P edits the next meeting's agenda. The store checks no roles.
+ */
+async function seedMeeting(store: Store, decision: { id: string; title: string }): Promise<void> {
+  const wg = blnp.bodies.find((b) => b.kind === 'werkgroep' && b.members.includes(P.id))?.id ?? '';
+  for (const [id, owner] of [
+    [MEETING_ACTION_P, P],
+    [MEETING_ACTION_Q, Q],
+  ] as const)
+    await store.actions.save(
+      pid,
+      {
+        id,
+        werkgroep: wg,
+        fields: normalise({
+          title: `Uitwerken ${id}`,
+          due: '2026-12-15',
+          status: 'open',
+          ks: [],
+          owners: [owner.id],
+          notes: '',
+        }),
+        base: null,
+        blockedBy: [],
+        origin: { kind: 'meeting', ref: `${MEETING.body}:${MEETING.date}` },
+        createdOn: MEETING.date,
+        deleted: false,
+        taskId: null,
+        taskEtag: null,
+        detailsEtag: null,
+      },
+      NOW,
+    );
+  const action = (id: string, owner: Person) =>
+    ({
+      kind: 'action',
+      actionId: id,
+      title: `Uitwerken ${id}`,
+      werkgroep: wg,
+      owner: owner.id,
+      ownerName: owner.name,
+      due: '2026-12-15',
+    }) as const;
+  const at = new Date(`${MEETING.date}T15:00:00Z`);
+  for (const [record, by] of [
+    [{ ...action(MEETING_ACTION_P, P), item: `werkgroep:${wg}` }, CHAIR],
+    [{ kind: 'decision', decisionId: decision.id, title: decision.title, item: `besluit:${decision.id}` } as const, P],
+    [{ ...action(MEETING_ACTION_Q, Q), item: `werkgroep:${wg}` }, P],
+  ] as const)
+    await store.meetings.append(pid, MEETING.body, MEETING.date, { ...record, by: by.id, at });
+  const records = await store.meetings.records(pid, MEETING.body, MEETING.date);
+  const nameOf = (id: string) =>
+    id === P.id
+      ? OLD_NAME
+      : (blnp.people.find((p) => p.id === id)?.name ?? blnp.bodies.find((b) => b.id === id)?.name ?? id);
+  const body = { id: REGIEGROEP.id, name: REGIEGROEP.name };
+  const besluitenlijst = composeBesluitenlijst({ body, date: MEETING.date, items: [], records, nameOf });
+  const key = `regiegroep:${MEETING.date}`;
+  expect(
+    await store.meetings.close(pid, MEETING.body, MEETING.date, {
+      lastSeq: records.at(-1)?.seq ?? 0,
+      at,
+      by: P.id,
+      besluitenlijst,
+      delivery: {
+        key: `besluitenlijst|${key}|channel:${body.id}`,
+        kind: 'besluitenlijst',
+        occurrenceKey: key,
+        recipient: `channel:${body.id}`,
+        payload: { besluitenlijst },
+      },
+    }),
+  ).toBe('closed');
+  const next = { body: MEETING.body, date: '2026-12-08' };
+  const edits = { order: ['punt:1'], added: [{ id: 'punt:1', title: 'Begroting 2027' }], removed: [] };
+  expect(await store.agendaEdits.save(pid, next, 0, edits, { who: P.id, at: NOW })).toBe(1);
 }
 
 /** The programme's figures as totals: per werkgroep, per owner (summed), overall. */
@@ -152,6 +264,7 @@ async function seed(store: Store): Promise<{ pAad: string }> {
        VALUES ($1, $2, $3, $4, $5, $6, $7)`,
       [pid, decisions[1]?.id, NOW, P.id, kind, from, to],
     );
+  await seedMeeting(store, { id: decisions[1]?.id ?? '', title: decisions[1]?.title ?? '' });
   for (const m of seedMeasurements(blnp, TODAY)) await store.indicators.record(pid, m, NOW);
   const mine = owning(P.id)[0];
   if (!mine) throw new Error('P carries actions');
@@ -313,10 +426,7 @@ describe.each(setups)('persoon export and wis on $name', (setup) => {
     expect(x.programmeVersions).toHaveLength(1);
     const s = x.store;
     expect(s['actions']?.map((a) => (a as { id: string }).id).sort()).toEqual(
-      seeded
-        .filter((a) => a.fields.owners.includes(P.id))
-        .map((a) => a.id)
-        .sort(),
+      [...seeded.filter((a) => a.fields.owners.includes(P.id)).map((a) => a.id), MEETING_ACTION_P].sort(),
     );
     expect(s['updates']).toHaveLength(1);
     expect(s['measurements']).toHaveLength(1);
@@ -330,6 +440,24 @@ describe.each(setups)('persoon export and wis on $name', (setup) => {
     expect((s['decisions'] as { id: string }[]).map((d) => d.id)).toContain(decisions1Id);
     expect((s['decisionEvents'] as { kind: string }[]).map((e) => e.kind)).toEqual(['proposed', 'moved']);
     expect(s.mentions.map((m) => m.table)).toEqual(expect.arrayContaining(['public.actions', 'public.decisions']));
+    // The meeting (issue 18): what P recorded, the action agreed for P, the meeting P closed, the besluitenlijst's
+    // entry naming P (by id: the name it keeps is the old one), and P's agenda edit.
+    const m = s as unknown as Record<string, { [k: string]: unknown }[]>;
+    expect(m['meetingRecords']?.map((r) => [r['kind'], r['ownedBySelf']])).toEqual([
+      ['decision', null],
+      ['action', false],
+    ]);
+    expect(m['meetingActions']).toEqual([
+      expect.objectContaining({ actionId: MEETING_ACTION_P, date: MEETING.date, recordedBySelf: false }),
+    ]);
+    expect(m['meetingsClosed']).toEqual([expect.objectContaining({ body: MEETING.body, date: MEETING.date })]);
+    expect(m['besluitenlijsten']).toEqual([
+      expect.objectContaining({
+        date: MEETING.date,
+        actions: [expect.objectContaining({ id: MEETING_ACTION_P, ownedBySelf: true })],
+      }),
+    ]);
+    expect(m['agendaEdits']).toEqual([expect.objectContaining({ date: '2026-12-08', editedBySelf: true })]);
     // Nobody else: no other person's name, UPN or e-mail, and not Q's update, conversation or message.
     const text = r.out.toLowerCase();
     for (const other of blnp.people.filter((p) => p.id !== P.id))
@@ -370,6 +498,8 @@ describe.each(setups)('persoon export and wis on $name', (setup) => {
         expect(asked.out()).toMatch(
           new RegExp(`Over '${P.id}' bewaart de opslag: \\d+ acties als eigenaar, 1 voortgangsupdates`),
         );
+        // The meeting: two records by P, one action for P, one meeting closed, one besluitenlijst, one agenda edit.
+        expect(asked.out()).toContain("6 regels in vergaderingen, besluitenlijsten en agenda's");
         expect(asked.out()).toContain('Niets gewist.');
       }
       const inFile = await run(['persoon', 'wis', P.id, '--yes', '--lang', 'en'], BLNP);
@@ -413,9 +543,37 @@ describe.each(setups)('persoon export and wis on $name', (setup) => {
       expect(pseudonym, r.out).toBeDefined();
 
       await withStore(async (s) => {
-        expect(await scan(s.db, [...termsOf(P), pAad])).toEqual([]);
+        // Also the name the besluitenlijst kept from before P's name changed (no file or version has it any more).
+        expect(await scan(s.db, [...termsOf(P), pAad, OLD_NAME])).toEqual([]);
         // The person's id is gone from every structured place, and their own rows are gone.
         expect(await scan(s.db, [`"${P.id}"`, `|${P.id}`, `:${P.id}:`])).toEqual([]);
+        expect(await scanExact(s.db, P.id)).toEqual([]);
+        // The meeting's record stays, under the pseudonym; the chair's and Q's parts are untouched.
+        const recs = await s.meetings.records(pid, MEETING.body, MEETING.date);
+        expect(recs.map((x) => x.by)).toEqual([CHAIR.id, pseudonym, pseudonym]);
+        expect(recs.flatMap((x) => (x.kind === 'action' ? [[x.owner, x.ownerName]] : []))).toEqual([
+          [pseudonym, pseudonym],
+          [Q.id, Q.name],
+        ]);
+        const meeting = await s.meetings.get(pid, MEETING.body, MEETING.date);
+        expect(meeting?.closedBy).toBe(pseudonym);
+        expect(meeting?.besluitenlijst?.actions.map((x) => [x.owner, x.ownerName])).toEqual([
+          [pseudonym, pseudonym],
+          [Q.id, Q.name],
+        ]);
+        expect(meeting?.besluitenlijst?.decisions).toHaveLength(1);
+        const card = await s.db.query<{ payload: unknown }>('SELECT payload FROM bot_deliveries WHERE recipient = $1', [
+          `channel:${MEETING.body}`,
+        ]);
+        const cardList = (
+          (typeof card.rows[0]?.payload === 'string' ? JSON.parse(card.rows[0].payload) : card.rows[0]?.payload) as {
+            besluitenlijst: Besluitenlijst;
+          }
+        ).besluitenlijst;
+        expect(cardList.actions.map((x) => x.ownerName)).toEqual([pseudonym, Q.name]);
+        expect((await s.agendaEdits.get(pid, { body: MEETING.body, date: '2026-12-08' })).edits?.added).toHaveLength(1);
+        const edit = await s.db.query<{ updated_by: string }>('SELECT updated_by FROM agenda_edits');
+        expect(edit.rows.map((x) => x.updated_by)).toEqual([pseudonym]);
         const events = await s.db.query<{ by_whom: string }>(
           'SELECT by_whom FROM decision_events WHERE decision_id = $1',
           [decisions1Id],
@@ -427,7 +585,8 @@ describe.each(setups)('persoon export and wis on $name', (setup) => {
         const after = await totals(s, loaded.programme);
         expect(after).toEqual(before);
         const f = await figuresOf({ store: s, programme: loaded.programme }, TODAY);
-        expect(f.owner(pseudonym ?? '').open).toBe(owning(P.id).length);
+        // P's open actions: the seeded ones and the one agreed in the meeting.
+        expect(f.owner(pseudonym ?? '').open).toBe(owning(P.id).length + 1);
         expect((await s.bot.updates(pid)).map((u) => u.submittedBy)).toContain(pseudonym);
         // Q is untouched.
         expect(await scan(s.db, [Q.upn])).toEqual(expect.arrayContaining(['public.programme_versions.content']));

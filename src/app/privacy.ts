@@ -106,10 +106,15 @@ const fromFile = (p: Person): Identity => ({
   hoursPerWeek: p.hoursPerWeek,
 });
 
-/** The strings that name a person in text: name, UPN, e-mail (distinct, case-insensitively). */
-const termsOf = (who: Identity): string[] => {
+/**
+ * The strings that name a person in text: name, UPN, e-mail (distinct, case-insensitively), as each of `entries`
+ * has them — the file's and every stored version's, so a name copied before it changed (a besluitenlijst keeps the
+ * names as they were on closing) is found too.
+ */
+const termsOf = (...entries: (Identity | undefined)[]): string[] => {
   const seen = new Map<string, string>();
-  for (const term of [who.name, who.upn, who.email]) if (term) seen.set(term.toLowerCase(), term);
+  for (const who of entries)
+    for (const term of [who?.name, who?.upn, who?.email]) if (term) seen.set(term.toLowerCase(), term);
   return [...seen.values()];
 };
 
@@ -133,7 +138,7 @@ export async function exportPerson(d: PrivacyDeps, id: string): Promise<PrivacyR
   const { inFile, identity, naming } = await identify(d, id);
   if (!identity && !(await d.records.referenced(pid, id))) return refuse('privacy.unknown', { id, file: d.file });
   const who: Identity = identity ?? { id };
-  const store = await d.records.collect(pid, { id, terms: termsOf(who) });
+  const store = await d.records.collect(pid, { id, terms: termsOf(who, ...naming.map((v) => v.entry)) });
   return {
     ok: true,
     value: {
@@ -200,7 +205,7 @@ export async function erasePerson(d: PrivacyDeps, id: string): Promise<PrivacyRe
   const found = checked.value;
   const pid = d.programme.programme.id;
   if (found.latest?.entry) await d.recordCurrent();
-  const who: PersonRef = { id, terms: found.identity ? termsOf(found.identity) : [] };
+  const who: PersonRef = { id, terms: termsOf(found.identity, ...found.naming.map((v) => v.entry)) };
   const pseudonym = pseudonymOf(d.random);
   const versions = found.naming.map(({ version }) => ({
     id: version.id,

@@ -3,6 +3,13 @@
 // a pseudonym in place of their person id; their name, UPN, e-mail address and Entra object ids are replaced
 // wherever they were written (every text-like column, see ./text-columns.ts).
 import type { Db } from './store.ts';
+import {
+  collectMeetings,
+  eraseMeetings,
+  referencedInMeetings,
+  type MeetingErasureCounts,
+  type MeetingPersonData,
+} from './meeting-person-records.ts';
 import { countMentions, replaceMentions } from './text-columns.ts';
 
 /** Who: the programme file's person id, and the strings that name them in text (name, UPN, e-mail). */
@@ -11,8 +18,11 @@ export interface PersonRef {
   terms: string[];
 }
 
-/** What the store keeps about one person of one programme, row by row (the export's body). */
-export interface StoredPersonData {
+/**
+ * What the store keeps about one person of one programme, row by row (the export's body); the meeting tables' part
+ * (records, meeting actions, besluitenlijsten, agenda edits) is described in ./meeting-person-records.ts.
+ */
+export interface StoredPersonData extends MeetingPersonData {
   /** Actions they carry (owner), also deleted ones; co-owners only counted (they are other people). */
   actions: {
     id: string;
@@ -62,7 +72,7 @@ export interface StoredPersonData {
 /** How many rows an erasure deleted and pseudonymised, per kind. */
 export interface ErasureCounts {
   deleted: { conversations: number; botLanguages: number; deliveries: number; jobs: number; guest: number };
-  pseudonymised: {
+  pseudonymised: MeetingErasureCounts & {
     actions: number;
     conflicts: number;
     updates: number;
@@ -155,7 +165,7 @@ export function personRecords(db: Db): PersonRecords {
                   WHERE r.programme_id = $1 AND j.change_id LIKE $4) AS n`,
         [pid, personId, JSON.stringify(personId), journalMatch([personId])[0]],
       );
-      return Number(r.rows[0]?.n ?? 0) > 0;
+      return Number(r.rows[0]?.n ?? 0) > 0 || (await referencedInMeetings(db, pid, personId));
     },
     erase: (pid, who, pseudonym, versions) => db.transaction((tx) => erase(tx, pid, who, pseudonym, versions)),
   };
@@ -225,6 +235,7 @@ async function collect(db: Db, pid: string, who: PersonRef): Promise<StoredPerso
     actions,
     decisions,
     decisionEvents,
+    ...(await collectMeetings(db, pid, who.id, named)),
     ...(await ownRows(db, pid, who.id, links)),
     journal: await journalOf(db, pid, [who.id, ...links.aadIds]),
     jobs: await jobsOf(db, links.deliveryKeys),
@@ -418,6 +429,8 @@ async function erase(
       who.id,
       pseudonym,
     ]),
+    // What they recorded, closed, edited or own in meetings stays (the programme's record), under the pseudonym.
+    ...(await eraseMeetings(tx, pid, who.id, pseudonym)),
     programmeVersions: 0,
     mentions: 0,
   };

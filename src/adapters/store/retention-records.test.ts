@@ -105,6 +105,44 @@ describe.each(backends)('retention on $name', (backend) => {
     expect((await s.bot.updates('p')).length).toBe(1);
   });
 
+  it(
+    "keeps meetings, their records and besluitenlijst, and agenda edits however old (the programme's record)",
+    { timeout: 120_000 },
+    async () => {
+      const s = store();
+      const q = (sql: string) => s.db.query<{ n: number }>(sql).then((r) => Number(r.rows[0]?.n));
+      const at = ago(3000);
+      const record = { kind: 'decision', decisionId: 'd1', title: 'Besluit', item: 'besluit:d1', by: 'x', at } as const;
+      expect(await s.meetings.append('p', 'rg', '2018-06-01', record)).not.toBe(false);
+      const besluitenlijst = {
+        body: { id: 'rg', name: 'Regiegroep' },
+        date: '2018-06-01',
+        decisions: [{ id: 'd1', title: 'Besluit', item: 'besluit:d1', outcome: null, isNew: true }],
+        actions: [],
+        carriedOver: [],
+      };
+      const delivery = { key: 'bl', kind: 'besluitenlijst', occurrenceKey: 'k', recipient: 'channel:rg' };
+      const closed = await s.meetings.close('p', 'rg', '2018-06-01', {
+        lastSeq: 1,
+        at,
+        by: 'x',
+        besluitenlijst,
+        delivery: { ...delivery, payload: { besluitenlijst } },
+      });
+      expect(closed).toBe('closed');
+      await s.bot.finish('p', 'bl', { status: 'sent', activityId: 'a', conversationId: 'c' }, at);
+      const edits = { order: [], added: [{ id: 'punt:1', title: 'Punt' }], removed: [] };
+      expect(await s.agendaEdits.save('p', { body: 'rg', date: '2018-06-01' }, 0, edits, { who: 'x', at })).toBe(1);
+
+      await applyRetention(retentionRecords(s.db), SETTINGS, new FixedClock(NOW));
+      expect((await s.meetings.get('p', 'rg', '2018-06-01'))?.besluitenlijst).toEqual(besluitenlijst);
+      expect(await s.meetings.records('p', 'rg', '2018-06-01')).toHaveLength(1);
+      expect((await s.agendaEdits.get('p', { body: 'rg', date: '2018-06-01' })).version).toBe(1);
+      // The card's copy in the delivery ledger goes with the ledger's period; the meeting keeps the list.
+      expect(await q("SELECT count(*)::int AS n FROM bot_deliveries WHERE key = 'bl'")).toBe(0);
+    },
+  );
+
   it('deletes finished jobs older than the journal period, not newer ones', { timeout: 120_000 }, async () => {
     const s = store();
     const runner = await startJobRunner(s, { pollingIntervalSeconds: 0.5 });

@@ -1,7 +1,10 @@
 // Retention (docs/privacy.md): what is older than its period is deleted, for every programme in the store. Each kind
 // has its own cut-off; an absent cut-off keeps that kind. Only rows nothing still needs are touched: active
 // conversation references stay (the bot's only way to send), pending messages stay, unfinished sync runs and the
-// newest apply and drift run stay, and the newest version of each programme file stays.
+// newest apply and drift run stay, and the newest version of each programme file stays. Meetings, their records and
+// besluitenlijsten, and the agenda edits (migrations 012, 013) have no period, like actions and decisions: they are
+// the programme's record of what its bodies decided (docs/privacy.md, "Bewaartermijnen"); a person in them is
+// pseudonymised by `persoon wis`. A besluitenlijst card's copy in bot_deliveries goes with the deliveries' period.
 import type { Db } from './store.ts';
 
 /** The moment before which each kind is deleted; absent: kept. */

@@ -44,8 +44,8 @@ export const privacyMessages = {
     en: 'wis deletes data for good: confirm with --yes (or run it in a terminal)',
   },
   'privacy.preview': {
-    nl: "Over '{id}' bewaart de opslag: {actions} acties als eigenaar, {updates} voortgangsupdates, {conversations} gesprekken met de bot, {deliveries} berichten, {journal} journaalregels, {versions} versies van het programmabestand, {elsewhere} andere vermeldingen",
-    en: "The store keeps about '{id}': {actions} actions as owner, {updates} progress updates, {conversations} conversations with the bot, {deliveries} messages, {journal} journal lines, {versions} versions of the programme file, {elsewhere} other mentions",
+    nl: "Over '{id}' bewaart de opslag: {actions} acties als eigenaar, {updates} voortgangsupdates, {conversations} gesprekken met de bot, {deliveries} berichten, {journal} journaalregels, {versions} versies van het programmabestand, {meetings} regels in vergaderingen, besluitenlijsten en agenda's, {elsewhere} andere vermeldingen",
+    en: "The store keeps about '{id}': {actions} actions as owner, {updates} progress updates, {conversations} conversations with the bot, {deliveries} messages, {journal} journal lines, {versions} versions of the programme file, {meetings} lines in meetings, besluitenlijsten and agendas, {elsewhere} other mentions",
   },
   'privacy.confirm': {
     nl: 'Eigen gegevens verwijderen en de rest pseudonimiseren? Dit is niet terug te draaien. [j/N] ',

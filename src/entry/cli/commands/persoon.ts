@@ -149,6 +149,12 @@ export async function persoonWisCommand(io: CliIo, config: Config, id: string, f
             deliveries: s.deliveries.length,
             journal: s.journal.length,
             versions: seen.value.programmeVersions.length,
+            meetings:
+              s.meetingRecords.length +
+              s.meetingActions.length +
+              s.meetingsClosed.length +
+              s.besluitenlijsten.length +
+              s.agendaEdits.length,
             elsewhere: s.mentions.reduce((n, m) => n + m.rows, 0),
           },
           lang,
