@@ -61,7 +61,10 @@ function rscNeeded(calls: readonly string[]): string[] {
 
 async function codeCalls(): Promise<string[]> {
   const calls: string[] = [];
-  for (const file of await sources(path.join(root, 'src')))
+  // The tab (src/entry/tab) runs in the browser and calls only Regiekamer's own API ({ method, path } to /api),
+  // never Graph: every Graph call goes through the server's gateway.
+  const tab = path.join(root, 'src/entry/tab') + path.sep;
+  for (const file of (await sources(path.join(root, 'src'))).filter((f) => !f.startsWith(tab)))
     calls.push(...graphCalls(await readFile(file, 'utf8')).filter((c) => c !== 'POST /$batch'));
   return [...new Set(calls)].sort();
 }
