@@ -114,9 +114,16 @@ export interface WerkgroepResponse {
   members: PersonInWerkgroep[];
   /**
    * Newest first; the update's own fields (status, progress, …) as the bot's card submitted them; `id` is what a
-   * proposal made from it sends as `fromUpdate` (updateRef).
+   * proposal made from it sends as `fromUpdate` (updateRef); `proposedAs`: the decision already proposed from it
+   * (its origin.ref is this id, withdrawn or not, as the bot's "Al voorgesteld als besluit X"), absent when none.
    */
-  updates: (Partial<ProgressUpdate> & { id: string; period: string; submittedAt: string; by: string })[];
+  updates: (Partial<ProgressUpdate> & {
+    id: string;
+    period: string;
+    submittedAt: string;
+    by: string;
+    proposedAs?: { id: string; title: string };
+  })[];
   /** Programme dependencies: the bodies this werkgroep waits on, and the werkgroepen that wait on it. */
   waitsOn: (Named & { reason: string | null })[];
   waitedOnBy: (Named & { reason: string | null })[];

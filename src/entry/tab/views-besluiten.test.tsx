@@ -396,6 +396,19 @@ describe('Werkgroep: the update in full, and a proposal made from it', () => {
       blocks: [],
       fromUpdate: 'wg-a@regiegroep:2026-12-08',
     });
+    expect(within(card).queryByRole('button', { name: 'Maak voorstel' })).toBeNull();
+  });
+
+  it('says which decision an update was already proposed as, instead of "Maak voorstel"', async () => {
+    const proposed = { ...wg, updates: [{ ...update, proposedAs: { id: 'B20261201-1', title: 'Licentiekosten' } }] };
+    const api = fakeApi(
+      { '/overzicht': overview, '/werkgroepen/wg-a': proposed, '/acties': ACTIONS },
+      vi.fn() as Api['post'],
+    );
+    renderAs(member, <Werkgroep id="wg-a" onSelect={() => undefined} />, api);
+    const card = await screen.findByRole('article', { name: 'regiegroep:2026-12-08' });
+    expect(card.textContent).toContain("Al voorgesteld als besluit B20261201-1: 'Licentiekosten'.");
+    expect(within(card).queryByRole('button', { name: 'Maak voorstel' })).toBeNull();
   });
 
   it('offers "Maak voorstel" only to who may propose for that werkgroep', async () => {
