@@ -245,7 +245,16 @@ export interface CapacityResponse {
 // ---- Decisions: GET /api/besluiten, POST /api/besluiten/:id -----------------------------------------------------
 
 /** `version`: what an edit sends in If-Match (src/app/work/proposals.ts). */
-export type DecisionView = Decision & { werkgroepName: string; leadTimes: LeadTimes; version: string };
+export type DecisionView = Decision & {
+  werkgroepName: string;
+  leadTimes: LeadTimes;
+  version: string;
+  /**
+   * GET /api/besluiten only: ISO 8601, until when the decision's latest move or outcome can be undone (POST
+   * /api/besluiten/:id/ongedaan, decision.change); absent when there is nothing to undo.
+   */
+  undoUntil?: string;
+};
 
 export interface DecisionsResponse {
   decisions: DecisionView[];
