@@ -114,9 +114,16 @@ export interface WerkgroepResponse {
   members: PersonInWerkgroep[];
   /**
    * Newest first; the update's own fields (status, progress, …) as the bot's card submitted them; `id` is what a
-   * proposal made from it sends as `fromUpdate` (updateRef).
+   * proposal made from it sends as `fromUpdate` (updateRef); `proposedAs`: the decision already proposed from it
+   * (its origin.ref is this id, withdrawn or not, as the bot's "Al voorgesteld als besluit X"), absent when none.
    */
-  updates: (Partial<ProgressUpdate> & { id: string; period: string; submittedAt: string; by: string })[];
+  updates: (Partial<ProgressUpdate> & {
+    id: string;
+    period: string;
+    submittedAt: string;
+    by: string;
+    proposedAs?: { id: string; title: string };
+  })[];
   /** Programme dependencies: the bodies this werkgroep waits on, and the werkgroepen that wait on it. */
   waitsOn: (Named & { reason: string | null })[];
   waitedOnBy: (Named & { reason: string | null })[];
@@ -238,7 +245,16 @@ export interface CapacityResponse {
 // ---- Decisions: GET /api/besluiten, POST /api/besluiten/:id -----------------------------------------------------
 
 /** `version`: what an edit sends in If-Match (src/app/work/proposals.ts). */
-export type DecisionView = Decision & { werkgroepName: string; leadTimes: LeadTimes; version: string };
+export type DecisionView = Decision & {
+  werkgroepName: string;
+  leadTimes: LeadTimes;
+  version: string;
+  /**
+   * GET /api/besluiten only: ISO 8601, until when the decision's latest move or outcome can be undone (POST
+   * /api/besluiten/:id/ongedaan, decision.change); absent when there is nothing to undo.
+   */
+  undoUntil?: string;
+};
 
 export interface DecisionsResponse {
   decisions: DecisionView[];

@@ -60,5 +60,30 @@ describe('werkgroep view: guests', () => {
     if (!r.ok) throw new Error('not found');
     expect(r.value.updates).toHaveLength(1);
     expect(r.value.updates[0]).toMatchObject({ ...data, id: 'wg-communicatie@regiegroep:2026-12-08' });
+    expect(r.value.updates[0]?.proposedAs).toBeUndefined();
+  });
+
+  it('names per update the decision proposed from it, as the bot does (issue 18 §1)', async () => {
+    const deps = { store, programme, clock: new FixedClock('2026-11-23T08:00:00Z'), today: () => '2026-11-23' };
+    const ref = 'wg-communicatie@regiegroep:2026-12-08';
+    const pid = programme.programme.id;
+    const at = '2026-11-23T08:00:00.000Z';
+    const decision = (id: string, title: string, origin?: string) => ({
+      id,
+      title,
+      proposal: title,
+      werkgroep: 'wg-communicatie',
+      route: [...programme.decisionRoute],
+      steps: [{ level: 'werkgroep' as const, reachedOn: '2026-11-23' }],
+      blocks: [],
+      ...(origin ? { origin: { kind: 'update' as const, ref: origin } } : {}),
+    });
+    for (const x of [decision('B1', 'Los besluit'), decision('B2', 'Budget voor de pilot', ref)])
+      await store.decisions.insert(pid, x, { decisionId: x.id, at, by: 'cor', kind: 'proposed', to: 'werkgroep' });
+    const r = await werkgroep(deps, 'wg-communicatie');
+    if (!r.ok) throw new Error('not found');
+    expect(r.value.updates.map((u) => [u.id, u.proposedAs])).toEqual([
+      [ref, { id: 'B2', title: 'Budget voor de pilot' }],
+    ]);
   });
 });

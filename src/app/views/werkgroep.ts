@@ -33,18 +33,28 @@ export async function werkgroep(d: AppDeps, id: string): Promise<Result<Werkgroe
   };
   const bodyName = (bid: string) => p.bodies.find((b) => b.id === bid)?.name ?? bid;
   const updates = await d.store.bot.updates(p.programme.id, w.id);
+  // The decision proposed from each update (the bot's "Al voorgesteld als besluit X", src/app/bot/proposals.ts).
+  const proposed = new Map<string, { id: string; title: string }>();
+  for (const x of await d.store.decisions.list(p.programme.id))
+    if (x.origin?.kind === 'update' && !proposed.has(x.origin.ref))
+      proposed.set(x.origin.ref, { id: x.id, title: x.title });
   return ok({
     id: w.id,
     name: w.name,
     trekker: person(w.trekker),
     members: [...new Set([w.trekker, ...w.members])].map(person),
-    updates: updates.map((u) => ({
-      ...u.data,
-      id: updateRef(w.id, u.period),
-      period: u.period,
-      submittedAt: u.submittedAt.toISOString(),
-      by: person(u.submittedBy).name,
-    })),
+    updates: updates.map((u) => {
+      const id = updateRef(w.id, u.period);
+      const as = proposed.get(id);
+      return {
+        ...u.data,
+        id,
+        period: u.period,
+        submittedAt: u.submittedAt.toISOString(),
+        by: person(u.submittedBy).name,
+        ...(as ? { proposedAs: as } : {}),
+      };
+    }),
     waitsOn: p.dependencies
       .filter((x) => x.werkgroep === w.id)
       .flatMap((x) => x.waitsOn.map((bid) => ({ id: bid, name: bodyName(bid), reason: x.reason ?? null }))),

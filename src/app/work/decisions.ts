@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { changeDecision, leadTimes, medianLeadTimes } from '../../domain/work/decisions.ts';
 import { WorkError, type Decision } from '../../domain/work/model.ts';
-import type { DecisionEvent } from '../../domain/work/proposals.ts';
+import { undoDeadline, type DecisionEvent } from '../../domain/work/proposals.ts';
 import { decide, type Caller } from '../access.ts';
 import type { DecisionChange, DecisionsResponse, DecisionView } from '../contract.ts';
 import { fail, ok, refused, type AppDeps, type Result } from '../result.ts';
@@ -56,13 +56,42 @@ export const view = (d: AppDeps, x: Decision, today: string): DecisionView => ({
   version: decisionVersion(x),
 });
 
-/** The decision log, with the medians over the year up to today and over each of the last four quarters. */
+/** The local date (YYYY-MM-DD) before `day`. */
+const dayBefore = (day: string): string =>
+  new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * Per decision id, until when (ISO 8601) its latest move or outcome can be undone (undoDeadline). Only decisions
+ * whose latest step or outcome is dated today or yesterday can have one (the window is UNDO_WINDOW_MINUTES, and a
+ * change made just before midnight is dated the day before), so only their histories are read.
+ */
+async function undoWindows(d: AppDeps, decisions: readonly Decision[], today: string): Promise<Map<string, string>> {
+  const since = dayBefore(today);
+  const recent = decisions.filter((x) => !x.withdrawn && (x.outcome?.on ?? x.steps.at(-1)?.reachedOn ?? '') >= since);
+  const now = d.clock.now();
+  const pid = d.programme.programme.id;
+  const out = new Map<string, string>();
+  for (const x of recent) {
+    const until = undoDeadline(await d.store.decisions.history(pid, x.id), now);
+    if (until) out.set(x.id, until);
+  }
+  return out;
+}
+
+/**
+ * The decision log, with the medians over the year up to today and over each of the last four quarters; each
+ * decision whose latest move or outcome can still be undone carries `undoUntil`, so the tab offers undo after a reload.
+ */
 export async function decisionLog(d: AppDeps): Promise<DecisionsResponse> {
   const today = d.today();
   const decisions = await d.store.decisions.list(d.programme.programme.id);
   const from = `${String(Number(today.slice(0, 4)) - 1)}${today.slice(4)}`;
+  const windows = await undoWindows(d, decisions, today);
   return {
-    decisions: decisions.map((x) => view(d, x, today)),
+    decisions: decisions.map((x) => {
+      const until = windows.get(x.id);
+      return { ...view(d, x, today), ...(until ? { undoUntil: until } : {}) };
+    }),
     route: [...d.programme.decisionRoute],
     medians: medianLeadTimes(decisions, { from, to: today }, today),
     period: { from, to: today },

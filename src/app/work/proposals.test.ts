@@ -130,6 +130,23 @@ describe('decisions entered by people', () => {
     expect(back.ok && back.value.leadTimes.decided).toBe(false);
   });
 
+  it('the decision log carries undoUntil while the window is open, also after a reload, and not once it passed', async () => {
+    // The store is shared with the tests above, whose decisions moved on 2026-11-24: the log is read after that.
+    clock.set('2026-11-24T23:50:00Z');
+    const x = await proposeOne('Gedeelde archiefruimte');
+    const inLog = async () => (await decisionLog(d)).decisions.find((y) => y.id === x.id);
+    expect((await inLog())?.undoUntil).toBeUndefined(); // a proposal is withdrawn, not undone
+    clock.set('2026-11-24T23:58:00Z');
+    const moved = await moveProposal(d, leider, x.id, { level: 'projectgroep' }, x.version);
+    if (!moved.ok) throw new Error(JSON.stringify(moved.error));
+    clock.set('2026-11-25T00:05:00Z'); // the next day: the move is dated yesterday
+    const open = await inLog();
+    expect(open?.undoUntil).toBe('2026-11-25T00:08:00.000Z');
+    expect(open?.version).toBe(moved.value.version);
+    clock.set('2026-11-25T00:08:01Z');
+    expect((await inLog())?.undoUntil).toBeUndefined();
+  });
+
   it('a werkgroep member may propose, edit and withdraw their own, but not move or close', async () => {
     clock.set('2026-11-23T10:00:00Z');
     const x = await proposeOne('Werkplekbeleid');

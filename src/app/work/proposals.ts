@@ -13,6 +13,7 @@ import {
   propose,
   undo,
   undoable,
+  undoDeadline,
   UNDO_WINDOW_MINUTES,
   withdraw,
   type DecisionEvent,
@@ -193,8 +194,7 @@ export async function decisionHistory(d: AppDeps, id: string): Promise<Result<De
   const pid = d.programme.programme.id;
   if (!(await d.store.decisions.get(pid, id))) return fail('not_found', 'api.decisionNotFound', { id });
   const events = await d.store.decisions.history(pid, id);
-  const last = latestUndoable(events, d.clock.now());
-  const until = last ? new Date(Date.parse(last.at) + UNDO_WINDOW_MINUTES * 60_000).toISOString() : undefined;
+  const until = undoDeadline(events, d.clock.now());
   const names = Object.fromEntries(
     d.programme.people.filter((p) => events.some((e) => e.by === p.id)).map((p) => [p.id, p.name]),
   );

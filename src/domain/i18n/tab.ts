@@ -381,4 +381,8 @@ export const tabMessages = {
   'agenda.removeShort': { nl: 'Van de agenda halen', en: 'Remove' },
   'agenda.restoreShort': { nl: 'Terugzetten', en: 'Restore' },
   'agenda.controls': { nl: 'Agendapunt {title}', en: 'Agenda item {title}' },
+  'werkgroep.proposedAs': {
+    nl: "Al voorgesteld als besluit {id}: '{title}'.",
+    en: "Already proposed as decision {id}: '{title}'.",
+  },
 } satisfies Record<string, Entry>;

@@ -129,6 +129,16 @@ export function undoable(event: DecisionEvent, latest: boolean, now: Date): bool
 }
 
 /**
+ * Until when (ISO 8601) the latest of a decision's `events` (oldest first) can be undone at `now`: its time plus
+ * UNDO_WINDOW_MINUTES when it is undoable (see undoable); undefined when there is nothing to undo.
+ */
+export function undoDeadline(events: readonly DecisionEvent[], now: Date): string | undefined {
+  const last = events.at(-1);
+  if (!last || !undoable(last, true, now)) return undefined;
+  return new Date(Date.parse(last.at) + UNDO_WINDOW_MINUTES * 60_000).toISOString();
+}
+
+/**
  * The decision as it was before `event` (a move: its last step removed; an outcome: removed). Throws WorkError
  * work.decision.nothingToUndo when the decision no longer shows that event (or it is of another kind).
  */

@@ -11,8 +11,9 @@ import type { Store } from '../../adapters/store/store.ts';
 import { seedActions } from '../../adapters/work/seed.ts';
 import type { Programme } from '../../domain/programme/schema.ts';
 import { FixedClock } from '../../domain/time/clock.ts';
+import { UNDO_WINDOW_MINUTES } from '../../domain/work/proposals.ts';
 import { loadProgramme } from '../../../tests/helpers/programmes.ts';
-import type { ActionView, VierKsResponse } from '../../app/contract.ts';
+import type { ActionView, DecisionView, VierKsResponse } from '../../app/contract.ts';
 import { apiRouter } from './api.ts';
 
 const TODAY = '2026-11-23';
@@ -300,6 +301,12 @@ describe('decisions through the API', () => {
       ['moved', member, p.decisionRoute[0], p.decisionRoute[1]],
       ['closed', projectleider.id, p.decisionRoute[1], undefined],
     ]);
+    // The log says until when the outcome can be undone, so the tab offers it after a reload too.
+    const logged = (await call('GET', '/besluiten', undefined, {}, asLead)).body['decisions'] as DecisionView[];
+    expect(logged.find((x) => x.id === 'besluit-y')?.undoUntil).toBe(history.body['undoUntil']);
+    expect(history.body['undoUntil']).toBe(
+      new Date(Date.parse(`${TODAY}T10:00:00Z`) + UNDO_WINDOW_MINUTES * 60_000).toISOString(),
+    );
   });
 });
 

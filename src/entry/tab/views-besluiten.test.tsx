@@ -3,7 +3,7 @@
 // (its checks, a refusal that keeps what was typed), undo within the window, withdrawal, the history, a server
 // refusal shown as an alert, and the update in full with "Maak voorstel" prefilled from its "decisions needed".
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
 import type {
@@ -232,6 +232,43 @@ describe('Besluiten: undo, withdraw, history, refusals', () => {
     await waitFor(() => expect(within(card).queryByRole('button', { name: 'Ongedaan maken' })).toBeNull());
   });
 
+  it('offers "Ongedaan maken" after a reload from the list\'s undoUntil, to deciders only, until the window passes', async () => {
+    // Time is driven by fake timers: the button goes by itself when the window passes, without a reload.
+    vi.useFakeTimers({ now: Date.parse('2026-11-23T10:05:00Z'), toFake: ['Date', 'setTimeout', 'clearTimeout'] });
+    try {
+      const moved = decision({ version: 'v2', undoUntil: '2026-11-23T10:10:00.000Z' });
+      const post = vi.fn(async () => decision({ version: 'v3' }));
+      const api = fakeApi({ '/besluiten': log([moved]) }, post as unknown as Api['post']);
+      const flush = () => act(() => vi.advanceTimersByTimeAsync(1));
+      renderAs(member, <Besluiten />, api);
+      await flush();
+      const asMember = screen.getByRole('article', { name: 'Verrekenmodel' });
+      expect(within(asMember).queryByRole('button', { name: 'Ongedaan maken' })).toBeNull();
+      cleanup();
+      renderAs(leider, <Besluiten />, api);
+      await flush();
+      const card = screen.getByRole('article', { name: 'Verrekenmodel' });
+      expect(within(card).getByRole('button', { name: 'Ongedaan maken' })).toBeTruthy();
+      expect(card.textContent).toContain('Ongedaan maken kan tot');
+      expect(api.get).not.toHaveBeenCalledWith('/besluiten/d1/geschiedenis');
+      await act(() => vi.advanceTimersByTimeAsync(5 * 60_000 + 100));
+      expect(within(card).queryByRole('button', { name: 'Ongedaan maken' })).toBeNull();
+      expect(post).not.toHaveBeenCalled();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('sends the undo with the version the list shows', async () => {
+    const moved = decision({ version: 'v2', undoUntil: new Date(Date.now() + 10 * 60_000).toISOString() });
+    const post = vi.fn(async () => decision({ version: 'v3' }));
+    const api = fakeApi({ '/besluiten': log([moved]) }, post as unknown as Api['post']);
+    renderAs(leider, <Besluiten />, api);
+    const card = await screen.findByRole('article', { name: 'Verrekenmodel' });
+    fireEvent.click(await within(card).findByRole('button', { name: 'Ongedaan maken' }));
+    await waitFor(() => expect(post).toHaveBeenLastCalledWith('/besluiten/d1/ongedaan', {}, 'v2'));
+  });
+
   it('offers no undo once the window has passed', async () => {
     const history: DecisionHistoryResponse = {
       id: 'd1',
@@ -396,6 +433,19 @@ describe('Werkgroep: the update in full, and a proposal made from it', () => {
       blocks: [],
       fromUpdate: 'wg-a@regiegroep:2026-12-08',
     });
+    expect(within(card).queryByRole('button', { name: 'Maak voorstel' })).toBeNull();
+  });
+
+  it('says which decision an update was already proposed as, instead of "Maak voorstel"', async () => {
+    const proposed = { ...wg, updates: [{ ...update, proposedAs: { id: 'B20261201-1', title: 'Licentiekosten' } }] };
+    const api = fakeApi(
+      { '/overzicht': overview, '/werkgroepen/wg-a': proposed, '/acties': ACTIONS },
+      vi.fn() as Api['post'],
+    );
+    renderAs(member, <Werkgroep id="wg-a" onSelect={() => undefined} />, api);
+    const card = await screen.findByRole('article', { name: 'regiegroep:2026-12-08' });
+    expect(card.textContent).toContain("Al voorgesteld als besluit B20261201-1: 'Licentiekosten'.");
+    expect(within(card).queryByRole('button', { name: 'Maak voorstel' })).toBeNull();
   });
 
   it('offers "Maak voorstel" only to who may propose for that werkgroep', async () => {

@@ -1,8 +1,9 @@
 // One decision in Besluiten (issue 18 §1): its route with the days per level, and its controls: move to a higher
 // level (after a dialog naming from → to), close with an outcome the person chooses (none preselected), withdraw
 // (after confirming), undo the latest move or outcome while its window is open, and its history. Each change is
-// sent with the version shown (If-Match); a change someone else made meanwhile (409) reloads and says so. Who may
-// not move or close sees the controls disabled with the reason; any refusal the server still sends is an alert.
+// sent with the version shown (If-Match); a change someone else made meanwhile (409) reloads and says so. The undo
+// window also comes with the list (undoUntil), so a reload keeps it. Who may not move or close sees the controls
+// disabled with the reason; any refusal the server still sends is an alert.
 import { useEffect, useState } from 'react';
 import { Body1, Button, Caption1, Card, Select, Text } from '@fluentui/react-components';
 import type { DecisionHistoryResponse, DecisionView } from '../../../app/contract.ts';
@@ -128,7 +129,9 @@ export function DecisionCard({
 }) {
   const { lang, me } = useTab();
   const [dialog, setDialog] = useState<'move' | 'withdraw' | 'history' | null>(null);
-  const undoOpen = useOpen(undo?.until);
+  // A change made in this session, else the window the list reports (GET /api/besluiten undoUntil, after a reload).
+  const undoWindow = undo ?? (b.undoUntil ? { until: b.undoUntil, version: b.version } : undefined);
+  const undoOpen = useOpen(undoWindow?.until);
   const open = !b.outcome && !b.withdrawn;
   const decider = me.app || me.mayDecide;
   const mayWithdraw = decider || (b.proposedBy !== undefined && b.proposedBy === me.person?.id);
@@ -167,14 +170,14 @@ export function DecisionCard({
             {tr(lang, 'besluiten.withdraw')}
           </Button>
         )}
-        {undo && undoOpen && decider && (
+        {undoWindow && undoOpen && decider && (
           <>
             <Button
               size="small"
               appearance="primary"
               onClick={() =>
                 void change(
-                  { ...b, version: undo.version },
+                  { ...b, version: undoWindow.version },
                   'ongedaan',
                   {},
                   tr(lang, 'besluiten.undone', { title: b.title }),
@@ -185,7 +188,7 @@ export function DecisionCard({
             </Button>
             <Caption1>
               {tr(lang, 'besluiten.undoUntil', {
-                time: new Date(undo.until).toLocaleTimeString(LOCALE_OF[lang], { timeStyle: 'short' }),
+                time: new Date(undoWindow.until).toLocaleTimeString(LOCALE_OF[lang], { timeStyle: 'short' }),
               })}
             </Caption1>
           </>

@@ -1,7 +1,7 @@
 // A werkgroep's update in full (issue 18 §1/§2): status, progress, results, next steps, blockers, decisions needed
 // from the regiegroep and the notes per K — and, next to the decisions needed, "Maak voorstel": the proposal form
 // prefilled from that text at the regiegroep's level (the projectgroep's when the route has none), linked to the
-// update, for the person to check and submit.
+// update, for the person to check and submit. Once a decision was proposed from the update, it says which instead.
 import { useState } from 'react';
 import { Body1, Button, Caption1, Card, Text } from '@fluentui/react-components';
 import type { WerkgroepResponse } from '../../../app/contract.ts';
@@ -31,6 +31,8 @@ export function UpdateCard({ werkgroep, u }: { werkgroep: string; u: Update }) {
   const { lang, me } = useTab();
   const [proposing, setProposing] = useState(false);
   const [notice, setNotice] = useState<NoticeState>(null);
+  // Made in this session: the button goes at once; after a reload the server's proposedAs says which decision.
+  const [made, setMade] = useState(false);
   const may = me.app || me.mayDecide || me.werkgroepen.includes(werkgroep);
   const ks = (u.ks ?? []).filter((k) => k.note.trim() !== '');
   const date = new Date(u.submittedAt).toLocaleDateString(LOCALE_OF[lang]);
@@ -45,7 +47,12 @@ export function UpdateCard({ werkgroep, u }: { werkgroep: string; u: Update }) {
       <Part label="werkgroep.nextSteps" text={u.nextSteps} />
       <Part label="werkgroep.blockers" text={u.blockers} />
       <Part label="werkgroep.decisionsNeeded" text={u.decisionsNeeded} />
-      {u.decisionsNeeded?.trim() && may && !proposing && (
+      {u.proposedAs && (
+        <Caption1 block>
+          {tr(lang, 'werkgroep.proposedAs', { id: u.proposedAs.id, title: u.proposedAs.title })}
+        </Caption1>
+      )}
+      {u.decisionsNeeded?.trim() && may && !proposing && !u.proposedAs && !made && (
         <div>
           <Button size="small" onClick={() => setProposing(true)}>
             {tr(lang, 'werkgroep.makeProposal')}
@@ -60,6 +67,7 @@ export function UpdateCard({ werkgroep, u }: { werkgroep: string; u: Update }) {
           onCancel={() => setProposing(false)}
           onDone={(made) => {
             setProposing(false);
+            setMade(true);
             const level = made.steps.at(-1)?.level ?? '';
             setNotice({ intent: 'success', text: tr(lang, 'voorstel.saved', { title: made.title, level }) });
           }}
