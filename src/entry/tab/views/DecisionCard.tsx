@@ -8,7 +8,8 @@ import { useEffect, useState } from 'react';
 import { Body1, Button, Caption1, Card, Select, Text } from '@fluentui/react-components';
 import type { DecisionHistoryResponse, DecisionView } from '../../../app/contract.ts';
 import type { BodyKind } from '../../../domain/programme/schema.ts';
-import { OUTCOME_KINDS, type OutcomeKind } from '../../../domain/vocabulary.ts';
+import type { OutcomeKind } from '../../../domain/vocabulary.ts';
+import { OutcomeOptions } from './outcome-options.tsx';
 import { ApiError } from '../api.ts';
 import { useTab, type NoticeState } from '../data.tsx';
 import { LOCALE_OF, tr } from '../i18n.ts';
@@ -91,14 +92,7 @@ function OutcomeControls({
         value={chosen ?? ''}
         onChange={(_e, v) => setChosen(v.value as OutcomeKind)}
       >
-        <option value="" disabled>
-          {tr(lang, 'besluiten.choose')}
-        </option>
-        {OUTCOME_KINDS.map((o) => (
-          <option key={o} value={o}>
-            {tr(lang, `outcome.${o}`)}
-          </option>
-        ))}
+        <OutcomeOptions placeholder="besluiten.choose" disabled />
       </Select>
       <Button
         size="small"

@@ -5,6 +5,7 @@ import { Button, Field, Input, Select, Subtitle2, Textarea } from '@fluentui/rea
 import type { MeetingRecordInput, WerkgroepResponse } from '../../../app/contract.ts';
 import type { MeetingItem } from '../../../domain/meeting/besluitenlijst.ts';
 import { OUTCOME_KINDS } from '../../../domain/vocabulary.ts';
+import { OutcomeOptions } from './outcome-options.tsx';
 import { useTab } from '../data.tsx';
 import { tr, type MessageKey } from '../i18n.ts';
 
@@ -198,12 +199,7 @@ export function DecisionForm({ items, werkgroepen, onRecord }: FormProps) {
       </Field>
       <Field label={tr(lang, 'vergadering.field.outcome')}>
         <Select value={outcome} onChange={(_e, d) => setOutcome(d.value)}>
-          <option value="">{tr(lang, 'vergadering.outcome.none')}</option>
-          {OUTCOME_KINDS.map((o) => (
-            <option key={o} value={o}>
-              {tr(lang, `outcome.${o}`)}
-            </option>
-          ))}
+          <OutcomeOptions placeholder="vergadering.outcome.none" />
         </Select>
       </Field>
       {problem && <p role="alert">{problem}</p>}

@@ -4,7 +4,8 @@
 import { useState } from 'react';
 import { Button, Caption1, Field, Select } from '@fluentui/react-components';
 import type { MeetingItem, MeetingRecord } from '../../../domain/meeting/besluitenlijst.ts';
-import { OUTCOME_KINDS, type OutcomeKind } from '../../../domain/vocabulary.ts';
+import type { OutcomeKind } from '../../../domain/vocabulary.ts';
+import { OutcomeOptions } from './outcome-options.tsx';
 import { useTab } from '../data.tsx';
 import { tr } from '../i18n.ts';
 import { dayText } from './Besluitenlijst.tsx';
@@ -45,12 +46,7 @@ function OutcomeControl({ title, onOutcome }: { title: string; onOutcome(o: Outc
     <div style={{ display: 'flex', gap: 8, alignItems: 'end' }}>
       <Field label={tr(lang, 'vergadering.outcome')}>
         <Select value={outcome} onChange={(_e, d) => setOutcome(d.value)}>
-          <option value="">{tr(lang, 'besluiten.choose')}</option>
-          {OUTCOME_KINDS.map((o) => (
-            <option key={o} value={o}>
-              {tr(lang, `outcome.${o}`)}
-            </option>
-          ))}
+          <OutcomeOptions placeholder="besluiten.choose" />
         </Select>
       </Field>
       <Button
