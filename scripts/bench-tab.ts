@@ -26,18 +26,8 @@ import { createHttpApp } from '../src/entry/server/http.ts';
 import { tabRouter } from '../src/entry/server/tab.ts';
 import { systemClock } from '../src/platform/clock.ts';
 import { createLogger } from '../src/platform/logger.ts';
+import { CHROMIUM, CHROMIUM_FLAGS } from '../tests/support/playground.ts';
 
-const CHROMIUM = '/usr/bin/chromium'; // Debian's chromium, as the end-to-end tests use
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const ACTIONS = 1000;
 const ROUNDS = 5;
 
@@ -154,7 +144,7 @@ export async function benchTab(programme: Programme): Promise<string[]> {
   const server = createServer(createHttpApp({ check: async () => ({}) }, logger, api, undefined, tab.router));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
   const lines: string[] = [];
   try {
     const measureView = async (view: string) => {

@@ -16,18 +16,8 @@ import { meetingOccurrences } from '../src/domain/bot/rhythm.ts';
 import { startStack, type RunningStart } from './helpers/stack.ts';
 import { loadProgramme } from './helpers/programmes.ts';
 import { localTenantOf } from './helpers/local-graph.ts';
-import { CHROMIUM } from './support/playground.ts';
+import { CHROMIUM, CHROMIUM_FLAGS } from './support/playground.ts';
 
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const shots = path.resolve(import.meta.dirname, '../test-results/loop');
 const blnp = await loadProgramme('blnp');
 const tz = blnp.programme.timeZone;
@@ -89,7 +79,7 @@ beforeAll(async () => {
     LOG_LEVEL: 'info',
   });
   url = await run.url;
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
   page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, locale: 'nl-NL' });
 }, 120_000);
 
@@ -104,10 +94,7 @@ afterAll(async () => {
 /** Teams adds the app to the programme's team: the bot hears of it in the regiegroep's channel (as Teams would say). */
 async function addBotToTeam(): Promise<string> {
   const tenant = await localTenantOf(dir, blnp);
-  const groups = await tenant.graph(
-    `/groups?$filter=${encodeURIComponent(`displayName eq '${blnp.programme.team.name}'`)}`,
-  );
-  const teamId = String(groups.value?.[0]?.['id']);
+  const teamId = await tenant.teamId();
   const channels = await tenant.graph(`/teams/${teamId}/channels`);
   const channelName = regiegroep?.channel?.name ?? regiegroep?.name;
   const channelId = String(channels.value?.find((c) => c['displayName'] === channelName)?.['id']);
@@ -216,10 +203,8 @@ describe('the regiegroep loop in the tab', () => {
       const polls = (out: { stderr: string }) => (out.stderr.match(/planner poll finished/g) ?? []).length;
       const target = polls(run.output()) + 2;
       await run.until((out) => polls(out) >= target);
-      const groups = await tenant.graph(
-        `/groups?$filter=${encodeURIComponent(`displayName eq '${blnp.programme.team.name}'`)}`,
-      );
-      const plans = await tenant.graph(`/groups/${String(groups.value?.[0]?.['id'])}/planner/plans`);
+      const teamId = await tenant.teamId();
+      const plans = await tenant.graph(`/groups/${teamId}/planner/plans`);
       const titles: string[] = [];
       for (const plan of plans.value ?? [])
         for (const task of (await tenant.graph(`/planner/plans/${String(plan['id'])}/tasks?$top=999`)).value ?? [])

@@ -11,18 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStack, type RunningStart } from './helpers/stack.ts';
 import { loadProgramme } from './helpers/programmes.ts';
 import { localTenantOf } from './helpers/local-graph.ts';
-import { CHROMIUM } from './support/playground.ts';
+import { CHROMIUM, CHROMIUM_FLAGS } from './support/playground.ts';
 
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const shots = path.resolve(import.meta.dirname, '../test-results/tab');
 const blnp = await loadProgramme('blnp');
 const ict = blnp.bodies.find((b) => b.id === 'wg-ict');
@@ -54,7 +44,7 @@ beforeAll(async () => {
     LOG_LEVEL: 'info',
   });
   url = await run.url;
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
   page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, locale: 'nl-NL' });
 }, 120_000);
 
@@ -133,10 +123,7 @@ describe('the tab with npm start', () => {
       const polls = (out: { stderr: string }) => (out.stderr.match(/planner poll finished/g) ?? []).length;
       const target = polls(run.output()) + 2;
       await run.until((out) => polls(out) >= target);
-      const groups = await graph(
-        `/groups?$filter=${encodeURIComponent(`displayName eq '${blnp.programme.team.name}'`)}`,
-      );
-      const plans = await graph(`/groups/${String(groups.value?.[0]?.['id'])}/planner/plans`);
+      const plans = await graph(`/groups/${await (await localTenantOf(dir, blnp)).teamId()}/planner/plans`);
       const planId = String(plans.value?.find((p) => String(p['title']).includes('ICT'))?.['id']);
       const task = (await graph(`/planner/plans/${planId}/tasks?$top=999`)).value?.find((t) => t['title'] === title);
       expect(task?.['percentComplete']).toBe(100);

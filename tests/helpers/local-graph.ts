@@ -28,13 +28,19 @@ export async function localTenantOf(dir: string, programme: Programme) {
     const res = await fetch(`${info.httpUrl}/${host}/oauth2/v2.0/token`, { method: 'POST', body: form });
     return ((await res.json()) as { access_token: string }).access_token;
   };
+  /** GET `p` (below /v1.0) with an app-only token of the host tenant. */
+  const graph = async (p: string): Promise<GraphBody> => {
+    const res = await fetch(`${info.httpUrl}/v1.0${p}`, { headers: { Authorization: `Bearer ${await token()}` } });
+    return (await res.json()) as GraphBody;
+  };
   return {
     info,
     host,
-    /** GET `p` (below /v1.0) with an app-only token of the host tenant. */
-    async graph(p: string): Promise<GraphBody> {
-      const res = await fetch(`${info.httpUrl}/v1.0${p}`, { headers: { Authorization: `Bearer ${await token()}` } });
-      return (await res.json()) as GraphBody;
+    graph,
+    /** The id of the programme's team (its group), found by its display name; 'undefined' before the sync made it. */
+    async teamId(): Promise<string> {
+      const filter = encodeURIComponent(`displayName eq '${programme.programme.team.name}'`);
+      return String((await graph(`/groups?$filter=${filter}`)).value?.[0]?.['id']);
     },
     /** What the bot sent to conversation `conversationId` (a channel's id for a channel), oldest first. */
     async botActivities(conversationId: string): Promise<{ id: string; activity?: Record<string, unknown> }[]> {

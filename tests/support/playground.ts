@@ -39,8 +39,9 @@ import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 
+/** Debian's Chromium and the flags every end-to-end test and benchmark launches it with (offline, headless). */
 export const CHROMIUM = '/usr/bin/chromium';
-const FLAGS = [
+export const CHROMIUM_FLAGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
@@ -216,7 +217,7 @@ export interface PlaygroundPage {
 
 /** Opens the Playground UI in headless Chromium; resolves once the compose box is there. */
 export async function openPlayground(url: string, opts: { timeout?: number } = {}): Promise<PlaygroundPage> {
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
     page.setDefaultTimeout(DEFAULT_TIMEOUT);
