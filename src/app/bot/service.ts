@@ -154,6 +154,7 @@ function botContext(o: BotServiceOptions) {
       ...tabLink({ view: 'werkgroep', werkgroep: wg.id }),
       werkgroepName: wg.name,
       today: t,
+      timeZone: tz,
       openActions: counts.open,
       overdue: counts.overdue,
       blocked: counts.blocked,

@@ -19,6 +19,7 @@ import {
 import { progressFor, showsStatus, statusFromPlanner } from '../../domain/planner/status.ts';
 import type { Programme } from '../../domain/programme/schema.ts';
 import type { Clock } from '../../domain/time/clock.ts';
+import { today } from '../sync.ts';
 import type { StoredAction, StoredPlan } from '../../adapters/store/action-records.ts';
 import type { Store } from '../../adapters/store/store.ts';
 
@@ -303,7 +304,7 @@ async function syncWerkgroep(d: PlannerSyncDeps, werkgroep: string, summary: Pol
       base: fields,
       blockedBy: [],
       origin: null,
-      createdOn: now().toISOString().slice(0, 10),
+      createdOn: today(d.programme, d.clock),
       deleted: false,
       taskId: task.id,
       taskEtag: task['@odata.etag'],

@@ -241,10 +241,11 @@ describe.each(['nl', 'en'] as Lang[])('cards (%s) validate against Adaptive Card
 
   it('status, my actions, decisions, overview, announcement and digest', () => {
     const today = '2026-12-01';
-    expectValid(statusCard({ werkgroepName: werkgroep.name, today, openActions: 3, overdue: 1, blocked: 0, lang }));
+    expectValid(statusCard({ werkgroepName: werkgroep.name, today, timeZone: 'Europe/Amsterdam', openActions: 3, overdue: 1, blocked: 0, lang }));
     const linked = statusCard({
       werkgroepName: werkgroep.name,
       today,
+      timeZone: 'Europe/Amsterdam',
       openActions: 3,
       overdue: 1,
       blocked: 0,
@@ -263,6 +264,7 @@ describe.each(['nl', 'en'] as Lang[])('cards (%s) validate against Adaptive Card
       statusCard({
         werkgroepName: werkgroep.name,
         today,
+        timeZone: 'Europe/Amsterdam',
         openActions: 3,
         overdue: 1,
         blocked: 2,
@@ -359,6 +361,7 @@ describe('user text in cards', () => {
     const card = statusCard({
       werkgroepName: 'X',
       today: '2026-12-01',
+      timeZone: 'Europe/Amsterdam',
       openActions: 0,
       overdue: 0,
       blocked: 0,
@@ -381,6 +384,39 @@ describe('user text in cards', () => {
         [])[0]?.value ?? '';
     expect(value).toBe(`${'a'.repeat(1998)}…`);
     expect(plain('abc😀d', 5)).toBe('abc…');
+  });
+});
+
+describe('the age of the latest update', () => {
+  const at = (submittedAt: string, today: string, timeZone = 'Europe/Amsterdam') =>
+    JSON.stringify(
+      statusCard({
+        werkgroepName: 'X',
+        today,
+        timeZone,
+        openActions: 0,
+        overdue: 0,
+        blocked: 0,
+        lang: 'en',
+        latest: {
+          werkgroep: 'wg-ict',
+          period: 'p',
+          status: 'op-koers',
+          progress: 'p',
+          ks: [],
+          actionIds: [],
+          submittedBy: 'p1',
+          submittedAt,
+          byName: 'X',
+        },
+      }),
+    );
+
+  it('counts days in the programme’s time zone, not in UTC: 23:30 UTC in winter is the next day in Amsterdam', () => {
+    expect(at('2026-11-29T23:30:00Z', '2026-11-30')).toContain('today');
+    expect(at('2026-11-29T22:30:00Z', '2026-11-30')).toContain('1 day old');
+    expect(at('2026-07-01T22:30:00Z', '2026-07-02')).toContain('today');
+    expect(at('2026-11-29T23:30:00Z', '2026-11-29', 'UTC')).toContain('today');
   });
 });
 

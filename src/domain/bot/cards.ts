@@ -288,8 +288,13 @@ export function nudgeCard(o: Omit<UpdateCardOptions, 'intro'> & { meetingLabel: 
   });
 }
 
-function ageLabel(fromIso: string, today: string, lang: Lang): string {
-  return ageOf(daysBetween(fromIso.slice(0, 10), today), lang);
+/**
+ * "today", "3 days ago": from an instant (ISO 8601, UTC) to `today` (local date), both read in the programme's time
+ * zone `zone` (IANA) — an update sent at 23:30 UTC in winter is tomorrow's in Amsterdam.
+ */
+function ageLabel(fromIso: string, today: string, zone: string, lang: Lang): string {
+  const local = DateTime.fromISO(fromIso, { zone: 'UTC' }).setZone(zone).toISODate() ?? fromIso.slice(0, 10);
+  return ageOf(daysBetween(local, today), lang);
 }
 
 const ageOf = (n: number, lang: Lang): string => bt('age', { n: Math.max(0, n) }, lang);
@@ -301,7 +306,10 @@ const openTab = (url: string | undefined, lang: Lang): Element[] =>
 export function statusCard(o: {
   werkgroepName: string;
   latest?: UpdateRecord & { byName: string };
+  /** Local date (YYYY-MM-DD) in `timeZone`. */
   today: string;
+  /** The programme's IANA time zone: the update's instant is read in it. */
+  timeZone: string;
   openActions: number;
   overdue: number;
   blocked: number;
@@ -319,7 +327,7 @@ export function statusCard(o: {
           'status.latest',
           {
             status: bt(`status.${l.status}`, {}, lang),
-            age: ageLabel(l.submittedAt, o.today, lang),
+            age: ageLabel(l.submittedAt, o.today, o.timeZone, lang),
             name: plain(l.byName, 100),
           },
           lang,

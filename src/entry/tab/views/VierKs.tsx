@@ -84,7 +84,9 @@ function IndicatorRow({ i, lang }: { i: Indicator; lang: Lang }) {
 function RecordMeasurement({ indicators, onSaved }: { indicators: Indicator[]; onSaved(): void }) {
   const { api, lang } = useTab();
   const [indicator, setIndicator] = useState(indicators[0]?.id ?? '');
-  const [date, setDate] = useState(new Date().toISOString().slice(0, 10));
+  // Today in the browser's own time zone (Swedish writes dates as YYYY-MM-DD), not UTC's: just after midnight in
+  // Amsterdam, UTC's date is still yesterday.
+  const [date, setDate] = useState(new Date().toLocaleDateString('sv-SE'));
   const [value, setValue] = useState('');
   const [notice, setNotice] = useState<NoticeState>(null);
   const submit = async (e: FormEvent) => {
