@@ -241,7 +241,17 @@ describe.each(['nl', 'en'] as Lang[])('cards (%s) validate against Adaptive Card
 
   it('status, my actions, decisions, overview, announcement and digest', () => {
     const today = '2026-12-01';
-    expectValid(statusCard({ werkgroepName: werkgroep.name, today, timeZone: 'Europe/Amsterdam', openActions: 3, overdue: 1, blocked: 0, lang }));
+    expectValid(
+      statusCard({
+        werkgroepName: werkgroep.name,
+        today,
+        timeZone: 'Europe/Amsterdam',
+        openActions: 3,
+        overdue: 1,
+        blocked: 0,
+        lang,
+      }),
+    );
     const linked = statusCard({
       werkgroepName: werkgroep.name,
       today,
