@@ -112,6 +112,10 @@ export const domainMessages = {
     en: 'unknown rule: use type weekly, monthly or dates',
   },
   'enum.audience': { nl: 'gebruik members of everyone', en: 'use members or everyone' },
+  'enum.organisatieType': {
+    nl: 'gebruik bureau, samenwerkingsorganisatie of overig',
+    en: 'use bureau, samenwerkingsorganisatie or overig',
+  },
   'enum.holidayPolicy': { nl: 'gebruik skip of next-working-day', en: 'use skip or next-working-day' },
   'enum.k': {
     nl: 'gebruik kwaliteit, kwetsbaarheid, kosten of kansen',

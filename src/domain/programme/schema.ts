@@ -44,7 +44,17 @@ const timeZone = () =>
 
 const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
 const WEEK_INDEXES = ['first', 'second', 'third', 'fourth', 'last'] as const;
-export const BODY_KINDS = ['bestuur', 'stuurgroep', 'regiegroep', 'projectgroep', 'werkgroep', 'projectteam'] as const;
+export const BODY_KINDS = [
+  'bestuur',
+  'stuurgroep',
+  'regiegroep',
+  'projectgroep',
+  'werkgroep',
+  'projectteam',
+  'ondernemingsraad',
+  'klankbordgroep',
+] as const;
+const ORGANISATIE_TYPES = ['bureau', 'samenwerkingsorganisatie', 'overig'] as const;
 const CHANNEL_KINDS = ['standard', 'private', 'shared'] as const;
 const ROLES = [
   'projectleider',
@@ -80,6 +90,23 @@ const GemeenteSchema = z
       .describe('Precies één gemeente is host: haar tenant bevat het team van het programma.'),
   })
   .describe('Een deelnemende gemeente met haar eigen Microsoft 365-tenant.');
+
+const OrganisatieSchema = z
+  .strictObject({
+    id: id(),
+    name: text(),
+    type: z
+      .enum(ORGANISATIE_TYPES, { error: 'enum.organisatieType' })
+      .default('overig')
+      .describe('bureau: een extern adviesbureau; samenwerkingsorganisatie: bijvoorbeeld een GR of shared service.'),
+    tenantId: z
+      .string({ error: 'type.string' })
+      .regex(GUID, { error: 'format.guid' })
+      .optional()
+      .describe('Entra ID tenant-id (GUID), als de organisatie een eigen Microsoft 365-tenant heeft.'),
+    domain: z.string({ error: 'type.string' }).regex(DOMAIN_NAME, { error: 'format.domain' }).optional(),
+  })
+  .describe('Een organisatie naast de gemeenten: een extern bureau of een samenwerkingsorganisatie.');
 
 const PersonSchema = z
   .strictObject({
@@ -126,6 +153,20 @@ const BodySchema = z.discriminatedUnion(
     z.strictObject({ ...bodyBase, kind: z.literal('stuurgroep'), chair: ref().optional() }),
     z.strictObject({ ...bodyBase, kind: z.literal('regiegroep'), chair: ref().optional() }),
     z.strictObject({ ...bodyBase, kind: z.literal('projectteam') }),
+    z.strictObject({
+      ...bodyBase,
+      kind: z.literal('ondernemingsraad'),
+      address: z
+        .string({ error: 'type.string' })
+        .regex(EMAIL, { error: 'format.email' })
+        .optional()
+        .describe('E-mailadres (verzendlijst) waarop de ondernemingsraad of het OR-platform rapportages ontvangt.'),
+    }),
+    z.strictObject({
+      ...bodyBase,
+      kind: z.literal('klankbordgroep'),
+      address: z.string({ error: 'type.string' }).regex(EMAIL, { error: 'format.email' }).optional(),
+    }),
     z.strictObject({
       ...bodyBase,
       kind: z.literal('projectgroep'),
@@ -188,6 +229,12 @@ const CadenceSchema = z
       .enum(['members', 'everyone'], { error: 'enum.audience' })
       .default('members')
       .describe('members: de leden van de organen; everyone: iedereen in het programma (bijeenkomsten).'),
+    audiences: z
+      .array(ref())
+      .default([])
+      .describe(
+        'Doelgroepen (zie audiences) die ook worden uitgenodigd, bijvoorbeeld verzendlijsten van de gemeenten.',
+      ),
     rule: CadenceRuleSchema,
     start: time().describe('Begintijd, HH:MM in de tijdzone van het overleg.'),
     durationMinutes: z
@@ -251,6 +298,82 @@ const DependencySchema = z.strictObject({
   reason: text(500).optional(),
 });
 
+const MilestoneSchema = z
+  .strictObject({
+    id: id(),
+    date: date(),
+    title: text(200),
+    phase: z.number({ error: 'type.number' }).int({ error: 'type.integer' }).optional(),
+    celebrate: z.boolean({ error: 'type.boolean' }).default(false).describe('true: het bereiken wordt gevierd.'),
+    description: text(2000).optional(),
+  })
+  .describe('Een mijlpaal op de tijdlijn van het programma.');
+
+const CriterionSchema = z
+  .strictObject({ id: id(), name: text(), description: text(2000).optional() })
+  .describe("Een eigen succescriterium van het programma, naast of in plaats van de vier K's.");
+
+const AudienceSchema = z
+  .strictObject({
+    id: id(),
+    name: text(),
+    programme: z.boolean({ error: 'type.boolean' }).default(false).describe('true: iedereen in het programmabestand.'),
+    bodies: z.array(ref()).default([]).describe('De leden (en het adres) van deze organen.'),
+    addresses: z
+      .array(z.string({ error: 'type.string' }).regex(EMAIL, { error: 'format.email' }))
+      .default([])
+      .describe('Verzendlijsten of groepen op adres, bijvoorbeeld alle medewerkers van een gemeente.'),
+  })
+  .describe('Een doelgroep voor berichten, rapportages en bijeenkomsten.');
+
+const RhythmRuleSchema = z.discriminatedUnion(
+  'type',
+  [
+    z.strictObject({
+      type: z.literal('monthly'),
+      week: z.enum(WEEK_INDEXES, { error: 'enum.week' }),
+      weekday: weekday(),
+    }),
+    z.strictObject({
+      type: z.literal('last-day-of-month'),
+      day: z.enum(['weekday', 'working-day'], { error: 'enum.lastDay' }),
+    }),
+    z.strictObject({
+      type: z.literal('days-before'),
+      days: z
+        .number({ error: 'type.number' })
+        .int({ error: 'type.integer' })
+        .min(0, { error: 'range.days' })
+        .max(30, { error: 'range.days' }),
+      bodyKind: z.enum(BODY_KINDS, { error: 'enum.bodyKind' }).default('regiegroep'),
+    }),
+  ],
+  { error: 'enum.ruleType' },
+);
+
+const CommunicationSchema = z
+  .strictObject({
+    report: z
+      .strictObject({
+        due: RhythmRuleSchema.describe('Wanneer de maandrapportage klaar en goedgekeurd moet zijn.'),
+        to: z.array(ref()).min(1, { error: 'format.nonEmptyList' }).describe('Organen die de rapportage krijgen.'),
+        audiences: z.array(ref()).default([]),
+      })
+      .optional()
+      .describe('De maandelijkse voortgangsrapportage.'),
+    news: z
+      .strictObject({
+        due: RhythmRuleSchema,
+        channel: ref()
+          .optional()
+          .describe('Het orgaan in wiens kanaal het bericht komt; standaard het algemene kanaal van het team.'),
+        audiences: z.array(ref()).default([]),
+      })
+      .optional()
+      .describe('De maandelijkse berichtgeving (nieuws).'),
+  })
+  .describe('Rapportage en berichtgeving: wanneer, aan wie.');
+
 const VakgebiedSchema = z.strictObject({
   id: id(),
   name: text(),
@@ -263,7 +386,8 @@ const BacklogSchema = z.strictObject({
 
 const IndicatorSchema = z.strictObject({
   id: id(),
-  k: z.enum(FOUR_KS, { error: 'enum.k' }),
+  k: z.enum(FOUR_KS, { error: 'enum.k' }).optional(),
+  criterion: ref().optional().describe('Een eigen criterium (criteria.own) in plaats van een K.'),
   name: text(),
   unit: text(40),
   better: z.enum(['higher', 'lower'], { error: 'enum.better' }),
@@ -303,6 +427,7 @@ export const ProgrammeSchema = z
       }),
     }),
     gemeenten: z.array(GemeenteSchema).min(1, { error: 'format.nonEmptyList' }),
+    organisaties: z.array(OrganisatieSchema).default([]),
     vakgebieden: z.array(VakgebiedSchema).default([]),
     people: z.array(PersonSchema).min(1, { error: 'format.nonEmptyList' }),
     bodies: z.array(BodySchema).min(1, { error: 'format.nonEmptyList' }),
@@ -319,6 +444,18 @@ export const ProgrammeSchema = z
     dependencies: z.array(DependencySchema).default([]),
     backlog: z.array(BacklogSchema).default([]),
     indicators: z.array(IndicatorSchema).default([]),
+    milestones: z.array(MilestoneSchema).default([]),
+    criteria: z
+      .strictObject({
+        fourKs: z
+          .boolean({ error: 'type.boolean' })
+          .default(true)
+          .describe("false: de vier K's worden niet gebruikt, alleen de eigen criteria."),
+        own: z.array(CriterionSchema).default([]),
+      })
+      .default({ fourKs: true, own: [] }),
+    audiences: z.array(AudienceSchema).default([]),
+    communication: CommunicationSchema.default({}),
     planner: z
       .strictObject({
         buckets: z.array(text(100)).min(1, { error: 'format.nonEmptyList' }).max(200, { error: 'range.buckets' }),

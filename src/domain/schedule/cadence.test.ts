@@ -8,6 +8,7 @@ const base: Cadence = {
   name: 'Projectgroep',
   bodies: ['pg'],
   audience: 'members',
+  audiences: [],
   start: '09:30',
   durationMinutes: 90,
   timeZone: 'Europe/Amsterdam',

@@ -54,6 +54,7 @@ describe('capacity counts the meetings people attend', () => {
     name: 'Projectgroep Harmonisatie',
     bodies: ['harmonisatie'],
     audience: 'members',
+    audiences: [],
     rule: { type: 'weekly', interval: 1, weekday: 'monday' },
     start: '10:00',
     durationMinutes: 60,
