@@ -385,4 +385,19 @@ export const tabMessages = {
     nl: "Al voorgesteld als besluit {id}: '{title}'.",
     en: "Already proposed as decision {id}: '{title}'.",
   },
+  // Issue 17 §4: Acties a projectleider works in (search, sort, pages, counts of how many).
+  'acties.search': { nl: 'Zoeken in acties', en: 'Search actions' },
+  'acties.countOf': {
+    nl: '{n} van {total, plural, one {# actie} other {# acties}}',
+    en: '{n} of {total, plural, one {# action} other {# actions}}',
+  },
+  'acties.range': {
+    nl: '{from}–{to} van {n, plural, one {# actie} other {# acties}}',
+    en: '{from}–{to} of {n, plural, one {# action} other {# actions}}',
+  },
+  'acties.filteredFrom': { nl: 'gefilterd uit {total}', en: 'filtered from {total}' },
+  'acties.page': { nl: 'Pagina {page} van {pages}', en: 'Page {page} of {pages}' },
+  'acties.page.prev': { nl: 'Vorige pagina', en: 'Previous page' },
+  'acties.page.next': { nl: 'Volgende pagina', en: 'Next page' },
+  'acties.pages': { nl: 'Pagina’s', en: 'Pages' },
 } satisfies Record<string, Entry>;

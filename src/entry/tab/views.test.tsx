@@ -204,7 +204,7 @@ describe('Acties', () => {
     renderIn(<Acties />, fakeApi({ '/acties': { actions: ACTIONS } }, patch));
     await screen.findByText('3 acties');
     fireEvent.click(screen.getByRole('switch', { name: 'Te laat' }));
-    expect(screen.getByText('1 actie')).toBeTruthy();
+    expect(screen.getByText('1 van 3 acties')).toBeTruthy();
     fireEvent.click(screen.getByRole('switch', { name: 'Te laat' }));
     fireEvent.change(screen.getByRole('combobox', { name: 'Status: Actie a1' }), { target: { value: 'gereed' } });
     await screen.findByText('Opgeslagen; Planner wordt bijgewerkt.');
@@ -236,7 +236,7 @@ describe('Acties: waits and conflicts', () => {
       screen.getByText('Conflict met Planner over de status: hier "gereed", in Planner "loopt"; Planner ging voor.'),
     ).toBeTruthy();
     fireEvent.click(screen.getByRole('switch', { name: 'Geblokkeerd' }));
-    expect(screen.getByText('1 actie')).toBeTruthy();
+    expect(screen.getByText('1 van 2 acties')).toBeTruthy();
     const status = screen.getByRole('combobox', { name: 'Status: Actie b1' }) as HTMLSelectElement;
     fireEvent.change(status, { target: { value: 'gereed' } });
     expect((await screen.findByRole('alert')).textContent).toContain(

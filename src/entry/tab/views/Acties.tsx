@@ -1,9 +1,12 @@
-// Acties: the action lists with filters (mine, werkgroep, overdue, blocked, K) and an inline status edit that
-// goes through the API to Planner; a refusal (not a member: 403; changed meanwhile: 409, with the current values
-// shown) is shown, never swallowed. Each row says what the action waits on and any recent conflict with Planner.
+// Acties: the action lists with filters (mine, werkgroep, overdue, blocked, K), a search, sorting by any column
+// and pages of PAGE_SIZE (never a silent cut: the count says which of how many are shown), and an inline status
+// edit that goes through the API to Planner; a refusal (not a member: 403; changed meanwhile: 409, with the current
+// values shown) is shown, never swallowed. Each row says what the action waits on and any recent conflict with Planner.
 import { useMemo, useState, type Dispatch, type SetStateAction } from 'react';
 import {
+  Button,
   Caption1,
+  SearchBox,
   Select,
   Switch,
   Table,
@@ -18,8 +21,16 @@ import type { ActionPatch, ActionsResponse, ActionView, ErrorResponse } from '..
 import { FOUR_KS } from '../../../domain/vocabulary.ts';
 import { ApiError } from '../api.ts';
 import { Loadable, Notice, useData, useTab, type NoticeState } from '../data.tsx';
-import { tr } from '../i18n.ts';
-import { filterActions } from '../logic.ts';
+import { kLabel, tr, type MessageKey } from '../i18n.ts';
+import {
+  dateText,
+  filterActions,
+  pageOf,
+  searchActions,
+  sortActions,
+  type ActionSort,
+  type ActionSortKey,
+} from '../logic.ts';
 import { StatusSelect } from './StatusSelect.tsx';
 
 const FIELD = {
@@ -47,7 +58,20 @@ interface Filters {
   setWg(v: string): void;
   k: string;
   setK(v: string): void;
+  query: string;
+  setQuery(v: string): void;
 }
+
+/** Rows per page: a page stays quick to render and to read; the pager shows the rest. */
+const PAGE_SIZE = 50;
+
+const COLUMNS: { key: ActionSortKey; label: MessageKey }[] = [
+  { key: 'title', label: 'acties.col.title' },
+  { key: 'werkgroep', label: 'acties.col.werkgroep' },
+  { key: 'owners', label: 'acties.col.owners' },
+  { key: 'due', label: 'acties.col.due' },
+  { key: 'status', label: 'acties.col.status' },
+];
 
 export function Acties({ werkgroep }: { werkgroep?: string }) {
   const state = useData<ActionsResponse>('/acties');
@@ -57,6 +81,7 @@ export function Acties({ werkgroep }: { werkgroep?: string }) {
   const [blocked, setBlocked] = useState(false);
   const [wg, setWg] = useState(werkgroep ?? '');
   const [k, setK] = useState('');
+  const [query, setQuery] = useState('');
   const [edits, setEdits] = useState<Record<string, ActionView>>({});
   const [notice, setNotice] = useState<NoticeState>(null);
   const all = useMemo(() => (state.data?.actions ?? []).map((a) => edits[a.id] ?? a), [state.data, edits]);
@@ -65,19 +90,24 @@ export function Acties({ werkgroep }: { werkgroep?: string }) {
       [...new Map(all.map((a) => [a.werkgroep, a.werkgroepName])).entries()].sort((a, b) => a[1].localeCompare(b[1])),
     [all],
   );
-  const shown = filterActions(all, {
-    mine: mine ? me.person?.id : undefined,
-    werkgroep: wg || undefined,
-    overdue,
-    blocked,
-    k: k || undefined,
-  });
+  const shown = searchActions(
+    filterActions(all, {
+      mine: mine ? me.person?.id : undefined,
+      werkgroep: wg || undefined,
+      overdue,
+      blocked,
+      k: k || undefined,
+    }),
+    query,
+  );
   const setStatus = useSetStatus(setEdits, setNotice);
+  // "of how many": of the werkgroep's actions where the view is a werkgroep's (its page or channel tab), else of all.
+  const scope = werkgroep && wg === werkgroep ? all.filter((a) => a.werkgroep === werkgroep).length : all.length;
 
   return (
     <section aria-label={tr(lang, 'nav.acties')}>
       <ActiesFilters
-        filters={{ mine, setMine, overdue, setOverdue, blocked, setBlocked, wg, setWg, k, setK }}
+        filters={{ mine, setMine, overdue, setOverdue, blocked, setBlocked, wg, setWg, k, setK, query, setQuery }}
         groups={groups}
       />
       <Notice notice={notice} />
@@ -86,29 +116,80 @@ export function Acties({ werkgroep }: { werkgroep?: string }) {
           shown.length === 0 ? (
             <Text role="status">{tr(lang, 'acties.empty')}</Text>
           ) : (
-            <>
-              <Caption1 role="status">{tr(lang, 'acties.count', { n: shown.length })}</Caption1>
-              <Table aria-label={tr(lang, 'nav.acties')} size="small">
-                <TableHeader>
-                  <TableRow>
-                    <TableHeaderCell>{tr(lang, 'acties.col.title')}</TableHeaderCell>
-                    <TableHeaderCell>{tr(lang, 'acties.col.werkgroep')}</TableHeaderCell>
-                    <TableHeaderCell>{tr(lang, 'acties.col.owners')}</TableHeaderCell>
-                    <TableHeaderCell>{tr(lang, 'acties.col.due')}</TableHeaderCell>
-                    <TableHeaderCell>{tr(lang, 'acties.col.status')}</TableHeaderCell>
-                  </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {shown.slice(0, 200).map((a) => (
-                    <ActieRow key={a.id} a={a} setStatus={setStatus} />
-                  ))}
-                </TableBody>
-              </Table>
-            </>
+            <ActiesTable shown={shown} total={scope} setStatus={setStatus} />
           )
         }
       </Loadable>
     </section>
+  );
+}
+
+/** The table of the shown actions: sortable headers, one page at a time, and a count of which of how many. */
+function ActiesTable({
+  shown,
+  total,
+  setStatus,
+}: {
+  shown: ActionView[];
+  total: number;
+  setStatus: (a: ActionView, status: ActionView['status']) => Promise<void>;
+}) {
+  const { lang } = useTab();
+  const [sort, setSort] = useState<ActionSort | null>(null);
+  const [page, setPage] = useState(1);
+  const p = pageOf(sortActions(shown, sort), page, PAGE_SIZE);
+  const toggle = (key: ActionSortKey) => {
+    setSort((s) => ({ key, direction: s?.key === key && s.direction === 'ascending' ? 'descending' : 'ascending' }));
+    setPage(1);
+  };
+  const count =
+    p.pages > 1
+      ? tr(lang, 'acties.range', { from: p.from, to: p.to, n: shown.length })
+      : shown.length < total
+        ? tr(lang, 'acties.countOf', { n: shown.length, total })
+        : tr(lang, 'acties.count', { n: shown.length });
+  return (
+    <>
+      <Caption1 role="status">
+        {count}
+        {p.pages > 1 && shown.length < total ? ` (${tr(lang, 'acties.filteredFrom', { total })})` : ''}
+      </Caption1>
+      <Table aria-label={tr(lang, 'nav.acties')} size="small">
+        <TableHeader>
+          <TableRow>
+            {COLUMNS.map((c) => (
+              <TableHeaderCell
+                key={c.key}
+                sortable
+                sortDirection={sort?.key === c.key ? sort.direction : undefined}
+                onClick={() => toggle(c.key)}
+              >
+                {tr(lang, c.label)}
+              </TableHeaderCell>
+            ))}
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {p.items.map((a) => (
+            <ActieRow key={a.id} a={a} setStatus={setStatus} />
+          ))}
+        </TableBody>
+      </Table>
+      {p.pages > 1 && (
+        <nav
+          aria-label={tr(lang, 'acties.pages')}
+          style={{ display: 'flex', gap: 8, alignItems: 'center', marginTop: 8 }}
+        >
+          <Button disabled={p.page === 1} onClick={() => setPage(p.page - 1)}>
+            {tr(lang, 'acties.page.prev')}
+          </Button>
+          <Caption1>{tr(lang, 'acties.page', { page: p.page, pages: p.pages })}</Caption1>
+          <Button disabled={p.page === p.pages} onClick={() => setPage(p.page + 1)}>
+            {tr(lang, 'acties.page.next')}
+          </Button>
+        </nav>
+      )}
+    </>
   );
 }
 
@@ -150,6 +231,12 @@ function ActiesFilters({ filters: f, groups }: { filters: Filters; groups: [stri
       aria-label="filters"
       style={{ display: 'flex', flexWrap: 'wrap', gap: 12, alignItems: 'center', marginBottom: 12 }}
     >
+      <SearchBox
+        aria-label={tr(lang, 'acties.search')}
+        placeholder={tr(lang, 'acties.search')}
+        value={f.query}
+        onChange={(_e, d) => f.setQuery(d.value)}
+      />
       <Switch
         label={tr(lang, 'acties.filter.mine')}
         checked={f.mine}
@@ -183,7 +270,7 @@ function ActiesFilters({ filters: f, groups }: { filters: Filters; groups: [stri
           <option value="">{tr(lang, 'acties.filter.all')}</option>
           {FOUR_KS.map((x) => (
             <option key={x} value={x}>
-              {x}
+              {kLabel(lang, x)}
             </option>
           ))}
         </Select>
@@ -223,10 +310,12 @@ function ActieRow({
       <TableCell>
         {a.overdue ? (
           <Text weight="semibold" style={{ color: 'var(--colorPaletteRedForeground1)' }}>
-            {a.due}
+            {a.due && dateText(a.due, lang)}
           </Text>
+        ) : a.due ? (
+          dateText(a.due, lang)
         ) : (
-          (a.due ?? '—')
+          '—'
         )}
       </TableCell>
       <TableCell>
