@@ -2,7 +2,8 @@
 // Acties as a projectleider works in it (issue 17 §4): search, sort by any column, pages with a count of which of
 // how many (no silent cut at 200), K names from the catalogue and dates in the reader's language.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import ExcelJS from 'exceljs';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import type { ActionView } from '../../app/contract.ts';
 import { ApiError, type Api } from './api.ts';
@@ -136,6 +137,44 @@ describe('Acties: the view', () => {
     fireEvent.change(screen.getByRole('searchbox', { name: 'Zoeken in acties' }), { target: { value: 'taak 11' } });
     expect(screen.getByText('11 van 120 acties')).toBeTruthy();
     expect(screen.queryByRole('navigation', { name: 'Pagina’s' })).toBeNull();
+  });
+
+  it('exports what is shown, every page of it, sorted as shown, to Excel', async () => {
+    const many = Array.from({ length: 120 }, (_, i) =>
+      action(`a${String(i).padStart(3, '0')}`, { title: `Taak ${String(i).padStart(3, '0')}` }),
+    );
+    const blobs: Blob[] = [];
+    const create = vi.fn((b: Blob) => {
+      blobs.push(b);
+      return 'blob:export';
+    });
+    Object.assign(URL, { createObjectURL: create, revokeObjectURL: vi.fn() });
+    const column = async (n: number) => {
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(await (blobs[n] as Blob).arrayBuffer());
+      const cells: unknown[] = [];
+      book.worksheets[0]?.getColumn(1).eachCell((c) => cells.push(c.value));
+      return cells;
+    };
+    renderActies(many);
+    await screen.findByText('1–50 van 120 acties');
+    // All three pages, not only the one on screen.
+    fireEvent.click(screen.getByRole('button', { name: 'Exporteren naar Excel' }));
+    await waitFor(() => expect(create).toHaveBeenCalledTimes(1));
+    expect((await column(0)).slice(1)).toHaveLength(120);
+    fireEvent.change(screen.getByRole('searchbox', { name: 'Zoeken in acties' }), { target: { value: 'taak 11' } });
+    const header = screen.getByRole('columnheader', { name: 'Actie' });
+    fireEvent.click(within(header).getByRole('button', { name: 'Actie' }));
+    fireEvent.click(within(header).getByRole('button', { name: 'Actie' }));
+    expect(screen.getByText('11 van 120 acties')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Exporteren naar Excel' }));
+    await waitFor(() => expect(create).toHaveBeenCalledTimes(2));
+    const titlesInFile = await column(1);
+    // 'taak 11' matches Taak 011 and 110–119: 11 rows, descending as shown.
+    expect(titlesInFile[0]).toBe('Actie');
+    expect(titlesInFile.slice(1)).toHaveLength(11);
+    expect(titlesInFile[1]).toBe('Taak 119');
+    expect(titlesInFile.at(-1)).toBe('Taak 011');
   });
 
   it('names the K’s and writes dates in the reader’s language', async () => {

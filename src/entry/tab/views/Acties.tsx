@@ -31,6 +31,8 @@ import {
   type ActionSort,
   type ActionSortKey,
 } from '../logic.ts';
+import { actionsSheet } from '../export.ts';
+import { ExportButton } from './ExportButton.tsx';
 import { StatusSelect } from './StatusSelect.tsx';
 
 const FIELD = {
@@ -150,10 +152,13 @@ function ActiesTable({
         : tr(lang, 'acties.count', { n: shown.length });
   return (
     <>
-      <Caption1 role="status">
-        {count}
-        {p.pages > 1 && shown.length < total ? ` (${tr(lang, 'acties.filteredFrom', { total })})` : ''}
-      </Caption1>
+      <div style={{ display: 'flex', flexWrap: 'wrap', gap: 12, alignItems: 'center' }}>
+        <Caption1 role="status">
+          {count}
+          {p.pages > 1 && shown.length < total ? ` (${tr(lang, 'acties.filteredFrom', { total })})` : ''}
+        </Caption1>
+        <ExportButton sheet={() => actionsSheet(sortActions(shown, sort), lang)} fileName="acties" />
+      </div>
       <Table aria-label={tr(lang, 'nav.acties')} size="small">
         <TableHeader>
           <TableRow>

@@ -20,7 +20,9 @@ import {
 import type { DecisionsResponse } from '../../../app/contract.ts';
 import { Loadable, Notice, useData, useTab, type NoticeState } from '../data.tsx';
 import { tr } from '../i18n.ts';
+import { decisionsSheet } from '../export.ts';
 import { DecisionCard, useDecisionChanges } from './DecisionCard.tsx';
+import { ExportButton } from './ExportButton.tsx';
 import { mayPropose, ProposalForm } from './ProposalForm.tsx';
 
 const COLORS = ['#5b5fc7', '#c4314b', '#13a10e', '#ca5010', '#8764b8'];
@@ -48,13 +50,16 @@ export function Besluiten() {
       {(d) => (
         <section aria-label={tr(lang, 'nav.besluiten')} style={{ display: 'grid', gap: 8 }}>
           <Notice notice={notice} />
-          {mayPropose(me) && !proposing && (
-            <div>
+          <div style={{ display: 'flex', flexWrap: 'wrap', gap: 12 }}>
+            {mayPropose(me) && !proposing && (
               <Button appearance="primary" onClick={() => setProposing(true)}>
                 {tr(lang, 'besluiten.new')}
               </Button>
-            </div>
-          )}
+            )}
+            {d.decisions.length > 0 && (
+              <ExportButton sheet={() => decisionsSheet(d.decisions, lang)} fileName="besluiten" />
+            )}
+          </div>
           {proposing && (
             <ProposalForm
               route={d.route}
