@@ -165,7 +165,7 @@ describe('the bijeenkomst announcement card', () => {
     expect(reached).toContain('• 15 oktober 2026 — **Mijlpaal m3**');
   });
 
-  it('leaves another meeting\u2019s announcement as it is', () => {
+  it('leaves another meeting\u2019s announcement as it is, and one of a programme with nothing to celebrate', () => {
     const plainCard = announce('nl');
     const card = bijeenkomstAnnouncement(plainCard, {
       programme: programme(),
@@ -174,6 +174,12 @@ describe('the bijeenkomst announcement card', () => {
       lang: 'nl',
     });
     expect(card).toBe(plainCard);
+    // Nor does a bijeenkomst of a programme without milestones to celebrate get an empty section.
+    const without = { ...programme(), milestones: programme().milestones.map((m) => ({ ...m, celebrate: false })) };
+    const start = new Date('2026-10-15T13:30:00Z');
+    expect(
+      bijeenkomstAnnouncement(plainCard, { programme: without, cadenceId: 'bijeenkomst', start, lang: 'nl' }),
+    ).toBe(plainCard);
   });
 
   it('says an empty list in words and cuts a long one at ten with a count', () => {

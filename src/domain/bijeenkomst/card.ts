@@ -70,7 +70,7 @@ export function withMilestones(announcement: Card, o: MilestonesToCelebrate & { 
 /**
  * The announcement of a meeting of `cadenceId` starting at `start`: for a bijeenkomst (isBijeenkomst) with the
  * milestones to celebrate at it (milestonesToCelebrate on the meeting's local date in its cadence's time zone),
- * otherwise `announcement` itself. The bot posts it where every announcement goes: the channels of the cadence's
+ * otherwise (and when the programme has no milestone with `celebrate: true`) `announcement` itself. The bot posts it where every announcement goes: the channels of the cadence's
  * bodies (src/domain/bot/rhythm.ts, `announce`).
  */
 export function bijeenkomstAnnouncement(
@@ -78,7 +78,8 @@ export function bijeenkomstAnnouncement(
   o: { programme: Pick<Programme, 'cadences' | 'milestones'>; cadenceId: string; start: Date; lang: Lang },
 ): Card {
   const cadence = o.programme.cadences.find((c) => c.id === o.cadenceId);
-  if (!cadence || !isBijeenkomst(cadence)) return announcement;
+  // A programme that names no milestone to celebrate gets no (empty) section.
+  if (!cadence || !isBijeenkomst(cadence) || !o.programme.milestones.some((m) => m.celebrate)) return announcement;
   const date = DateTime.fromJSDate(o.start, { zone: cadence.timeZone }).toISODate() ?? '';
   return withMilestones(announcement, { ...milestonesToCelebrate(o.programme, date), lang: o.lang });
 }
