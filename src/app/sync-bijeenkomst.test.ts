@@ -7,6 +7,7 @@ import { events } from '../adapters/graph/endpoints/calendar.ts';
 import { openStore } from '../adapters/store/open.ts';
 import type { Store } from '../adapters/store/store.ts';
 import { graphSync } from '../adapters/sync/graph.ts';
+import { t, type MessageKey } from '../domain/i18n.ts';
 import { ProgrammeSchema, type Programme } from '../domain/programme/schema.ts';
 import { FixedClock } from '../domain/time/clock.ts';
 import { runSync } from './sync.ts';
@@ -98,6 +99,11 @@ describe('a bijeenkomst with audiences in the local tenant', () => {
       expect(creates.map((c) => c.target)).toEqual([
         'Bijeenkomst voor alle betrokkenen',
         'Viering fase 1 (2026-06-25)',
+      ]);
+      // The plan names the groups invited by address, in words.
+      expect(creates.map((c) => t(c.reason.key as MessageKey, c.reason.params, 'nl'))).toEqual([
+        'terugkerende Teams-vergadering vanaf 2026-01-15; ook uitgenodigd op adres: alle-medewerkers@alfa.example, iedereen@beta.example, or@alfa.example',
+        'Teams-vergadering op 2026-06-25; ook uitgenodigd op adres: alle-medewerkers@alfa.example, iedereen@beta.example',
       ]);
       const series = creates[0]?.apply.op === 'createMeeting' ? creates[0].apply.event : {};
       expect(addressesOf(series)).toEqual([

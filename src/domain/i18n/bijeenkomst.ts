@@ -35,4 +35,12 @@ export const bijeenkomstMessages = {
     nl: '… en nog {count, plural, one {{count} mijlpaal} other {{count} mijlpalen}}',
     en: '… and {count, plural, one {{count} more milestone} other {{count} more milestones}}',
   },
+  'bijeenkomst.reason.series': {
+    nl: 'terugkerende Teams-vergadering vanaf {from}; ook uitgenodigd op adres: {addresses}',
+    en: 'recurring Teams meeting from {from}; also invited by address: {addresses}',
+  },
+  'bijeenkomst.reason.single': {
+    nl: 'Teams-vergadering op {from}; ook uitgenodigd op adres: {addresses}',
+    en: 'Teams meeting on {from}; also invited by address: {addresses}',
+  },
 } satisfies Record<string, Entry>;

@@ -1,7 +1,7 @@
 // The meetings part of plan(): series and single meetings, their holiday exceptions, and the programme's
 // meetings the file no longer has. Pure: no I/O, time is a parameter.
 import type { DesiredMeeting, DesiredPerson, DesiredState } from './desired.ts';
-import type { ActualMeeting, ActualState, PlanOptions, Push } from './plan.ts';
+import type { ActualMeeting, ActualState, PlanOptions, Push, Reason } from './plan.ts';
 import { windowsZone } from '../time/graph-zone.ts';
 import { meetingIdentity, planSingleMeetings } from './single-meetings.ts';
 
@@ -41,6 +41,17 @@ export function meetingEvent(d: DesiredState, m: DesiredMeeting, fromDate?: stri
     allowNewTimeProposals: false,
     transactionId: m.transactionId,
   };
+}
+
+/**
+ * Why a meeting is created: a recurring or a single Teams meeting from `from` (YYYY-MM-DD); for one that invites groups
+ * by address (a cadence's audiences, issue 16 §4) the addresses are named, so the plan shows who else gets it.
+ */
+export function createReason(m: DesiredMeeting, from: string): Reason {
+  const kind = m.recurrence ? 'series' : 'single';
+  return m.addresses.length === 0
+    ? { key: `sync.reason.${kind}`, params: { from } }
+    : { key: `bijeenkomst.reason.${kind}`, params: { from, addresses: m.addresses.map((a) => a.address).join(', ') } };
 }
 
 /**
@@ -101,7 +112,7 @@ function planMeeting(
       action: 'create',
       group,
       target: `${m.subject}${m.recurrence ? '' : ` (${when})`}`,
-      reason: { key: m.recurrence ? 'sync.reason.series' : 'sync.reason.single', params: { from: from ?? when } },
+      reason: createReason(m, from ?? when),
       apply: { op: 'createMeeting', meetingKey: m.key, event: meetingEvent(d, m, from) },
     });
   } else {

@@ -3,7 +3,7 @@
 // only; the others keep their invitations and their chat. Pure: no I/O, time is a parameter.
 import { createHash } from 'node:crypto';
 import type { DesiredMeeting, DesiredState } from './desired.ts';
-import { meetingEvent, sameAttendees } from './meetings.ts';
+import { createReason, meetingEvent, sameAttendees } from './meetings.ts';
 import type { ActualMeeting, ActualState, PlanOptions, Push } from './plan.ts';
 
 /**
@@ -84,7 +84,7 @@ function planCadence(
       action: 'create',
       group: m.cadenceId,
       target: `${m.subject} (${when})`,
-      reason: { key: 'sync.reason.single', params: { from: when } },
+      reason: createReason(m, when),
       apply: { op: 'createMeeting', meetingKey: m.key, event: meetingEvent(d, { ...m, transactionId }) },
     });
   }
