@@ -8,6 +8,7 @@ import type { Action } from '../../domain/work/model.ts';
 import type { WorkFigures } from '../../domain/work/figures.ts';
 import { announcementCard, cardActivity, digestCard, overviewCard, type Card } from '../../domain/bot/cards.ts';
 import { withAgenda } from '../../domain/bot/agenda-announcement.ts';
+import { bijeenkomstAnnouncement } from '../../domain/bijeenkomst/card.ts';
 import { agendaOf } from '../agenda.ts';
 import type { AgendaResponse } from '../contract.ts';
 import { bt } from '../../domain/bot/messages.ts';
@@ -209,7 +210,9 @@ function composeAnnounce(
         lang,
       })
     : announcement;
-  return { to: ref, activity: cardActivity(content) };
+  // A bijeenkomst's announcement lists the milestones to celebrate (issue 16 §4).
+  const celebrated = bijeenkomstAnnouncement(content, { programme: p, cadenceId: m.cadenceId, start: m.start, lang });
+  return { to: ref, activity: cardActivity(celebrated) };
 }
 
 /** A person's overdue actions, or nothing when none are overdue. */

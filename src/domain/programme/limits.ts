@@ -126,25 +126,53 @@ export function checkLimits(data: unknown): SemanticIssue[] {
   return issues;
 }
 
-/** Cadences: the subject, the attendees of each meeting, and the time zone as Graph is sent it. */
+/**
+ * Cadences: the subject, the attendees of each meeting, and the time zone as Graph is sent it. Attendees are counted
+ * as cadenceInvitation (../schedule/attendance.ts) invites them: people, and per audience its people and each group
+ * address once (a group address is one attendee). Over the limit, the path is the field that adds the most: the
+ * cadence's `audience` (everyone), its `audiences` when they push it over, else its `bodies`.
+ */
 function checkCadences(
   data: Obj,
   issues: SemanticIssue[],
   tooLong: (path: Path, value: string | undefined, what: keyof typeof GRAPH_LIMITS) => void,
 ): void {
-  const membersOf = new Map(entries(data, 'bodies').map(([, b]) => [str(b.id), list(b.members).map(String)]));
-  const everyone = new Set(entries(data, 'people').map(([, p]) => String(p.id)));
+  const bodies = new Map(entries(data, 'bodies').map(([, b]) => [str(b.id), b]));
+  const membersOf = (ids: unknown): string[] =>
+    list(ids).flatMap((id) => list(bodies.get(str(id))?.members).map(String));
+  const people = entries(data, 'people');
+  const everyone = people.map(([, p]) => String(p.id));
+  const personAddresses = new Set(
+    people.flatMap(([, p]) => [str(p.upn), str(p.email)]).flatMap((a) => (a ? [a.toLowerCase()] : [])),
+  );
+  const audiences = new Map(entries(data, 'audiences').map(([, a]) => [str(a.id), a]));
   for (const [i, c] of entries(data, 'cadences')) {
     tooLong(['cadences', i, 'name'], str(c.name), 'eventSubject');
     checkZone(['cadences', i, 'timeZone'], c.timeZone, issues);
-    const attendees =
-      c.audience === 'everyone' ? everyone : new Set(list(c.bodies).flatMap((id) => membersOf.get(str(id)) ?? []));
-    if (attendees.size > GRAPH_LIMITS.eventAttendees) {
-      const path: Path = c.audience === 'everyone' ? ['cadences', i, 'audience'] : ['cadences', i, 'bodies'];
+    const own = new Set(c.audience === 'everyone' ? everyone : membersOf(c.bodies));
+    const all = new Set(own);
+    for (const ref of list(c.audiences)) {
+      const a = audiences.get(str(ref));
+      if (!a) continue;
+      for (const id of a.programme === true ? everyone : membersOf(a.bodies)) all.add(id);
+      const addresses = [
+        ...list(a.bodies).map((id) => str(bodies.get(str(id))?.address)),
+        ...list(a.addresses).map(str),
+      ];
+      for (const address of addresses)
+        if (address && !personAddresses.has(address.toLowerCase())) all.add(`address:${address.toLowerCase()}`);
+    }
+    if (all.size > GRAPH_LIMITS.eventAttendees) {
+      const path: Path =
+        c.audience === 'everyone' && own.size > GRAPH_LIMITS.eventAttendees
+          ? ['cadences', i, 'audience']
+          : own.size > GRAPH_LIMITS.eventAttendees
+            ? ['cadences', i, 'bodies']
+            : ['cadences', i, 'audiences'];
       issues.push({
         path,
         key: 'limit.attendees',
-        params: { count: attendees.size, max: GRAPH_LIMITS.eventAttendees },
+        params: { count: all.size, max: GRAPH_LIMITS.eventAttendees },
       });
     }
   }

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import type { Body, Cadence, ChannelSchema, Gemeente, Person, Programme } from '../programme/schema.ts';
 import { patternedRecurrence } from '../schedule/cadence.ts';
 import { placeOccurrences } from '../schedule/collisions.ts';
-import { cadenceAttendees } from '../schedule/attendance.ts';
+import { cadenceInvitation, type AddressAttendee } from '../schedule/attendance.ts';
 import type { z } from 'zod';
 
 type ChannelKind = z.output<typeof ChannelSchema>['kind'];
@@ -46,6 +46,8 @@ export interface DesiredMeeting {
   recurrence: Record<string, unknown> | undefined;
   /** Person ids of the attendees. */
   attendees: string[];
+  /** Attendees invited by address only (the cadence's audiences: groups, an OR's mailbox); no person ids. */
+  addresses: AddressAttendee[];
   /** Identity of the timing: a change of it makes a new series from the next occurrence on. */
   transactionId: string;
   /** Holiday exceptions of the series: cancelled or moved occurrences, by their original local date. */
@@ -235,7 +237,7 @@ function desiredMeetings(p: Programme, bodies: Body[], channels: DesiredChannel[
     const cadenceBodies = cadence.bodies
       .map((id) => bodies.find((b) => b.id === id))
       .filter((b): b is Body => b !== undefined);
-    const attendees = cadenceAttendees(p, cadence);
+    const { people: attendees, addresses } = cadenceInvitation(p, cadence);
     const lines = cadenceBodies.map((b) => {
       const channel = channelOf.get(b.id);
       const parts = [`<b>${escapeHtml(b.name)}</b>`];
@@ -246,7 +248,7 @@ function desiredMeetings(p: Programme, bodies: Body[], channels: DesiredChannel[
     const bodyHtml = `${lines.join('')}<p>Deze vergaderreeks wordt beheerd door Regiekamer (${escapeHtml(p.programme.name)}).</p>`;
     const fp = timingFingerprint(cadence);
     const recurrence = patternedRecurrence(cadence);
-    const base = { subject: cadence.name, bodyHtml, timeZone: cadence.timeZone, attendees };
+    const base = { subject: cadence.name, bodyHtml, timeZone: cadence.timeZone, attendees, addresses };
     if (recurrence) {
       // The series starts on the rule's first date (even when that date is a holiday: the exception handles it).
       const firstRuleDate = occurrences[0]?.originalDate ?? cadence.from;

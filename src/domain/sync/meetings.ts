@@ -1,7 +1,7 @@
 // The meetings part of plan(): series and single meetings, their holiday exceptions, and the programme's
 // meetings the file no longer has. Pure: no I/O, time is a parameter.
 import type { DesiredMeeting, DesiredPerson, DesiredState } from './desired.ts';
-import type { ActualMeeting, ActualState, PlanOptions, Push } from './plan.ts';
+import type { ActualMeeting, ActualState, PlanOptions, Push, Reason } from './plan.ts';
 import { windowsZone } from '../time/graph-zone.ts';
 import { meetingIdentity, planSingleMeetings } from './single-meetings.ts';
 
@@ -28,15 +28,40 @@ export function meetingEvent(d: DesiredState, m: DesiredMeeting, fromDate?: stri
     start: { dateTime: start, timeZone },
     end: { dateTime: end, timeZone },
     ...(recurrence ? { recurrence } : {}),
-    attendees: m.attendees
-      .map((id) => d.people[id])
-      .filter((p): p is DesiredPerson => p !== undefined)
-      .map((p) => ({ emailAddress: { address: p.email, name: p.name }, type: 'required' })),
+    attendees: [
+      ...m.attendees
+        .map((id) => d.people[id])
+        .filter((p): p is DesiredPerson => p !== undefined)
+        .map((p) => ({ emailAddress: { address: p.email, name: p.name }, type: 'required' })),
+      // An audience's group is invited by its address, as optional: it informs, it does not make a quorum.
+      ...m.addresses.map((a) => ({ emailAddress: { address: a.address, name: a.name }, type: 'optional' })),
+    ],
     isOnlineMeeting: true,
     onlineMeetingProvider: 'teamsForBusiness',
     allowNewTimeProposals: false,
     transactionId: m.transactionId,
   };
+}
+
+/**
+ * Why a meeting is created: a recurring or a single Teams meeting from `from` (YYYY-MM-DD); for one that invites groups
+ * by address (a cadence's audiences, issue 16 §4) the addresses are named, so the plan shows who else gets it.
+ */
+export function createReason(m: DesiredMeeting, from: string): Reason {
+  const kind = m.recurrence ? 'series' : 'single';
+  return m.addresses.length === 0
+    ? { key: `sync.reason.${kind}`, params: { from } }
+    : { key: `bijeenkomst.reason.${kind}`, params: { from, addresses: m.addresses.map((a) => a.address).join(', ') } };
+}
+
+/**
+ * Whether the attendee addresses read back from the calendar (`actual`, any case) are exactly those of the desired
+ * meeting: its people's addresses and its audiences' addresses, compared case-insensitively as a set.
+ */
+export function sameAttendees(d: DesiredState, m: DesiredMeeting, actual: readonly string[]): boolean {
+  const want = [...m.attendees.map((id) => d.people[id]?.email ?? ''), ...m.addresses.map((a) => a.address)];
+  const norm = (xs: readonly string[]) => JSON.stringify([...new Set(xs.map(lower))].sort());
+  return norm(actual) === norm(want);
 }
 
 /** Meetings: series and single ones, their holiday exceptions, and the programme's meetings the file no longer has. */
@@ -87,16 +112,14 @@ function planMeeting(
       action: 'create',
       group,
       target: `${m.subject}${m.recurrence ? '' : ` (${when})`}`,
-      reason: { key: m.recurrence ? 'sync.reason.series' : 'sync.reason.single', params: { from: from ?? when } },
+      reason: createReason(m, from ?? when),
       apply: { op: 'createMeeting', meetingKey: m.key, event: meetingEvent(d, m, from) },
     });
   } else {
     const patch: Record<string, unknown> = {};
     if (actual.subject !== m.subject) patch['subject'] = m.subject;
     if (actual.bodyHtml !== m.bodyHtml) patch['body'] = { contentType: 'html', content: m.bodyHtml };
-    const wantAttendees = m.attendees.map((id) => lower(d.people[id]?.email ?? '')).sort();
-    if (JSON.stringify([...actual.attendees].map(lower).sort()) !== JSON.stringify(wantAttendees))
-      patch['attendees'] = meetingEvent(d, m)['attendees'];
+    if (!sameAttendees(d, m, actual.attendees)) patch['attendees'] = meetingEvent(d, m)['attendees'];
     if (Object.keys(patch).length > 0) {
       push({
         id: `${m.key}:update`,

@@ -3,10 +3,8 @@
 // only; the others keep their invitations and their chat. Pure: no I/O, time is a parameter.
 import { createHash } from 'node:crypto';
 import type { DesiredMeeting, DesiredState } from './desired.ts';
-import { meetingEvent } from './meetings.ts';
+import { createReason, meetingEvent, sameAttendees } from './meetings.ts';
 import type { ActualMeeting, ActualState, PlanOptions, Push } from './plan.ts';
-
-const lower = (s: string) => s.toLowerCase();
 
 /**
  * What a Regiekamer transactionId names: `rk-{programme}-{cadence}-{fingerprint}` for a series,
@@ -86,7 +84,7 @@ function planCadence(
       action: 'create',
       group: m.cadenceId,
       target: `${m.subject} (${when})`,
-      reason: { key: 'sync.reason.single', params: { from: when } },
+      reason: createReason(m, when),
       apply: { op: 'createMeeting', meetingKey: m.key, event: meetingEvent(d, { ...m, transactionId }) },
     });
   }
@@ -130,9 +128,7 @@ function differences(d: DesiredState, m: DesiredMeeting, x: ActualMeeting): Reco
   const patch: Record<string, unknown> = {};
   if (x.subject !== m.subject) patch['subject'] = m.subject;
   if (x.bodyHtml !== m.bodyHtml) patch['body'] = event['body'];
-  const wantAttendees = m.attendees.map((id) => lower(d.people[id]?.email ?? '')).sort();
-  if (JSON.stringify([...x.attendees].map(lower).sort()) !== JSON.stringify(wantAttendees))
-    patch['attendees'] = event['attendees'];
+  if (!sameAttendees(d, m, x.attendees)) patch['attendees'] = event['attendees'];
   const start = x.instances[0]?.start;
   if ((start !== undefined && start !== m.start) || (x.end !== undefined && x.end !== m.end)) {
     patch['start'] = event['start'];
