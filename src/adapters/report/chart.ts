@@ -16,7 +16,7 @@ const escape = (s: string) =>
 const label = (n: number) => String(Math.round(n * 10) / 10);
 
 /** The SVG source of `chart`: vertical bars from zero (negative values are drawn as zero-height bars). */
-export function chartSvg(chart: ChartSpec): string {
+function chartSvg(chart: ChartSpec): string {
   const { width, height } = CHART_SIZE;
   const top = 60;
   const bottom = 70;
@@ -57,14 +57,24 @@ const FONT_FILES = [
   '/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf',
 ].filter((f) => existsSync(f));
 
+/** The last charts drawn, by their SVG: the .docx and the .pdf of one report draw the same charts. */
+const drawn = new Map<string, Uint8Array>();
+const DRAWN_MAX = 64;
+
 /** `chart` as PNG bytes (CHART_SIZE). Throws when resvg cannot render the SVG (a bug here, not bad input). */
 export function chartPng(chart: ChartSpec): Uint8Array {
-  const resvg = new Resvg(chartSvg(chart), {
+  const svg = chartSvg(chart);
+  const known = drawn.get(svg);
+  if (known) return known;
+  const resvg = new Resvg(svg, {
     font:
       FONT_FILES.length > 0
         ? { fontFiles: FONT_FILES, loadSystemFonts: false, defaultFontFamily: 'DejaVu Sans' }
         : { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' },
     background: '#ffffff',
   });
-  return resvg.render().asPng();
+  const png = new Uint8Array(resvg.render().asPng());
+  if (drawn.size >= DRAWN_MAX) drawn.delete(drawn.keys().next().value ?? '');
+  drawn.set(svg, png);
+  return png;
 }

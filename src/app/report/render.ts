@@ -27,7 +27,7 @@ const localDate = (iso: string, p: Programme): string =>
   DateTime.fromISO(iso, { setZone: true }).setZone(p.programme.timeZone).toISODate() ?? iso.slice(0, 10);
 
 /** The report model of `month` for `variant` as the store holds it now. Throws RangeError for a malformed month. */
-export async function reportModelOf(
+async function reportModelOf(
   deps: Omit<ReportRendererDeps, 'writers'>,
   month: ReportMonth,
   variant: ReportVariant,
@@ -43,7 +43,7 @@ export async function reportModelOf(
 }
 
 /** The summary card's figures of a composed month (counts only, no personal data). */
-export function summaryOf(m: ReportModel): ReportSummary {
+function summaryOf(m: ReportModel): ReportSummary {
   const count = (s: string) => m.werkgroepen.filter((w) => w.status === s).length;
   return {
     month: m.month,

@@ -13,7 +13,7 @@ import { indicatorTrend, type Direction, type Point } from '../work/indicators.t
 import { daysBetween, isDecided, median, type Action, type Decision } from '../work/model.ts';
 
 /** Who the report is for: `informed` carries no figures about named people. */
-export type ReportAudience = 'regiegroep' | 'informed';
+type ReportAudience = 'regiegroep' | 'informed';
 
 /** Everything the report is made of, as read from the store for one month. */
 export interface ReportInput {
@@ -140,7 +140,7 @@ export function isReportMonth(value: string): boolean {
 }
 
 /** The first and last day (YYYY-MM-DD) of `month` (YYYY-MM). Throws RangeError for a malformed month. */
-export function monthBounds(month: string): { from: string; to: string } {
+function monthBounds(month: string): { from: string; to: string } {
   if (!isReportMonth(month)) throw new RangeError(`not a month: ${month}`);
   const first = DateTime.fromISO(`${month}-01`, { zone: 'utc' });
   return { from: first.toISODate() ?? '', to: first.endOf('month').toISODate() ?? '' };

@@ -45,7 +45,7 @@ export interface OutlineOptions {
 const STATUS_COLOURS = { 'op-koers': '#2e7d32', aandacht: '#f9a825', risico: '#c62828', none: '#9e9e9e' } as const;
 
 /** "november 2026" / "November 2026" for a YYYY-MM month. */
-export function monthName(month: string, lang: Lang): string {
+function monthName(month: string, lang: Lang): string {
   const [y, m] = month.split('-').map(Number) as [number, number];
   return new Intl.DateTimeFormat(LOCALE_OF[lang], { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
     new Date(Date.UTC(y, m - 1, 1)),

@@ -32,7 +32,7 @@ type Checked =
   | { ok: false; message: string };
 
 /** Checks the flags against `today` (YYYY-MM-DD, the programme's time zone); nothing is read or written. */
-export function checkRapportFlags(flags: RapportFlags, cwd: string, today: string, lang: Lang): Checked {
+function checkRapportFlags(flags: RapportFlags, cwd: string, today: string, lang: Lang): Checked {
   const variant = flags.variant ?? 'regiegroep';
   if (!(VARIANTS as readonly string[]).includes(variant))
     return { ok: false, message: t('report.cli.badVariant', { value: variant }, lang) };
