@@ -1,7 +1,8 @@
 // A report's bar chart as an image: an SVG drawn here (a handful of rects and labels, no library needed) rasterised
 // to PNG by @resvg/resvg-js (Rust's resvg, prebuilt per platform through optionalDependencies, no install script;
-// https://github.com/thx/resvg-js). Word takes PNG (docx's ImageRun), so does pdfkit. Labels use the system's sans
-// fonts; without any, the bars still draw and the numbers stay in the table under every chart.
+// https://github.com/thx/resvg-js). Word takes PNG (docx's ImageRun); the PDF draws the same layout as vectors
+// (src/adapters/report/pdf.ts). Labels use the system's sans fonts; without any, the bars still draw and the numbers
+// stay in the table under every chart.
 import { existsSync } from 'node:fs';
 import { Resvg } from '@resvg/resvg-js';
 import type { ChartSpec } from '../../domain/report/outline.ts';
@@ -57,7 +58,7 @@ const FONT_FILES = [
   '/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf',
 ].filter((f) => existsSync(f));
 
-/** The last charts drawn, by their SVG: the .docx and the .pdf of one report draw the same charts. */
+/** The last charts drawn, by their SVG: a month's two variants (.docx) draw the same charts. */
 const drawn = new Map<string, Uint8Array>();
 const DRAWN_MAX = 64;
 

@@ -1,9 +1,9 @@
 // The report outline as a PDF, with pdfkit (https://pdfkit.org): pure JavaScript, no native build, its own table
 // layout (doc.table, page breaks included) and PDF bookmarks for the headings. The standard Helvetica fonts cover
-// Dutch text (WinAnsi: ë, é, ï, €); the charts are the same PNG images as in the .docx.
+// Dutch text (WinAnsi: ë, é, ï, €); the charts are drawn as vectors in the layout of the .docx's PNG images.
 import PDFDocument from 'pdfkit';
-import type { Block, ReportOutline } from '../../domain/report/outline.ts';
-import { chartPng, CHART_SIZE } from './chart.ts';
+import type { Block, ChartSpec, ReportOutline } from '../../domain/report/outline.ts';
+import { CHART_SIZE } from './chart.ts';
 
 const FONT = 'Helvetica';
 const BOLD = 'Helvetica-Bold';
@@ -28,6 +28,52 @@ function heading(doc: Doc, level: 1 | 2 | 3, text: string, parents: PDFKit.PDFOu
   else if (level === 2) (parents[0] ?? doc.outline).addItem(winAnsi(text));
 }
 
+/**
+ * A bar chart drawn as vectors (the same layout as the .docx's PNG: src/adapters/report/chart.ts): sharp at any zoom,
+ * and much faster than embedding a PNG with an alpha channel, which pdfkit splits pixel by pixel.
+ */
+function drawChart(doc: Doc, chart: ChartSpec, x: number, y: number, width: number, height: number): void {
+  const scale = width / CHART_SIZE.width;
+  const top = 60 * scale;
+  const plot = height - top - 70 * scale;
+  const left = 40 * scale;
+  const max = Math.max(1, ...chart.values);
+  const slot = (width - 2 * left) / Math.max(1, chart.values.length);
+  const bar = Math.min(120 * scale, slot * 0.6);
+  doc.save();
+  doc
+    .font(BOLD)
+    .fontSize(11)
+    .fillColor('#212121')
+    .text(winAnsi(chart.title), x + left, y + 12 * scale, { lineBreak: false });
+  doc.font(FONT).fontSize(8);
+  chart.values.forEach((v, i) => {
+    const h = Math.max(0, (v / max) * plot);
+    const bx = x + left + i * slot + (slot - bar) / 2;
+    const by = y + top + plot - h;
+    doc.rect(bx, by, bar, h).fill(chart.colours[i] ?? chart.colours[0] ?? '#1565c0');
+    doc.fillColor('#212121');
+    doc.text(String(Math.round(v * 10) / 10), bx - slot / 2 + bar / 2, by - 11, {
+      width: slot,
+      align: 'center',
+      lineBreak: false,
+    });
+    doc.text(winAnsi(chart.labels[i] ?? ''), bx - slot / 2 + bar / 2, y + top + plot + 6, {
+      width: slot,
+      align: 'center',
+      lineBreak: false,
+    });
+  });
+  doc
+    .moveTo(x + left, y + top + plot)
+    .lineTo(x + width - left, y + top + plot)
+    .lineWidth(1)
+    .strokeColor('#616161')
+    .stroke();
+  doc.restore();
+  doc.font(FONT).fontSize(10).fillColor('#000000');
+}
+
 function block(doc: Doc, b: Block, parents: PDFKit.PDFOutline[]): void {
   const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
   switch (b.kind) {
@@ -46,8 +92,13 @@ function block(doc: Doc, b: Block, parents: PDFKit.PDFOutline[]): void {
       doc.fontSize(10).list(b.items.map(winAnsi), { bulletRadius: 2, indent: 12, textIndent: 12 }).moveDown(0.4);
       return;
     case 'table':
+      // The header row and a first row together, not a header alone at the foot of a page.
+      ensureSpace(doc, 60);
       doc.x = doc.page.margins.left;
       doc.fontSize(9).table({
+        // The first column names the row (a werkgroep, a decision, an action): a third of the width, so names are
+        // not broken mid-word; the others share the rest.
+        columnStyles: b.headers.map((_, i) => (i === 0 && b.headers.length > 2 ? Math.round(width / 3) : '*')),
         data: [
           b.headers.map((text) => ({
             text: winAnsi(text),
@@ -65,8 +116,10 @@ function block(doc: Doc, b: Block, parents: PDFKit.PDFOutline[]): void {
     case 'chart': {
       const height = (width * CHART_SIZE.height) / CHART_SIZE.width;
       ensureSpace(doc, height + 10);
-      doc.image(Buffer.from(chartPng(b.chart)), doc.page.margins.left, doc.y, { width });
-      doc.y += height + 6;
+      const y = doc.y;
+      drawChart(doc, b.chart, doc.page.margins.left, y, width, height);
+      doc.y = y + height + 6;
+      doc.x = doc.page.margins.left;
       return;
     }
   }
