@@ -128,6 +128,29 @@ describe('composeReport', () => {
     for (const n of names) expect(informed).not.toContain(n);
   });
 
+  it("groups an indicator under the programme's own criterion, with its trend to the month's end", () => {
+    const own: Programme = {
+      ...p,
+      criteria: { fourKs: false, own: [{ id: 'draagvlak', name: 'Draagvlak bij medewerkers' }] },
+      indicators: [{ id: 'tevreden', criterion: 'draagvlak', name: 'Tevredenheid', unit: 'cijfer', better: 'higher' }],
+    };
+    const measurements = [
+      { indicatorId: 'tevreden', on: '2026-09-30', value: 6.5 },
+      { indicatorId: 'tevreden', on: '2026-11-15', value: 7.1 },
+      { indicatorId: 'tevreden', on: '2026-12-02', value: 5.0 },
+    ];
+    const [i] = composeReport({ ...input, programme: own, measurements }).indicators;
+    expect(i).toMatchObject({
+      group: { kind: 'criterion', name: 'Draagvlak bij medewerkers' },
+      direction: 'beter',
+      latest: { on: '2026-11-15', value: 7.1 },
+    });
+    const outline = JSON.stringify(
+      reportOutline(composeReport({ ...input, programme: own, measurements }), { lang: 'en', introduction: '' }),
+    );
+    expect(outline).toContain('Draagvlak bij medewerkers');
+  });
+
   it('knows a month and the one before', () => {
     expect(['2026-11', '2026-01', '2026-12'].every(isReportMonth)).toBe(true);
     expect(['2026-13', '2026-00', '2026-1', 'november', '2026-11-01'].some(isReportMonth)).toBe(false);
