@@ -30,6 +30,7 @@ import { botLoopMessages } from './i18n/bot-loop.ts';
 import { vergaderingMessages } from './i18n/vergadering.ts';
 import { agendaItemsMessages } from './i18n/agenda-items.ts';
 import { bijeenkomstMessages } from './i18n/bijeenkomst.ts';
+import { reportMessages } from './i18n/report.ts';
 
 export type Lang = 'nl' | 'en';
 export const LANGS: readonly Lang[] = ['nl', 'en'];
@@ -67,6 +68,7 @@ export const NAMESPACES = {
   vergadering: { prefix: '', messages: vergaderingMessages },
   agendaItems: { prefix: '', messages: agendaItemsMessages },
   bijeenkomst: { prefix: '', messages: bijeenkomstMessages },
+  report: { prefix: '', messages: reportMessages },
 } as const;
 
 const catalogue = {
@@ -86,6 +88,7 @@ const catalogue = {
   ...vergaderingMessages,
   ...agendaItemsMessages,
   ...bijeenkomstMessages,
+  ...reportMessages,
 };
 
 /** Every key of the catalogue; a key that does not exist is a type error at the call. */

@@ -86,6 +86,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
   addTenantCommands(program, ctx);
   addCheckCommand(program, ctx);
   addPersonCommands(program, ctx);
+  addReportCommand(program, ctx);
 
   try {
     await program.parseAsync(argv, { from: 'user' });
@@ -271,5 +272,20 @@ function addPersonCommands(program: Command, c: CommandContext): void {
     .action(async (id: string, opts: import('./commands/persoon.ts').PersoonFlags) => {
       const { persoonWisCommand } = await import('./commands/persoon.ts');
       c.exit(await persoonWisCommand(c.io, c.config(), id, opts, c.langOf(opts)));
+    });
+}
+
+/** `regiekamer rapport`: the monthly voortgangsrapportage as .docx or .pdf (issue 16 §2). */
+function addReportCommand(program: Command, c: CommandContext): void {
+  program
+    .command('rapport')
+    .description(both('report.cli.help'))
+    .option('--maand <JJJJ-MM>', both('report.cli.helpMaand'))
+    .option('--out <file>', both('report.cli.helpOut'))
+    .option('--variant <variant>', both('report.cli.helpVariant'))
+    .option('--lang <lang>', both('cli.help.lang'))
+    .action(async (opts: import('./commands/rapport.ts').RapportFlags) => {
+      const { rapportCommand } = await import('./commands/rapport.ts');
+      c.exit(await rapportCommand(c.io, c.config(), opts, c.langOf(opts)));
     });
 }
