@@ -29,6 +29,7 @@ import { besluitenMessages } from './i18n/besluiten.ts';
 import { botLoopMessages } from './i18n/bot-loop.ts';
 import { vergaderingMessages } from './i18n/vergadering.ts';
 import { agendaItemsMessages } from './i18n/agenda-items.ts';
+import { rapportMessages } from './i18n/rapport.ts';
 
 export type Lang = 'nl' | 'en';
 export const LANGS: readonly Lang[] = ['nl', 'en'];
@@ -65,6 +66,7 @@ export const NAMESPACES = {
   botLoop: { prefix: '', messages: botLoopMessages },
   vergadering: { prefix: '', messages: vergaderingMessages },
   agendaItems: { prefix: '', messages: agendaItemsMessages },
+  rapport: { prefix: '', messages: rapportMessages },
 } as const;
 
 const catalogue = {
@@ -83,6 +85,7 @@ const catalogue = {
   ...botLoopMessages,
   ...vergaderingMessages,
   ...agendaItemsMessages,
+  ...rapportMessages,
 };
 
 /** Every key of the catalogue; a key that does not exist is a type error at the call. */
