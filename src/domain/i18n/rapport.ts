@@ -29,11 +29,9 @@ export const rapportMessages = {
     en: "send the version you read (If-Match), so you do not overwrite someone else's change unseen",
   },
   'rapport.changed': {
-    nl: 'de rapportage over {month} is intussen gewijzigd (nu versie {version}, {state}); er is niets opgeslagen: laad hem opnieuw, je eigen tekst blijft in je scherm staan',
-    en: 'the report on {month} has changed in the meantime (now version {version}, {state}); nothing was saved: reload it, your own text stays on your screen',
+    nl: 'de rapportage over {month} is intussen gewijzigd (nu versie {version}, {state, select, approved {goedgekeurd} other {concept}}); er is niets opgeslagen: laad hem opnieuw, je eigen tekst blijft in je scherm staan',
+    en: 'the report on {month} has changed in the meantime (now version {version}, {state, select, approved {approved} other {draft}}); nothing was saved: reload it, your own text stays on your screen',
   },
-  'rapport.state.draft': { nl: 'concept', en: 'draft' },
-  'rapport.state.approved': { nl: 'goedgekeurd', en: 'approved' },
   'rapport.notFound': {
     nl: 'er is geen goedgekeurde versie {version} van de rapportage over {month}',
     en: 'there is no approved version {version} of the report on {month}',
