@@ -17,6 +17,7 @@ import type { Config } from '../../platform/config.ts';
 import type { Logger } from '../../platform/logger.ts';
 import type { JobRunner } from '../../adapters/queue/jobs.ts';
 import { dispatchDue } from '../../adapters/bot/deliveries.ts';
+import { unavailableRenderer } from '../../app/report/workflow.ts';
 import { createHttpApp } from './http.ts';
 import { startBot, type BotHandle } from './bot.ts';
 import type { Router } from 'express';
@@ -255,6 +256,10 @@ async function startBotAndApi(
     nudge: (key, werkgroepen) => bot.handle.nudge(key, werkgroepen),
     // A closed meeting's besluitenlijst: its delivery row is written with the closing; this hands it to the jobs now.
     deliverNow: () => dispatchDue(store.bot, runner, programme.programme.id, clock.now()),
+    // ISSUE 16 MERGE POINT — the monthly report's content: pass `reportRenderer: createReportRenderer({...})`
+    // (src/app/report/render.ts) here. Until then the API uses unavailableRenderer (src/app/report/workflow.ts),
+    // which refuses reading a draft's figures, approving and re-rendering with a clear "not available" (409).
+    reportRenderer: unavailableRenderer,
     today: () => today(programme, clock),
     changed: () =>
       void runner
