@@ -15,7 +15,7 @@ export const IntroductionInput = z.strictObject({ introduction: z.string().max(2
 export type IntroductionInput = z.infer<typeof IntroductionInput>;
 
 /** A kept document of an approved version, with the path that downloads it (under /api). */
-export interface ReportDocumentView {
+interface ReportDocumentView {
   variant: ReportVariant;
   format: ReportFormat;
   /** `/rapporten/<month>/<version>.<format>?variant=<variant>`, relative to the API's base. */

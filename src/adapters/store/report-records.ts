@@ -28,20 +28,20 @@ export interface StoredReport {
 }
 
 /** Which version and revision a change applies to: what the person read (version 1, revision 0 when none exists). */
-export interface ReportPrecondition {
+interface ReportPrecondition {
   version: number;
   revision: number;
 }
 
 /** A delivery approving hands to the bot's ledger (bot_deliveries), due at once. */
-export interface ReportDelivery {
+interface ReportDelivery {
   key: string;
   kind: string;
   recipient: string;
   payload: Record<string, unknown>;
 }
 
-export type ReportChange = { outcome: 'saved'; report: StoredReport } | { outcome: 'changed' };
+type ReportChange = { outcome: 'saved'; report: StoredReport } | { outcome: 'changed' };
 
 export interface ReportRecords {
   /** Every version of every month, latest month and version first. */

@@ -20,7 +20,7 @@ import { both, type MessageKey } from '../../domain/i18n.ts';
 import { dueDate, MONTH, monthOf, reportPlanOf } from '../../domain/report/due.ts';
 import { meetingOccurrences } from '../../domain/bot/rhythm.ts';
 import { fail, ok, type AppDeps, type Result } from '../result.ts';
-import type { ReportFormat, ReportRenderer, ReportSummary, ReportVariant } from './port.ts';
+import type { ReportFormat, ReportMonth, ReportRenderer, ReportSummary, ReportVariant } from './port.ts';
 
 /** What the workflow works with: the use cases' deps and the report's renderer (./port.ts). */
 export interface ReportDeps extends AppDeps {
@@ -28,10 +28,10 @@ export interface ReportDeps extends AppDeps {
 }
 
 /** The delivery kind of the report's summary card in the bot's ledger (composed by ./delivery.ts). */
-export const REPORT_KIND = 'report';
+const REPORT_KIND = 'report';
 
 /** Thrown by a renderer that is not available on this server (see unavailableRenderer). */
-export class ReportRendererUnavailableError extends Error {
+class ReportRendererUnavailableError extends Error {
   constructor() {
     super('the report renderer is not available');
     this.name = 'ReportRendererUnavailableError';
@@ -134,7 +134,11 @@ function receivers(d: AppDeps) {
  * version, its due date and receivers, and whether the caller may approve. Errors: bad_input (not a month),
  * not_possible (the renderer is not available for a draft's figures).
  */
-export async function reportMonth(d: ReportDeps, caller: Caller, month: string): Promise<Result<ReportMonthResponse>> {
+export async function reportMonth(
+  d: ReportDeps,
+  caller: Caller,
+  month: ReportMonth,
+): Promise<Result<ReportMonthResponse>> {
   const bad = badMonth(month);
   if (bad) return bad;
   const stored = await d.store.reports.versions(d.programme.programme.id, month);

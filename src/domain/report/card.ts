@@ -17,7 +17,7 @@ const card = (body: Element[], url: string | undefined, lang: Lang): Card => ({
 });
 
 /** A month (YYYY-MM) as the reader says it: "november 2026". */
-export const monthLabel = (month: string, lang: Lang): string =>
+const monthLabel = (month: string, lang: Lang): string =>
   DateTime.fromISO(`${month}-01`, { zone: 'utc' }).setLocale(lang).toFormat('LLLL yyyy');
 
 /** The first paragraph of an introduction (paragraphs are separated by blank lines); '' when there is none. */

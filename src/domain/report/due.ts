@@ -78,7 +78,5 @@ export function dueDate(p: Programme, rule: RhythmRule, month: string, meetings:
   }
 }
 
-/** The month (YYYY-MM) a local date is in, and the month before it. */
+/** The month (YYYY-MM) a local date is in. */
 export const monthOf = (date: string): string => date.slice(0, 7);
-export const previousMonth = (month: string): string =>
-  DateTime.fromISO(`${month}-01`, { zone: 'utc' }).minus({ months: 1 }).toFormat('yyyy-MM');

@@ -8,7 +8,7 @@ import { sendMoment, type PlannedDelivery, type Window } from '../bot/rhythm.ts'
 import { dueDate, reportPlanOf, type MeetingStart } from './due.ts';
 
 /** The delivery kind of the reminder in the bot's ledger. */
-export const REPORT_REMINDER_KIND = 'report-reminder';
+const REPORT_REMINDER_KIND = 'report-reminder';
 
 /**
  * The reminders due in `window` for the months whose report is not in `approved` (months, YYYY-MM). Keys are
