@@ -40,8 +40,9 @@ export async function composeReportReminder(
   lang: Lang,
 ): Promise<Composed> {
   const month = row.key.split('|')[1] ?? '';
-  const latest = (await c.o.store.reports.versions(c.pid, month))[0];
-  if (latest?.state === 'approved') return { skip: 'report-approved' };
+  // Approved once is sent once: a correction being drafted afterwards (a new version) asks for no reminder.
+  const versions = await c.o.store.reports.versions(c.pid, month);
+  if (versions.some((v) => v.state === 'approved')) return { skip: 'report-approved' };
   const card = reportReminderCard({
     month,
     bodies: reportPlanOf(c.p).to.map(c.bodyName),

@@ -179,6 +179,32 @@ describe('the monthly report workflow', () => {
     expect(regie?.card).not.toContain('Versie voor');
     expect(stuur?.to).toBe('19:stuurgroep-plus@thread.tacv2');
     expect(stuur?.card).toContain('Versie voor Bestuurlijke stuurgroep-plus');
+
+    // The projectleider's reminder (§5): skipped for the approved November, sent personally for December.
+    await store.bot.saveConversation(blnp.programme.id, {
+      tenantId: 'tenant',
+      serviceUrl: 'https://smba.example/',
+      installedAt: clock.now(),
+      conversationId: 'a:pl-marieke',
+      kind: 'personal',
+      personId: 'pl-marieke',
+    });
+    const reminder = (month: string): DeliveryRow => ({
+      ...(rows[0] as DeliveryRow),
+      key: `report-reminder|${month}|pl-marieke`,
+      kind: 'report-reminder',
+      occurrenceKey: null,
+      recipient: 'pl-marieke',
+      payload: null,
+    });
+    expect(await service.compose(reminder('2026-11'))).toEqual({ skip: 'report-approved' });
+    const december = await service.compose(reminder('2026-12'));
+    if ('skip' in december) throw new Error(december.skip);
+    expect(december.to.conversationId).toBe('a:pl-marieke');
+    expect(JSON.stringify(december.activity)).toContain(
+      'De voortgangsrapportage over december 2026 moet vandaag klaar zijn',
+    );
+    expect(JSON.stringify(december.activity)).toContain('Regiegroep, Bestuurlijke stuurgroep-plus');
   });
 
   it('downloads per variant as the reader may, and keeps version 1 when a correction is made', async () => {
