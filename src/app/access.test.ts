@@ -41,6 +41,18 @@ beforeAll(async () => {
   );
   roles['stranger'] = { kind: 'stranger' };
   roles['app'] = { kind: 'app' };
+  // Issue 16 §2: someone only in an informed body (a wethouder in the stuurgroep-plus), for the report's rows.
+  const working = new Set(['werkgroep', 'projectgroep', 'regiegroep', 'projectteam']);
+  const inWorkingBody = (p: Person) =>
+    blnp.bodies.some(
+      (b) =>
+        working.has(b.kind) &&
+        (b.members.includes(p.id) || ('trekker' in b && b.trekker === p.id) || ('lead' in b && b.lead === p.id)),
+    );
+  const stuurgroep = blnp.bodies.find((b) => b.kind === 'stuurgroep')!;
+  roles['stuurgroep only'] = person(
+    blnp.people.find((p) => stuurgroep.members.includes(p.id) && !inWorkingBody(p) && plain(p)),
+  );
 });
 
 describe('access: every permission × every caller', () => {
@@ -61,6 +73,10 @@ describe('access: every permission × every caller', () => {
     'meeting.record of the regiegroep': () => ({ do: 'meeting.record', body: 'regiegroep' }),
     'meeting.close of the regiegroep': () => ({ do: 'meeting.close', body: 'regiegroep' }),
     'agenda.edit': () => ({ do: 'agenda.edit' }),
+    'report.edit': () => ({ do: 'report.edit' }),
+    'report.approve': () => ({ do: 'report.approve' }),
+    'report.read informed': () => ({ do: 'report.read', variant: 'informed' }),
+    'report.read regiegroep': () => ({ do: 'report.read', variant: 'regiegroep' }),
     'self.read': () => ({ do: 'self.read' }),
     'programme.read': () => ({ do: 'programme.read' }),
     // The member's load: theirs to see, and the projectleider's and the regiegroep's; not a colleague's (AVG).
@@ -178,6 +194,41 @@ describe('access: every permission × every caller', () => {
       outsider: 'notProjectleider',
       projectleider: 'y',
       regiegroep: 'notProjectleider',
+      stranger: 'notInProgramme',
+      app: 'y',
+    },
+    // The monthly report (issue 16 §2): the projectleider writes and approves; everyone in the programme reads the
+    // informed version, those who work in it (not only in an informed body) the regiegroep's.
+    ...Object.fromEntries(
+      ['report.edit', 'report.approve'].map((k) => [
+        k,
+        {
+          member: 'notProjectleider',
+          trekker: 'notProjectleider',
+          outsider: 'notProjectleider',
+          projectleider: 'y',
+          regiegroep: 'notProjectleider',
+          'stuurgroep only': 'notProjectleider',
+          stranger: 'notInProgramme',
+          app: 'y',
+        },
+      ]),
+    ),
+    'report.read informed': {
+      member: 'y',
+      outsider: 'y',
+      regiegroep: 'y',
+      'stuurgroep only': 'y',
+      stranger: 'notInProgramme',
+      app: 'y',
+    },
+    'report.read regiegroep': {
+      member: 'y',
+      trekker: 'y',
+      outsider: 'y',
+      projectleider: 'y',
+      regiegroep: 'y',
+      'stuurgroep only': 'notProgrammeWorker',
       stranger: 'notInProgramme',
       app: 'y',
     },

@@ -51,7 +51,18 @@ export type Permission =
   /** Record a measured value of an indicator. */
   | { do: 'indicator.record' }
   /** Trigger the reminder rhythm by hand (local mode, development). */
-  | { do: 'rhythm.trigger' };
+  | { do: 'rhythm.trigger' }
+  /** Write the monthly report's introduction (issue 16 §2): the projectleider (anyone with that role). */
+  | { do: 'report.edit' }
+  /** Approve the monthly report, which sends it to the regiegroep and the informed bodies: the projectleider. */
+  | { do: 'report.approve' }
+  /**
+   * Read a month's report: the `informed` version (programme-level figures, no figures about named people) anyone
+   * in the programme; the `regiegroep` version (per werkgroep, capacity per person) only those who work in the
+   * programme — the projectleider and the people of a werkgroep, projectgroep or regiegroep — not those who are only
+   * in a body that is informed (stuurgroep, ondernemingsraad, klankbordgroep, bestuur).
+   */
+  | { do: 'report.read'; variant: 'regiegroep' | 'informed' };
 
 /** Why a permission was refused; the edges turn it into a message of the catalogue. */
 export type Refusal =
@@ -62,7 +73,8 @@ export type Refusal =
   | 'notOwnLoad'
   | 'notProposer'
   | 'notChair'
-  | 'notProjectleider';
+  | 'notProjectleider'
+  | 'notProgrammeWorker';
 
 export type Verdict = { allowed: true } | { allowed: false; reason: Refusal };
 
@@ -132,6 +144,21 @@ function chairOf(programme: Programme, bodyId: string): string | undefined {
   return body.kind === 'regiegroep' || body.kind === 'stuurgroep' ? body.chair : undefined;
 }
 
+/** The kinds of body whose people work in the programme (and read the regiegroep's version of the report). */
+const WORKING_BODIES: ReadonlySet<string> = new Set(['werkgroep', 'projectgroep', 'regiegroep', 'projectteam']);
+
+/** Whether person `id` works in the programme: a member, chair, lead or trekker of a working body. */
+function worksIn(programme: Programme, id: string): boolean {
+  return programme.bodies.some(
+    (b) =>
+      WORKING_BODIES.has(b.kind) &&
+      (b.members.includes(id) ||
+        ('chair' in b && b.chair === id) ||
+        ('lead' in b && b.lead === id) ||
+        ('trekker' in b && b.trekker === id)),
+  );
+}
+
 /** Whether `caller` may do `what` in `programme`, and if not, why. Throws nothing. */
 export function decide(programme: Programme, caller: Caller, what: Permission): Verdict {
   if (caller.kind === 'app') return { allowed: true };
@@ -191,6 +218,17 @@ export function decide(programme: Programme, caller: Caller, what: Permission): 
       return caller.kind === 'person' && isProjectleider(caller.person)
         ? { allowed: true }
         : { allowed: false, reason: 'notDecider' };
+    case 'report.edit':
+    case 'report.approve':
+      if (caller.kind !== 'person') return { allowed: false, reason: 'notInProgramme' };
+      return isProjectleider(caller.person) ? { allowed: true } : { allowed: false, reason: 'notProjectleider' };
+    case 'report.read': {
+      if (caller.kind !== 'person') return { allowed: false, reason: 'notInProgramme' };
+      const p = caller.person;
+      return what.variant === 'informed' || isProjectleider(p) || worksIn(programme, p.id)
+        ? { allowed: true }
+        : { allowed: false, reason: 'notProgrammeWorker' };
+    }
   }
 }
 

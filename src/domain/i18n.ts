@@ -31,6 +31,7 @@ import { vergaderingMessages } from './i18n/vergadering.ts';
 import { agendaItemsMessages } from './i18n/agenda-items.ts';
 import { bijeenkomstMessages } from './i18n/bijeenkomst.ts';
 import { reportMessages } from './i18n/report.ts';
+import { rapportMessages } from './i18n/rapport.ts';
 
 export type Lang = 'nl' | 'en';
 export const LANGS: readonly Lang[] = ['nl', 'en'];
@@ -69,6 +70,7 @@ export const NAMESPACES = {
   agendaItems: { prefix: '', messages: agendaItemsMessages },
   bijeenkomst: { prefix: '', messages: bijeenkomstMessages },
   report: { prefix: '', messages: reportMessages },
+  rapport: { prefix: '', messages: rapportMessages },
 } as const;
 
 const catalogue = {
@@ -89,6 +91,7 @@ const catalogue = {
   ...agendaItemsMessages,
   ...bijeenkomstMessages,
   ...reportMessages,
+  ...rapportMessages,
 };
 
 /** Every key of the catalogue; a key that does not exist is a type error at the call. */

@@ -20,6 +20,7 @@ import { besluitenlijstCard } from '../../domain/meeting/card.ts';
 import type { Besluitenlijst } from '../../domain/meeting/besluitenlijst.ts';
 import { askRouteOf, mentionOf } from './mentioned.ts';
 import { fromUpdateAction } from './proposals.ts';
+import { composeReport, composeReportReminder } from '../report/delivery.ts';
 
 type Address = Extract<Composed, { to: unknown }>['to'];
 
@@ -90,6 +91,10 @@ export async function composeDelivery(c: BotContext, row: DeliveryRow): Promise<
       return composeDigest(c, ref, row.recipient, await c.figures(), lang);
     case 'besluitenlijst':
       return composeBesluitenlijst(c, ref, payload['besluitenlijst'] as Besluitenlijst | undefined, lang);
+    case 'report':
+      return composeReport(c, ref, row, lang);
+    case 'report-reminder':
+      return composeReportReminder(c, ref, row, lang);
     default:
       return { skip: `unknown-kind` };
   }

@@ -208,6 +208,15 @@ describe('the reminder rhythm over two months of BLNP', () => {
       expect(local(sentAt.get('announce|pg-harmonisatie:2026-12-07|channel:pg-harmonisatie'))).toBe('2026-12-04 09:00');
       // Christmas and New Year: Monday 4 January's announcement went on Thursday 31 December.
       expect(local(sentAt.get('announce|pg-harmonisatie:2027-01-04|channel:pg-harmonisatie'))).toBe('2026-12-31 09:00');
+      // The monthly report (issue 16 §5), never approved here: its projectleider was reminded in their personal chat on
+      // the last working day of each month (the file has no communication.report: the default), once each; November's
+      // (due Monday 30 November 09:00, before the first run here) at the rhythm's first run after it.
+      for (const [month, day] of [
+        ['2026-11', '2026-12-01 08:00'],
+        ['2026-12', '2026-12-31 09:00'],
+        ['2027-01', '2027-01-29 09:00'],
+      ] as const)
+        expect(local(sentAt.get(`report-reminder|${month}|pl-marieke`))).toBe(day);
       // Weekly digests went out only to owners with overdue actions, on Mondays (Tuesday after a holiday Monday).
       const digests = sent.filter((r) => r.kind === 'digest');
       expect(digests.length).toBeGreaterThan(0);

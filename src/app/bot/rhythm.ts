@@ -14,6 +14,20 @@ import {
   type MeetingOccurrence,
 } from '../../domain/bot/rhythm.ts';
 import { toDomainAction } from '../work/records.ts';
+import { reportReminderPlan } from '../../domain/report/reminder.ts';
+
+/**
+ * The kinds the rhythm plans, and so brings in line with its plan. Others in the ledger are queued by a use case
+ * (a test message, a besluitenlijst, a report's cards): never the rhythm's to cancel as "not planned".
+ */
+const PLANNED_KINDS: ReadonlySet<string> = new Set([
+  'ask',
+  'nudge',
+  'compile',
+  'announce',
+  'digest',
+  'report-reminder',
+]);
 
 export interface RhythmSummary {
   planned: number;
@@ -88,8 +102,13 @@ export async function runRhythm(o: RhythmOptions): Promise<RhythmSummary> {
       .flatMap((a) => a.owners)
       .filter((id) => people.has(id)),
   );
-  const planned = reminderPlan(o.programme, occurrences, window, owners);
-  const existing = (await o.store.bot.deliveries(pid, window)).filter((d) => d.kind !== 'test');
+  // The projectleider's reminder of each month's report due in the window, until some version of it is approved.
+  const approved = new Set((await o.store.reports.list(pid)).filter((r) => r.state === 'approved').map((r) => r.month));
+  const planned = [
+    ...reminderPlan(o.programme, occurrences, window, owners),
+    ...reportReminderPlan(o.programme, occurrences, window, approved),
+  ];
+  const existing = (await o.store.bot.deliveries(pid, window)).filter((d) => PLANNED_KINDS.has(d.kind));
   const r = reconcileDeliveries(
     planned,
     existing.map((d) => ({ key: d.key, dueAt: d.dueAt, status: d.status === 'sending' ? 'pending' : d.status })),

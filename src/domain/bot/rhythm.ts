@@ -20,7 +20,8 @@ export interface MeetingOccurrence {
   joinUrl?: string;
 }
 
-type DeliveryKind = 'ask' | 'nudge' | 'compile' | 'announce' | 'digest';
+/** `report-reminder`: the projectleider's reminder of the monthly report (../report/reminder.ts). */
+type DeliveryKind = 'ask' | 'nudge' | 'compile' | 'announce' | 'digest' | 'report-reminder';
 
 export interface PlannedDelivery {
   key: string;
@@ -28,6 +29,8 @@ export interface PlannedDelivery {
   occurrenceKey?: string;
   /** ISO week of a digest, e.g. 2026-W49. */
   week?: string;
+  /** The report month (YYYY-MM) of a report-reminder. */
+  month?: string;
   /** A person id, or `channel:<bodyId>`. */
   recipient: string;
   werkgroep?: string;
@@ -94,7 +97,12 @@ export function inQuietHours(local: DateTime, quiet: { from: string; to: string 
  * The send moment on `date` at `sendAt`, shifted off weekends, public holidays and quiet hours: earlier for
  * messages that must arrive before a meeting, later for digests.
  */
-function sendMoment(date: DateTime, sendAt: string, quiet: { from: string; to: string }, direction: -1 | 1): DateTime {
+export function sendMoment(
+  date: DateTime,
+  sendAt: string,
+  quiet: { from: string; to: string },
+  direction: -1 | 1,
+): DateTime {
   let day = date.startOf('day');
   for (let i = 0; i < 30 && !isWorkingDay(day.toISODate() ?? ''); i++) day = day.plus({ days: direction });
   let at = day.set({ hour: Math.floor(minutesOf(sendAt) / 60), minute: minutesOf(sendAt) % 60 });

@@ -411,4 +411,65 @@ export const tabMessages = {
   'export.col.outcomeOn': { nl: 'Uitkomst op', en: 'Outcome on' },
   'export.col.daysAt': { nl: 'Dagen bij {level}', en: 'Days at {level}' },
   'export.col.totalDays': { nl: 'Dagen in totaal', en: 'Days in all' },
+  'nav.rapportage': { nl: 'Rapportage', en: 'Report' },
+  'rapportage.title': { nl: 'Voortgangsrapportage {month}', en: 'Progress report {month}' },
+  'rapportage.month': { nl: 'Maand', en: 'Month' },
+  'rapportage.due': {
+    nl: 'Klaar en goedgekeurd op {due}; gaat naar {to}.',
+    en: 'Due approved on {due}; goes to {to}.',
+  },
+  'rapportage.figures': { nl: 'Kerncijfers', en: 'Headline figures' },
+  'rapportage.werkgroepen': {
+    nl: 'Werkgroepen: {opKoers} op koers, {aandacht} aandacht, {risico} risico, {none} zonder update',
+    en: 'Werkgroepen: {opKoers} on track, {aandacht} attention, {risico} at risk, {none} without an update',
+  },
+  'rapportage.decisions': {
+    nl: 'Besluiten: {taken} genomen, {waiting} wachtend',
+    en: 'Decisions: {taken} taken, {waiting} waiting',
+  },
+  'rapportage.leadTime': {
+    nl: 'Mediane doorlooptijd: {days, plural, one {{days} dag} other {{days} dagen}}',
+    en: 'Median lead time: {days, plural, one {{days} day} other {{days} days}}',
+  },
+  'rapportage.actions': {
+    nl: 'Acties: {overdue} te laat, {blocked} geblokkeerd',
+    en: 'Actions: {overdue} overdue, {blocked} blocked',
+  },
+  'rapportage.introduction': {
+    nl: 'Inleiding van de projectleider (alinea’s gescheiden door een witregel)',
+    en: "The projectleider's introduction (paragraphs separated by a blank line)",
+  },
+  'rapportage.save': { nl: 'Inleiding opslaan', en: 'Save introduction' },
+  'rapportage.saved': {
+    nl: 'De inleiding is opgeslagen (versie {version}).',
+    en: 'The introduction was saved (version {version}).',
+  },
+  'rapportage.approve': { nl: 'Goedkeuren en versturen', en: 'Approve and send' },
+  'rapportage.approved': {
+    nl: 'Versie {version} is goedgekeurd en gaat naar {to}.',
+    en: 'Version {version} was approved and goes to {to}.',
+  },
+  'rapportage.alreadyApproved': {
+    nl: 'Versie {version} was al goedgekeurd; er is niets opnieuw verstuurd.',
+    en: 'Version {version} was already approved; nothing was sent again.',
+  },
+  'rapportage.unsaved': {
+    nl: 'Sla de inleiding eerst op; goedkeuren gebruikt de opgeslagen tekst.',
+    en: 'Save the introduction first; approving uses the saved text.',
+  },
+  'rapportage.versions': { nl: 'Versies', en: 'Versions' },
+  'rapportage.noVersions': { nl: 'Nog geen versie opgeslagen.', en: 'No version saved yet.' },
+  'rapportage.version.draft': { nl: 'Versie {version}: concept', en: 'Version {version}: draft' },
+  'rapportage.version.approved': {
+    nl: 'Versie {version}: goedgekeurd door {name} op {date}',
+    en: 'Version {version}: approved by {name} on {date}',
+  },
+  'rapportage.download': {
+    nl: '{format, select, docx {Word} other {PDF}} ({variant, select, informed {voor de stuurgroep} other {volledig}})',
+    en: '{format, select, docx {Word} other {PDF}} ({variant, select, informed {for the stuurgroep} other {full}})',
+  },
+  'rapportage.downloadLabel': {
+    nl: 'Download versie {version} als {label}',
+    en: 'Download version {version} as {label}',
+  },
 } satisfies Record<string, Entry>;

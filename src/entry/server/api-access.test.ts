@@ -12,7 +12,8 @@ import { testIssuer } from '../../adapters/auth/testing.ts';
 import { MEMORY, openStore } from '../../adapters/store/open.ts';
 import type { Store } from '../../adapters/store/store.ts';
 import { seedActions } from '../../adapters/work/seed.ts';
-import type { ActionView, AgendaResponse, CapacityResponse } from '../../app/contract.ts';
+import type { ActionView, AgendaResponse, CapacityResponse, ReportMonthResponse } from '../../app/contract.ts';
+import type { ReportRenderer } from '../../app/report/port.ts';
 import { meetingOccurrences } from '../../domain/bot/rhythm.ts';
 import type { Person, Programme, Werkgroep } from '../../domain/programme/schema.ts';
 import { FixedClock } from '../../domain/time/clock.ts';
@@ -196,7 +197,31 @@ const requests: Record<string, (role: Role) => Promise<Answer>> = {
   // Each closing in a meeting of its own (after the one recorded in), so one cell's closing never stands in another's way.
   'POST /vergaderingen/:body/:date/sluiten': (r) =>
     call(r, 'POST', `/vergaderingen/regiegroep/${nextMeeting()}/sluiten`),
+  // Issue 16 §2: each change with the ETag of the month as the projectleider reads it now (edits in October, approvals
+  // in September; August was approved before the table ran, for the download).
+  'GET /rapporten': (r) => call(r, 'GET', '/rapporten'),
+  'GET /rapporten/:maand': (r) => call(r, 'GET', '/rapporten/2026-10'),
+  'PUT /rapporten/:maand/inleiding': async (r) =>
+    call(r, 'PUT', '/rapporten/2026-10/inleiding', { introduction: `door ${r}` }, await etagOf('2026-10')),
+  'POST /rapporten/:maand/goedkeuren': async (r) =>
+    call(r, 'POST', '/rapporten/2026-09/goedkeuren', undefined, await etagOf('2026-09')),
+  'GET /rapporten/:maand/:document': async (r) => {
+    const res = await fetch(`${base}/api/rapporten/2026-08/1.pdf?variant=regiegroep`, {
+      headers: { authorization: `Bearer ${tokens[r]}` },
+    });
+    const pdf = res.headers.get('content-type') === 'application/pdf';
+    return {
+      status: res.status,
+      body: pdf ? { bytes: await res.text() } : ((await res.json()) as Record<string, unknown>),
+    };
+  },
 };
+
+/** The If-Match header of the month's latest version as the projectleider reads it now. */
+async function etagOf(month: string) {
+  const month_ = (await call('projectleider', 'GET', `/rapporten/${month}`)).body as unknown as ReportMonthResponse;
+  return { 'if-match': `"${month_.latest.etag}"` };
+}
 
 /** The local dates of the regiegroep's meetings after today, and the next one not used by a cell yet. */
 let regiegroepDates: string[] = [];
@@ -304,6 +329,30 @@ const table: Record<string, Record<Role, number | string>> = {
   // projectleider (issue 18 §3, §4).
   'POST /vergaderingen/:body/:date/vastleggingen': { ...steering(201), regiegroep: 403 },
   'POST /vergaderingen/:body/:date/sluiten': { ...steering(200), regiegroep: 403 },
+  // Issue 16 §2: everyone in the programme reads the months; only the projectleider (and the app) writes the
+  // introduction and approves. The regiegroep's version of a document is for everyone working in the programme (all
+  // of these roles; someone only in an informed body, the stuurgroep, is refused: src/app/report/workflow.test.ts).
+  'GET /rapporten': READ_ALL,
+  'GET /rapporten/:maand': READ_ALL,
+  'PUT /rapporten/:maand/inleiding': { ...steering(200), regiegroep: 403 },
+  'POST /rapporten/:maand/goedkeuren': { ...steering(200), regiegroep: 403 },
+  'GET /rapporten/:maand/:document': READ_ALL,
+};
+
+/** The report's content as a test double: recognisable bytes and fixed figures (src/app/report/port.ts). */
+const reportRenderer: ReportRenderer = {
+  render: (r) => Promise.resolve(new TextEncoder().encode(`${r.month} ${r.variant} ${r.format}`)),
+  summary: (month) =>
+    Promise.resolve({
+      month,
+      werkgroepen: { total: 0, opKoers: 0, aandacht: 0, risico: 0, none: 0 },
+      decisionsTaken: 0,
+      decisionsWaiting: 0,
+      medianLeadTimeDays: null,
+      overdueActions: 0,
+      blockedActions: 0,
+      milestonesReached: [],
+    }),
 };
 
 /** "METHOD /path" of every route the router has. */
@@ -410,7 +459,18 @@ beforeAll(async () => {
     triggerRhythm: async () => ({ planned: 1, dispatched: 0 }),
     nudge: async (_key, werkgroepen) => werkgroepen.length,
     appIds: ['regiekamer-test'],
+    reportRenderer,
   };
+  const august = await store.reports.approve(p.programme.id, '2026-08', {
+    expected: { version: 1, revision: 0 },
+    at: clock.now(),
+    by: 'app',
+    byName: 'Regiekamer',
+    summary: await reportRenderer.summary('2026-08'),
+    documents: [{ variant: 'regiegroep', format: 'pdf', bytes: new TextEncoder().encode('augustus') }],
+    deliveries: [],
+  });
+  expect(august.outcome).toBe('saved');
   router = apiRouter(deps);
   const app = express();
   app.use('/api', router);

@@ -10,6 +10,7 @@ import type { RhythmTrigger } from '../../app/rhythm.ts';
 import type { Nudger } from '../../app/agenda.ts';
 import { badInput, refused, type AppError, type Result } from '../../app/result.ts';
 import type { WorkDeps } from '../../app/work/actions.ts';
+import type { ReportRenderer } from '../../app/report/port.ts';
 import { both } from '../../domain/i18n.ts';
 
 export interface ApiDeps extends WorkDeps {
@@ -20,6 +21,11 @@ export interface ApiDeps extends WorkDeps {
   nudge?: Nudger;
   /** Hands the deliveries due now (a closed meeting's besluitenlijst) to the bot's jobs; absent: the rhythm does. */
   deliverNow?: () => Promise<unknown>;
+  /**
+   * The monthly report's content (src/app/report/port.ts); absent: a renderer that refuses with a clear "not
+   * available" (src/app/report/workflow.ts unavailableRenderer).
+   */
+  reportRenderer?: ReportRenderer;
   /** The product's own app ids: an app-only token of any other app is a stranger (src/app/access.ts callerOf). */
   appIds?: readonly string[];
 }

@@ -17,6 +17,8 @@ import type { Config } from '../../platform/config.ts';
 import type { Logger } from '../../platform/logger.ts';
 import type { JobRunner } from '../../adapters/queue/jobs.ts';
 import { dispatchDue } from '../../adapters/bot/deliveries.ts';
+import { createReportRenderer } from '../../app/report/render.ts';
+import { reportWriters } from '../../adapters/report/writers.ts';
 import { createHttpApp } from './http.ts';
 import { startBot, type BotHandle } from './bot.ts';
 import type { Router } from 'express';
@@ -255,6 +257,8 @@ async function startBotAndApi(
     nudge: (key, werkgroepen) => bot.handle.nudge(key, werkgroepen),
     // A closed meeting's besluitenlijst: its delivery row is written with the closing; this hands it to the jobs now.
     deliverNow: () => dispatchDue(store.bot, runner, programme.programme.id, clock.now()),
+    // The monthly report's content (src/app/report/render.ts) as .docx and .pdf (src/adapters/report/writers.ts).
+    reportRenderer: createReportRenderer({ store, programme, clock, writers: reportWriters }),
     today: () => today(programme, clock),
     changed: () =>
       void runner

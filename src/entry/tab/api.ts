@@ -63,7 +63,20 @@ export function apiClient(token: TokenSource, base = '/api') {
     /** Any other change made on `version` (If-Match), as `patch`: PUT, POST or DELETE with an optional body. */
     send: <T>(method: 'PUT' | 'POST' | 'DELETE', path: string, body: unknown, version: string) =>
       call<T>(method, path, body, { 'if-match': `"${version}"` }),
+    /** A file (a report's document): its bytes and the name the server gave it (Content-Disposition). */
+    download: async (path: string): Promise<{ blob: Blob; fileName: string }> => {
+      const t = await token();
+      const res = await fetch(`${base}${path}`, { headers: t ? { authorization: `Bearer ${t}` } : {} });
+      if (!res.ok) {
+        const json = (await res.json().catch(() => ({}))) as Record<string, unknown>;
+        throw new ApiError(res.status, String(json['message'] ?? `HTTP ${res.status}`), json);
+      }
+      const name = /filename="?([^";]+)"?/.exec(res.headers.get('content-disposition') ?? '')?.[1];
+      return { blob: await res.blob(), fileName: name ?? path.split('/').pop()?.split('?')[0] ?? 'download' };
+    },
   };
 }
 
-export type Api = ReturnType<typeof apiClient>;
+/** The API client; `download` is optional so a view's test double needs only what the view calls. */
+export type Api = Omit<ReturnType<typeof apiClient>, 'download'> &
+  Partial<Pick<ReturnType<typeof apiClient>, 'download'>>;

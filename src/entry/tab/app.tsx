@@ -31,6 +31,7 @@ import { Werkgroep } from './views/Werkgroep.tsx';
 const Besluiten = lazy(() => import('./views/Besluiten.tsx').then((m) => ({ default: m.Besluiten })));
 const VierKs = lazy(() => import('./views/VierKs.tsx').then((m) => ({ default: m.VierKs })));
 const Vergadering = lazy(() => import('./views/Vergadering.tsx').then((m) => ({ default: m.Vergadering })));
+const Rapportage = lazy(() => import('./views/Rapportage.tsx').then((m) => ({ default: m.Rapportage })));
 const Besluitenlijsten = lazy(() =>
   import('./views/Besluitenlijst.tsx').then((m) => ({ default: m.Besluitenlijsten })),
 );
@@ -46,6 +47,7 @@ const VIEWS = [
   'vergadering',
   'besluitenlijsten',
   'agenda',
+  'rapportage',
 ] as const;
 export type View = (typeof VIEWS)[number];
 
@@ -60,6 +62,8 @@ export interface Host {
   body?: string;
   /** The agenda view's meeting from a deep link (?view=agenda&body=…&date=…): a body id and a YYYY-MM-DD. */
   agenda?: { body?: string; date?: string };
+  /** The report view's month from a deep link (?view=rapportage&maand=YYYY-MM, the report card's link). */
+  month?: string;
   token: TokenSource;
   onThemeChange?(cb: (t: ThemeName) => void): void;
 }
@@ -196,6 +200,11 @@ export function App({ host }: { host: Host }) {
           {view === 'capaciteit' && <Capaciteit />}
           {view === 'agenda' && <Agenda body={host.agenda?.body} date={host.agenda?.date} />}
           <MeetingViews view={view} host={host} />
+          {view === 'rapportage' && (
+            <Suspense fallback={<Spinner label={tr(lang, 'loading')} />}>
+              <Rapportage month={host.month} />
+            </Suspense>
+          )}
         </main>
       </Ctx.Provider>
     );
@@ -222,6 +231,7 @@ export function hostFromUrl(url: URL, browserLang: string, prefersDark: boolean)
   const meeting = url.searchParams.get('meeting');
   const body = url.searchParams.get('body');
   const date = url.searchParams.get('date');
+  const month = url.searchParams.get('maand');
   return {
     lang: langOf(url.searchParams.get('lang') ?? browserLang),
     theme: t === 'dark' || t === 'contrast' || t === 'light' ? t : prefersDark ? 'dark' : 'light',
@@ -231,5 +241,6 @@ export function hostFromUrl(url: URL, browserLang: string, prefersDark: boolean)
     ...(meeting ? { meeting } : {}),
     ...(body ? { body } : {}),
     ...(body || date ? { agenda: { ...(body ? { body } : {}), ...(date ? { date } : {}) } } : {}),
+    ...(month ? { month } : {}),
   };
 }
