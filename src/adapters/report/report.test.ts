@@ -6,7 +6,9 @@ import JSZip from 'jszip';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadProgramme } from '../../../tests/helpers/programmes.ts';
+import { createBotService } from '../../app/bot/service.ts';
 import { createReportRenderer } from '../../app/report/render.ts';
+import { approveReport, reportDocument, reportMonth } from '../../app/report/workflow.ts';
 import type { ReportRenderer, ReportRequest } from '../../app/report/port.ts';
 import type { Programme } from '../../domain/programme/schema.ts';
 import { FixedClock } from '../../domain/time/clock.ts';
@@ -217,5 +219,54 @@ describe("BLNP's November 2026 voortgangsrapportage", () => {
     expect(s.medianLeadTimeDays).toBe(35);
     expect(s.milestonesReached).toEqual([{ title: 'Ontwerp werkorganisatie vastgesteld', date: '2026-11-12' }]);
     expect(s.decisionsWaiting).toBeGreaterThan(0);
+  });
+});
+
+describe('approved, the November report reaches the regiegroep channel', () => {
+  it('the card in the regiegroep channel links the report, whose kept .docx is the real one', async () => {
+    const regiegroep = p.bodies.find((b) => b.kind === 'regiegroep');
+    const pl = p.people.find((x) => x.roles.includes('projectleider'));
+    if (!regiegroep || !pl) throw new Error('BLNP has a regiegroep and a projectleider');
+    await store.bot.saveConversation(p.programme.id, {
+      tenantId: 'tenant',
+      serviceUrl: 'https://smba.example/',
+      installedAt: clock.now(),
+      conversationId: `19:${regiegroep.id}@thread.tacv2`,
+      kind: 'channel',
+      teamId: 'team',
+      channelId: `19:${regiegroep.id}@thread.tacv2`,
+      bodyId: regiegroep.id,
+    });
+    const d = { store, programme: p, clock, today: () => '2026-12-02', renderer };
+    const caller = { kind: 'person' as const, person: pl };
+    const month = await reportMonth(d, caller, '2026-11');
+    if (!month.ok) throw new Error(month.error.key);
+    const approved = await approveReport(d, caller, '2026-11', month.value.latest.etag);
+    if (!approved.ok) throw new Error(approved.error.key);
+    expect(approved.value.deliveries).toContain(`report|2026-11|v1|channel:${regiegroep.id}`);
+
+    const service = createBotService({ store, programme: p, clock, lang: 'nl', tabUrl: 'https://rk.example/tab/' });
+    const row = (await store.bot.deliveries(p.programme.id)).find(
+      (q) => q.kind === 'report' && q.recipient === `channel:${regiegroep.id}`,
+    );
+    if (!row) throw new Error('no delivery to the regiegroep channel');
+    const composed = await service.compose(row);
+    if ('skip' in composed) throw new Error(composed.skip);
+    expect(composed.to.conversationId).toBe(`19:${regiegroep.id}@thread.tacv2`);
+    const card = JSON.stringify(composed.activity);
+    expect(card).toContain('Voortgangsrapportage november 2026');
+    expect(card).toContain('https://rk.example/tab/?view=rapportage&maand=2026-11');
+
+    // What the link leads to: the kept version's documents, the real report.
+    const doc = await reportDocument(d, caller, {
+      month: '2026-11',
+      version: 1,
+      variant: 'regiegroep',
+      format: 'docx',
+    });
+    if (!doc.ok) throw new Error(doc.error.key);
+    const { text } = await docxText(doc.value.bytes);
+    for (const w of p.bodies.filter((b) => b.kind === 'werkgroep')) expect(text).toContain(w.name);
+    expect(text).toContain('Goedgekeurd');
   });
 });
