@@ -124,8 +124,11 @@ export interface WerkgroepResponse {
     by: string;
     proposedAs?: { id: string; title: string };
   })[];
-  /** Programme dependencies: the bodies this werkgroep waits on, and the werkgroepen that wait on it. */
-  waitsOn: (Named & { reason: string | null })[];
+  /**
+   * Programme dependencies: what this werkgroep waits on (a werkgroep, a phase — id its number — or a besluit, with
+   * `met`: the phase has ended or the decision is taken), and the werkgroepen that wait on it.
+   */
+  waitsOn: (Named & { reason: string | null; kind?: 'werkgroep' | 'phase' | 'besluit'; met?: boolean })[];
   waitedOnBy: (Named & { reason: string | null })[];
 }
 

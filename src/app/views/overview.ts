@@ -6,6 +6,7 @@ import { may, werkgroepenOf, type Caller } from '../access.ts';
 import type { MeResponse, OverviewResponse, WerkgroepTile } from '../contract.ts';
 import type { AppDeps } from '../result.ts';
 import { figuresOf } from '../work/figures.ts';
+import { homeId } from '../../domain/programme/home.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -13,7 +14,7 @@ const DAY_MS = 86_400_000;
 export function me(d: AppDeps, caller: Caller): MeResponse {
   const p = caller.kind === 'person' ? caller.person : undefined;
   return {
-    person: p ? { id: p.id, name: p.name, gemeente: p.gemeente, roles: p.roles } : null,
+    person: p ? { id: p.id, name: p.name, gemeente: homeId(p), roles: p.roles } : null,
     app: caller.kind === 'app',
     mayDecide: may(d.programme, caller, { do: 'decision.change' }),
     werkgroepen: p ? werkgroepenOf(d.programme, p.id).map((w) => w.id) : [],
