@@ -56,8 +56,9 @@ export function checkSemantics(data: unknown): SemanticIssue[] {
   index('indicators');
 
   // Homes: a person's gemeente or organisatie (an organisatie with a tenant is a tenant like a gemeente's).
+  // A gemeente wins over an organisatie with the same id (that id is refused as a duplicate).
   const homeById = new Map(
-    [...entries(data, 'gemeenten'), ...entries(data, 'organisaties')].map(([, g]) => [str(g.id), g]),
+    [...entries(data, 'organisaties'), ...entries(data, 'gemeenten')].map(([, g]) => [str(g.id), g]),
   );
   const personById = new Map(entries(data, 'people').map(([, p]) => [str(p.id), p]));
   const bodyById = new Map(entries(data, 'bodies').map(([, b]) => [str(b.id), b]));
