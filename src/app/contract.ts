@@ -77,9 +77,23 @@ export interface OverviewResponse {
   /** YYYY-MM-DD in the programme's time zone. */
   today: string;
   phases: { number: number; name: string; start: string; end: string }[];
+  /**
+   * The programme's milestones by date (YYYY-MM-DD, local): `reached` once the date is today or past; `phase` the
+   * phase it belongs to (null: none named). Always sent by this server; optional for readers of older answers.
+   */
+  milestones?: MilestoneView[];
   /** The next meeting per body (bodies without one are left out); start/end ISO 8601. */
   meetings: { body: string; name: string; occurrence: string; start: string; end: string }[];
   werkgroepen: WerkgroepTile[];
+}
+
+export interface MilestoneView {
+  id: string;
+  date: string;
+  title: string;
+  phase: number | null;
+  celebrate: boolean;
+  reached: boolean;
 }
 
 export interface WerkgroepTile {

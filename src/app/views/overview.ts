@@ -66,6 +66,16 @@ export async function overview(d: AppDeps): Promise<OverviewResponse> {
     programme: { id: d.programme.programme.id, name: d.programme.programme.name },
     today,
     phases: d.programme.phases.map((f) => ({ number: f.number, name: f.name, start: f.start, end: f.end })),
+    milestones: [...d.programme.milestones]
+      .sort((a, b) => a.date.localeCompare(b.date))
+      .map((m) => ({
+        id: m.id,
+        date: m.date,
+        title: m.title,
+        phase: m.phase ?? null,
+        celebrate: m.celebrate,
+        reached: m.date <= today,
+      })),
     meetings: nextMeetings(d),
     werkgroepen: d.programme.bodies.filter((b): b is Werkgroep => b.kind === 'werkgroep').map(tile),
   };

@@ -385,4 +385,11 @@ export const tabMessages = {
     nl: "Al voorgesteld als besluit {id}: '{title}'.",
     en: "Already proposed as decision {id}: '{title}'.",
   },
+  'overzicht.milestones': { nl: 'Mijlpalen', en: 'Milestones' },
+  'overzicht.milestone.celebrate': { nl: 'wordt gevierd', en: 'to be celebrated' },
+  'overzicht.milestone.reached': { nl: 'bereikt', en: 'reached' },
+  'overzicht.milestone.marker': { nl: 'Mijlpaal {date}: {title}', en: 'Milestone {date}: {title}' },
+  'werkgroep.waitsOn.phase': { nl: 'fase {number}: {name}', en: 'phase {number}: {name}' },
+  'werkgroep.waitsOn.besluit': { nl: "besluit '{name}'", en: "decision '{name}'" },
+  'werkgroep.waitsOn.met': { nl: '{what} (vervuld)', en: '{what} (met)' },
 } satisfies Record<string, Entry>;
