@@ -1,5 +1,6 @@
 // A Markdown reference of the programme file, generated from the JSON Schema (itself generated from the zod schema),
 // so the documentation cannot drift from what `regiekamer validate` accepts.
+import { REFERENCE_PROSE } from './reference-prose.ts';
 type JsonSchema = {
   type?: string | string[];
   properties?: Record<string, JsonSchema>;
@@ -136,6 +137,7 @@ export function programmeReference(schema: JsonSchema): string {
     '',
     table(rows),
     '',
+    ...REFERENCE_PROSE,
     ...sections.flatMap((sec) => [`## ${sec.title}`, '', table(sec.rows), '']),
   ].join('\n');
 }

@@ -328,7 +328,12 @@ const WaitsOnSchema = z
 
 const DependencySchema = z.strictObject({
   werkgroep: ref(),
-  waitsOn: z.array(WaitsOnSchema).min(1, { error: 'format.nonEmptyList' }),
+  waitsOn: z
+    .array(WaitsOnSchema)
+    .min(1, { error: 'format.nonEmptyList' })
+    .describe(
+      'Waarop de werkgroep wacht: een werkgroep-id, { phase: nummer } (vervuld als die fase voorbij is) of { besluit: id } (vervuld als dat besluit genomen is).',
+    ),
   reason: text(500).optional(),
 });
 
