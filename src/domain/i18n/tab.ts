@@ -392,4 +392,5 @@ export const tabMessages = {
   'werkgroep.waitsOn.phase': { nl: 'fase {number}: {name}', en: 'phase {number}: {name}' },
   'werkgroep.waitsOn.besluit': { nl: "besluit '{name}'", en: "decision '{name}'" },
   'werkgroep.waitsOn.met': { nl: '{what} (vervuld)', en: '{what} (met)' },
+  'agenda.chain.phase': { nl: 'fase {number}', en: 'phase {number}' },
 } satisfies Record<string, Entry>;

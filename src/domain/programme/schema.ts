@@ -518,7 +518,6 @@ export type Werkgroep = Extract<Body, { kind: 'werkgroep' }>;
 export type Cadence = Programme['cadences'][number];
 export type BodyKind = (typeof BODY_KINDS)[number];
 export type Organisatie = Programme['organisaties'][number];
-export type Milestone = Programme['milestones'][number];
 /** One entry of a dependency's waitsOn: a werkgroep id, a phase (number) or a besluit (decision id). */
 export type WaitsOn = Programme['dependencies'][number]['waitsOn'][number];
 
