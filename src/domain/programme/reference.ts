@@ -50,6 +50,12 @@ function typeOf(s: JsonSchema): string {
   if (s.const !== undefined) return `\`${JSON.stringify(s.const)}\``;
   if (s.enum) return s.enum.map((e) => `\`${String(e)}\``).join(' \\| ');
   if (s.type === 'array') return `lijst van ${s.items ? typeOf(s.items) : '?'}`;
+  // A union without a discriminator (waitsOn: an id or a small object) has no sections below: name its variants.
+  const plain = s.anyOf?.every((v) => !Object.values(v.properties ?? {}).some((p) => p.const !== undefined));
+  if (s.anyOf && plain)
+    return s.anyOf
+      .map((v) => (v.type === 'object' && v.properties ? `\`{ ${Object.keys(v.properties).join(', ')} }\`` : typeOf(v)))
+      .join(' \\| ');
   if (s.oneOf || s.anyOf) return 'een van de varianten hieronder';
   if (s.type === 'object') return 'object';
   if (s.type === 'string' && s.format) return FORMAT_NAMES[s.format] ?? `tekst (${s.format})`;
