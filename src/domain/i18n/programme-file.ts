@@ -63,4 +63,5 @@ export const programmeFileMessages = {
     nl: 'mijlpaal {date} ligt buiten fase {number} ({from} t/m {until})',
     en: 'milestone {date} lies outside phase {number} ({from} to {until})',
   },
+  'dependency.phase': { nl: 'fase {number}', en: 'phase {number}' },
 } satisfies Record<string, Entry>;
