@@ -64,4 +64,8 @@ export const programmeFileMessages = {
     en: 'milestone {date} lies outside phase {number} ({from} to {until})',
   },
   'dependency.phase': { nl: 'fase {number}', en: 'phase {number}' },
+  'shared.noTenantOrganisatie': {
+    nl: "'{person}' zit in een gedeeld kanaal, maar organisatie '{organisatie}' heeft geen tenantId; zonder eigen tenant doet iemand alleen als gast mee (externalAccess: guest)",
+    en: "'{person}' is in a shared channel, but organisatie '{organisatie}' has no tenantId; without a tenant of its own a person takes part only as a guest (externalAccess: guest)",
+  },
 } satisfies Record<string, Entry>;

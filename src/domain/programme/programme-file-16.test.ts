@@ -67,7 +67,9 @@ describe('organisaties in the programme file', () => {
     const lines = text.split('\n');
     const line = lines.findIndex((l) => l.includes('members: [cor, anna, olga, zeno]'));
     const col = (lines[line] ?? '').indexOf('zeno') + 1;
-    expect(problems.map((x) => `${x.line}:${x.col} ${x.key}`)).toEqual([`${line + 1}:${col} shared.noTenant`]);
+    expect(problems.map((x) => `${x.line}:${x.col} ${x.key}`)).toEqual([
+      `${line + 1}:${col} shared.noTenantOrganisatie`,
+    ]);
   });
 });
 

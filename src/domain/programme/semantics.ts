@@ -133,7 +133,9 @@ export function checkSemantics(data: unknown): SemanticIssue[] {
         if (!person || home === undefined || home === hostId || !homeById.has(home)) return;
         const path = [...base, 'members', j];
         if (kind === 'shared' && access === 'direct-connect' && str(homeById.get(home)?.tenantId) === undefined) {
-          add(path, 'shared.noTenant', { person: str(m), gemeente: home });
+          if (person.gemeente === undefined)
+            add(path, 'shared.noTenantOrganisatie', { person: str(m), organisatie: home });
+          else add(path, 'shared.noTenant', { person: str(m), gemeente: home });
         }
         if ((kind === 'private' || kind === 'standard') && access === 'direct-connect') {
           add(path, 'channel.crossTenant', { person: str(m), gemeente: home, kind });
