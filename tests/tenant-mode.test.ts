@@ -89,7 +89,7 @@ const tenantOf = (gemeente: string) => String(blnp.gemeenten.find((g) => g.id ==
 const personNamed = (id: string) => {
   const p = blnp.people.find((x) => x.id === id);
   if (!p) throw new Error(`no person ${id}`);
-  return { ...p, tenantId: tenantOf(p.gemeente), user: userIn(tenantOf(p.gemeente), p.upn) };
+  return { ...p, tenantId: tenantOf(p.gemeente ?? ''), user: userIn(tenantOf(p.gemeente ?? ''), p.upn) };
 };
 
 /**

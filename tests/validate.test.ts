@@ -41,7 +41,7 @@ describe('regiekamer validate', () => {
   });
 
   it.each([
-    ['programmes/blnp.yaml', 'Versterking samenwerking BLNP: 4 gemeenten, 55 personen, 15 organen (9 werkgroepen)'],
+    ['programmes/blnp.yaml', 'Versterking samenwerking BLNP: 4 gemeenten, 55 personen, 16 organen (9 werkgroepen)'],
     ['programmes/bel.yaml', 'Werkorganisatie BEL: 3 gemeenten, 34 personen, 12 organen (8 werkgroepen)'],
   ])('the shipped programme %s is valid', async (file, summary) => {
     const { code, stdout } = await run(['validate', file]);

@@ -2,6 +2,7 @@
 // reads the programme and the caller only — so every rule is a table test (src/app/access.test.ts), and every API
 // route × caller is one against the running API (src/entry/server/api-access.test.ts).
 import type { Person, Programme, Werkgroep } from '../domain/programme/schema.ts';
+import { homeId, homes } from '../domain/programme/home.ts';
 
 /**
  * Who is asking. `person`: someone of the programme (matched on UPN or e-mail); `app`: the product itself (CLI
@@ -95,7 +96,7 @@ export interface TokenIdentity {
  * account there). Empty when the programme names neither: then any tenant of the allow-list will do.
  */
 function tenantsOf(programme: Programme, person: Person): Set<string> {
-  const own = programme.gemeenten.find((g) => g.id === person.gemeente)?.tenantId;
+  const own = homes(programme).find((g) => g.id === homeId(person))?.tenantId;
   const host = programme.gemeenten.find((g) => g.host)?.tenantId;
   return new Set([own, host].filter((t): t is string => !!t).map((t) => t.toLowerCase()));
 }

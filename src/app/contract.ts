@@ -77,9 +77,23 @@ export interface OverviewResponse {
   /** YYYY-MM-DD in the programme's time zone. */
   today: string;
   phases: { number: number; name: string; start: string; end: string }[];
+  /**
+   * The programme's milestones by date (YYYY-MM-DD, local): `reached` once the date is today or past; `phase` the
+   * phase it belongs to (null: none named). Always sent by this server; optional for readers of older answers.
+   */
+  milestones?: MilestoneView[];
   /** The next meeting per body (bodies without one are left out); start/end ISO 8601. */
   meetings: { body: string; name: string; occurrence: string; start: string; end: string }[];
   werkgroepen: WerkgroepTile[];
+}
+
+export interface MilestoneView {
+  id: string;
+  date: string;
+  title: string;
+  phase: number | null;
+  celebrate: boolean;
+  reached: boolean;
 }
 
 export interface WerkgroepTile {
@@ -124,8 +138,11 @@ export interface WerkgroepResponse {
     by: string;
     proposedAs?: { id: string; title: string };
   })[];
-  /** Programme dependencies: the bodies this werkgroep waits on, and the werkgroepen that wait on it. */
-  waitsOn: (Named & { reason: string | null })[];
+  /**
+   * Programme dependencies: what this werkgroep waits on (a werkgroep, a phase — id its number — or a besluit, with
+   * `met`: the phase has ended or the decision is taken), and the werkgroepen that wait on it.
+   */
+  waitsOn: (Named & { reason: string | null; kind?: 'werkgroep' | 'phase' | 'besluit'; met?: boolean })[];
   waitedOnBy: (Named & { reason: string | null })[];
 }
 

@@ -78,7 +78,7 @@ export interface PreflightGraph {
 
 export interface PreflightInput {
   desired: DesiredState;
-  /** Every gemeente of the programme file (id, name, tenant id), in file order. */
+  /** Every gemeente of the programme file (id, name, tenant id), in file order, then every organisatie with a tenant. */
   gemeenten: { id: string; name: string; tenantId: string | undefined }[];
   /** The app registration's client id (consent URL, RBAC commands). */
   clientId: string;

@@ -32,6 +32,7 @@ import { agendaItemsMessages } from './i18n/agenda-items.ts';
 import { bijeenkomstMessages } from './i18n/bijeenkomst.ts';
 import { reportMessages } from './i18n/report.ts';
 import { rapportMessages } from './i18n/rapport.ts';
+import { programmeFileMessages } from './i18n/programme-file.ts';
 
 export type Lang = 'nl' | 'en';
 export const LANGS: readonly Lang[] = ['nl', 'en'];
@@ -71,6 +72,7 @@ export const NAMESPACES = {
   bijeenkomst: { prefix: '', messages: bijeenkomstMessages },
   report: { prefix: '', messages: reportMessages },
   rapport: { prefix: '', messages: rapportMessages },
+  programmeFile: { prefix: '', messages: programmeFileMessages },
 } as const;
 
 const catalogue = {
@@ -92,6 +94,7 @@ const catalogue = {
   ...bijeenkomstMessages,
   ...reportMessages,
   ...rapportMessages,
+  ...programmeFileMessages,
 };
 
 /** Every key of the catalogue; a key that does not exist is a type error at the call. */

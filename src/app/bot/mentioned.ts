@@ -6,6 +6,7 @@ import { askRoute, type AskRoute } from '../../domain/bot/ask-route.ts';
 import { FOR_KEY, type Mentioned } from '../../domain/bot/mention.ts';
 import type { Person } from '../../domain/programme/schema.ts';
 import type { BotServiceOptions } from './service.ts';
+import { homeId, homes } from '../../domain/programme/home.ts';
 
 /** The route of one ask or nudge: the host tenant's accepted guests count as people with a host account. */
 export async function askRouteOf(o: BotServiceOptions, recipient: string, werkgroep: string): Promise<AskRoute> {
@@ -35,7 +36,7 @@ export function mentionedIn(o: BotServiceOptions, data: Record<string, unknown>)
  */
 export async function isPerson(o: BotServiceOptions, inbound: Inbound, person: Person): Promise<boolean> {
   if (o.localPerson === person.id) return true;
-  const tenantId = o.programme.gemeenten.find((g) => g.id === person.gemeente)?.tenantId;
+  const tenantId = homes(o.programme).find((g) => g.id === homeId(person))?.tenantId;
   const aad = inbound.from.aadObjectId;
   if (!tenantId || !aad || !o.users) return false;
   try {

@@ -6,6 +6,7 @@ import { may, werkgroepenOf, type Caller } from '../access.ts';
 import type { MeResponse, OverviewResponse, WerkgroepTile } from '../contract.ts';
 import type { AppDeps } from '../result.ts';
 import { figuresOf } from '../work/figures.ts';
+import { homeId } from '../../domain/programme/home.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -13,7 +14,7 @@ const DAY_MS = 86_400_000;
 export function me(d: AppDeps, caller: Caller): MeResponse {
   const p = caller.kind === 'person' ? caller.person : undefined;
   return {
-    person: p ? { id: p.id, name: p.name, gemeente: p.gemeente, roles: p.roles } : null,
+    person: p ? { id: p.id, name: p.name, gemeente: homeId(p), roles: p.roles } : null,
     app: caller.kind === 'app',
     mayDecide: may(d.programme, caller, { do: 'decision.change' }),
     werkgroepen: p ? werkgroepenOf(d.programme, p.id).map((w) => w.id) : [],
@@ -65,6 +66,16 @@ export async function overview(d: AppDeps): Promise<OverviewResponse> {
     programme: { id: d.programme.programme.id, name: d.programme.programme.name },
     today,
     phases: d.programme.phases.map((f) => ({ number: f.number, name: f.name, start: f.start, end: f.end })),
+    milestones: [...d.programme.milestones]
+      .sort((a, b) => a.date.localeCompare(b.date))
+      .map((m) => ({
+        id: m.id,
+        date: m.date,
+        title: m.title,
+        phase: m.phase ?? null,
+        celebrate: m.celebrate,
+        reached: m.date <= today,
+      })),
     meetings: nextMeetings(d),
     werkgroepen: d.programme.bodies.filter((b): b is Werkgroep => b.kind === 'werkgroep').map(tile),
   };

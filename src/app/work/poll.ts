@@ -5,6 +5,7 @@ import type { Programme } from '../../domain/programme/schema.ts';
 import { both } from '../../domain/i18n.ts';
 import type { Clock } from '../../domain/time/clock.ts';
 import { pollPlanner, type PlannerGraph, type PollSummary } from './planner-sync.ts';
+import { homeId } from '../../domain/programme/home.ts';
 
 /** The host tenant as the poll needs it: Planner, and the directory's users (Graph GET /users, paged). */
 export interface PlannerTenant {
@@ -27,7 +28,7 @@ export async function pollOnce(
   const hostGemeenten = new Set(programme.gemeenten.filter((g) => g.tenantId === host).map((g) => g.id));
   const userOf = new Map<string, string>();
   for (const p of programme.people) {
-    const id = hostGemeenten.has(p.gemeente) ? byUpn.get(p.upn.toLowerCase()) : undefined;
+    const id = hostGemeenten.has(homeId(p)) ? byUpn.get(p.upn.toLowerCase()) : undefined;
     if (id) userOf.set(p.id, id);
   }
   const personOf = new Map([...userOf].map(([p, u]) => [u, p]));

@@ -3,6 +3,7 @@
 // gemeente's own people and accepted B2B guests there — as a single-tenant bot in the host tenant cannot reach a
 // person of another tenant one-on-one; everyone else is asked in their werkgroep's shared channel, @mentioned. Pure.
 import type { Programme } from '../programme/schema.ts';
+import { homeId } from '../programme/home.ts';
 
 /**
  * personal: the person's personal chat with the bot · channel: the werkgroep's shared channel with an @mention ·
@@ -28,7 +29,7 @@ export function askRoute(
   const person = programme.people.find((p) => p.id === personId);
   if (!person) return { via: 'none', reason: 'unknown-person' };
   const host = programme.gemeenten.find((g) => g.host);
-  if (!host || person.gemeente === host.id || hostAccounts.has(personId)) return { via: 'personal' };
+  if (!host || homeId(person) === host.id || hostAccounts.has(personId)) return { via: 'personal' };
   const werkgroep = programme.bodies.find((b) => b.id === werkgroepId && b.kind === 'werkgroep');
   return werkgroep?.channel?.kind === 'shared'
     ? { via: 'channel', werkgroep: werkgroep.id }

@@ -104,12 +104,12 @@ export const domainMessages = {
   },
   'enum.externalAccess': { nl: 'gebruik direct-connect of guest', en: 'use direct-connect or guest' },
   'enum.bodyKind': {
-    nl: 'onbekende soort orgaan: gebruik bestuur, stuurgroep, regiegroep, projectgroep, werkgroep of projectteam',
-    en: 'unknown body kind: use bestuur, stuurgroep, regiegroep, projectgroep, werkgroep or projectteam',
+    nl: 'onbekende soort orgaan: gebruik bestuur, stuurgroep, regiegroep, projectgroep, werkgroep, projectteam, ondernemingsraad of klankbordgroep',
+    en: 'unknown body kind: use bestuur, stuurgroep, regiegroep, projectgroep, werkgroep, projectteam, ondernemingsraad or klankbordgroep',
   },
   'enum.ruleType': {
-    nl: 'onbekend ritme: gebruik type weekly, monthly of dates',
-    en: 'unknown rule: use type weekly, monthly or dates',
+    nl: 'onbekend ritme: gebruik type weekly, monthly, dates of last-day-of-month (rapportage en nieuws: monthly, last-day-of-month of days-before)',
+    en: 'unknown rule: use type weekly, monthly, dates or last-day-of-month (report and news: monthly, last-day-of-month or days-before)',
   },
   'enum.audience': { nl: 'gebruik members of everyone', en: 'use members or everyone' },
   'enum.organisatieType': {

@@ -472,4 +472,12 @@ export const tabMessages = {
     nl: 'Download versie {version} als {label}',
     en: 'Download version {version} as {label}',
   },
+  'overzicht.milestones': { nl: 'Mijlpalen', en: 'Milestones' },
+  'overzicht.milestone.celebrate': { nl: 'wordt gevierd', en: 'to be celebrated' },
+  'overzicht.milestone.reached': { nl: 'bereikt', en: 'reached' },
+  'overzicht.milestone.marker': { nl: 'Mijlpaal {date}: {title}', en: 'Milestone {date}: {title}' },
+  'werkgroep.waitsOn.phase': { nl: 'fase {number}: {name}', en: 'phase {number}: {name}' },
+  'werkgroep.waitsOn.besluit': { nl: "besluit '{name}'", en: "decision '{name}'" },
+  'werkgroep.waitsOn.met': { nl: '{what} (vervuld)', en: '{what} (met)' },
+  'agenda.chain.phase': { nl: 'fase {number}', en: 'phase {number}' },
 } satisfies Record<string, Entry>;

@@ -49,3 +49,15 @@ describe('diffProgrammes', () => {
     ]);
   });
 });
+
+describe('diffProgrammes and issue 16', () => {
+  it('names a change to milestones, audiences or communication as a changed setting', async () => {
+    const a = await minimal();
+    const b = JSON.parse(JSON.stringify(a)) as Programme;
+    b.milestones = [{ id: 'm1', date: '2026-06-01', title: 'Mijlpaal', celebrate: true }];
+    b.communication = { news: { due: { type: 'last-day-of-month', day: 'weekday' }, audiences: [] } };
+    const diff = diffProgrammes(a, b);
+    expect(diff.settingsChanged).toEqual(['milestones', 'communication']);
+    expect(isEmptyDiff(diff)).toBe(false);
+  });
+});

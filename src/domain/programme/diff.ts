@@ -47,7 +47,21 @@ export function diffProgrammes(before: Programme, after: Programme): ProgrammeDi
       changed: [...b.keys()].filter((k) => a.has(k) && canonical(a.get(k)) !== canonical(b.get(k))),
     };
   }
-  for (const setting of ['programme', 'reminders', 'planner', 'decisionRoute', 'vakgebieden', 'version'] as const) {
+  const settings = [
+    'programme',
+    'reminders',
+    'planner',
+    'decisionRoute',
+    'vakgebieden',
+    'version',
+    // Issue 16's sections: a change to them is a change since the last sync, named as a whole.
+    'organisaties',
+    'milestones',
+    'criteria',
+    'audiences',
+    'communication',
+  ] as const;
+  for (const setting of settings) {
     if (canonical(before[setting]) !== canonical(after[setting])) result.settingsChanged.push(setting);
   }
   return result;

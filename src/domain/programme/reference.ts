@@ -1,5 +1,6 @@
 // A Markdown reference of the programme file, generated from the JSON Schema (itself generated from the zod schema),
 // so the documentation cannot drift from what `regiekamer validate` accepts.
+import { REFERENCE_PROSE } from './reference-prose.ts';
 type JsonSchema = {
   type?: string | string[];
   properties?: Record<string, JsonSchema>;
@@ -49,6 +50,12 @@ function typeOf(s: JsonSchema): string {
   if (s.const !== undefined) return `\`${JSON.stringify(s.const)}\``;
   if (s.enum) return s.enum.map((e) => `\`${String(e)}\``).join(' \\| ');
   if (s.type === 'array') return `lijst van ${s.items ? typeOf(s.items) : '?'}`;
+  // A union without a discriminator (waitsOn: an id or a small object) has no sections below: name its variants.
+  const plain = s.anyOf?.every((v) => !Object.values(v.properties ?? {}).some((p) => p.const !== undefined));
+  if (s.anyOf && plain)
+    return s.anyOf
+      .map((v) => (v.type === 'object' && v.properties ? `\`{ ${Object.keys(v.properties).join(', ')} }\`` : typeOf(v)))
+      .join(' \\| ');
   if (s.oneOf || s.anyOf) return 'een van de varianten hieronder';
   if (s.type === 'object') return 'object';
   if (s.type === 'string' && s.format) return FORMAT_NAMES[s.format] ?? `tekst (${s.format})`;
@@ -136,6 +143,7 @@ export function programmeReference(schema: JsonSchema): string {
     '',
     table(rows),
     '',
+    ...REFERENCE_PROSE,
     ...sections.flatMap((sec) => [`## ${sec.title}`, '', table(sec.rows), '']),
   ].join('\n');
 }

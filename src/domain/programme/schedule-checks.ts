@@ -6,6 +6,7 @@ import { inQuietHours } from '../bot/rhythm.ts';
 import type { MessageKey, Params } from '../i18n.ts';
 import { placeOccurrences } from '../schedule/collisions.ts';
 import { holidayOn } from '../schedule/holidays.ts';
+import { milestoneWarnings } from './milestone-checks.ts';
 import type { Programme } from './schema.ts';
 import type { Path, SemanticIssue } from './semantics.ts';
 
@@ -76,5 +77,6 @@ export function checkSchedule(p: Programme): ScheduleIssue[] {
         address,
       });
   });
+  issues.push(...milestoneWarnings(p));
   return issues;
 }

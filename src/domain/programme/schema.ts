@@ -117,7 +117,14 @@ const PersonSchema = z
       .regex(EMAIL, { error: 'format.upn' })
       .describe('UPN of e-mailadres in de eigen tenant.'),
     email: z.string({ error: 'type.string' }).regex(EMAIL, { error: 'format.email' }).optional(),
-    gemeente: ref().describe('De gemeente waar deze persoon werkt (eigen tenant).'),
+    gemeente: ref()
+      .optional()
+      .describe('De gemeente waar deze persoon werkt (eigen tenant). Precies één van gemeente en organisatie.'),
+    organisatie: ref()
+      .optional()
+      .describe(
+        'De organisatie (organisaties) waar deze persoon werkt, in plaats van een gemeente. Zonder tenant-id van de organisatie doet de persoon als gast van de host-tenant mee.',
+      ),
     roles: z.array(z.enum(ROLES, { error: 'enum.role' })).default([]),
     hoursPerWeek: z
       .number({ error: 'type.number' })
@@ -212,6 +219,20 @@ const CadenceRuleSchema = z.discriminatedUnion(
       type: z.literal('dates'),
       dates: z.array(date()).min(1, { error: 'format.nonEmptyList' }),
     }),
+    z
+      .strictObject({
+        type: z.literal('last-day-of-month'),
+        interval: z
+          .number({ error: 'type.number' })
+          .int({ error: 'type.integer' })
+          .min(1, { error: 'range.interval' })
+          .max(12, { error: 'range.interval' })
+          .default(1),
+        day: z.enum(['weekday', 'working-day'], { error: 'enum.lastDay' }),
+      })
+      .describe(
+        'De laatste weekdag (ma–vr) van de maand; working-day slaat ook Nederlandse feestdagen over en schuift dan terug.',
+      ),
   ],
   { error: 'enum.ruleType' },
 );
@@ -292,9 +313,27 @@ const PhaseSchema = z.strictObject({
   description: text(2000).optional(),
 });
 
+const WaitsOnSchema = z
+  .union(
+    [
+      ref().describe('Een werkgroep.'),
+      z
+        .strictObject({ phase: z.number({ error: 'type.number' }).int({ error: 'type.integer' }) })
+        .describe('Een fase: vervuld als de fase voorbij is.'),
+      z.strictObject({ besluit: ref() }).describe('Een besluit (id): vervuld als het besluit genomen is.'),
+    ],
+    { error: 'type.waitsOn' },
+  )
+  .describe('Waarop de werkgroep wacht: een werkgroep-id, { phase: nummer } of { besluit: id }.');
+
 const DependencySchema = z.strictObject({
   werkgroep: ref(),
-  waitsOn: z.array(ref()).min(1, { error: 'format.nonEmptyList' }),
+  waitsOn: z
+    .array(WaitsOnSchema)
+    .min(1, { error: 'format.nonEmptyList' })
+    .describe(
+      'Waarop de werkgroep wacht: een werkgroep-id, { phase: nummer } (vervuld als die fase voorbij is) of { besluit: id } (vervuld als dat besluit genomen is).',
+    ),
   reason: text(500).optional(),
 });
 
@@ -478,6 +517,12 @@ export type Body = Programme['bodies'][number];
 export type Werkgroep = Extract<Body, { kind: 'werkgroep' }>;
 export type Cadence = Programme['cadences'][number];
 export type BodyKind = (typeof BODY_KINDS)[number];
+export type Organisatie = Programme['organisaties'][number];
+/** One entry of a dependency's waitsOn: a werkgroep id, a phase (number) or a besluit (decision id). */
+export type WaitsOn = Programme['dependencies'][number]['waitsOn'][number];
+
+/** Informed bodies receive reports and news; they get no tasks, Planner plan, update requests or decision step. */
+export const INFORMED_BODY_KINDS: readonly BodyKind[] = ['ondernemingsraad', 'klankbordgroep'];
 
 /** The JSON Schema for editors (yaml-language-server), generated from the same zod schema. */
 export function programmeJsonSchema(): Record<string, unknown> {

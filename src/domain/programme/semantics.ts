@@ -2,6 +2,7 @@
 // They run on the raw parsed data (not only on a schema-valid programme), so one run reports every problem.
 import type { MessageKey, Params } from '../i18n.ts';
 import { isRealDate } from './schema.ts';
+import { checkCommunication } from './semantics-communication.ts';
 
 export type Path = readonly (string | number)[];
 export interface SemanticIssue {
@@ -54,7 +55,11 @@ export function checkSemantics(data: unknown): SemanticIssue[] {
   const vakgebieden = index('vakgebieden');
   index('indicators');
 
-  const gemeenteById = new Map(entries(data, 'gemeenten').map(([, g]) => [str(g.id), g]));
+  // Homes: a person's gemeente or organisatie (an organisatie with a tenant is a tenant like a gemeente's).
+  // A gemeente wins over an organisatie with the same id (that id is refused as a duplicate).
+  const homeById = new Map(
+    [...entries(data, 'organisaties'), ...entries(data, 'gemeenten')].map(([, g]) => [str(g.id), g]),
+  );
   const personById = new Map(entries(data, 'people').map(([, p]) => [str(p.id), p]));
   const bodyById = new Map(entries(data, 'bodies').map(([, b]) => [str(b.id), b]));
 
@@ -124,11 +129,13 @@ export function checkSemantics(data: unknown): SemanticIssue[] {
       const access = str(channel.externalAccess) ?? 'direct-connect';
       members.forEach((m, j) => {
         const person = personById.get(str(m));
-        const home = str(person?.gemeente);
-        if (!person || home === undefined || home === hostId || !gemeenten.has(home)) return;
+        const home = str(person?.gemeente) ?? str(person?.organisatie);
+        if (!person || home === undefined || home === hostId || !homeById.has(home)) return;
         const path = [...base, 'members', j];
-        if (kind === 'shared' && access === 'direct-connect' && str(gemeenteById.get(home)?.tenantId) === undefined) {
-          add(path, 'shared.noTenant', { person: str(m), gemeente: home });
+        if (kind === 'shared' && access === 'direct-connect' && str(homeById.get(home)?.tenantId) === undefined) {
+          if (person.gemeente === undefined)
+            add(path, 'shared.noTenantOrganisatie', { person: str(m), organisatie: home });
+          else add(path, 'shared.noTenant', { person: str(m), gemeente: home });
         }
         if ((kind === 'private' || kind === 'standard') && access === 'direct-connect') {
           add(path, 'channel.crossTenant', { person: str(m), gemeente: home, kind });
@@ -148,6 +155,8 @@ export function checkSemantics(data: unknown): SemanticIssue[] {
   checkChannelNames(data, add);
 
   checkSharedGuests(data, add);
+
+  checkCommunication(data, add);
 
   return issues;
 }

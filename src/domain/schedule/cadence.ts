@@ -3,7 +3,7 @@
 import { DateTime } from 'luxon';
 import rrulePkg from 'rrule';
 import type { Cadence } from '../programme/schema.ts';
-import { holidayOn, nextWorkingDay } from './holidays.ts';
+import { holidayOn, isWorkingDay, nextWorkingDay, previousWorkingDay } from './holidays.ts';
 
 const { RRule } = rrulePkg;
 
@@ -38,7 +38,13 @@ function floating(date: string): Date {
   return new Date(Date.UTC(y, m - 1, d));
 }
 
-/** The regular local dates of a cadence between its first and last date (inclusive), before holidays. */
+const WORKWEEK = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'] as const;
+
+/**
+ * The regular local dates of a cadence between its first and last date (inclusive), before holidays. A
+ * `last-day-of-month` rule gives the last Monday–Friday of every interval-th month (rrule BYDAY=MO..FR;BYSETPOS=-1);
+ * with `day: working-day` a Dutch public holiday on that date moves it back to the working day before.
+ */
 export function ruleDates(cadence: Cadence): string[] {
   const rule = cadence.rule;
   if (rule.type === 'dates')
@@ -48,12 +54,20 @@ export function ruleDates(cadence: Cadence): string[] {
   const options =
     rule.type === 'weekly'
       ? { freq: RRule.WEEKLY, interval: rule.interval, byweekday: [RRULE_DAYS[rule.weekday]], wkst: RRule.MO }
-      : {
-          freq: RRule.MONTHLY,
-          interval: rule.interval,
-          byweekday: [RRULE_DAYS[rule.weekday].nth(WEEK_INDEX[rule.week])],
-        };
-  return new RRule({ ...options, dtstart, until, tzid: undefined }).all().map((d) => d.toISOString().slice(0, 10));
+      : rule.type === 'monthly'
+        ? {
+            freq: RRule.MONTHLY,
+            interval: rule.interval,
+            byweekday: [RRULE_DAYS[rule.weekday].nth(WEEK_INDEX[rule.week])],
+          }
+        : { freq: RRule.MONTHLY, interval: rule.interval, byweekday: WORKWEEK.map((d) => RRULE_DAYS[d]), bysetpos: -1 };
+  const dates = new RRule({ ...options, dtstart, until, tzid: undefined })
+    .all()
+    .map((d) => d.toISOString().slice(0, 10));
+  if (rule.type !== 'last-day-of-month' || rule.day === 'weekday') return dates;
+  return dates
+    .map((d) => (isWorkingDay(d) ? d : previousWorkingDay(d)))
+    .filter((d) => d >= cadence.from && d <= cadence.until);
 }
 
 function at(date: string, time: string, zone: string): Date {
@@ -82,10 +96,17 @@ export function expandCadence(cadence: Cadence): Occurrence[] {
   });
 }
 
-/** Graph's patternedRecurrence for a rule-based cadence; single dates have none (they become separate events). */
+/**
+ * Graph's patternedRecurrence for a rule-based cadence; single dates have none (they become separate events).
+ * The last weekday of the month is `relativeMonthly` with daysOfWeek Monday–Friday and index `last` (Outlook's
+ * "last weekday"; https://learn.microsoft.com/en-us/graph/api/resources/recurrencepattern). The last *working* day
+ * has none: Graph knows no public holidays and an exception can only move a date, so each month becomes its own
+ * event, like `dates`.
+ */
 export function patternedRecurrence(cadence: Cadence): Record<string, unknown> | undefined {
   const rule = cadence.rule;
   if (rule.type === 'dates') return undefined;
+  if (rule.type === 'last-day-of-month' && rule.day === 'working-day') return undefined;
   const range = {
     type: 'endDate',
     startDate: ruleDates(cadence)[0] ?? cadence.from,
@@ -95,6 +116,12 @@ export function patternedRecurrence(cadence: Cadence): Record<string, unknown> |
   if (rule.type === 'weekly') {
     return {
       pattern: { type: 'weekly', interval: rule.interval, daysOfWeek: [rule.weekday], firstDayOfWeek: 'monday' },
+      range,
+    };
+  }
+  if (rule.type === 'last-day-of-month') {
+    return {
+      pattern: { type: 'relativeMonthly', interval: rule.interval, daysOfWeek: [...WORKWEEK], index: 'last' },
       range,
     };
   }

@@ -44,3 +44,10 @@ export function nextWorkingDay(date: string): string {
   while (!isWorkingDay(next)) next = addDays(next, 1);
   return next;
 }
+
+/** The working day before a local date (YYYY-MM-DD): weekends and Dutch public holidays skipped. */
+export function previousWorkingDay(date: string): string {
+  let previous = addDays(date, -1);
+  while (!isWorkingDay(previous)) previous = addDays(previous, -1);
+  return previous;
+}

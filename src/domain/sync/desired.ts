@@ -1,11 +1,12 @@
 // What the programme file says should exist in Microsoft 365: the team in the host tenant, a channel per body
 // that has one, who belongs where, and a meeting series (with holiday exceptions) per cadence. Pure.
 import { createHash } from 'node:crypto';
-import type { Body, Cadence, ChannelSchema, Gemeente, Person, Programme } from '../programme/schema.ts';
+import type { Body, Cadence, ChannelSchema, Person, Programme } from '../programme/schema.ts';
 import { patternedRecurrence } from '../schedule/cadence.ts';
 import { placeOccurrences } from '../schedule/collisions.ts';
 import { cadenceInvitation, type AddressAttendee } from '../schedule/attendance.ts';
 import type { z } from 'zod';
+import { homeId, homes, type Home } from '../programme/home.ts';
 
 type ChannelKind = z.output<typeof ChannelSchema>['kind'];
 
@@ -133,7 +134,8 @@ function escapeHtml(s: string): string {
 }
 
 export function desiredState(p: Programme): DesiredState {
-  const gemeenten = new Map<string, Gemeente>(p.gemeenten.map((g) => [g.id, g]));
+  // A person's home: their gemeente or organisatie (an organisatie without a tenant leaves tenantId undefined).
+  const gemeenten = new Map<string, Home>(homes(p).map((g) => [g.id, g]));
   const host = p.gemeenten.find((g) => g.host);
   if (!host?.tenantId) throw new Error('the host gemeente has no tenant id (validation should have refused this file)');
   const people: Record<string, DesiredPerson> = {};
@@ -143,8 +145,8 @@ export function desiredState(p: Programme): DesiredState {
       name: person.name,
       upn: person.upn,
       email: person.email ?? person.upn,
-      gemeente: person.gemeente,
-      tenantId: gemeenten.get(person.gemeente)?.tenantId,
+      gemeente: homeId(person),
+      tenantId: gemeenten.get(homeId(person))?.tenantId,
     };
   }
   const isHost = (personId: string) => people[personId]?.tenantId === host.tenantId;

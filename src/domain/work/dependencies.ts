@@ -1,6 +1,8 @@
-// What waits on what: werkgroepen on werkgroepen (programme dependencies), actions on actions and on decisions.
-// Gives the open chains of waits, longest wait first, and refuses waits that would go round in a cycle.
-import type { Programme } from '../programme/schema.ts';
+// What waits on what: werkgroepen on werkgroepen, phases and besluiten (programme dependencies), actions on actions
+// and on decisions. Gives the open chains of waits, longest wait first, and refuses waits that would go round in a
+// cycle. A phase dependency is met once the phase has ended (today after its end date); a besluit dependency once
+// the decision is taken (stopsBlocking).
+import type { Programme, WaitsOn } from '../programme/schema.ts';
 import {
   assertDate,
   daysWaited,
@@ -13,12 +15,13 @@ import {
   type Decision,
 } from './model.ts';
 
-type WaitKind = 'werkgroep' | 'action' | 'decision';
+type WaitKind = 'werkgroep' | 'action' | 'decision' | 'phase';
 
 interface WaitNode {
   kind: WaitKind;
   id: string;
-  /** YYYY-MM-DD this node started waiting (actions: blockedSince ?? createdOn); werkgroepen have none. */
+  /** YYYY-MM-DD this node started waiting (actions: blockedSince ?? createdOn); werkgroepen have none. A phase's id
+   * is its number as text. */
   since?: string;
   /** A blocker referenced by id that is not in the data; kept so the wait stays visible. */
   missing?: boolean;
@@ -37,11 +40,34 @@ const key = (kind: WaitKind, id: string) => `${kind}:${id}`;
  * or undecided decisions; `includeResolved` keeps waits on finished items too (for cycle checks on edits).
  * Decision.blocks and Action.blockedBy are merged, so either side may record the link.
  */
+/** The programme's part the wait graph reads: its dependencies and (for phase dependencies) its phases. */
+type DependencySource = Pick<Programme, 'dependencies'> & { phases?: Programme['phases'] };
+
+/**
+ * Whether a programme dependency is met on `today` (YYYY-MM-DD, local): a werkgroep never is by itself (the wait
+ * lasts as long as the file says so); a phase when `today` is after its end; a besluit when it is taken
+ * (stopsBlocking). An unknown phase or decision is not met.
+ */
+export function dependencyMet(
+  w: WaitsOn,
+  phases: Programme['phases'],
+  decisions: readonly Decision[],
+  today: string,
+): boolean {
+  if (typeof w === 'string') return false;
+  if ('besluit' in w) {
+    const decision = decisions.find((d) => d.id === w.besluit);
+    return decision !== undefined && stopsBlocking(decision);
+  }
+  const phase = phases.find((p) => p.number === w.phase);
+  return phase !== undefined && phase.end < today;
+}
+
 function waitGraph(
-  programme: Pick<Programme, 'dependencies'>,
+  programme: DependencySource,
   actions: readonly Action[],
   decisions: readonly Decision[],
-  options: { includeResolved?: boolean } = {},
+  options: { includeResolved?: boolean; today?: string } = {},
 ): WaitGraph {
   const live = (a: Action) => (options.includeResolved ? !a.deleted : isOpenAction(a));
   const actionById = new Map(actions.filter((a) => !a.deleted).map((a) => [a.id, a]));
@@ -72,8 +98,19 @@ function waitGraph(
     return options.includeResolved || !stopsBlocking(decision) ? { kind: 'decision', id: ref.id } : undefined;
   };
 
+  const dependencyNode = (w: WaitsOn): WaitNode | undefined => {
+    if (typeof w === 'string') return { kind: 'werkgroep', id: w };
+    if ('besluit' in w) return blockerNode({ kind: 'decision', id: w.besluit });
+    const phase = programme.phases?.find((p) => p.number === w.phase);
+    if (!phase) return { kind: 'phase', id: String(w.phase), missing: true };
+    const ended = options.today !== undefined && phase.end < options.today;
+    return ended && !options.includeResolved ? undefined : { kind: 'phase', id: String(w.phase) };
+  };
   for (const dep of programme.dependencies) {
-    for (const other of dep.waitsOn) edge({ kind: 'werkgroep', id: dep.werkgroep }, { kind: 'werkgroep', id: other });
+    for (const other of dep.waitsOn) {
+      const to = dependencyNode(other);
+      if (to) edge({ kind: 'werkgroep', id: dep.werkgroep }, to);
+    }
   }
   for (const action of actionById.values()) {
     if (!live(action)) continue;
@@ -105,7 +142,7 @@ export function liveBlockers(actions: readonly Action[], decisions: readonly Dec
     if (node?.kind !== 'action') continue;
     const refs = targets
       .map((k) => graph.nodes.get(k))
-      .filter((n): n is WaitNode => n !== undefined && n.kind !== 'werkgroep')
+      .filter((n): n is WaitNode => n !== undefined && (n.kind === 'action' || n.kind === 'decision'))
       .map((n) => ({ kind: n.kind as BlockRef['kind'], id: n.id }));
     if (refs.length > 0) out.set(node.id, refs);
   }
@@ -170,13 +207,13 @@ export interface BlockedChain {
  * sorted by the oldest wait first; chains without a known start come last. Refuses cyclic data (work.cycle).
  */
 export function blockedChains(
-  programme: Pick<Programme, 'dependencies'>,
+  programme: DependencySource,
   actions: readonly Action[],
   decisions: readonly Decision[],
   today: string,
 ): BlockedChain[] {
   assertDate(today, 'today');
-  const graph = waitGraph(programme, actions, decisions);
+  const graph = waitGraph(programme, actions, decisions, { today });
   checkAcyclic(graph);
   const waitedOn = new Set([...graph.waitsOn.values()].flat());
   const heads = [...graph.waitsOn.keys()].filter((k) => !waitedOn.has(k));

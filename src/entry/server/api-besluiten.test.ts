@@ -51,8 +51,8 @@ beforeAll(async () => {
   wg = first;
   const issuer = await testIssuer();
   const tid = (g: string) => p.gemeenten.find((x) => x.id === g)?.tenantId ?? '';
-  leider = await issuer.userToken(tid(pl.gemeente), pl.upn, clock.now());
-  member = await issuer.userToken(tid(m.gemeente), m.upn, clock.now());
+  leider = await issuer.userToken(tid(pl.gemeente ?? ''), pl.upn, clock.now());
+  member = await issuer.userToken(tid(m.gemeente ?? ''), m.upn, clock.now());
   server = await serveApi({
     store,
     programme: p,

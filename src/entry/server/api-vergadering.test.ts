@@ -68,7 +68,7 @@ beforeAll(async () => {
     return x;
   };
   const tid = (g: string) => p.gemeenten.find((x) => x.id === g)?.tenantId ?? '';
-  const token = (id: string) => issuer.userToken(tid(person(id).gemeente), person(id).upn, clock.now());
+  const token = (id: string) => issuer.userToken(tid(person(id).gemeente ?? ''), person(id).upn, clock.now());
   chair = await token('gs-leusden');
   leider = await token('pl-marieke');
   member = await token('tom-bakker');

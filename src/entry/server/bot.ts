@@ -25,6 +25,7 @@ import { createBotTokenValidator, openIdKeys, type BotTokenValidator } from '../
 import { TokenRejectedError } from '../../adapters/auth/validate.ts';
 import { createMsalTokenSource, type TokenSource } from '../../adapters/auth/credentials.ts';
 import { botTenantOf } from './bot-tenant.ts';
+import { homeTenantIds } from '../../domain/programme/home.ts';
 
 export interface BotHandle {
   service: BotService;
@@ -112,7 +113,7 @@ export async function startBot(
     : undefined;
   const allowUnauthenticated = local && LOOPBACK.has(config.host);
   if (!validate && !allowUnauthenticated) d.logger.warn({ component: 'bot' }, both('server.bot.noBotId'));
-  const programmeTenants = new Set(programme.gemeenten.flatMap((g) => (g.tenantId ? [g.tenantId.toLowerCase()] : [])));
+  const programmeTenants = new Set(homeTenantIds(programme));
   const endpoint = createBotEndpoint({
     logic: service,
     validate: validate ?? refuseAll,

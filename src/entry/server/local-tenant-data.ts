@@ -5,6 +5,7 @@
 import type { AppRegistration, TenantDirectory, TenantSetup } from '@regiekamer/local-tenant';
 import { entraRolesFor } from '../../domain/permissions.ts';
 import type { Programme } from '../../domain/programme/schema.ts';
+import { homeId, homes, type Home } from '../../domain/programme/home.ts';
 
 // Fictional people only; none of these names comes from the seed documents.
 const GIVEN = [
@@ -27,19 +28,21 @@ const SURNAME = ['Verhoef', 'Bakker', 'Smit', 'Hendriks', 'Mulder', 'Visser', 'K
 const JOBS = ['Beleidsmedewerker', 'Adviseur bedrijfsvoering', 'Teamleider', 'Juridisch adviseur', 'Medewerker KCC'];
 
 /**
- * The local tenant's directory for a programme: gemeenten with a tenant id in programme order (the others have no
+ * The local tenant's directory for a programme: gemeenten (then organisaties) with a tenant id in programme order (the others have no
  * tenant to emulate), each with its people (UPN; mail = email or UPN), 3–5 fictional colleagues and a disabled
  * `oud-account@<domain>`; the host tenant also holds the organizer mailbox (programme.organizer).
  */
 export function localTenantDirectory(programme: Programme): TenantDirectory {
-  const gemeenten = programme.gemeenten.filter(
-    (g): g is typeof g & { tenantId: string } => typeof g.tenantId === 'string',
+  // Organisaties with a tenant (and a domain) are tenants like the gemeenten's (src/domain/programme/home.ts).
+  const gemeenten = homes(programme).filter(
+    (g): g is Home & { tenantId: string; domain: string } =>
+      typeof g.tenantId === 'string' && typeof g.domain === 'string',
   );
   return {
     tenants: gemeenten.map((g, index) => {
       const domain = g.domain.toLowerCase();
       const users: TenantDirectory['tenants'][number]['users'] = programme.people
-        .filter((p) => p.gemeente === g.id)
+        .filter((p) => homeId(p) === g.id)
         .map((p) => ({ userPrincipalName: p.upn, mail: p.email ?? p.upn, displayName: p.name }));
       const extra = 3 + (index % 3);
       for (let k = 0; k < extra; k++) {
@@ -96,7 +99,7 @@ export function localTenantSetup(programme: Programme, faults: TenantSetup = {})
   const host = programme.gemeenten.find((g) => g.host)?.tenantId;
   const consentedRoles: Record<string, string[]> = {};
   const mailboxScope: Record<string, string[]> = {};
-  for (const g of programme.gemeenten) {
+  for (const g of homes(programme)) {
     if (typeof g.tenantId !== 'string') continue;
     const tid = g.tenantId.toLowerCase();
     const isHost = g.tenantId === host;

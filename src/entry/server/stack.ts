@@ -23,6 +23,7 @@ import { createHttpApp } from './http.ts';
 import { startBot, type BotHandle } from './bot.ts';
 import type { Router } from 'express';
 import { labelOf, step } from './stopping.ts';
+import { homes } from '../../domain/programme/home.ts';
 
 type SyncOutcome = { ok: true; summary: SyncSummary; drift: number } | { ok: false; error: string };
 
@@ -229,7 +230,7 @@ async function startBotAndApi(
         ? [config.graph.clientId, `api://${new URL(config.publicUrl).host}/${config.graph.clientId}`]
         : []),
     ],
-    allowedTenants: programme.gemeenten.map((g) => g.tenantId).filter((id): id is string => id !== undefined),
+    allowedTenants: homes(programme).flatMap((g) => (g.tenantId === undefined ? [] : [g.tenantId])),
     clock,
   });
   // The bot: its endpoint, its service, the delivery workers and the reminder rhythm (durable jobs).

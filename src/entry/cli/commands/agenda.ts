@@ -44,7 +44,9 @@ export function agendaLines(a: AgendaResponse, lang: Lang): string[] {
       `- ${t('agenda.cli.decision', { title: d.title, werkgroep: d.werkgroepName, days: d.daysWaiting, since: d.since }, lang)}`,
     );
   lines.push('', t('agenda.cli.chains', { count: a.blockedChains.length }, lang));
-  for (const c of a.blockedChains) lines.push(`- ${c.items.map((i) => i.id).join(' → ')}`);
+  const chainItem = (i: { kind: string; id: string }) =>
+    i.kind === 'phase' ? t('dependency.phase', { number: i.id }, lang) : i.id;
+  for (const c of a.blockedChains) lines.push(`- ${c.items.map(chainItem).join(' → ')}`);
   lines.push('', t('agenda.cli.overdueTitle', {}, lang));
   if (a.overdueActions.length === 0) lines.push(`- ${none}`);
   for (const x of a.overdueActions)

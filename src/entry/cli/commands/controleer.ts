@@ -98,11 +98,15 @@ export async function controleerCommand(
   try {
     const report = await runPreflight(preflightGraph(graph.gateway, graph.tokens), {
       desired: desiredState(programme),
-      gemeenten: programme.gemeenten.map((g) => ({
-        id: g.id,
-        name: g.name,
-        tenantId: g.tenantId === undefined ? undefined : String(g.tenantId).toLowerCase(),
-      })),
+      // Organisaties with a tenant are checked like a gemeente's tenant; one without has its people as guests of the
+      // host (docs/programmabestand.md, "Organisaties"), so it has no tenant of its own to check.
+      gemeenten: [...programme.gemeenten, ...programme.organisaties.filter((o) => o.tenantId !== undefined)].map(
+        (g) => ({
+          id: g.id,
+          name: g.name,
+          tenantId: g.tenantId === undefined ? undefined : String(g.tenantId).toLowerCase(),
+        }),
+      ),
       clientId: config.graph.clientId ?? '',
       authorityHost: config.graph.authorityHost,
       deployment: {

@@ -12,6 +12,7 @@ import { localTenantApp, localTenantDirectory, localTenantSetup } from '../../se
 import { botTenantOf } from '../../server/bot-tenant.ts';
 import { EXIT, writeLine, type CliIo } from '../io.ts';
 import { faultSetup, FaultFlagError, type TenantFaultFlags } from './tenant-faults.ts';
+import { homes } from '../../../domain/programme/home.ts';
 
 export interface TenantServeFlags extends TenantFaultFlags {
   port?: string;
@@ -133,7 +134,9 @@ export async function tenantServeCommand(
   }
 
   const names = new Map(
-    programme.gemeenten.filter((g) => g.tenantId).map((g) => [String(g.tenantId).toLowerCase(), g.name]),
+    homes(programme)
+      .filter((g) => g.tenantId)
+      .map((g) => [String(g.tenantId).toLowerCase(), g.name]),
   );
   const f = tenant.faults();
   const pct = (x: number) => `${Math.round(x * 1000) / 10}%`;

@@ -270,11 +270,13 @@ function Missing({ agenda }: { agenda: AgendaResponse }) {
 function Signals({ agenda }: { agenda: AgendaResponse }) {
   const { lang } = useTab();
   const name = (kind: string, id: string) =>
-    (kind === 'werkgroep'
-      ? agenda.werkgroepen.find((w) => w.id === id)?.name
-      : kind === 'decision'
-        ? agenda.decisions.find((d) => d.id === id)?.title
-        : agenda.overdueActions.find((a) => a.id === id)?.title) ?? id;
+    (kind === 'phase'
+      ? tr(lang, 'agenda.chain.phase', { number: id })
+      : kind === 'werkgroep'
+        ? agenda.werkgroepen.find((w) => w.id === id)?.name
+        : kind === 'decision'
+          ? agenda.decisions.find((d) => d.id === id)?.title
+          : agenda.overdueActions.find((a) => a.id === id)?.title) ?? id;
   const section = (id: string, title: string, lines: string[]) => (
     <section aria-labelledby={id}>
       <Subtitle2 block as="h3" id={id}>

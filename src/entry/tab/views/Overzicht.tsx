@@ -15,6 +15,7 @@ import type { OverviewResponse } from '../../../app/contract.ts';
 import { Loadable, useData, useTab } from '../data.tsx';
 import { LOCALE_OF, tr } from '../i18n.ts';
 import { ageText, timelinePercent } from '../logic.ts';
+import { MilestoneList, MilestoneMarkers } from './milestones.tsx';
 
 const COLOR = { 'op-koers': 'success', aandacht: 'warning', risico: 'danger' } as const;
 
@@ -31,8 +32,9 @@ export function Overzicht({ onOpenWerkgroep }: { onOpenWerkgroep?: (id: string) 
           <Subtitle2 block as="h3">
             {tr(lang, 'overzicht.phases')}
           </Subtitle2>
-          <PhaseTimeline phases={o.phases} today={o.today} />
+          <PhaseTimeline phases={o.phases} today={o.today} milestones={o.milestones ?? []} />
           <Caption1 block>{tr(lang, 'overzicht.today', { date: o.today })}</Caption1>
+          <MilestoneList milestones={o.milestones ?? []} />
           <Subtitle2 block as="h3">
             {tr(lang, 'overzicht.meetings')}
           </Subtitle2>
@@ -64,8 +66,16 @@ export function Overzicht({ onOpenWerkgroep }: { onOpenWerkgroep?: (id: string) 
   );
 }
 
-/** The phases as bars on one timeline (first start to last end), with today marked. */
-function PhaseTimeline({ phases, today }: { phases: OverviewResponse['phases']; today: string }) {
+/** The phases as bars on one timeline (first start to last end), with the milestones and today marked. */
+function PhaseTimeline({
+  phases,
+  today,
+  milestones,
+}: {
+  phases: OverviewResponse['phases'];
+  today: string;
+  milestones: NonNullable<OverviewResponse['milestones']>;
+}) {
   const { lang } = useTab();
   const start = phases.map((f) => f.start).sort()[0] ?? today;
   const end =
@@ -98,6 +108,7 @@ function PhaseTimeline({ phases, today }: { phases: OverviewResponse['phases']; 
           </div>
         </div>
       ))}
+      <MilestoneMarkers milestones={milestones} start={start} end={end} />
       <div
         aria-label={tr(lang, 'overzicht.today', { date: today })}
         title={tr(lang, 'overzicht.today', { date: today })}

@@ -3,7 +3,7 @@
 import { Body1, Caption1, Select, Subtitle2, Text } from '@fluentui/react-components';
 import type { OverviewResponse, WerkgroepResponse } from '../../../app/contract.ts';
 import { Loadable, useData, useTab } from '../data.tsx';
-import { tr } from '../i18n.ts';
+import { tr, type Lang } from '../i18n.ts';
 import { Acties } from './Acties.tsx';
 import { UpdateCard } from './UpdateCard.tsx';
 
@@ -66,7 +66,11 @@ function Detail({ id }: { id: string }) {
           <Subtitle2 block as="h3">
             {tr(lang, 'werkgroep.waitsOn')}
           </Subtitle2>
-          <Text>{w.waitsOn.length > 0 ? w.waitsOn.map((x) => x.name).join(', ') : tr(lang, 'werkgroep.nothing')}</Text>
+          <Text>
+            {w.waitsOn.length > 0
+              ? w.waitsOn.map((x) => waitsOnText(x, lang)).join(', ')
+              : tr(lang, 'werkgroep.nothing')}
+          </Text>
           <Subtitle2 block as="h3">
             {tr(lang, 'werkgroep.waitedOnBy')}
           </Subtitle2>
@@ -89,4 +93,15 @@ function Detail({ id }: { id: string }) {
       )}
     </Loadable>
   );
+}
+
+/** What a werkgroep waits on, as read: a werkgroep by name, a phase by number and name, a besluit by title; met ones marked. */
+function waitsOnText(x: WerkgroepResponse['waitsOn'][number], lang: Lang): string {
+  const what =
+    x.kind === 'phase'
+      ? tr(lang, 'werkgroep.waitsOn.phase', { number: x.id, name: x.name })
+      : x.kind === 'besluit'
+        ? tr(lang, 'werkgroep.waitsOn.besluit', { name: x.name })
+        : x.name;
+  return x.met ? tr(lang, 'werkgroep.waitsOn.met', { what }) : what;
 }
