@@ -29,6 +29,7 @@ import { besluitenMessages } from './i18n/besluiten.ts';
 import { botLoopMessages } from './i18n/bot-loop.ts';
 import { vergaderingMessages } from './i18n/vergadering.ts';
 import { agendaItemsMessages } from './i18n/agenda-items.ts';
+import { berichtenMessages } from './i18n/berichten.ts';
 
 export type Lang = 'nl' | 'en';
 export const LANGS: readonly Lang[] = ['nl', 'en'];
@@ -65,6 +66,7 @@ export const NAMESPACES = {
   botLoop: { prefix: '', messages: botLoopMessages },
   vergadering: { prefix: '', messages: vergaderingMessages },
   agendaItems: { prefix: '', messages: agendaItemsMessages },
+  berichten: { prefix: '', messages: berichtenMessages },
 } as const;
 
 const catalogue = {
@@ -83,6 +85,7 @@ const catalogue = {
   ...botLoopMessages,
   ...vergaderingMessages,
   ...agendaItemsMessages,
+  ...berichtenMessages,
 };
 
 /** Every key of the catalogue; a key that does not exist is a type error at the call. */
