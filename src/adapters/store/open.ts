@@ -18,6 +18,7 @@ import { botRecords } from './bot-records.ts';
 import { guestRecords } from './guest-records.ts';
 import { languageRecords } from './language-records.ts';
 import { meetingRecords } from './meeting-records.ts';
+import { newsRecords } from './news-records.ts';
 import { syncRecords } from './sync-records.ts';
 import { programmeVersions } from './programme-versions.ts';
 import type { Db, Store, StoreOptions } from './store.ts';
@@ -142,6 +143,7 @@ function makeStore(
     botLanguages: languageRecords(db),
     meetings: meetingRecords(db),
     agendaEdits: agendaEditRecords(db),
+    news: newsRecords(db),
     migrate: async () => migrate(db, await loadMigrations(), logger),
     ping: async () => {
       await db.query('SELECT 1');

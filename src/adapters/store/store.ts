@@ -8,6 +8,7 @@ import type { LanguageRecords } from './language-records.ts';
 import type { BacklogRecords, DecisionRecords, IndicatorRecords } from './decision-records.ts';
 import type { GuestRecords } from './guest-records.ts';
 import type { MeetingRecords } from './meeting-records.ts';
+import type { NewsRecords } from './news-records.ts';
 import type { SyncRecords } from './sync-records.ts';
 
 export interface QueryResult<T> {
@@ -67,6 +68,8 @@ export interface Store {
   readonly meetings: MeetingRecords;
   /** The projectleider's edits of each meeting's agenda (issue 18 §2). */
   readonly agendaEdits: AgendaEditRecords;
+  /** The monthly news messages: draft, approval, delivery (issue 16 §3). */
+  readonly news: NewsRecords;
   /** Applies pending migrations in order, each in its own transaction; safe to call concurrently from two processes. */
   migrate(): Promise<{ applied: string[] }>;
   ping(): Promise<void>;
