@@ -380,3 +380,4 @@ export * from './contract-vergadering.ts';
 // ---- The agenda's items (issue 18 §2) -------------------------------------------------------------------------
 
 export * from './contract-agenda.ts';
+export * from './contract-berichten.ts';

@@ -196,7 +196,21 @@ const requests: Record<string, (role: Role) => Promise<Answer>> = {
   // Each closing in a meeting of its own (after the one recorded in), so one cell's closing never stands in another's way.
   'POST /vergaderingen/:body/:date/sluiten': (r) =>
     call(r, 'POST', `/vergaderingen/regiegroep/${nextMeeting()}/sluiten`),
+  'GET /berichten/:maand': (r) => call(r, 'GET', '/berichten/2026-11'),
+  'PUT /berichten/:maand': async (r) => {
+    const now = await call('app', 'GET', '/berichten/2026-10');
+    const text = { title: `Nieuws door ${r}`, body: 'Tekst' };
+    return call(r, 'PUT', '/berichten/2026-10', text, { 'if-match': `"${String(now.body['version'])}"` });
+  },
+  // Each approval a month of its own (a month's message is approved once), from its composed draft (version 0).
+  'POST /berichten/:maand/goedkeuren': (r) =>
+    call(r, 'POST', `/berichten/2025-${String(++newsMonths).padStart(2, '0')}/goedkeuren`, undefined, {
+      'if-match': '"0"',
+    }),
 };
+
+/** The months the approval cells used so far (2025-01, 2025-02, …). */
+let newsMonths = 0;
 
 /** The local dates of the regiegroep's meetings after today, and the next one not used by a cell yet. */
 let regiegroepDates: string[] = [];
@@ -304,6 +318,11 @@ const table: Record<string, Record<Role, number | string>> = {
   // projectleider (issue 18 §3, §4).
   'POST /vergaderingen/:body/:date/vastleggingen': { ...steering(201), regiegroep: 403 },
   'POST /vergaderingen/:body/:date/sluiten': { ...steering(200), regiegroep: 403 },
+  // Issue 16 §3: everyone in the programme reads the month's message; the communicatieadviseur (in BLNP the person
+  // in no werkgroep, the outsider: checked below) and the projectleider edit and approve it.
+  'GET /berichten/:maand': READ_ALL,
+  'PUT /berichten/:maand': { ...steering(200), regiegroep: 403, outsider: 200 },
+  'POST /berichten/:maand/goedkeuren': { ...steering(200), regiegroep: 403, outsider: 200 },
 };
 
 /** "METHOD /path" of every route the router has. */
@@ -437,6 +456,12 @@ describe('every API route × every caller', () => {
       'rows for routes that no longer exist',
     ).toEqual([]);
     expect(Object.keys(requests).sort()).toEqual(Object.keys(table).sort());
+  });
+
+  it("has BLNP's communicatieadviseur as the outsider (the berichten rows), and no one else in that role", () => {
+    expect(people.outsider?.roles).toContain('communicatieadviseur');
+    const others = ROLES.filter((r) => r !== 'outsider' && people[r]?.roles.includes('communicatieadviseur'));
+    expect(others).toEqual([]);
   });
 
   for (const [route, row] of Object.entries(table))

@@ -20,6 +20,7 @@ import { recordMeasurement } from '../../app/work/indicators.ts';
 import { decisionRoutes } from './api-besluiten.ts';
 import { meetingRoutes } from './api-vergadering.ts';
 import { agendaRoutes } from './api-agenda.ts';
+import { berichtenRoutes } from './api-berichten.ts';
 import { callerOfRes, ifMatch, mayRead, param, parse, send, type ApiDeps } from './api-kit.ts';
 import { both } from '../../domain/i18n.ts';
 
@@ -138,6 +139,7 @@ const ROUTES: ((router: Router, d: ApiDeps) => void)[] = [
   decisionRoutes,
   agendaRoutes,
   meetingRoutes,
+  berichtenRoutes,
 ];
 
 /** A bad input (src/adapters/http/input-errors.ts) as the API's error answer. */
