@@ -39,6 +39,8 @@ export interface NewsResponse {
   composed: { title: string; body: string };
   /** The announcement channel it goes to: a body's channel name, or the team's General channel. */
   channel: string;
+  /** The programme's time zone (IANA), in which the tab shows the times above. */
+  timeZone: string;
   /** Whether the caller may edit and approve it; if not, why (Dutch first, "nl / en"). */
   mayEdit: { allowed: boolean; reason?: string };
 }

@@ -68,6 +68,7 @@ export async function newsOf(d: AppDeps, caller: Caller, month: string, lang: La
     ...(await postedAt(d, stored)),
     composed,
     channel: channelName(d, lang),
+    timeZone: d.programme.programme.timeZone,
     mayEdit: no ? { allowed: false, reason: both(no.error.key, no.error.params) } : { allowed: true },
   });
 }

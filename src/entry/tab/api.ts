@@ -63,7 +63,20 @@ export function apiClient(token: TokenSource, base = '/api') {
     /** Any other change made on `version` (If-Match), as `patch`: PUT, POST or DELETE with an optional body. */
     send: <T>(method: 'PUT' | 'POST' | 'DELETE', path: string, body: unknown, version: string) =>
       call<T>(method, path, body, { 'if-match': `"${version}"` }),
+    /** A file the API serves (e.g. an HTML page): its content as a Blob and the name its Content-Disposition gives. */
+    download: async (path: string): Promise<{ blob: Blob; filename: string }> => {
+      const t = await token();
+      const res = await fetch(`${base}${path}`, { headers: t ? { authorization: `Bearer ${t}` } : {} });
+      if (!res.ok) {
+        const json = (await res.json().catch(() => ({}))) as Record<string, unknown>;
+        throw new ApiError(res.status, String(json['message'] ?? `HTTP ${res.status}`), json);
+      }
+      const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? 'download';
+      return { blob: await res.blob(), filename: name };
+    },
   };
 }
 
-export type Api = ReturnType<typeof apiClient>;
+type Client = ReturnType<typeof apiClient>;
+/** The client as the views use it; `download` is optional so the views' test doubles need not provide it. */
+export type Api = Omit<Client, 'download'> & Partial<Pick<Client, 'download'>>;

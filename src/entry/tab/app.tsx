@@ -31,6 +31,7 @@ import { Werkgroep } from './views/Werkgroep.tsx';
 const Besluiten = lazy(() => import('./views/Besluiten.tsx').then((m) => ({ default: m.Besluiten })));
 const VierKs = lazy(() => import('./views/VierKs.tsx').then((m) => ({ default: m.VierKs })));
 const Vergadering = lazy(() => import('./views/Vergadering.tsx').then((m) => ({ default: m.Vergadering })));
+const Berichtgeving = lazy(() => import('./views/Berichtgeving.tsx').then((m) => ({ default: m.Berichtgeving })));
 const Besluitenlijsten = lazy(() =>
   import('./views/Besluitenlijst.tsx').then((m) => ({ default: m.Besluitenlijsten })),
 );
@@ -46,6 +47,7 @@ const VIEWS = [
   'vergadering',
   'besluitenlijsten',
   'agenda',
+  'berichtgeving',
 ] as const;
 export type View = (typeof VIEWS)[number];
 
@@ -196,6 +198,11 @@ export function App({ host }: { host: Host }) {
           {view === 'capaciteit' && <Capaciteit />}
           {view === 'agenda' && <Agenda body={host.agenda?.body} date={host.agenda?.date} />}
           <MeetingViews view={view} host={host} />
+          {view === 'berichtgeving' && (
+            <Suspense fallback={<Spinner label={tr(lang, 'loading')} />}>
+              <Berichtgeving />
+            </Suspense>
+          )}
         </main>
       </Ctx.Provider>
     );
