@@ -10,6 +10,7 @@ import {
   type MeetingErasureCounts,
   type MeetingPersonData,
 } from './meeting-person-records.ts';
+import { collectNews, eraseNews, referencedInNews, type NewsPersonData } from './news-person-records.ts';
 import { countMentions, replaceMentions } from './text-columns.ts';
 
 /** Who: the programme file's person id, and the strings that name them in text (name, UPN, e-mail). */
@@ -22,7 +23,7 @@ export interface PersonRef {
  * What the store keeps about one person of one programme, row by row (the export's body); the meeting tables' part
  * (records, meeting actions, besluitenlijsten, agenda edits) is described in ./meeting-person-records.ts.
  */
-export interface StoredPersonData extends MeetingPersonData {
+export interface StoredPersonData extends MeetingPersonData, NewsPersonData {
   /** Actions they carry (owner), also deleted ones; co-owners only counted (they are other people). */
   actions: {
     id: string;
@@ -82,6 +83,8 @@ export interface ErasureCounts {
     decisionEvents: number;
     programmeVersions: number;
     mentions: number;
+    /** The monthly news messages they last edited or approved (issue 16 §3). */
+    newsMessages: number;
   };
 }
 
@@ -165,7 +168,11 @@ export function personRecords(db: Db): PersonRecords {
                   WHERE r.programme_id = $1 AND j.change_id LIKE $4) AS n`,
         [pid, personId, JSON.stringify(personId), journalMatch([personId])[0]],
       );
-      return Number(r.rows[0]?.n ?? 0) > 0 || (await referencedInMeetings(db, pid, personId));
+      return (
+        Number(r.rows[0]?.n ?? 0) > 0 ||
+        (await referencedInMeetings(db, pid, personId)) ||
+        (await referencedInNews(db, pid, personId))
+      );
     },
     erase: (pid, who, pseudonym, versions) => db.transaction((tx) => erase(tx, pid, who, pseudonym, versions)),
   };
@@ -236,6 +243,7 @@ async function collect(db: Db, pid: string, who: PersonRef): Promise<StoredPerso
     decisions,
     decisionEvents,
     ...(await collectMeetings(db, pid, who.id, named)),
+    ...(await collectNews(db, pid, who.id)),
     ...(await ownRows(db, pid, who.id, links)),
     journal: await journalOf(db, pid, [who.id, ...links.aadIds]),
     jobs: await jobsOf(db, links.deliveryKeys),
@@ -431,6 +439,8 @@ async function erase(
     ]),
     // What they recorded, closed, edited or own in meetings stays (the programme's record), under the pseudonym.
     ...(await eraseMeetings(tx, pid, who.id, pseudonym)),
+    // The news messages they edited or approved stay (the programme's record), under the pseudonym.
+    newsMessages: await eraseNews(tx, pid, who.id, pseudonym),
     programmeVersions: 0,
     mentions: 0,
   };
