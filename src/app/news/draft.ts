@@ -11,7 +11,7 @@ import type { AppDeps } from '../result.ts';
 const inMonth = (date: string, month: string) => date.slice(0, 7) === month;
 
 /** The month's facts (`month` YYYY-MM). */
-export async function newsFacts(d: AppDeps, month: string): Promise<NewsFacts> {
+async function newsFacts(d: AppDeps, month: string): Promise<NewsFacts> {
   const p = d.programme;
   const pid = p.programme.id;
   const zone = p.programme.timeZone;

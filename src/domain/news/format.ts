@@ -18,7 +18,7 @@ export type NewsBlock =
   { kind: 'heading'; text: Inline[] } | { kind: 'paragraph'; text: Inline[] } | { kind: 'list'; items: Inline[][] };
 
 /** `**bold**` pairs in `line` as bold pieces; an unpaired `**` stays text. */
-export const inlines = (line: string): Inline[] => {
+const inlines = (line: string): Inline[] => {
   const parts = line.split('**');
   // An even number of parts means an odd number of markers: the last one has no partner and stays literal.
   const pairs =
@@ -91,7 +91,7 @@ export const newsCard = (o: { title: string; body: string; footer?: string | und
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 /** `s` safe as HTML text and attribute value. */
-export const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
+const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
 
 const htmlText = (pieces: Inline[]): string =>
   pieces.map((p) => (p.bold ? `<strong>${escapeHtml(p.text)}</strong>` : escapeHtml(p.text))).join('');
