@@ -4,7 +4,7 @@
 // announcement channel (the team's General channel: BLNP names no communication.news.channel); after approving, the
 // message with the edited text reaches that channel in the local tenant's Bot Connector record, exactly once. A
 // werkgroep member sees approving disabled with the reason. Screenshots: test-results/berichtgeving/.
-import { mkdir, mkdtemp } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { once } from 'node:events';
@@ -148,6 +148,15 @@ describe('the monthly berichtgeving in the tab', () => {
         .waitFor();
       await expect(page.getByRole('button', { name: 'Goedkeuren en versturen' }).count()).resolves.toBe(0);
       await page.screenshot({ path: path.join(shots, 'goedgekeurd.png'), fullPage: true });
+      // The HTML page for the gemeenten' intranets: the approved text, escaped, in Dutch.
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'Download als HTML (voor intranet)' }).click(),
+      ]);
+      expect(download.suggestedFilename()).toMatch(/^blnp-berichtgeving-\d{4}-\d{2}\.html$/);
+      const saved = await readFile(await download.path(), 'utf8');
+      expect(saved).toContain('<html lang="nl">');
+      expect(saved).toContain(editedLine);
       // Exactly one post, still, after the page has been read again.
       expect(await cards()).toHaveLength(1);
     },
@@ -162,7 +171,8 @@ describe('the monthly berichtgeving in the tab', () => {
     const next = new Date(now.getFullYear(), now.getMonth() + 1, 1);
     const nextMonth = `${next.getFullYear()}-${String(next.getMonth() + 1).padStart(2, '0')}`;
     await memberPage.getByLabel('Maand').fill(nextMonth);
-    await memberPage.getByRole('heading', { name: `Berichtgeving van ${nextMonth}` }).waitFor();
+    const label = next.toLocaleString('nl-NL', { month: 'long', year: 'numeric' });
+    await memberPage.getByRole('heading', { name: `Berichtgeving van ${label}` }).waitFor();
     const approve = memberPage.getByRole('button', { name: 'Goedkeuren en versturen' });
     await expect(approve.isDisabled()).resolves.toBe(true);
     await memberPage

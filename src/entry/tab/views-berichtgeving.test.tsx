@@ -77,6 +77,7 @@ describe('Berichtgeving', () => {
     }) as unknown as Api['send'];
     show(fakeApi(draft, send));
     await screen.findByText('Concept, opgesteld uit de gegevens van de maand (nog door niemand bewerkt)');
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('Berichtgeving van november 2026');
     const text = screen.getByRole('textbox', { name: /^Tekst/ });
     fireEvent.change(screen.getByRole('textbox', { name: 'Titel' }), { target: { value: 'Bewerkt nieuws' } });
     fireEvent.change(text, { target: { value: '## Successen\n\n- Bewerkt **succes**' } });

@@ -41,6 +41,14 @@ export function Berichtgeving() {
   );
 }
 
+/** "november 2026" for 2026-11, in the reader's language. */
+const monthLabel = (month: string, lang: Lang) =>
+  new Date(`${month}-01T12:00:00Z`).toLocaleString(LOCALE_OF[lang], {
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+
 const at = (iso: string, lang: Lang, timeZone: string) =>
   new Date(iso).toLocaleString(LOCALE_OF[lang], { timeZone, dateStyle: 'long', timeStyle: 'short' });
 
@@ -144,10 +152,10 @@ function Editor({ loaded, reload }: { loaded: NewsResponse; reload(): void }) {
   return (
     <div style={{ display: 'grid', gap: 12 }}>
       <Title3 block as="h2">
-        {tr(lang, 'news.title', { month: news.month })}
+        {tr(lang, 'news.title', { month: monthLabel(news.month, lang) })}
       </Title3>
       <Caption1 role="note">{stateLine(news, lang)}</Caption1>
-      <Caption1>{tr(lang, 'news.channel', { channel: news.channel })}</Caption1>
+      {news.state === 'draft' && <Caption1>{tr(lang, 'news.channel', { channel: news.channel })}</Caption1>}
       <Notice notice={notice} />
       <div style={{ display: 'grid', gap: 12, gridTemplateColumns: 'repeat(auto-fit, minmax(320px, 1fr))' }}>
         <div style={{ display: 'grid', gap: 8, alignContent: 'start' }}>
