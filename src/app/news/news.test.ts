@@ -1,8 +1,8 @@
 // The monthly berichtgeving's use cases on BLNP with an injected clock (30 November 2026, 10:00 UTC): the composed
 // draft from the month's update successes, milestones, decisions and the next bijeenkomst; a save over a stale
 // version refused with nothing overwritten; editing and approving only for the communicatieadviseur and the
-// projectleider, with a Dutch-first reason for others; nothing in the bot's ledger before approval and exactly one
-// delivery after; the HTML page for editors before approval and for everyone after.
+// projectleider, with a Dutch-first reason for others; approving refused while the bot cannot reach the channel;
+// nothing in the bot's ledger before approval and exactly one delivery after; the HTML page for editors before approval and for everyone after.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MEMORY, openStore } from '../../adapters/store/open.ts';
 import type { Store } from '../../adapters/store/store.ts';
@@ -145,6 +145,24 @@ describe('the monthly news message', () => {
     const refusedApproval = await approveNews(deps, member(), '2026-11', '1');
     expect(refusedApproval.ok ? undefined : refusedApproval.error.code).toBe('forbidden');
     expect(await store.bot.deliveries(pid)).toEqual([]);
+    // The app is not in the team yet: approving is refused, nothing approved or queued, the text kept.
+    const noChannel = await approveNews(deps, as('communicatieadviseur'), '2026-11', '1');
+    expect(noChannel.ok ? undefined : [noChannel.error.code, noChannel.error.key]).toEqual([
+      'not_possible',
+      'news.noChannel',
+    ]);
+    expect(await store.bot.deliveries(pid)).toEqual([]);
+    expect(value(await newsOf(deps, member(), '2026-11', 'nl'))).toMatchObject({ state: 'draft', version: 1 });
+    // Teams adds the app to the team: the bot keeps the General channel's reference (src/app/bot/service.ts).
+    await store.bot.saveConversation(pid, {
+      conversationId: '19:general@thread.tacv2',
+      kind: 'channel',
+      tenantId: 'tenant',
+      serviceUrl: 'https://smba.example/',
+      teamId: '19:general@thread.tacv2',
+      channelId: '19:general@thread.tacv2',
+      installedAt: new Date('2026-11-30T09:00:00Z'),
+    });
     let handed = 0;
     const approved: NewsResponse = value(
       await approveNews(deps, as('communicatieadviseur'), '2026-11', '1', async () => {

@@ -13,7 +13,7 @@ import { MONTH } from '../../domain/news/compose.ts';
 import { newsHtml } from '../../domain/news/format.ts';
 import { fail, ok, refused, type AppDeps, type Result } from '../result.ts';
 import { composedDraft } from './draft.ts';
-import { NEWS_KIND } from '../bot/news-delivery.ts';
+import { NEWS_KIND, newsChannelOf } from '../bot/news-delivery.ts';
 
 /** The ledger's recipient for the team's General channel (a body's channel is `channel:<body id>`). */
 const GENERAL_CHANNEL = 'general';
@@ -129,7 +129,8 @@ type DeliverNow = () => Promise<unknown>;
 /**
  * Approves version `version` of the month's message (If-Match; 0: the composed draft, saved first in the approver's
  * name) and queues its post to the announcement channel in the same transaction, then hands it to the delivery jobs
- * (`deliverNow`). Errors: as saveNews (permission news.approve).
+ * (`deliverNow`). Errors: as saveNews (permission news.approve); not_possible (news.noChannel) while the bot has no
+ * conversation reference to the channel.
  */
 export async function approveNews(
   d: AppDeps,
@@ -147,6 +148,9 @@ export async function approveNews(
   if (!Number.isInteger(expected) || expected < 0) return conflict(d, month);
   const pid = d.programme.programme.id;
   const at = d.clock.now();
+  const recipient = newsRecipient(d);
+  // Approving is sending: refused (nothing changed) while the bot cannot reach the channel, never approved unsent.
+  if (!(await newsChannelOf(d.store, pid, recipient))) return fail('not_possible', 'news.noChannel');
   if (expected === 0) {
     const saved = await d.store.news.save(pid, month, 0, await composedDraft(d, month, 'nl'), {
       who: byOf(caller),
@@ -155,7 +159,6 @@ export async function approveNews(
     if (!saved) return conflict(d, month);
     expected = saved.version;
   }
-  const recipient = newsRecipient(d);
   const approved = await d.store.news.approve(
     pid,
     month,

@@ -58,8 +58,8 @@ export const berichtenMessages = {
     en: 'save the message first: approval is for the saved version',
   },
   'news.noChannel': {
-    nl: 'de bot kan het aankondigingskanaal ({channel}) nog niet bereiken: voeg de app toe aan het team en keur daarna goed',
-    en: 'the bot cannot reach the announcement channel ({channel}) yet: add the app to the team, then approve',
+    nl: 'de bot kan het aankondigingskanaal nog niet bereiken: voeg de app toe aan het team en keur daarna goed; de tekst blijft bewaard',
+    en: 'the bot cannot reach the announcement channel yet: add the app to the team, then approve; the text stays saved',
   },
   'news.notApproved': {
     nl: 'het bericht van {month} is nog niet goedgekeurd',

@@ -361,6 +361,16 @@ beforeAll(async () => {
   store = await openStore({ dataDir: MEMORY });
   await store.migrate();
   for (const a of seedActions(p, TODAY)) await store.actions.save(p.programme.id, a, clock.now());
+  // The bot in the programme's team: Teams announced the install in the General channel (src/app/bot/service.ts).
+  await store.bot.saveConversation(p.programme.id, {
+    conversationId: '19:general@thread.tacv2',
+    kind: 'channel',
+    tenantId: p.gemeenten.find((g) => g.host)?.tenantId ?? '',
+    serviceUrl: 'https://smba.example/',
+    teamId: '19:general@thread.tacv2',
+    channelId: '19:general@thread.tacv2',
+    installedAt: clock.now(),
+  });
 
   // The roles, as in src/app/access.test.ts: a werkgroep with a backlog, its plain member and trekker, a plain member
   // of another werkgroep, someone in no werkgroep, the projectleider, a regiegroep member in no werkgroep.

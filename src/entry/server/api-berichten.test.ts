@@ -43,6 +43,16 @@ beforeAll(async () => {
   p = await loadProgramme('blnp');
   store = await openStore({ dataDir: MEMORY });
   await store.migrate();
+  // The bot in the programme's team: Teams announced the install in the General channel (src/app/bot/service.ts).
+  await store.bot.saveConversation(p.programme.id, {
+    conversationId: '19:general@thread.tacv2',
+    kind: 'channel',
+    tenantId: p.gemeenten.find((g) => g.host)?.tenantId ?? '',
+    serviceUrl: 'https://smba.example/',
+    teamId: '19:general@thread.tacv2',
+    channelId: '19:general@thread.tacv2',
+    installedAt: clock.now(),
+  });
   const ca = p.people.find((x) => x.roles.includes('communicatieadviseur'));
   const other = p.people.find((x) => x.roles.includes('gemeentesecretaris'));
   if (!ca || !other) throw new Error('BLNP has a communicatieadviseur and a gemeentesecretaris');
