@@ -49,6 +49,13 @@ export type Permission =
    * with the role `projectleider`, as for rhythm.trigger); everyone in the programme reads the agenda.
    */
   | { do: 'agenda.edit' }
+  /**
+   * Edit the monthly news message (issue 16 §3): the communicatieadviseur (a role) and the projectleider; everyone in
+   * the programme reads it once approved.
+   */
+  | { do: 'news.edit' }
+  /** Approve the monthly news message, which posts it to the announcement channel: as news.edit. */
+  | { do: 'news.approve' }
   /** Record a measured value of an indicator. */
   | { do: 'indicator.record' }
   /** Trigger the reminder rhythm by hand (local mode, development). */
@@ -75,7 +82,8 @@ export type Refusal =
   | 'notProposer'
   | 'notChair'
   | 'notProjectleider'
-  | 'notProgrammeWorker';
+  | 'notProgrammeWorker'
+  | 'notCommunicator';
 
 export type Verdict = { allowed: true } | { allowed: false; reason: Refusal };
 
@@ -215,6 +223,12 @@ export function decide(programme: Programme, caller: Caller, what: Permission): 
     case 'agenda.edit':
       if (caller.kind !== 'person') return { allowed: false, reason: 'notInProgramme' };
       return isProjectleider(caller.person) ? { allowed: true } : { allowed: false, reason: 'notProjectleider' };
+    case 'news.edit':
+    case 'news.approve':
+      if (caller.kind !== 'person') return { allowed: false, reason: 'notInProgramme' };
+      return isProjectleider(caller.person) || caller.person.roles.includes('communicatieadviseur')
+        ? { allowed: true }
+        : { allowed: false, reason: 'notCommunicator' };
     case 'rhythm.trigger':
       return caller.kind === 'person' && isProjectleider(caller.person)
         ? { allowed: true }

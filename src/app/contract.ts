@@ -398,3 +398,4 @@ export * from './contract-vergadering.ts';
 
 export * from './contract-agenda.ts';
 export * from './contract-rapport.ts';
+export * from './contract-berichten.ts';

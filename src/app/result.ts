@@ -42,6 +42,7 @@ const REFUSAL_KEYS: Partial<Record<string, MessageKey>> = {
   notProposer: 'api.notProposer',
   notChair: 'vergadering.notChair',
   notProjectleider: 'agendaItems.notEditor',
+  notCommunicator: 'news.notEditor',
 };
 
 /**

@@ -33,6 +33,7 @@ import { bijeenkomstMessages } from './i18n/bijeenkomst.ts';
 import { reportMessages } from './i18n/report.ts';
 import { rapportMessages } from './i18n/rapport.ts';
 import { programmeFileMessages } from './i18n/programme-file.ts';
+import { berichtenMessages } from './i18n/berichten.ts';
 
 export type Lang = 'nl' | 'en';
 export const LANGS: readonly Lang[] = ['nl', 'en'];
@@ -73,6 +74,7 @@ export const NAMESPACES = {
   report: { prefix: '', messages: reportMessages },
   rapport: { prefix: '', messages: rapportMessages },
   programmeFile: { prefix: '', messages: programmeFileMessages },
+  berichten: { prefix: '', messages: berichtenMessages },
 } as const;
 
 const catalogue = {
@@ -95,6 +97,7 @@ const catalogue = {
   ...reportMessages,
   ...rapportMessages,
   ...programmeFileMessages,
+  ...berichtenMessages,
 };
 
 /** Every key of the catalogue; a key that does not exist is a type error at the call. */

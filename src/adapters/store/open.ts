@@ -19,6 +19,7 @@ import { guestRecords } from './guest-records.ts';
 import { languageRecords } from './language-records.ts';
 import { meetingRecords } from './meeting-records.ts';
 import { reportRecords } from './report-records.ts';
+import { newsRecords } from './news-records.ts';
 import { syncRecords } from './sync-records.ts';
 import { programmeVersions } from './programme-versions.ts';
 import type { Db, Store, StoreOptions } from './store.ts';
@@ -144,6 +145,7 @@ function makeStore(
     meetings: meetingRecords(db),
     agendaEdits: agendaEditRecords(db),
     reports: reportRecords(db),
+    news: newsRecords(db),
     migrate: async () => migrate(db, await loadMigrations(), logger),
     ping: async () => {
       await db.query('SELECT 1');

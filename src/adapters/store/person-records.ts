@@ -17,6 +17,7 @@ import {
   type ReportErasureCounts,
   type ReportPersonData,
 } from './report-person-records.ts';
+import { collectNews, eraseNews, referencedInNews, type NewsPersonData } from './news-person-records.ts';
 import { countMentions, replaceMentions } from './text-columns.ts';
 
 /** Who: the programme file's person id, and the strings that name them in text (name, UPN, e-mail). */
@@ -29,7 +30,7 @@ export interface PersonRef {
  * What the store keeps about one person of one programme, row by row (the export's body); the meeting tables' part
  * (records, meeting actions, besluitenlijsten, agenda edits) is described in ./meeting-person-records.ts.
  */
-export interface StoredPersonData extends MeetingPersonData, ReportPersonData {
+export interface StoredPersonData extends MeetingPersonData, ReportPersonData, NewsPersonData {
   /** Actions they carry (owner), also deleted ones; co-owners only counted (they are other people). */
   actions: {
     id: string;
@@ -90,6 +91,8 @@ export interface ErasureCounts {
       decisionEvents: number;
       programmeVersions: number;
       mentions: number;
+      /** The monthly news messages they last edited or approved (issue 16 §3). */
+      newsMessages: number;
     };
 }
 
@@ -176,7 +179,8 @@ export function personRecords(db: Db): PersonRecords {
       return (
         Number(r.rows[0]?.n ?? 0) > 0 ||
         (await referencedInMeetings(db, pid, personId)) ||
-        (await referencedInReports(db, pid, personId))
+        (await referencedInReports(db, pid, personId)) ||
+        (await referencedInNews(db, pid, personId))
       );
     },
     erase: (pid, who, pseudonym, versions) => db.transaction((tx) => erase(tx, pid, who, pseudonym, versions)),
@@ -249,6 +253,7 @@ async function collect(db: Db, pid: string, who: PersonRef): Promise<StoredPerso
     decisionEvents,
     ...(await collectMeetings(db, pid, who.id, named)),
     ...(await collectReports(db, pid, who.id, named)),
+    ...(await collectNews(db, pid, who.id)),
     ...(await ownRows(db, pid, who.id, links)),
     journal: await journalOf(db, pid, [who.id, ...links.aadIds]),
     jobs: await jobsOf(db, links.deliveryKeys),
@@ -446,6 +451,8 @@ async function erase(
     ...(await eraseMeetings(tx, pid, who.id, pseudonym)),
     // The monthly reports they approved or wrote stay (the programme's record), under the pseudonym.
     ...(await eraseReports(tx, pid, who.id, pseudonym)),
+    // The news messages they edited or approved stay (the programme's record), under the pseudonym.
+    newsMessages: await eraseNews(tx, pid, who.id, pseudonym),
     programmeVersions: 0,
     mentions: 0,
   };

@@ -9,6 +9,7 @@ import type { BacklogRecords, DecisionRecords, IndicatorRecords } from './decisi
 import type { GuestRecords } from './guest-records.ts';
 import type { MeetingRecords } from './meeting-records.ts';
 import type { ReportRecords } from './report-records.ts';
+import type { NewsRecords } from './news-records.ts';
 import type { SyncRecords } from './sync-records.ts';
 
 export interface QueryResult<T> {
@@ -70,6 +71,8 @@ export interface Store {
   readonly agendaEdits: AgendaEditRecords;
   /** The monthly report's versions and kept documents (issue 16 §2). */
   readonly reports: ReportRecords;
+  /** The monthly news messages: draft, approval, delivery (issue 16 §3). */
+  readonly news: NewsRecords;
   /** Applies pending migrations in order, each in its own transaction; safe to call concurrently from two processes. */
   migrate(): Promise<{ applied: string[] }>;
   ping(): Promise<void>;

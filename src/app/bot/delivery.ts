@@ -21,6 +21,7 @@ import type { Besluitenlijst } from '../../domain/meeting/besluitenlijst.ts';
 import { askRouteOf, mentionOf } from './mentioned.ts';
 import { fromUpdateAction } from './proposals.ts';
 import { composeReport, composeReportReminder } from '../report/delivery.ts';
+import { composeNewsDelivery, NEWS_KIND } from './news-delivery.ts';
 
 type Address = Extract<Composed, { to: unknown }>['to'];
 
@@ -36,6 +37,7 @@ export async function composeDelivery(c: BotContext, row: DeliveryRow): Promise<
     if (!ref) return { skip: 'no-conversation' };
     return { to: ref, activity: text(String(payload['text'] ?? '')) };
   }
+  if (row.kind === NEWS_KIND) return composeNewsDelivery(c, row);
   // An ask or nudge goes where the person can be reached (docs/identiteit.md): their personal chat, or — a person
   // of another tenant without a host account — the werkgroep's shared channel, @mentioning them.
   const route =

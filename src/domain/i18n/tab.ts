@@ -1,6 +1,7 @@
 // The tab's words: the `tab.` namespace of the one catalogue (../i18n.ts), read through tr() in
 // src/entry/tab/i18n.ts. ICU MessageFormat syntax; an apostrophe is always literal here.
 import type { Entry } from '../i18n.ts';
+import { tabActiesMessages } from './tab-acties.ts';
 
 export const tabMessages = {
   'app.title': { nl: 'Regiekamer', en: 'Regiekamer' },
@@ -385,32 +386,6 @@ export const tabMessages = {
     nl: "Al voorgesteld als besluit {id}: '{title}'.",
     en: "Already proposed as decision {id}: '{title}'.",
   },
-  // Issue 17 §4: Acties a projectleider works in (search, sort, pages, counts of how many).
-  'acties.search': { nl: 'Zoeken in acties', en: 'Search actions' },
-  'acties.countOf': {
-    nl: '{n} van {total, plural, one {# actie} other {# acties}}',
-    en: '{n} of {total, plural, one {# action} other {# actions}}',
-  },
-  'acties.range': {
-    nl: '{from}–{to} van {n, plural, one {# actie} other {# acties}}',
-    en: '{from}–{to} of {n, plural, one {# action} other {# actions}}',
-  },
-  'acties.filteredFrom': { nl: 'gefilterd uit {total}', en: 'filtered from {total}' },
-  'acties.page': { nl: 'Pagina {page} van {pages}', en: 'Page {page} of {pages}' },
-  'acties.page.prev': { nl: 'Vorige pagina', en: 'Previous page' },
-  'acties.page.next': { nl: 'Volgende pagina', en: 'Next page' },
-  'acties.pages': { nl: 'Pagina’s', en: 'Pages' },
-  'export.xlsx': { nl: 'Exporteren naar Excel', en: 'Export to Excel' },
-  'export.failed': { nl: 'Exporteren lukte niet: {detail}', en: 'Export failed: {detail}' },
-  'export.col.ks': { nl: "K's", en: "K's" },
-  'export.col.waitsOn': { nl: 'Wacht op', en: 'Waits on' },
-  'export.col.notes': { nl: 'Notities', en: 'Notes' },
-  'export.col.id': { nl: 'Nummer', en: 'Number' },
-  'export.col.title': { nl: 'Besluit', en: 'Decision' },
-  'export.col.level': { nl: 'Niveau nu', en: 'Level now' },
-  'export.col.outcomeOn': { nl: 'Uitkomst op', en: 'Outcome on' },
-  'export.col.daysAt': { nl: 'Dagen bij {level}', en: 'Days at {level}' },
-  'export.col.totalDays': { nl: 'Dagen in totaal', en: 'Days in all' },
   'nav.rapportage': { nl: 'Rapportage', en: 'Report' },
   'rapportage.title': { nl: 'Voortgangsrapportage {month}', en: 'Progress report {month}' },
   'rapportage.month': { nl: 'Maand', en: 'Month' },
@@ -480,4 +455,47 @@ export const tabMessages = {
   'werkgroep.waitsOn.besluit': { nl: "besluit '{name}'", en: "decision '{name}'" },
   'werkgroep.waitsOn.met': { nl: '{what} (vervuld)', en: '{what} (met)' },
   'agenda.chain.phase': { nl: 'fase {number}', en: 'phase {number}' },
+  'nav.berichtgeving': { nl: 'Berichtgeving', en: 'News' },
+  'news.title': { nl: 'Berichtgeving van {month}', en: 'News of {month}' },
+  'news.month': { nl: 'Maand', en: 'Month' },
+  'news.field.title': { nl: 'Titel', en: 'Title' },
+  'news.field.body': { nl: 'Tekst', en: 'Text' },
+  'news.format': {
+    nl: 'Opmaak: een regel met ## is een kop, een regel met - een opsomming, **tekst** is vet; een lege regel begint een nieuwe alinea.',
+    en: 'Format: a line starting with ## is a heading, a line starting with - a bullet, **text** is bold; a blank line starts a new paragraph.',
+  },
+  'news.preview': { nl: 'Voorbeeld', en: 'Preview' },
+  'news.save': { nl: 'Opslaan', en: 'Save' },
+  'news.saved': { nl: 'Opgeslagen', en: 'Saved' },
+  'news.recompose': { nl: 'Opnieuw opstellen', en: 'Compose again' },
+  'news.recomposed': {
+    nl: 'Opnieuw opgesteld uit de gegevens van de maand; nog niet opgeslagen.',
+    en: 'Composed again from the month’s data; not saved yet.',
+  },
+  'news.approve': { nl: 'Goedkeuren en versturen', en: 'Approve and send' },
+  'news.approveConfirm': {
+    nl: 'Het bericht gaat na goedkeuren naar {channel} en kan daarna niet meer worden gewijzigd.',
+    en: 'Once approved, the message goes to {channel} and can no longer be changed.',
+  },
+  'news.approveYes': { nl: 'Ja, goedkeuren en versturen', en: 'Yes, approve and send' },
+  'news.cancel': { nl: 'Annuleren', en: 'Cancel' },
+  'news.approvedNotice': {
+    nl: 'Goedgekeurd; het bericht gaat naar {channel}',
+    en: 'Approved; the message goes to {channel}',
+  },
+  'news.unsaved': { nl: 'Sla uw wijzigingen eerst op.', en: 'Save your changes first.' },
+  'news.state.draft': { nl: 'Concept', en: 'Draft' },
+  'news.state.composed': {
+    nl: 'Concept, opgesteld uit de gegevens van de maand (nog door niemand bewerkt)',
+    en: 'Draft, composed from the month’s data (not edited by anyone yet)',
+  },
+  'news.state.edited': { nl: 'Concept, laatst bewerkt door {by} op {at}', en: 'Draft, last edited by {by} on {at}' },
+  'news.state.approved': { nl: 'Goedgekeurd door {by} op {at}', en: 'Approved by {by} on {at}' },
+  'news.state.posted': {
+    nl: 'Goedgekeurd door {by} op {at}; geplaatst in {channel} op {posted}',
+    en: 'Approved by {by} on {at}; posted in {channel} on {posted}',
+  },
+  'news.channel': { nl: 'Wordt geplaatst in: {channel}', en: 'Will be posted in: {channel}' },
+  'news.download': { nl: 'Download als HTML (voor intranet)', en: 'Download as HTML (for intranets)' },
+  ...tabActiesMessages,
 } satisfies Record<string, Entry>;

@@ -215,6 +215,17 @@ const requests: Record<string, (role: Role) => Promise<Answer>> = {
       body: pdf ? { bytes: await res.text() } : ((await res.json()) as Record<string, unknown>),
     };
   },
+  'GET /berichten/:maand': (r) => call(r, 'GET', '/berichten/2026-11'),
+  'PUT /berichten/:maand': async (r) => {
+    const now = await call('app', 'GET', '/berichten/2026-10');
+    const text = { title: `Nieuws door ${r}`, body: 'Tekst' };
+    return call(r, 'PUT', '/berichten/2026-10', text, { 'if-match': `"${String(now.body['version'])}"` });
+  },
+  // Each approval a month of its own (a month's message is approved once), from its composed draft (version 0).
+  'POST /berichten/:maand/goedkeuren': (r) =>
+    call(r, 'POST', `/berichten/2025-${String(++newsMonths).padStart(2, '0')}/goedkeuren`, undefined, {
+      'if-match': '"0"',
+    }),
 };
 
 /** The If-Match header of the month's latest version as the projectleider reads it now. */
@@ -222,6 +233,9 @@ async function etagOf(month: string) {
   const month_ = (await call('projectleider', 'GET', `/rapporten/${month}`)).body as unknown as ReportMonthResponse;
   return { 'if-match': `"${month_.latest.etag}"` };
 }
+
+/** The months the approval cells used so far (2025-01, 2025-02, …). */
+let newsMonths = 0;
 
 /** The local dates of the regiegroep's meetings after today, and the next one not used by a cell yet. */
 let regiegroepDates: string[] = [];
@@ -337,6 +351,11 @@ const table: Record<string, Record<Role, number | string>> = {
   'PUT /rapporten/:maand/inleiding': { ...steering(200), regiegroep: 403 },
   'POST /rapporten/:maand/goedkeuren': { ...steering(200), regiegroep: 403 },
   'GET /rapporten/:maand/:document': READ_ALL,
+  // Issue 16 §3: everyone in the programme reads the month's message; the communicatieadviseur (in BLNP the person
+  // in no werkgroep, the outsider: checked below) and the projectleider edit and approve it.
+  'GET /berichten/:maand': READ_ALL,
+  'PUT /berichten/:maand': { ...steering(200), regiegroep: 403, outsider: 200 },
+  'POST /berichten/:maand/goedkeuren': { ...steering(200), regiegroep: 403, outsider: 200 },
 };
 
 /** The report's content as a test double: recognisable bytes and fixed figures (src/app/report/port.ts). */
@@ -391,6 +410,16 @@ beforeAll(async () => {
   store = await openStore({ dataDir: MEMORY });
   await store.migrate();
   for (const a of seedActions(p, TODAY)) await store.actions.save(p.programme.id, a, clock.now());
+  // The bot in the programme's team: Teams announced the install in the General channel (src/app/bot/service.ts).
+  await store.bot.saveConversation(p.programme.id, {
+    conversationId: '19:general@thread.tacv2',
+    kind: 'channel',
+    tenantId: p.gemeenten.find((g) => g.host)?.tenantId ?? '',
+    serviceUrl: 'https://smba.example/',
+    teamId: '19:general@thread.tacv2',
+    channelId: '19:general@thread.tacv2',
+    installedAt: clock.now(),
+  });
 
   // The roles, as in src/app/access.test.ts: a werkgroep with a backlog, its plain member and trekker, a plain member
   // of another werkgroep, someone in no werkgroep, the projectleider, a regiegroep member in no werkgroep.
@@ -497,6 +526,12 @@ describe('every API route × every caller', () => {
       'rows for routes that no longer exist',
     ).toEqual([]);
     expect(Object.keys(requests).sort()).toEqual(Object.keys(table).sort());
+  });
+
+  it("has BLNP's communicatieadviseur as the outsider (the berichten rows), and no one else in that role", () => {
+    expect(people.outsider?.roles).toContain('communicatieadviseur');
+    const others = ROLES.filter((r) => r !== 'outsider' && people[r]?.roles.includes('communicatieadviseur'));
+    expect(others).toEqual([]);
   });
 
   for (const [route, row] of Object.entries(table))

@@ -21,6 +21,7 @@ import { decisionRoutes } from './api-besluiten.ts';
 import { meetingRoutes } from './api-vergadering.ts';
 import { agendaRoutes } from './api-agenda.ts';
 import { rapportRoutes } from './api-rapport.ts';
+import { berichtenRoutes } from './api-berichten.ts';
 import { callerOfRes, ifMatch, mayRead, param, parse, send, type ApiDeps } from './api-kit.ts';
 import { both } from '../../domain/i18n.ts';
 
@@ -140,6 +141,7 @@ const ROUTES: ((router: Router, d: ApiDeps) => void)[] = [
   agendaRoutes,
   meetingRoutes,
   rapportRoutes,
+  berichtenRoutes,
 ];
 
 /** A bad input (src/adapters/http/input-errors.ts) as the API's error answer. */

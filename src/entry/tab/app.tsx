@@ -32,6 +32,7 @@ const Besluiten = lazy(() => import('./views/Besluiten.tsx').then((m) => ({ defa
 const VierKs = lazy(() => import('./views/VierKs.tsx').then((m) => ({ default: m.VierKs })));
 const Vergadering = lazy(() => import('./views/Vergadering.tsx').then((m) => ({ default: m.Vergadering })));
 const Rapportage = lazy(() => import('./views/Rapportage.tsx').then((m) => ({ default: m.Rapportage })));
+const Berichtgeving = lazy(() => import('./views/Berichtgeving.tsx').then((m) => ({ default: m.Berichtgeving })));
 const Besluitenlijsten = lazy(() =>
   import('./views/Besluitenlijst.tsx').then((m) => ({ default: m.Besluitenlijsten })),
 );
@@ -48,6 +49,7 @@ const VIEWS = [
   'besluitenlijsten',
   'agenda',
   'rapportage',
+  'berichtgeving',
 ] as const;
 export type View = (typeof VIEWS)[number];
 
@@ -203,6 +205,11 @@ export function App({ host }: { host: Host }) {
           {view === 'rapportage' && (
             <Suspense fallback={<Spinner label={tr(lang, 'loading')} />}>
               <Rapportage month={host.month} />
+            </Suspense>
+          )}
+          {view === 'berichtgeving' && (
+            <Suspense fallback={<Spinner label={tr(lang, 'loading')} />}>
+              <Berichtgeving />
             </Suspense>
           )}
         </main>
