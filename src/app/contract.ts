@@ -82,9 +82,11 @@ export interface OverviewResponse {
    * phase it belongs to (null: none named). Always sent by this server; optional for readers of older answers.
    */
   milestones?: MilestoneView[];
-  /** The next meeting per body (bodies without one are left out); start/end ISO 8601. */
+  /** The next meeting per body (bodies without one are left out), soonest first; start/end ISO 8601. */
   meetings: { body: string; name: string; occurrence: string; start: string; end: string }[];
   werkgroepen: WerkgroepTile[];
+  /** The programme's IANA time zone: meeting times are shown in it. Optional for readers of older answers. */
+  timeZone?: string;
 }
 
 export interface MilestoneView {

@@ -56,3 +56,13 @@ describe('milestones in the overview', () => {
     expect(after.milestones?.find((m) => m.id === 'besluit-gr')?.reached).toBe(true);
   });
 });
+
+describe('the next meetings in the overview', () => {
+  it('lists each body’s next meeting soonest first, with the programme’s time zone to show them in', async () => {
+    const o = await at('2026-11-23T10:00:00Z');
+    expect(o.meetings.length).toBeGreaterThan(3);
+    expect(o.meetings.map((m) => m.start)).toEqual([...o.meetings.map((m) => m.start)].sort());
+    expect(new Set(o.meetings.map((m) => m.body)).size).toBe(o.meetings.length);
+    expect(o.timeZone).toBe('Europe/Amsterdam');
+  });
+});

@@ -31,10 +31,12 @@ function nextMeetings(d: AppDeps): OverviewResponse['meetings'] {
     for (const b of m.bodyIds)
       if (!next.has(b)) next.set(b, { occurrence: m.key, start: m.start.toISOString(), end: m.end.toISOString() });
   }
-  return d.programme.bodies.flatMap((b) => {
-    const m = next.get(b.id);
-    return m ? [{ body: b.id, name: b.name, ...m }] : [];
-  });
+  return d.programme.bodies
+    .flatMap((b) => {
+      const m = next.get(b.id);
+      return m ? [{ body: b.id, name: b.name, ...m }] : [];
+    })
+    .sort((a, b) => a.start.localeCompare(b.start));
 }
 
 export async function overview(d: AppDeps): Promise<OverviewResponse> {
@@ -77,6 +79,7 @@ export async function overview(d: AppDeps): Promise<OverviewResponse> {
         reached: m.date <= today,
       })),
     meetings: nextMeetings(d),
+    timeZone: d.programme.programme.timeZone,
     werkgroepen: d.programme.bodies.filter((b): b is Werkgroep => b.kind === 'werkgroep').map(tile),
   };
 }

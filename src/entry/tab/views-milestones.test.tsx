@@ -99,7 +99,7 @@ describe('milestones on the Overzicht timeline', () => {
 
   it('shows no milestone section when the programme has none', async () => {
     renderIn(<Overzicht />, fakeApi({ '/overzicht': { ...overview, milestones: [] } }));
-    await screen.findByText('Vandaag: 2026-12-01');
+    await screen.findByText('Vandaag: 1 dec 2026');
     expect(screen.queryByRole('list', { name: 'Mijlpalen' })).toBeNull();
     expect(screen.queryAllByRole('img', { name: /^Mijlpaal / })).toHaveLength(0);
   });

@@ -181,7 +181,7 @@ describe('Overzicht', () => {
     expect(within(a).getByText('4 open · 1 te laat · 2 geblokkeerd')).toBeTruthy();
     expect(within(screen.getByRole('article', { name: 'Werkgroep B' })).getByText('Nog geen update')).toBeTruthy();
     expect(screen.getByText(/Regiegroep: dinsdag 8 december 2026/)).toBeTruthy();
-    expect(screen.getByLabelText('Vandaag: 2026-12-01')).toBeTruthy();
+    expect(screen.getByLabelText('Vandaag: 1 dec 2026')).toBeTruthy();
   });
 
   it('says what went wrong and offers to retry', async () => {
@@ -473,11 +473,11 @@ describe("Besluiten, De vier K's and Capaciteit", () => {
         } satisfies VierKsResponse,
       }),
     );
-    const kansen = await screen.findByRole('article', { name: 'kansen' });
+    const kansen = await screen.findByRole('article', { name: 'Kansen' });
     expect(kansen.textContent).toContain('Doorstroom (aantal, hoger is beter)');
     expect(kansen.textContent).toContain('Werkgroep A: Eerste gezamenlijke opleiding');
     expect(kansen.textContent).toContain('1 actie draagt bij');
-    expect(screen.getByRole('article', { name: 'kwaliteit' }).textContent).toContain(
+    expect(screen.getByRole('article', { name: 'Kwaliteit' }).textContent).toContain(
       'Nog geen successen gemeld voor deze K.',
     );
     expect(kansen.textContent).toContain('nog niet gemeten');
@@ -510,7 +510,7 @@ describe("Besluiten, De vier K's and Capaciteit", () => {
     const post = vi.fn(async () => ({})) as unknown as Api['post'];
     const api = fakeApi({ '/vierks': vierks }, undefined, post);
     renderIn(<VierKs />, api, 'nl', () => undefined, { ...me, mayDecide: true });
-    const kosten = await screen.findByRole('article', { name: 'kosten' });
+    const kosten = await screen.findByRole('article', { name: 'Kosten' });
     expect(kosten.textContent).toContain('131.000 euro op 2026-08-01');
     expect(kosten.textContent).toContain('slechter');
     expect(

@@ -14,7 +14,7 @@ import {
 import type { OverviewResponse } from '../../../app/contract.ts';
 import { Loadable, useData, useTab } from '../data.tsx';
 import { LOCALE_OF, tr } from '../i18n.ts';
-import { ageText, timelinePercent } from '../logic.ts';
+import { ageText, dateText, timelinePercent } from '../logic.ts';
 import { MilestoneList, MilestoneMarkers } from './milestones.tsx';
 
 const COLOR = { 'op-koers': 'success', aandacht: 'warning', risico: 'danger' } as const;
@@ -33,7 +33,7 @@ export function Overzicht({ onOpenWerkgroep }: { onOpenWerkgroep?: (id: string) 
             {tr(lang, 'overzicht.phases')}
           </Subtitle2>
           <PhaseTimeline phases={o.phases} today={o.today} milestones={o.milestones ?? []} />
-          <Caption1 block>{tr(lang, 'overzicht.today', { date: o.today })}</Caption1>
+          <Caption1 block>{tr(lang, 'overzicht.today', { date: dateText(o.today, lang) })}</Caption1>
           <MilestoneList milestones={o.milestones ?? []} />
           <Subtitle2 block as="h3">
             {tr(lang, 'overzicht.meetings')}
@@ -46,7 +46,7 @@ export function Overzicht({ onOpenWerkgroep }: { onOpenWerkgroep?: (id: string) 
                   {new Date(b.start).toLocaleString(LOCALE_OF[lang], {
                     dateStyle: 'full',
                     timeStyle: 'short',
-                    timeZone: 'Europe/Amsterdam',
+                    timeZone: o.timeZone ?? 'Europe/Amsterdam',
                   })}
                 </Body1>
               </li>
@@ -110,8 +110,8 @@ function PhaseTimeline({
       ))}
       <MilestoneMarkers milestones={milestones} start={start} end={end} />
       <div
-        aria-label={tr(lang, 'overzicht.today', { date: today })}
-        title={tr(lang, 'overzicht.today', { date: today })}
+        aria-label={tr(lang, 'overzicht.today', { date: dateText(today, lang) })}
+        title={tr(lang, 'overzicht.today', { date: dateText(today, lang) })}
         style={{
           position: 'absolute',
           top: 0,

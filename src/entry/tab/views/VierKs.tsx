@@ -18,7 +18,7 @@ import { Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'rec
 import type { IndicatorView as Indicator, MeasurementInput, VierKsResponse } from '../../../app/contract.ts';
 import type { Direction } from '../../../domain/work/indicators.ts';
 import { Loadable, Notice, useData, useTab, type NoticeState } from '../data.tsx';
-import { LOCALE_OF, tr, type Lang } from '../i18n.ts';
+import { kLabel, LOCALE_OF, tr, type Lang } from '../i18n.ts';
 
 const BADGE: Record<Direction, 'success' | 'danger' | 'informative' | 'subtle'> = {
   beter: 'success',
@@ -157,14 +157,11 @@ export function VierKs() {
           {me.mayDecide && <RecordMeasurement indicators={d.ks.flatMap((k) => k.indicators)} onSaved={state.reload} />}
           <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(16rem, 1fr))', gap: 12 }}>
             {d.ks.map(({ k, actions, indicators, successes }) => (
-              <Card key={k} role="article" aria-label={k}>
+              <Card key={k} role="article" aria-label={kLabel(lang, k)}>
                 <CardHeader
                   header={
                     <Body1>
-                      <b>
-                        {k[0]?.toUpperCase()}
-                        {k.slice(1)}
-                      </b>
+                      <b>{kLabel(lang, k)}</b>
                     </Body1>
                   }
                   description={<Caption1>{tr(lang, 'vierks.actions', { n: actions })}</Caption1>}
