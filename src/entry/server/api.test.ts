@@ -517,7 +517,15 @@ describe("the contract's keys", () => {
     expect(Object.keys(me).sort()).toEqual(['app', 'mayDecide', 'person', 'programme', 'werkgroepen']);
     expect(Object.keys(me['person'] as object).sort()).toEqual(['gemeente', 'id', 'name', 'roles']);
     const o = (await call('GET', '/overzicht')).body;
-    expect(Object.keys(o).sort()).toEqual(['meetings', 'phases', 'programme', 'today', 'werkgroepen']);
+    expect(Object.keys(o).sort()).toEqual([
+      'meetings',
+      'milestones',
+      'phases',
+      'programme',
+      'timeZone',
+      'today',
+      'werkgroepen',
+    ]);
     const tile = (o['werkgroepen'] as Record<string, unknown>[])[0] ?? {};
     expect(Object.keys(tile).sort()).toEqual(['blocked', 'id', 'latestUpdate', 'name', 'open', 'overdue', 'trekker']);
     const wg = (await call('GET', `/werkgroepen/${String(tile['id'])}`)).body;
