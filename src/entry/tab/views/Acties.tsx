@@ -134,7 +134,7 @@ function ActiesTable({
 }: {
   shown: ActionView[];
   total: number;
-  setStatus: (a: ActionView, status: ActionView['status']) => Promise<void>;
+  setStatus: (a: ActionView, status: ActionView['status']) => Promise<boolean>;
 }) {
   const { lang } = useTab();
   const [sort, setSort] = useState<ActionSort | null>(null);
@@ -198,13 +198,16 @@ function ActiesTable({
   );
 }
 
-/** The inline status edit: a PATCH through the API; a refusal (409 with the current values) updates the row. */
+/**
+ * The inline status edit: a PATCH through the API, resolving to whether it was saved; a refusal (409 with the current
+ * values) updates the row.
+ */
 function useSetStatus(
   setEdits: Dispatch<SetStateAction<Record<string, ActionView>>>,
   setNotice: Dispatch<SetStateAction<NoticeState>>,
 ) {
   const { api, lang } = useTab();
-  return async (a: ActionView, status: ActionView['status']) => {
+  return async (a: ActionView, status: ActionView['status']): Promise<boolean> => {
     setNotice(null);
     try {
       const saved = await api.patch<ActionView>(
@@ -214,6 +217,7 @@ function useSetStatus(
       );
       setEdits((e) => ({ ...e, [a.id]: { ...a, ...saved } }));
       setNotice({ intent: 'success', text: tr(lang, 'acties.saved') });
+      return true;
     } catch (err) {
       // Changed since it was loaded: the row shows the current values, and the message says so.
       const current =
@@ -223,6 +227,7 @@ function useSetStatus(
         intent: 'error',
         text: tr(lang, 'acties.refused', { detail: err instanceof Error ? err.message : String(err) }),
       });
+      return false;
     }
   };
 }
@@ -290,7 +295,7 @@ function ActieRow({
   setStatus,
 }: {
   a: ActionView;
-  setStatus: (a: ActionView, status: ActionView['status']) => Promise<void>;
+  setStatus: (a: ActionView, status: ActionView['status']) => Promise<boolean>;
 }) {
   const { lang } = useTab();
   return (

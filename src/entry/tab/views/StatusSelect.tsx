@@ -12,7 +12,10 @@ import { tr } from '../i18n.ts';
 
 type Status = ActionView['status'];
 
-/** The status dropdown of one action: `save` is called once per committed change (its promise ends the edit). */
+/**
+ * The status dropdown of one action: `save` is called once per committed change; its promise says whether it was
+ * saved. Saved, the dropdown keeps showing the choice until `value` follows; refused, it goes back to `value`.
+ */
 export function StatusSelect({
   value,
   label,
@@ -20,7 +23,7 @@ export function StatusSelect({
 }: {
   value: Status;
   label: string;
-  save: (status: Status) => Promise<void>;
+  save: (status: Status) => Promise<boolean>;
 }) {
   const { lang } = useTab();
   const [draft, setDraft] = useState<Status>(value);
@@ -36,8 +39,10 @@ export function StatusSelect({
   const commit = (status: Status) => {
     if (status === latest.current.sent) return;
     latest.current.sent = status;
-    void save(status).finally(() => {
-      // Saved: `value` follows (the effect above). Refused: back to what is stored.
+    void save(status).then((saved) => {
+      // Saved: `value` follows when the parent renders the saved action (the effect above); until then the choice
+      // stays shown — reading `value` here would still see the old one. Refused: back to what is stored.
+      if (saved) return;
       const now = latest.current.value;
       latest.current = { value: now, draft: now, sent: now };
       setDraft(now);
